@@ -1,0 +1,167 @@
+# ihvd: the Windows IHV extensibility contract on Linux.
+#
+#   make            build ihvd, ihv-rsn.so, the test programs      (into $(BUILD))
+#   make test       install missing packages, build, run every test (unit + hwsim)
+#   make demo       hostapd on hwsim, ihvd with ihv-rsn.so connects, ping across
+#   make bench      benchmarks against wpa_supplicant and iwd
+#   make SAN=1      the same with ASan+UBSan, into build-san/
+#   make install PREFIX=/usr/local DESTDIR=...
+#
+# Sources are found by wildcard (see the rules below); outputs go to $(BUILD),
+# so the tree can be built from anywhere: make -f /path/to/Makefile BUILD=/tmp/b
+
+SRC := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+
+ifeq ($(SAN),1)
+BUILD ?= build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+BUILD ?= build
+SANFLAGS :=
+endif
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+NL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 2>/dev/null)
+NL_LIBS := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 2>/dev/null)
+SSL_CFLAGS := $(shell $(PKG_CONFIG) --cflags openssl 2>/dev/null)
+SSL_LIBS := $(shell $(PKG_CONFIG) --libs openssl 2>/dev/null)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+OPT ?= -O2 -g
+CFLAGS ?= $(OPT)
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-missing-field-initializers
+ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC \
+	-I$(SRC) -I$(SRC)/plugin-api -I$(SRC)/src $(NL_CFLAGS) $(SSL_CFLAGS) \
+	-MMD -MP
+ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
+
+# --- sources, discovered ----------------------------------------------------
+NL_SRCS := $(sort $(wildcard $(SRC)/src/nl80211/*.c))
+HOST_SRCS := $(filter-out $(SRC)/src/host/main.c,$(sort $(wildcard $(SRC)/src/host/*.c)))
+RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
+SIM_SRCS := $(sort $(wildcard $(SRC)/tests/sim/*.c))
+UNIT_SRCS := $(sort $(wildcard $(SRC)/tests/unit/*/test-*.c))
+TPLUGIN_SRCS := $(sort $(wildcard $(SRC)/tests/plugins/*.c))
+TOOL_SRCS := $(sort $(wildcard $(SRC)/tests/hwsim/tools/*.c))
+BENCH_SRCS := $(sort $(wildcard $(SRC)/tests/bench/*.c))
+FUZZ_SRCS := $(sort $(wildcard $(SRC)/tests/fuzz/*.c))
+
+obj = $(patsubst $(SRC)/%.c,$(BUILD)/obj/%.o,$(1))
+
+NL_LIB := $(BUILD)/libihvnl.a
+HOST_LIB := $(BUILD)/libihvhost.a
+RSN_LIB := $(BUILD)/librsn.a
+IHVD := $(BUILD)/ihvd
+RSN_SO := $(BUILD)/ihv-rsn.so
+SIM_OBJS := $(call obj,$(SIM_SRCS))
+UNIT_BINS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(UNIT_SRCS))
+TPLUGINS := $(patsubst $(SRC)/%.c,$(BUILD)/%.so,$(TPLUGIN_SRCS))
+TOOLS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(TOOL_SRCS))
+BENCHES := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(BENCH_SRCS))
+FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
+
+HOST_MAIN := $(wildcard $(SRC)/src/host/main.c)
+
+.PHONY: all test unit hwsim demo bench deps install uninstall clean
+.DEFAULT_GOAL := all
+
+all: $(NL_LIB) $(HOST_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+	$(if $(HOST_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
+	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
+
+$(BUILD)/obj/%.o: $(SRC)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(NL_LIB): $(call obj,$(NL_SRCS))
+$(HOST_LIB): $(call obj,$(HOST_SRCS))
+$(RSN_LIB): $(call obj,$(RSN_SRCS))
+$(NL_LIB) $(HOST_LIB) $(RSN_LIB):
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+# The plugin exports the contract's entry points and nothing else.
+$(RSN_SO): $(call obj,$(RSN_SRCS)) $(SRC)/src/rsn/exports.map
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=$(SRC)/src/rsn/exports.map \
+		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(SSL_LIBS)
+
+$(IHVD): $(call obj,$(HOST_MAIN)) $(HOST_LIB) $(NL_LIB)
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+
+# Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
+UNIT_LIBS_rsn := $(RSN_LIB)
+UNIT_LIBS_host := $(SIM_OBJS) $(HOST_LIB) $(NL_LIB)
+UNIT_LIBS_nl80211 := $(NL_LIB)
+unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
+
+.SECONDEXPANSION:
+$(UNIT_BINS): $(BUILD)/%: $(BUILD)/obj/%.o $$(UNIT_LIBS_$$(call unit_comp,$$@))
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+
+$(TPLUGINS): $(BUILD)/%.so: $(BUILD)/obj/%.o
+	@mkdir -p $(@D)
+	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ -lpthread
+
+$(TOOLS): $(BUILD)/%: $(BUILD)/obj/%.o $(HOST_LIB) $(NL_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+
+$(BENCHES) $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -lpthread
+
+$(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' $< > $@
+
+# --- running ----------------------------------------------------------------
+deps:
+	@$(SRC)/scripts/install-deps
+
+unit: all
+	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/run-unit $(UNIT_BINS)
+
+hwsim: all
+	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/tests/hwsim/run
+
+# make test: packages first (the build needs them), then build, then every suite.
+test:
+	@$(SRC)/scripts/install-deps
+	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
+	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/run-tests $(UNIT_BINS)
+
+demo:
+	@$(SRC)/scripts/install-deps
+	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
+	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/demo
+
+bench:
+	@$(SRC)/scripts/install-deps --bench
+	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
+	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/bench
+
+# --- install ----------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ihvd \
+		$(DESTDIR)$(PREFIX)/include/ihvd $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	$(if $(HOST_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
+	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so)
+	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(PREFIX)/include/ihvd/
+	install -m 644 $(BUILD)/ihvd-plugin.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/sbin/ihvd $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
+	rm -rf $(DESTDIR)$(PREFIX)/include/ihvd
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
