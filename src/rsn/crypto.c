@@ -1,0 +1,438 @@
+/* RSN crypto primitives on OpenSSL 3 EVP (IEEE 802.11-2020 12.7.1). */
+#include "rsn/crypto.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
+
+/*
+ * Algorithms are fetched once; per-operation contexts are dup'ed from keyless templates
+ * (a dup copies the fetched digest/cipher, an implicit fetch would take the provider lock)
+ * and freed right after use, which also cleanses their keyed state.
+ */
+static struct {
+	EVP_MAC_CTX *hmac_sha1, *hmac_sha256, *hmac_sha384, *cmac_aes128;
+	EVP_MAC *hmac, *cmac;
+	EVP_KDF *pbkdf2;
+	EVP_CIPHER *wrap128, *wrap256;
+	int ok;
+} algs;
+static pthread_once_t algs_once = PTHREAD_ONCE_INIT;
+
+static EVP_MAC_CTX *template_new(EVP_MAC *mac, const char *param, const char *name)
+{
+	EVP_MAC_CTX *c;
+	OSSL_PARAM p[2];
+
+	if (!mac)
+		return NULL;
+	c = EVP_MAC_CTX_new(mac);
+	if (!c)
+		return NULL;
+	p[0] = OSSL_PARAM_construct_utf8_string(param, (char *)name, 0);
+	p[1] = OSSL_PARAM_construct_end();
+	if (!EVP_MAC_CTX_set_params(c, p)) {
+		EVP_MAC_CTX_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static void algs_init(void)
+{
+	algs.hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+	algs.cmac = EVP_MAC_fetch(NULL, "CMAC", NULL);
+	algs.pbkdf2 = EVP_KDF_fetch(NULL, "PBKDF2", NULL);
+	algs.wrap128 = EVP_CIPHER_fetch(NULL, "AES-128-WRAP", NULL);
+	algs.wrap256 = EVP_CIPHER_fetch(NULL, "AES-256-WRAP", NULL);
+	algs.hmac_sha1 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA1");
+	algs.hmac_sha256 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA256");
+	algs.hmac_sha384 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA384");
+	algs.cmac_aes128 = template_new(algs.cmac, OSSL_MAC_PARAM_CIPHER, "AES-128-CBC");
+	algs.ok = algs.pbkdf2 && algs.wrap128 && algs.wrap256 && algs.hmac_sha1 &&
+		  algs.hmac_sha256 && algs.hmac_sha384 && algs.cmac_aes128;
+}
+
+static int algs_ready(void)
+{
+	return pthread_once(&algs_once, algs_init) == 0 && algs.ok;
+}
+
+/* After this, every primitive fails: call it once, at exit. */
+void rsn_crypto_cleanup(void)
+{
+	EVP_MAC_CTX_free(algs.hmac_sha1);
+	EVP_MAC_CTX_free(algs.hmac_sha256);
+	EVP_MAC_CTX_free(algs.hmac_sha384);
+	EVP_MAC_CTX_free(algs.cmac_aes128);
+	EVP_MAC_free(algs.hmac);
+	EVP_MAC_free(algs.cmac);
+	EVP_KDF_free(algs.pbkdf2);
+	EVP_CIPHER_free(algs.wrap128);
+	EVP_CIPHER_free(algs.wrap256);
+	memset(&algs, 0, sizeof(algs));
+}
+
+/* A keyed MAC context from a template; NULL on error. */
+static EVP_MAC_CTX *mac_new(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t key_len)
+{
+	EVP_MAC_CTX *c;
+
+	if (!algs_ready())
+		return NULL;
+	c = EVP_MAC_CTX_dup(*tmpl);
+	if (!c)
+		return NULL;
+	if (!EVP_MAC_init(c, key, key_len, NULL)) {
+		EVP_MAC_CTX_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static int mac_oneshot(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t key_len,
+		       const uint8_t *data, size_t len, uint8_t *out, size_t out_len)
+{
+	EVP_MAC_CTX *c;
+	size_t got = 0;
+	int ok;
+
+	c = mac_new(tmpl, key, key_len);
+	if (!c)
+		return -1;
+	ok = EVP_MAC_update(c, data, len) && EVP_MAC_final(c, out, &got, out_len) &&
+	     got == out_len;
+	EVP_MAC_CTX_free(c);
+	return ok ? 0 : -1;
+}
+
+int rsn_crypto_hmac_sha1(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			 uint8_t out[20])
+{
+	return mac_oneshot(&algs.hmac_sha1, key, key_len, data, len, out, 20);
+}
+
+int rsn_crypto_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			   uint8_t out[32])
+{
+	return mac_oneshot(&algs.hmac_sha256, key, key_len, data, len, out, 32);
+}
+
+int rsn_crypto_hmac_sha384(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			   uint8_t out[48])
+{
+	return mac_oneshot(&algs.hmac_sha384, key, key_len, data, len, out, 48);
+}
+
+int rsn_crypto_cmac_aes128(const uint8_t key[16], const uint8_t *data, size_t len, uint8_t out[16])
+{
+	return mac_oneshot(&algs.cmac_aes128, key, 16, data, len, out, 16);
+}
+
+int rsn_crypto_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, size_t salt_len,
+			   unsigned int iterations, uint8_t *out, size_t out_len)
+{
+	EVP_KDF_CTX *c;
+	OSSL_PARAM p[6], *q = p;
+	int pkcs5 = 1; /* no SP 800-132 lower bounds: RFC 6070 uses 1 iteration, short salts */
+	int ok;
+
+	if (!algs_ready() || !iterations || !out_len)
+		return -1;
+	c = EVP_KDF_CTX_new(algs.pbkdf2);
+	if (!c)
+		return -1;
+	*q++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)"SHA1", 0);
+	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD, (void *)pass, pass_len);
+	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *)salt, salt_len);
+	*q++ = OSSL_PARAM_construct_uint(OSSL_KDF_PARAM_ITER, &iterations);
+	*q++ = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_PKCS5, &pkcs5);
+	*q = OSSL_PARAM_construct_end();
+	ok = EVP_KDF_derive(c, out, out_len, p);
+	EVP_KDF_CTX_free(c);
+	return ok ? 0 : -1;
+}
+
+int rsn_crypto_psk_from_passphrase(const char *passphrase, const uint8_t *ssid, size_t ssid_len,
+				   uint8_t pmk[RSN_PMK_LEN])
+{
+	size_t n;
+
+	if (!passphrase || !ssid || ssid_len < 1 || ssid_len > 32)
+		return -1;
+	n = strnlen(passphrase, RSN_PASSPHRASE_MAX + 1);
+	if (n < RSN_PASSPHRASE_MIN || n > RSN_PASSPHRASE_MAX)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)passphrase[i] < 32 || (unsigned char)passphrase[i] > 126)
+			return -1;
+	return rsn_crypto_pbkdf2_sha1(passphrase, n, ssid, ssid_len, 4096, pmk, RSN_PMK_LEN);
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int rsn_crypto_psk_from_hex(const char *hex, uint8_t pmk[RSN_PMK_LEN])
+{
+	uint8_t tmp[RSN_PMK_LEN];
+
+	if (!hex || strnlen(hex, 65) != 64)
+		return -1;
+	for (int i = 0; i < RSN_PMK_LEN; i++) {
+		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+
+		if (hi < 0 || lo < 0) {
+			OPENSSL_cleanse(tmp, sizeof(tmp));
+			return -1;
+		}
+		tmp[i] = (uint8_t)(hi << 4 | lo);
+	}
+	memcpy(pmk, tmp, RSN_PMK_LEN);
+	OPENSSL_cleanse(tmp, sizeof(tmp));
+	return 0;
+}
+
+int rsn_crypto_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
+			const uint8_t *data, size_t data_len, uint8_t *out, size_t out_len)
+{
+	EVP_MAC_CTX *c;
+	uint8_t block[20];
+	uint8_t zero = 0;
+	size_t label_len = strlen(label), pos = 0, got;
+	int ok = 1;
+
+	if (out_len > 255 * 20)
+		return -1;
+	c = mac_new(&algs.hmac_sha1, key, key_len);
+	if (!c)
+		return -1;
+	/* R = R || HMAC-SHA-1(K, A || Y || B || X), X = i as one octet, i = 0.. */
+	for (uint8_t i = 0; ok && pos < out_len; i++) {
+		size_t n = out_len - pos < 20 ? out_len - pos : 20;
+
+		ok = (i == 0 || EVP_MAC_init(c, NULL, 0, NULL)) &&
+		     EVP_MAC_update(c, (const uint8_t *)label, label_len) &&
+		     EVP_MAC_update(c, &zero, 1) && EVP_MAC_update(c, data, data_len) &&
+		     EVP_MAC_update(c, &i, 1) && EVP_MAC_final(c, block, &got, sizeof(block));
+		if (ok)
+			memcpy(out + pos, block, n);
+		pos += n;
+	}
+	OPENSSL_cleanse(block, sizeof(block));
+	EVP_MAC_CTX_free(c);
+	if (!ok)
+		OPENSSL_cleanse(out, out_len);
+	return ok ? 0 : -1;
+}
+
+int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const char *label,
+		   const uint8_t *ctx, size_t ctx_len, uint8_t *out, size_t out_bits)
+{
+	EVP_MAC_CTX *c, *const *tmpl;
+	uint8_t block[48], le[2];
+	size_t hlen, out_len = out_bits / 8, label_len = strlen(label), pos = 0, got;
+	int ok = 1;
+
+	switch (hash) {
+	case RSN_PRF_KDF_SHA256:
+		tmpl = &algs.hmac_sha256;
+		hlen = 32;
+		break;
+	case RSN_PRF_KDF_SHA384:
+		tmpl = &algs.hmac_sha384;
+		hlen = 48;
+		break;
+	case RSN_PRF_SHA1:
+		return -1;
+	}
+	if (out_bits % 8 || out_bits > 0xffff || !out_len)
+		return -1;
+	c = mac_new(tmpl, key, key_len);
+	if (!c)
+		return -1;
+	/* result = HMAC-Hash(K, i || Label || Context || Length), i and Length LE16, i = 1.. */
+	for (uint16_t i = 1; ok && pos < out_len; i++) {
+		size_t n = out_len - pos < hlen ? out_len - pos : hlen;
+
+		le[0] = (uint8_t)i;
+		le[1] = (uint8_t)(i >> 8);
+		ok = (i == 1 || EVP_MAC_init(c, NULL, 0, NULL)) && EVP_MAC_update(c, le, 2) &&
+		     EVP_MAC_update(c, (const uint8_t *)label, label_len) &&
+		     EVP_MAC_update(c, ctx, ctx_len);
+		le[0] = (uint8_t)out_bits;
+		le[1] = (uint8_t)(out_bits >> 8);
+		ok = ok && EVP_MAC_update(c, le, 2) && EVP_MAC_final(c, block, &got, sizeof(block));
+		if (ok)
+			memcpy(out + pos, block, n);
+		pos += n;
+	}
+	OPENSSL_cleanse(block, sizeof(block));
+	EVP_MAC_CTX_free(c);
+	if (!ok)
+		OPENSSL_cleanse(out, out_len);
+	return ok ? 0 : -1;
+}
+
+static int aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_t *in,
+		       size_t in_len, uint8_t *out)
+{
+	EVP_CIPHER_CTX *c;
+	EVP_CIPHER *cipher;
+	int outl = 0, fin = 0, ok;
+	size_t want = enc ? in_len + 8 : in_len - 8;
+
+	if (in_len % 8 || in_len < (enc ? 16u : 24u) || in_len > 4096 || !algs_ready())
+		return -1;
+	if (kek_len == 16)
+		cipher = algs.wrap128;
+	else if (kek_len == 32)
+		cipher = algs.wrap256;
+	else
+		return -1;
+	c = EVP_CIPHER_CTX_new();
+	if (!c)
+		return -1;
+	EVP_CIPHER_CTX_set_flags(c, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
+	ok = EVP_CipherInit_ex2(c, cipher, kek, NULL, enc, NULL) &&
+	     EVP_CipherUpdate(c, out, &outl, in, (int)in_len) &&
+	     EVP_CipherFinal_ex(c, out + outl, &fin) && (size_t)(outl + fin) == want;
+	EVP_CIPHER_CTX_free(c);
+	if (!ok)
+		OPENSSL_cleanse(out, want);
+	return ok ? 0 : -1;
+}
+
+int rsn_crypto_aes_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			uint8_t *out)
+{
+	return aes_wrap_op(1, kek, kek_len, in, in_len, out);
+}
+
+int rsn_crypto_aes_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			  uint8_t *out)
+{
+	return aes_wrap_op(0, kek, kek_len, in, in_len, out);
+}
+
+static const struct rsn_akm_info akm_table[] = {
+	{ RSN_AKM_8021X, RSN_PRF_SHA1, RSN_MIC_HMAC_SHA1_128, 16, 16, 16, 2, false },
+	{ RSN_AKM_PSK, RSN_PRF_SHA1, RSN_MIC_HMAC_SHA1_128, 16, 16, 16, 2, true },
+	{ RSN_AKM_8021X_SHA256, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 3, false },
+	{ RSN_AKM_PSK_SHA256, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 3, true },
+	{ RSN_AKM_SAE, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 0, false },
+	{ RSN_AKM_8021X_SUITE_B, RSN_PRF_KDF_SHA256, RSN_MIC_HMAC_SHA256_128, 16, 16, 16, 0, false },
+	{ RSN_AKM_8021X_SUITE_B_192, RSN_PRF_KDF_SHA384, RSN_MIC_HMAC_SHA384_192, 24, 24, 32, 0,
+	  false },
+	{ RSN_AKM_PSK_SHA384, RSN_PRF_KDF_SHA384, RSN_MIC_HMAC_SHA384_192, 24, 24, 32, 0, true },
+};
+
+const struct rsn_akm_info *rsn_akm_info_find(uint32_t akm)
+{
+	for (size_t i = 0; i < sizeof(akm_table) / sizeof(akm_table[0]); i++)
+		if (akm_table[i].akm == akm)
+			return &akm_table[i];
+	return NULL;
+}
+
+size_t rsn_cipher_key_len(uint32_t cipher)
+{
+	switch (cipher) {
+	case RSN_CIPHER_CCMP_128:
+	case RSN_CIPHER_GCMP_128:
+		return 16;
+	case RSN_CIPHER_CCMP_256:
+	case RSN_CIPHER_GCMP_256:
+		return 32;
+	}
+	return 0;
+}
+
+size_t rsn_mgmt_cipher_key_len(uint32_t cipher)
+{
+	switch (cipher) {
+	case RSN_CIPHER_BIP_CMAC_128:
+	case RSN_CIPHER_BIP_GMAC_128:
+		return 16;
+	case RSN_CIPHER_BIP_CMAC_256:
+	case RSN_CIPHER_BIP_GMAC_256:
+		return 32;
+	}
+	return 0;
+}
+
+int rsn_crypto_ptk_derive(const struct rsn_akm_info *akm, uint32_t pairwise_cipher,
+			  const uint8_t *pmk, size_t pmk_len, const uint8_t aa[6],
+			  const uint8_t spa[6], const uint8_t anonce[32], const uint8_t snonce[32],
+			  struct rsn_ptk *ptk)
+{
+	uint8_t data[6 + 6 + 32 + 32];
+	uint8_t buf[RSN_KCK_MAX_LEN + RSN_KEK_MAX_LEN + RSN_TK_MAX_LEN];
+	size_t tk_len = rsn_cipher_key_len(pairwise_cipher), total;
+	int a_first, r;
+
+	if (!akm || !tk_len || !pmk || pmk_len < 16 || pmk_len > RSN_PMK_MAX_LEN)
+		return -1;
+	a_first = memcmp(aa, spa, 6) < 0;
+	memcpy(data, a_first ? aa : spa, 6);
+	memcpy(data + 6, a_first ? spa : aa, 6);
+	a_first = memcmp(anonce, snonce, 32) < 0;
+	memcpy(data + 12, a_first ? anonce : snonce, 32);
+	memcpy(data + 44, a_first ? snonce : anonce, 32);
+	total = akm->kck_len + akm->kek_len + tk_len;
+	if (akm->prf == RSN_PRF_SHA1)
+		r = rsn_crypto_prf_sha1(pmk, pmk_len, "Pairwise key expansion", data, sizeof(data),
+					buf, total);
+	else
+		r = rsn_crypto_kdf(akm->prf, pmk, pmk_len, "Pairwise key expansion", data,
+				   sizeof(data), buf, total * 8);
+	if (r == 0) {
+		memset(ptk, 0, sizeof(*ptk));
+		memcpy(ptk->kck, buf, akm->kck_len);
+		memcpy(ptk->kek, buf + akm->kck_len, akm->kek_len);
+		memcpy(ptk->tk, buf + akm->kck_len + akm->kek_len, tk_len);
+		ptk->kck_len = akm->kck_len;
+		ptk->kek_len = akm->kek_len;
+		ptk->tk_len = (uint8_t)tk_len;
+	}
+	OPENSSL_cleanse(buf, sizeof(buf));
+	return r;
+}
+
+int rsn_crypto_eapol_mic(const struct rsn_akm_info *akm, const uint8_t *kck,
+			 const uint8_t *frame, size_t len, uint8_t *mic)
+{
+	uint8_t full[48];
+	int r = -1;
+
+	switch (akm->mic) {
+	case RSN_MIC_HMAC_SHA1_128:
+		r = rsn_crypto_hmac_sha1(kck, akm->kck_len, frame, len, full);
+		break;
+	case RSN_MIC_AES_128_CMAC:
+		r = rsn_crypto_cmac_aes128(kck, frame, len, full);
+		break;
+	case RSN_MIC_HMAC_SHA256_128:
+		r = rsn_crypto_hmac_sha256(kck, akm->kck_len, frame, len, full);
+		break;
+	case RSN_MIC_HMAC_SHA384_192:
+		r = rsn_crypto_hmac_sha384(kck, akm->kck_len, frame, len, full);
+		break;
+	}
+	if (r == 0)
+		memcpy(mic, full, akm->mic_len);
+	OPENSSL_cleanse(full, sizeof(full));
+	return r;
+}

@@ -1,0 +1,129 @@
+/* RSN crypto primitives on OpenSSL 3 EVP (IEEE 802.11-2020 12.7.1). */
+#ifndef RSN_CRYPTO_H
+#define RSN_CRYPTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Suite selectors as 32-bit big-endian OUI:type (00-0F-AC:n = 0x000fac00 | n). */
+#define RSN_SUITE(n) (0x000fac00u | (uint32_t)(n))
+
+#define RSN_CIPHER_USE_GROUP   RSN_SUITE(0)
+#define RSN_CIPHER_WEP40       RSN_SUITE(1)
+#define RSN_CIPHER_TKIP        RSN_SUITE(2)
+#define RSN_CIPHER_CCMP_128    RSN_SUITE(4)
+#define RSN_CIPHER_WEP104      RSN_SUITE(5)
+#define RSN_CIPHER_BIP_CMAC_128 RSN_SUITE(6)
+#define RSN_CIPHER_NO_GROUP    RSN_SUITE(7)
+#define RSN_CIPHER_GCMP_128    RSN_SUITE(8)
+#define RSN_CIPHER_GCMP_256    RSN_SUITE(9)
+#define RSN_CIPHER_CCMP_256    RSN_SUITE(10)
+#define RSN_CIPHER_BIP_GMAC_128 RSN_SUITE(11)
+#define RSN_CIPHER_BIP_GMAC_256 RSN_SUITE(12)
+#define RSN_CIPHER_BIP_CMAC_256 RSN_SUITE(13)
+
+#define RSN_AKM_8021X          RSN_SUITE(1)
+#define RSN_AKM_PSK            RSN_SUITE(2)
+#define RSN_AKM_8021X_SHA256   RSN_SUITE(5)
+#define RSN_AKM_PSK_SHA256     RSN_SUITE(6)
+#define RSN_AKM_SAE            RSN_SUITE(8)
+#define RSN_AKM_8021X_SUITE_B  RSN_SUITE(11)
+#define RSN_AKM_8021X_SUITE_B_192 RSN_SUITE(12)
+#define RSN_AKM_PSK_SHA384     RSN_SUITE(20)
+
+#define RSN_PMK_LEN        32
+#define RSN_PMK_MAX_LEN    64
+#define RSN_NONCE_LEN      32
+#define RSN_KCK_MAX_LEN    32
+#define RSN_KEK_MAX_LEN    32
+#define RSN_TK_MAX_LEN     32
+#define RSN_MIC_MAX_LEN    32
+#define RSN_PASSPHRASE_MIN 8
+#define RSN_PASSPHRASE_MAX 63
+
+enum rsn_prf {
+	RSN_PRF_SHA1,        /* IEEE 802.11-2020 12.7.1.2 */
+	RSN_PRF_KDF_SHA256,  /* 12.7.1.6.2 */
+	RSN_PRF_KDF_SHA384,
+};
+
+enum rsn_mic_alg {
+	RSN_MIC_HMAC_SHA1_128,
+	RSN_MIC_AES_128_CMAC,
+	RSN_MIC_HMAC_SHA256_128,
+	RSN_MIC_HMAC_SHA384_192,
+};
+
+/* What an AKM needs (IEEE 802.11-2020 Table 9-151 and 12.7.3). */
+struct rsn_akm_info {
+	uint32_t akm;
+	enum rsn_prf prf;
+	enum rsn_mic_alg mic;
+	uint8_t mic_len;
+	uint8_t kck_len;
+	uint8_t kek_len;
+	uint8_t desc_version; /* Key Descriptor Version; 0 = AKM-defined */
+	bool psk;             /* PMK may come from a passphrase */
+};
+
+const struct rsn_akm_info *rsn_akm_info_find(uint32_t akm);
+
+/* Temporal key length of a pairwise/group cipher, 0 if unsupported. */
+size_t rsn_cipher_key_len(uint32_t cipher);
+/* Key length of a group management cipher, 0 if unsupported. */
+size_t rsn_mgmt_cipher_key_len(uint32_t cipher);
+
+struct rsn_ptk {
+	uint8_t kck[RSN_KCK_MAX_LEN];
+	uint8_t kek[RSN_KEK_MAX_LEN];
+	uint8_t tk[RSN_TK_MAX_LEN];
+	uint8_t kck_len, kek_len, tk_len;
+};
+
+/* All functions return 0 on success, -1 on failure (bad argument or OpenSSL error). */
+
+int rsn_crypto_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, size_t salt_len,
+			   unsigned int iterations, uint8_t *out, size_t out_len);
+/* IEEE 802.11-2020 J.4.1: 8..63 printable ASCII characters, SSID 1..32 octets. */
+int rsn_crypto_psk_from_passphrase(const char *passphrase, const uint8_t *ssid, size_t ssid_len,
+				   uint8_t pmk[RSN_PMK_LEN]);
+/* A raw PSK given as exactly 64 hex digits. */
+int rsn_crypto_psk_from_hex(const char *hex, uint8_t pmk[RSN_PMK_LEN]);
+
+/* PRF-n of 12.7.1.2: out_len octets of HMAC-SHA1(K, A || 0 || B || i). */
+int rsn_crypto_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
+			const uint8_t *data, size_t data_len, uint8_t *out, size_t out_len);
+/* KDF-Hash-Length of 12.7.1.6.2; out_bits must be a multiple of 8. */
+int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const char *label,
+		   const uint8_t *ctx, size_t ctx_len, uint8_t *out, size_t out_bits);
+
+int rsn_crypto_hmac_sha1(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			 uint8_t out[20]);
+int rsn_crypto_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			   uint8_t out[32]);
+int rsn_crypto_hmac_sha384(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			   uint8_t out[48]);
+int rsn_crypto_cmac_aes128(const uint8_t key[16], const uint8_t *data, size_t len, uint8_t out[16]);
+
+/* RFC 3394 with the default IV; kek_len 16 or 32; in_len a multiple of 8, >= 16. */
+int rsn_crypto_aes_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			uint8_t *out);
+/* out receives in_len - 8 octets; fails on an integrity check error. */
+int rsn_crypto_aes_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			  uint8_t *out);
+
+/* 12.7.1.3: PTK = PRF(PMK, "Pairwise key expansion", Min(AA,SPA)||Max(AA,SPA)||Min(ANonce,SNonce)||Max(ANonce,SNonce)). */
+int rsn_crypto_ptk_derive(const struct rsn_akm_info *akm, uint32_t pairwise_cipher,
+			  const uint8_t *pmk, size_t pmk_len, const uint8_t aa[6],
+			  const uint8_t spa[6], const uint8_t anonce[32], const uint8_t snonce[32],
+			  struct rsn_ptk *ptk);
+
+/* EAPOL-Key MIC (12.7.2) over the whole frame with a zeroed MIC field; writes akm->mic_len octets. */
+int rsn_crypto_eapol_mic(const struct rsn_akm_info *akm, const uint8_t *kck,
+			 const uint8_t *frame, size_t len, uint8_t *mic);
+
+/* Release cached algorithm objects (tests call it to keep valgrind quiet). */
+void rsn_crypto_cleanup(void);
+
+#endif

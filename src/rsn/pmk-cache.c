@@ -1,0 +1,145 @@
+/* PMK cache keyed by (SSID, passphrase): a reconnect costs no PBKDF2. */
+#include "rsn/pmk-cache.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+struct pmk_entry {
+	bool used;
+	uint8_t ssid[32];
+	size_t ssid_len;
+	uint8_t pass_tag[32]; /* HMAC-SHA256(cache key, passphrase), never the passphrase */
+	uint8_t pmk[RSN_PMK_LEN];
+	uint64_t last_use;
+};
+
+struct rsn_pmk_cache {
+	uint8_t tag_key[32]; /* random per cache: tags are useless outside this process */
+	uint64_t clock;
+	struct rsn_pmk_cache_stats stats;
+	size_t max;
+	struct pmk_entry e[];
+};
+
+struct rsn_pmk_cache *rsn_pmk_cache_new(size_t max_entries)
+{
+	struct rsn_pmk_cache *c;
+
+	if (max_entries == 0 || max_entries > 1024)
+		return NULL;
+	c = calloc(1, sizeof(*c) + max_entries * sizeof(c->e[0]));
+	if (!c)
+		return NULL;
+	c->max = max_entries;
+	if (RAND_bytes(c->tag_key, sizeof(c->tag_key)) != 1) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void rsn_pmk_cache_free(struct rsn_pmk_cache *c)
+{
+	if (!c)
+		return;
+	OPENSSL_cleanse(c, sizeof(*c) + c->max * sizeof(c->e[0]));
+	free(c);
+}
+
+static int pass_tag(const struct rsn_pmk_cache *c, const char *passphrase, uint8_t tag[32])
+{
+	return rsn_crypto_hmac_sha256(c->tag_key, sizeof(c->tag_key), (const uint8_t *)passphrase,
+				      strnlen(passphrase, RSN_PASSPHRASE_MAX + 1), tag);
+}
+
+static struct pmk_entry *find(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+			      const uint8_t tag[32])
+{
+	for (size_t i = 0; i < c->max; i++) {
+		struct pmk_entry *e = &c->e[i];
+
+		if (e->used && e->ssid_len == ssid_len && !memcmp(e->ssid, ssid, ssid_len) &&
+		    !CRYPTO_memcmp(e->pass_tag, tag, 32))
+			return e;
+	}
+	return NULL;
+}
+
+int rsn_pmk_cache_get(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+		      const char *passphrase, uint8_t pmk[RSN_PMK_LEN])
+{
+	struct pmk_entry *e, *victim = NULL;
+	uint8_t tag[32];
+
+	if (!c || !ssid || ssid_len < 1 || ssid_len > 32 || !passphrase)
+		return -1;
+	if (pass_tag(c, passphrase, tag))
+		return -1;
+	e = find(c, ssid, ssid_len, tag);
+	if (e) {
+		e->last_use = ++c->clock;
+		c->stats.hits++;
+		memcpy(pmk, e->pmk, RSN_PMK_LEN);
+		OPENSSL_cleanse(tag, sizeof(tag));
+		return 0;
+	}
+	if (rsn_crypto_psk_from_passphrase(passphrase, ssid, ssid_len, pmk)) {
+		OPENSSL_cleanse(tag, sizeof(tag));
+		return -1;
+	}
+	c->stats.derivations++;
+	for (size_t i = 0; i < c->max; i++) {
+		if (!c->e[i].used) {
+			victim = &c->e[i];
+			break;
+		}
+		if (!victim || c->e[i].last_use < victim->last_use)
+			victim = &c->e[i];
+	}
+	if (victim->used) {
+		c->stats.evictions++;
+		OPENSSL_cleanse(victim, sizeof(*victim));
+	}
+	victim->used = true;
+	memcpy(victim->ssid, ssid, ssid_len);
+	victim->ssid_len = ssid_len;
+	memcpy(victim->pass_tag, tag, 32);
+	memcpy(victim->pmk, pmk, RSN_PMK_LEN);
+	victim->last_use = ++c->clock;
+	OPENSSL_cleanse(tag, sizeof(tag));
+	return 0;
+}
+
+int rsn_pmk_cache_remove(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+			 const char *passphrase)
+{
+	struct pmk_entry *e;
+	uint8_t tag[32];
+
+	if (!c || !ssid || ssid_len > 32 || !passphrase || pass_tag(c, passphrase, tag))
+		return 0;
+	e = find(c, ssid, ssid_len, tag);
+	OPENSSL_cleanse(tag, sizeof(tag));
+	if (!e)
+		return 0;
+	OPENSSL_cleanse(e, sizeof(*e));
+	return 1;
+}
+
+size_t rsn_pmk_cache_count(const struct rsn_pmk_cache *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; c && i < c->max; i++)
+		n += c->e[i].used;
+	return n;
+}
+
+const struct rsn_pmk_cache_stats *rsn_pmk_cache_stats(const struct rsn_pmk_cache *c)
+{
+	return &c->stats;
+}
