@@ -54,6 +54,15 @@ static void algs_init(void)
 	algs.hmac_sha256 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA256");
 	algs.hmac_sha384 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA384");
 	algs.cmac_aes128 = template_new(algs.cmac, OSSL_MAC_PARAM_CIPHER, "AES-128-CBC");
+	/* CMAC cannot dup a keyless context: key the template with a public all-zero key */
+	if (algs.cmac_aes128) {
+		static const uint8_t zero[16];
+
+		if (!EVP_MAC_init(algs.cmac_aes128, zero, sizeof(zero), NULL)) {
+			EVP_MAC_CTX_free(algs.cmac_aes128);
+			algs.cmac_aes128 = NULL;
+		}
+	}
 	algs.ok = algs.pbkdf2 && algs.wrap128 && algs.wrap256 && algs.hmac_sha1 &&
 		  algs.hmac_sha256 && algs.hmac_sha384 && algs.cmac_aes128;
 }
@@ -241,9 +250,9 @@ int rsn_crypto_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
 int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const char *label,
 		   const uint8_t *ctx, size_t ctx_len, uint8_t *out, size_t out_bits)
 {
-	EVP_MAC_CTX *c, *const *tmpl;
+	EVP_MAC_CTX *c, *const *tmpl = NULL;
 	uint8_t block[48], le[2];
-	size_t hlen, out_len = out_bits / 8, label_len = strlen(label), pos = 0, got;
+	size_t hlen = 0, out_len = out_bits / 8, label_len = strlen(label), pos = 0, got;
 	int ok = 1;
 
 	switch (hash) {
@@ -258,7 +267,7 @@ int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const 
 	case RSN_PRF_SHA1:
 		return -1;
 	}
-	if (out_bits % 8 || out_bits > 0xffff || !out_len)
+	if (!tmpl || out_bits % 8 || out_bits > 0xffff || !out_len)
 		return -1;
 	c = mac_new(tmpl, key, key_len);
 	if (!c)

@@ -1,0 +1,44 @@
+/* Small helpers shared by the rsn unit tests (header-only: each test is one program). */
+#ifndef RSN_TEST_UTIL_H
+#define RSN_TEST_UTIL_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Decode hex into a buffer of at least strlen(hex)/2 octets; returns the length or aborts. */
+static inline size_t test_unhex(const char *hex, uint8_t *out)
+{
+	size_t n = strlen(hex);
+
+	if (n % 2) {
+		fprintf(stderr, "odd hex string\n");
+		abort();
+	}
+	for (size_t i = 0; i < n / 2; i++) {
+		unsigned int v;
+
+		if (sscanf(hex + 2 * i, "%2x", &v) != 1) {
+			fprintf(stderr, "bad hex string\n");
+			abort();
+		}
+		out[i] = (uint8_t)v;
+	}
+	return n / 2;
+}
+
+/* Lower-case hex of a buffer into a static string (one use per expression). */
+static inline const char *test_hex(const uint8_t *p, size_t n)
+{
+	static char s[8192];
+
+	if (n * 2 + 1 > sizeof(s))
+		abort();
+	for (size_t i = 0; i < n; i++)
+		snprintf(s + 2 * i, 3, "%02x", p[i]);
+	s[2 * n] = 0;
+	return s;
+}
+
+#endif
