@@ -1,0 +1,1082 @@
+/*
+ * wlanihv.h - Microsoft's Native 802.11 IHV Extensibility contract, for
+ * ihvd plugins on Linux.
+ *
+ * Names, layouts and semantics follow the Windows SDK headers (wlanihv.h,
+ * wlanihvtypes.h, wlantypes.h, windot11.h, wlclient.h, l2cmn.h, dot1x.h,
+ * eaptypes.h, winerror.h subsets) one to one, so an IHV extension ports by
+ * recompiling. Reference: ihv-contract.md (cited as "contract §n" / "rule n").
+ * This is an independent declaration of the same ABI, not a copy of the SDK.
+ *
+ * Linux-specific additions (timers, logging, RSN parameters) live apart, in
+ * ihvlinux.h, and reach the plugin through InitService's pvReserved.
+ *
+ * Deviations from the Windows headers (all deliberate, all ABI-neutral on
+ * x86-64/arm64 unless noted):
+ *  D1. Fixed-width types per contract §0.1: DWORD/ULONG = uint32_t (not
+ *      unsigned long), BOOL = int32_t, BOOLEAN = uint8_t, WCHAR = uint16_t
+ *      (UTF-16LE; not wchar_t), HANDLE = void *.
+ *  D2. WINAPI is empty: the Linux ABI uses the platform's default C calling
+ *      convention (contract §0.1 leaves the choice to us).
+ *  D3. DOT11_AUTH_ALGORITHM, DOT11_CIPHER_ALGORITHM and DOT11_PHY_TYPE are
+ *      uint32_t typedefs with the values as enum constants, and their
+ *      _IHV_START and _IHV_END values as macros: ISO C cannot hold 0x80000000+
+ *      in an enum constant. Size and values are those of the [v1_enum].
+ *  D4. SAL annotations (_In_, _Out_ ...) are dropped; the comments say which
+ *      way data flows where it matters.
+ *  D5. DOT11_ASSOCIATION_COMPLETION_PARAMETERS always has the revision-2
+ *      fields (MulticastMgmtCipher, uAssocComebackTime): ihvd fills Header
+ *      with revision 2 and size 96.
+ *  D6. Only the subset of the SDK headers that the contract uses is here;
+ *      types the contract names only in passing (EAP_ATTRIBUTE values, the
+ *      UI-extension COM interfaces) are declared minimally or not at all.
+ *  D7. DOT11_MAC_ADDRESS is the C form (UCHAR[6]); PDOT11_MAC_ADDRESS points
+ *      to such an array, as in windot11.h for C.
+ *  D8. GUID is a plain struct passed by value where the SDK passes it by
+ *      value (IsUIRequestPending, ProcessUIResponse).
+ * Everything else - table order, field order, sizes, offsets - is checked by
+ * the _Static_asserts at the end of this file against contract §6.
+ */
+#ifndef IHVD_WLANIHV_H
+#define IHVD_WLANIHV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Basic Windows types (contract §0.1) --------------------------------- */
+
+#ifndef WINAPI
+#define WINAPI
+#endif
+#ifndef VOID
+#define VOID void
+#endif
+
+typedef uint32_t DWORD, *PDWORD, *LPDWORD;
+typedef uint32_t ULONG, *PULONG;
+typedef uint32_t UINT32;
+typedef int32_t LONG;
+typedef uint16_t USHORT, *PUSHORT;
+typedef uint16_t WORD;
+typedef uint8_t UCHAR, *PUCHAR;
+typedef uint8_t BYTE, *PBYTE;
+typedef uint8_t BOOLEAN;
+typedef int32_t BOOL, *PBOOL;
+typedef uint64_t ULONGLONG;
+typedef uint16_t WCHAR, *LPWSTR;
+typedef const uint16_t *LPCWSTR;
+typedef char CHAR;
+typedef const char *LPCSTR;
+typedef void *HANDLE, **PHANDLE;
+typedef void *LPVOID, *PVOID;
+
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+
+typedef struct _GUID {
+	uint32_t Data1;
+	uint16_t Data2;
+	uint16_t Data3;
+	uint8_t Data4[8];
+} GUID, CLSID, *PGUID;
+
+/* ---- Win32 error codes used by the contract (contract §7.10) ------------- */
+
+#define ERROR_SUCCESS              0u
+#define ERROR_INVALID_FUNCTION     1u
+#define ERROR_ACCESS_DENIED        5u
+#define ERROR_INVALID_HANDLE       6u
+#define ERROR_NOT_ENOUGH_MEMORY    8u
+#define ERROR_INVALID_DATA         13u
+#define ERROR_OUTOFMEMORY          14u
+#define ERROR_NOT_SUPPORTED        50u
+#define ERROR_INVALID_PARAMETER    87u
+#define ERROR_CALL_NOT_IMPLEMENTED 120u
+#define ERROR_INSUFFICIENT_BUFFER  122u
+#define ERROR_MORE_DATA            234u
+#define ERROR_IO_PENDING           997u
+#define ERROR_NOT_FOUND            1168u
+#define ERROR_NO_MATCH             1169u
+#define ERROR_BAD_PROFILE          1206u
+#define ERROR_CANCELLED            1223u
+#define ERROR_TIMEOUT              1460u
+#define ERROR_INVALID_STATE        5023u
+
+/* ---- L2 reason codes (l2cmn.h, contract §7.7) ----------------------------- */
+
+#define L2_REASON_CODE_GROUP_SIZE          0x10000u
+#define L2_REASON_CODE_GEN_BASE            0x10000u
+#define L2_REASON_CODE_DOT11_AC_BASE       (L2_REASON_CODE_GEN_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_DOT11_MSM_BASE      (L2_REASON_CODE_DOT11_AC_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_DOT11_SECURITY_BASE (L2_REASON_CODE_DOT11_MSM_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_ONEX_BASE           (L2_REASON_CODE_DOT11_SECURITY_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_DOT3_AC_BASE        (L2_REASON_CODE_ONEX_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_DOT3_MSM_BASE       (L2_REASON_CODE_DOT3_AC_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_PROFILE_BASE        (L2_REASON_CODE_DOT3_MSM_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_IHV_BASE            (L2_REASON_CODE_PROFILE_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_WIMAX_BASE          (L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_RESERVED_BASE       (L2_REASON_CODE_WIMAX_BASE + L2_REASON_CODE_GROUP_SIZE)
+#define L2_REASON_CODE_SUCCESS             0u
+#define L2_REASON_CODE_UNKNOWN             (L2_REASON_CODE_GEN_BASE + 1)
+#define L2_REASON_CODE_PROFILE_MISSING     0x00000001u
+#define L2_PROFILE_MAX_NAME_LENGTH         256
+
+/* The IHV range: [L2_REASON_CODE_IHV_BASE, IHV_BASE + GROUP_SIZE - 1]. */
+#define L2_REASON_CODE_IHV_END (L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE - 1)
+
+/* L2 notification sources (l2cmn.h). */
+#define L2_NOTIFICATION_SOURCE_NONE                0x00000000u
+#define L2_NOTIFICATION_SOURCE_DOT3_AUTO_CONFIG    0x00000001u
+#define L2_NOTIFICATION_SOURCE_SECURITY            0x00000002u
+#define L2_NOTIFICATION_SOURCE_ONEX                0x00000004u
+#define L2_NOTIFICATION_SOURCE_WLAN_ACM            0x00000008u
+#define L2_NOTIFICATION_SOURCE_WLAN_MSM            0x00000010u
+#define L2_NOTIFICATION_SOURCE_WLAN_SECURITY       0x00000020u
+#define L2_NOTIFICATION_SOURCE_WLAN_IHV            0x00000040u
+#define L2_NOTIFICATION_SOURCE_WLAN_HNWK           0x00000080u
+#define L2_NOTIFICATION_SOURCE_ALL                 0x0000ffffu
+#define L2_NOTIFICATION_CODE_PUBLIC_BEGIN          0x00000000u
+#define L2_NOTIFICATION_CODE_GROUP_SIZE            0x00001000u
+#define L2_NOTIFICATION_CODE_V2_BEGIN              0x00001000u
+
+typedef struct _L2_NOTIFICATION_DATA {
+	DWORD NotificationSource;
+	DWORD NotificationCode;
+	GUID InterfaceGuid; /* filled in by the host */
+	DWORD dwDataSize;
+	PVOID pData;
+} L2_NOTIFICATION_DATA, *PL2_NOTIFICATION_DATA;
+
+/* WLAN_REASON_CODE subset (wlanapi.h, contract §7.8): the host's own codes. */
+#define WLAN_REASON_CODE_SUCCESS                 L2_REASON_CODE_SUCCESS
+#define WLAN_REASON_CODE_UNKNOWN                 L2_REASON_CODE_UNKNOWN
+#define WLAN_REASON_CODE_AC_BASE                 L2_REASON_CODE_DOT11_AC_BASE
+#define WLAN_REASON_CODE_AC_CONNECT_BASE         (WLAN_REASON_CODE_AC_BASE + 0x8000u)
+#define WLAN_REASON_CODE_MSM_BASE                L2_REASON_CODE_DOT11_MSM_BASE
+#define WLAN_REASON_CODE_MSM_CONNECT_BASE        (WLAN_REASON_CODE_MSM_BASE + 0x8000u)
+#define WLAN_REASON_CODE_MSMSEC_BASE             L2_REASON_CODE_DOT11_SECURITY_BASE
+#define WLAN_REASON_CODE_MSMSEC_CONNECT_BASE     (WLAN_REASON_CODE_MSMSEC_BASE + 0x8000u)
+#define WLAN_REASON_CODE_PROFILE_BASE            L2_REASON_CODE_PROFILE_BASE
+#define WLAN_REASON_CODE_PROFILE_CONNECT_BASE    (WLAN_REASON_CODE_PROFILE_BASE + 0x8000u)
+#define WLAN_REASON_CODE_IHV_SECURITY_NOT_SUPPORTED      (WLAN_REASON_CODE_PROFILE_BASE + 7)
+#define WLAN_REASON_CODE_IHV_OUI_MISMATCH                (WLAN_REASON_CODE_PROFILE_BASE + 8)
+#define WLAN_REASON_CODE_IHV_OUI_MISSING                 (WLAN_REASON_CODE_PROFILE_BASE + 9)
+#define WLAN_REASON_CODE_IHV_SETTINGS_MISSING            (WLAN_REASON_CODE_PROFILE_BASE + 10)
+#define WLAN_REASON_CODE_IHV_SECURITY_ONEX_MISSING       (WLAN_REASON_CODE_PROFILE_BASE + 18)
+#define WLAN_REASON_CODE_IHV_CONNECTIVITY_NOT_SUPPORTED  (WLAN_REASON_CODE_PROFILE_BASE + 21)
+#define WLAN_REASON_CODE_USER_CANCELLED          (WLAN_REASON_CODE_MSM_CONNECT_BASE + 1)
+#define WLAN_REASON_CODE_ASSOCIATION_FAILURE     (WLAN_REASON_CODE_MSM_CONNECT_BASE + 2)
+#define WLAN_REASON_CODE_ASSOCIATION_TIMEOUT     (WLAN_REASON_CODE_MSM_CONNECT_BASE + 3)
+#define WLAN_REASON_CODE_PRE_SECURITY_FAILURE    (WLAN_REASON_CODE_MSM_CONNECT_BASE + 4)
+#define WLAN_REASON_CODE_START_SECURITY_FAILURE  (WLAN_REASON_CODE_MSM_CONNECT_BASE + 5)
+#define WLAN_REASON_CODE_SECURITY_FAILURE        (WLAN_REASON_CODE_MSM_CONNECT_BASE + 6)
+#define WLAN_REASON_CODE_SECURITY_TIMEOUT        (WLAN_REASON_CODE_MSM_CONNECT_BASE + 7)
+#define WLAN_REASON_CODE_IHV_NOT_AVAILABLE       (WLAN_REASON_CODE_MSM_CONNECT_BASE + 13)
+#define WLAN_REASON_CODE_IHV_NOT_RESPONDING      (WLAN_REASON_CODE_MSM_CONNECT_BASE + 14)
+#define WLAN_REASON_CODE_UI_REQUEST_TIMEOUT      (WLAN_REASON_CODE_MSM_CONNECT_BASE + 17)
+
+/* ---- wlantypes.h subset --------------------------------------------------- */
+
+/* D3: a DWORD with enum constants (contract §7.1). */
+typedef uint32_t DOT11_AUTH_ALGORITHM, *PDOT11_AUTH_ALGORITHM;
+enum {
+	DOT11_AUTH_ALGO_80211_OPEN = 1,
+	DOT11_AUTH_ALGO_80211_SHARED_KEY = 2,
+	DOT11_AUTH_ALGO_WPA = 3,
+	DOT11_AUTH_ALGO_WPA_PSK = 4,
+	DOT11_AUTH_ALGO_WPA_NONE = 5,
+	DOT11_AUTH_ALGO_RSNA = 6,
+	DOT11_AUTH_ALGO_RSNA_PSK = 7,
+	DOT11_AUTH_ALGO_WPA3 = 8,
+	DOT11_AUTH_ALGO_WPA3_ENT_192 = 8,
+	DOT11_AUTH_ALGO_WPA3_SAE = 9,
+	DOT11_AUTH_ALGO_OWE = 10,
+	DOT11_AUTH_ALGO_WPA3_ENT = 11,
+};
+#define DOT11_AUTH_ALGO_IHV_START 0x80000000u
+#define DOT11_AUTH_ALGO_IHV_END   0xffffffffu
+#define DOT11_AUTH_ALGORITHM_OPEN_SYSTEM DOT11_AUTH_ALGO_80211_OPEN
+#define DOT11_AUTH_ALGORITHM_SHARED_KEY  DOT11_AUTH_ALGO_80211_SHARED_KEY
+#define DOT11_AUTH_ALGORITHM_WPA         DOT11_AUTH_ALGO_WPA
+#define DOT11_AUTH_ALGORITHM_WPA_PSK     DOT11_AUTH_ALGO_WPA_PSK
+#define DOT11_AUTH_ALGORITHM_WPA_NONE    DOT11_AUTH_ALGO_WPA_NONE
+#define DOT11_AUTH_ALGORITHM_RSNA        DOT11_AUTH_ALGO_RSNA
+#define DOT11_AUTH_ALGORITHM_RSNA_PSK    DOT11_AUTH_ALGO_RSNA_PSK
+
+/* D3 (contract §7.2). */
+typedef uint32_t DOT11_CIPHER_ALGORITHM, *PDOT11_CIPHER_ALGORITHM;
+enum {
+	DOT11_CIPHER_ALGO_NONE = 0x00,
+	DOT11_CIPHER_ALGO_WEP40 = 0x01,
+	DOT11_CIPHER_ALGO_TKIP = 0x02,
+	DOT11_CIPHER_ALGO_CCMP = 0x04,
+	DOT11_CIPHER_ALGO_WEP104 = 0x05,
+	DOT11_CIPHER_ALGO_BIP = 0x06,
+	DOT11_CIPHER_ALGO_GCMP = 0x08,
+	DOT11_CIPHER_ALGO_GCMP_256 = 0x09,
+	DOT11_CIPHER_ALGO_CCMP_256 = 0x0a,
+	DOT11_CIPHER_ALGO_BIP_GMAC_128 = 0x0b,
+	DOT11_CIPHER_ALGO_BIP_GMAC_256 = 0x0c,
+	DOT11_CIPHER_ALGO_BIP_CMAC_256 = 0x0d,
+	DOT11_CIPHER_ALGO_WPA_USE_GROUP = 0x100,
+	DOT11_CIPHER_ALGO_RSN_USE_GROUP = 0x100,
+	DOT11_CIPHER_ALGO_WEP = 0x101,
+};
+#define DOT11_CIPHER_ALGO_IHV_START 0x80000000u
+#define DOT11_CIPHER_ALGO_IHV_END   0xffffffffu
+
+typedef struct DOT11_AUTH_CIPHER_PAIR {
+	DOT11_AUTH_ALGORITHM AuthAlgoId;
+	DOT11_CIPHER_ALGORITHM CipherAlgoId;
+} DOT11_AUTH_CIPHER_PAIR, *PDOT11_AUTH_CIPHER_PAIR;
+
+typedef enum _DOT11_BSS_TYPE {
+	dot11_BSS_type_infrastructure = 1,
+	dot11_BSS_type_independent = 2,
+	dot11_BSS_type_any = 3,
+} DOT11_BSS_TYPE, *PDOT11_BSS_TYPE;
+
+#define DOT11_SSID_MAX_LENGTH 32
+typedef struct _DOT11_SSID {
+	ULONG uSSIDLength;
+	UCHAR ucSSID[DOT11_SSID_MAX_LENGTH];
+} DOT11_SSID, *PDOT11_SSID;
+
+/* ---- windot11.h subset ---------------------------------------------------- */
+
+typedef UCHAR DOT11_MAC_ADDRESS[6]; /* D7 */
+typedef DOT11_MAC_ADDRESS *PDOT11_MAC_ADDRESS;
+
+#define NDIS_OBJECT_TYPE_DEFAULT 0x80
+typedef struct _NDIS_OBJECT_HEADER {
+	UCHAR Type;
+	UCHAR Revision;
+	USHORT Size;
+} NDIS_OBJECT_HEADER, *PNDIS_OBJECT_HEADER;
+
+/* D3 (contract §7.5). */
+typedef uint32_t DOT11_PHY_TYPE, *PDOT11_PHY_TYPE;
+enum {
+	dot11_phy_type_unknown = 0,
+	dot11_phy_type_any = 0,
+	dot11_phy_type_fhss = 1,
+	dot11_phy_type_dsss = 2,
+	dot11_phy_type_irbaseband = 3,
+	dot11_phy_type_ofdm = 4,
+	dot11_phy_type_hrdsss = 5,
+	dot11_phy_type_erp = 6,
+	dot11_phy_type_ht = 7,
+	dot11_phy_type_vht = 8,
+	dot11_phy_type_dmg = 9,
+	dot11_phy_type_he = 10,
+	dot11_phy_type_eht = 11,
+};
+#define dot11_phy_type_IHV_start 0x80000000u
+#define dot11_phy_type_IHV_end   0xffffffffu
+
+#define DOT11_OPERATION_MODE_UNKNOWN             0x00000000u
+#define DOT11_OPERATION_MODE_STATION             0x00000001u
+#define DOT11_OPERATION_MODE_AP                  0x00000002u
+#define DOT11_OPERATION_MODE_EXTENSIBLE_STATION  0x00000004u
+#define DOT11_OPERATION_MODE_EXTENSIBLE_AP       0x00000008u
+#define DOT11_OPERATION_MODE_WFD_DEVICE          0x00000010u
+#define DOT11_OPERATION_MODE_WFD_GROUP_OWNER     0x00000020u
+#define DOT11_OPERATION_MODE_WFD_CLIENT          0x00000040u
+#define DOT11_OPERATION_MODE_MANUFACTURING       0x40000000u
+#define DOT11_OPERATION_MODE_NETWORK_MONITOR     0x80000000u
+
+typedef struct _DOT11_CURRENT_OPERATION_MODE {
+	ULONG uReserved;
+	ULONG uCurrentOpMode;
+} DOT11_CURRENT_OPERATION_MODE, *PDOT11_CURRENT_OPERATION_MODE;
+
+typedef enum DOT11_DIRECTION {
+	DOT11_DIR_INBOUND = 1,
+	DOT11_DIR_OUTBOUND = 2, /* not allowed for Dot11ExtSetDefaultKey (rule 51) */
+	DOT11_DIR_BOTH = 3,
+} DOT11_DIRECTION, *PDOT11_DIRECTION;
+
+/* Association status (contract §7.6). */
+typedef ULONG DOT11_ASSOC_STATUS;
+#define DOT11_ASSOC_STATUS_SUCCESS                     0x00000000u
+#define DOT11_ASSOC_STATUS_FAILURE                     0x00000001u
+#define DOT11_ASSOC_STATUS_UNREACHABLE                 0x00000002u
+#define DOT11_ASSOC_STATUS_RADIO_OFF                   0x00000003u
+#define DOT11_ASSOC_STATUS_PHY_DISABLED                0x00000004u
+#define DOT11_ASSOC_STATUS_CANCELLED                   0x00000005u
+#define DOT11_ASSOC_STATUS_CANDIDATE_LIST_EXHAUSTED    0x00000006u
+#define DOT11_ASSOC_STATUS_DISASSOCIATED_BY_OS         0x00000007u
+#define DOT11_ASSOC_STATUS_DISASSOCIATED_BY_ROAMING    0x00000008u
+#define DOT11_ASSOC_STATUS_DISASSOCIATED_BY_RESET      0x00000009u
+#define DOT11_ASSOC_STATUS_SYSTEM_ERROR                0x0000000au
+#define DOT11_ASSOC_STATUS_ROAMING_BETTER_AP_FOUND     0x0000000bu
+#define DOT11_ASSOC_STATUS_ROAMING_ASSOCIATION_LOST    0x0000000cu
+#define DOT11_ASSOC_STATUS_ROAMING_ADHOC               0x0000000du
+#define DOT11_ASSOC_STATUS_PEER_DEAUTHENTICATED        0x00010000u
+#define DOT11_ASSOC_STATUS_PEER_DEAUTHENTICATED_START  DOT11_ASSOC_STATUS_PEER_DEAUTHENTICATED
+#define DOT11_ASSOC_STATUS_PEER_DEAUTHENTICATED_END    0x0001ffffu
+#define DOT11_ASSOC_STATUS_PEER_DISASSOCIATED          0x00020000u
+#define DOT11_ASSOC_STATUS_PEER_DISASSOCIATED_START    DOT11_ASSOC_STATUS_PEER_DISASSOCIATED
+#define DOT11_ASSOC_STATUS_PEER_DISASSOCIATED_END      0x0002ffffu
+#define DOT11_ASSOC_STATUS_ASSOCIATION_RESPONSE        0x00030000u
+#define DOT11_ASSOC_STATUS_ASSOCIATION_RESPONSE_START  DOT11_ASSOC_STATUS_ASSOCIATION_RESPONSE
+#define DOT11_ASSOC_STATUS_ASSOCIATION_RESPONSE_END    0x0003ffffu
+#define DOT11_ASSOC_STATUS_REASON_CODE_MASK            0x0000ffffu
+#define DOT11_ASSOC_STATUS_IHV_START                   0x80000000u
+#define DOT11_ASSOC_STATUS_IHV_END                     0xffffffffu
+
+typedef enum DOT11_DS_INFO {
+	DOT11_DS_CHANGED,
+	DOT11_DS_UNCHANGED,
+	DOT11_DS_UNKNOWN,
+} DOT11_DS_INFO, *PDOT11_DS_INFO;
+
+#define DOT11_QOS_PROTOCOL_FLAG_WMM 0x01
+#define DOT11_QOS_PROTOCOL_FLAG_11E 0x02
+
+#define DOT11_ENCAP_RFC_1042 1
+#define DOT11_ENCAP_802_1H   2
+typedef struct DOT11_ENCAP_ENTRY {
+	USHORT usEtherType;
+	USHORT usEncapType;
+} DOT11_ENCAP_ENTRY, *PDOT11_ENCAP_ENTRY;
+
+/*
+ * The buffer PerformPostAssociate receives: this header, then the IEs it
+ * points at. Every *Offset is relative to the start of this structure
+ * (contract §6.5). ihvd fills: MacAddr = BSSID; uAssocReq* = the
+ * (Re)Association Request's IEs as sent (so they include the RSNE ihvd
+ * built); uAssocResp* = the Response's IEs; uBeacon* = the chosen BSS's
+ * probe-response IEs (else beacon IEs), byte-exact from the scan.
+ */
+#define DOT11_ASSOCIATION_COMPLETION_PARAMETERS_REVISION_1 1
+#define DOT11_ASSOCIATION_COMPLETION_PARAMETERS_REVISION_2 2
+typedef struct DOT11_ASSOCIATION_COMPLETION_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	DOT11_MAC_ADDRESS MacAddr;
+	DOT11_ASSOC_STATUS uStatus;
+	BOOLEAN bReAssocReq;
+	BOOLEAN bReAssocResp;
+	ULONG uAssocReqOffset, uAssocReqSize;
+	ULONG uAssocRespOffset, uAssocRespSize;
+	ULONG uBeaconOffset, uBeaconSize;
+	ULONG uIHVDataOffset, uIHVDataSize;
+	DOT11_AUTH_ALGORITHM AuthAlgo;
+	DOT11_CIPHER_ALGORITHM UnicastCipher;
+	DOT11_CIPHER_ALGORITHM MulticastCipher;
+	ULONG uActivePhyListOffset, uActivePhyListSize;
+	BOOLEAN bFourAddressSupported;
+	BOOLEAN bPortAuthorized;
+	UCHAR ucActiveQoSProtocol;
+	DOT11_DS_INFO DSInfo;
+	ULONG uEncapTableOffset, uEncapTableSize;
+	/* revision 2 (D5) */
+	DOT11_CIPHER_ALGORITHM MulticastMgmtCipher;
+	ULONG uAssocComebackTime;
+} DOT11_ASSOCIATION_COMPLETION_PARAMETERS, *PDOT11_ASSOCIATION_COMPLETION_PARAMETERS;
+
+/* Keys (contract §6.7). */
+#define DOT11_CIPHER_DEFAULT_KEY_VALUE_REVISION_1 1
+typedef struct DOT11_CIPHER_DEFAULT_KEY_VALUE {
+	NDIS_OBJECT_HEADER Header; /* ihvd neither requires nor checks it (§11.12) */
+	ULONG uKeyIndex;           /* 0..3 standard ciphers, 4..5 BIP */
+	DOT11_CIPHER_ALGORITHM AlgorithmId;
+	DOT11_MAC_ADDRESS MacAddr; /* all zero: default (group) key */
+	BOOLEAN bDelete;
+	BOOLEAN bStatic;           /* FALSE: removed on disconnect (rule 53) */
+	USHORT usKeyLength;
+	UCHAR ucKey[1];            /* allocate FIELD_OFFSET(ucKey) + usKeyLength */
+} DOT11_CIPHER_DEFAULT_KEY_VALUE, *PDOT11_CIPHER_DEFAULT_KEY_VALUE;
+
+typedef struct DOT11_CIPHER_KEY_MAPPING_KEY_VALUE {
+	DOT11_MAC_ADDRESS PeerMacAddr;
+	DOT11_CIPHER_ALGORITHM AlgorithmId;
+	DOT11_DIRECTION Direction;
+	BOOLEAN bDelete;
+	BOOLEAN bStatic;
+	USHORT usKeyLength;
+	UCHAR ucKey[1];
+} DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, *PDOT11_CIPHER_KEY_MAPPING_KEY_VALUE;
+
+/*
+ * Key blobs carried in ucKey. ucIV48Counter / ucIPN: the receive sequence
+ * counter, PN0 first (the byte order of the EAPOL-Key Key RSC field).
+ * TKIP: ucTKIPMICKeys = TK (16) then the two Michael keys (8 + 8) in the
+ * order the Linux driver wants for a station: Tx MIC key, then Rx MIC key.
+ */
+typedef struct DOT11_KEY_ALGO_TKIP_MIC {
+	UCHAR ucIV48Counter[6];
+	ULONG ulTKIPKeyLength;
+	ULONG ulMICKeyLength;
+	UCHAR ucTKIPMICKeys[1];
+} DOT11_KEY_ALGO_TKIP_MIC, *PDOT11_KEY_ALGO_TKIP_MIC;
+
+typedef struct DOT11_KEY_ALGO_CCMP {
+	UCHAR ucIV48Counter[6];
+	ULONG ulCCMPKeyLength;
+	UCHAR ucCCMPKey[1];
+} DOT11_KEY_ALGO_CCMP, *PDOT11_KEY_ALGO_CCMP;
+
+typedef struct DOT11_KEY_ALGO_GCMP {
+	UCHAR ucIV48Counter[6];
+	ULONG ulGCMPKeyLength;
+	UCHAR ucGCMPKey[1];
+} DOT11_KEY_ALGO_GCMP, *PDOT11_KEY_ALGO_GCMP;
+
+typedef struct DOT11_KEY_ALGO_GCMP_256 {
+	UCHAR ucIV48Counter[6];
+	ULONG ulGCMP256KeyLength;
+	UCHAR ucGCMP256Key[1];
+} DOT11_KEY_ALGO_GCMP_256, *PDOT11_KEY_ALGO_GCMP_256;
+
+typedef struct DOT11_KEY_ALGO_BIP {
+	UCHAR ucIPN[6];
+	ULONG ulBIPKeyLength;
+	UCHAR ucBIPKey[1];
+} DOT11_KEY_ALGO_BIP, *PDOT11_KEY_ALGO_BIP;
+
+typedef struct DOT11_KEY_ALGO_BIP_GMAC_256 {
+	UCHAR ucIPN[6];
+	ULONG ulBIPGmac256KeyLength;
+	UCHAR ucBIPGmac256Key[1];
+} DOT11_KEY_ALGO_BIP_GMAC_256, *PDOT11_KEY_ALGO_BIP_GMAC_256;
+
+/* Privacy exemptions (contract §6.7); usEtherType big-endian. */
+#define DOT11_EXEMPT_NO_EXEMPTION                    0
+#define DOT11_EXEMPT_ALWAYS                          1
+#define DOT11_EXEMPT_ON_KEY_MAPPING_KEY_UNAVAILABLE  2
+#define DOT11_EXEMPT_UNICAST                         1
+#define DOT11_EXEMPT_MULTICAST                       2
+#define DOT11_EXEMPT_BOTH                            3
+typedef struct DOT11_PRIVACY_EXEMPTION {
+	USHORT usEtherType;
+	USHORT usExemptionActionType;
+	USHORT usExemptionPacketType;
+} DOT11_PRIVACY_EXEMPTION, *PDOT11_PRIVACY_EXEMPTION;
+
+/* Indication payloads (contract §6.9). */
+#define DOT11_PMKID_CANDIDATE_PREAUTH_ENABLED 0x00000001u
+typedef struct DOT11_PMKID_CANDIDATE_LIST_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG uCandidateListSize;
+	ULONG uCandidateListOffset;
+} DOT11_PMKID_CANDIDATE_LIST_PARAMETERS, *PDOT11_PMKID_CANDIDATE_LIST_PARAMETERS;
+
+typedef struct DOT11_BSSID_CANDIDATE {
+	DOT11_MAC_ADDRESS BSSID;
+	ULONG uFlags;
+} DOT11_BSSID_CANDIDATE, *PDOT11_BSSID_CANDIDATE;
+
+typedef struct DOT11_TKIPMIC_FAILURE_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	BOOLEAN bDefaultKeyFailure;
+	ULONG uKeyIndex;
+	DOT11_MAC_ADDRESS PeerMac;
+} DOT11_TKIPMIC_FAILURE_PARAMETERS, *PDOT11_TKIPMIC_FAILURE_PARAMETERS;
+
+typedef struct DOT11_PHY_STATE_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG uPhyId;
+	BOOLEAN bHardwarePhyState;
+	BOOLEAN bSoftwarePhyState;
+} DOT11_PHY_STATE_PARAMETERS, *PDOT11_PHY_STATE_PARAMETERS;
+
+typedef struct DOT11_LINK_QUALITY_ENTRY {
+	DOT11_MAC_ADDRESS PeerMacAddr;
+	UCHAR ucLinkQuality;
+} DOT11_LINK_QUALITY_ENTRY, *PDOT11_LINK_QUALITY_ENTRY;
+
+typedef struct DOT11_LINK_QUALITY_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG uLinkQualityListSize;
+	ULONG uLinkQualityListOffset;
+} DOT11_LINK_QUALITY_PARAMETERS, *PDOT11_LINK_QUALITY_PARAMETERS;
+
+/* BSS entries (contract §6.4). */
+typedef union DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO {
+	ULONG uChCenterFrequency; /* MHz (ihvd fills the centre frequency) */
+	struct {
+		ULONG uHopPattern;
+		ULONG uHopSet;
+		ULONG uDwellTime;
+	} FHSS;
+} DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO, *PDOT11_BSS_ENTRY_PHY_SPECIFIC_INFO;
+
+/*
+ * One Beacon/Probe Response. Entries follow each other in
+ * DOT11_BSS_LIST.pucBuffer without padding; the length of one entry is
+ * FIELD_OFFSET(DOT11_BSS_ENTRY, ucBuffer) + uBufferLength, so the next entry
+ * may be unaligned (read it with memcpy). ucBuffer holds the frame body's
+ * information elements, byte-exact (no MAC header, no fixed fields: those
+ * are in ullTimestamp, usBeaconPeriod, usCapabilityInformation).
+ */
+typedef struct DOT11_BSS_ENTRY {
+	ULONG uPhyId;
+	DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO PhySpecificInfo;
+	DOT11_MAC_ADDRESS dot11BSSID;
+	DOT11_BSS_TYPE dot11BSSType;
+	LONG lRSSI;              /* dBm */
+	ULONG uLinkQuality;      /* 0..100 */
+	BOOLEAN bInRegDomain;
+	USHORT usBeaconPeriod;
+	ULONGLONG ullTimestamp;
+	ULONGLONG ullHostTimestamp;
+	USHORT usCapabilityInformation;
+	ULONG uBufferLength;
+	UCHAR ucBuffer[1];
+} DOT11_BSS_ENTRY, *PDOT11_BSS_ENTRY;
+
+/* ---- wlclient.h subset ---------------------------------------------------- */
+
+typedef struct _DOT11_ADAPTER {
+	GUID gAdapterId;            /* stable: derived from the interface's MAC */
+	LPWSTR pszDescription;      /* UTF-16LE, NUL-terminated */
+	DOT11_CURRENT_OPERATION_MODE Dot11CurrentOpMode;
+} DOT11_ADAPTER, *PDOT11_ADAPTER;
+
+typedef struct _DOT11_BSS_LIST {
+	ULONG uNumOfBytes;
+	PUCHAR pucBuffer;           /* DOT11_BSS_ENTRY, back to back */
+} DOT11_BSS_LIST, *PDOT11_BSS_LIST;
+
+typedef struct _DOT11_PORT_STATE {
+	DOT11_MAC_ADDRESS PeerMacAddress;
+	ULONG uSessionId;
+	BOOL bPortControlled;
+	BOOL bPortAuthorized;
+} DOT11_PORT_STATE, *PDOT11_PORT_STATE;
+
+/*
+ * The framing of SendPacket / ReceivePacket / ProcessSecurityPacket
+ * (contract §6.6, §11.3): peer MAC (destination on send, source on
+ * receive), big-endian EtherType, then the payload (for EAPOL: from the
+ * 802.1X header's Protocol Version byte on).
+ */
+typedef struct __attribute__((packed)) _DOT11_SECURITY_PACKET_HEADER {
+	DOT11_MAC_ADDRESS PeerMac;
+	USHORT usEtherType;
+	UCHAR Data[1];
+} DOT11_SECURITY_PACKET_HEADER, *PDOT11_SECURITY_PACKET_HEADER;
+
+/* ---- eaptypes.h / dot1x.h subset (contract §6.3) --------------------------- */
+
+typedef struct _EAP_TYPE {
+	BYTE type;
+	DWORD dwVendorId;
+	DWORD dwVendorType;
+} EAP_TYPE;
+
+typedef struct _EAP_METHOD_TYPE {
+	EAP_TYPE eapType;
+	DWORD dwAuthorId;
+} EAP_METHOD_TYPE;
+
+typedef enum _EAP_ATTRIBUTE_TYPE {
+	eatMinimum = 0,
+	eatReserved = 0x7fffffff, /* D6: values not used by the contract */
+} EAP_ATTRIBUTE_TYPE;
+
+typedef struct _EAP_ATTRIBUTE {
+	EAP_ATTRIBUTE_TYPE eaType;
+	DWORD dwLength;
+	BYTE *pValue;
+} EAP_ATTRIBUTE, EapAttribute;
+
+typedef struct _EAP_ATTRIBUTES {
+	DWORD dwNumberOfAttributes;
+	EAP_ATTRIBUTE *pAttribs;
+} EAP_ATTRIBUTES, EapAttributes;
+
+typedef enum _ONEX_AUTH_STATUS {
+	OneXAuthNotStarted,
+	OneXAuthInProgress,
+	OneXAuthNoAuthenticatorFound,
+	OneXAuthSuccess,
+	OneXAuthFailure,
+	OneXAuthInvalid,
+} ONEX_AUTH_STATUS, *PONEX_AUTH_STATUS;
+
+typedef enum _ONEX_REASON_CODE {
+	ONEX_REASON_CODE_SUCCESS = 0,
+	ONEX_REASON_START = 0x50000,
+	ONEX_UNABLE_TO_IDENTIFY_USER,
+	ONEX_IDENTITY_NOT_FOUND,
+	ONEX_UI_DISABLED,
+	ONEX_UI_FAILURE,
+	ONEX_EAP_FAILURE_RECEIVED,
+	ONEX_AUTHENTICATOR_NO_LONGER_PRESENT,
+	ONEX_NO_RESPONSE_TO_IDENTITY,
+	ONEX_PROFILE_VERSION_NOT_SUPPORTED,
+	ONEX_PROFILE_INVALID_LENGTH,
+	ONEX_PROFILE_DISALLOWED_EAP_TYPE,
+	ONEX_PROFILE_INVALID_EAP_TYPE_OR_FLAG,
+	ONEX_PROFILE_INVALID_ONEX_FLAGS,
+	ONEX_PROFILE_INVALID_TIMER_VALUE,
+	ONEX_PROFILE_INVALID_SUPPLICANT_MODE,
+	ONEX_PROFILE_INVALID_AUTH_MODE,
+	ONEX_PROFILE_INVALID_EAP_CONNECTION_PROPERTIES,
+	ONEX_UI_CANCELLED,
+	ONEX_PROFILE_INVALID_EXPLICIT_CREDENTIALS,
+	ONEX_PROFILE_EXPIRED_EXPLICIT_CREDENTIALS,
+	ONEX_UI_NOT_PERMITTED,
+} ONEX_REASON_CODE, *PONEX_REASON_CODE;
+
+/* ---- winuser.h subset (contract §3.14, §7.11) ----------------------------- */
+
+#define WTS_CONSOLE_CONNECT        0x1
+#define WTS_CONSOLE_DISCONNECT     0x2
+#define WTS_REMOTE_CONNECT         0x3
+#define WTS_REMOTE_DISCONNECT      0x4
+#define WTS_SESSION_LOGON          0x5
+#define WTS_SESSION_LOGOFF         0x6
+#define WTS_SESSION_LOCK           0x7
+#define WTS_SESSION_UNLOCK         0x8
+#define WTS_SESSION_REMOTE_CONTROL 0x9
+
+typedef struct tagWTSSESSION_NOTIFICATION {
+	DWORD cbSize;
+	DWORD dwSessionId;
+} WTSSESSION_NOTIFICATION, *PWTSSESSION_NOTIFICATION;
+
+/* ---- wlanihvtypes.h (contract §6.1) --------------------------------------- */
+
+typedef struct _DOT11_MSSECURITY_SETTINGS {
+	DOT11_AUTH_ALGORITHM dot11AuthAlgorithm;
+	DOT11_CIPHER_ALGORITHM dot11CipherAlgorithm;
+	BOOL fOneXEnabled;
+	EAP_METHOD_TYPE eapMethodType;
+	DWORD dwEapConnectionDataLen;
+	BYTE *pEapConnectionData;
+} DOT11_MSSECURITY_SETTINGS, *PDOT11_MSSECURITY_SETTINGS;
+
+typedef struct _DOT11EXT_IHV_SSID_LIST {
+	ULONG ulCount;
+	DOT11_SSID SSIDs[1]; /* ulCount entries */
+} DOT11EXT_IHV_SSID_LIST, *PDOT11EXT_IHV_SSID_LIST;
+
+typedef struct _DOT11EXT_IHV_PROFILE_PARAMS {
+	PDOT11EXT_IHV_SSID_LIST pSsidList;
+	DOT11_BSS_TYPE BssType;
+	PDOT11_MSSECURITY_SETTINGS pMSSecuritySettings; /* ihvd: always NULL */
+} DOT11EXT_IHV_PROFILE_PARAMS, *PDOT11EXT_IHV_PROFILE_PARAMS;
+
+#define MS_MAX_PROFILE_NAME_LENGTH 256
+#define MS_PROFILE_GROUP_POLICY    0x00000001
+#define MS_PROFILE_USER            0x00000002
+
+typedef struct _DOT11EXT_IHV_PARAMS {
+	DOT11EXT_IHV_PROFILE_PARAMS dot11ExtIhvProfileParams;
+	WCHAR wstrProfileName[MS_MAX_PROFILE_NAME_LENGTH];
+	DWORD dwProfileTypeFlags;
+	GUID interfaceGuid;
+} DOT11EXT_IHV_PARAMS, *PDOT11EXT_IHV_PARAMS;
+
+/* ---- wlanihv.h proper ----------------------------------------------------- */
+
+#define IHV_VERSION_FUNCTION_NAME "Dot11ExtIhvGetVersionInfo"
+#define IHV_INIT_FUNCTION_NAME    "Dot11ExtIhvInitService"
+#define IHV_INIT_VS_FUNCTION_NAME "Dot11ExtIhvInitVirtualStation"
+
+typedef struct _DOT11_IHV_VERSION_INFO {
+	DWORD dwVerMin;
+	DWORD dwVerMax;
+} DOT11_IHV_VERSION_INFO, *PDOT11_IHV_VERSION_INFO;
+
+typedef struct _DOT11EXT_IHV_CONNECTIVITY_PROFILE {
+	LPWSTR pszXmlFragmentIhvConnectivity;
+} DOT11EXT_IHV_CONNECTIVITY_PROFILE, *PDOT11EXT_IHV_CONNECTIVITY_PROFILE;
+
+typedef struct _DOT11EXT_IHV_SECURITY_PROFILE {
+	LPWSTR pszXmlFragmentIhvSecurity;
+	BOOL bUseMSOnex;
+} DOT11EXT_IHV_SECURITY_PROFILE, *PDOT11EXT_IHV_SECURITY_PROFILE;
+
+typedef struct _DOT11EXT_IHV_DISCOVERY_PROFILE {
+	DOT11EXT_IHV_CONNECTIVITY_PROFILE IhvConnectivityProfile;
+	DOT11EXT_IHV_SECURITY_PROFILE IhvSecurityProfile;
+} DOT11EXT_IHV_DISCOVERY_PROFILE, *PDOT11EXT_IHV_DISCOVERY_PROFILE;
+
+typedef struct _DOT11EXT_IHV_DISCOVERY_PROFILE_LIST {
+	DWORD dwCount;
+	PDOT11EXT_IHV_DISCOVERY_PROFILE pIhvDiscoveryProfiles;
+} DOT11EXT_IHV_DISCOVERY_PROFILE_LIST, *PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST;
+
+typedef enum _DOT11EXT_IHV_CONNECTION_PHASE {
+	connection_phase_any,
+	connection_phase_initial_connection,
+	connection_phase_post_l3_connection,
+} DOT11EXT_IHV_CONNECTION_PHASE, *PDOT11EXT_IHV_CONNECTION_PHASE;
+
+typedef struct _DOT11EXT_IHV_UI_REQUEST {
+	DWORD dwSessionId;
+	GUID guidUIRequest;
+	CLSID UIPageClsid;
+	DWORD dwByteCount;
+	BYTE *pvUIRequest;
+} DOT11EXT_IHV_UI_REQUEST, *PDOT11EXT_IHV_UI_REQUEST;
+
+typedef enum _DOT11_MSONEX_RESULT {
+	DOT11_MSONEX_SUCCESS,
+	DOT11_MSONEX_FAILURE,
+	DOT11_MSONEX_IN_PROGRESS,
+} DOT11_MSONEX_RESULT, *PDOT11_MSONEX_RESULT;
+
+typedef struct _DOT11_EAP_RESULT {
+	UINT32 dwFailureReasonCode;
+	EAP_ATTRIBUTES *pAttribArray;
+} DOT11_EAP_RESULT, *PDOT11_EAP_RESULT;
+
+typedef struct _DOT11_MSONEX_RESULT_PARAMS {
+	ONEX_AUTH_STATUS Dot11OnexAuthStatus;
+	ONEX_REASON_CODE Dot11OneXReasonCode;
+	PBYTE pbMPPESendKey;
+	DWORD dwMPPESendKeyLen;
+	PBYTE pbMPPERecvKey;
+	DWORD dwMPPERecvKeyLen;
+	PDOT11_EAP_RESULT pDot11EapResult;
+} DOT11_MSONEX_RESULT_PARAMS, *PDOT11_MSONEX_RESULT_PARAMS;
+
+typedef enum _DOT11EXT_IHV_INDICATION_TYPE {
+	IndicationTypeNicSpecificNotification,
+	IndicationTypePmkidCandidateList,
+	IndicationTypeTkipMicFailure,
+	IndicationTypePhyStateChange,
+	IndicationTypeLinkQuality,
+} DOT11EXT_IHV_INDICATION_TYPE, *PDOT11EXT_IHV_INDICATION_TYPE;
+
+#define DOT11EXT_PSK_MAX_LENGTH 64
+typedef struct _DOT11EXT_VIRTUAL_STATION_AP_PROPERTY {
+	DOT11_SSID dot11SSID;
+	DOT11_AUTH_ALGORITHM dot11AuthAlgo;
+	DOT11_CIPHER_ALGORITHM dot11CipherAlgo;
+	BOOL bIsPassPhrase;
+	DWORD dwKeyLength;
+	UCHAR ucKeyData[DOT11EXT_PSK_MAX_LENGTH];
+} DOT11EXT_VIRTUAL_STATION_AP_PROPERTY, *PDOT11EXT_VIRTUAL_STATION_AP_PROPERTY;
+
+#define WDIAG_IHV_WLAN_ID_FLAG_SECURITY_ENABLED 0x00000001
+typedef struct _WDIAG_IHV_WLAN_ID {
+	WCHAR strProfileName[MS_MAX_PROFILE_NAME_LENGTH];
+	DOT11_SSID Ssid;
+	DOT11_BSS_TYPE BssType;
+	DWORD dwFlags;
+	DWORD dwReasonCode;
+} WDIAG_IHV_WLAN_ID, *PWDIAG_IHV_WLAN_ID;
+
+/* ---- The service functions the host provides (contract §4) ----------------- */
+
+typedef DWORD (WINAPI *DOT11EXT_ALLOCATE_BUFFER)(DWORD dwByteCount,
+						  LPVOID *ppvBuffer);
+typedef VOID (WINAPI *DOT11EXT_FREE_BUFFER)(LPVOID pvMemory);
+typedef DWORD (WINAPI *DOT11EXT_SET_PROFILE_CUSTOM_USER_DATA)(
+	HANDLE hDot11SvcHandle, HANDLE hConnectSession, DWORD dwSessionID,
+	DWORD dwDataSize, LPVOID pvData);
+typedef DWORD (WINAPI *DOT11EXT_GET_PROFILE_CUSTOM_USER_DATA)(
+	HANDLE hDot11SvcHandle, HANDLE hConnectSession, DWORD dwSessionID,
+	DWORD *pdwDataSize, LPVOID *ppvData);
+typedef DWORD (WINAPI *DOT11EXT_SET_CURRENT_PROFILE)(
+	HANDLE hDot11SvcHandle, HANDLE hConnectSession,
+	PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,
+	PDOT11EXT_IHV_SECURITY_PROFILE pIhvSecProfile);
+typedef DWORD (WINAPI *DOT11EXT_SEND_UI_REQUEST)(
+	HANDLE hDot11SvcHandle, PDOT11EXT_IHV_UI_REQUEST pIhvUIRequest);
+typedef DWORD (WINAPI *DOT11EXT_PRE_ASSOCIATE_COMPLETION)(
+	HANDLE hDot11SvcHandle, HANDLE hConnectSession, DWORD dwReasonCode,
+	DWORD dwWin32Error);
+typedef DWORD (WINAPI *DOT11EXT_POST_ASSOCIATE_COMPLETION)(
+	HANDLE hDot11SvcHandle, HANDLE hSecuritySessionID,
+	PDOT11_MAC_ADDRESS pPeer, DWORD dwReasonCode, DWORD dwWin32Error);
+typedef DWORD (WINAPI *DOT11EXT_SEND_NOTIFICATION)(
+	HANDLE hDot11SvcHandle, PL2_NOTIFICATION_DATA pNotificationData);
+typedef DWORD (WINAPI *DOT11EXT_SEND_PACKET)(
+	HANDLE hDot11SvcHandle, ULONG uPacketLen, LPVOID pvPacket,
+	HANDLE hSendCompletion);
+typedef DWORD (WINAPI *DOT11EXT_SET_ETHERTYPE_HANDLING)(
+	HANDLE hDot11SvcHandle, ULONG uMaxBackLog, ULONG uNumOfExemption,
+	PDOT11_PRIVACY_EXEMPTION pExemption, ULONG uNumOfRegistration,
+	USHORT *pusRegistration);
+typedef DWORD (WINAPI *DOT11EXT_SET_AUTH_ALGORITHM)(
+	HANDLE hDot11SvcHandle, DWORD dwAuthAlgo);
+typedef DWORD (WINAPI *DOT11EXT_SET_UNICAST_CIPHER_ALGORITHM)(
+	HANDLE hDot11SvcHandle, DWORD dwUnicastCipherAlgo);
+typedef DWORD (WINAPI *DOT11EXT_SET_MULTICAST_CIPHER_ALGORITHM)(
+	HANDLE hDot11SvcHandle, DWORD dwMulticastCipherAlgo);
+typedef DWORD (WINAPI *DOT11EXT_SET_DEFAULT_KEY)(
+	HANDLE hDot11SvcHandle, PDOT11_CIPHER_DEFAULT_KEY_VALUE pKey,
+	DOT11_DIRECTION dot11Direction);
+typedef DWORD (WINAPI *DOT11EXT_SET_KEY_MAPPING_KEY)(
+	HANDLE hDot11SvcHandle, PDOT11_CIPHER_KEY_MAPPING_KEY_VALUE pKey);
+typedef DWORD (WINAPI *DOT11EXT_SET_DEFAULT_KEY_ID)(
+	HANDLE hDot11SvcHandle, ULONG uDefaultKeyId);
+typedef DWORD (WINAPI *DOT11EXT_NIC_SPECIFIC_EXTENSION)(
+	HANDLE hDot11SvcHandle, DWORD dwInBufferSize, LPVOID pvInBuffer,
+	DWORD *pdwOutBufferSize, LPVOID pvOutBuffer);
+typedef DWORD (WINAPI *DOT11EXT_SET_EXCLUDE_UNENCRYPTED)(
+	HANDLE hDot11SvcHandle, BOOL bExcludeUnencrypted);
+typedef DWORD (WINAPI *DOT11EXT_ONEX_START)(
+	HANDLE hDot11SvcHandle, EAP_ATTRIBUTES *pEapAttributes);
+typedef DWORD (WINAPI *DOT11EXT_ONEX_STOP)(HANDLE hDot11SvcHandle);
+typedef DWORD (WINAPI *DOT11EXT_PROCESS_ONEX_PACKET)(
+	HANDLE hDot11SvcHandle, DWORD dwInPacketSize, LPVOID pvInPacket);
+
+/* 22 pointers, in this order (contract §4.0). */
+typedef struct _DOT11EXT_APIS {
+	DOT11EXT_ALLOCATE_BUFFER Dot11ExtAllocateBuffer;
+	DOT11EXT_FREE_BUFFER Dot11ExtFreeBuffer;
+	DOT11EXT_SET_PROFILE_CUSTOM_USER_DATA Dot11ExtSetProfileCustomUserData;
+	DOT11EXT_GET_PROFILE_CUSTOM_USER_DATA Dot11ExtGetProfileCustomUserData;
+	DOT11EXT_SET_CURRENT_PROFILE Dot11ExtSetCurrentProfile;
+	DOT11EXT_SEND_UI_REQUEST Dot11ExtSendUIRequest;
+	DOT11EXT_PRE_ASSOCIATE_COMPLETION Dot11ExtPreAssociateCompletion;
+	DOT11EXT_POST_ASSOCIATE_COMPLETION Dot11ExtPostAssociateCompletion;
+	DOT11EXT_SEND_NOTIFICATION Dot11ExtSendNotification;
+	DOT11EXT_SEND_PACKET Dot11ExtSendPacket;
+	DOT11EXT_SET_ETHERTYPE_HANDLING Dot11ExtSetEtherTypeHandling;
+	DOT11EXT_SET_AUTH_ALGORITHM Dot11ExtSetAuthAlgorithm;
+	DOT11EXT_SET_UNICAST_CIPHER_ALGORITHM Dot11ExtSetUnicastCipherAlgorithm;
+	DOT11EXT_SET_MULTICAST_CIPHER_ALGORITHM Dot11ExtSetMulticastCipherAlgorithm;
+	DOT11EXT_SET_DEFAULT_KEY Dot11ExtSetDefaultKey;
+	DOT11EXT_SET_KEY_MAPPING_KEY Dot11ExtSetKeyMappingKey;
+	DOT11EXT_SET_DEFAULT_KEY_ID Dot11ExtSetDefaultKeyId;
+	DOT11EXT_NIC_SPECIFIC_EXTENSION Dot11ExtNicSpecificExtension;
+	DOT11EXT_SET_EXCLUDE_UNENCRYPTED Dot11ExtSetExcludeUnencrypted;
+	DOT11EXT_ONEX_START Dot11ExtStartOneX;
+	DOT11EXT_ONEX_STOP Dot11ExtStopOneX;
+	DOT11EXT_PROCESS_ONEX_PACKET Dot11ExtProcessSecurityPacket;
+} DOT11EXT_APIS, *PDOT11EXT_APIS;
+
+/* Virtual station (contract §5); ihvd's implementations return ERROR_NOT_SUPPORTED. */
+typedef DWORD (WINAPI *DOT11EXT_REQUEST_VIRTUAL_STATION)(
+	HANDLE hDot11PrimaryHandle, LPVOID pvReserved);
+typedef DWORD (WINAPI *DOT11EXT_RELEASE_VIRTUAL_STATION)(
+	HANDLE hDot11PrimaryHandle, LPVOID pvReserved);
+typedef DWORD (WINAPI *DOT11EXT_QUERY_VIRTUAL_STATION_PROPERTIES)(
+	HANDLE hDot11SvcHandle, BOOL *pbIsVirtualStation, GUID *pgPrimary,
+	LPVOID pvReserved);
+typedef DWORD (WINAPI *DOT11EXT_SET_VIRTUAL_STATION_AP_PROPERTIES)(
+	HANDLE hDot11SvcHandle, HANDLE hConnectSession, DWORD dwNumProperties,
+	PDOT11EXT_VIRTUAL_STATION_AP_PROPERTY pProperties, LPVOID pvReserved);
+
+typedef struct _DOT11EXT_VIRTUAL_STATION_APIS {
+	DOT11EXT_REQUEST_VIRTUAL_STATION Dot11ExtRequestVirtualStation;
+	DOT11EXT_RELEASE_VIRTUAL_STATION Dot11ExtReleaseVirtualStation;
+	DOT11EXT_QUERY_VIRTUAL_STATION_PROPERTIES Dot11ExtQueryVirtualStationProperties;
+	DOT11EXT_SET_VIRTUAL_STATION_AP_PROPERTIES Dot11ExtSetVirtualStationAPProperties;
+} DOT11EXT_VIRTUAL_STATION_APIS, *PDOT11EXT_VIRTUAL_STATION_APIS;
+
+/* ---- The handlers the plugin implements (contract §3) ---------------------- */
+
+typedef struct _DOT11EXT_IHV_HANDLERS DOT11EXT_IHV_HANDLERS, *PDOT11EXT_IHV_HANDLERS;
+
+typedef DWORD (WINAPI *DOT11EXTIHV_GET_VERSION_INFO)(
+	PDOT11_IHV_VERSION_INFO pDot11IHVVersionInfo);
+typedef DWORD (WINAPI *DOT11EXTIHV_INIT_SERVICE)(
+	DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID pvReserved,
+	PDOT11EXT_IHV_HANDLERS pDot11IHVHandlers);
+typedef DWORD (WINAPI *DOT11EXTIHV_INIT_VIRTUAL_STATION)(
+	PDOT11EXT_VIRTUAL_STATION_APIS pDot11ExtVSAPI, LPVOID pvReserved);
+typedef VOID (WINAPI *DOT11EXTIHV_DEINIT_SERVICE)(VOID);
+typedef DWORD (WINAPI *DOT11EXTIHV_INIT_ADAPTER)(
+	PDOT11_ADAPTER pDot11Adapter, HANDLE hDot11SvcHandle,
+	PHANDLE phIhvExtAdapter);
+typedef VOID (WINAPI *DOT11EXTIHV_DEINIT_ADAPTER)(HANDLE hIhvExtAdapter);
+typedef DWORD (WINAPI *DOT11EXTIHV_PERFORM_PRE_ASSOCIATE)(
+	HANDLE hIhvExtAdapter, HANDLE hConnectSession,
+	PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+	PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,
+	PDOT11EXT_IHV_SECURITY_PROFILE pIhvSecProfile,
+	PDOT11_BSS_LIST pConnectableBssid, PDWORD pdwReasonCode);
+typedef DWORD (WINAPI *DOT11EXTIHV_ADAPTER_RESET)(HANDLE hIhvExtAdapter);
+typedef DWORD (WINAPI *DOT11EXTIHV_PERFORM_POST_ASSOCIATE)(
+	HANDLE hIhvExtAdapter, HANDLE hSecuritySessionID,
+	PDOT11_PORT_STATE pPortState, ULONG uDot11AssocParamsBytes,
+	PDOT11_ASSOCIATION_COMPLETION_PARAMETERS pDot11AssocParams);
+typedef DWORD (WINAPI *DOT11EXTIHV_STOP_POST_ASSOCIATE)(
+	HANDLE hIhvExtAdapter, PDOT11_MAC_ADDRESS pPeer,
+	DOT11_ASSOC_STATUS dot11AssocStatus);
+typedef DWORD (WINAPI *DOT11EXTIHV_VALIDATE_PROFILE)(
+	HANDLE hIhvExtAdapter, PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+	PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,
+	PDOT11EXT_IHV_SECURITY_PROFILE pIhvSecProfile, PDWORD pdwReasonCode);
+typedef DWORD (WINAPI *DOT11EXTIHV_PERFORM_CAPABILITY_MATCH)(
+	HANDLE hIhvExtAdapter, PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+	PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,
+	PDOT11EXT_IHV_SECURITY_PROFILE pIhvSecProfile,
+	PDOT11_BSS_LIST pConnectableBssid, PDWORD pdwReasonCode);
+typedef DWORD (WINAPI *DOT11EXTIHV_CREATE_DISCOVERY_PROFILES)(
+	HANDLE hIhvExtAdapter, BOOL bInsecure,
+	PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+	PDOT11_BSS_LIST pConnectableBssid,
+	PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST pIhvDiscoveryProfileList,
+	PDWORD pdwReasonCode);
+typedef DWORD (WINAPI *DOT11EXTIHV_PROCESS_SESSION_CHANGE)(
+	ULONG uEventType, PWTSSESSION_NOTIFICATION pSessionNotification);
+typedef DWORD (WINAPI *DOT11EXTIHV_RECEIVE_INDICATION)(
+	HANDLE hIhvExtAdapter, DOT11EXT_IHV_INDICATION_TYPE indicationType,
+	ULONG uBufferLength, LPVOID pvBuffer);
+typedef DWORD (WINAPI *DOT11EXTIHV_RECEIVE_PACKET)(
+	HANDLE hIhvExtAdapter, DWORD dwInBufferSize, LPVOID pvInBuffer);
+typedef DWORD (WINAPI *DOT11EXTIHV_SEND_PACKET_COMPLETION)(
+	HANDLE hSendCompletion);
+typedef DWORD (WINAPI *DOT11EXTIHV_IS_UI_REQUEST_PENDING)(
+	GUID guidUIRequest, PBOOL pbIsRequestPending);
+typedef DWORD (WINAPI *DOT11EXTIHV_PROCESS_UI_RESPONSE)(
+	GUID guidUIRequest, DWORD dwByteCount, LPVOID pvResponseBuffer);
+typedef DWORD (WINAPI *DOT11EXTIHV_QUERY_UI_REQUEST)(
+	HANDLE hIhvExtAdapter, DOT11EXT_IHV_CONNECTION_PHASE connectionPhase,
+	PDOT11EXT_IHV_UI_REQUEST *ppIhvUIRequest);
+typedef DWORD (WINAPI *DOT11EXTIHV_ONEX_INDICATE_RESULT)(
+	HANDLE hIhvExtAdapter, DOT11_MSONEX_RESULT msOneXResult,
+	PDOT11_MSONEX_RESULT_PARAMS pDot11MsOneXResultParams);
+typedef DWORD (WINAPI *DOT11EXTIHV_CONTROL)(
+	HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBYTE pInBuffer,
+	DWORD dwOutBufferSize, PBYTE pOutBuffer, PDWORD pdwBytesReturned);
+
+/* 19 pointers, in this order (contract §3.0); none may be NULL (rule 4). */
+struct _DOT11EXT_IHV_HANDLERS {
+	DOT11EXTIHV_DEINIT_SERVICE Dot11ExtIhvDeinitService;
+	DOT11EXTIHV_INIT_ADAPTER Dot11ExtIhvInitAdapter;
+	DOT11EXTIHV_DEINIT_ADAPTER Dot11ExtIhvDeinitAdapter;
+	DOT11EXTIHV_PERFORM_PRE_ASSOCIATE Dot11ExtIhvPerformPreAssociate;
+	DOT11EXTIHV_ADAPTER_RESET Dot11ExtIhvAdapterReset;
+	DOT11EXTIHV_PERFORM_POST_ASSOCIATE Dot11ExtIhvPerformPostAssociate;
+	DOT11EXTIHV_STOP_POST_ASSOCIATE Dot11ExtIhvStopPostAssociate;
+	DOT11EXTIHV_VALIDATE_PROFILE Dot11ExtIhvValidateProfile;
+	DOT11EXTIHV_PERFORM_CAPABILITY_MATCH Dot11ExtIhvPerformCapabilityMatch;
+	DOT11EXTIHV_CREATE_DISCOVERY_PROFILES Dot11ExtIhvCreateDiscoveryProfiles;
+	DOT11EXTIHV_PROCESS_SESSION_CHANGE Dot11ExtIhvProcessSessionChange;
+	DOT11EXTIHV_RECEIVE_INDICATION Dot11ExtIhvReceiveIndication;
+	DOT11EXTIHV_RECEIVE_PACKET Dot11ExtIhvReceivePacket;
+	DOT11EXTIHV_SEND_PACKET_COMPLETION Dot11ExtIhvSendPacketCompletion;
+	DOT11EXTIHV_IS_UI_REQUEST_PENDING Dot11ExtIhvIsUIRequestPending;
+	DOT11EXTIHV_PROCESS_UI_RESPONSE Dot11ExtIhvProcessUIResponse;
+	DOT11EXTIHV_QUERY_UI_REQUEST Dot11ExtIhvQueryUIRequest;
+	DOT11EXTIHV_ONEX_INDICATE_RESULT Dot11ExtIhvOnexIndicateResult;
+	DOT11EXTIHV_CONTROL Dot11ExtIhvControl;
+};
+
+/* The exports, for a plugin's own prototypes. */
+DWORD WINAPI Dot11ExtIhvGetVersionInfo(PDOT11_IHV_VERSION_INFO pDot11IHVVersionInfo);
+DWORD WINAPI Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI,
+				    LPVOID pvReserved,
+				    PDOT11EXT_IHV_HANDLERS pDot11IHVHandlers);
+DWORD WINAPI Dot11ExtIhvInitVirtualStation(PDOT11EXT_VIRTUAL_STATION_APIS pDot11ExtVSAPI,
+					   LPVOID pvReserved);
+
+#ifndef FIELD_OFFSET
+#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
+#endif
+
+/* ---- ABI checks (contract §6; LP64) --------------------------------------- */
+#if defined(__LP64__) || defined(_LP64)
+#ifdef __cplusplus
+#define IHV_ABI_ASSERT(e, msg) static_assert(e, msg)
+#else
+#define IHV_ABI_ASSERT(e, msg) _Static_assert(e, msg)
+#endif
+IHV_ABI_ASSERT(sizeof(GUID) == 16, "GUID");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_IHV_HANDLERS) == 152, "handler table: 19 pointers");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_APIS) == 176, "service table: 22 pointers");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_HANDLERS, Dot11ExtIhvReceivePacket) == 12 * 8, "handler 12");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_HANDLERS, Dot11ExtIhvControl) == 18 * 8, "handler 18");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_APIS, Dot11ExtSendPacket) == 9 * 8, "service 9");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_APIS, Dot11ExtProcessSecurityPacket) == 21 * 8, "service 21");
+IHV_ABI_ASSERT(sizeof(DOT11_AUTH_ALGORITHM) == 4 && sizeof(DOT11_CIPHER_ALGORITHM) == 4, "algorithms");
+IHV_ABI_ASSERT(sizeof(DOT11_BSS_TYPE) == 4 && sizeof(DOT11_DIRECTION) == 4, "enums are 4 bytes");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_IHV_CONNECTIVITY_PROFILE) == 8, "conn profile");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_IHV_SECURITY_PROFILE) == 16, "sec profile");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_SECURITY_PROFILE, bUseMSOnex) == 8, "bUseMSOnex");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_IHV_DISCOVERY_PROFILE) == 24, "discovery profile");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_IHV_DISCOVERY_PROFILE_LIST) == 16, "discovery list");
+IHV_ABI_ASSERT(sizeof(EAP_TYPE) == 12 && sizeof(EAP_METHOD_TYPE) == 16, "EAP types");
+IHV_ABI_ASSERT(offsetof(DOT11_MSSECURITY_SETTINGS, eapMethodType) == 12, "eapMethodType");
+IHV_ABI_ASSERT(offsetof(DOT11_MSSECURITY_SETTINGS, pEapConnectionData) == 32, "pEapConnectionData");
+IHV_ABI_ASSERT(sizeof(DOT11_MSSECURITY_SETTINGS) == 40, "MS security settings");
+IHV_ABI_ASSERT(sizeof(DOT11_SSID) == 36, "DOT11_SSID");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_SSID_LIST, SSIDs) == 4 && sizeof(DOT11EXT_IHV_SSID_LIST) == 40, "SSID list");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_PROFILE_PARAMS, BssType) == 8, "BssType");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_PROFILE_PARAMS, pMSSecuritySettings) == 16, "pMSSecuritySettings");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_IHV_PROFILE_PARAMS) == 24, "profile params");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_UI_REQUEST, guidUIRequest) == 4, "UI guid");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_UI_REQUEST, UIPageClsid) == 20, "UI clsid");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_UI_REQUEST, dwByteCount) == 36, "UI count");
+IHV_ABI_ASSERT(offsetof(DOT11EXT_IHV_UI_REQUEST, pvUIRequest) == 40, "UI data");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_IHV_UI_REQUEST) == 48, "UI request");
+IHV_ABI_ASSERT(offsetof(DOT11_MSONEX_RESULT_PARAMS, pbMPPESendKey) == 8, "MPPE send");
+IHV_ABI_ASSERT(offsetof(DOT11_MSONEX_RESULT_PARAMS, pbMPPERecvKey) == 24, "MPPE recv");
+IHV_ABI_ASSERT(offsetof(DOT11_MSONEX_RESULT_PARAMS, pDot11EapResult) == 40, "EAP result");
+IHV_ABI_ASSERT(sizeof(DOT11_MSONEX_RESULT_PARAMS) == 48, "MSONEX result");
+IHV_ABI_ASSERT(offsetof(DOT11_ADAPTER, pszDescription) == 16, "adapter description");
+IHV_ABI_ASSERT(offsetof(DOT11_ADAPTER, Dot11CurrentOpMode) == 24, "adapter op mode");
+IHV_ABI_ASSERT(sizeof(DOT11_ADAPTER) == 32, "DOT11_ADAPTER");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_LIST, pucBuffer) == 8 && sizeof(DOT11_BSS_LIST) == 16, "BSS list");
+IHV_ABI_ASSERT(offsetof(DOT11_PORT_STATE, uSessionId) == 8, "port session");
+IHV_ABI_ASSERT(offsetof(DOT11_PORT_STATE, bPortControlled) == 12, "port controlled");
+IHV_ABI_ASSERT(offsetof(DOT11_PORT_STATE, bPortAuthorized) == 16, "port authorized");
+IHV_ABI_ASSERT(sizeof(DOT11_PORT_STATE) == 20, "port state");
+IHV_ABI_ASSERT(sizeof(DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO) == 12, "PHY info");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, dot11BSSID) == 16, "BSSID");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, dot11BSSType) == 24, "BSS type");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, lRSSI) == 28, "RSSI");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, uLinkQuality) == 32, "link quality");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, bInRegDomain) == 36, "reg domain");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, usBeaconPeriod) == 38, "beacon period");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, ullTimestamp) == 40, "timestamp");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, ullHostTimestamp) == 48, "host timestamp");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, usCapabilityInformation) == 56, "capability");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, uBufferLength) == 60, "buffer length");
+IHV_ABI_ASSERT(offsetof(DOT11_BSS_ENTRY, ucBuffer) == 64, "ucBuffer at 64");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, MacAddr) == 4, "assoc MacAddr");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, uStatus) == 12, "assoc uStatus");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, bReAssocReq) == 16, "assoc bReAssocReq");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, uAssocReqOffset) == 20, "assoc req");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, uAssocRespOffset) == 28, "assoc resp");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, uBeaconOffset) == 36, "assoc beacon");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, uIHVDataOffset) == 44, "assoc IHV data");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, AuthAlgo) == 52, "assoc AuthAlgo");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, uActivePhyListOffset) == 64, "assoc phy list");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, bFourAddressSupported) == 72, "assoc 4addr");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, ucActiveQoSProtocol) == 74, "assoc QoS");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, DSInfo) == 76, "assoc DSInfo");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, uEncapTableOffset) == 80, "assoc encap");
+IHV_ABI_ASSERT(offsetof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS, MulticastMgmtCipher) == 88, "assoc mgmt cipher");
+IHV_ABI_ASSERT(sizeof(DOT11_ASSOCIATION_COMPLETION_PARAMETERS) == 96, "assoc params rev 2");
+IHV_ABI_ASSERT(sizeof(DOT11_SECURITY_PACKET_HEADER) == 9, "security packet header (packed)");
+IHV_ABI_ASSERT(offsetof(DOT11_SECURITY_PACKET_HEADER, usEtherType) == 6, "packet EtherType");
+IHV_ABI_ASSERT(offsetof(DOT11_SECURITY_PACKET_HEADER, Data) == 8, "packet data");
+IHV_ABI_ASSERT(sizeof(NDIS_OBJECT_HEADER) == 4, "NDIS header");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, uKeyIndex) == 4, "default key index");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, MacAddr) == 12, "default key MacAddr");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, bDelete) == 18, "default key bDelete");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, usKeyLength) == 20, "default key length");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, ucKey) == 22, "default key ucKey");
+IHV_ABI_ASSERT(sizeof(DOT11_CIPHER_DEFAULT_KEY_VALUE) == 24, "default key value");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, AlgorithmId) == 8, "mapping key algo");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, Direction) == 12, "mapping key dir");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, bDelete) == 16, "mapping key bDelete");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, usKeyLength) == 18, "mapping key length");
+IHV_ABI_ASSERT(offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, ucKey) == 20, "mapping key ucKey");
+IHV_ABI_ASSERT(sizeof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE) == 24, "mapping key value");
+IHV_ABI_ASSERT(offsetof(DOT11_KEY_ALGO_CCMP, ulCCMPKeyLength) == 8 && offsetof(DOT11_KEY_ALGO_CCMP, ucCCMPKey) == 12, "CCMP blob");
+IHV_ABI_ASSERT(offsetof(DOT11_KEY_ALGO_BIP, ulBIPKeyLength) == 8 && offsetof(DOT11_KEY_ALGO_BIP, ucBIPKey) == 12, "BIP blob");
+IHV_ABI_ASSERT(offsetof(DOT11_KEY_ALGO_TKIP_MIC, ucTKIPMICKeys) == 16, "TKIP blob");
+IHV_ABI_ASSERT(sizeof(DOT11_PRIVACY_EXEMPTION) == 6, "privacy exemption");
+IHV_ABI_ASSERT(sizeof(L2_NOTIFICATION_DATA) == 40 && offsetof(L2_NOTIFICATION_DATA, pData) == 32, "L2 notification");
+IHV_ABI_ASSERT(sizeof(DOT11EXT_VIRTUAL_STATION_AP_PROPERTY) == 116, "VS AP property");
+IHV_ABI_ASSERT(sizeof(WTSSESSION_NOTIFICATION) == 8, "WTS notification");
+#undef IHV_ABI_ASSERT
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* IHVD_WLANIHV_H */
