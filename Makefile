@@ -96,7 +96,7 @@ $(IHVD): $(call obj,$(HOST_MAIN)) $(HOST_LIB) $(NL_LIB)
 
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
 UNIT_LIBS_rsn := $(RSN_LIB)
-UNIT_LIBS_host := $(SIM_OBJS) $(HOST_LIB) $(NL_LIB)
+UNIT_LIBS_host := $(SIM_OBJS) $(HOST_LIB) $(NL_LIB) $(RSN_LIB)
 UNIT_LIBS_nl80211 := $(NL_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 
