@@ -585,7 +585,7 @@ int config_network_set(struct config_network *n, const char *name,
 		       const char *v, char *err, size_t len)
 {
 	long x;
-	unsigned int set;
+	unsigned int set = 0;
 	char sub[200];
 
 	if (!strcmp(name, "ssid"))
@@ -943,9 +943,9 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 	struct load_ctx lc = { .path = path, .err = err, .err_len = err_len };
 	struct config *c;
 	struct config_network *cur = NULL;
-	char *buf, *line, *next, msg[512];
-	size_t len;
-	mode_t mode;
+	char *buf = NULL, *line, *next, msg[512];
+	size_t len = 0;
+	mode_t mode = 0;
 	int lineno = 0, block_line = 0;
 
 	if (err && err_len)
