@@ -357,7 +357,7 @@ int station_bss_parse(const struct drv_bss *bss, struct station_bss *out)
 {
 	const uint8_t *p = bss->ies;
 	size_t len = bss->ies_len, off = 0, i;
-	bool have_ssid = false;
+	bool have_ssid = false, bad = false;
 	struct rsn_body rb;
 
 	memset(out, 0, sizeof(*out));
@@ -369,14 +369,17 @@ int station_bss_parse(const struct drv_bss *bss, struct station_bss *out)
 		if (off + 2 + elen > len)
 			return -1;
 		if (id == 0 && !have_ssid) {
-			if (elen > DRV_SSID_MAX)
-				return -1;
-			memcpy(out->ssid, e, elen);
-			out->ssid_len = elen;
+			/* An oversized SSID is kept (cut) for SCAN_RESULTS, never matched. */
+			out->ssid_len = elen > DRV_SSID_MAX ? DRV_SSID_MAX : elen;
+			memcpy(out->ssid, e, out->ssid_len);
 			have_ssid = true;
+			bad |= elen > DRV_SSID_MAX;
 		} else if (id == 48 && !out->rsn) {
-			if (rsn_body_parse(e, elen, 0x000fac, &rb) < 0)
-				return -1;
+			if (rsn_body_parse(e, elen, 0x000fac, &rb) < 0) {
+				bad = true; /* and never chosen: a broken RSNE is not "open" */
+				off += 2u + elen;
+				continue;
+			}
 			out->rsn = true;
 			out->group_suite = rb.group;
 			for (i = 0; i < rb.n_pairwise; i++) {
@@ -403,7 +406,7 @@ int station_bss_parse(const struct drv_bss *bss, struct station_bss *out)
 		}
 		off += 2u + elen;
 	}
-	if (off != len || !have_ssid)
+	if (bad || off != len || !have_ssid)
 		return -1;
 	out->ies_ok = true;
 	return 0;
