@@ -1,0 +1,19 @@
+/*
+ * ihv-rsn.so's contract glue (plugin.c). The .so exports only Dot11ExtIhvGetVersionInfo and
+ * Dot11ExtIhvInitService (exports.map); what is declared here is for unit tests that link
+ * librsn.a.
+ */
+#ifndef RSN_PLUGIN_H
+#define RSN_PLUGIN_H
+
+#include <stdint.h>
+
+#include "wlanihv.h"
+
+#define RSN_PLUGIN_RX_BACKLOG 8
+#define RSN_PLUGIN_PSK_MISMATCH_REPEATS 2 /* msg 1 resent this often after our msg 2 */
+
+/* Test hook: the next SNonce of the adapter's handshake (after PerformPostAssociate). */
+DWORD rsn_plugin_test_set_snonce(HANDLE hIhvExtAdapter, const uint8_t snonce[32]);
+
+#endif

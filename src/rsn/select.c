@@ -1,0 +1,107 @@
+/* Profile x BSS RSNE -> AKM, ciphers, MFP; BSS list and IE walking. */
+#include "rsn/select.h"
+
+#include <string.h>
+
+#include "rsn/crypto.h"
+#include "rsn/ie.h"
+#include "rsn/reason.h"
+#include "wlanihv.h"
+
+const uint8_t *rsn_ie_find(const uint8_t *ies, size_t len, uint8_t id, size_t *ie_len)
+{
+	size_t off = 0;
+
+	if (!ies)
+		return NULL;
+	while (off + 2 <= len) {
+		size_t n = 2u + ies[off + 1];
+
+		if (off + n > len)
+			return NULL;
+		if (ies[off] == id) {
+			*ie_len = n;
+			return ies + off;
+		}
+		off += n;
+	}
+	return NULL;
+}
+
+int rsn_bss_next(const uint8_t *buf, size_t len, size_t *off, uint8_t bssid[6],
+		 const uint8_t **ies, size_t *ies_len)
+{
+	const size_t fixed = offsetof(DOT11_BSS_ENTRY, ucBuffer);
+	DOT11_BSS_ENTRY e;
+
+	if (!buf || *off >= len)
+		return 0;
+	if (len - *off < fixed)
+		return -1;
+	memcpy(&e, buf + *off, fixed);
+	if (e.uBufferLength > len - *off - fixed)
+		return -1;
+	memcpy(bssid, e.dot11BSSID, 6);
+	*ies = buf + *off + fixed;
+	*ies_len = e.uBufferLength;
+	*off += fixed + e.uBufferLength;
+	return 1;
+}
+
+static bool has(const uint32_t *list, size_t n, uint32_t v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == v)
+			return true;
+	return false;
+}
+
+uint32_t rsn_select(const struct rsn_sec_profile *p, const uint8_t *ies, size_t len,
+		    struct rsn_selection *out)
+{
+	const uint8_t *e;
+	struct rsn_ie ap;
+	size_t elen = 0;
+	bool ap_mfpc, ap_mfpr;
+
+	memset(out, 0, sizeof(*out));
+	e = rsn_ie_find(ies, len, IE_ID_RSN, &elen);
+	if (p->auth == RSN_PROFILE_AUTH_NONE) {
+		if (e)
+			return RSN_REASON_BSS_NOT_OPEN;
+		out->open = true;
+		return L2_REASON_CODE_SUCCESS;
+	}
+	if (!e)
+		return RSN_REASON_BSS_NO_RSNE;
+	if (rsn_ie_parse(e, elen, &ap) != RSN_IE_OK)
+		return RSN_REASON_BSS_RSNE_INVALID;
+	if (!has(ap.akm, ap.n_akm, p->akm))
+		return RSN_REASON_NO_MATCHING_AKM;
+	if (!has(ap.pairwise, ap.n_pairwise, p->pairwise))
+		return RSN_REASON_NO_MATCHING_PAIRWISE;
+	if (ap.group_cipher != p->group)
+		return RSN_REASON_NO_MATCHING_GROUP;
+	/* 12.6.3: MFPR set requires MFPC; a station with MFPR needs an MFPC AP */
+	ap_mfpc = ap.caps & RSN_CAP_MFPC;
+	ap_mfpr = ap.caps & RSN_CAP_MFPR;
+	if (p->pmf == 2 && !ap_mfpc)
+		return RSN_REASON_PMF_REQUIRED_BY_PROFILE;
+	if (p->pmf == 0 && ap_mfpr)
+		return RSN_REASON_PMF_REQUIRED_BY_AP;
+	if (p->pmf == 2)
+		out->mfp = RSN_MFP_REQUIRED;
+	else if (p->pmf == 1 && ap_mfpc)
+		out->mfp = RSN_MFP_OPTIONAL;
+	else
+		out->mfp = RSN_MFP_NONE;
+	if (out->mfp != RSN_MFP_NONE) {
+		if (!rsn_mgmt_cipher_key_len(ap.group_mgmt_cipher))
+			return RSN_REASON_NO_MATCHING_MGMT;
+		out->group_mgmt = ap.group_mgmt_cipher;
+	}
+	out->akm = p->akm;
+	out->pairwise = p->pairwise;
+	out->group = p->group;
+	return L2_REASON_CODE_SUCCESS;
+}
