@@ -63,6 +63,12 @@ struct ihv_adapter_events {
 	void (*ui_request)(void *ctx, const uint8_t guid[16], const char *text);
 	/* Milestones for the connection timeline (info log). */
 	void (*milestone)(void *ctx, enum ihv_phase phase);
+	/*
+	 * Added by the contract host: Dot11ExtSendNotification (contract §4.13),
+	 * the L2 NotificationCode and its data (copied). May be NULL.
+	 */
+	void (*notification)(void *ctx, uint32_t code, const uint8_t *data,
+			     size_t len);
 };
 
 /* InitAdapter for this interface (contract §3.5). NULL on failure, reason logged. */
