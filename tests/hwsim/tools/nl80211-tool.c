@@ -576,6 +576,68 @@ static int cmd_scan(struct tool *t, const char *ssid, uint32_t freq)
 	return t->drv->ops->scan_results(t->drv, t->ifindex, bss_cb, t);
 }
 
+struct find_ctx {
+	const char *ssid;
+	bool found;
+	uint8_t bssid[DRV_ETH_ALEN];
+	uint32_t freq;
+};
+
+static void find_cb(void *ctx, const struct drv_bss *b)
+{
+	struct find_ctx *fc = ctx;
+	const uint8_t *ssid = ie_find(b->ies, b->ies_len, 0);
+
+	if (!fc->found && ssid && ssid[1] == strlen(fc->ssid) &&
+	    !memcmp(ssid + 2, fc->ssid, ssid[1])) {
+		fc->found = true;
+		memcpy(fc->bssid, b->bssid, DRV_ETH_ALEN);
+		fc->freq = b->freq;
+	}
+}
+
+/*
+ * Scan for the SSID first, as a host does, so CONNECT names a BSS the
+ * kernel already knows (no scan of its own inside CONNECT, which a slow
+ * station under valgrind and TCG can miss).
+ */
+static int bss_find(struct tool *t, const char *ssid, uint32_t freq,
+		    struct find_ctx *fc)
+{
+	uint8_t ssids[1][DRV_SSID_MAX];
+	size_t ssid_len = strlen(ssid);
+	struct drv_scan_params p = { 0 };
+	int err = -ENOENT;
+
+	if (ssid_len > DRV_SSID_MAX)
+		return -EINVAL;
+	memcpy(ssids[0], ssid, ssid_len);
+	p.ssids = (const uint8_t (*)[DRV_SSID_MAX])ssids;
+	p.ssid_lens = &ssid_len;
+	p.n_ssids = 1;
+	if (freq) {
+		p.freqs = &freq;
+		p.n_freqs = 1;
+	}
+	fc->ssid = ssid;
+	for (int attempt = 0; attempt < 8 && !fc->found; attempt++) {
+		t->scan_done = t->scan_aborted = false;
+		err = t->drv->ops->scan_trigger(t->drv, t->ifindex, &p);
+		if (err == -EBUSY) {
+			usleep(200000);
+			continue;
+		}
+		if (err < 0)
+			return err;
+		if (run_until(t, &t->scan_done, deadline_after(15)) < 0)
+			return -ETIMEDOUT;
+		err = t->drv->ops->scan_results(t->drv, t->ifindex, find_cb, fc);
+		if (err < 0)
+			return err;
+	}
+	return fc->found ? 0 : -ENOENT;
+}
+
 static int hold(struct tool *t)
 {
 	bool never = false;
@@ -634,6 +696,21 @@ static int cmd_connect(struct tool *t, const char *ssid, const uint8_t *bssid,
 	err = t->drv->ops->eapol_path_set(t->drv, t->ifindex, path);
 	if (err < 0)
 		return err;
+	if (!bssid) {
+		struct find_ctx fc = { 0 };
+		char m[18];
+
+		err = bss_find(t, ssid, freq, &fc);
+		if (err < 0) {
+			fprintf(stderr, "nl80211-tool: no BSS with SSID %s (%d)\n",
+				ssid, err);
+			return err;
+		}
+		memcpy(t->bssid, fc.bssid, DRV_ETH_ALEN);
+		p.bssid = t->bssid;
+		p.freq = fc.freq;
+		printf("found %s freq=%u\n", mac_txt(fc.bssid, m), fc.freq);
+	}
 	err = t->drv->ops->connect(t->drv, t->ifindex, &p);
 	printf("connect err=%d\n", err);
 	if (err < 0)
@@ -865,6 +942,8 @@ out:
 		loop_fd_del(t.loop, sfd);
 		close(sfd);
 	}
+	/* loop_fd_del frees its watches through a posted call: run it. */
+	loop_run_once(t.loop, 0);
 	loop_free(t.loop);
 	OPENSSL_cleanse(t.pmk, sizeof(t.pmk));
 	OPENSSL_cleanse(t.ptk, sizeof(t.ptk));
