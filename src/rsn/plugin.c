@@ -1183,7 +1183,7 @@ static VOID WINAPI ihv_deinit_service(VOID)
 		free(p);
 	}
 	rsn_pmk_cache_free(g.pmk_cache);
-	rsn_crypto_cleanup();
+	/* not rsn_crypto_cleanup(): it is final, and a host may InitService again */
 	memset(&g, 0, sizeof(g));
 }
 

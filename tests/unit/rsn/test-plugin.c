@@ -1232,5 +1232,6 @@ int main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
+	rsn_crypto_cleanup();
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
