@@ -87,13 +87,18 @@ hwsim_tool() {
 
 _now_us() { echo "${EPOCHREALTIME/./}"; }
 
-# seconds (may be fractional, "2.5") -> microseconds
+# HWSIM_TIMEOUT_SCALE (integer, default 1) stretches every wait_for/wait_log
+# timeout, for slow or crowded hosts.  A timeout is a bound, not a delay.
+HWSIM_TIMEOUT_SCALE=${HWSIM_TIMEOUT_SCALE:-1}
+[[ $HWSIM_TIMEOUT_SCALE =~ ^[1-9][0-9]*$ ]] || HWSIM_TIMEOUT_SCALE=1
+
+# seconds (may be fractional, "2.5") -> microseconds, scaled
 _s_to_us() {
 	local s=$1 int frac
 	int=${s%%.*}
 	frac=000000
 	[[ $s == *.* ]] && frac=${s#*.}000000
-	echo $((10#${int:-0} * 1000000 + 10#${frac:0:6}))
+	echo $(((10#${int:-0} * 1000000 + 10#${frac:0:6}) * HWSIM_TIMEOUT_SCALE))
 }
 
 # _pid_alive PID: running (not a zombie).
@@ -118,7 +123,7 @@ wait_for() {
 			return 0
 		fi
 		if (($(_now_us) >= deadline)); then
-			echo "timeout waiting for: $desc (${timeout}s)" >&2
+			echo "timeout waiting for: $desc (${timeout}s x$HWSIM_TIMEOUT_SCALE)" >&2
 			return 1
 		fi
 		sleep 0.05
@@ -142,7 +147,7 @@ _wait_alive() {
 			return 1
 		fi
 		if (($(_now_us) >= deadline)); then
-			echo "timeout waiting for: $desc (${timeout}s)" >&2
+			echo "timeout waiting for: $desc (${timeout}s x$HWSIM_TIMEOUT_SCALE)" >&2
 			return 1
 		fi
 		sleep 0.05
