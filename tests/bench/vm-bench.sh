@@ -1,0 +1,128 @@
+#!/bin/bash
+# tests/bench/vm-bench.sh OUTDIR [RUNS [CLIENT...]]: the VM side of `make bench` (scripts/bench
+# runs it through scripts/hwsim-vm).  One boot, one hostapd
+# (hostapd-conf/wpa2-psk.conf), then each client in turn
+# (default wpa_supplicant iwd ihvd; RUNS default 10) measured by
+# tests/bench/vm-client.sh inside the station netns, while dumpcap records
+# the air on hwsim0 into OUTDIR/CLIENT.pcapng.
+#
+# OUTDIR (must be visible read-write to the host) receives raw.txt (lines
+# "CLIENT KEY VALUE"), the captures, and info.txt.  Exit 0 when the harness
+# ran (a client that does not connect is a result); non-zero when it broke.
+set -uo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+out=${1:?usage: vm-bench.sh OUTDIR [RUNS [CLIENT...]]}
+runs=${2:-10}
+shift 2 2>/dev/null || shift $#
+clients=("$@")
+((${#clients[@]})) || clients=(wpa_supplicant iwd ihvd)
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be a positive number, got '$runs'"; exit 2; }
+mkdir -p "$out" || exit 2
+out=$(cd "$out" && pwd -P)
+
+# shellcheck source=tests/hwsim/lib.sh
+. "$HERE/../hwsim/lib.sh"
+
+say() { echo "bench: $*"; }
+broken() {
+	say "harness error: $*"
+	cleanup
+	exit 2
+}
+
+DUMPCAP_PID="" DBUS_PID=""
+cleanup() {
+	[[ -n $DUMPCAP_PID ]] && kill -INT "$DUMPCAP_PID" 2>/dev/null && wait "$DUMPCAP_PID" 2>/dev/null
+	[[ -n $DBUS_PID ]] && kill -TERM "$DBUS_PID" 2>/dev/null
+	[[ -n ${HOSTAPD_PID:-} ]] && kill -TERM "$HOSTAPD_PID" 2>/dev/null
+	return 0
+}
+
+: >"$out/raw.txt"
+read -r up _ </proc/uptime
+say "test bed ${HWSIM_VM_ACCEL:-${HWSIM_VM:-?}}, kernel $(uname -r), ${up}s after boot, $(nproc) vCPUs; $runs runs of: ${clients[*]}"
+
+hwsim_radios 2 || broken "mac80211_hwsim did not load"
+hostapd_start wpa2-psk.conf || broken "hostapd did not start"
+sta_netns 1 sta || broken "cannot move the station radio into a netns"
+ap_if=${HWSIM_IF[0]}
+sta_if=${HWSIM_IF[1]}
+{
+	echo "bssid $(<"/sys/class/net/$ap_if/address")"
+	echo "sta_if $sta_if"
+	echo "kernel $(uname -r)"
+	echo "accel ${HWSIM_VM_ACCEL:-${HWSIM_VM:-?}}"
+	echo "hostapd $(hostapd -v 2>&1 | sed -n 's/^hostapd v//p' | head -n1)"
+	echo "wpa_supplicant $(wpa_supplicant -v 2>&1 | sed -n 's/^wpa_supplicant v//p' | head -n1)"
+	echo "iwd $(/usr/libexec/iwd --version 2>/dev/null || echo none)"
+} >"$out/info.txt"
+
+# The air: hwsim0 sees every frame any radio sends.
+ip link set hwsim0 up 2>/dev/null || say "warning: no hwsim0 monitor; no capture"
+have_dumpcap=0
+command -v dumpcap >/dev/null && [[ -e /sys/class/net/hwsim0 ]] && have_dumpcap=1
+((have_dumpcap)) || say "warning: dumpcap not available: the air-time measures will be missing"
+
+capture_start() { # CLIENT
+	DUMPCAP_PID=""
+	((have_dumpcap)) || return 0
+	local f=$out/$1.pcapng
+	rm -f "$f"
+	# Beacons are 10 a second and of no use here.
+	dumpcap -q -i hwsim0 -f 'not (type mgt subtype beacon)' -w "$f" >"$T/dumpcap-$1.log" 2>&1 </dev/null &
+	DUMPCAP_PID=$!
+	if ! wait_for 20 "dumpcap on hwsim0" grep -q "^File:\|Capturing on" "$T/dumpcap-$1.log"; then
+		say "warning: dumpcap did not start: $(tail -n 3 "$T/dumpcap-$1.log")"
+		kill "$DUMPCAP_PID" 2>/dev/null
+		DUMPCAP_PID=""
+		return 0
+	fi
+	sleep 0.3
+}
+
+capture_stop() {
+	[[ -n $DUMPCAP_PID ]] || return 0
+	sleep 0.3
+	kill -INT "$DUMPCAP_PID" 2>/dev/null
+	wait "$DUMPCAP_PID" 2>/dev/null
+	DUMPCAP_PID=""
+}
+
+# iwd's bus: the system bus configuration, its socket in /run (tmpfs here).
+dbus_start() {
+	[[ -n $DBUS_PID ]] && return 0
+	mkdir -p /run/dbus
+	DBUS_PID=$(dbus-daemon --system --fork --print-pid 2>"$T/dbus.err") || {
+		say "dbus-daemon did not start: $(<"$T/dbus.err")"
+		DBUS_PID=""
+		return 1
+	}
+	pid_register "$DBUS_PID"
+	wait_for 5 "the system bus socket" test -S /run/dbus/system_bus_socket
+}
+
+rc=0
+for client in "${clients[@]}"; do
+	say "---- $client ----"
+	[[ $client == iwd ]] && { dbus_start || say "iwd will not run without a bus"; }
+	capture_start "$client"
+	crc=0
+	T=$T BENCH_OUT=$out BENCH_HOSTAPD_LOG=$HOSTAPD_LOG BENCH_STA_IF=$sta_if \
+		BENCH_DBUS_PID=$DBUS_PID BENCH_RUNS=$runs \
+		ip netns exec sta bash "$HERE/vm-client.sh" "$client" </dev/null || crc=$?
+	capture_stop
+	case $crc in
+	0) ;;
+	3) say "$client: no measurements (see above)" ;;
+	*)
+		say "$client: harness error (exit $crc)"
+		rc=2
+		;;
+	esac
+done
+
+# The hostapd log is the record of every timestamp used; keep it.
+cp "$HOSTAPD_LOG" "$out/hostapd.log" 2>/dev/null
+cleanup
+exit "$rc"
