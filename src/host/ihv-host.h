@@ -121,4 +121,23 @@ int ihv_adapter_ui_respond(struct ihv_adapter *a, const uint8_t guid[16],
 
 const char *ihv_phase_str(enum ihv_phase phase);
 
+/*
+ * Added by the contract host (src/host/queries.c): the synchronous handlers.
+ * ValidateProfile (contract §3.11): 0 valid, -EINVAL invalid; *reason the
+ * plugin's L2 reason. CapabilityMatch (§3.12): 0 when at least one BSS
+ * matches, -ENOENT otherwise. Control (§3.20, rule 68): the plugin's reply
+ * is copied to out only if it fits; *returned is always set; -ENOBUFS when
+ * it did not fit, -EIO when the plugin failed. Session change (§3.14): a
+ * WTS_* event (WTS_SESSION_LOGOFF cancels all UI requests, rule 64).
+ */
+int ihv_adapter_profile_validate(struct ihv_adapter *a, const uint8_t *ssid,
+				 size_t ssid_len, const char *conn_xml,
+				 const char *sec_xml, uint32_t *reason);
+int ihv_adapter_capability_match(struct ihv_adapter *a,
+				 const struct ihv_connect_request *req, uint32_t *reason);
+int ihv_adapter_control(struct ihv_adapter *a, const uint8_t *in, size_t in_len,
+			uint8_t *out, size_t out_len, size_t *returned);
+void ihv_host_session_change(struct ihv_host *h, uint32_t wts_event,
+			     uint32_t session_id);
+
 #endif

@@ -1,0 +1,5 @@
+/* Supports interface versions 1..2 only (contract §2). */
+#define TP_IMPLEMENTATION
+#define TP_VERSION_MIN 1
+#define TP_VERSION_MAX 2
+#include "tests/plugins/tp.h"

@@ -1,0 +1,4 @@
+/* Reuses one hSendCompletion for two outstanding SendPackets (rule 46). */
+#define TP_IMPLEMENTATION
+#define TP_DEFAULT_INIT .same_send_handle = 1, .frames_to_complete = 99,
+#include "tests/plugins/tp.h"

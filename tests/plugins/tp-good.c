@@ -1,0 +1,3 @@
+/* A well-behaved plugin: async completions, EAPOL replies, keys. */
+#define TP_IMPLEMENTATION
+#include "tests/plugins/tp.h"

@@ -1,0 +1,4 @@
+/* Dot11ExtIhvInitService fails. */
+#define TP_IMPLEMENTATION
+#define TP_INIT_FAIL
+#include "tests/plugins/tp.h"

@@ -1,0 +1,4 @@
+/* Exports Dot11ExtIhvGetVersionInfo only (rule 1). */
+#define TP_IMPLEMENTATION
+#define TP_NO_INIT_EXPORT
+#include "tests/plugins/tp.h"
