@@ -123,14 +123,19 @@ static const char *recv_any(int timeout_ms)
 	static char buf[8192];
 	uint64_t end = loop_now_us() + (uint64_t)timeout_ms * 1000;
 
-	while (loop_now_us() < end) {
+	bool ran = false;
+
+	for (;;) {
 		ssize_t n = recv(cli, buf, sizeof(buf) - 1, MSG_DONTWAIT);
 
 		if (n >= 0) {
 			buf[n] = 0;
 			return buf;
 		}
-		loop_run_once(loop, 5);
+		if (ran && loop_now_us() >= end)
+			break;
+		loop_run_once(loop, 5); /* at least once, however late we are */
+		ran = true;
 	}
 	buf[0] = 0;
 	return buf;
