@@ -581,6 +581,40 @@ static int set_bool(bool *slot, const char *field, const char *v, char *err, siz
 	return 0;
 }
 
+/* "2412 5180 ...": channel centre frequencies in MHz (2.4, 5 and 6 GHz bands). */
+static int set_freqs(struct config_network *n, const char *v, char *err, size_t len)
+{
+	uint32_t f[CONFIG_SCAN_FREQ_MAX];
+	size_t nf = 0;
+	char tok[16];
+
+	while (*v) {
+		size_t l = strcspn(v, " \t");
+		long x;
+
+		if (!l) {
+			v++;
+			continue;
+		}
+		if (l >= sizeof(tok))
+			return errf(err, len, "scan_freq: expected frequencies in MHz");
+		memcpy(tok, v, l);
+		tok[l] = 0;
+		v += l;
+		if (parse_int(tok, 2400, 7200, &x) < 0)
+			return errf(err, len, "scan_freq: '%s' is not a frequency in MHz (2400..7200)",
+				    tok);
+		if (nf == CONFIG_SCAN_FREQ_MAX)
+			return errf(err, len, "scan_freq: at most %d frequencies", CONFIG_SCAN_FREQ_MAX);
+		f[nf++] = (uint32_t)x;
+	}
+	if (!nf)
+		return errf(err, len, "scan_freq: empty");
+	memcpy(n->scan_freq, f, nf * sizeof(f[0]));
+	n->n_scan_freq = nf;
+	return 0;
+}
+
 int config_network_set(struct config_network *n, const char *name,
 		       const char *v, char *err, size_t len)
 {
@@ -625,6 +659,8 @@ int config_network_set(struct config_network *n, const char *name,
 	}
 	if (!strcmp(name, "scan_ssid"))
 		return set_bool(&n->scan_ssid, name, v, err, len);
+	if (!strcmp(name, "scan_freq"))
+		return set_freqs(n, v, err, len);
 	if (!strcmp(name, "disabled"))
 		return set_bool(&n->disabled, name, v, err, len);
 	if (!strcmp(name, "priority")) {
@@ -681,6 +717,17 @@ int config_network_value(const struct config_network *n, const char *name,
 	}
 	if (!strcmp(name, "scan_ssid"))
 		return snprintf(buf, len, "%d", n->scan_ssid) < (int)len ? 0 : -1;
+	if (!strcmp(name, "scan_freq") && n->n_scan_freq) {
+		size_t i, o = 0;
+
+		for (i = 0; i < n->n_scan_freq; i++) {
+			o += (size_t)snprintf(buf + o, o < len ? len - o : 0, "%s%u", i ? " " : "",
+					      n->scan_freq[i]);
+			if (o >= len)
+				return -1;
+		}
+		return 0;
+	}
 	if (!strcmp(name, "disabled"))
 		return snprintf(buf, len, "%d", n->disabled) < (int)len ? 0 : -1;
 	if (!strcmp(name, "priority"))

@@ -12,6 +12,7 @@
  *       key_mgmt=WPA-PSK WPA-PSK-SHA256 | NONE  (SAE: "not supported yet")
  *       ieee80211w=0|1|2   pairwise=CCMP ...   group=CCMP ...
  *       bssid=02:00:00:00:00:00   scan_ssid=0|1   priority=N   disabled=0|1
+ *       scan_freq=2412 5180 ...   (channels to try first: the cold start's hint)
  *       id_str="..."   ihv_profile="..." (the plugin's own profile fragment)
  *   }
  *
@@ -34,6 +35,7 @@
 #define CONFIG_PSK_LEN 32
 #define CONFIG_PROFILE_MAX 4000 /* ihv_profile bytes */
 #define CONFIG_ID_STR_MAX 255
+#define CONFIG_SCAN_FREQ_MAX 16
 
 /* Key management, as a bit set. */
 enum config_akm {
@@ -71,6 +73,8 @@ struct config_network {
 	uint8_t bssid[DRV_ETH_ALEN];
 	bool bssid_set;
 	bool scan_ssid;
+	uint32_t scan_freq[CONFIG_SCAN_FREQ_MAX]; /* MHz; scanned first */
+	size_t n_scan_freq;
 	int priority;
 	bool disabled;
 	char *id_str;           /* NULL if unset */

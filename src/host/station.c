@@ -793,6 +793,13 @@ static int station_scan_start(struct station *st, bool narrow)
 			memcpy(ssids[ns], n->ssid, n->ssid_len);
 			ssid_lens[ns++] = n->ssid_len;
 		}
+		/* The configured channels (scan_freq), then where the network was seen. */
+		for (i = 0; narrow && i < n->n_scan_freq; i++) {
+			for (j = 0; j < nf && freqs[j] != n->scan_freq[i]; j++)
+				;
+			if (j == nf && nf < sizeof(freqs) / sizeof(freqs[0]))
+				freqs[nf++] = n->scan_freq[i];
+		}
 		for (i = 0; narrow && i < st->n_bss; i++) {
 			if (!station_bss_match(n, &st->bss[i], &ch))
 				continue;

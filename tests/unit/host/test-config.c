@@ -75,6 +75,7 @@ START_TEST(test_accepts_every_form)
 		 "\tgroup=CCMP\n"
 		 "\tbssid=02:00:00:00:00:AB\n"
 		 "\tscan_ssid=1\n"
+		 "\tscan_freq=2412  5180\n"
 		 "\tpriority=-5\n"
 		 "\tdisabled=1\n"
 		 "\tid_str=\"home\"\n"
@@ -111,6 +112,9 @@ START_TEST(test_accepts_every_form)
 	ck_assert(n->bssid_set);
 	ck_assert_uint_eq(n->bssid[5], 0xab);
 	ck_assert(n->scan_ssid);
+	ck_assert_uint_eq(n->n_scan_freq, 2);
+	ck_assert_uint_eq(n->scan_freq[0], 2412);
+	ck_assert_uint_eq(n->scan_freq[1], 5180);
 	ck_assert_int_eq(n->priority, -5);
 	ck_assert(n->disabled);
 	ck_assert_str_eq(n->id_str, "home");
@@ -216,6 +220,11 @@ static const struct bad bad_lines[] = {
 	{ false, "bssid=02:00:00:00:00", "bssid: expected xx:xx:xx:xx:xx:xx or any" },
 	{ false, "bssid=02-00-00-00-00-00", "bssid: expected xx:xx:xx:xx:xx:xx or any" },
 	{ false, "scan_ssid=2", "scan_ssid: expected 0 or 1" },
+	{ false, "scan_freq=2412 abc", "scan_freq: 'abc' is not a frequency in MHz (2400..7200)" },
+	{ false, "scan_freq=900", "scan_freq: '900' is not a frequency in MHz (2400..7200)" },
+	{ false, "scan_freq=", "scan_freq: empty" },
+	{ false, "scan_freq=2412 2417 2422 2427 2432 2437 2442 2447 2452 2457 2462 2467 2472 2484 "
+		 "5180 5200 5220", "scan_freq: at most 16 frequencies" },
 	{ false, "disabled=yes", "disabled: expected 0 or 1" },
 	{ false, "priority=high", "priority: expected an integer" },
 	{ false, "priority=99999999999999999999", "priority: expected an integer" },
@@ -446,6 +455,10 @@ START_TEST(test_runtime_set_get_remove)
 	ck_assert_str_eq(val, "0");
 	ck_assert_int_lt(config_network_value(n, "bssid", val, sizeof(val)), 0);
 	ck_assert_int_lt(config_network_value(n, "id_str", val, sizeof(val)), 0);
+	ck_assert_int_lt(config_network_value(n, "scan_freq", val, sizeof(val)), 0);
+	ck_assert_int_eq(config_network_set(n, "scan_freq", "2462 2412", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_value(n, "scan_freq", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "2462 2412");
 
 	/* A hex psk replaces the passphrase (and the other way round). */
 	ck_assert_int_eq(config_network_set(n, "psk",

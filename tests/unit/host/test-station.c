@@ -319,6 +319,24 @@ START_TEST(test_stale_results_scan_known_channel_then_all)
 }
 END_TEST
 
+START_TEST(test_scan_freq_scanned_first)
+{
+	struct config_network *n = network("ihvd-test", "correct horse battery");
+
+	config_network_set(n, "scan_freq", "2437", NULL, 0);
+	station_up();
+	station_start(st);
+	/* Nothing cached: the configured channel alone, then everything. */
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 5);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_int_eq(fake.n_connect, 1);
+}
+END_TEST
+
 START_TEST(test_not_found_backs_off)
 {
 	uint64_t t0;
@@ -590,6 +608,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_bss_match_rules);
 	tcase_add_test(tc, test_cold_start_reuses_fresh_results);
 	tcase_add_test(tc, test_stale_results_scan_known_channel_then_all);
+	tcase_add_test(tc, test_scan_freq_scanned_first);
 	tcase_add_test(tc, test_not_found_backs_off);
 	tcase_add_test(tc, test_priority_then_signal);
 	tcase_add_test(tc, test_disabled_networks_skipped);
