@@ -21,8 +21,9 @@ static struct {
 	EVP_KDF *pbkdf2;
 	EVP_CIPHER *wrap128, *wrap256;
 	int ok;
+	int ready;      /* algs_init has run; read without the lock on the fast path */
 } algs;
-static pthread_once_t algs_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t algs_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static EVP_MAC_CTX *template_new(EVP_MAC *mac, const char *param, const char *name)
 {
@@ -69,12 +70,24 @@ static void algs_init(void)
 
 static int algs_ready(void)
 {
-	return pthread_once(&algs_once, algs_init) == 0 && algs.ok;
+	if (!__atomic_load_n(&algs.ready, __ATOMIC_ACQUIRE)) {
+		pthread_mutex_lock(&algs_lock);
+		if (!algs.ready) {
+			algs_init();
+			__atomic_store_n(&algs.ready, 1, __ATOMIC_RELEASE);
+		}
+		pthread_mutex_unlock(&algs_lock);
+	}
+	return algs.ok;
 }
 
-/* After this, every primitive fails: call it once, at exit. */
+/*
+ * Free the fetched algorithms (before the plugin is unloaded). The next
+ * primitive fetches them again. No primitive may run concurrently with it.
+ */
 void rsn_crypto_cleanup(void)
 {
+	pthread_mutex_lock(&algs_lock);
 	EVP_MAC_CTX_free(algs.hmac_sha1);
 	EVP_MAC_CTX_free(algs.hmac_sha256);
 	EVP_MAC_CTX_free(algs.hmac_sha384);
@@ -85,6 +98,7 @@ void rsn_crypto_cleanup(void)
 	EVP_CIPHER_free(algs.wrap128);
 	EVP_CIPHER_free(algs.wrap256);
 	memset(&algs, 0, sizeof(algs));
+	pthread_mutex_unlock(&algs_lock);
 }
 
 /* A keyed MAC context from a template; NULL on error. */

@@ -123,7 +123,7 @@ int rsn_crypto_ptk_derive(const struct rsn_akm_info *akm, uint32_t pairwise_ciph
 int rsn_crypto_eapol_mic(const struct rsn_akm_info *akm, const uint8_t *kck,
 			 const uint8_t *frame, size_t len, uint8_t *mic);
 
-/* Release cached algorithm objects (tests call it to keep valgrind quiet). */
+/* Free the fetched algorithms (DeinitService, tests); the next primitive fetches them again. */
 void rsn_crypto_cleanup(void);
 
 #endif

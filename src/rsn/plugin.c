@@ -1183,8 +1183,9 @@ static VOID WINAPI ihv_deinit_service(VOID)
 		free(p);
 	}
 	rsn_pmk_cache_free(g.pmk_cache);
-	/* not rsn_crypto_cleanup(): it is final, and a host may InitService again */
 	memset(&g, 0, sizeof(g));
+	/* Release OpenSSL's fetched algorithms before dlclose (contract §3.4: free everything). */
+	rsn_crypto_cleanup();
 }
 
 /* ---- the exports ----------------------------------------------------------------------- */
