@@ -1,4 +1,5 @@
 /* Host-minted opaque handles (contract §9). */
+#define _GNU_SOURCE /* PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP */
 #include "host/handle.h"
 
 #include <pthread.h>
@@ -16,7 +17,8 @@ struct dead_entry {
 
 #define DEAD_RING 256
 
-static pthread_mutex_t handle_mutex = PTHREAD_MUTEX_INITIALIZER;
+/* recursive: logging under the lock may ask for the plugin's name */
+static pthread_mutex_t handle_mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 static struct handle_entry *live;
 static unsigned n_live, cap_live;
 static struct dead_entry dead[DEAD_RING];

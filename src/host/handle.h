@@ -21,6 +21,7 @@ enum ihv_handle_kind {
 	IHV_HANDLE_TIMER,         /* Linux addition: a plugin timer */
 };
 
+/* Recursive, so a thread holding it may log (which names the plugin). */
 void ihv_lock(void);
 void ihv_unlock(void);
 

@@ -54,6 +54,7 @@ struct tp_state {
 	uint32_t post_error, post_reason;
 	uint32_t pre_return_reason;    /* *pdwReasonCode of PerformPreAssociate */
 	int register_eapol;            /* SetEtherTypeHandling at InitAdapter */
+	int register_in_pre;           /* ... and again in PerformPreAssociate */
 	uint32_t backlog;
 	uint32_t n_exemptions;
 	DOT11_PRIVACY_EXEMPTION exemptions[4];
@@ -137,6 +138,7 @@ __attribute__((visibility("default"))) struct tp_state tp_state = {
 	.pre_mode = TP_DEFAULT_PRE_MODE,
 	.post_mode = TP_DEFAULT_POST_MODE,
 	.register_eapol = 1,
+	.register_in_pre = 1,
 	.backlog = 8,
 	.auth = DOT11_AUTH_ALGO_RSNA_PSK,
 	.ucast = DOT11_CIPHER_ALGO_CCMP,
@@ -445,6 +447,16 @@ static DWORD WINAPI h_perform_pre_associate(HANDLE a, HANDLE cs,
 	if (tp_state.pre_mode == TP_PRE_REFUSE) {
 		leave();
 		return tp_state.pre_error;
+	}
+	if (tp_state.register_in_pre) {
+		USHORT reg;
+		uint8_t be[2] = { 0x88, 0x8e };
+
+		memcpy(&reg, be, 2);
+		g_api.Dot11ExtSetEtherTypeHandling(tp_state.svc, tp_state.backlog,
+						   tp_state.n_exemptions,
+						   tp_state.n_exemptions ? tp_state.exemptions : NULL,
+						   1, &reg);
 	}
 	if (tp_state.auth)
 		g_api.Dot11ExtSetAuthAlgorithm(tp_state.svc, tp_state.auth);
