@@ -351,6 +351,13 @@ vm_hwm_kb() {
 	return 1
 }
 
+# Keep the daemons' own output (no debug level; small) for diagnosis.
+keep_logs() {
+	mkdir -p "$BENCH_OUT/logs" && cp "$T/$client".*.log "$BENCH_OUT/logs/" 2>/dev/null
+	return 0
+}
+trap keep_logs EXIT
+
 client_setup || { rec status "not available: ${WHY:-setup failed}"; exit 3; }
 # Nothing reads our tty; what the helper prints goes here.
 clk_tck=$(getconf CLK_TCK)
