@@ -352,6 +352,7 @@ vm_hwm_kb() {
 }
 
 # Keep the daemons' own output (no debug level; small) for diagnosis.
+# shellcheck disable=SC2317 # run by the EXIT trap
 keep_logs() {
 	mkdir -p "$BENCH_OUT/logs" && cp "$T/$client".*.log "$BENCH_OUT/logs/" 2>/dev/null
 	return 0
