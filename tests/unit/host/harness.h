@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "host/bss-list.h"
 #include "host/handle.h"
 #include "host/ihv-core.h"
 #include "host/ihv-host.h"
