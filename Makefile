@@ -154,7 +154,7 @@ install: all
 	$(if $(HOST_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so)
 	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(PREFIX)/include/ihvd/
-	install -m 644 $(BUILD)/ihvd-plugin.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/sbin/ihvd $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so \
