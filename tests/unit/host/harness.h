@@ -69,7 +69,7 @@ struct hx {
 
 static char hx_logbuf[65536];
 
-static void hx_log_hook(void *ctx, enum log_level level, const char *line)
+static inline void hx_log_hook(void *ctx, enum log_level level, const char *line)
 {
 	size_t n = strlen(hx_logbuf);
 
@@ -78,7 +78,7 @@ static void hx_log_hook(void *ctx, enum log_level level, const char *line)
 	snprintf(hx_logbuf + n, sizeof(hx_logbuf) - n, "%s\n", line);
 }
 
-static int hx_log_has(const char *s)
+static inline int hx_log_has(const char *s)
 {
 	return strstr(hx_logbuf, s) != NULL;
 }
@@ -90,13 +90,13 @@ static const char *hx_build_dir(void)
 	return b && *b ? b : "build";
 }
 
-static void hx_plugin_path(const char *name, char *out, size_t len)
+static inline void hx_plugin_path(const char *name, char *out, size_t len)
 {
 	snprintf(out, len, "%s/tests/plugins/%s.so", hx_build_dir(), name);
 }
 
 /* dlopen the plugin first so the test can set its knobs (same globals). */
-static void hx_open(struct hx *x, const char *plugin)
+static inline void hx_open(struct hx *x, const char *plugin)
 {
 	char path[512];
 
@@ -114,7 +114,7 @@ static void hx_open(struct hx *x, const char *plugin)
 	sim_drv_iface_add(x->sim, HX_IFINDEX2, "wlan1", hx_sta_mac2);
 }
 
-static void hx_drv_event(void *ctx, const struct drv_event *ev)
+static inline void hx_drv_event(void *ctx, const struct drv_event *ev)
 {
 	struct hx *x = ctx;
 
@@ -202,20 +202,20 @@ static struct ihv_adapter *hx_adapter(struct hx *x, uint32_t ifindex)
 }
 
 /* Load plugin and bring up wlan0. */
-static void hx_start_t(struct hx *x, const char *plugin, uint32_t pre_ms, uint32_t post_ms)
+static inline void hx_start_t(struct hx *x, const char *plugin, uint32_t pre_ms, uint32_t post_ms)
 {
 	ck_assert_msg(hx_host(x, plugin, pre_ms, post_ms) != NULL, "host: %s", x->err);
 	x->a = hx_adapter(x, HX_IFINDEX);
 	ck_assert_ptr_nonnull(x->a);
 }
 
-static void hx_start(struct hx *x, const char *plugin)
+static inline void hx_start(struct hx *x, const char *plugin)
 {
 	hx_start_t(x, plugin, 0, 0);
 }
 
 /* Run the loop until nothing happens for idle_ms (max total ms). */
-static void hx_run(struct hx *x, int idle_ms)
+static inline void hx_run(struct hx *x, int idle_ms)
 {
 	int i;
 
@@ -224,7 +224,7 @@ static void hx_run(struct hx *x, int idle_ms)
 			break;
 }
 
-static void hx_run_ms(struct hx *x, int ms)
+static inline void hx_run_ms(struct hx *x, int ms)
 {
 	uint64_t end = loop_now_us() + (uint64_t)ms * 1000u;
 
@@ -234,7 +234,7 @@ static void hx_run_ms(struct hx *x, int ms)
 
 static struct drv_bss hx_bss_storage[2];
 
-static void hx_connect_n(struct hx *x, size_t n)
+static inline void hx_connect_n(struct hx *x, size_t n)
 {
 	static const struct drv_bss *list[2];
 	struct ihv_connect_request req;
@@ -265,13 +265,13 @@ static void hx_connect_n(struct hx *x, size_t n)
 	ck_assert_int_eq(ihv_adapter_connect(x->a, &req), 0);
 }
 
-static void hx_connect(struct hx *x)
+static inline void hx_connect(struct hx *x)
 {
 	hx_connect_n(x, 2);
 }
 
 /* Answer the CONNECT the host issued with a successful association. */
-static void hx_associate(struct hx *x)
+static inline void hx_associate(struct hx *x)
 {
 	const struct sim_call *c = sim_drv_last(x->sim, SIM_OP_CONNECT);
 
@@ -280,14 +280,14 @@ static void hx_associate(struct hx *x)
 			       hx_resp_ies, sizeof(hx_resp_ies));
 }
 
-static void hx_eapol(struct hx *x, const char *payload, bool unencrypted)
+static inline void hx_eapol(struct hx *x, const char *payload, bool unencrypted)
 {
 	sim_drv_inject_eapol(x->sim, HX_IFINDEX, hx_ap_mac, 0x888e,
 			     (const uint8_t *)payload, strlen(payload), unencrypted);
 }
 
 /* Through pre-association, association, a 2-frame exchange: authorized. */
-static void hx_authorize(struct hx *x)
+static inline void hx_authorize(struct hx *x)
 {
 	hx_connect(x);
 	hx_run(x, 5);
@@ -300,7 +300,7 @@ static void hx_authorize(struct hx *x)
 	ck_assert_int_eq(x->n_authorized, 1);
 }
 
-static void hx_stop(struct hx *x)
+static inline void hx_stop(struct hx *x)
 {
 	if (x->h)
 		ihv_host_free(x->h);
@@ -314,7 +314,7 @@ static void hx_stop(struct hx *x)
 	log_hook_set(NULL, NULL);
 }
 
-static int hx_count(const char *hay, const char *needle)
+static inline int hx_count(const char *hay, const char *needle)
 {
 	int n = 0;
 	const char *p = hay;
