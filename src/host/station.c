@@ -17,7 +17,7 @@
 /* IEEE 802.11-2020 Table 9-49: deauthenticated because the sending STA is leaving. */
 #define REASON_DEAUTH_LEAVING 3
 
-static const uint32_t default_backoff_ms[] = { 100, 1000, 2000, 5000, 10000 };
+static const uint32_t default_backoff_ms[] = { 100, 1000, 2000, 5000 };
 
 struct station_ui_req {
 	int id;

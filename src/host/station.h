@@ -62,7 +62,7 @@ struct station_params {
 	/* Tunables; 0/NULL means the default. */
 	uint32_t scan_max_age_ms;      /* reuse results younger than this: 10000 */
 	uint32_t scan_timeout_ms;      /* a scan that never ends: 15000 */
-	const uint32_t *backoff_ms;    /* retry delays, the last repeats: 100,1000,2000,5000,10000 */
+	const uint32_t *backoff_ms;    /* retry delays, the last repeats: 100,1000,2000,5000 */
 	size_t n_backoff;
 	unsigned int wrong_key_max;    /* failed 4-way handshakes before giving up: 3 */
 };

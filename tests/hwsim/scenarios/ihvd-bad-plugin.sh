@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Start-up errors are clear and fatal (exit 1): a missing plugin file, a file
 # that is not a shared object, a shared object that is not an IHV plugin,
-# and a bad configuration line (FILE:LINE).
+# and a bad configuration line (FILE:LINE); with -B the error still reaches
+# the terminal and the exit status.  A good start with -B -P returns 0 once
+# ihvd is up, and SIGTERM removes the pid file.
 # hwsim-timeout: 60
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -44,4 +46,19 @@ expect_fail bad-config "^ihvd: $T/bad\\.conf:3: psk: passphrase must be 8\\.\\.6
 	-c "$T/bad.conf" -p "$(build_dir)/ihv-rsn.so"
 printf 'network={\n\tssid="x"\n\tkey_mgmt=NONE\n}\n' >"$T/bad2.conf"
 expect_fail no-plugin "^ihvd: no plugin: give -p PLUGIN or ihv_plugin= in $T/bad2\\.conf$" -c "$T/bad2.conf"
-note "bad-plugin: missing file, non-ELF, non-plugin .so, bad config line: all exit 1 with a clear message"
+expect_fail background "^ihvd: plugin $T/text\\.so: " -B -c "$IHVD_CONF" -p "$T/text.so"
+
+rc=0
+timeout 20 "$bin" -B -P "$T/ihvd.pid" -f "$T/bg.log" -i "$ifc" -c "$IHVD_CONF" || rc=$?
+log_register "$T/bg.log"
+((rc == 0)) || fail "ihvd -B exited with $rc"
+[[ -s $T/ihvd.pid ]] || fail "no pid file"
+pid=$(<"$T/ihvd.pid")
+pid_register "$pid"
+_pid_alive "$pid" || fail "the daemon (pid $pid) is not running"
+wpa_cli -p "$IHVD_CTRL" -i "$ifc" ping | grep -qx PONG || fail "the daemon does not answer PING"
+kill -TERM "$pid"
+wait_for 5 "ihvd -B to exit" eval "! _pid_alive $pid"
+[[ ! -e $T/ihvd.pid ]] || fail "the pid file was left behind"
+grep -q 'stopped' "$T/bg.log" || fail "no clean stop in the log"
+note "bad-plugin: missing file, non-ELF, non-plugin .so, bad config line, -B: exit 1 with a clear message; -B -P start/stop clean"

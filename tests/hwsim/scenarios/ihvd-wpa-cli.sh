@@ -35,11 +35,17 @@ ihvd_check_connected "$bssid" WPA2-PSK
 ihvd_cli ping | grep -qx PONG || fail "PING"
 ihvd_cli list_networks | tee /dev/stderr | grep -Eq $'^0\tihvd-test\tany\t\\[CURRENT\\]$' ||
 	fail "LIST_NETWORKS"
+scans=$(grep -c 'event CTRL-EVENT-SCAN-RESULTS' "$IHVD_LOG" || true)
 ihvd_cli scan | grep -Eqx 'OK|FAIL-BUSY' || fail "SCAN"
-wait_for 10 "scan results listing the AP" eval \
-	"ihvd_cli scan_results | grep -Eq '^$bssid\t2412\t-?[0-9]+\t\\[WPA2-PSK-CCMP\\]\\[ESS\\]\tihvd-test$'"
-ihvd_cli scan_results | head -n1 | grep -qx 'bssid / frequency / signal level / flags / ssid' ||
+# A scan while associated is slow under TCG (off-channel dwell on every channel).
+wait_for 40 "the scan to finish" eval \
+	"(( \$(grep -c 'event CTRL-EVENT-SCAN-RESULTS' '$IHVD_LOG') > $scans ))"
+results=$(ihvd_cli scan_results)
+echo "$results"
+[[ $(head -n1 <<<"$results") == 'bssid / frequency / signal level / flags / ssid' ]] ||
 	fail "SCAN_RESULTS header"
+re="^$bssid"$'\t''2412'$'\t''-?[0-9]+'$'\t''\[WPA2-PSK-CCMP\]\[ESS\]'$'\t''ihvd-test$'
+[[ $(grep "^$bssid" <<<"$results") =~ $re ]] || fail "SCAN_RESULTS does not list the AP as wpa_supplicant would"
 sta_mac=$(ihvd_sta_mac)
 _ihvd_state_is COMPLETED || fail "the scan cost the link"
 
