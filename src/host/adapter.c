@@ -593,23 +593,27 @@ static void associate(struct ihv_adapter *a)
 {
 	struct drv_connect_params cp;
 	DOT11EXT_LINUX_RSN_PARAMS rsn;
+	uint32_t auth, ucast, mcast;
 	uint8_t rsne[96];
 	size_t rsne_len;
 	bool rsn_set;
 	int r;
 
+	/* a plugin thread may still be calling the setters: read under the lock */
 	ihv_lock();
 	rsn = a->rsn;
 	rsn_set = a->rsn_set;
+	auth = a->auth_algo;
+	ucast = a->ucast_algo;
+	mcast = a->mcast_algo;
 	ihv_unlock();
-	r = ihv_rsn_choose(a->auth_algo, a->ucast_algo, a->mcast_algo,
-			   rsn_set ? &rsn : NULL, &a->choice);
+	r = ihv_rsn_choose(auth, ucast, mcast, rsn_set ? &rsn : NULL, &a->choice);
 	if (!r)
 		r = ihv_rsn_capa_check(&a->choice, &a->capa);
 	if (r) {
 		log_err("%s: plugin %s chose algorithms ihvd cannot use on this radio "
 			"(auth %#x, unicast %#x, multicast %#x)", a->ifname, a->h->name,
-			a->auth_algo, a->ucast_algo, a->mcast_algo);
+			auth, ucast, mcast);
 		teardown(a, IHV_PHASE_PRE_ASSOCIATE, WLAN_REASON_CODE_IHV_SECURITY_NOT_SUPPORTED,
 			 ERROR_NOT_SUPPORTED, 0, false, DOT11_ASSOC_STATUS_CANCELLED);
 		return;
