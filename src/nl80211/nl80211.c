@@ -29,6 +29,7 @@
 
 #include "nl80211/bss.h"
 #include "nl80211/event.h"
+#include "nl80211/link.h"
 #include "nl80211/msg.h"
 #include "nl80211/netlink.h"
 #include "nl80211/pae.h"
@@ -543,17 +544,37 @@ static struct nl_msg *iface_dump_build(void *arg)
 				  NLM_F_DUMP, 0, 0);
 }
 
+static bool dump_has_iface(struct nl80211 *d, const struct nl80211_reply *r,
+			   uint32_t ifindex)
+{
+	for (size_t k = 0; k < r->n; k++) {
+		struct nl80211_event e;
+
+		if (nl80211_event_parse(r->msgs[k], &e, NULL, NULL) == 0 &&
+		    iface_wanted(&e) && e.ifindex == ifindex)
+			return true;
+	}
+	(void)d;
+	return false;
+}
+
 /*
  * Dump interfaces and track new station ones; report them as added when
- * announce is set. Interfaces the dump no longer shows are left to their
- * DEL events.
+ * announce is set. With prune (after lost notifications), tracked ones the
+ * dump no longer shows are reported removed; otherwise their DEL events do.
  */
-static int iface_scan(struct nl80211 *d, bool announce)
+static int iface_scan(struct nl80211 *d, bool announce, bool prune)
 {
 	struct nl80211_reply r = { 0 };
 	int err;
 
 	err = dump_run(d, iface_dump_build, d, &r, "GET_INTERFACE", "all");
+	for (struct nl80211_iface *i = d->ifaces, *next; err == 0 && prune && i;
+	     i = next) {
+		next = i->next;
+		if (!dump_has_iface(d, &r, i->ifindex))
+			iface_remove(d, i);
+	}
 	for (size_t k = 0; err == 0 && k < r.n; k++) {
 		struct nl80211_event e;
 		struct nl80211_iface *i;
@@ -649,6 +670,12 @@ static void ev_connect(struct nl80211 *d, struct nl80211_iface *i,
 	struct drv_event ev;
 	uint32_t ifindex = i->ifindex;
 
+	if (i->state != IFACE_CONNECTING) {
+		/* Not a connection we asked for (another program's, or stale). */
+		dlog(d, DRV_LOG_DEBUG, "nl80211: %s: CONNECT event not ours, ignored",
+		     i->ifname);
+		return;
+	}
 	memset(&ev, 0, sizeof(ev));
 	ev.type = DRV_EVENT_CONNECT_RESULT;
 	ev.ifindex = i->ifindex;
@@ -764,7 +791,7 @@ static void ev_wiphy(struct nl80211 *d, const struct nl80211_event *e)
 	wiphy_forget(d, e->wiphy); /* re-learnt on demand */
 	if (e->cmd == NL80211_CMD_NEW_WIPHY) {
 		/* A radio moved into our namespace brings its interfaces. */
-		iface_scan(d, true);
+		iface_scan(d, true, false);
 		return;
 	}
 	for (;;) {
@@ -922,10 +949,20 @@ static void sock_drain(struct nl80211 *d, struct nl_sock *sk, const char *name)
 static void ev_readable(void *arg, int fd)
 {
 	struct nl80211 *d = arg;
+	int err;
 
 	(void)fd;
-	sock_drain(d, d->ev, "event");
+	err = nl80211_sock_drain(d->ev, notify_now, d);
+	if (err < 0 && err != -ENOBUFS)
+		dlog(d, DRV_LOG_ERROR, "nl80211: event socket: %s (%d)",
+		     strerror(-err), err);
 	dispatch(d);
+	if (err == -ENOBUFS && !d->dispatching) {
+		/* Hotplug notifications may be among the lost: re-read. */
+		dlog(d, DRV_LOG_WARN,
+		     "nl80211: event socket overrun, notifications lost; re-reading interfaces");
+		iface_scan(d, true, true);
+	}
 }
 
 static void efd_readable(void *arg, int fd)
@@ -1010,7 +1047,7 @@ static struct nl80211_iface *iface_get(struct nl80211 *d, uint32_t ifindex,
 static int op_iface_list(struct drv *drv, drv_iface_cb cb, void *ctx)
 {
 	struct nl80211 *d = D(drv);
-	int err = iface_scan(d, false);
+	int err = iface_scan(d, false, false);
 
 	if (err < 0)
 		return err;
@@ -1066,6 +1103,20 @@ static int op_eapol_path_set(struct drv *drv, uint32_t ifindex,
 	return 0;
 }
 
+/* nl80211 scans and connects only on an interface that is up. */
+static int iface_up(struct nl80211 *d, struct nl80211_iface *i, const char *what)
+{
+	bool was_up = true;
+	int err = nl80211_link_up(i->ifindex, &was_up);
+
+	if (err < 0)
+		dlog(d, DRV_LOG_ERROR, "%s on %s: cannot bring the interface up: %s (%d)",
+		     what, i->ifname, strerror(-err), err);
+	else if (!was_up)
+		dlog(d, DRV_LOG_INFO, "nl80211: %s was down, brought it up", i->ifname);
+	return err;
+}
+
 static int op_scan_trigger(struct drv *drv, uint32_t ifindex,
 			   const struct drv_scan_params *params)
 {
@@ -1074,6 +1125,8 @@ static int op_scan_trigger(struct drv *drv, uint32_t ifindex,
 
 	if (!i)
 		return -ENODEV;
+	if (iface_up(d, i, "TRIGGER_SCAN") < 0)
+		return -ENETDOWN;
 	return cmd_run(d, NULL,
 		       nl80211_msg_scan_trigger(d->family, ifindex, params),
 		       NULL, "TRIGGER_SCAN", i->ifname, false);
@@ -1135,6 +1188,8 @@ static int op_connect(struct drv *drv, uint32_t ifindex,
 		     i->state == IFACE_CONNECTED ? "connected" : "connecting");
 		return -EALREADY;
 	}
+	if (iface_up(d, i, "CONNECT") < 0)
+		return -ENETDOWN;
 	w = wiphy_get(d, i->wiphy);
 	cp_nl = w && nl80211_wiphy_ext_feature(&w->info,
 			NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211);
@@ -1543,7 +1598,7 @@ struct drv *nl80211_drv_new(const struct drv_io *io, drv_event_cb cb,
 	d->efd_watched = true;
 
 	/* Subscribed first, then listed: no hotplug falls in between. */
-	if (wiphy_fetch(d, -1) < 0 || iface_scan(d, false) < 0)
+	if (wiphy_fetch(d, -1) < 0 || iface_scan(d, false, false) < 0)
 		goto fail;
 	return &d->base;
 

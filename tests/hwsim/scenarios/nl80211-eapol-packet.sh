@@ -19,7 +19,7 @@ log_register "$T/tool.out"
 in_sta "$tool" connect "$sta_if" ihvd-test --freq 2412 --rsn --eapol packet --eapol-count 1 \
 	>"$T/tool.out" 2>&1 || { cat "$T/tool.out"; fail "tool failed"; }
 cat "$T/tool.out"
-grep -q 'CONNECT to "ihvd-test", EAPOL over PF_PACKET' "$T/tool.out" || fail "not the PF_PACKET path"
+grep -q 'CONNECT to "ihvd-test".*, EAPOL over PF_PACKET' "$T/tool.out" || fail "not the PF_PACKET path"
 grep -q "^event connect-result .* status=0 .*bssid=$bssid" "$T/tool.out" || fail "no CONNECT_RESULT"
 rx=$(grep -m1 '^event eapol-rx' "$T/tool.out") || fail "no EAPOL frame received"
 [[ $rx == *" src=$bssid ethertype=0x888e "* ]] || fail "EAPOL frame not from the AP: $rx"

@@ -17,7 +17,7 @@ bssid=$(<"/sys/class/net/${HWSIM_IF[0]}/address")
 
 in_sta ip link set "$sta_if" up
 daemon_start tool ip netns exec sta valgrind -q --error-exitcode=99 --leak-check=full \
-	"$tool" connect "$sta_if" ihvd-test --freq 2412 --hold --timeout 30
+	"$tool" connect "$sta_if" ihvd-test --freq 2412 --until-removed --timeout 30
 pid=$DAEMON_PID
 log=$T/tool.log
 _wait_alive "$pid" nl80211-tool 60 "tool ready" grep -q '^ready' "$log"
@@ -39,5 +39,7 @@ wait "$pid" || rc=$?
 cat "$log"
 ((rc == 0)) || fail "tool exited with $rc (99: valgrind found errors)"
 grep -q '^interface removed' "$log" || fail "the tool did not see its interface go"
+# The kernel tears the connection down first, then the interface goes.
+grep -q "^event disconnected ifindex=$ifindex " "$log" || fail "no DISCONNECTED before the removal"
 ! grep -q '^drv error' "$log" || fail "driver errors logged"
 note "radio removal: IFACE_ADDED/REMOVED for wlan9, IFACE_REMOVED for $sta_if after DEL_RADIO; valgrind clean"

@@ -16,7 +16,7 @@ sta_if=${HWSIM_IF[1]}
 bssid=$(<"/sys/class/net/$ap_if/address")
 expect_rsne=30140100000fac040100000fac040100000fac020c00
 
-in_sta ip link set "$sta_if" up
+# $sta_if is left down: the driver brings it up for the scan.
 in_sta "$tool" list >"$T/list.out" 2>"$T/list.err" || { cat "$T/list.out" "$T/list.err"; fail "list failed"; }
 cat "$T/list.out"
 grep -q "^iface $sta_if .*ciphers=.*000fac04" "$T/list.out" || fail "list: $sta_if without CCMP in its ciphers"
@@ -25,6 +25,7 @@ grep -q "^iface $sta_if .*cp_over_nl80211=1 .*connect=1" "$T/list.out" || fail "
 log_register "$T/scan.err"
 in_sta "$tool" scan "$sta_if" --freq 2412 >"$T/scan.out" 2>"$T/scan.err" || { cat "$T/scan.out"; fail "scan failed"; }
 cat "$T/scan.out"
+grep -q "$sta_if was down, brought it up" "$T/scan.err" || fail "the driver did not bring $sta_if up"
 grep -q '^event scan-started' "$T/scan.out" || fail "no SCAN_STARTED event"
 grep -q '^event scan-done' "$T/scan.out" || fail "no SCAN_DONE event"
 line=$(grep "^bss $bssid " "$T/scan.out") || fail "hostapd's BSS $bssid not in the scan results"

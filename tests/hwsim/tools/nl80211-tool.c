@@ -6,7 +6,7 @@
  *   nl80211-tool scan IFACE [--ssid SSID] [--freq MHZ]
  *   nl80211-tool connect IFACE SSID [--bssid MAC] [--freq MHZ]
  *                [--rsn | --psk PASSPHRASE] [--eapol auto|nl80211|packet]
- *                [--eapol-count N] [--hold] [--timeout SECS]
+ *                [--eapol-count N] [--hold] [--until-removed] [--timeout SECS]
  *   nl80211-tool watch [--timeout SECS] [--count N]
  *   nl80211-tool hwsim-del-radio PHYNAME
  *
@@ -14,7 +14,8 @@
  * it receives; --psk also runs a minimal 4-way handshake (IEEE 802.11-2020
  * 12.7.6) so installed keys can be seen carrying traffic. With --hold it
  * prints "ready" and stays: SIGUSR1 deletes the pairwise key, SIGTERM
- * disconnects and exits; the removal of the interface ends it too.
+ * disconnects and exits; the removal of the interface ends it too, and so
+ * does a disconnection unless --until-removed.
  * Every driver event is printed as "event ..." on stdout.
  */
 #include <errno.h>
@@ -54,7 +55,7 @@ struct tool {
 	uint32_t ifindex;
 	char ifname[DRV_IFNAME_MAX];
 	uint8_t own_mac[DRV_ETH_ALEN];
-	int verbose;
+	bool until_removed;           /* --hold: stay past a disconnection */
 
 	bool scan_done, scan_aborted;
 	bool connect_done;
@@ -644,7 +645,7 @@ static int hold(struct tool *t)
 
 	printf("ready\n");
 	fflush(stdout);
-	while (!t->removed && !t->disconnected) {
+	while (!t->removed && (!t->disconnected || t->until_removed)) {
 		if (quit_signal == SIGUSR1) {
 			int err = t->drv->ops->key_del(t->drv, t->ifindex,
 						       DRV_KEY_PAIRWISE, 0,
@@ -820,7 +821,7 @@ static void usage(void)
 		"usage: nl80211-tool list\n"
 		"       nl80211-tool scan IFACE [--ssid SSID] [--freq MHZ]\n"
 		"       nl80211-tool connect IFACE SSID [--bssid MAC] [--freq MHZ] [--rsn | --psk PASS]\n"
-		"                    [--eapol auto|nl80211|packet] [--eapol-count N] [--hold] [--timeout S]\n"
+		"                    [--eapol auto|nl80211|packet] [--eapol-count N] [--hold] [--until-removed] [--timeout S]\n"
 		"       nl80211-tool watch [--timeout S] [--count N]\n"
 		"       nl80211-tool hwsim-del-radio PHYNAME\n");
 }
@@ -838,6 +839,7 @@ int main(int argc, char **argv)
 		{ "hold", no_argument, NULL, 'H' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "count", required_argument, NULL, 'c' },
+		{ "until-removed", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct tool t = { 0 };
@@ -881,6 +883,7 @@ int main(int argc, char **argv)
 		case 'H': do_hold = true; break;
 		case 't': timeout = atof(optarg); break;
 		case 'c': count = atoi(optarg); break;
+		case 'R': t.until_removed = true; do_hold = true; break;
 		default: usage(); return 2;
 		}
 	}
