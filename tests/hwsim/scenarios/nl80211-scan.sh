@@ -47,3 +47,26 @@ ies=$(sed -n 's/.* ies=\([0-9a-f]*\).*/\1/p' <<<"$line")
 [[ $ies == *"$expect_rsne"* ]] || fail "RSNE not inside the IE blob"
 note "scan: $bssid on 2412 MHz with RSNE $expect_rsne ($(( ${#ies} / 2 )) bytes of IEs)"
 ! grep -q '^drv error' "$T/scan.err" || fail "driver errors logged: $(grep '^drv error' "$T/scan.err")"
+
+# Hidden network: not named in beacons, found only by probing for its SSID
+# (NL80211_ATTR_SCAN_SSIDS); the answer is a Probe Response (PRESP_DATA).
+hostapd_stop
+sed -e 's/^ssid=.*/ssid=ihvd-hidden/' "$HWSIM_CONF_DIR/wpa2-psk.conf" >"$T/hidden.conf"
+echo 'ignore_broadcast_ssid=1' >>"$T/hidden.conf"
+hostapd_start "$T/hidden.conf"
+in_sta iw dev "$sta_if" scan flush >/dev/null 2>&1 || true
+in_sta "$tool" scan "$sta_if" --freq 2412 >"$T/scan-wild.out" 2>>"$T/scan.err" || fail "wildcard scan failed"
+cat "$T/scan-wild.out"
+! grep -q "^bss $bssid .* ssid=ihvd-hidden" "$T/scan-wild.out" || fail "hidden SSID seen without probing for it"
+found=0
+for attempt in 1 2 3; do
+	in_sta "$tool" scan "$sta_if" --ssid ihvd-hidden --freq 2412 >"$T/scan-hidden.out" 2>>"$T/scan.err" ||
+		fail "directed scan failed"
+	if grep -q "^bss $bssid .* ies_from_probe=1 ssid=ihvd-hidden " "$T/scan-hidden.out"; then
+		found=1
+		break
+	fi
+done
+cat "$T/scan-hidden.out"
+((found)) || fail "directed scan did not find ihvd-hidden with a Probe Response"
+note "scan: hidden SSID found only by a directed probe"
