@@ -94,6 +94,8 @@ void loop_free(struct loop *l)
 	}
 	while ((c = l->calls_head)) {
 		l->calls_head = c->next;
+		if (c->cb == free) /* a watch loop_fd_del left for us */
+			free(c->arg);
 		free(c);
 	}
 	if (l->wakefd >= 0)
