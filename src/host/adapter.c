@@ -211,7 +211,7 @@ static void teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reaso
 	ihv_keys_forget(a, false);
 	session_free(a);
 	call_adapter_reset(a); /* rule 18 */
-	log_info("%s: connection ended in %s: reason 0x%x, error %u, 802.11 %u",
+	log_debug("%s: connection ended in %s: reason 0x%x, error %u, 802.11 %u",
 		 a->ifname, ihv_phase_str(phase), reason, win32, ieee);
 	queue_event(a, IHV_WORK_EV_ENDED, phase, reason, win32, ieee);
 	queue_event(a, IHV_WORK_EV_MILESTONE, IHV_PHASE_IDLE, 0, 0, 0);

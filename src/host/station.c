@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "host/log.h"
+#include "wlanihv.h"
 
 #define STATION_BSS_MAX 256
 #define STATION_UI_MAX 8
@@ -111,32 +112,40 @@ const char *station_l2_reason_str(uint32_t r)
 {
 	/* Contract §7.7-7.9 (l2cmn.h, wlanapi.h, dot1x.h). */
 	switch (r) {
-	case 0:
+	case L2_REASON_CODE_SUCCESS:
 		return "success";
-	case 0x00010001:
+	case L2_REASON_CODE_UNKNOWN:
 		return "unknown reason (L2_REASON_CODE_UNKNOWN)";
-	case 0x00038004:
+	case WLAN_REASON_CODE_USER_CANCELLED:
+		return "cancelled: ihvd disconnected (user request or shutdown)";
+	case WLAN_REASON_CODE_ASSOCIATION_FAILURE:
+		return "association failed or the link was lost";
+	case WLAN_REASON_CODE_ASSOCIATION_TIMEOUT:
+		return "association timed out";
+	case WLAN_REASON_CODE_PRE_SECURITY_FAILURE:
 		return "pre-association security completed with failure";
-	case 0x00038005:
+	case WLAN_REASON_CODE_START_SECURITY_FAILURE:
 		return "failed to start post-association security";
-	case 0x00038006:
+	case WLAN_REASON_CODE_SECURITY_FAILURE:
 		return "post-association security completed with failure";
-	case 0x00038007:
+	case WLAN_REASON_CODE_SECURITY_TIMEOUT:
 		return "security watchdog timeout";
-	case 0x0003800d:
+	case WLAN_REASON_CODE_IHV_NOT_AVAILABLE:
 		return "IHV service is not available";
-	case 0x0003800e:
+	case WLAN_REASON_CODE_IHV_NOT_RESPONDING:
 		return "response from the IHV plugin timed out";
-	case 0x00038011:
+	case WLAN_REASON_CODE_UI_REQUEST_TIMEOUT:
 		return "UI request timed out";
-	case 0x00080007:
+	case WLAN_REASON_CODE_IHV_SECURITY_NOT_SUPPORTED:
 		return "IHV security not supported";
-	case 0x00080015:
+	case WLAN_REASON_CODE_IHV_CONNECTIVITY_NOT_SUPPORTED:
 		return "IHV connectivity not supported";
 	}
-	if (r >= 0x00090000 && r <= 0x0009ffff)
+	if (r >= L2_REASON_CODE_IHV_BASE &&
+	    r < L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE)
 		return "plugin-specific (IHV range 0x90000..0x9ffff)";
-	if (r >= 0x00050000 && r <= 0x0005ffff)
+	if (r >= L2_REASON_CODE_ONEX_BASE &&
+	    r < L2_REASON_CODE_ONEX_BASE + L2_REASON_CODE_GROUP_SIZE)
 		return "802.1X (ONEX) failure";
 	return "unlisted reason code";
 }

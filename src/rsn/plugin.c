@@ -1270,6 +1270,6 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	pDot11IHVHandlers->Dot11ExtIhvQueryUIRequest = ihv_query_ui_request;
 	pDot11IHVHandlers->Dot11ExtIhvOnexIndicateResult = ihv_onex_indicate_result;
 	pDot11IHVHandlers->Dot11ExtIhvControl = ihv_control;
-	LOG(INFO, "ihv-rsn: WPA2/WPA3-Personal (PSK, PSK-SHA256, PMF) ready");
+	LOG(INFO, "WPA2/WPA3-Personal (PSK, PSK-SHA256, PMF) ready");
 	return ERROR_SUCCESS;
 }
