@@ -258,7 +258,8 @@ static int ek_send(struct tool *t, const uint8_t *aa, uint8_t version,
 		memcpy(f + 17, nonce, 32);
 	f[97] = (uint8_t)(kd_len >> 8);
 	f[98] = (uint8_t)kd_len;
-	memcpy(f + EK_HDR, kd, kd_len);
+	if (kd_len)
+		memcpy(f + EK_HDR, kd, kd_len);
 	if (ek_mic(t->ptk, f, EK_HDR + kd_len, f + 81) < 0)
 		return -1;
 	/* Before the PTK is installed: in the clear (no_encrypt). */
