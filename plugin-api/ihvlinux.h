@@ -159,6 +159,22 @@ typedef struct _DOT11EXT_LINUX_ADAPTER_INFO {
 typedef DWORD (WINAPI *DOT11EXT_LINUX_GET_ADAPTER_INFO)(
 	HANDLE hDot11SvcHandle, PDOT11EXT_LINUX_ADAPTER_INFO pInfo);
 
+/* ---- Optional export: what a reason code means ----------------------------
+ * Windows shows a plugin's IHV-range reason codes (0x90000..0x9FFFF) through
+ * the UI extension. ihvd has no UI DLL, so a plugin may export this function
+ * (resolved by name, like Dot11ExtIhvInitVirtualStation) and ihvd quotes the
+ * text when a connection fails ("last plugin reason 0x90060: PSK mismatch").
+ * Writes a NUL-terminated UTF-8 string. Returns ERROR_SUCCESS, ERROR_NOT_FOUND
+ * (not one of the plugin's codes) or ERROR_INSUFFICIENT_BUFFER. May be called
+ * from any thread, also before InitService; it must not call back into ihvd.
+ */
+#define IHV_LINUX_REASON_TEXT_FUNCTION_NAME "Dot11ExtIhvLinuxReasonText"
+typedef DWORD (WINAPI *DOT11EXTIHV_LINUX_REASON_TEXT)(DWORD dwReasonCode,
+						      CHAR *pszText,
+						      DWORD dwTextSize);
+DWORD WINAPI Dot11ExtIhvLinuxReasonText(DWORD dwReasonCode, CHAR *pszText,
+					DWORD dwTextSize);
+
 /* ---- The table ------------------------------------------------------------- */
 typedef struct _DOT11EXT_LINUX_APIS {
 	DWORD dwVersion;                 /* DOT11EXT_LINUX_APIS_VERSION_1 */

@@ -231,6 +231,7 @@ struct ihv_host {
 	char name[64];
 	void *dl;
 	DOT11EXT_IHV_HANDLERS hd;
+	DOT11EXTIHV_LINUX_REASON_TEXT reason_text; /* optional export, may be NULL */
 	bool service_up;           /* InitService entered .. DeinitService returned */
 	uint32_t pre_timeout_ms;
 	uint32_t post_timeout_ms;

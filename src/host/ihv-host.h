@@ -37,6 +37,12 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *params, char *err,
 /* DeinitAdapter for every adapter, DeinitService, dlclose (contract rule 7). */
 void ihv_host_free(struct ihv_host *h);
 const char *ihv_host_plugin_name(const struct ihv_host *h);
+/*
+ * What the plugin says one of its reason codes means (the optional export
+ * Dot11ExtIhvLinuxReasonText, ihvlinux.h). 0 with buf filled, or -ENOENT.
+ */
+int ihv_host_reason_text(const struct ihv_host *h, uint32_t reason_code,
+			 char *buf, size_t len);
 
 /* Route a driver event to the adapter it concerns (connect, disconnect, EAPOL). */
 void ihv_host_drv_event(struct ihv_host *h, const struct drv_event *ev);

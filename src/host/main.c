@@ -191,6 +191,13 @@ static void be_status(void *ctx, struct ihv_adapter_status *st)
 		ihv_adapter_status_get(i->adapter, st);
 }
 
+static int be_reason_text(void *ctx, uint32_t reason_code, char *buf, size_t len)
+{
+	struct iface *i = ctx;
+
+	return ihv_host_reason_text(i->d->host, reason_code, buf, len);
+}
+
 static int be_ui_respond(void *ctx, const uint8_t guid[16], const uint8_t *data, size_t len)
 {
 	struct iface *i = ctx;
@@ -360,6 +367,7 @@ static int iface_up(struct ihvd *d, struct iface *i)
 		.ui_respond = be_ui_respond,
 		.scan_trigger = be_scan_trigger,
 		.scan_results = be_scan_results,
+		.reason_text = be_reason_text,
 	};
 	sp.loop = d->loop;
 	sp.config = i->config;

@@ -243,6 +243,9 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 		goto fail;
 	}
 	init_vs = (DOT11EXTIHV_INIT_VIRTUAL_STATION)dlsym(h->dl, IHV_INIT_VS_FUNCTION_NAME);
+	/* ihvlinux.h: optional, resolved by name like InitVirtualStation */
+	h->reason_text = (DOT11EXTIHV_LINUX_REASON_TEXT)dlsym(h->dl,
+							      IHV_LINUX_REASON_TEXT_FUNCTION_NAME);
 
 	ihv_lock();
 	h->id = ihv_next_id();
@@ -360,4 +363,19 @@ void ihv_host_free(struct ihv_host *h)
 const char *ihv_host_plugin_name(const struct ihv_host *h)
 {
 	return h ? h->name : "";
+}
+
+int ihv_host_reason_text(const struct ihv_host *h, uint32_t reason_code,
+			 char *buf, size_t len)
+{
+	DWORD rc;
+
+	if (!h || !h->reason_text || !buf || len < 2 || len > UINT32_MAX)
+		return -ENOENT;
+	buf[0] = '\0';
+	rc = h->reason_text(reason_code, buf, (DWORD)len);
+	buf[len - 1] = '\0'; /* never trust the plugin to terminate */
+	if (rc != ERROR_SUCCESS || !buf[0])
+		return -ENOENT;
+	return 0;
 }

@@ -990,24 +990,36 @@ static bool network_is_psk(const struct config_network *n)
 	return n && (n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256));
 }
 
+/* The plugin's own words for its IHV-range codes, else the contract's names. */
+static const char *station_reason_text(const struct station *st, uint32_t reason,
+				       char *buf, size_t len)
+{
+	const struct station_backend *be = &st->be;
+
+	if (be->reason_text && be->reason_text(be->ctx, reason, buf, len) == 0)
+		return buf;
+	return station_l2_reason_str(reason);
+}
+
 static void station_wrong_key(struct station *st, struct config_network *n,
 			      uint32_t reason, uint16_t ieee)
 {
 	char ssid_txt[DRV_SSID_MAX * 4 + 1];
+	char why[160];
+	const char *meaning = station_reason_text(st, reason, why, sizeof(why));
 
 	n->auth_failures++;
 	config_ssid_txt(n->ssid, n->ssid_len, ssid_txt, sizeof(ssid_txt));
 	log_warn("%s: 4-way handshake with \"%s\" failed (plugin reason 0x%05x: %s; "
 		 "802.11 reason %u: %s): the passphrase may be wrong (attempt %u of %u)",
-		 st->ifname, ssid_txt, reason, station_l2_reason_str(reason), ieee,
+		 st->ifname, ssid_txt, reason, meaning, ieee,
 		 station_ieee80211_reason_str(ieee), n->auth_failures, st->wrong_key_max);
 	if (n->auth_failures < st->wrong_key_max)
 		return;
 	n->temp_disabled = true;
 	log_err("%s: giving up on \"%s\" (network id=%d) after %u failed 4-way handshakes; "
 		"last plugin reason 0x%05x (%s). Check the psk, then ENABLE_NETWORK %d or RECONNECT",
-		st->ifname, ssid_txt, n->id, n->auth_failures, reason,
-		station_l2_reason_str(reason), n->id);
+		st->ifname, ssid_txt, n->id, n->auth_failures, reason, meaning, n->id);
 	station_event(st, "CTRL-EVENT-SSID-TEMP-DISABLED id=%d ssid=\"%s\" auth_failures=%u "
 		      "reason=WRONG_KEY", n->id, ssid_txt, n->auth_failures);
 }

@@ -44,6 +44,8 @@ struct station_backend {
 	int (*scan_trigger)(void *ctx, const struct drv_scan_params *params);
 	/* Calls cb for every BSS the driver holds now (synchronously). */
 	int (*scan_results)(void *ctx, drv_bss_cb cb, void *cb_ctx);
+	/* What the plugin says its reason code means; may be NULL. 0 or -ENOENT. */
+	int (*reason_text)(void *ctx, uint32_t reason_code, char *buf, size_t len);
 };
 
 /* An event line for the control socket, without the "<3>" level prefix. */

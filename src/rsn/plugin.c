@@ -1200,6 +1200,21 @@ DWORD WINAPI rsn_plugin_test_set_snonce(HANDLE hIhvExtAdapter, const uint8_t sno
 	return ERROR_SUCCESS;
 }
 
+/* ihvlinux.h's optional export: what our reason codes mean. */
+__attribute__((visibility("default"))) DWORD WINAPI
+Dot11ExtIhvLinuxReasonText(DWORD dwReasonCode, CHAR *pszText, DWORD dwTextSize)
+{
+	const char *name = rsn_reason_name(dwReasonCode);
+	int n;
+
+	if (!name)
+		return ERROR_NOT_FOUND;
+	if (!pszText || !dwTextSize)
+		return ERROR_INSUFFICIENT_BUFFER;
+	n = snprintf(pszText, dwTextSize, "%s", rsn_reason_str(dwReasonCode));
+	return n >= 0 && (DWORD)n < dwTextSize ? ERROR_SUCCESS : ERROR_INSUFFICIENT_BUFFER;
+}
+
 __attribute__((visibility("default"))) DWORD WINAPI
 Dot11ExtIhvGetVersionInfo(PDOT11_IHV_VERSION_INFO pDot11IHVVersionInfo)
 {

@@ -1,6 +1,6 @@
 /*
- * ihv-rsn.so's contract glue (plugin.c). The .so exports only Dot11ExtIhvGetVersionInfo and
- * Dot11ExtIhvInitService (exports.map); what is declared here is for unit tests that link
+ * ihv-rsn.so's contract glue (plugin.c). The .so exports only Dot11ExtIhvGetVersionInfo,
+ * Dot11ExtIhvInitService and Dot11ExtIhvLinuxReasonText (exports.map); what is declared here is for unit tests that link
  * librsn.a.
  */
 #ifndef RSN_PLUGIN_H

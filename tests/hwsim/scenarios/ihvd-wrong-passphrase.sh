@@ -37,7 +37,7 @@ for i in 1 2 3; do
 	grep -q "the passphrase may be wrong (attempt $i of 3)" "$IHVD_LOG" ||
 		fail "no message for failed attempt $i"
 done
-grep -Eq 'giving up on "ihvd-test" \(network id=0\) after 3 failed 4-way handshakes; last plugin reason 0x9[0-9a-f]{4} \([^)]+\)' "$IHVD_LOG" ||
+grep -Eq 'giving up on "ihvd-test" \(network id=0\) after 3 failed 4-way handshakes; last plugin reason 0x9[0-9a-f]{4} \(PSK mismatch: the AP rejected message 2 \(wrong passphrase\?\)\)' "$IHVD_LOG" ||
 	fail "the give-up message lacks the plugin's reason code and meaning"
 ihvd_cli list_networks | grep -q '\[TEMP-DISABLED\]' || fail "LIST_NETWORKS does not show TEMP-DISABLED"
 ihvd_cli status | grep -Eq '^ihv_last_reason=0x9[0-9a-f]{4}$' || fail "STATUS lacks the plugin's reason"

@@ -5,6 +5,7 @@
  * what the driver saw: the pairwise key = TK, the group key = GTK, the station authorized.
  */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +257,14 @@ START_TEST(test_connect_wrong_passphrase)
 	ck_assert_uint_ne(evs.win32, 0);
 	ck_assert_int_eq(evs.authorized, 0);
 	ck_assert_uint_eq(sim_drv_call_count(sim, SIM_OP_KEY_NEW), 0);
+	/* the host can say what the plugin's code means (ihvlinux.h optional export) */
+	{
+		char why[128];
+
+		ck_assert_int_eq(ihv_host_reason_text(host, evs.reason, why, sizeof(why)), 0);
+		ck_assert_ptr_nonnull(strstr(why, "wrong passphrase"));
+		ck_assert_int_eq(ihv_host_reason_text(host, 0x12345, why, sizeof(why)), -ENOENT);
+	}
 }
 END_TEST
 

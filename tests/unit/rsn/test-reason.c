@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ihvlinux.h"
 #include "rsn/reason.h"
 
 START_TEST(test_codes_in_ihv_range_and_unique)
@@ -64,6 +65,25 @@ START_TEST(test_psk_mismatch_and_unknown)
 }
 END_TEST
 
+/* ihvlinux.h's optional export, as ihvd calls it for its give-up message. */
+START_TEST(test_reason_text_export)
+{
+	char buf[128];
+	char tiny[4];
+
+	ck_assert_uint_eq(Dot11ExtIhvLinuxReasonText(RSN_REASON_PSK_MISMATCH, buf, sizeof(buf)),
+			  ERROR_SUCCESS);
+	ck_assert_str_eq(buf, rsn_reason_str(RSN_REASON_PSK_MISMATCH));
+	ck_assert_ptr_nonnull(strstr(buf, "wrong passphrase"));
+	ck_assert_uint_eq(Dot11ExtIhvLinuxReasonText(0x38001, buf, sizeof(buf)), ERROR_NOT_FOUND);
+	ck_assert_uint_eq(Dot11ExtIhvLinuxReasonText(RSN_REASON_PSK_MISMATCH, tiny, sizeof(tiny)),
+			  ERROR_INSUFFICIENT_BUFFER);
+	ck_assert_uint_lt(strlen(tiny), sizeof(tiny)); /* still terminated */
+	ck_assert_uint_eq(Dot11ExtIhvLinuxReasonText(RSN_REASON_PSK_MISMATCH, NULL, 0),
+			  ERROR_INSUFFICIENT_BUFFER);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("reason");
@@ -75,6 +95,7 @@ int main(void)
 	tcase_add_test(tc, test_every_code_has_name_meaning_and_error);
 	tcase_add_test(tc, test_handshake_failures_map_one_to_one);
 	tcase_add_test(tc, test_psk_mismatch_and_unknown);
+	tcase_add_test(tc, test_reason_text_export);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
