@@ -265,7 +265,7 @@ ihvd)
 	client_setup() {
 		[[ -x $build/ihvd ]] || { why "ihvd is not built ($build/ihvd missing)"; return 1; }
 		[[ -r $build/ihv-rsn.so ]] || { why "ihv-rsn.so is not built ($build/ihv-rsn.so missing)"; return 1; }
-		# ihvd's parser takes no scan_freq/freq_list (unknown keys are errors).
+		# the same channel hint wpa_supplicant gets (scan_freq)
 		cat >"$T/ihvd.conf" <<EOF
 ctrl_interface=$ihvd_ctrl
 ihv_plugin=$build/ihv-rsn.so
@@ -275,6 +275,7 @@ network={
 	pairwise=CCMP
 	group=CCMP
 	psk="$passphrase"
+	scan_freq=2412
 }
 EOF
 		chmod 600 "$T/ihvd.conf"
