@@ -368,7 +368,7 @@ clk_tck=$(getconf CLK_TCK)
 # Run 0 is a warm-up (page cache over 9p, iwd's known-frequency file); runs
 # 1..N count.  The last instance stays up for the reconnects.
 # Every daemon starts with the interface administratively up (untimed, the
-# same for all three): ihvd does not set IFF_UP itself (yet), the others do.
+# same for all three); every daemon would also do it itself.
 for ((i = 0; i <= runs; i++)); do
 	ip link set "$sta_if" up 2>/dev/null || say "warning: cannot set $sta_if up"
 	ev_drain
