@@ -713,19 +713,28 @@ static int cmd_connect(struct tool *t, const char *ssid, const uint8_t *bssid,
 		p.freq = fc.freq;
 		printf("found %s freq=%u\n", mac_txt(fc.bssid, m), fc.freq);
 	}
-	err = t->drv->ops->connect(t->drv, t->ifindex, &p);
-	printf("connect err=%d\n", err);
-	if (err < 0)
-		return err;
-	err = run_until(t, &t->connect_done, deadline_after(timeout));
-	if (err < 0) {
-		fprintf(stderr, "nl80211-tool: no connect result\n");
-		return err;
-	}
-	if (t->connect_status) {
-		fprintf(stderr, "nl80211-tool: connect failed, status %u\n",
-			t->connect_status);
-		return -ECONNREFUSED;
+	/*
+	 * A connection attempt that times out is retried, as a host would:
+	 * under TCG the kernel's authentication exchange sometimes loses a
+	 * race with hostapd (not something this layer controls).
+	 */
+	for (int attempt = 1;; attempt++) {
+		t->connect_done = false;
+		err = t->drv->ops->connect(t->drv, t->ifindex, &p);
+		printf("connect err=%d\n", err);
+		if (err < 0)
+			return err;
+		err = run_until(t, &t->connect_done, deadline_after(timeout));
+		if (err < 0) {
+			fprintf(stderr, "nl80211-tool: no connect result\n");
+			return err;
+		}
+		if (!t->connect_status)
+			break;
+		fprintf(stderr, "nl80211-tool: connect failed, status %u (attempt %d)\n",
+			t->connect_status, attempt);
+		if (t->connect_status != 0xffff || attempt == 3)
+			return -ECONNREFUSED;
 	}
 	printf("connected\n");
 	fflush(stdout);
