@@ -386,16 +386,12 @@ static uint32_t host_setup(struct adapter *a, DWORD *err)
 {
 	DOT11EXT_LINUX_RSN_PARAMS rp = { 0 };
 	/*
-	 * EAPOL must pass unencrypted before the PTK exists (4-way) and encrypted after it
-	 * (PTK rekey, group key handshake). DOT11_EXEMPT_ALWAYS would discard protected EAPOL
-	 * once keys are set (rule 49); ON_KEY_MAPPING_KEY_UNAVAILABLE accepts unprotected EAPOL
-	 * only while no pairwise key exists, and protected EAPOL always.
+	 * No privacy exemption, and exclude-unencrypted stays off: every EAPOL frame reaches
+	 * the engine, protected or not. An AP retransmits message 3 in the clear when our
+	 * message 4 was lost, after we installed the PTK; ON_KEY_MAPPING_KEY_UNAVAILABLE
+	 * would drop it (rule 49) and the AP would give up. The engine's replay counter and
+	 * MIC checks are the defence (IEEE 802.11-2020 12.7.6.5), not the frame's protection.
 	 */
-	DOT11_PRIVACY_EXEMPTION ex = {
-		.usEtherType = htons(ETHERTYPE_EAPOL),
-		.usExemptionActionType = DOT11_EXEMPT_ON_KEY_MAPPING_KEY_UNAVAILABLE,
-		.usExemptionPacketType = DOT11_EXEMPT_UNICAST,
-	};
 	USHORT reg = htons(ETHERTYPE_EAPOL);
 
 	if (a->sel.open) {
@@ -420,7 +416,7 @@ static uint32_t host_setup(struct adapter *a, DWORD *err)
 	if (*err)
 		return *err == ERROR_NOT_SUPPORTED ? RSN_REASON_RADIO_UNSUPPORTED
 						   : RSN_REASON_HOST_REFUSED;
-	*err = g.api.Dot11ExtSetEtherTypeHandling(a->svc, RSN_PLUGIN_RX_BACKLOG, 1, &ex, 1, &reg);
+	*err = g.api.Dot11ExtSetEtherTypeHandling(a->svc, RSN_PLUGIN_RX_BACKLOG, 0, NULL, 1, &reg);
 	return *err ? RSN_REASON_HOST_REFUSED : L2_REASON_CODE_SUCCESS;
 }
 

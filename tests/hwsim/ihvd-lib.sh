@@ -27,9 +27,11 @@ ihvd_start() {
 	IHVD_IF=$ifc
 	IHVD_LOG=$T/ihvd.log
 	in_sta ip link set "$ifc" up
-	daemon_start ihvd ip netns exec "${STA_NS:-sta}" "$bin" -d -i "$ifc" -c "$IHVD_CONF" "$@"
+	# IHVD_WRAP=(valgrind ...) runs ihvd under a wrapper; IHVD_START_TIMEOUT for slow ones.
+	daemon_start ihvd ip netns exec "${STA_NS:-sta}" ${IHVD_WRAP[@]+"${IHVD_WRAP[@]}"} \
+		"$bin" -d -i "$ifc" -c "$IHVD_CONF" "$@"
 	IHVD_PID=$DAEMON_PID
-	_wait_alive "$IHVD_PID" ihvd 10 "ihvd control socket" ihvd_cli ping ||
+	_wait_alive "$IHVD_PID" ihvd "${IHVD_START_TIMEOUT:-10}" "ihvd control socket" ihvd_cli ping ||
 		fail "ihvd did not start on $ifc (see $IHVD_LOG)" || return 1
 }
 
@@ -52,8 +54,8 @@ ihvd_stop() {
 	local rc=0
 	[[ -n $IHVD_PID ]] || return 0
 	kill -TERM "$IHVD_PID"
-	wait_for 5 "ihvd to exit after SIGTERM" eval "! _pid_alive $IHVD_PID" ||
-		fail "ihvd did not exit within 5 s of SIGTERM" || return 1
+	wait_for "${IHVD_STOP_TIMEOUT:-5}" "ihvd to exit after SIGTERM" eval "! _pid_alive $IHVD_PID" ||
+		fail "ihvd did not exit within ${IHVD_STOP_TIMEOUT:-5} s of SIGTERM" || return 1
 	wait "$IHVD_PID" || rc=$?
 	IHVD_PID=""
 	((rc == 0)) || fail "ihvd exited with status $rc after SIGTERM" || return 1
