@@ -410,6 +410,14 @@ static DWORD WINAPI svc_send_ui_request(HANDLE svc, PDOT11EXT_IHV_UI_REQUEST req
 	return rc;
 }
 
+/* A refused completion: drop the lock and the work item, return the error. */
+static DWORD completion_reject(struct ihv_work *w, DWORD rc)
+{
+	ihv_unlock();
+	ihv_work_free(w);
+	return rc;
+}
+
 /* ---- 6: PreAssociateCompletion (contract §4.3; rules 15, 21, 25-29, 32, 33) */
 
 static DWORD WINAPI svc_pre_associate_completion(HANDLE svc, HANDLE cs,
@@ -426,47 +434,35 @@ static DWORD WINAPI svc_pre_associate_completion(HANDLE svc, HANDLE cs,
 	ihv_lock();
 	a = ihv_adapter_from_svc(svc, fn);
 	if (!a) {
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_HANDLE;
+		return completion_reject(w, ERROR_INVALID_HANDLE);
 	}
 	if (ihv_handle_get(cs, IHV_HANDLE_CONNECT, &why) != a) {
 		log_warn("%s: contract rule 25: %s with hConnectSession %#llx that is not pending (%s)",
 			 a->h->name, fn, ihv_handle_id(cs), why);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_HANDLE;
+		return completion_reject(w, ERROR_INVALID_HANDLE);
 	}
 	if (ihv_in_handler(a, IHV_IN_PRE_ASSOCIATE)) {
 		log_warn("%s: contract rule 27: PreAssociateCompletion called synchronously "
 			 "from PerformPreAssociate (rejected; complete it later, e.g. from a timer)",
 			 a->h->name);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_STATE;
+		return completion_reject(w, ERROR_INVALID_STATE);
 	}
 	bad = ihv_completion_check(reason, win32);
 	if (bad) {
 		log_warn("%s: %s rejected: %s (reason 0x%x, error %u)", a->h->name, fn,
 			 bad, reason, win32);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_PARAMETER;
+		return completion_reject(w, ERROR_INVALID_PARAMETER);
 	}
 	if (a->pre_cancel_only) {
 		/* rules 20, 21: after AdapterReset only the cancellation */
 		if (win32 != ERROR_CANCELLED) {
 			log_warn("%s: contract rule 21: %s after AdapterReset must be ERROR_CANCELLED (got %u)",
 				 a->h->name, fn, win32);
-			ihv_unlock();
-			ihv_work_free(w);
-			return ERROR_INVALID_HANDLE;
+			return completion_reject(w, ERROR_INVALID_HANDLE);
 		}
 		ihv_handle_kill(cs, "the pre-association was cancelled (AdapterReset)");
 		a->pre_cancel_only = false;
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_SUCCESS;
+		return completion_reject(w, ERROR_SUCCESS);
 	}
 	/* rule 25: exactly one; rule 32: the handle dies with it */
 	ihv_handle_kill(cs, "PreAssociateCompletion was already called for it");
@@ -498,37 +494,27 @@ static DWORD WINAPI svc_post_associate_completion(HANDLE svc, HANDLE ss,
 	ihv_lock();
 	a = ihv_adapter_from_svc(svc, fn);
 	if (!a) {
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_HANDLE;
+		return completion_reject(w, ERROR_INVALID_HANDLE);
 	}
 	if (ihv_handle_get(ss, IHV_HANDLE_SECURITY, &why) != a) {
 		log_warn("%s: contract rule 40: %s with hSecuritySessionID %#llx that is not live (%s)",
 			 a->h->name, fn, ihv_handle_id(ss), why);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_HANDLE;
+		return completion_reject(w, ERROR_INVALID_HANDLE);
 	}
 	if (ihv_in_handler(a, IHV_IN_POST_ASSOCIATE)) {
 		log_warn("%s: contract rule 36: PostAssociateCompletion called synchronously "
 			 "from PerformPostAssociate (rejected; complete it later)", a->h->name);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_STATE;
+		return completion_reject(w, ERROR_INVALID_STATE);
 	}
 	if (peer && memcmp(*peer, a->bssid, 6)) {
 		log_warn("%s: %s for a peer that is not the port's", a->h->name, fn);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_PARAMETER;
+		return completion_reject(w, ERROR_INVALID_PARAMETER);
 	}
 	bad = ihv_completion_check(reason, win32);
 	if (bad) {
 		log_warn("%s: %s rejected: %s (reason 0x%x, error %u)", a->h->name, fn,
 			 bad, reason, win32);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_PARAMETER;
+		return completion_reject(w, ERROR_INVALID_PARAMETER);
 	}
 	w->handle = ss;
 	w->reason = reason;
@@ -564,9 +550,7 @@ static DWORD WINAPI svc_send_notification(HANDLE svc, PL2_NOTIFICATION_DATA nd)
 	ihv_lock();
 	a = ihv_adapter_from_svc(svc, "Dot11ExtSendNotification");
 	if (!a) {
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_HANDLE;
+		return completion_reject(w, ERROR_INVALID_HANDLE);
 	}
 	ihv_work_queue(a, w);
 	ihv_unlock();
@@ -632,23 +616,17 @@ static DWORD WINAPI svc_send_packet(HANDLE svc, ULONG len, LPVOID pv, HANDLE hc)
 	ihv_lock();
 	a = ihv_adapter_from_svc(svc, fn);
 	if (!a) {
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_HANDLE;
+		return completion_reject(w, ERROR_INVALID_HANDLE);
 	}
 	if (!a->port) {
 		log_warn("%s: %s with no port (before PerformPostAssociate or after StopPostAssociate)",
 			 a->h->name, fn);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_STATE;
+		return completion_reject(w, ERROR_INVALID_STATE);
 	}
 	if (send_handle_outstanding(a, hc)) {
 		log_warn("%s: contract rule 46: %s with hSendCompletion %p that is still outstanding",
 			 a->h->name, fn, hc);
-		ihv_unlock();
-		ihv_work_free(w);
-		return ERROR_INVALID_PARAMETER;
+		return completion_reject(w, ERROR_INVALID_PARAMETER);
 	}
 	h = a->h;
 	if (!ihv_on_loop_thread(h)) {
@@ -656,9 +634,7 @@ static DWORD WINAPI svc_send_packet(HANDLE svc, ULONG len, LPVOID pv, HANDLE hc)
 		w->kind = IHV_WORK_SEND;
 		w->data = malloc(len);
 		if (!w->data) {
-			ihv_unlock();
-			ihv_work_free(w);
-			return ERROR_NOT_ENOUGH_MEMORY;
+			return completion_reject(w, ERROR_NOT_ENOUGH_MEMORY);
 		}
 		memcpy(w->data, pv, len);
 		w->len = len;
@@ -818,9 +794,7 @@ static DWORD key_call(HANDLE svc, const char *fn, enum ihv_key_op op,
 	if (!ihv_on_loop_thread(a->h)) {
 		w = ihv_work_new(IHV_WORK_KEY);
 		if (!w || (key_len && !(w->data = malloc(key_len)))) {
-			ihv_unlock();
-			ihv_work_free(w);
-			return ERROR_NOT_ENOUGH_MEMORY;
+			return completion_reject(w, ERROR_NOT_ENOUGH_MEMORY);
 		}
 		if (key_len)
 			memcpy(w->data, key, key_len);
