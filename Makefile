@@ -41,8 +41,12 @@ ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC \
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # --- sources, discovered ----------------------------------------------------
+# The rooms (docs/architecture.md): common <- nl80211 <- core <- daemon; rsn
+# (the reference plugin) sees only plugin-api/ and common.
+COMMON_SRCS := $(sort $(wildcard $(SRC)/src/common/*.c))
 NL_SRCS := $(sort $(wildcard $(SRC)/src/nl80211/*.c))
-HOST_SRCS := $(filter-out $(SRC)/src/host/main.c,$(sort $(wildcard $(SRC)/src/host/*.c)))
+CORE_SRCS := $(sort $(wildcard $(SRC)/src/core/*.c))
+DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
 SIM_SRCS := $(sort $(wildcard $(SRC)/tests/sim/*.c))
 UNIT_SRCS := $(sort $(wildcard $(SRC)/tests/unit/*/test-*.c))
@@ -53,8 +57,10 @@ FUZZ_SRCS := $(sort $(wildcard $(SRC)/tests/fuzz/*.c))
 
 obj = $(patsubst $(SRC)/%.c,$(BUILD)/obj/%.o,$(1))
 
+COMMON_LIB := $(BUILD)/libihvcommon.a
 NL_LIB := $(BUILD)/libihvnl.a
-HOST_LIB := $(BUILD)/libihvhost.a
+CORE_LIB := $(BUILD)/libihvcore.a
+DAEMON_LIB := $(BUILD)/libihvdaemon.a
 RSN_LIB := $(BUILD)/librsn.a
 IHVD := $(BUILD)/ihvd
 RSN_SO := $(BUILD)/ihv-rsn.so
@@ -65,39 +71,44 @@ TOOLS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(TOOL_SRCS))
 BENCHES := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(BENCH_SRCS))
 FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
-HOST_MAIN := $(wildcard $(SRC)/src/host/main.c)
+DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
 .PHONY: all test unit hwsim demo bench deps install uninstall clean
 .DEFAULT_GOAL := all
 
-all: $(NL_LIB) $(HOST_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
-	$(if $(HOST_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
+all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
 
 $(BUILD)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(COMMON_LIB): $(call obj,$(COMMON_SRCS))
 $(NL_LIB): $(call obj,$(NL_SRCS))
-$(HOST_LIB): $(call obj,$(HOST_SRCS))
+$(CORE_LIB): $(call obj,$(CORE_SRCS))
+$(DAEMON_LIB): $(call obj,$(DAEMON_SRCS))
 $(RSN_LIB): $(call obj,$(RSN_SRCS))
-$(NL_LIB) $(HOST_LIB) $(RSN_LIB):
+$(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(RSN_LIB):
 	@mkdir -p $(@D)
 	rm -f $@
 	ar rcs $@ $^
 
 # The plugin exports the contract's entry points and nothing else.
-$(RSN_SO): $(call obj,$(RSN_SRCS)) $(SRC)/src/rsn/exports.map
+# common's codec comes from the archive: only the members the plugin uses.
+$(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 	$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=$(SRC)/src/rsn/exports.map \
-		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(SSL_LIBS)
+		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
-$(IHVD): $(call obj,$(HOST_MAIN)) $(HOST_LIB) $(NL_LIB)
+$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
-UNIT_LIBS_rsn := $(RSN_LIB)
-UNIT_LIBS_host := $(SIM_OBJS) $(HOST_LIB) $(NL_LIB) $(RSN_LIB)
-UNIT_LIBS_nl80211 := $(NL_LIB)
+UNIT_LIBS_common := $(COMMON_LIB)
+UNIT_LIBS_rsn := $(RSN_LIB) $(COMMON_LIB)
+UNIT_LIBS_core := $(SIM_OBJS) $(CORE_LIB) $(NL_LIB) $(RSN_LIB) $(COMMON_LIB)
+UNIT_LIBS_daemon := $(SIM_OBJS) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
+UNIT_LIBS_nl80211 := $(NL_LIB) $(COMMON_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 
 .SECONDEXPANSION:
@@ -109,11 +120,11 @@ $(TPLUGINS): $(BUILD)/%.so: $(BUILD)/obj/%.o
 	@mkdir -p $(@D)
 	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ -lpthread
 
-$(TOOLS): $(BUILD)/%: $(BUILD)/obj/%.o $(HOST_LIB) $(NL_LIB)
+$(TOOLS): $(BUILD)/%: $(BUILD)/obj/%.o $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 
-$(BENCHES) $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB)
+$(BENCHES) $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -lpthread
 
@@ -151,7 +162,7 @@ bench:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ihvd \
 		$(DESTDIR)$(PREFIX)/include/ihvd $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	$(if $(HOST_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
+	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so)
 	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(PREFIX)/include/ihvd/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc

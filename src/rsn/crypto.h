@@ -6,31 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Suite selectors as 32-bit big-endian OUI:type (00-0F-AC:n = 0x000fac00 | n). */
-#define RSN_SUITE(n) (0x000fac00u | (uint32_t)(n))
-
-#define RSN_CIPHER_USE_GROUP   RSN_SUITE(0)
-#define RSN_CIPHER_WEP40       RSN_SUITE(1)
-#define RSN_CIPHER_TKIP        RSN_SUITE(2)
-#define RSN_CIPHER_CCMP_128    RSN_SUITE(4)
-#define RSN_CIPHER_WEP104      RSN_SUITE(5)
-#define RSN_CIPHER_BIP_CMAC_128 RSN_SUITE(6)
-#define RSN_CIPHER_NO_GROUP    RSN_SUITE(7)
-#define RSN_CIPHER_GCMP_128    RSN_SUITE(8)
-#define RSN_CIPHER_GCMP_256    RSN_SUITE(9)
-#define RSN_CIPHER_CCMP_256    RSN_SUITE(10)
-#define RSN_CIPHER_BIP_GMAC_128 RSN_SUITE(11)
-#define RSN_CIPHER_BIP_GMAC_256 RSN_SUITE(12)
-#define RSN_CIPHER_BIP_CMAC_256 RSN_SUITE(13)
-
-#define RSN_AKM_8021X          RSN_SUITE(1)
-#define RSN_AKM_PSK            RSN_SUITE(2)
-#define RSN_AKM_8021X_SHA256   RSN_SUITE(5)
-#define RSN_AKM_PSK_SHA256     RSN_SUITE(6)
-#define RSN_AKM_SAE            RSN_SUITE(8)
-#define RSN_AKM_8021X_SUITE_B  RSN_SUITE(11)
-#define RSN_AKM_8021X_SUITE_B_192 RSN_SUITE(12)
-#define RSN_AKM_PSK_SHA384     RSN_SUITE(20)
+#include "common/suite.h"
 
 #define RSN_PMK_LEN        32
 #define RSN_PMK_MAX_LEN    64

@@ -9,7 +9,8 @@
 
 #include "rsn/crypto.h"
 #include "rsn/eapol-key.h"
-#include "rsn/ie.h"
+#include "common/ie.h"
+#include "rsn/kde.h"
 
 #define IE_MAX 257
 #define KEY_DATA_MAX (RSN_HS_MAX_FRAME - EAPOL_KEY_MIN_LEN(16))

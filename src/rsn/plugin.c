@@ -24,7 +24,7 @@
 #include "rsn/crypto.h"
 #include "rsn/eapol-key.h"
 #include "rsn/handshake.h"
-#include "rsn/ie.h"
+#include "common/ie.h"
 #include "rsn/pmk-cache.h"
 #include "rsn/profile-xml.h"
 #include "rsn/reason.h"

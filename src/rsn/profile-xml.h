@@ -1,5 +1,5 @@
 /*
- * The IHV profile fragments ihvd hands the plugin (schema: src/host/profile.h):
+ * The IHV profile fragments ihvd hands the plugin (schema: src/daemon/profile.h):
  *   <IhvConnectivity xmlns="urn:ihvd:conn:1"><Ssid>HEX</Ssid>[<IhvProfile>T</IhvProfile>]
  *   </IhvConnectivity>
  *   <IhvSecurity xmlns="urn:ihvd:rsn:1"><Ssid>HEX</Ssid><AuthMode>M</AuthMode>

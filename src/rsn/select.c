@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "rsn/crypto.h"
-#include "rsn/ie.h"
+#include "common/ie.h"
 #include "rsn/reason.h"
 #include "wlanihv.h"
 

@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "host/ihv-host.h"
-#include "host/log.h"
-#include "host/loop.h"
+#include "core/ihv-host.h"
+#include "common/log.h"
+#include "common/loop.h"
 #include "nl80211/driver.h"
 
 #define IFINDEX 1

@@ -36,7 +36,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
-#include "host/loop.h"
+#include "common/loop.h"
 #include "nl80211/driver.h"
 
 #define RSN_CCMP 0x000fac04u

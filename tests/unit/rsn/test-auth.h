@@ -14,7 +14,7 @@
 
 #include "rsn/crypto.h"
 #include "rsn/eapol-key.h"
-#include "rsn/ie.h"
+#include "common/ie.h"
 
 struct test_auth {
 	const struct rsn_akm_info *akm;

@@ -10,7 +10,7 @@
 #include "rsn/crypto.h"
 #include "rsn/eapol-key.h"
 #include "rsn/handshake.h"
-#include "rsn/ie.h"
+#include "common/ie.h"
 #include "tests/unit/rsn/test-auth.h"
 #include "tests/unit/rsn/test-frames.h"
 #include "tests/unit/rsn/test-util.h"

@@ -12,7 +12,8 @@
 #include "ihvlinux.h"
 #include "rsn/crypto.h"
 #include "rsn/eapol-key.h"
-#include "rsn/ie.h"
+#include "common/ie.h"
+#include "rsn/kde.h"
 #include "rsn/plugin.h"
 #include "rsn/reason.h"
 #include "test-auth.h"
@@ -257,7 +258,7 @@ static DWORD WINAPI f_mcast(HANDLE svc, DWORD v)
 	return ERROR_SUCCESS;
 }
 
-/* The DOT11_KEY_ALGO_CCMP/BIP blob as the host reads it (src/host/keys.c). */
+/* The DOT11_KEY_ALGO_CCMP/BIP blob as the host reads it (src/core/keys.c). */
 static void blob_read(const UCHAR *blob, USHORT len, struct rec_key *k)
 {
 	ULONG kl;

@@ -1,4 +1,4 @@
-/* The urn:ihvd:conn:1 / urn:ihvd:rsn:1 fragment parser (schema in src/host/profile.h). */
+/* The urn:ihvd:conn:1 / urn:ihvd:rsn:1 fragment parser (schema in src/daemon/profile.h). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,35 @@
+/*
+ * Cipher and AKM suite selectors (IEEE 802.11-2020 9.4.2.24.2 Table 9-149,
+ * 9.4.2.24.3 Table 9-151), as 32-bit OUI:type values, 00-0F-AC:n.
+ */
+#ifndef IHVD_COMMON_SUITE_H
+#define IHVD_COMMON_SUITE_H
+
+#include <stdint.h>
+
+#define RSN_SUITE(n) (0x000fac00u | (uint32_t)(n))
+
+#define RSN_CIPHER_USE_GROUP   RSN_SUITE(0)
+#define RSN_CIPHER_WEP40       RSN_SUITE(1)
+#define RSN_CIPHER_TKIP        RSN_SUITE(2)
+#define RSN_CIPHER_CCMP_128    RSN_SUITE(4)
+#define RSN_CIPHER_WEP104      RSN_SUITE(5)
+#define RSN_CIPHER_BIP_CMAC_128 RSN_SUITE(6)
+#define RSN_CIPHER_NO_GROUP    RSN_SUITE(7)
+#define RSN_CIPHER_GCMP_128    RSN_SUITE(8)
+#define RSN_CIPHER_GCMP_256    RSN_SUITE(9)
+#define RSN_CIPHER_CCMP_256    RSN_SUITE(10)
+#define RSN_CIPHER_BIP_GMAC_128 RSN_SUITE(11)
+#define RSN_CIPHER_BIP_GMAC_256 RSN_SUITE(12)
+#define RSN_CIPHER_BIP_CMAC_256 RSN_SUITE(13)
+
+#define RSN_AKM_8021X          RSN_SUITE(1)
+#define RSN_AKM_PSK            RSN_SUITE(2)
+#define RSN_AKM_8021X_SHA256   RSN_SUITE(5)
+#define RSN_AKM_PSK_SHA256     RSN_SUITE(6)
+#define RSN_AKM_SAE            RSN_SUITE(8)
+#define RSN_AKM_8021X_SUITE_B  RSN_SUITE(11)
+#define RSN_AKM_8021X_SUITE_B_192 RSN_SUITE(12)
+#define RSN_AKM_PSK_SHA384     RSN_SUITE(20)
+
+#endif

@@ -1,0 +1,235 @@
+/*
+ * EtherType registrations, privacy exemptions and the receive backlog
+ * (contract §4.5, §6.7; rules 13, 19, 42-45, 49, 50).
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/ihv-core.h"
+#include "common/log.h"
+
+static void frames_free(struct ihv_frame **head, struct ihv_frame **tail,
+			size_t *n)
+{
+	struct ihv_frame *f;
+
+	while ((f = *head)) {
+		*head = f->next;
+		explicit_bzero(f->buf, f->len);
+		free(f);
+	}
+	*tail = NULL;
+	*n = 0;
+}
+
+void ihv_et_init(struct ihv_et *et)
+{
+	memset(et, 0, sizeof(*et));
+}
+
+void ihv_et_clear(struct ihv_et *et)
+{
+	et->max_backlog = 0;
+	et->n_ex = 0;
+	et->n_reg = 0;
+	frames_free(&et->q_head, &et->q_tail, &et->q_len);
+	frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
+}
+
+static bool swapped_well_known(uint16_t host_order)
+{
+	static const uint16_t known[] = { 0x888e, 0x88c7, 0x86dd, 0x0800, 0x0806 };
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (host_order == (uint16_t)((known[i] >> 8) | (known[i] << 8)))
+			return true;
+	return false;
+}
+
+uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
+		    const DOT11_PRIVACY_EXEMPTION *ex, uint32_t n_reg,
+		    const uint16_t *reg)
+{
+	uint32_t i;
+
+	if ((n_ex && !ex) || (n_reg && !reg))
+		return ERROR_INVALID_PARAMETER;
+	if (n_ex > IHV_ET_MAX_ENTRIES || n_reg > IHV_ET_MAX_ENTRIES)
+		return ERROR_INVALID_PARAMETER;
+	for (i = 0; i < n_ex; i++) {
+		if (ex[i].usExemptionActionType != DOT11_EXEMPT_ALWAYS &&
+		    ex[i].usExemptionActionType !=
+			    DOT11_EXEMPT_ON_KEY_MAPPING_KEY_UNAVAILABLE)
+			return ERROR_INVALID_PARAMETER;
+		if (ex[i].usExemptionPacketType < DOT11_EXEMPT_UNICAST ||
+		    ex[i].usExemptionPacketType > DOT11_EXEMPT_BOTH)
+			return ERROR_INVALID_PARAMETER;
+	}
+	for (i = 0; i < n_reg; i++)
+		/* contract §11.4: registrations are big-endian */
+		if (swapped_well_known(ntohs(reg[i])))
+			log_warn("%s: SetEtherTypeHandling registers EtherType 0x%04x; "
+				 "registrations are big-endian, was htons(0x%04x) meant? "
+				 "(contract §11.4)", ihv_plugin_label(), ntohs(reg[i]),
+				 (unsigned)(uint16_t)((ntohs(reg[i]) >> 8) |
+						      (ntohs(reg[i]) << 8)));
+	if (max_backlog > IHV_ET_MAX_BACKLOG) {
+		log_warn("%s: uMaxBackLog %u clamped to %u", ihv_plugin_label(),
+			 max_backlog, IHV_ET_MAX_BACKLOG);
+		max_backlog = IHV_ET_MAX_BACKLOG;
+	}
+	/* Each call replaces both lists (contract §4.5). */
+	et->max_backlog = max_backlog;
+	if (n_ex)
+		memcpy(et->ex, ex, n_ex * sizeof(*ex));
+	et->n_ex = n_ex;
+	if (n_reg)
+		memcpy(et->reg, reg, n_reg * sizeof(*reg));
+	et->n_reg = n_reg;
+	if (!n_reg) {
+		frames_free(&et->q_head, &et->q_tail, &et->q_len);
+		frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
+	}
+	while (et->q_len > et->max_backlog && et->q_head) {
+		struct ihv_frame *f = ihv_et_backlog_pop(et);
+
+		et->dropped_backlog++;
+		free(f);
+	}
+	return ERROR_SUCCESS;
+}
+
+bool ihv_et_registered(const struct ihv_et *et, uint16_t ethertype)
+{
+	uint16_t be = htons(ethertype);
+	size_t i;
+
+	for (i = 0; i < et->n_reg; i++)
+		if (et->reg[i] == be)
+			return true;
+	return false;
+}
+
+bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
+		   bool unencrypted, bool exclude_unencrypted, bool have_ptk)
+{
+	uint16_t be = htons(ethertype);
+	size_t i;
+
+	for (i = 0; i < et->n_ex; i++) {
+		if (et->ex[i].usEtherType != be ||
+		    !(et->ex[i].usExemptionPacketType & DOT11_EXEMPT_UNICAST))
+			continue;
+		/* DOT11_PRIVACY_EXEMPTION semantics (contract §6.7, rule 49) */
+		if (et->ex[i].usExemptionActionType == DOT11_EXEMPT_ALWAYS)
+			return unencrypted;
+		/* ON_KEY_MAPPING_KEY_UNAVAILABLE */
+		if (unencrypted && have_ptk)
+			return false;
+		return true;
+	}
+	/* rule 50: exclude-unencrypted drops the rest unless exempted */
+	if (exclude_unencrypted && unencrypted)
+		return false;
+	return true;
+}
+
+struct ihv_frame *ihv_frame_new(const uint8_t src[6], uint16_t ethertype,
+				const uint8_t *payload, size_t len)
+{
+	struct ihv_frame *f = malloc(sizeof(*f) + 8 + len);
+	uint16_t be = htons(ethertype);
+
+	if (!f)
+		return NULL;
+	f->next = NULL;
+	f->len = 8 + len;
+	/* DOT11_SECURITY_PACKET_HEADER: peer MAC, big-endian EtherType, data */
+	memcpy(f->buf, src, 6);
+	memcpy(f->buf + 6, &be, 2);
+	if (len)
+		memcpy(f->buf + 8, payload, len);
+	return f;
+}
+
+struct ihv_frame *ihv_et_backlog_pop(struct ihv_et *et)
+{
+	struct ihv_frame *f = et->q_head;
+
+	if (!f)
+		return NULL;
+	et->q_head = f->next;
+	if (!et->q_head)
+		et->q_tail = NULL;
+	et->q_len--;
+	f->next = NULL;
+	return f;
+}
+
+void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f)
+{
+	f->next = NULL;
+	if (et->q_tail)
+		et->q_tail->next = f;
+	else
+		et->q_head = f;
+	et->q_tail = f;
+	et->q_len++;
+	/*
+	 * rule 44: while ReceivePacket is outstanding keep at most uMaxBackLog
+	 * frames queued, dropping the oldest. Not delivering: the frame waits
+	 * only for the drain that follows, so one may always be queued.
+	 */
+	while (et->q_len > (et->delivering ? et->max_backlog :
+			    (et->max_backlog ? et->max_backlog : 1))) {
+		struct ihv_frame *old = ihv_et_backlog_pop(et);
+
+		et->dropped_backlog++;
+		log_debug("%s: receive backlog full (uMaxBackLog %u): oldest frame dropped",
+			  ihv_plugin_label(), et->max_backlog);
+		explicit_bzero(old->buf, old->len);
+		free(old);
+	}
+}
+
+void ihv_et_hold_push(struct ihv_et *et, struct ihv_frame *f)
+{
+	f->next = NULL;
+	if (et->hold_tail)
+		et->hold_tail->next = f;
+	else
+		et->hold_head = f;
+	et->hold_tail = f;
+	et->hold_len++;
+	if (et->hold_len > IHV_ET_HOLD_MAX) {
+		struct ihv_frame *old = et->hold_head;
+
+		et->hold_head = old->next;
+		et->hold_len--;
+		et->dropped_backlog++;
+		explicit_bzero(old->buf, old->len);
+		free(old);
+	}
+}
+
+void ihv_et_hold_release(struct ihv_et *et)
+{
+	struct ihv_frame *f;
+
+	while ((f = et->hold_head)) {
+		et->hold_head = f->next;
+		if (!et->hold_head)
+			et->hold_tail = NULL;
+		et->hold_len--;
+		/* held frames were bounded already: append without trimming */
+		f->next = NULL;
+		if (et->q_tail)
+			et->q_tail->next = f;
+		else
+			et->q_head = f;
+		et->q_tail = f;
+		et->q_len++;
+	}
+}

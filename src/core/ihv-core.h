@@ -1,0 +1,342 @@
+/*
+ * The contract host's internals, shared by its files (plugin.c, service.c,
+ * linux-api.c, adapter.c, ethertype.c, keys.c, ui.c). Not for the rest of
+ * ihvd: that uses ihv-host.h.
+ *
+ * Threading (contract §12, our decision): handlers, timers and drv calls run
+ * on the loop thread only. Service functions may come from any thread; they
+ * validate under ihv_lock() and hand work to the loop through the adapter's
+ * work queue. The lock is never held across a call into the plugin or the
+ * driver, so a plugin calling back re-entrantly cannot deadlock.
+ */
+#ifndef IHVD_CORE_IHV_CORE_H
+#define IHVD_CORE_IHV_CORE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/ihv-host.h"
+#include "common/loop.h"
+#include "core/rsne.h"
+#include "ihvlinux.h"
+#include "nl80211/driver.h"
+#include "wlanihv.h"
+
+#define IHV_DEFAULT_PRE_TIMEOUT_MS   10000u
+#define IHV_DEFAULT_POST_TIMEOUT_MS  15000u
+#define IHV_DEFAULT_ASSOC_TIMEOUT_MS 10000u
+
+#define IHV_ET_MAX_ENTRIES   32    /* exemptions / registrations per call */
+#define IHV_ET_MAX_BACKLOG   1024  /* larger uMaxBackLog values are clamped */
+#define IHV_ET_HOLD_MAX      8     /* EAPOL held before PerformPostAssociate */
+#define IHV_MAX_PACKET       4096  /* SendPacket / receive frame bound */
+#define IHV_MAX_BLOB         65536 /* UI data, user data, vendor buffers */
+#define IHV_MAX_KEYS         16
+
+/* Which handler the loop thread is inside (for rules 27, 31, 36). */
+enum ihv_handler_id {
+	IHV_IN_NONE,
+	IHV_IN_INIT_ADAPTER,
+	IHV_IN_DEINIT_ADAPTER,
+	IHV_IN_PRE_ASSOCIATE,
+	IHV_IN_ADAPTER_RESET,
+	IHV_IN_POST_ASSOCIATE,
+	IHV_IN_STOP_POST_ASSOCIATE,
+	IHV_IN_RECEIVE_PACKET,
+	IHV_IN_SEND_COMPLETION,
+	IHV_IN_UI,
+	IHV_IN_OTHER,
+	IHV_IN_TIMER,
+};
+
+/* A received frame in the DOT11_SECURITY_PACKET_HEADER format (rule 45). */
+struct ihv_frame {
+	struct ihv_frame *next;
+	size_t len;
+	uint8_t buf[];
+};
+
+/* EtherType handling state of one adapter (ethertype.c; contract §4.5). */
+struct ihv_et {
+	uint32_t max_backlog;
+	DOT11_PRIVACY_EXEMPTION ex[IHV_ET_MAX_ENTRIES];
+	size_t n_ex;
+	uint16_t reg[IHV_ET_MAX_ENTRIES]; /* as given: big-endian values */
+	size_t n_reg;
+	struct ihv_frame *q_head, *q_tail; /* backlog behind ReceivePacket */
+	size_t q_len;
+	struct ihv_frame *hold_head, *hold_tail; /* before PerformPostAssociate */
+	size_t hold_len;
+	bool delivering;
+	uint64_t dropped_backlog;
+	uint64_t dropped_filter;
+	uint64_t delivered;
+};
+
+struct ihv_key_rec {
+	enum drv_key_type type;
+	uint16_t idx;
+	uint8_t addr[6];
+	bool is_static;
+};
+
+struct ihv_keys {
+	struct ihv_key_rec rec[IHV_MAX_KEYS];
+	size_t n;
+};
+
+struct ihv_ui_req {
+	struct ihv_ui_req *next;
+	GUID guid;
+};
+
+struct ihv_bss_copy {
+	uint8_t bssid[6];
+	uint32_t freq;
+	uint8_t *ies;
+	size_t ies_len;
+};
+
+enum ihv_work_kind {
+	IHV_WORK_PRE_DONE,
+	IHV_WORK_POST_DONE,
+	IHV_WORK_SEND,        /* a SendPacket from a plugin thread */
+	IHV_WORK_SEND_DONE,   /* deliver SendPacketCompletion */
+	IHV_WORK_KEY,         /* a key call from a plugin thread */
+	IHV_WORK_UI_REQUEST,
+	IHV_WORK_NOTIFICATION,
+	IHV_WORK_RX_DRAIN,
+	IHV_WORK_EV_AUTHORIZED,
+	IHV_WORK_EV_ENDED,
+	IHV_WORK_EV_MILESTONE,
+};
+
+enum ihv_key_op {
+	IHV_KEYOP_MAPPING,
+	IHV_KEYOP_DEFAULT,
+	IHV_KEYOP_DEFAULT_ID,
+};
+
+struct ihv_work {
+	struct ihv_work *next;
+	enum ihv_work_kind kind;
+	void *handle;           /* session handle / hSendCompletion */
+	uint32_t reason;
+	uint32_t win32;
+	uint16_t ieee;
+	enum ihv_phase phase;
+	enum ihv_key_op keyop;
+	uint32_t arg;           /* key direction / default key id */
+	GUID guid;
+	uint8_t *data;          /* owned copy; cleansed on free */
+	size_t len;
+};
+
+struct ihv_host;
+
+struct ihv_adapter {
+	struct ihv_adapter *next;
+	struct ihv_host *h;
+	uint64_t id;
+	uint32_t ifindex;
+	char ifname[DRV_IFNAME_MAX];
+	struct drv_capa capa;
+	struct ihv_adapter_events ev;
+	void *ctx;
+
+	void *svc;                 /* hDot11SvcHandle (host-minted) */
+	HANDLE ext;                /* the plugin's hIhvExtAdapter */
+	GUID guid;
+	uint16_t *desc;
+
+	enum ihv_handler_id in_handler;
+	pthread_t handler_thread;
+
+	enum ihv_phase phase;
+	struct loop_timer *phase_timer;
+
+	/* the pre-association session */
+	void *connect;             /* hConnectSession, live while set */
+	bool pre_completed;        /* a completion was accepted (rule 25) */
+	bool pre_cancel_only;      /* after AdapterReset: ERROR_CANCELLED only */
+	bool et_locked;            /* rule 33 */
+	uint8_t ssid[DRV_SSID_MAX];
+	size_t ssid_len;
+	struct ihv_bss_copy *cands;
+	size_t n_cands;
+	uint8_t *bss_list;
+	size_t bss_list_len;
+	DOT11EXT_IHV_SSID_LIST ssid_list;
+	DOT11EXT_IHV_PROFILE_PARAMS prof;
+	DOT11EXT_IHV_CONNECTIVITY_PROFILE conn_prof;
+	DOT11EXT_IHV_SECURITY_PROFILE sec_prof;
+
+	/* what the plugin chose */
+	uint32_t auth_algo, ucast_algo, mcast_algo;
+	bool rsn_set;
+	DOT11EXT_LINUX_RSN_PARAMS rsn;
+	struct ihv_rsn_choice choice;
+
+	/* association and port */
+	uint8_t bssid[6];
+	uint32_t freq;
+	void *security;            /* hSecuritySessionID, live while set */
+	bool port;                 /* PerformPostAssociate was called */
+	bool post_completed;       /* first PostAssociateCompletion handled */
+	bool authorized;
+	uint32_t last_reason;
+
+	bool exclude_unencrypted;
+	struct ihv_et et;
+	struct ihv_keys keys;
+	struct ihv_ui_req *ui;
+
+	struct ihv_work *work_head, *work_tail;
+	bool kick_posted;
+	bool kick_running;
+};
+
+struct ihv_plugin_timer {
+	struct ihv_plugin_timer *next;
+	struct ihv_host *h;
+	void *handle;
+	struct loop_timer *t;
+	DOT11EXT_LINUX_TIMER_CALLBACK cb;
+	void *ctx;
+};
+
+struct ihv_udata {
+	struct ihv_udata *next;
+	uint32_t session;
+	uint8_t ssid[DRV_SSID_MAX];
+	size_t ssid_len;
+	uint8_t *data;
+	size_t len;
+};
+
+struct ihv_deferred_event {
+	struct ihv_deferred_event *next;
+	struct drv_event ev;
+	uint8_t *a, *b;
+};
+
+struct ihv_host {
+	struct ihv_host *next;
+	uint64_t id;
+	struct loop *loop;
+	struct drv *drv;
+	char *path;
+	char name[64];
+	void *dl;
+	DOT11EXT_IHV_HANDLERS hd;
+	DOT11EXTIHV_LINUX_REASON_TEXT reason_text; /* optional export, may be NULL */
+	bool service_up;           /* InitService entered .. DeinitService returned */
+	uint32_t pre_timeout_ms;
+	uint32_t post_timeout_ms;
+	uint32_t assoc_timeout_ms;
+	pthread_t loop_thread;
+	struct ihv_adapter *adapters;
+	int handler_depth;
+	struct ihv_plugin_timer *timers;
+	struct ihv_udata *udata;
+	struct ihv_deferred_event *deferred_head, *deferred_tail;
+	bool deferred_posted;
+	unsigned long outstanding_buffers;
+};
+
+/* plugin.c / service.c: the host registry and tables */
+extern const DOT11EXT_APIS ihv_service_apis;
+extern const DOT11EXT_LINUX_APIS ihv_linux_apis;
+extern const DOT11EXT_VIRTUAL_STATION_APIS ihv_vs_apis;
+void ihv_host_register(struct ihv_host *h);   /* under the lock */
+void ihv_host_unregister(struct ihv_host *h); /* under the lock */
+struct ihv_host *ihv_host_any(void);          /* under the lock */
+struct ihv_adapter *ihv_adapter_by_id(uint64_t id); /* under the lock */
+struct ihv_host *ihv_host_by_id(uint64_t id);       /* under the lock */
+uint64_t ihv_next_id(void);                         /* under the lock */
+bool ihv_on_loop_thread(const struct ihv_host *h);
+/* The host whose handler the calling thread is running, if any. */
+struct ihv_host *ihv_current_host(void);
+void ihv_current_host_set(struct ihv_host *h);
+const char *ihv_plugin_label(void);
+
+/* Entering / leaving a handler call on the loop thread. */
+struct ihv_call {
+	struct ihv_host *prev_host;
+	enum ihv_handler_id prev_in;
+	pthread_t prev_thread;
+};
+void ihv_call_enter(struct ihv_host *h, struct ihv_adapter *a,
+		    enum ihv_handler_id id, struct ihv_call *save);
+void ihv_call_leave(struct ihv_host *h, struct ihv_adapter *a,
+		    struct ihv_call *save);
+/* Is the calling thread inside handler id of adapter a? Under the lock. */
+bool ihv_in_handler(const struct ihv_adapter *a, enum ihv_handler_id id);
+
+/* Reason-code rules 28/29 (service.c). */
+bool ihv_reason_valid(uint32_t reason);
+bool ihv_reason_is_ihv(uint32_t reason);
+/* NULL when (reason, win32) is a consistent completion; else the complaint. */
+const char *ihv_completion_check(uint32_t reason, uint32_t win32);
+uint32_t ihv_win32_from_errno(int err);
+
+/* adapter.c */
+/* Look up the adapter of a live hDot11SvcHandle; under the lock. Logs. */
+struct ihv_adapter *ihv_adapter_from_svc(HANDLE svc, const char *fn);
+/* Queue work for the loop thread (under the lock); takes ownership. */
+void ihv_work_queue(struct ihv_adapter *a, struct ihv_work *w);
+struct ihv_work *ihv_work_new(enum ihv_work_kind kind);
+void ihv_work_free(struct ihv_work *w);
+void ihv_adapter_rx_deliver(struct ihv_adapter *a);
+void ihv_host_timers_free(struct ihv_host *h);
+
+/* ethertype.c */
+void ihv_et_init(struct ihv_et *et);
+/* Validate and replace the lists (contract §4.5); an ERROR_* value. */
+uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
+		    const DOT11_PRIVACY_EXEMPTION *ex, uint32_t n_reg,
+		    const uint16_t *reg);
+/* Empty both lists and drop queued frames (rule 19). */
+void ihv_et_clear(struct ihv_et *et);
+bool ihv_et_registered(const struct ihv_et *et, uint16_t ethertype);
+/*
+ * Privacy exemption / exclude-unencrypted verdict for a received frame
+ * (rules 49, 50): true to accept.
+ */
+bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
+		   bool unencrypted, bool exclude_unencrypted, bool have_ptk);
+struct ihv_frame *ihv_frame_new(const uint8_t src[6], uint16_t ethertype,
+				const uint8_t *payload, size_t len);
+/* Append to the backlog; drops the oldest beyond max_backlog (rule 44). */
+void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f);
+struct ihv_frame *ihv_et_backlog_pop(struct ihv_et *et);
+void ihv_et_hold_push(struct ihv_et *et, struct ihv_frame *f);
+/* Move held frames to the backlog. */
+void ihv_et_hold_release(struct ihv_et *et);
+
+/* keys.c: run on the loop thread; an ERROR_* value */
+uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,
+			      const DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *k,
+			      size_t total_len);
+uint32_t ihv_keys_set_default(struct ihv_adapter *a,
+			      const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
+			      size_t total_len, uint32_t direction);
+uint32_t ihv_keys_set_default_id(struct ihv_adapter *a, uint32_t id);
+bool ihv_keys_have_ptk(const struct ihv_adapter *a, const uint8_t addr[6]);
+/* Forget keys: all, or only the non-static ones (rule 53). */
+void ihv_keys_forget(struct ihv_adapter *a, bool only_dynamic);
+/* Cheap structural checks done where the call is made (any thread). */
+uint32_t ihv_keys_check_mapping(const DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *k);
+uint32_t ihv_keys_check_default(const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
+				uint32_t direction);
+
+/* ui.c */
+uint32_t ihv_ui_request_add(struct ihv_adapter *a, const DOT11EXT_IHV_UI_REQUEST *r);
+void ihv_ui_request_deliver(struct ihv_adapter *a, struct ihv_work *w);
+void ihv_ui_cancel_all(struct ihv_adapter *a, const char *why);
+bool ihv_ui_take(struct ihv_adapter *a, const GUID *g); /* under the lock */
+void ihv_guid_str(const GUID *g, char out[37]);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * The host core's API to the rest of ihvd: load a plugin, bring adapters up
+ * and down, run one connection through the contract. The connection policy
+ * (station.c) and main.c use this; the contract itself (plugin-api/) is
+ * enforced behind it.
+ *
+ * Everything here runs on the loop thread.
+ */
+#ifndef IHVD_CORE_IHV_HOST_H
+#define IHVD_CORE_IHV_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/loop.h"
+#include "nl80211/driver.h"
+
+struct ihv_host;
+struct ihv_adapter;
+
+struct ihv_host_params {
+	struct loop *loop;
+	struct drv *drv;
+	const char *plugin_path;
+	uint32_t preassoc_timeout_ms;  /* 0: default (a plugin that never completes) */
+	uint32_t postassoc_timeout_ms; /* 0: default */
+};
+
+/*
+ * dlopen, GetVersionInfo, InitService (contract §1, §2). NULL on failure with
+ * a message naming the failed step in err (e.g. "Dot11ExtIhvInitService not
+ * exported", "handler 12 (Dot11ExtIhvReceivePacket) is NULL").
+ */
+struct ihv_host *ihv_host_new(const struct ihv_host_params *params, char *err,
+			      size_t err_len);
+/* DeinitAdapter for every adapter, DeinitService, dlclose (contract rule 7). */
+void ihv_host_free(struct ihv_host *h);
+const char *ihv_host_plugin_name(const struct ihv_host *h);
+/*
+ * What the plugin says one of its reason codes means (the optional export
+ * Dot11ExtIhvLinuxReasonText, ihvlinux.h). 0 with buf filled, or -ENOENT.
+ */
+int ihv_host_reason_text(const struct ihv_host *h, uint32_t reason_code,
+			 char *buf, size_t len);
+
+/* Route a driver event to the adapter it concerns (connect, disconnect, EAPOL). */
+void ihv_host_drv_event(struct ihv_host *h, const struct drv_event *ev);
+
+enum ihv_phase {
+	IHV_PHASE_IDLE,
+	IHV_PHASE_PRE_ASSOCIATE,
+	IHV_PHASE_ASSOCIATING,
+	IHV_PHASE_POST_ASSOCIATE,
+	IHV_PHASE_AUTHORIZED,
+};
+
+struct ihv_adapter_events {
+	/* The port was authorized: PostAssociateCompletion(ERROR_SUCCESS). */
+	void (*authorized)(void *ctx);
+	/*
+	 * The attempt (or the link) ended. reason_code is the plugin's L2 reason
+	 * (0x90000.. for IHV codes) or the host's own; win32_error the Win32
+	 * error; ieee80211_reason the 802.11 reason/status when the air said so.
+	 */
+	void (*ended)(void *ctx, enum ihv_phase phase, uint32_t reason_code,
+		      uint32_t win32_error, uint16_t ieee80211_reason);
+	/* Dot11ExtSendUIRequest: the plugin asks the user (CTRL-REQ-...). */
+	void (*ui_request)(void *ctx, const uint8_t guid[16], const char *text);
+	/* Milestones for the connection timeline (info log). */
+	void (*milestone)(void *ctx, enum ihv_phase phase);
+	/*
+	 * Added by the contract host: Dot11ExtSendNotification (contract §4.13),
+	 * the L2 NotificationCode and its data (copied). May be NULL.
+	 */
+	void (*notification)(void *ctx, uint32_t code, const uint8_t *data,
+			     size_t len);
+};
+
+/* InitAdapter for this interface (contract §3.5). NULL on failure, reason logged. */
+struct ihv_adapter *ihv_adapter_new(struct ihv_host *h, uint32_t ifindex,
+				    const char *ifname,
+				    const struct ihv_adapter_events *ev,
+				    void *ctx);
+/* StopPostAssociate if a port exists, then DeinitAdapter (contract rule 14). */
+void ihv_adapter_free(struct ihv_adapter *a);
+
+struct ihv_connect_request {
+	const uint8_t *ssid;
+	size_t ssid_len;
+	/* Candidate BSSes of that SSID, best first; their IEs exactly as received. */
+	const struct drv_bss *const *bss;
+	size_t n_bss;
+	/*
+	 * The IHV profile fragments (UTF-8 here; handed to the plugin as the
+	 * UTF-16 DOT11EXT_IHV_CONNECTIVITY_PROFILE / _SECURITY_PROFILE). They may
+	 * hold secrets: the host clears its copies after use.
+	 */
+	const char *connectivity_xml;
+	const char *security_xml;
+};
+
+/*
+ * PerformPreAssociate -> PreAssociateCompletion -> CONNECT -> PerformPostAssociate
+ * -> PostAssociateCompletion -> port authorized. Returns 0 when started;
+ * the outcome arrives as authorized() or ended().
+ */
+int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request *req);
+/* Tear down: DISCONNECT, StopPostAssociate, AdapterReset (contract rule 39). */
+int ihv_adapter_disconnect(struct ihv_adapter *a, uint16_t ieee80211_reason);
+
+struct ihv_adapter_status {
+	enum ihv_phase phase;
+	uint8_t bssid[DRV_ETH_ALEN];
+	uint32_t freq;
+	uint32_t akm_suite;          /* as negotiated (suite selector), 0 if none */
+	uint32_t pairwise_cipher;
+	uint32_t group_cipher;
+	uint32_t group_mgmt_cipher;
+	uint32_t last_reason_code;   /* last L2 reason from the plugin or host */
+};
+void ihv_adapter_status_get(const struct ihv_adapter *a, struct ihv_adapter_status *st);
+
+/* A user's answer to a ui_request (CTRL-RSP-...): Dot11ExtIhvProcessUIResponse. */
+int ihv_adapter_ui_respond(struct ihv_adapter *a, const uint8_t guid[16],
+			   const uint8_t *data, size_t len);
+
+const char *ihv_phase_str(enum ihv_phase phase);
+
+/*
+ * Added by the contract host (src/core/queries.c): the synchronous handlers.
+ * ValidateProfile (contract §3.11): 0 valid, -EINVAL invalid; *reason the
+ * plugin's L2 reason. CapabilityMatch (§3.12): 0 when at least one BSS
+ * matches, -ENOENT otherwise. Control (§3.20, rule 68): the plugin's reply
+ * is copied to out only if it fits; *returned is always set; -ENOBUFS when
+ * it did not fit, -EIO when the plugin failed. Session change (§3.14): a
+ * WTS_* event (WTS_SESSION_LOGOFF cancels all UI requests, rule 64).
+ */
+int ihv_adapter_profile_validate(struct ihv_adapter *a, const uint8_t *ssid,
+				 size_t ssid_len, const char *conn_xml,
+				 const char *sec_xml, uint32_t *reason);
+int ihv_adapter_capability_match(struct ihv_adapter *a,
+				 const struct ihv_connect_request *req, uint32_t *reason);
+int ihv_adapter_control(struct ihv_adapter *a, const uint8_t *in, size_t in_len,
+			uint8_t *out, size_t out_len, size_t *returned);
+void ihv_host_session_change(struct ihv_host *h, uint32_t wts_event,
+			     uint32_t session_id);
+
+#endif

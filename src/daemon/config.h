@@ -1,0 +1,148 @@
+/*
+ * ihvd's configuration, in wpa_supplicant.conf style:
+ *
+ *   ctrl_interface=DIR=/run/ihvd GROUP=netdev   (or just a directory)
+ *   ctrl_interface_group=netdev
+ *   ihv_plugin=/usr/local/lib/ihvd/ihv-rsn.so
+ *   eapol_path=auto|nl80211|packet
+ *   update_config=1                             (accepted, ignored)
+ *   network={
+ *       ssid="name" | 6e616d65 | P"printf\x20escaped"
+ *       psk="passphrase 8..63 printable" | 64 hex digits
+ *       key_mgmt=WPA-PSK WPA-PSK-SHA256 | NONE  (SAE: "not supported yet")
+ *       ieee80211w=0|1|2   pairwise=CCMP ...   group=CCMP ...
+ *       bssid=02:00:00:00:00:00   scan_ssid=0|1   priority=N   disabled=0|1
+ *       scan_freq=2412 5180 ...   (channels to try first: the cold start's hint)
+ *       id_str="..."   ihv_profile="..." (the plugin's own profile fragment)
+ *   }
+ *
+ * Loading is all or nothing: any bad line fails the load, with every error
+ * reported as "FILE:LINE: field: problem". The same validators serve the
+ * control socket's SET_NETWORK. Secrets are cleared when freed or replaced.
+ */
+#ifndef IHVD_DAEMON_CONFIG_H
+#define IHVD_DAEMON_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "nl80211/driver.h"
+
+#define CONFIG_PASSPHRASE_MIN 8
+#define CONFIG_PASSPHRASE_MAX 63
+#define CONFIG_PSK_LEN 32
+#define CONFIG_PROFILE_MAX 4000 /* ihv_profile bytes */
+#define CONFIG_ID_STR_MAX 255
+#define CONFIG_SCAN_FREQ_MAX 16
+
+/* Key management, as a bit set. */
+enum config_akm {
+	CONFIG_AKM_NONE = 1u << 0,
+	CONFIG_AKM_PSK = 1u << 1,        /* 00-0F-AC:2 */
+	CONFIG_AKM_PSK_SHA256 = 1u << 2, /* 00-0F-AC:6 */
+};
+
+/* Pairwise / group ciphers, as a bit set. */
+enum config_cipher {
+	CONFIG_CIPHER_CCMP = 1u << 0,     /* 00-0F-AC:4 */
+	CONFIG_CIPHER_GCMP = 1u << 1,     /* 00-0F-AC:8 */
+	CONFIG_CIPHER_GCMP_256 = 1u << 2, /* 00-0F-AC:9 */
+	CONFIG_CIPHER_CCMP_256 = 1u << 3, /* 00-0F-AC:10 */
+};
+
+#define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)
+#define CONFIG_CIPHER_ALL (CONFIG_CIPHER_CCMP | CONFIG_CIPHER_GCMP | \
+			   CONFIG_CIPHER_GCMP_256 | CONFIG_CIPHER_CCMP_256)
+
+struct config_network {
+	int id;
+	uint8_t ssid[DRV_SSID_MAX];
+	size_t ssid_len;
+	bool ssid_set;
+	/* Exactly one of passphrase / psk, or neither (key_mgmt NONE). */
+	char passphrase[CONFIG_PASSPHRASE_MAX + 1];
+	bool passphrase_set;
+	uint8_t psk[CONFIG_PSK_LEN];
+	bool psk_set;
+	unsigned int key_mgmt;  /* enum config_akm bits */
+	unsigned int pairwise;  /* enum config_cipher bits */
+	unsigned int group;     /* enum config_cipher bits */
+	int ieee80211w;         /* 0 disabled, 1 optional, 2 required */
+	uint8_t bssid[DRV_ETH_ALEN];
+	bool bssid_set;
+	bool scan_ssid;
+	uint32_t scan_freq[CONFIG_SCAN_FREQ_MAX]; /* MHz; scanned first */
+	size_t n_scan_freq;
+	int priority;
+	bool disabled;
+	char *id_str;           /* NULL if unset */
+	char *ihv_profile;      /* NULL if unset; may hold secrets */
+
+	/* Runtime state kept by the connection policy (station.c), not from the file. */
+	unsigned int auth_failures;
+	bool temp_disabled;
+
+	struct config_network *next;
+};
+
+struct config {
+	char *path;
+	char *ctrl_dir;         /* NULL: no control socket */
+	char *ctrl_group;       /* NULL: root only */
+	gid_t ctrl_gid;         /* valid when ctrl_group is set */
+	char *ihv_plugin;       /* NULL if unset */
+	enum drv_eapol_path eapol_path;
+	bool has_secret;        /* some network holds a psk */
+	struct config_network *networks; /* in id order */
+	int next_id;
+};
+
+/*
+ * Parse the file at path. NULL on any error; err then holds every error,
+ * one "PATH:LINE: problem" per line (truncated to err_len). A readable-by-
+ * group/others file holding a psk draws a warning through log.h.
+ */
+struct config *config_load(const char *path, char *err, size_t err_len);
+/* An empty configuration (for tests and the control socket). */
+struct config *config_new(void);
+void config_free(struct config *c);
+
+/* Set a global option by name (the file's "name=value" outside a block). */
+int config_global_set(struct config *c, const char *name, const char *value,
+		      char *err, size_t err_len);
+
+/* A new network with the defaults (key_mgmt WPA-PSK, CCMP, ieee80211w 0), appended. */
+struct config_network *config_network_add(struct config *c);
+struct config_network *config_network_get(const struct config *c, int id);
+/* 0, or -1 if there is no network with that id. */
+int config_network_remove(struct config *c, int id);
+/*
+ * Set one field from its config-file text form ("\"name\"", hex, ...).
+ * 0, or -1 with err = "field: problem" (nothing changed then).
+ */
+int config_network_set(struct config_network *n, const char *name,
+		       const char *value, char *err, size_t err_len);
+/*
+ * A field in its config-file text form. -1 for unknown or unset fields and
+ * always for psk (secrets never leave the daemon).
+ */
+int config_network_value(const struct config_network *n, const char *name,
+			 char *buf, size_t len);
+/* Is the block complete and consistent (ssid set, psk when PSK, ...)? */
+int config_network_check(const struct config_network *n, char *err,
+			 size_t err_len);
+
+const char *config_akm_name(enum config_akm akm);
+uint32_t config_akm_suite(enum config_akm akm);      /* 0 for NONE */
+const char *config_cipher_name(enum config_cipher cipher);
+uint32_t config_cipher_suite(enum config_cipher cipher);
+
+/*
+ * The SSID in wpa_supplicant's printf-escaped text form (\", \\, \e, \n,
+ * \r, \t, \xHH; printable ASCII as is). out gets at most out_len-1 chars.
+ */
+void config_ssid_txt(const uint8_t *ssid, size_t len, char *out, size_t out_len);
+
+#endif

@@ -1,0 +1,666 @@
+/* The control socket, speaking wpa_supplicant's ctrl_iface protocol (see ctrl.h). */
+#include "daemon/ctrl.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+
+#include "common/log.h"
+
+#define CTRL_CLIENT_FAILS_MAX 10
+
+struct ctrl_client {
+	struct sockaddr_un addr;
+	socklen_t addr_len;
+	int level;
+	int fails;
+};
+
+struct ctrl {
+	struct loop *loop;
+	int fd;
+	char *dir;
+	bool dir_created;
+	char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	char ifname[DRV_IFNAME_MAX];
+	struct station *station;
+	struct config *config;
+	void (*terminate)(void *ctx);
+	void *terminate_ctx;
+	struct ctrl_client clients[CTRL_CLIENTS_MAX];
+	size_t n_clients;
+};
+
+/* A reply being built; stops growing (and says so) when full. */
+struct reply {
+	char *buf;
+	size_t len;
+	size_t cap;
+	bool full;
+};
+
+static void rp(struct reply *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void rp(struct reply *r, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (r->full)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(r->buf + r->len, r->cap - r->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= r->cap - r->len) {
+		r->buf[r->len] = 0; /* drop the partial piece */
+		r->full = true;
+		return;
+	}
+	r->len += (size_t)n;
+}
+
+static void mac_txt(const uint8_t *m, char out[18])
+{
+	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3],
+		 m[4], m[5]);
+}
+
+static const char *key_mgmt_txt(uint32_t suite)
+{
+	switch (suite) {
+	case 0:
+		return "NONE";
+	case 0x000fac02:
+		return "WPA2-PSK";
+	case 0x000fac06:
+		return "WPA2-PSK-SHA256";
+	case 0x000fac08:
+		return "SAE";
+	}
+	return "UNKNOWN";
+}
+
+static const char *cipher_txt(uint32_t suite)
+{
+	switch (suite) {
+	case 0:
+		return "NONE";
+	case 0x000fac02:
+		return "TKIP";
+	case 0x000fac04:
+		return "CCMP";
+	case 0x000fac08:
+		return "GCMP";
+	case 0x000fac09:
+		return "GCMP-256";
+	case 0x000fac0a:
+		return "CCMP-256";
+	}
+	return "UNKNOWN";
+}
+
+/* "12" -> 12; "all"/"any" (when allowed) -> -1. -2 on anything else. */
+static int parse_id(const char *s, const char *all_word)
+{
+	char *end;
+	long v;
+
+	if (all_word && !strcmp(s, all_word))
+		return -1;
+	if (*s < '0' || *s > '9')
+		return -2;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v > 0x7fffffff)
+		return -2;
+	return (int)v;
+}
+
+/* --- clients ------------------------------------------------------------------ */
+
+static struct ctrl_client *client_find(struct ctrl *c, const struct sockaddr_un *a,
+				       socklen_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_clients; i++)
+		if (c->clients[i].addr_len == len && !memcmp(&c->clients[i].addr, a, len))
+			return &c->clients[i];
+	return NULL;
+}
+
+static void client_remove(struct ctrl *c, struct ctrl_client *cl)
+{
+	size_t i = (size_t)(cl - c->clients);
+
+	memmove(&c->clients[i], &c->clients[i + 1],
+		sizeof(c->clients[0]) * (c->n_clients - i - 1));
+	c->n_clients--;
+}
+
+void ctrl_event(void *ctx, int level, const char *text)
+{
+	struct ctrl *c = ctx;
+	char msg[CTRL_REPLY_MAX];
+	size_t i = 0;
+	int n;
+
+	n = snprintf(msg, sizeof(msg), "<%d>%s", level, text);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(msg))
+		n = sizeof(msg) - 1;
+	while (i < c->n_clients) {
+		struct ctrl_client *cl = &c->clients[i];
+
+		if (level < cl->level) {
+			i++;
+			continue;
+		}
+		if (sendto(c->fd, msg, (size_t)n, MSG_DONTWAIT, (struct sockaddr *)&cl->addr,
+			   cl->addr_len) >= 0) {
+			cl->fails = 0;
+			i++;
+			continue;
+		}
+		/* Gone (its socket file removed or closed): forget it. */
+		if (errno == ECONNREFUSED || errno == ENOENT || errno == ENOTDIR ||
+		    ++cl->fails > CTRL_CLIENT_FAILS_MAX) {
+			log_debug("ctrl %s: dropping a monitor: %s", c->ifname, strerror(errno));
+			client_remove(c, cl);
+			continue;
+		}
+		i++;
+	}
+}
+
+/* --- commands ------------------------------------------------------------------ */
+
+static void cmd_status(struct ctrl *c, struct reply *r)
+{
+	struct station_info in;
+	char txt[DRV_SSID_MAX * 4 + 1], mac[18];
+
+	station_info_get(c->station, &in);
+	if (in.state >= STATION_ASSOCIATED) {
+		mac_txt(in.bssid, mac);
+		config_ssid_txt(in.ssid, in.ssid_len, txt, sizeof(txt));
+		rp(r, "bssid=%s\nfreq=%u\nssid=%s\nid=%d\n", mac, in.freq, txt, in.network_id);
+		if (in.id_str)
+			rp(r, "id_str=%s\n", in.id_str);
+		rp(r, "mode=station\npairwise_cipher=%s\ngroup_cipher=%s\nkey_mgmt=%s\n",
+		   cipher_txt(in.pairwise_cipher), cipher_txt(in.group_cipher),
+		   key_mgmt_txt(in.akm_suite));
+	}
+	mac_txt(in.mac, mac);
+	rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n",
+	   station_state_name(in.state), mac, in.plugin_name ? in.plugin_name : "",
+	   in.last_reason);
+}
+
+static void cmd_list_networks(struct ctrl *c, struct reply *r)
+{
+	struct station_info in;
+	struct config_network *n;
+	char txt[DRV_SSID_MAX * 4 + 1], mac[18];
+
+	station_info_get(c->station, &in);
+	rp(r, "network id / ssid / bssid / flags\n");
+	for (n = c->config->networks; n; n = n->next) {
+		config_ssid_txt(n->ssid, n->ssid_set ? n->ssid_len : 0, txt, sizeof(txt));
+		if (n->bssid_set)
+			mac_txt(n->bssid, mac);
+		rp(r, "%d\t%s\t%s\t%s%s%s\n", n->id, txt, n->bssid_set ? mac : "any",
+		   in.network_id == n->id ? "[CURRENT]" : "",
+		   n->disabled ? "[DISABLED]" : "", n->temp_disabled ? "[TEMP-DISABLED]" : "");
+	}
+}
+
+static void cmd_scan_results(struct ctrl *c, struct reply *r)
+{
+	size_t i, n = station_bss_count(c->station);
+	char txt[DRV_SSID_MAX * 4 + 1], mac[18], flags[256];
+
+	rp(r, "bssid / frequency / signal level / flags / ssid\n");
+	for (i = 0; i < n && !r->full; i++) {
+		const struct station_bss *b = station_bss_at(c->station, i);
+
+		mac_txt(b->bss.bssid, mac);
+		station_bss_flags(b, flags, sizeof(flags));
+		config_ssid_txt(b->ssid, b->ssid_len, txt, sizeof(txt));
+		rp(r, "%s\t%u\t%d\t%s\t%s\n", mac, b->bss.freq, b->bss.signal_mbm / 100, flags, txt);
+	}
+	r->full = false; /* a truncated list is still a list (wpa_supplicant does the same) */
+}
+
+static bool cmd_get_capability(const char *arg, struct reply *r)
+{
+	char field[32];
+
+	if (sscanf(arg, "%31s", field) != 1)
+		return false;
+	if (!strcmp(field, "key_mgmt"))
+		rp(r, "NONE WPA-PSK WPA-PSK-SHA256");
+	else if (!strcmp(field, "pairwise") || !strcmp(field, "group"))
+		rp(r, "CCMP GCMP GCMP-256 CCMP-256");
+	else if (!strcmp(field, "proto"))
+		rp(r, "RSN");
+	else if (!strcmp(field, "auth_alg"))
+		rp(r, "OPEN");
+	else
+		return false;
+	return true;
+}
+
+/* "SET_NETWORK <id> <name> <value>" */
+static bool cmd_set_network(struct ctrl *c, char *arg)
+{
+	char *name, *value, err[256];
+	struct config_network *n;
+	int id;
+
+	name = strchr(arg, ' ');
+	if (!name)
+		return false;
+	*name++ = 0;
+	value = strchr(name, ' ');
+	if (!value)
+		return false;
+	*value++ = 0;
+	id = parse_id(arg, NULL);
+	n = id >= 0 ? config_network_get(c->config, id) : NULL;
+	if (!n)
+		return false;
+	if (config_network_set(n, name, value, err, sizeof(err)) < 0) {
+		log_info("ctrl %s: SET_NETWORK %d: %s", c->ifname, id, err);
+		return false;
+	}
+	station_network_changed(c->station, id, name);
+	return true;
+}
+
+static bool cmd_get_network(struct ctrl *c, char *arg, struct reply *r)
+{
+	char *name = strchr(arg, ' ');
+	struct config_network *n;
+	char val[CTRL_REPLY_MAX];
+	int id;
+
+	if (!name)
+		return false;
+	*name++ = 0;
+	id = parse_id(arg, NULL);
+	n = id >= 0 ? config_network_get(c->config, id) : NULL;
+	if (!n || config_network_value(n, name, val, sizeof(val)) < 0)
+		return false;
+	rp(r, "%s", val); /* no newline, as wpa_supplicant */
+	return !r->full;
+}
+
+/* "CTRL-RSP-<field>-<id>-<value>" -> the plugin's ProcessUIResponse. */
+static bool cmd_ctrl_rsp(struct ctrl *c, char *arg)
+{
+	char *p = arg, *end;
+	long id;
+
+	while ((*p >= 'A' && *p <= 'Z') || *p == '_')
+		p++;
+	if (p == arg || *p != '-')
+		return false;
+	p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	errno = 0;
+	id = strtol(p, &end, 10);
+	if (errno || *end != '-' || id > 0x7fffffff)
+		return false;
+	return station_ui_respond(c->station, (int)id, end + 1) == 0;
+}
+
+static bool id_cmd(struct ctrl *c, const char *arg, const char *all_word,
+		   int (*fn)(struct station *, int))
+{
+	int id = parse_id(arg, all_word);
+
+	return id >= -1 && fn(c->station, id) == 0;
+}
+
+/* Run one command; the reply goes into r ("FAIL\n" when false is returned). */
+static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *from,
+			  socklen_t from_len, struct reply *r, bool *terminate)
+{
+	struct ctrl_client *cl;
+	char *arg = strchr(cmd, ' ');
+
+	if (arg)
+		*arg++ = 0;
+#define IS(name) (!strcmp(cmd, name))
+#define NOARG (!arg)
+	if (IS("PING") && NOARG) {
+		rp(r, "PONG\n");
+	} else if ((IS("STATUS") || IS("STATUS-VERBOSE")) && NOARG) {
+		cmd_status(c, r);
+	} else if (IS("LIST_NETWORKS") && (NOARG || !strncmp(arg, "LAST_ID=", 8))) {
+		cmd_list_networks(c, r);
+	} else if (IS("SCAN_RESULTS") && NOARG) {
+		cmd_scan_results(c, r);
+	} else if (IS("SCAN")) {
+		int err = station_scan(c->station);
+
+		if (err == -EBUSY) {
+			rp(r, "FAIL-BUSY\n");
+			return true;
+		}
+		if (err < 0)
+			return false;
+		rp(r, "OK\n");
+	} else if (IS("ADD_NETWORK") && NOARG) {
+		struct config_network *n = config_network_add(c->config);
+
+		if (!n)
+			return false;
+		n->disabled = true; /* as wpa_supplicant: enable it when complete */
+		rp(r, "%d\n", n->id);
+	} else if (IS("SET_NETWORK") && arg) {
+		if (!cmd_set_network(c, arg))
+			return false;
+		rp(r, "OK\n");
+	} else if (IS("GET_NETWORK") && arg) {
+		return cmd_get_network(c, arg, r);
+	} else if (IS("REMOVE_NETWORK") && arg) {
+		if (!id_cmd(c, arg, "all", station_remove_network))
+			return false;
+		rp(r, "OK\n");
+	} else if (IS("ENABLE_NETWORK") && arg) {
+		if (!id_cmd(c, arg, "all", station_enable_network))
+			return false;
+		rp(r, "OK\n");
+	} else if (IS("DISABLE_NETWORK") && arg) {
+		if (!id_cmd(c, arg, "all", station_disable_network))
+			return false;
+		rp(r, "OK\n");
+	} else if (IS("SELECT_NETWORK") && arg) {
+		char *extra = strchr(arg, ' ');
+
+		if (extra && strncmp(extra, " freq=", 6) != 0)
+			return false;
+		if (extra)
+			*extra = 0; /* freq= hints are accepted and ignored */
+		if (!id_cmd(c, arg, "any", station_select_network))
+			return false;
+		rp(r, "OK\n");
+	} else if (IS("DISCONNECT") && NOARG) {
+		station_disconnect(c->station);
+		rp(r, "OK\n");
+	} else if (IS("RECONNECT") && NOARG) {
+		station_reconnect(c->station);
+		rp(r, "OK\n");
+	} else if (IS("REASSOCIATE") && NOARG) {
+		station_reassociate(c->station);
+		rp(r, "OK\n");
+	} else if (IS("ATTACH") && NOARG) {
+		cl = client_find(c, from, from_len);
+		if (!cl) {
+			if (c->n_clients == CTRL_CLIENTS_MAX ||
+			    from_len <= (socklen_t)sizeof(sa_family_t))
+				return false;
+			cl = &c->clients[c->n_clients++];
+			memset(cl, 0, sizeof(*cl));
+			memcpy(&cl->addr, from, from_len);
+			cl->addr_len = from_len;
+		}
+		cl->level = STATION_MSG_INFO;
+		rp(r, "OK\n");
+	} else if (IS("DETACH") && NOARG) {
+		cl = client_find(c, from, from_len);
+		if (!cl)
+			return false;
+		client_remove(c, cl);
+		rp(r, "OK\n");
+	} else if (IS("LEVEL") && arg) {
+		int level = parse_id(arg, NULL);
+
+		cl = client_find(c, from, from_len);
+		if (!cl || level < 0 || level > 5)
+			return false;
+		cl->level = level;
+		rp(r, "OK\n");
+	} else if (IS("TERMINATE") && NOARG) {
+		*terminate = true;
+		rp(r, "OK\n");
+	} else if (IS("GET_CAPABILITY") && arg) {
+		return cmd_get_capability(arg, r);
+	} else if (IS("INTERFACES") && NOARG) {
+		rp(r, "%s\n", c->ifname);
+	} else if (!strncmp(cmd, "CTRL-RSP-", 9)) {
+		if (arg)
+			arg[-1] = ' '; /* the value may hold blanks */
+		if (!cmd_ctrl_rsp(c, cmd + 9))
+			return false;
+		rp(r, "OK\n");
+	} else if (IS("PING") || IS("STATUS") || IS("LIST_NETWORKS") || IS("SCAN_RESULTS") ||
+		   IS("ADD_NETWORK") || IS("SET_NETWORK") || IS("GET_NETWORK") ||
+		   IS("REMOVE_NETWORK") || IS("ENABLE_NETWORK") || IS("DISABLE_NETWORK") ||
+		   IS("SELECT_NETWORK") || IS("DISCONNECT") || IS("RECONNECT") ||
+		   IS("REASSOCIATE") || IS("ATTACH") || IS("DETACH") || IS("LEVEL") ||
+		   IS("TERMINATE") || IS("GET_CAPABILITY") || IS("INTERFACES")) {
+		return false; /* a known command with the wrong arguments */
+	} else {
+		rp(r, "UNKNOWN COMMAND\n");
+	}
+#undef IS
+#undef NOARG
+	return true;
+}
+
+/* Names of commands whose arguments may hold secrets: never logged with them. */
+static bool cmd_is_secret(const char *cmd)
+{
+	return !strncmp(cmd, "SET_NETWORK", 11) || !strncmp(cmd, "CTRL-RSP-", 9);
+}
+
+static void ctrl_handle(struct ctrl *c, char *buf, size_t len,
+			const struct sockaddr_un *from, socklen_t from_len)
+{
+	char out[CTRL_REPLY_MAX];
+	struct reply r = { .buf = out, .cap = sizeof(out) };
+	char *cmd = buf;
+	bool ok = false, terminate = false;
+	size_t i;
+
+	out[0] = 0;
+	/* One trailing newline is tolerated (socat, nc); other control bytes are not. */
+	if (len && buf[len - 1] == '\n')
+		buf[--len] = 0;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			break;
+	if (i == len && len) {
+		if (!strncmp(cmd, "IFNAME=", 7)) {
+			char *sp = strchr(cmd, ' ');
+
+			if (sp && (size_t)(sp - cmd - 7) == strlen(c->ifname) &&
+			    !strncmp(cmd + 7, c->ifname, (size_t)(sp - cmd - 7)))
+				cmd = sp + 1;
+			else
+				cmd = NULL;
+		}
+		if (cmd) {
+			log_debug("ctrl %s: %.*s%s", c->ifname,
+				  cmd_is_secret(cmd) ? (int)strcspn(cmd, " ") : 64, cmd,
+				  cmd_is_secret(cmd) ? " [...]" : "");
+			ok = ctrl_dispatch(c, cmd, from, from_len, &r, &terminate);
+		}
+	}
+	if (!ok) {
+		r.len = 0;
+		r.full = false;
+		rp(&r, "FAIL\n");
+	}
+	if (from_len > (socklen_t)sizeof(sa_family_t) &&
+	    sendto(c->fd, out, r.len, MSG_DONTWAIT, (const struct sockaddr *)from, from_len) < 0)
+		log_debug("ctrl %s: reply not delivered: %s", c->ifname, strerror(errno));
+	OPENSSL_cleanse(buf, len);
+	OPENSSL_cleanse(out, sizeof(out));
+	if (terminate && c->terminate)
+		c->terminate(c->terminate_ctx);
+}
+
+static void ctrl_rx(void *arg, int fd)
+{
+	struct ctrl *c = arg;
+	char buf[CTRL_CMD_MAX + 1];
+	int rounds;
+
+	for (rounds = 0; rounds < 16; rounds++) {
+		struct sockaddr_un from;
+		socklen_t from_len = sizeof(from);
+		ssize_t n;
+
+		memset(&from, 0, sizeof(from));
+		n = recvfrom(fd, buf, sizeof(buf) - 1, MSG_TRUNC | MSG_DONTWAIT,
+			     (struct sockaddr *)&from, &from_len);
+		if (n < 0)
+			return;
+		if ((size_t)n > CTRL_CMD_MAX - 1) {
+			log_info("ctrl %s: refused a %zd-byte command", c->ifname, n);
+			OPENSSL_cleanse(buf, sizeof(buf));
+			if (from_len > (socklen_t)sizeof(sa_family_t))
+				sendto(fd, "FAIL\n", 5, MSG_DONTWAIT, (struct sockaddr *)&from,
+				       from_len);
+			continue;
+		}
+		buf[n] = 0;
+		ctrl_handle(c, buf, (size_t)n, &from, from_len);
+		/* TERMINATE may have stopped the loop; the socket stays until ctrl_free. */
+	}
+}
+
+/* --- life cycle ------------------------------------------------------------------- */
+
+static int sock_bind(struct ctrl *c, char *err, size_t err_len)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+
+	memcpy(a.sun_path, c->path, strlen(c->path) + 1);
+	if (bind(c->fd, (struct sockaddr *)&a, sizeof(a)) == 0)
+		return 0;
+	if (errno != EADDRINUSE)
+		goto fail;
+	/* A live daemon answers a connect; a stale file does not. */
+	{
+		int probe = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		bool live = probe >= 0 && connect(probe, (struct sockaddr *)&a, sizeof(a)) == 0;
+
+		if (probe >= 0)
+			close(probe);
+		if (live) {
+			snprintf(err, err_len, "control socket %s is in use by another process",
+				 c->path);
+			return -1;
+		}
+	}
+	if (unlink(c->path) < 0 || bind(c->fd, (struct sockaddr *)&a, sizeof(a)) < 0)
+		goto fail;
+	log_info("ctrl %s: replaced a stale socket file", c->ifname);
+	return 0;
+fail:
+	snprintf(err, err_len, "control socket %s: bind: %s", c->path, strerror(errno));
+	return -1;
+}
+
+struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
+{
+	struct ctrl *c = calloc(1, sizeof(*c));
+	int n;
+
+	if (!c || !(c->dir = strdup(p->dir))) {
+		snprintf(err, err_len, "control socket: out of memory");
+		free(c);
+		return NULL;
+	}
+	c->fd = -1;
+	c->loop = p->loop;
+	c->station = p->station;
+	c->config = p->config;
+	c->terminate = p->terminate;
+	c->terminate_ctx = p->terminate_ctx;
+	snprintf(c->ifname, sizeof(c->ifname), "%s", p->ifname);
+	n = snprintf(c->path, sizeof(c->path), "%s/%s", p->dir, p->ifname);
+	if (n < 0 || (size_t)n >= sizeof(c->path)) {
+		snprintf(err, err_len, "control socket path %s/%s is too long", p->dir, p->ifname);
+		goto fail;
+	}
+	if (mkdir(p->dir, 0770) == 0) {
+		c->dir_created = true;
+	} else if (errno != EEXIST) {
+		snprintf(err, err_len, "ctrl_interface %s: mkdir: %s", p->dir, strerror(errno));
+		goto fail;
+	}
+	if (p->group_set && chown(p->dir, (uid_t)-1, p->gid) < 0) {
+		snprintf(err, err_len, "ctrl_interface %s: chown to group %u: %s", p->dir,
+			 (unsigned int)p->gid, strerror(errno));
+		goto fail;
+	}
+	if (c->dir_created && chmod(p->dir, 0770) < 0) {
+		snprintf(err, err_len, "ctrl_interface %s: chmod: %s", p->dir, strerror(errno));
+		goto fail;
+	}
+	c->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (c->fd < 0) {
+		snprintf(err, err_len, "control socket: %s", strerror(errno));
+		goto fail;
+	}
+	if (sock_bind(c, err, err_len) < 0) {
+		close(c->fd);
+		c->fd = -1;
+		goto fail;
+	}
+	/* Root, and the configured group, only (wpa_supplicant's modes). */
+	if ((p->group_set && chown(c->path, (uid_t)-1, p->gid) < 0) || chmod(c->path, 0770) < 0) {
+		snprintf(err, err_len, "control socket %s: %s", c->path, strerror(errno));
+		goto fail;
+	}
+	if (loop_fd_add(p->loop, c->fd, ctrl_rx, c) < 0) {
+		snprintf(err, err_len, "control socket %s: cannot watch it", c->path);
+		goto fail;
+	}
+	log_debug("ctrl %s: listening on %s", c->ifname, c->path);
+	return c;
+fail:
+	if (c->fd >= 0) {
+		close(c->fd);
+		unlink(c->path);
+	}
+	if (c->dir_created)
+		rmdir(c->dir);
+	free(c->dir);
+	free(c);
+	return NULL;
+}
+
+void ctrl_free(struct ctrl *c)
+{
+	if (!c)
+		return;
+	ctrl_event(c, STATION_MSG_INFO, "CTRL-EVENT-TERMINATING");
+	loop_fd_del(c->loop, c->fd);
+	close(c->fd);
+	unlink(c->path);
+	rmdir(c->dir); /* only succeeds when empty: other interfaces keep it */
+	free(c->dir);
+	free(c);
+}
+
+const char *ctrl_path(const struct ctrl *c)
+{
+	return c->path;
+}

@@ -1,0 +1,329 @@
+/*
+ * Test harness for the contract host: the real host core over the simulated
+ * driver, with a purpose-built plugin from $IHVD_BUILD/tests/plugins.
+ * Header-only; each test program includes it once.
+ */
+#ifndef IHVD_TESTS_HOST_HARNESS_H
+#define IHVD_TESTS_HOST_HARNESS_H
+
+#include <check.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/bss-list.h"
+#include "core/handle.h"
+#include "core/ihv-core.h"
+#include "core/ihv-host.h"
+#include "common/log.h"
+#include "common/loop.h"
+#include "tests/plugins/tp.h"
+#include "tests/sim/sim-drv.h"
+
+#define HX_IFINDEX 3
+#define HX_IFINDEX2 4
+
+static const uint8_t hx_sta_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x01, 0x00 };
+static const uint8_t hx_sta_mac2[6] = { 0x02, 0x00, 0x00, 0x00, 0x02, 0x00 };
+static const uint8_t hx_ap_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x00 };
+static const uint8_t hx_ap2_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
+
+/* The AP's probe response IEs: SSID "ihvd-test", rates, RSNE (PSK, CCMP). */
+static const uint8_t hx_ap_ies[] = {
+	0x00, 0x09, 'i', 'h', 'v', 'd', '-', 't', 'e', 's', 't',
+	0x01, 0x04, 0x82, 0x84, 0x8b, 0x96,
+	0x30, 0x14, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f,
+	0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x02, 0x00, 0x00,
+};
+static const uint8_t hx_resp_ies[] = { 0x01, 0x04, 0x82, 0x84, 0x8b, 0x96,
+				       0xdd, 0x07, 0x00, 0x50, 0xf2, 0x02, 0x01, 0x01, 0x00 };
+
+struct hx_ended {
+	enum ihv_phase phase;
+	uint32_t reason, win32;
+	uint16_t ieee;
+};
+
+struct hx {
+	struct loop *loop;
+	struct sim_drv *sim;
+	struct ihv_host *h;
+	struct ihv_adapter *a;
+	void *dl;
+	struct tp_state *tp;
+	char err[256];
+	int n_authorized;
+	int n_ended;
+	struct hx_ended ended;
+	int n_ui;
+	uint8_t ui_guid[4][16];
+	char ui_text[4][128];
+	int n_notify;
+	uint32_t notify_code;
+	uint8_t notify_data[16];
+	size_t notify_len;
+	char milestones[512];
+};
+
+static char hx_logbuf[65536];
+
+static inline void hx_log_hook(void *ctx, enum log_level level, const char *line)
+{
+	size_t n = strlen(hx_logbuf);
+
+	(void)ctx;
+	(void)level;
+	snprintf(hx_logbuf + n, sizeof(hx_logbuf) - n, "%s\n", line);
+}
+
+static inline int hx_log_has(const char *s)
+{
+	return strstr(hx_logbuf, s) != NULL;
+}
+
+static const char *hx_build_dir(void)
+{
+	const char *b = getenv("IHVD_BUILD");
+
+	return b && *b ? b : "build";
+}
+
+static inline void hx_plugin_path(const char *name, char *out, size_t len)
+{
+	snprintf(out, len, "%s/tests/plugins/%s.so", hx_build_dir(), name);
+}
+
+/* dlopen the plugin first so the test can set its knobs (same globals). */
+static inline void hx_open(struct hx *x, const char *plugin)
+{
+	char path[512];
+
+	memset(x, 0, sizeof(*x));
+	hx_logbuf[0] = 0;
+	log_hook_set(hx_log_hook, NULL);
+	log_level_set(LOG_LEVEL_DEBUG);
+	hx_plugin_path(plugin, path, sizeof(path));
+	x->dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	ck_assert_msg(x->dl != NULL, "dlopen %s: %s", path, dlerror());
+	x->tp = dlsym(x->dl, "tp_state");
+	x->loop = loop_new();
+	x->sim = sim_drv_new();
+	sim_drv_iface_add(x->sim, HX_IFINDEX, "wlan0", hx_sta_mac);
+	sim_drv_iface_add(x->sim, HX_IFINDEX2, "wlan1", hx_sta_mac2);
+}
+
+static inline void hx_drv_event(void *ctx, const struct drv_event *ev)
+{
+	struct hx *x = ctx;
+
+	if (x->h)
+		ihv_host_drv_event(x->h, ev);
+}
+
+static struct ihv_host *hx_host(struct hx *x, const char *plugin, uint32_t pre_ms,
+				uint32_t post_ms)
+{
+	struct ihv_host_params p;
+	char path[512];
+
+	hx_plugin_path(plugin, path, sizeof(path));
+	memset(&p, 0, sizeof(p));
+	p.loop = x->loop;
+	p.drv = sim_drv_base(x->sim);
+	p.plugin_path = path;
+	p.preassoc_timeout_ms = pre_ms;
+	p.postassoc_timeout_ms = post_ms;
+	x->h = ihv_host_new(&p, x->err, sizeof(x->err));
+	sim_drv_event_cb_set(x->sim, hx_drv_event, x);
+	return x->h;
+}
+
+static void ev_authorized(void *ctx)
+{
+	((struct hx *)ctx)->n_authorized++;
+}
+
+static void ev_ended(void *ctx, enum ihv_phase phase, uint32_t reason, uint32_t win32,
+		     uint16_t ieee)
+{
+	struct hx *x = ctx;
+
+	x->n_ended++;
+	x->ended.phase = phase;
+	x->ended.reason = reason;
+	x->ended.win32 = win32;
+	x->ended.ieee = ieee;
+}
+
+static void ev_ui(void *ctx, const uint8_t guid[16], const char *text)
+{
+	struct hx *x = ctx;
+
+	if (x->n_ui < 4) {
+		memcpy(x->ui_guid[x->n_ui], guid, 16);
+		snprintf(x->ui_text[x->n_ui], sizeof(x->ui_text[0]), "%s", text);
+	}
+	x->n_ui++;
+}
+
+static void ev_milestone(void *ctx, enum ihv_phase phase)
+{
+	struct hx *x = ctx;
+	size_t n = strlen(x->milestones);
+
+	snprintf(x->milestones + n, sizeof(x->milestones) - n, "%s%s", n ? "," : "",
+		 ihv_phase_str(phase));
+}
+
+static void ev_notify(void *ctx, uint32_t code, const uint8_t *data, size_t len)
+{
+	struct hx *x = ctx;
+
+	x->n_notify++;
+	x->notify_code = code;
+	x->notify_len = len;
+	memcpy(x->notify_data, data, len < 16 ? len : 16);
+}
+
+static const struct ihv_adapter_events hx_events = {
+	.authorized = ev_authorized,
+	.ended = ev_ended,
+	.ui_request = ev_ui,
+	.milestone = ev_milestone,
+	.notification = ev_notify,
+};
+
+static struct ihv_adapter *hx_adapter(struct hx *x, uint32_t ifindex)
+{
+	return ihv_adapter_new(x->h, ifindex, ifindex == HX_IFINDEX ? "wlan0" : "wlan1",
+			       &hx_events, x);
+}
+
+/* Load plugin and bring up wlan0. */
+static inline void hx_start_t(struct hx *x, const char *plugin, uint32_t pre_ms, uint32_t post_ms)
+{
+	ck_assert_msg(hx_host(x, plugin, pre_ms, post_ms) != NULL, "host: %s", x->err);
+	x->a = hx_adapter(x, HX_IFINDEX);
+	ck_assert_ptr_nonnull(x->a);
+}
+
+static inline void hx_start(struct hx *x, const char *plugin)
+{
+	hx_start_t(x, plugin, 0, 0);
+}
+
+/* Run the loop until nothing happens for idle_ms (max total ms). */
+static inline void hx_run(struct hx *x, int idle_ms)
+{
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		if (loop_run_once(x->loop, idle_ms) == 0)
+			break;
+}
+
+static inline void hx_run_ms(struct hx *x, int ms)
+{
+	uint64_t end = loop_now_us() + (uint64_t)ms * 1000u;
+
+	while (loop_now_us() < end)
+		loop_run_once(x->loop, 10);
+}
+
+static struct drv_bss hx_bss_storage[2];
+
+static inline void hx_connect_n(struct hx *x, size_t n)
+{
+	static const struct drv_bss *list[2];
+	struct ihv_connect_request req;
+
+	memset(hx_bss_storage, 0, sizeof(hx_bss_storage));
+	memcpy(hx_bss_storage[0].bssid, hx_ap_mac, 6);
+	hx_bss_storage[0].freq = 2412;
+	hx_bss_storage[0].signal_mbm = -4000;
+	hx_bss_storage[0].capability = 0x0411;
+	hx_bss_storage[0].beacon_interval = 100;
+	hx_bss_storage[0].tsf = 0x1122334455ull;
+	hx_bss_storage[0].ies = hx_ap_ies;
+	hx_bss_storage[0].ies_len = sizeof(hx_ap_ies);
+	hx_bss_storage[1] = hx_bss_storage[0];
+	memcpy(hx_bss_storage[1].bssid, hx_ap2_mac, 6);
+	hx_bss_storage[1].freq = 2437;
+	hx_bss_storage[1].signal_mbm = -7000;
+	hx_bss_storage[1].ies_len = 11; /* SSID only */
+	list[0] = &hx_bss_storage[0];
+	list[1] = &hx_bss_storage[1];
+	memset(&req, 0, sizeof(req));
+	req.ssid = (const uint8_t *)"ihvd-test";
+	req.ssid_len = 9;
+	req.bss = list;
+	req.n_bss = n;
+	req.connectivity_xml = "<IHV><conn/></IHV>";
+	req.security_xml = "<IHV><psk>secret</psk></IHV>";
+	ck_assert_int_eq(ihv_adapter_connect(x->a, &req), 0);
+}
+
+static inline void hx_connect(struct hx *x)
+{
+	hx_connect_n(x, 2);
+}
+
+/* Answer the CONNECT the host issued with a successful association. */
+static inline void hx_associate(struct hx *x)
+{
+	const struct sim_call *c = sim_drv_last(x->sim, SIM_OP_CONNECT);
+
+	ck_assert_ptr_nonnull(c);
+	sim_drv_inject_connect(x->sim, HX_IFINDEX, 0, hx_ap_mac, 2412, c->ies, c->ies_len,
+			       hx_resp_ies, sizeof(hx_resp_ies));
+}
+
+static inline void hx_eapol(struct hx *x, const char *payload, bool unencrypted)
+{
+	sim_drv_inject_eapol(x->sim, HX_IFINDEX, hx_ap_mac, 0x888e,
+			     (const uint8_t *)payload, strlen(payload), unencrypted);
+}
+
+/* Through pre-association, association, a 2-frame exchange: authorized. */
+static inline void hx_authorize(struct hx *x)
+{
+	hx_connect(x);
+	hx_run(x, 5);
+	hx_associate(x);
+	hx_run(x, 5);
+	hx_eapol(x, "msg1", true);
+	hx_run(x, 5);
+	hx_eapol(x, "msg3", true);
+	hx_run(x, 5);
+	ck_assert_int_eq(x->n_authorized, 1);
+}
+
+static inline void hx_stop(struct hx *x)
+{
+	if (x->h)
+		ihv_host_free(x->h);
+	x->h = NULL;
+	x->a = NULL;
+	hx_run(x, 1);
+	sim_drv_free(x->sim);
+	loop_free(x->loop);
+	if (x->dl)
+		dlclose(x->dl);
+	log_hook_set(NULL, NULL);
+}
+
+static inline int hx_count(const char *hay, const char *needle)
+{
+	int n = 0;
+	const char *p = hay;
+
+	while ((p = strstr(p, needle))) {
+		n++;
+		p += strlen(needle);
+	}
+	return n;
+}
+
+#endif

@@ -1,0 +1,546 @@
+/* src/daemon/config.c: every accepted and rejected form, file:line errors, the permission warning. */
+#define _GNU_SOURCE
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "daemon/config.h"
+#include "common/log.h"
+
+static char tmpdir[64];
+static char path[128];
+
+static void setup(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/ihvd-test-config.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	snprintf(path, sizeof(path), "%s/ihvd.conf", tmpdir);
+}
+
+static void teardown(void)
+{
+	unlink(path);
+	rmdir(tmpdir);
+}
+
+static void write_file(const char *text, mode_t mode)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, mode), 0);
+}
+
+static struct config *load(const char *text, char *err, size_t len)
+{
+	write_file(text, 0600);
+	return config_load(path, err, len);
+}
+
+/* Warnings seen through the log hook. */
+static char warnings[4096];
+
+static void hook(void *ctx, enum log_level level, const char *line)
+{
+	(void)ctx;
+	if (level == LOG_LEVEL_WARN || level == LOG_LEVEL_INFO) {
+		strncat(warnings, line, sizeof(warnings) - strlen(warnings) - 2);
+		strcat(warnings, "\n");
+	}
+}
+
+START_TEST(test_accepts_every_form)
+{
+	char err[1024];
+	struct config *c;
+	struct config_network *n;
+
+	c = load("# ihvd test\n"
+		 "   \n"
+		 "ctrl_interface=DIR=/run/ihvd-x GROUP=root\n"
+		 "ihv_plugin=/usr/lib/ihvd/ihv-rsn.so  # the reference plugin\n"
+		 "eapol_path=packet\n"
+		 "update_config=1\n"
+		 "network={\n"
+		 "\tssid=\"ihvd-test\"\n"
+		 "\tpsk=\"correct horse battery\"\n"
+		 "\tkey_mgmt=WPA-PSK WPA-PSK-SHA256\n"
+		 "\tieee80211w=1\n"
+		 "\tpairwise=CCMP GCMP-256\n"
+		 "\tgroup=CCMP\n"
+		 "\tbssid=02:00:00:00:00:AB\n"
+		 "\tscan_ssid=1\n"
+		 "\tscan_freq=2412  5180\n"
+		 "\tpriority=-5\n"
+		 "\tdisabled=1\n"
+		 "\tid_str=\"home\"\n"
+		 "\tihv_profile=\"<Vendor a='1'># not a comment</Vendor>\" # a comment\n"
+		 "}\n"
+		 "network={\r\n"
+		 "  ssid=696876642d74657374\r\n"
+		 "  psk=0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789abcdef\r\n"
+		 "  ieee80211w=2\r\n"
+		 "}\r\n"
+		 "network={\n"
+		 "ssid=P\"caf\\xc3\\xa9\\t\\\"q\\\"\\\\\\n\\e\"\n"
+		 "key_mgmt=NONE\n"
+		 "}\n",
+		 err, sizeof(err));
+	ck_assert_msg(c != NULL, "load failed: %s", err);
+	ck_assert_str_eq(c->ctrl_dir, "/run/ihvd-x");
+	ck_assert_str_eq(c->ctrl_group, "root");
+	ck_assert_uint_eq(c->ctrl_gid, 0);
+	ck_assert_str_eq(c->ihv_plugin, "/usr/lib/ihvd/ihv-rsn.so");
+	ck_assert_int_eq(c->eapol_path, DRV_EAPOL_PACKET);
+	ck_assert(c->has_secret);
+
+	n = config_network_get(c, 0);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_uint_eq(n->ssid_len, 9);
+	ck_assert_mem_eq(n->ssid, "ihvd-test", 9);
+	ck_assert(n->passphrase_set && !n->psk_set);
+	ck_assert_str_eq(n->passphrase, "correct horse battery");
+	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256);
+	ck_assert_int_eq(n->ieee80211w, 1);
+	ck_assert_uint_eq(n->pairwise, CONFIG_CIPHER_CCMP | CONFIG_CIPHER_GCMP_256);
+	ck_assert_uint_eq(n->group, CONFIG_CIPHER_CCMP);
+	ck_assert(n->bssid_set);
+	ck_assert_uint_eq(n->bssid[5], 0xab);
+	ck_assert(n->scan_ssid);
+	ck_assert_uint_eq(n->n_scan_freq, 2);
+	ck_assert_uint_eq(n->scan_freq[0], 2412);
+	ck_assert_uint_eq(n->scan_freq[1], 5180);
+	ck_assert_int_eq(n->priority, -5);
+	ck_assert(n->disabled);
+	ck_assert_str_eq(n->id_str, "home");
+	ck_assert_str_eq(n->ihv_profile, "<Vendor a='1'># not a comment</Vendor>");
+
+	n = config_network_get(c, 1);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_mem_eq(n->ssid, "ihvd-test", 9);
+	ck_assert(n->psk_set && !n->passphrase_set);
+	ck_assert_uint_eq(n->psk[0], 0x01);
+	ck_assert_uint_eq(n->psk[31], 0xef);
+	ck_assert_uint_eq(n->psk[15], 0xef); /* upper-case hex accepted */
+	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_PSK); /* the default */
+	ck_assert_uint_eq(n->pairwise, CONFIG_CIPHER_CCMP);
+	ck_assert_int_eq(n->ieee80211w, 2);
+	ck_assert(!n->disabled && !n->bssid_set && !n->id_str && !n->ihv_profile);
+
+	n = config_network_get(c, 2);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_uint_eq(n->ssid_len, 12);
+	ck_assert_mem_eq(n->ssid, "caf\xc3\xa9\t\"q\"\\\n\033", 12);
+	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_NONE);
+	ck_assert_ptr_null(config_network_get(c, 3));
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_ctrl_interface_forms)
+{
+	char err[512];
+	struct config *c;
+
+	c = load("ctrl_interface=/run/ihvd\nctrl_interface_group=0\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_str_eq(c->ctrl_dir, "/run/ihvd");
+	ck_assert_str_eq(c->ctrl_group, "0");
+	ck_assert_uint_eq(c->ctrl_gid, 0);
+	ck_assert_int_eq(c->eapol_path, DRV_EAPOL_AUTO);
+	ck_assert_ptr_null(c->networks);
+	ck_assert(!c->has_secret);
+	config_free(c);
+
+	c = load("ctrl_interface=DIR=/run/y\neapol_path=nl80211\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_str_eq(c->ctrl_dir, "/run/y");
+	ck_assert_ptr_null(c->ctrl_group);
+	ck_assert_int_eq(c->eapol_path, DRV_EAPOL_NL80211);
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_update_config_noted)
+{
+	char err[256];
+	struct config *c;
+
+	warnings[0] = 0;
+	log_hook_set(hook, NULL);
+	c = load("update_config=1\n", err, sizeof(err));
+	log_hook_set(NULL, NULL);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_ptr_nonnull(strstr(warnings, "update_config=1 ignored"));
+	config_free(c);
+}
+END_TEST
+
+/* One bad line inside an otherwise good block (line 5) or at the top (line 1). */
+struct bad {
+	bool global;
+	const char *line;
+	const char *msg;
+};
+
+static const struct bad bad_lines[] = {
+	{ false, "psk=\"short\"", "psk: passphrase must be 8..63 characters" },
+	{ false, "psk=\"0123456789012345678901234567890123456789012345678901234567890123\"",
+	  "psk: passphrase must be 8..63 characters" },
+	{ false, "psk=\"bad\tpassphrase\"", "psk: passphrase must be printable ASCII" },
+	{ false, "psk=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
+	  "psk: expected a \"passphrase\" or 64 hex digits" },
+	{ false, "psk=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg",
+	  "psk: expected a \"passphrase\" or 64 hex digits" },
+	{ false, "psk=\"unterminated", "psk: unterminated or misplaced quote" },
+	{ false, "ssid=\"0123456789abcdef0123456789abcdefX\"",
+	  "ssid: too long (33 bytes, at most 32)" },
+	{ false, "ssid=\"\"", "ssid: must be 1..32 bytes" },
+	{ false, "ssid=abc", "ssid: expected \"text\", P\"escaped\" or 2..64 hex digits" },
+	{ false, "ssid=zz", "ssid: expected \"text\", P\"escaped\" or 2..64 hex digits" },
+	{ false, "ssid=P\"a\\qb\"", "ssid: unknown escape \\q" },
+	{ false, "ssid=P\"a\\x4\"", "ssid: bad \\x escape" },
+	{ false, "ssid=\"a\"b\"", "ssid: unterminated or misplaced quote" },
+	{ false, "key_mgmt=SAE", "key_mgmt: SAE is not supported yet" },
+	{ false, "key_mgmt=WPA-PSK SAE", "key_mgmt: SAE is not supported yet" },
+	{ false, "key_mgmt=WPA-EAP", "key_mgmt: WPA-EAP is not supported" },
+	{ false, "key_mgmt=WPA-PSQ", "key_mgmt: unknown value 'WPA-PSQ'" },
+	{ false, "key_mgmt=NONE WPA-PSK", "key_mgmt: NONE cannot be combined with other values" },
+	{ false, "key_mgmt=", "key_mgmt: empty" },
+	{ false, "ieee80211w=3", "ieee80211w: expected 0, 1 or 2" },
+	{ false, "ieee80211w=1x", "ieee80211w: expected 0, 1 or 2" },
+	{ false, "pairwise=TKIP", "pairwise: TKIP is not supported" },
+	{ false, "pairwise=CCMP FOO", "pairwise: unknown value 'FOO'" },
+	{ false, "group=", "group: empty" },
+	{ false, "bssid=02:00:00:00:00", "bssid: expected xx:xx:xx:xx:xx:xx or any" },
+	{ false, "bssid=02-00-00-00-00-00", "bssid: expected xx:xx:xx:xx:xx:xx or any" },
+	{ false, "scan_ssid=2", "scan_ssid: expected 0 or 1" },
+	{ false, "scan_freq=2412 abc", "scan_freq: 'abc' is not a frequency in MHz (2400..7200)" },
+	{ false, "scan_freq=900", "scan_freq: '900' is not a frequency in MHz (2400..7200)" },
+	{ false, "scan_freq=", "scan_freq: empty" },
+	{ false, "scan_freq=2412 2417 2422 2427 2432 2437 2442 2447 2452 2457 2462 2467 2472 2484 "
+		 "5180 5200 5220", "scan_freq: at most 16 frequencies" },
+	{ false, "disabled=yes", "disabled: expected 0 or 1" },
+	{ false, "priority=high", "priority: expected an integer" },
+	{ false, "priority=99999999999999999999", "priority: expected an integer" },
+	{ false, "ihv_profile=unquoted", "ihv_profile: expected \"text\" or P\"escaped\"" },
+	{ false, "ihv_profile=P\"\\xff\\xfe\"",
+	  "ihv_profile: must be UTF-8 text without control characters" },
+	{ false, "ihv_profile=P\"a\\x01b\"",
+	  "ihv_profile: must be UTF-8 text without control characters" },
+	{ false, "frequency=2412", "unknown network field 'frequency'" },
+	{ false, "ihv_plugin=/x.so", "unknown network field 'ihv_plugin'" },
+	{ false, "just words", "expected name=value" },
+	{ false, "network={", "network block inside a network block" },
+	{ true, "ap_scan=1", "unknown option 'ap_scan'" },
+	{ true, "ssid=\"x\"", "unknown option 'ssid'" },
+	{ true, "eapol_path=raw", "eapol_path: expected auto, nl80211 or packet" },
+	{ true, "update_config=2", "update_config: expected 0 or 1" },
+	{ true, "ctrl_interface=DIR=/run/x GROUP=no-such-group-ihvd",
+	  "ctrl_interface: unknown group 'no-such-group-ihvd'" },
+	{ true, "ctrl_interface_group=no-such-group-ihvd",
+	  "ctrl_interface_group: unknown group 'no-such-group-ihvd'" },
+	{ true, "ctrl_interface=", "ctrl_interface: empty or too long path" },
+	{ true, "ihv_plugin=", "ihv_plugin: empty or too long path" },
+	{ true, "}", "'}' outside a network block" },
+	{ true, "network=[", "expected network={" },
+};
+
+START_TEST(test_rejects_bad_line)
+{
+	const struct bad *b = &bad_lines[_i];
+	char text[1024], err[1024], want[512];
+	struct config *c;
+
+	if (b->global)
+		snprintf(text, sizeof(text), "%s\nnetwork={\n\tssid=\"ok\"\n\tpsk=\"correct horse\"\n}\n",
+			 b->line);
+	else
+		snprintf(text, sizeof(text),
+			 "# comment\nnetwork={\n\tssid=\"ok\"\n\tpsk=\"correct horse\"\n\t%s\n}\n",
+			 b->line);
+	c = load(text, err, sizeof(err));
+	ck_assert_msg(c == NULL, "accepted: %s", b->line);
+	snprintf(want, sizeof(want), "%s:%d: %s", path, b->global ? 1 : 5, b->msg);
+	ck_assert_str_eq(err, want);
+}
+END_TEST
+
+/* Whole-block problems are reported at the block's first line. */
+struct bad_block {
+	const char *text;
+	const char *msg;
+	int line;
+};
+
+static const struct bad_block bad_blocks[] = {
+	{ "\nnetwork={\n\tpsk=\"correct horse\"\n}\n", "network block: no ssid", 2 },
+	{ "network={\n\tssid=\"x\"\n}\n",
+	  "network block: key_mgmt WPA-PSK needs a psk (or key_mgmt=NONE)", 1 },
+	{ "network={\n\tssid=\"x\"\n\tkey_mgmt=WPA-PSK-SHA256\n}\n",
+	  "network block: key_mgmt WPA-PSK-SHA256 needs a psk (or key_mgmt=NONE)", 1 },
+	{ "network={\n\tssid=\"x\"\n\tkey_mgmt=NONE\n\tpsk=\"correct horse\"\n}\n",
+	  "network block: psk given but key_mgmt=NONE", 1 },
+	{ "network={\n\tssid=\"x\"\n\tkey_mgmt=NONE\n\tieee80211w=2\n}\n",
+	  "network block: ieee80211w=2 needs an RSN key_mgmt", 1 },
+	{ "#\n#\nnetwork={\n\tssid=\"x\"\n\tpsk=\"correct horse\"\n", "network block not closed", 3 },
+};
+
+START_TEST(test_rejects_bad_block)
+{
+	const struct bad_block *b = &bad_blocks[_i];
+	char err[1024], want[512];
+	struct config *c = load(b->text, err, sizeof(err));
+
+	ck_assert_ptr_null(c);
+	snprintf(want, sizeof(want), "%s:%d: %s", path, b->line, b->msg);
+	ck_assert_str_eq(err, want);
+}
+END_TEST
+
+START_TEST(test_every_error_reported)
+{
+	char err[2048], want[1024];
+	struct config *c;
+
+	c = load("bogus=1\n"
+		 "network={\n"
+		 "\tssid=\"ok\"\n"
+		 "\tpsk=\"short\"\n"
+		 "\tkey_mgmt=SAE\n"
+		 "}\n",
+		 err, sizeof(err));
+	ck_assert_ptr_null(c);
+	/* The short psk also leaves the block without a psk: reported at its first line. */
+	snprintf(want, sizeof(want),
+		 "%s:1: unknown option 'bogus'\n"
+		 "%s:4: psk: passphrase must be 8..63 characters\n"
+		 "%s:5: key_mgmt: SAE is not supported yet\n"
+		 "%s:2: network block: key_mgmt WPA-PSK needs a psk (or key_mgmt=NONE)",
+		 path, path, path, path);
+	ck_assert_str_eq(err, want);
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	char err[512], want[600];
+
+	snprintf(path, sizeof(path), "%s/nope.conf", tmpdir);
+	ck_assert_ptr_null(config_load(path, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s: No such file or directory", path);
+	ck_assert_str_eq(err, want);
+	snprintf(path, sizeof(path), "%s/ihvd.conf", tmpdir);
+}
+END_TEST
+
+START_TEST(test_not_a_regular_file)
+{
+	char err[512], want[600];
+
+	ck_assert_ptr_null(config_load(tmpdir, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s: not a regular file", tmpdir);
+	ck_assert_str_eq(err, want);
+}
+END_TEST
+
+START_TEST(test_nul_byte_rejected)
+{
+	static const char text[] = "network={\n\tssid=\"a\0b\"\n\tkey_mgmt=NONE\n}\n";
+	char err[512], want[600];
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fwrite(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	ck_assert_ptr_null(config_load(path, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s:1: file contains a NUL byte", path);
+	ck_assert_ptr_nonnull(strstr(err, want));
+}
+END_TEST
+
+START_TEST(test_long_line_rejected)
+{
+	size_t n = 5000;
+	char *text = malloc(n + 64), err[512], want[600];
+
+	strcpy(text, "network={\n\tid_str=\"");
+	memset(text + strlen(text), 'a', n);
+	strcpy(text + 19 + n, "\"\n}\n");
+	ck_assert_ptr_null(load(text, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s:2: line too long", path);
+	ck_assert_ptr_nonnull(strstr(err, want));
+	free(text);
+}
+END_TEST
+
+static const char psk_conf[] = "network={\n\tssid=\"x\"\n\tpsk=\"correct horse\"\n}\n";
+
+START_TEST(test_permission_warning)
+{
+	char err[256];
+	struct config *c;
+
+	warnings[0] = 0;
+	log_hook_set(hook, NULL);
+	write_file(psk_conf, 0644);
+	c = config_load(path, err, sizeof(err));
+	ck_assert_ptr_nonnull(c);
+	config_free(c);
+	ck_assert_msg(strstr(warnings, "holds a psk and is readable by others (mode 0644)") != NULL,
+		      "warnings: %s", warnings);
+
+	warnings[0] = 0;
+	write_file(psk_conf, 0640);
+	c = config_load(path, err, sizeof(err));
+	config_free(c);
+	ck_assert_msg(strstr(warnings, "readable by its group (mode 0640)") != NULL,
+		      "warnings: %s", warnings);
+
+	warnings[0] = 0;
+	write_file(psk_conf, 0600);
+	c = config_load(path, err, sizeof(err));
+	config_free(c);
+	ck_assert_msg(strstr(warnings, "readable") == NULL, "warnings: %s", warnings);
+
+	warnings[0] = 0;
+	write_file("network={\n\tssid=\"x\"\n\tkey_mgmt=NONE\n}\n", 0644);
+	c = config_load(path, err, sizeof(err));
+	config_free(c);
+	log_hook_set(NULL, NULL);
+	ck_assert_msg(strstr(warnings, "readable") == NULL, "no psk, no warning: %s", warnings);
+}
+END_TEST
+
+START_TEST(test_runtime_set_get_remove)
+{
+	struct config *c = config_new();
+	struct config_network *n, *m;
+	char err[256], val[256];
+
+	n = config_network_add(c);
+	m = config_network_add(c);
+	ck_assert_int_eq(n->id, 0);
+	ck_assert_int_eq(m->id, 1);
+	ck_assert_int_lt(config_network_check(n, err, sizeof(err)), 0);
+	ck_assert_str_eq(err, "network block: no ssid");
+
+	ck_assert_int_eq(config_network_set(n, "ssid", "\"ihvd-test\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "psk", "\"correct horse battery\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_check(n, err, sizeof(err)), 0);
+
+	/* A rejected value changes nothing. */
+	ck_assert_int_lt(config_network_set(n, "psk", "\"short\"", err, sizeof(err)), 0);
+	ck_assert_str_eq(err, "psk: passphrase must be 8..63 characters");
+	ck_assert_str_eq(n->passphrase, "correct horse battery");
+	ck_assert_int_lt(config_network_set(n, "ssid", "\"\"", err, sizeof(err)), 0);
+	ck_assert_mem_eq(n->ssid, "ihvd-test", 9);
+	ck_assert_int_lt(config_network_set(n, "nonsense", "1", err, sizeof(err)), 0);
+	ck_assert_str_eq(err, "unknown network field 'nonsense'");
+
+	/* Secrets never come back out. */
+	ck_assert_int_lt(config_network_value(n, "psk", val, sizeof(val)), 0);
+	ck_assert_int_eq(config_network_value(n, "ssid", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "\"ihvd-test\"");
+	ck_assert_int_eq(config_network_value(n, "key_mgmt", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "WPA-PSK");
+	ck_assert_int_eq(config_network_value(n, "pairwise", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "CCMP");
+	ck_assert_int_eq(config_network_value(n, "ieee80211w", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "0");
+	ck_assert_int_lt(config_network_value(n, "bssid", val, sizeof(val)), 0);
+	ck_assert_int_lt(config_network_value(n, "id_str", val, sizeof(val)), 0);
+	ck_assert_int_lt(config_network_value(n, "scan_freq", val, sizeof(val)), 0);
+	ck_assert_int_eq(config_network_set(n, "scan_freq", "2462 2412", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_value(n, "scan_freq", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "2462 2412");
+
+	/* A hex psk replaces the passphrase (and the other way round). */
+	ck_assert_int_eq(config_network_set(n, "psk",
+		"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", err, sizeof(err)), 0);
+	ck_assert(n->psk_set && !n->passphrase_set);
+	ck_assert_str_eq(n->passphrase, "");
+	ck_assert_int_eq(config_network_set(n, "psk", "\"correct horse\"", err, sizeof(err)), 0);
+	ck_assert(!n->psk_set && n->passphrase_set);
+	ck_assert_uint_eq(n->psk[0] | n->psk[31], 0);
+
+	/* Non-printable SSIDs come back as hex; P"" profiles round-trip. */
+	ck_assert_int_eq(config_network_set(n, "ssid", "P\"a\\x00\\xffb\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_value(n, "ssid", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "6100ff62");
+	ck_assert_int_eq(config_network_set(n, "ihv_profile", "P\"caf\\xc3\\xa9 \\\"x\\\"\"", err,
+					    sizeof(err)), 0);
+	ck_assert_int_eq(config_network_value(n, "ihv_profile", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "P\"caf\\xc3\\xa9 \\\"x\\\"\"");
+	ck_assert_int_eq(config_network_set(m, "ihv_profile", val, err, sizeof(err)), 0);
+	ck_assert_str_eq(m->ihv_profile, n->ihv_profile);
+	ck_assert_int_eq(config_network_set(n, "bssid", "02:00:00:00:00:01", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_value(n, "bssid", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "02:00:00:00:00:01");
+	ck_assert_int_eq(config_network_set(n, "bssid", "any", err, sizeof(err)), 0);
+	ck_assert(!n->bssid_set);
+	ck_assert_int_eq(config_network_set(n, "key_mgmt", "WPA-PSK-SHA256 WPA-PSK", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_value(n, "key_mgmt", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "WPA-PSK WPA-PSK-SHA256");
+
+	ck_assert_int_eq(config_network_remove(c, 0), 0);
+	ck_assert_int_lt(config_network_remove(c, 0), 0);
+	ck_assert_ptr_null(config_network_get(c, 0));
+	ck_assert_ptr_eq(config_network_get(c, 1), m);
+	ck_assert_int_eq(config_network_add(c)->id, 2); /* ids are never reused */
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_ssid_txt)
+{
+	char out[200];
+
+	config_ssid_txt((const uint8_t *)"plain", 5, out, sizeof(out));
+	ck_assert_str_eq(out, "plain");
+	config_ssid_txt((const uint8_t *)"a\"b\\c\n\x01\xff\033", 9, out, sizeof(out));
+	ck_assert_str_eq(out, "a\\\"b\\\\c\\n\\x01\\xff\\e");
+	/* truncation never splits an escape */
+	config_ssid_txt((const uint8_t *)"ab\xff", 3, out, 5);
+	ck_assert_str_eq(out, "ab");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("config");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_accepts_every_form);
+	tcase_add_test(tc, test_ctrl_interface_forms);
+	tcase_add_test(tc, test_update_config_noted);
+	tcase_add_loop_test(tc, test_rejects_bad_line, 0, sizeof(bad_lines) / sizeof(bad_lines[0]));
+	tcase_add_loop_test(tc, test_rejects_bad_block, 0, sizeof(bad_blocks) / sizeof(bad_blocks[0]));
+	tcase_add_test(tc, test_every_error_reported);
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_not_a_regular_file);
+	tcase_add_test(tc, test_nul_byte_rejected);
+	tcase_add_test(tc, test_long_line_rejected);
+	tcase_add_test(tc, test_permission_warning);
+	tcase_add_test(tc, test_runtime_set_get_remove);
+	tcase_add_test(tc, test_ssid_txt);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,179 @@
+/*
+ * A fake station backend for the host unit tests (test-station, test-ctrl):
+ * it records what the connection policy asks of the core and the driver and
+ * serves a scan result list the test builds. Header-only: one copy per test.
+ */
+#ifndef IHVD_TEST_STATION_FAKE_H
+#define IHVD_TEST_STATION_FAKE_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "daemon/station.h"
+
+#define FAKE_BSS_MAX 16
+
+struct fake {
+	struct station *st;
+	/* connect */
+	int n_connect;
+	int connect_ret;
+	uint8_t ssid[DRV_SSID_MAX];
+	size_t ssid_len;
+	size_t n_cand;
+	uint8_t cand[8][DRV_ETH_ALEN];
+	char conn_xml[4096];
+	char sec_xml[4096];
+	/* disconnect */
+	int n_disconnect;
+	uint16_t disc_reason;
+	bool end_on_disconnect;       /* call ended() from inside disconnect, as a core may */
+	enum ihv_phase end_phase;
+	/* scans */
+	int n_scan;
+	int scan_ret;
+	size_t scan_n_freqs;
+	uint32_t scan_freqs[16];
+	size_t scan_n_ssids;
+	int n_results;
+	struct drv_bss bss[FAKE_BSS_MAX];
+	uint8_t ies[FAKE_BSS_MAX][300];
+	size_t n_bss;
+	/* UI */
+	int n_ui;
+	uint8_t ui_guid[16];
+	char ui_data[256];
+	/* status */
+	struct ihv_adapter_status status;
+};
+
+static int fake_connect(void *ctx, const struct ihv_connect_request *req)
+{
+	struct fake *f = ctx;
+	size_t i;
+
+	f->n_connect++;
+	memcpy(f->ssid, req->ssid, req->ssid_len);
+	f->ssid_len = req->ssid_len;
+	f->n_cand = req->n_bss;
+	for (i = 0; i < req->n_bss && i < 8; i++)
+		memcpy(f->cand[i], req->bss[i]->bssid, DRV_ETH_ALEN);
+	snprintf(f->conn_xml, sizeof(f->conn_xml), "%s", req->connectivity_xml);
+	snprintf(f->sec_xml, sizeof(f->sec_xml), "%s", req->security_xml);
+	return f->connect_ret;
+}
+
+static int fake_disconnect(void *ctx, uint16_t reason)
+{
+	struct fake *f = ctx;
+
+	f->n_disconnect++;
+	f->disc_reason = reason;
+	if (f->end_on_disconnect)
+		station_adapter_events()->ended(f->st, f->end_phase, 0, 0, reason);
+	return 0;
+}
+
+static void fake_status(void *ctx, struct ihv_adapter_status *st)
+{
+	struct fake *f = ctx;
+
+	*st = f->status;
+}
+
+static int fake_ui_respond(void *ctx, const uint8_t guid[16], const uint8_t *data, size_t len)
+{
+	struct fake *f = ctx;
+
+	f->n_ui++;
+	memcpy(f->ui_guid, guid, 16);
+	snprintf(f->ui_data, sizeof(f->ui_data), "%.*s", (int)len, (const char *)data);
+	return 0;
+}
+
+static int fake_scan_trigger(void *ctx, const struct drv_scan_params *p)
+{
+	struct fake *f = ctx;
+
+	f->n_scan++;
+	f->scan_n_freqs = p->n_freqs;
+	if (p->n_freqs && p->n_freqs <= 16)
+		memcpy(f->scan_freqs, p->freqs, p->n_freqs * sizeof(uint32_t));
+	f->scan_n_ssids = p->n_ssids;
+	return f->scan_ret;
+}
+
+static int fake_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
+{
+	struct fake *f = ctx;
+	size_t i;
+
+	f->n_results++;
+	for (i = 0; i < f->n_bss; i++)
+		cb(cb_ctx, &f->bss[i]);
+	return 0;
+}
+
+static inline struct station_backend fake_backend(struct fake *f)
+{
+	return (struct station_backend){
+		.ctx = f,
+		.connect = fake_connect,
+		.disconnect = fake_disconnect,
+		.status = fake_status,
+		.ui_respond = fake_ui_respond,
+		.scan_trigger = fake_scan_trigger,
+		.scan_results = fake_scan_results,
+	};
+}
+
+/* RSNE bodies (IEEE 802.11-2020 9.4.2.24): version 1, group, pairwise list, AKM list, caps. */
+#define RSNE_PSK_CCMP 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, \
+	0x01, 0x00, 0x00, 0x0f, 0xac, 0x02, 0x00, 0x00
+#define RSNE_PSK_SHA256_MFPR 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, \
+	0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x06, 0xc0, 0x00
+#define RSNE_PSK_BOTH_MFPC 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, \
+	0x04, 0x02, 0x00, 0x00, 0x0f, 0xac, 0x02, 0x00, 0x0f, 0xac, 0x06, 0x80, 0x00
+#define RSNE_SAE_CCMP 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, \
+	0x01, 0x00, 0x00, 0x0f, 0xac, 0x08, 0xc0, 0x00
+
+/*
+ * Add a BSS: bssid 02:00:00:00:00:<last>, an SSID element, then the RSNE body
+ * (rsne_len 0: open network). Returns the BSS for further tweaks.
+ */
+static inline struct drv_bss *fake_bss_add(struct fake *f, uint8_t last, uint32_t freq,
+					   int dbm, const char *ssid, size_t ssid_len,
+					   const uint8_t *rsne, size_t rsne_len,
+					   uint32_t seen_ms_ago)
+{
+	struct drv_bss *b = &f->bss[f->n_bss];
+	uint8_t *ie = f->ies[f->n_bss];
+	size_t n = 0;
+
+	memset(b, 0, sizeof(*b));
+	b->bssid[0] = 0x02;
+	b->bssid[5] = last;
+	b->freq = freq;
+	b->signal_mbm = dbm * 100;
+	b->capability = 0x0001 | (rsne_len ? 0x0010 : 0);
+	b->beacon_interval = 100;
+	b->seen_ms_ago = seen_ms_ago;
+	ie[n++] = 0;
+	ie[n++] = (uint8_t)ssid_len;
+	memcpy(ie + n, ssid, ssid_len);
+	n += ssid_len;
+	if (rsne_len) {
+		ie[n++] = 48;
+		ie[n++] = (uint8_t)rsne_len;
+		memcpy(ie + n, rsne, rsne_len);
+		n += rsne_len;
+	}
+	b->ies = ie;
+	b->ies_len = n;
+	f->n_bss++;
+	return b;
+}
+
+#endif

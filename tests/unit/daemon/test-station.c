@@ -1,0 +1,635 @@
+/*
+ * src/daemon/station.c: BSS parsing and selection, scan reuse, backoff, the
+ * wrong-passphrase give-up, events and the timeline, over a fake backend
+ * standing in for the host core and the driver.
+ */
+#define _GNU_SOURCE
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon/config.h"
+#include "common/log.h"
+#include "common/loop.h"
+#include "daemon/station.h"
+#include "tests/unit/daemon/test-station-fake.h"
+
+static const uint8_t rsne_psk[] = { RSNE_PSK_CCMP };
+static const uint8_t rsne_sha256_mfpr[] = { RSNE_PSK_SHA256_MFPR };
+static const uint8_t rsne_both_mfpc[] = { RSNE_PSK_BOTH_MFPC };
+static const uint8_t rsne_sae[] = { RSNE_SAE_CCMP };
+static const uint32_t fast_backoff[] = { 30, 60, 120 };
+
+static struct loop *loop;
+static struct config *config;
+static struct fake fake;
+static struct station_backend backend;
+static struct station *st;
+static char events[64][512];
+static size_t n_events;
+static char logs[16384];
+
+static void on_event(void *ctx, int level, const char *text)
+{
+	(void)ctx;
+	ck_assert_int_eq(level, 3);
+	if (n_events < 64)
+		snprintf(events[n_events++], sizeof(events[0]), "%s", text);
+}
+
+static void on_log(void *ctx, enum log_level level, const char *line)
+{
+	(void)ctx;
+	(void)level;
+	if (strlen(logs) + strlen(line) + 2 < sizeof(logs)) {
+		strcat(logs, line);
+		strcat(logs, "\n");
+	}
+}
+
+static bool event_seen(const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < n_events; i++)
+		if (!strcmp(events[i], text))
+			return true;
+	return false;
+}
+
+static struct config_network *network(const char *ssid, const char *psk)
+{
+	struct config_network *n = config_network_add(config);
+	char v[128], err[128];
+
+	snprintf(v, sizeof(v), "\"%s\"", ssid);
+	ck_assert_int_eq(config_network_set(n, "ssid", v, err, sizeof(err)), 0);
+	if (psk) {
+		snprintf(v, sizeof(v), "\"%s\"", psk);
+		ck_assert_int_eq(config_network_set(n, "psk", v, err, sizeof(err)), 0);
+	} else {
+		ck_assert_int_eq(config_network_set(n, "key_mgmt", "NONE", err, sizeof(err)), 0);
+	}
+	return n;
+}
+
+static void station_up(void)
+{
+	struct station_params sp = {
+		.loop = loop, .config = config, .ifname = "wlan1", .plugin_name = "fake",
+		.backend = &backend, .backoff_ms = fast_backoff,
+		.n_backoff = sizeof(fast_backoff) / sizeof(fast_backoff[0]),
+	};
+
+	st = station_new(&sp);
+	ck_assert_ptr_nonnull(st);
+	fake.st = st;
+	station_event_cb_set(st, on_event, NULL);
+}
+
+static void setup(void)
+{
+	loop = loop_new();
+	config = config_new();
+	memset(&fake, 0, sizeof(fake));
+	backend = fake_backend(&fake);
+	n_events = 0;
+	logs[0] = 0;
+	log_hook_set(on_log, NULL);
+	st = NULL;
+}
+
+static void teardown(void)
+{
+	log_hook_set(NULL, NULL);
+	station_free(st);
+	config_free(config);
+	loop_run_once(loop, 0);
+	loop_free(loop);
+}
+
+/*
+ * Run the loop up to ms, finishing every scan the station triggers (as the
+ * driver would); stop early once fake.n_connect reaches want.
+ */
+static void run_until_connects(int want, int ms)
+{
+	uint64_t end = loop_now_us() + (uint64_t)ms * 1000;
+	int scans_done = fake.n_scan;
+
+	while (fake.n_connect < want && loop_now_us() < end) {
+		if (fake.n_scan > scans_done) {
+			scans_done = fake.n_scan;
+			station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+			continue;
+		}
+		loop_run_once(loop, 2);
+	}
+}
+
+static void run_for(int ms)
+{
+	run_until_connects(1 << 30, ms);
+}
+
+static void authorize(void)
+{
+	const struct ihv_adapter_events *ev = station_adapter_events();
+
+	ev->milestone(st, IHV_PHASE_PRE_ASSOCIATE);
+	ev->milestone(st, IHV_PHASE_ASSOCIATING);
+	ev->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+	ev->milestone(st, IHV_PHASE_AUTHORIZED);
+	ev->authorized(st);
+}
+
+static void end(enum ihv_phase phase, uint32_t reason, uint16_t ieee)
+{
+	station_adapter_events()->ended(st, phase, reason, reason ? 1359 : 0, ieee);
+}
+
+/* --- parsing -------------------------------------------------------------------- */
+
+START_TEST(test_bss_parse_and_flags)
+{
+	struct station_bss b;
+	char flags[128];
+	static const uint8_t truncated[] = { 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04 };
+
+	fake_bss_add(&fake, 1, 2412, -40, "net", 3, rsne_both_mfpc, sizeof(rsne_both_mfpc), 0);
+	ck_assert_int_eq(station_bss_parse(&fake.bss[0], &b), 0);
+	ck_assert(b.ies_ok && b.rsn && !b.wpa);
+	ck_assert_uint_eq(b.ssid_len, 3);
+	ck_assert_uint_eq(b.akm, CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256);
+	ck_assert_uint_eq(b.pairwise, CONFIG_CIPHER_CCMP);
+	ck_assert_uint_eq(b.group_suite, 0x000fac04);
+	ck_assert(b.mfpc && !b.mfpr);
+	station_bss_flags(&b, flags, sizeof(flags));
+	ck_assert_str_eq(flags, "[WPA2-PSK+PSK-SHA256-CCMP][ESS]");
+
+	fake_bss_add(&fake, 2, 2412, -40, "sae", 3, rsne_sae, sizeof(rsne_sae), 0);
+	ck_assert_int_eq(station_bss_parse(&fake.bss[1], &b), 0);
+	ck_assert_uint_eq(b.akm, 0);
+	ck_assert(b.mfpc && b.mfpr);
+	station_bss_flags(&b, flags, sizeof(flags));
+	ck_assert_str_eq(flags, "[WPA2-SAE-CCMP][ESS]");
+
+	/* IEEE 802.11-2020 9.4.2.24.1: missing trailing fields take defaults (AKM 802.1X). */
+	fake_bss_add(&fake, 3, 2412, -40, "trunc", 5, truncated, sizeof(truncated), 0);
+	ck_assert_int_eq(station_bss_parse(&fake.bss[2], &b), 0);
+	station_bss_flags(&b, flags, sizeof(flags));
+	ck_assert_str_eq(flags, "[WPA2-EAP-CCMP][ESS]");
+
+	fake_bss_add(&fake, 4, 2412, -40, "open", 4, NULL, 0, 0);
+	ck_assert_int_eq(station_bss_parse(&fake.bss[3], &b), 0);
+	station_bss_flags(&b, flags, sizeof(flags));
+	ck_assert_str_eq(flags, "[ESS]");
+
+	/* Element running past the end; a pairwise count beyond the body; no SSID. */
+	fake.bss[3].ies_len -= 1;
+	ck_assert_int_eq(station_bss_parse(&fake.bss[3], &b), -1);
+	ck_assert(!b.ies_ok);
+	{
+		static const uint8_t bad_count[] = { 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x05,
+						     0x00, 0x00, 0x0f, 0xac, 0x04 };
+		fake_bss_add(&fake, 5, 2412, -40, "bad", 3, bad_count, sizeof(bad_count), 0);
+		ck_assert_int_eq(station_bss_parse(&fake.bss[4], &b), -1);
+	}
+	fake.bss[0].ies = fake.ies[0] + 5; /* skip the SSID element */
+	fake.bss[0].ies_len -= 5;
+	ck_assert_int_eq(station_bss_parse(&fake.bss[0], &b), -1);
+}
+END_TEST
+
+START_TEST(test_bss_match_rules)
+{
+	struct config_network *n = network("net", "correct horse");
+	struct profile_choice ch;
+	struct station_bss b;
+	char err[64];
+
+	fake_bss_add(&fake, 1, 2412, -40, "net", 3, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2412, -40, "other", 5, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 3, 2412, -40, "net", 3, rsne_sha256_mfpr, sizeof(rsne_sha256_mfpr), 0);
+	fake_bss_add(&fake, 4, 2412, -40, "net", 3, rsne_both_mfpc, sizeof(rsne_both_mfpc), 0);
+	fake_bss_add(&fake, 5, 2412, -40, "net", 3, NULL, 0, 0);
+	fake_bss_add(&fake, 6, 2412, -40, "net", 3, rsne_sae, sizeof(rsne_sae), 0);
+
+	station_bss_parse(&fake.bss[0], &b);
+	ck_assert(station_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK);
+	ck_assert_int_eq(ch.pairwise, CONFIG_CIPHER_CCMP);
+	ck_assert_int_eq(ch.group, CONFIG_CIPHER_CCMP);
+	station_bss_parse(&fake.bss[1], &b);
+	ck_assert(!station_bss_match(n, &b, &ch)); /* SSID */
+	station_bss_parse(&fake.bss[2], &b);
+	ck_assert(!station_bss_match(n, &b, &ch)); /* AKM 6 not allowed by key_mgmt */
+	config_network_set(n, "key_mgmt", "WPA-PSK WPA-PSK-SHA256", err, sizeof(err));
+	ck_assert(!station_bss_match(n, &b, &ch)); /* MFPR, but ieee80211w=0 */
+	config_network_set(n, "ieee80211w", "1", err, sizeof(err));
+	ck_assert(station_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK_SHA256);
+	station_bss_parse(&fake.bss[3], &b);
+	ck_assert(station_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK_SHA256); /* SHA256 preferred */
+	station_bss_parse(&fake.bss[0], &b);
+	config_network_set(n, "ieee80211w", "2", err, sizeof(err));
+	ck_assert(!station_bss_match(n, &b, &ch)); /* PMF required, AP has no MFPC */
+	station_bss_parse(&fake.bss[4], &b);
+	ck_assert(!station_bss_match(n, &b, &ch)); /* open BSS for a PSK network */
+	station_bss_parse(&fake.bss[5], &b);
+	ck_assert(!station_bss_match(n, &b, &ch)); /* SAE only */
+	config_network_set(n, "ieee80211w", "0", err, sizeof(err));
+	config_network_set(n, "pairwise", "GCMP", err, sizeof(err));
+	station_bss_parse(&fake.bss[0], &b);
+	ck_assert(!station_bss_match(n, &b, &ch)); /* cipher */
+	config_network_set(n, "pairwise", "CCMP", err, sizeof(err));
+	config_network_set(n, "bssid", "02:00:00:00:00:09", err, sizeof(err));
+	ck_assert(!station_bss_match(n, &b, &ch)); /* bssid */
+	config_network_set(n, "bssid", "02:00:00:00:00:01", err, sizeof(err));
+	ck_assert(station_bss_match(n, &b, &ch));
+
+	n = network("net", NULL);
+	station_bss_parse(&fake.bss[4], &b);
+	ck_assert(station_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_NONE);
+	station_bss_parse(&fake.bss[0], &b);
+	ck_assert(!station_bss_match(n, &b, &ch)); /* RSN BSS for an open network */
+}
+END_TEST
+
+/* --- selection and scans ----------------------------------------------------------- */
+
+START_TEST(test_cold_start_reuses_fresh_results)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 2000);
+	station_up();
+	station_start(st);
+	/* The kernel's 2 s old result is used at once: no scan. */
+	ck_assert_int_eq(fake.n_results, 1);
+	ck_assert_int_eq(fake.n_scan, 0);
+	ck_assert_int_eq(fake.n_connect, 1);
+	ck_assert_uint_eq(fake.ssid_len, 9);
+	ck_assert_mem_eq(fake.ssid, "ihvd-test", 9);
+	ck_assert_str_eq(fake.conn_xml, "<IhvConnectivity xmlns=\"urn:ihvd:conn:1\">"
+			 "<Ssid>696876642d74657374</Ssid></IhvConnectivity>");
+	ck_assert_str_eq(fake.sec_xml, "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\">"
+			 "<Ssid>696876642d74657374</Ssid><AuthMode>WPA-PSK</AuthMode>"
+			 "<Pairwise>CCMP</Pairwise><Group>CCMP</Group><Pmf>0</Pmf>"
+			 "<Passphrase>correct horse battery</Passphrase></IhvSecurity>");
+	ck_assert(event_seen("Trying to associate with 02:00:00:00:00:00 (SSID='ihvd-test' freq=2412 MHz)"));
+	authorize();
+	ck_assert(event_seen("CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:00 completed [id=0 id_str=]"));
+	ck_assert_msg(strstr(logs, "timeline to \"ihvd-test\" (ms since the request): scan ") &&
+		      strstr(logs, "(reused results 2") && strstr(logs, "pre-association ") &&
+		      strstr(logs, "connect ") && strstr(logs, "4-way handshake ") &&
+		      strstr(logs, "authorized "), "logs: %s", logs);
+}
+END_TEST
+
+START_TEST(test_stale_results_scan_known_channel_then_all)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 5180, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 60000);
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1); /* only where it was seen */
+	ck_assert_uint_eq(fake.scan_freqs[0], 5180);
+	{
+		struct station_info in;
+
+		station_info_get(st, &in);
+		ck_assert_str_eq(station_state_name(in.state), "SCANNING");
+	}
+	/* The narrow scan finds nothing fresh: a full scan follows at once. */
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 2);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0);
+	ck_assert(event_seen("CTRL-EVENT-SCAN-RESULTS "));
+	/* The full scan finds it. */
+	fake.bss[0].seen_ms_ago = 10;
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 1);
+	authorize();
+	ck_assert_msg(strstr(logs, "(fresh scan)") != NULL, "logs: %s", logs);
+}
+END_TEST
+
+START_TEST(test_scan_freq_scanned_first)
+{
+	struct config_network *n = network("ihvd-test", "correct horse battery");
+
+	config_network_set(n, "scan_freq", "2437", NULL, 0);
+	station_up();
+	station_start(st);
+	/* Nothing cached: the configured channel alone, then everything. */
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 5);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_int_eq(fake.n_connect, 1);
+}
+END_TEST
+
+START_TEST(test_not_found_backs_off)
+{
+	uint64_t t0;
+
+	network("ihvd-test", "correct horse battery");
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert(event_seen("CTRL-EVENT-NETWORK-NOT-FOUND"));
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_msg(strstr(logs, "next attempt in 30 ms") != NULL, "%s", logs);
+	t0 = loop_now_us();
+	while (fake.n_scan == 1 && loop_now_us() - t0 < 1000000)
+		loop_run_once(loop, 5);
+	ck_assert_int_eq(fake.n_scan, 2);
+	ck_assert_uint_ge(loop_now_us() - t0, 29000); /* timers never fire early */
+}
+END_TEST
+
+START_TEST(test_priority_then_signal)
+{
+	struct config_network *low = network("low", "correct horse");
+	struct config_network *high = network("high", "correct horse");
+
+	low->priority = 1;
+	high->priority = 5;
+	fake_bss_add(&fake, 1, 2412, -20, "low", 3, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2437, -70, "high", 4, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 3, 2462, -50, "high", 4, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 4, 2412, -60, "high", 4, rsne_sha256_mfpr, sizeof(rsne_sha256_mfpr), 0);
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	ck_assert_mem_eq(fake.ssid, "high", 4);
+	/* Both matching BSSes of "high", best signal first; the MFPR one does not match. */
+	ck_assert_uint_eq(fake.n_cand, 2);
+	ck_assert_uint_eq(fake.cand[0][5], 3);
+	ck_assert_uint_eq(fake.cand[1][5], 2);
+}
+END_TEST
+
+START_TEST(test_disabled_networks_skipped)
+{
+	struct config_network *a = network("a", "correct horse");
+	struct config_network *b = network("b", "correct horse");
+	struct station_info in;
+
+	a->priority = 9;
+	a->disabled = true;
+	b->temp_disabled = true;
+	fake_bss_add(&fake, 1, 2412, -20, "a", 1, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2412, -20, "b", 1, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 0);
+	ck_assert_int_eq(fake.n_scan, 0);
+	station_info_get(st, &in);
+	ck_assert_str_eq(station_state_name(in.state), "INACTIVE");
+	ck_assert_int_eq(station_enable_network(st, b->id), 0);
+	ck_assert(event_seen("CTRL-EVENT-SSID-REENABLED id=1 ssid=\"b\""));
+	run_until_connects(1, 200);
+	ck_assert_int_eq(fake.n_connect, 1);
+	ck_assert_mem_eq(fake.ssid, "b", 1);
+	/* SELECT_NETWORK a: the others are disabled, the link moves. */
+	fake.end_on_disconnect = true;
+	fake.end_phase = IHV_PHASE_ASSOCIATING;
+	ck_assert_int_eq(station_select_network(st, a->id), 0);
+	ck_assert_int_eq(fake.n_disconnect, 1);
+	run_until_connects(2, 200);
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_mem_eq(fake.ssid, "a", 1);
+	ck_assert(b->disabled && !a->disabled);
+	ck_assert_int_eq(station_select_network(st, 42), -ENOENT);
+}
+END_TEST
+
+/* --- failures ----------------------------------------------------------------------- */
+
+START_TEST(test_backoff_grows_and_resets)
+{
+	uint64_t t0;
+	int i;
+
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	/* Association failures: 30, 60, 120, 120 ms (the last repeats). */
+	for (i = 0; i < 4; i++) {
+		static const int want[] = { 30, 60, 120, 120 };
+		char line[64];
+
+		logs[0] = 0;
+		end(IHV_PHASE_ASSOCIATING, 0x38002, 1);
+		snprintf(line, sizeof(line), "next attempt in %d ms", want[i]);
+		ck_assert_msg(strstr(logs, line) != NULL, "want '%s' in %s", line, logs);
+		t0 = loop_now_us();
+		run_until_connects(2 + i, 1000);
+		ck_assert_int_eq(fake.n_connect, 2 + i);
+		ck_assert_msg(loop_now_us() - t0 >= (uint64_t)want[i] * 1000,
+			      "retry %d after %llu us, want >= %d ms", i,
+			      (unsigned long long)(loop_now_us() - t0), want[i]);
+		/* After a failure the cache is not trusted: a scan came first. */
+		ck_assert_int_eq(fake.n_scan, 1 + i);
+	}
+	ck_assert(event_seen("CTRL-EVENT-ASSOC-REJECT bssid=02:00:00:00:00:00 status_code=1"));
+	/* Success resets the backoff; an AP deauth then retries after the first step. */
+	authorize();
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_DISCONNECTED,
+			  .disconnect = { .reason = 3, .by_ap = true } });
+	logs[0] = 0;
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	ck_assert(event_seen("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=3"));
+	ck_assert_msg(strstr(logs, "next attempt in 30 ms") != NULL, "%s", logs);
+	run_until_connects(6, 1000);
+	ck_assert_int_eq(fake.n_connect, 6);
+}
+END_TEST
+
+START_TEST(test_connect_refused_backs_off)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	fake.connect_ret = -EBUSY;
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	ck_assert_msg(strstr(logs, "the host core refused the connection") != NULL, "%s", logs);
+	fake.connect_ret = 0;
+	run_until_connects(2, 500);
+	ck_assert_int_eq(fake.n_connect, 2);
+}
+END_TEST
+
+START_TEST(test_wrong_passphrase_gives_up)
+{
+	struct config_network *n = network("ihvd-test", "wrong horse battery");
+	struct station_info in;
+	int i;
+
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	for (i = 1; i <= 3; i++) {
+		ck_assert_int_eq(fake.n_connect, i);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		station_info_get(st, &in);
+		ck_assert_str_eq(station_state_name(in.state), "4WAY_HANDSHAKE");
+		station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_DISCONNECTED,
+				  .disconnect = { .reason = 15, .by_ap = true } });
+		end(IHV_PHASE_POST_ASSOCIATE, 0x90002, 15);
+		ck_assert_uint_eq(n->auth_failures, (unsigned int)i);
+		run_until_connects(i + 1, 400);
+	}
+	ck_assert_int_eq(fake.n_connect, 3); /* no fourth try */
+	ck_assert(n->temp_disabled);
+	ck_assert(event_seen("CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"ihvd-test\" auth_failures=3 "
+			     "reason=WRONG_KEY"));
+	ck_assert(event_seen("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=15"));
+	ck_assert_msg(strstr(logs, "plugin reason 0x90002: plugin-specific") &&
+		      strstr(logs, "802.11 reason 15: 4-way handshake timeout") &&
+		      strstr(logs, "the passphrase may be wrong (attempt 3 of 3)") &&
+		      strstr(logs, "giving up on \"ihvd-test\" (network id=0) after 3 failed 4-way handshakes"),
+		      "logs: %s", logs);
+	station_info_get(st, &in);
+	ck_assert_str_eq(station_state_name(in.state), "INACTIVE");
+	ck_assert_uint_eq(in.last_reason, 0x90002);
+
+	/* A new psk lifts it. */
+	config_network_set(n, "psk", "\"correct horse battery\"", NULL, 0);
+	station_network_changed(st, n->id, "psk");
+	ck_assert(!n->temp_disabled);
+	run_until_connects(4, 400);
+	ck_assert_int_eq(fake.n_connect, 4);
+	ck_assert_msg(strstr(fake.sec_xml, "<Passphrase>correct horse battery</Passphrase>"), "%s",
+		      fake.sec_xml);
+}
+END_TEST
+
+START_TEST(test_user_disconnect_and_stop)
+{
+	struct station_info in;
+
+	network("ihvd-test", "correct horse battery")->id_str = strdup("home");
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_CONNECT_RESULT,
+			  .connect = { .status = 0, .bssid = { 2, 0, 0, 0, 0, 0 }, .freq = 2412 } });
+	station_info_get(st, &in);
+	ck_assert_str_eq(station_state_name(in.state), "ASSOCIATED");
+	authorize();
+	ck_assert(event_seen("CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:00 completed [id=0 id_str=home]"));
+	station_info_get(st, &in);
+	ck_assert_str_eq(station_state_name(in.state), "COMPLETED");
+	ck_assert_int_eq(in.network_id, 0);
+	ck_assert_uint_eq(in.akm_suite, 0x000fac02);
+	ck_assert_uint_eq(in.pairwise_cipher, 0x000fac04);
+
+	/* The core reports later (asynchronously) here. */
+	ck_assert_int_eq(station_disconnect(st), 0);
+	ck_assert_int_eq(fake.n_disconnect, 1);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	ck_assert(event_seen("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=3 locally_generated=1"));
+	run_for(200);
+	ck_assert_int_eq(fake.n_connect, 1);
+	ck_assert_int_eq(fake.n_scan, 0);
+	station_info_get(st, &in);
+	ck_assert_str_eq(station_state_name(in.state), "DISCONNECTED");
+	ck_assert_int_eq(in.network_id, -1);
+
+	/* RECONNECT: at once, from the fresh cache. */
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_connect, 2);
+	authorize();
+	station_stop(st);
+	ck_assert_int_eq(fake.n_disconnect, 2);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(200);
+	ck_assert_int_eq(fake.n_connect, 2);
+}
+END_TEST
+
+START_TEST(test_remove_current_network)
+{
+	network("one", "correct horse");
+	network("two", "correct horse");
+	fake_bss_add(&fake, 1, 2412, -20, "one", 3, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2412, -40, "two", 3, rsne_psk, sizeof(rsne_psk), 0);
+	fake.end_on_disconnect = true;
+	fake.end_phase = IHV_PHASE_AUTHORIZED;
+	station_up();
+	station_start(st);
+	ck_assert_mem_eq(fake.ssid, "one", 3);
+	authorize();
+	ck_assert_int_eq(station_remove_network(st, 0), 0);
+	ck_assert_int_eq(fake.n_disconnect, 1);
+	ck_assert_ptr_null(config_network_get(config, 0));
+	run_until_connects(2, 300);
+	ck_assert_mem_eq(fake.ssid, "two", 3);
+	ck_assert_int_eq(station_remove_network(st, 0), -ENOENT);
+	ck_assert_int_eq(station_remove_network(st, -1), 0);
+	ck_assert_ptr_null(config->networks);
+	run_for(100);
+	ck_assert_int_eq(fake.n_connect, 2);
+}
+END_TEST
+
+START_TEST(test_reason_strings)
+{
+	ck_assert_str_eq(station_l2_reason_str(0x38007), "security watchdog timeout");
+	ck_assert_str_eq(station_l2_reason_str(0x9abcd),
+			 "plugin-specific (IHV range 0x90000..0x9ffff)");
+	ck_assert_str_eq(station_ieee80211_reason_str(15), "4-way handshake timeout");
+	ck_assert_str_eq(station_ieee80211_reason_str(200), "other reason");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("station");
+	TCase *tc = tcase_create("station");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_bss_parse_and_flags);
+	tcase_add_test(tc, test_bss_match_rules);
+	tcase_add_test(tc, test_cold_start_reuses_fresh_results);
+	tcase_add_test(tc, test_stale_results_scan_known_channel_then_all);
+	tcase_add_test(tc, test_scan_freq_scanned_first);
+	tcase_add_test(tc, test_not_found_backs_off);
+	tcase_add_test(tc, test_priority_then_signal);
+	tcase_add_test(tc, test_disabled_networks_skipped);
+	tcase_add_test(tc, test_backoff_grows_and_resets);
+	tcase_add_test(tc, test_connect_refused_backs_off);
+	tcase_add_test(tc, test_wrong_passphrase_gives_up);
+	tcase_add_test(tc, test_user_disconnect_and_stop);
+	tcase_add_test(tc, test_remove_current_network);
+	tcase_add_test(tc, test_reason_strings);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	log_level_set(LOG_LEVEL_ERROR);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
