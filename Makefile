@@ -12,7 +12,14 @@
 
 SRC := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 
-ifeq ($(SAN),1)
+ifeq ($(FUZZ),1)
+# make fuzz: clang, libFuzzer's coverage in every object, ASan+UBSan.
+BUILD ?= build-fuzz
+CC := clang
+SANFLAGS := -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined -DIHV_LIBFUZZER -Wno-format-nonliteral
+FUZZ_LINK := -fsanitize=fuzzer
+else ifeq ($(SAN),1)
 BUILD ?= build-san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 else
@@ -53,7 +60,7 @@ UNIT_SRCS := $(sort $(wildcard $(SRC)/tests/unit/*/test-*.c))
 TPLUGIN_SRCS := $(sort $(wildcard $(SRC)/tests/plugins/*.c))
 TOOL_SRCS := $(sort $(wildcard $(SRC)/tests/hwsim/tools/*.c))
 BENCH_SRCS := $(sort $(wildcard $(SRC)/tests/bench/*.c))
-FUZZ_SRCS := $(sort $(wildcard $(SRC)/tests/fuzz/*.c))
+FUZZ_SRCS := $(sort $(wildcard $(SRC)/tests/fuzz/fuzz-*.c))
 
 obj = $(patsubst $(SRC)/%.c,$(BUILD)/obj/%.o,$(1))
 
@@ -73,7 +80,7 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
-.PHONY: all test unit hwsim demo bench deps install uninstall clean
+.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
@@ -124,9 +131,17 @@ $(TOOLS): $(BUILD)/%: $(BUILD)/obj/%.o $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 
-$(BENCHES) $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB) $(COMMON_LIB)
+$(BENCHES): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -lpthread
+
+# Fuzz targets (tests/fuzz/fuzz-*.c): ordinary programs that replay inputs in
+# a normal build, libFuzzer programs in make fuzz. Archives pull in only what
+# a target uses.
+FUZZ_ARCHIVES = $(DAEMON_LIB) $(CORE_LIB) $(RSN_LIB) $(NL_LIB) $(COMMON_LIB)
+$(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $$(FUZZ_ARCHIVES)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_LINK) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
@@ -157,6 +172,16 @@ bench:
 	@$(SRC)/scripts/install-deps --bench
 	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/bench
+
+# make fuzz: the libFuzzer build of every target; make fuzz-run FUZZ_S=N runs
+# each for N seconds from its corpus (tests/fuzz/corpus/NAME/).
+FUZZ_S ?= 60
+fuzzers: $(FUZZERS)
+fuzz:
+	@$(SRC)/scripts/install-deps
+	@$(MAKE) --no-print-directory -f $(SRC)/Makefile FUZZ=1 -j2 fuzzers
+fuzz-run: fuzz
+	@$(SRC)/scripts/fuzz-run $(FUZZ_S)
 
 # --- install ----------------------------------------------------------------
 install: all

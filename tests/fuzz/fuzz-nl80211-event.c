@@ -1,0 +1,30 @@
+/*
+ * Fuzz target: nl80211 notifications (src/nl80211/event.c), the parser every
+ * multicast event from the kernel goes through, and the Deauthentication/
+ * Disassociation reason reader applied to whatever frame it yields.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nl80211/event.h"
+#include "tests/fuzz/fuzz-main.h"
+#include "tests/fuzz/fuzz-nl80211-msg.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct nlmsghdr *nlh = fuzz_nl_msg(data, size);
+	struct nl80211_event ev;
+	unsigned bad = 0;
+
+	if (!nlh)
+		return 0;
+	if (nl80211_event_parse(nlh, &ev, fuzz_nl_bad, &bad) == 0 && ev.frame) {
+		uint16_t reason;
+		uint8_t sa[6];
+
+		(void)nl80211_event_mgmt_reason(ev.frame, ev.frame_len, &reason, sa);
+	}
+	(void)nl80211_cmd_name(data[0]);
+	free(nlh);
+	return 0;
+}
