@@ -1,5 +1,5 @@
 /*
- * The contract's invariants (ihv-contract.md §10), one test per applicable
+ * The contract's invariants (docs/contract.md §10), one test per applicable
  * rule, named with its number: the real host core over the simulated driver
  * against purpose-built plugins (tests/plugins).
  */
