@@ -1,7 +1,20 @@
 /*
- * The contract host's internals, shared by its files (plugin.c, service.c,
- * linux-api.c, adapter.c, ethertype.c, keys.c, ui.c). Not for the rest of
+ * The contract host's internals, shared by its files. Not for the rest of
  * ihvd: that uses ihv-host.h.
+ *
+ * Who calls whom (no cycle; each file calls only files below it):
+ *
+ *   plugin.c   -> adapter.c, service tables, linux-api.c
+ *   adapter.c  -> session.c, port.c, teardown.c, ui.c, keys.c, work.c
+ *   queries.c  -> ui.c
+ *   service.c  -> svc-*.c, buffer.c
+ *   svc-*.c    -> port.c (send), keys.c, ethertype.c, ui.c, work.c, rsne.c
+ *   session.c  -> teardown.c, buffer.c, ui.c, rsne.c, bss-list.c, work.c
+ *   port.c     -> teardown.c, ethertype.c, keys.c, assoc-params.c, work.c
+ *   teardown.c -> ui.c, keys.c, ethertype.c, work.c
+ *   ui.c       -> work.c
+ *   work.c, keys.c, ethertype.c, buffer.c, reason.c, rsne.c
+ *              -> registry.c (the leaf: lock, handles, hosts, label)
  *
  * Threading (contract §12, our decision): handlers, timers and drv calls run
  * on the loop thread only. Service functions may come from any thread; they
@@ -18,6 +31,7 @@
 #include <stdint.h>
 
 #include "core/ihv-host.h"
+#include "core/registry.h"
 #include "common/loop.h"
 #include "core/rsne.h"
 #include "ihvlinux.h"
@@ -34,22 +48,6 @@
 #define IHV_MAX_PACKET       4096  /* SendPacket / receive frame bound */
 #define IHV_MAX_BLOB         65536 /* UI data, user data, vendor buffers */
 #define IHV_MAX_KEYS         16
-
-/* Which handler the loop thread is inside (for rules 27, 31, 36). */
-enum ihv_handler_id {
-	IHV_IN_NONE,
-	IHV_IN_INIT_ADAPTER,
-	IHV_IN_DEINIT_ADAPTER,
-	IHV_IN_PRE_ASSOCIATE,
-	IHV_IN_ADAPTER_RESET,
-	IHV_IN_POST_ASSOCIATE,
-	IHV_IN_STOP_POST_ASSOCIATE,
-	IHV_IN_RECEIVE_PACKET,
-	IHV_IN_SEND_COMPLETION,
-	IHV_IN_UI,
-	IHV_IN_OTHER,
-	IHV_IN_TIMER,
-};
 
 /* A received frame in the DOT11_SECURITY_PACKET_HEADER format (rule 45). */
 struct ihv_frame {
@@ -194,6 +192,7 @@ struct ihv_adapter {
 	struct ihv_ui_req *ui;
 
 	struct ihv_work *work_head, *work_tail;
+	void (*work_kick)(void *adapter_id); /* the runner (adapter.c) */
 	bool kick_posted;
 	bool kick_running;
 };
@@ -246,50 +245,56 @@ struct ihv_host {
 	unsigned long outstanding_buffers;
 };
 
-/* plugin.c / service.c: the host registry and tables */
+/* service.c, linux-api.c: the tables handed to the plugin */
 extern const DOT11EXT_APIS ihv_service_apis;
 extern const DOT11EXT_LINUX_APIS ihv_linux_apis;
 extern const DOT11EXT_VIRTUAL_STATION_APIS ihv_vs_apis;
-void ihv_host_register(struct ihv_host *h);   /* under the lock */
-void ihv_host_unregister(struct ihv_host *h); /* under the lock */
-struct ihv_host *ihv_host_any(void);          /* under the lock */
-struct ihv_adapter *ihv_adapter_by_id(uint64_t id); /* under the lock */
-struct ihv_host *ihv_host_by_id(uint64_t id);       /* under the lock */
-uint64_t ihv_next_id(void);                         /* under the lock */
-bool ihv_on_loop_thread(const struct ihv_host *h);
-/* The host whose handler the calling thread is running, if any. */
-struct ihv_host *ihv_current_host(void);
-void ihv_current_host_set(struct ihv_host *h);
-const char *ihv_plugin_label(void);
 
-/* Entering / leaving a handler call on the loop thread. */
-struct ihv_call {
-	struct ihv_host *prev_host;
-	enum ihv_handler_id prev_in;
-	pthread_t prev_thread;
-};
-void ihv_call_enter(struct ihv_host *h, struct ihv_adapter *a,
-		    enum ihv_handler_id id, struct ihv_call *save);
-void ihv_call_leave(struct ihv_host *h, struct ihv_adapter *a,
-		    struct ihv_call *save);
-/* Is the calling thread inside handler id of adapter a? Under the lock. */
-bool ihv_in_handler(const struct ihv_adapter *a, enum ihv_handler_id id);
-
-/* Reason-code rules 28/29 (service.c). */
+/* reason.c: reason-code rules 28/29 */
 bool ihv_reason_valid(uint32_t reason);
 bool ihv_reason_is_ihv(uint32_t reason);
 /* NULL when (reason, win32) is a consistent completion; else the complaint. */
 const char *ihv_completion_check(uint32_t reason, uint32_t win32);
 uint32_t ihv_win32_from_errno(int err);
 
-/* adapter.c */
-/* Look up the adapter of a live hDot11SvcHandle; under the lock. Logs. */
-struct ihv_adapter *ihv_adapter_from_svc(HANDLE svc, const char *fn);
-/* Queue work for the loop thread (under the lock); takes ownership. */
-void ihv_work_queue(struct ihv_adapter *a, struct ihv_work *w);
+/* buffer.c: Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (rules 10, 65) */
+DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp);
+VOID WINAPI ihv_buffer_free(LPVOID p);
+bool ihv_buffer_ours(const void *p);
+
+/* work.c: the adapter's work queue (under the lock unless said) */
 struct ihv_work *ihv_work_new(enum ihv_work_kind kind);
 void ihv_work_free(struct ihv_work *w);
+/* Queue work for the loop thread; takes ownership. */
+void ihv_work_queue(struct ihv_adapter *a, struct ihv_work *w);
+/* Not under the lock: queue an event for the connection policy. */
+void ihv_work_event(struct ihv_adapter *a, enum ihv_work_kind kind,
+		    enum ihv_phase phase, uint32_t reason, uint32_t win32, uint16_t ieee);
+/* Not under the lock: set the phase and queue its milestone event. */
+void ihv_phase_set(struct ihv_adapter *a, enum ihv_phase phase);
+/* Under the lock: unlock, free w, return rc (a refused service call). */
+uint32_t ihv_work_refuse(struct ihv_work *w, uint32_t rc);
+
+/* teardown.c: the end of a connection (loop thread) */
+void ihv_port_stop(struct ihv_adapter *a, DOT11_ASSOC_STATUS status);
+void ihv_session_free(struct ihv_adapter *a);
+void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
+		  uint32_t win32, uint16_t ieee, bool disconnect, DOT11_ASSOC_STATUS status);
+void ihv_teardown_timeout(void *adapter);
+void ihv_teardown_disconnected(struct ihv_adapter *a, const struct drv_event *ev);
+
+/* session.c: the pre-association (loop thread) */
+void ihv_session_pre_done(struct ihv_adapter *a, struct ihv_work *w);
+
+/* port.c: post-association and the port (loop thread) */
+void ihv_port_connect_result(struct ihv_adapter *a, const struct drv_event *ev);
+void ihv_port_post_done(struct ihv_adapter *a, struct ihv_work *w);
+void ihv_port_eapol_rx(struct ihv_adapter *a, const struct drv_event *ev);
 void ihv_adapter_rx_deliver(struct ihv_adapter *a);
+/* Transmit a DOT11_SECURITY_PACKET_HEADER frame; an ERROR_* value. */
+uint32_t ihv_port_send_now(struct ihv_adapter *a, const uint8_t *pkt, size_t len);
+
+/* linux-api.c */
 void ihv_host_timers_free(struct ihv_host *h);
 
 /* ethertype.c */

@@ -122,18 +122,6 @@ static uint32_t key_blob_parse(uint32_t algo, const uint8_t *blob, size_t len,
 	return ERROR_INVALID_PARAMETER;
 }
 
-static bool capa_has_cipher(const struct ihv_adapter *a, uint32_t suite)
-{
-	size_t i;
-
-	if (!a->capa.n_ciphers)
-		return true;
-	for (i = 0; i < a->capa.n_ciphers; i++)
-		if (a->capa.ciphers[i] == suite)
-			return true;
-	return false;
-}
-
 static void rec_set(struct ihv_adapter *a, enum drv_key_type type, uint16_t idx,
 		    const uint8_t *addr, bool is_static)
 {
@@ -270,7 +258,7 @@ uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,
 	e = key_blob_parse(k->AlgorithmId, k->ucKey, k->usKeyLength, &kb);
 	if (e)
 		return e;
-	if (!kb.suite || !capa_has_cipher(a, kb.suite)) {
+	if (!kb.suite || !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, kb.suite)) {
 		log_warn("%s: SetKeyMappingKey: cipher %u not supported by %s (contract rule 54)",
 			 ihv_plugin_label(), k->AlgorithmId, a->ifname);
 		return ERROR_NOT_SUPPORTED;
@@ -317,7 +305,7 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 	e = key_blob_parse(k->AlgorithmId, k->ucKey, k->usKeyLength, &kb);
 	if (e)
 		return e;
-	if (!kb.suite || !capa_has_cipher(a, kb.suite)) {
+	if (!kb.suite || !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, kb.suite)) {
 		log_warn("%s: SetDefaultKey: cipher %u not supported by %s (contract rule 54)",
 			 ihv_plugin_label(), k->AlgorithmId, a->ifname);
 		return ERROR_NOT_SUPPORTED;

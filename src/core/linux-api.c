@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/handle.h"
 #include "core/ihv-core.h"
 #include "common/log.h"
 
@@ -188,18 +187,6 @@ void ihv_host_timers_free(struct ihv_host *h)
 
 /* ---- RSN parameters ------------------------------------------------------------ */
 
-static bool suite_listed(const uint32_t *list, size_t n, uint32_t s)
-{
-	size_t i;
-
-	if (!n)
-		return true;
-	for (i = 0; i < n; i++)
-		if (list[i] == s)
-			return true;
-	return false;
-}
-
 static DWORD WINAPI lx_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAMS *p)
 {
 	const char *fn = "Dot11ExtLinuxSetRsnParams";
@@ -223,9 +210,9 @@ static DWORD WINAPI lx_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAM
 		ihv_unlock();
 		return ERROR_INVALID_STATE;
 	}
-	if ((p->dwAkmSuite && !suite_listed(a->capa.akms, a->capa.n_akms, p->dwAkmSuite)) ||
+	if ((p->dwAkmSuite && !ihv_suite_listed(a->capa.akms, a->capa.n_akms, p->dwAkmSuite)) ||
 	    (p->dwGroupMgmtCipherSuite &&
-	     !suite_listed(a->capa.ciphers, a->capa.n_ciphers, p->dwGroupMgmtCipherSuite))) {
+	     !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, p->dwGroupMgmtCipherSuite))) {
 		log_warn("%s: %s: %s does not support the AKM or management cipher",
 			 a->h->name, fn, a->ifname);
 		ihv_unlock();

@@ -151,10 +151,12 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 	return 0;
 }
 
-static bool rsne_suite_in(uint32_t s, const uint32_t *list, size_t n)
+bool ihv_suite_listed(const uint32_t *list, size_t n, uint32_t s)
 {
 	size_t i;
 
+	if (!n)
+		return true; /* the radio does not list them: assume yes */
 	for (i = 0; i < n; i++)
 		if (list[i] == s)
 			return true;
@@ -166,14 +168,14 @@ int ihv_rsn_capa_check(const struct ihv_rsn_choice *c, const struct drv_capa *ca
 	if (c->open)
 		return 0;
 	if (capa->n_ciphers) {
-		if (!rsne_suite_in(c->pairwise, capa->ciphers, capa->n_ciphers) ||
-		    !rsne_suite_in(c->group, capa->ciphers, capa->n_ciphers))
+		if (!ihv_suite_listed(capa->ciphers, capa->n_ciphers, c->pairwise) ||
+		    !ihv_suite_listed(capa->ciphers, capa->n_ciphers, c->group))
 			return -EOPNOTSUPP;
 		if (c->group_mgmt &&
-		    !rsne_suite_in(c->group_mgmt, capa->ciphers, capa->n_ciphers))
+		    !ihv_suite_listed(capa->ciphers, capa->n_ciphers, c->group_mgmt))
 			return -EOPNOTSUPP;
 	}
-	if (capa->n_akms && !rsne_suite_in(c->akm, capa->akms, capa->n_akms))
+	if (capa->n_akms && !ihv_suite_listed(capa->akms, capa->n_akms, c->akm))
 		return -EOPNOTSUPP;
 	return 0;
 }

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/handle.h"
 #include "core/ihv-core.h"
 #include "common/log.h"
 #include "common/utf16.h"
