@@ -14,21 +14,6 @@
 #include "common/log.h"
 #include "common/utf16.h"
 
-static const char *const phase_names[] = {
-	[IHV_PHASE_IDLE] = "idle",
-	[IHV_PHASE_PRE_ASSOCIATE] = "pre-association",
-	[IHV_PHASE_ASSOCIATING] = "associating",
-	[IHV_PHASE_POST_ASSOCIATE] = "post-association",
-	[IHV_PHASE_AUTHORIZED] = "authorized",
-};
-
-const char *ihv_phase_str(enum ihv_phase phase)
-{
-	if ((unsigned)phase < sizeof(phase_names) / sizeof(phase_names[0]))
-		return phase_names[phase];
-	return "?";
-}
-
 static void adapter_work_kick(void *arg);
 
 static void adapter_guid_from_mac(const uint8_t mac[6], GUID *g)
@@ -66,7 +51,7 @@ struct ihv_adapter *ihv_adapter_new(struct ihv_host *h, uint32_t ifindex,
 		a->ev = *ev;
 	a->ctx = ctx;
 	a->work_kick = adapter_work_kick;
-	ihv_et_init(&a->et); /* rule 13: empty lists at InitAdapter */
+	ihv_et_init(&a->et); /* contract rule 13: empty lists at InitAdapter */
 	r = h->drv->ops->capa_get(h->drv, ifindex, &a->capa);
 	if (r) {
 		log_err("%s: cannot read the radio's capabilities: %s", ifname, strerror(-r));
@@ -102,7 +87,7 @@ struct ihv_adapter *ihv_adapter_new(struct ihv_host *h, uint32_t ifindex,
 	if (rc != ERROR_SUCCESS) {
 		struct ihv_adapter **pp;
 
-		/* rule 11: no DeinitAdapter for a failed InitAdapter */
+		/* contract rule 11: no DeinitAdapter for a failed InitAdapter */
 		log_err("plugin %s: InitAdapter for %s failed: error %u", h->name, ifname, rc);
 		ihv_lock();
 		ihv_handle_kill(a->svc, "InitAdapter failed");
@@ -132,7 +117,7 @@ fail:
 	return NULL;
 }
 
-/* Deliver SendPacketCompletion for every accepted packet (rule 46). */
+/* Deliver SendPacketCompletion for every accepted packet (contract rule 46). */
 static void adapter_sends_flush(struct ihv_adapter *a)
 {
 	struct ihv_work **pp, *w;
@@ -181,12 +166,12 @@ void ihv_adapter_free(struct ihv_adapter *a)
 		 a->phase == IHV_PHASE_AUTHORIZED;
 	if (on_air)
 		h->drv->ops->disconnect(h->drv, a->ifindex, 3);
-	/* rule 14: StopPostAssociate before DeinitAdapter */
+	/* contract rule 14: StopPostAssociate before DeinitAdapter */
 	ihv_port_stop(a, DOT11_ASSOC_STATUS_DISASSOCIATED_BY_OS);
 	ihv_lock();
-	/* rule 12: hDot11SvcHandle is invalid within and after DeinitAdapter */
+	/* contract rule 12: hDot11SvcHandle is invalid within and after DeinitAdapter */
 	ihv_handle_kill(a->svc, "DeinitAdapter was called for its adapter");
-	/* rule 15: a pending pre-association counts as cancelled */
+	/* contract rule 15: a pending pre-association counts as cancelled */
 	ihv_handle_kill(a->connect, "DeinitAdapter cancelled the pre-association");
 	a->phase = IHV_PHASE_IDLE;
 	ihv_unlock();
@@ -349,7 +334,7 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 	case IHV_WORK_SEND:
 		if (a->port)
 			ihv_port_send_now(a, w->data, w->len);
-		/* fall through: the completion follows the attempt (rule 46) */
+		/* fall through: the completion follows the attempt (contract rule 46) */
 		/* FALLTHROUGH */
 	case IHV_WORK_SEND_DONE:
 		ihv_call_enter(a->h, a, IHV_IN_SEND_COMPLETION, &save);

@@ -1,5 +1,5 @@
 /*
- * Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (contract §4.2; rules 8, 10,
+ * Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (contract §4.2; contract rules 8, 10,
  * 65): blocks with a header the host can recognise, cleansed when freed.
  */
 #include <stdlib.h>
@@ -16,7 +16,7 @@ struct buffer_hdr {
 	uint64_t size;
 };
 
-/* rule 8: nothing after DeinitService; rule 10: buffers from InitService on */
+/* contract rule 8: nothing after DeinitService; contract rule 10: buffers from InitService on */
 static bool buffer_service_live(const char *fn)
 {
 	bool up;
@@ -79,7 +79,7 @@ VOID WINAPI ihv_buffer_free(LPVOID p)
 	free(b);
 }
 
-/* For the host itself (rule 65): is p an AllocateBuffer block? */
+/* For the host itself (contract rule 65): is p an AllocateBuffer block? */
 bool ihv_buffer_ours(const void *p)
 {
 	return p && ((const struct buffer_hdr *)p - 1)->magic == BUFFER_MAGIC;

@@ -1,6 +1,6 @@
 /*
  * EtherType registrations, privacy exemptions and the receive backlog
- * (contract §4.5, §6.7; rules 13, 19, 42-45, 49, 50).
+ * (contract §4.5, §6.7; contract rules 13, 19, 42-45, 49, 50).
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 #include "core/ihv-core.h"
 #include "common/log.h"
 
-static void frames_free(struct ihv_frame **head, struct ihv_frame **tail,
+static void ethertype_frames_free(struct ihv_frame **head, struct ihv_frame **tail,
 			size_t *n)
 {
 	struct ihv_frame *f;
@@ -33,11 +33,11 @@ void ihv_et_clear(struct ihv_et *et)
 	et->max_backlog = 0;
 	et->n_ex = 0;
 	et->n_reg = 0;
-	frames_free(&et->q_head, &et->q_tail, &et->q_len);
-	frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
+	ethertype_frames_free(&et->q_head, &et->q_tail, &et->q_len);
+	ethertype_frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
 }
 
-static bool swapped_well_known(uint16_t host_order)
+static bool ethertype_swapped_well_known(uint16_t host_order)
 {
 	static const uint16_t known[] = { 0x888e, 0x88c7, 0x86dd, 0x0800, 0x0806 };
 	size_t i;
@@ -69,7 +69,7 @@ uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
 	}
 	for (i = 0; i < n_reg; i++)
 		/* contract §11.4: registrations are big-endian */
-		if (swapped_well_known(ntohs(reg[i])))
+		if (ethertype_swapped_well_known(ntohs(reg[i])))
 			log_warn("%s: SetEtherTypeHandling registers EtherType 0x%04x; "
 				 "registrations are big-endian, was htons(0x%04x) meant? "
 				 "(contract §11.4)", ihv_plugin_label(), ntohs(reg[i]),
@@ -89,8 +89,8 @@ uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
 		memcpy(et->reg, reg, n_reg * sizeof(*reg));
 	et->n_reg = n_reg;
 	if (!n_reg) {
-		frames_free(&et->q_head, &et->q_tail, &et->q_len);
-		frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
+		ethertype_frames_free(&et->q_head, &et->q_tail, &et->q_len);
+		ethertype_frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
 	}
 	while (et->q_len > et->max_backlog && et->q_head) {
 		struct ihv_frame *f = ihv_et_backlog_pop(et);
@@ -122,7 +122,7 @@ bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
 		if (et->ex[i].usEtherType != be ||
 		    !(et->ex[i].usExemptionPacketType & DOT11_EXEMPT_UNICAST))
 			continue;
-		/* DOT11_PRIVACY_EXEMPTION semantics (contract §6.7, rule 49) */
+		/* DOT11_PRIVACY_EXEMPTION semantics (contract §6.7, contract rule 49) */
 		if (et->ex[i].usExemptionActionType == DOT11_EXEMPT_ALWAYS)
 			return unencrypted;
 		/* ON_KEY_MAPPING_KEY_UNAVAILABLE */
@@ -130,7 +130,7 @@ bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
 			return false;
 		return true;
 	}
-	/* rule 50: exclude-unencrypted drops the rest unless exempted */
+	/* contract rule 50: exclude-unencrypted drops the rest unless exempted */
 	if (exclude_unencrypted && unencrypted)
 		return false;
 	return true;
@@ -178,7 +178,7 @@ void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f)
 	et->q_tail = f;
 	et->q_len++;
 	/*
-	 * rule 44: while ReceivePacket is outstanding keep at most uMaxBackLog
+	 * contract rule 44: while ReceivePacket is outstanding keep at most uMaxBackLog
 	 * frames queued, dropping the oldest. Not delivering: the frame waits
 	 * only for the drain that follows, so one may always be queued.
 	 */

@@ -4,23 +4,29 @@
  *
  * Who calls whom (no cycle; each file calls only files below it):
  *
- *   plugin.c   -> adapter.c, service tables, linux-api.c
- *   adapter.c  -> session.c, port.c, teardown.c, ui.c, keys.c, work.c
- *   queries.c  -> ui.c
- *   service.c  -> svc-*.c, buffer.c
- *   svc-*.c    -> port.c (send), keys.c, ethertype.c, ui.c, work.c, rsne.c
- *   session.c  -> teardown.c, buffer.c, ui.c, rsne.c, bss-list.c, work.c
- *   port.c     -> teardown.c, ethertype.c, keys.c, assoc-params.c, work.c
- *   teardown.c -> ui.c, keys.c, ethertype.c, work.c
- *   ui.c       -> work.c
- *   work.c, keys.c, ethertype.c, buffer.c, reason.c, rsne.c
- *              -> registry.c (the leaf: lock, handles, hosts, label)
+ *   plugin.c      -> adapter.c, service.c (table), linux-api.c
+ *   adapter.c     -> session.c, port.c, teardown.c, ui.c, keys.c, ethertype.c
+ *   queries.c     -> ui.c, bss-list.c, reason.c
+ *   service.c     -> svc-*.c, buffer.c (the table only)
+ *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c
+ *   svc-keys.c    -> keys.c, rsne.c
+ *   svc-session.c -> ui.c, reason.c;  svc-profile.c -> buffer.c
+ *   session.c     -> teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
+ *   port.c        -> teardown.c, ethertype.c, keys.c, assoc-params.c, rsne.c
+ *   teardown.c    -> ui.c, keys.c, ethertype.c
+ *   ui.c, svc-*.c, session.c, port.c, teardown.c -> work.c
+ *   keys.c, linux-api.c -> rsne.c, reason.c
+ *   every file    -> registry.c, the leaf (lock, handles, hosts, label)
+ *
+ * The adapter's work queue (work.c) runs through a->work_kick, set by
+ * adapter.c, so queueing never calls up into the runner.
  *
  * Threading (contract §12, our decision): handlers, timers and drv calls run
  * on the loop thread only. Service functions may come from any thread; they
  * validate under ihv_lock() and hand work to the loop through the adapter's
  * work queue. The lock is never held across a call into the plugin or the
- * driver, so a plugin calling back re-entrantly cannot deadlock.
+ * driver, so a plugin calling back re-entrantly cannot deadlock; it is not
+ * recursive either, and no path takes it twice (registry.h).
  */
 #ifndef IHVD_CORE_IHV_CORE_H
 #define IHVD_CORE_IHV_CORE_H
@@ -49,7 +55,7 @@
 #define IHV_MAX_BLOB         65536 /* UI data, user data, vendor buffers */
 #define IHV_MAX_KEYS         16
 
-/* A received frame in the DOT11_SECURITY_PACKET_HEADER format (rule 45). */
+/* A received frame in the DOT11_SECURITY_PACKET_HEADER format (contract rule 45). */
 struct ihv_frame {
 	struct ihv_frame *next;
 	size_t len;
@@ -157,9 +163,9 @@ struct ihv_adapter {
 
 	/* the pre-association session */
 	void *connect;             /* hConnectSession, live while set */
-	bool pre_completed;        /* a completion was accepted (rule 25) */
+	bool pre_completed;        /* a completion was accepted (contract rule 25) */
 	bool pre_cancel_only;      /* after AdapterReset: ERROR_CANCELLED only */
-	bool et_locked;            /* rule 33 */
+	bool et_locked;            /* contract rule 33 */
 	uint8_t ssid[DRV_SSID_MAX];
 	size_t ssid_len;
 	struct ihv_bss_copy *cands;
@@ -250,14 +256,14 @@ extern const DOT11EXT_APIS ihv_service_apis;
 extern const DOT11EXT_LINUX_APIS ihv_linux_apis;
 extern const DOT11EXT_VIRTUAL_STATION_APIS ihv_vs_apis;
 
-/* reason.c: reason-code rules 28/29 */
+/* reason.c: reason-code contract rules 28/29 */
 bool ihv_reason_valid(uint32_t reason);
 bool ihv_reason_is_ihv(uint32_t reason);
 /* NULL when (reason, win32) is a consistent completion; else the complaint. */
 const char *ihv_completion_check(uint32_t reason, uint32_t win32);
 uint32_t ihv_win32_from_errno(int err);
 
-/* buffer.c: Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (rules 10, 65) */
+/* buffer.c: Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (contract rules 10, 65) */
 DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp);
 VOID WINAPI ihv_buffer_free(LPVOID p);
 bool ihv_buffer_ours(const void *p);
@@ -303,18 +309,18 @@ void ihv_et_init(struct ihv_et *et);
 uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
 		    const DOT11_PRIVACY_EXEMPTION *ex, uint32_t n_reg,
 		    const uint16_t *reg);
-/* Empty both lists and drop queued frames (rule 19). */
+/* Empty both lists and drop queued frames (contract rule 19). */
 void ihv_et_clear(struct ihv_et *et);
 bool ihv_et_registered(const struct ihv_et *et, uint16_t ethertype);
 /*
  * Privacy exemption / exclude-unencrypted verdict for a received frame
- * (rules 49, 50): true to accept.
+ * (contract rules 49, 50): true to accept.
  */
 bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
 		   bool unencrypted, bool exclude_unencrypted, bool have_ptk);
 struct ihv_frame *ihv_frame_new(const uint8_t src[6], uint16_t ethertype,
 				const uint8_t *payload, size_t len);
-/* Append to the backlog; drops the oldest beyond max_backlog (rule 44). */
+/* Append to the backlog; drops the oldest beyond max_backlog (contract rule 44). */
 void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f);
 struct ihv_frame *ihv_et_backlog_pop(struct ihv_et *et);
 void ihv_et_hold_push(struct ihv_et *et, struct ihv_frame *f);
@@ -330,7 +336,7 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 			      size_t total_len, uint32_t direction);
 uint32_t ihv_keys_set_default_id(struct ihv_adapter *a, uint32_t id);
 bool ihv_keys_have_ptk(const struct ihv_adapter *a, const uint8_t addr[6]);
-/* Forget keys: all, or only the non-static ones (rule 53). */
+/* Forget keys: all, or only the non-static ones (contract rule 53). */
 void ihv_keys_forget(struct ihv_adapter *a, bool only_dynamic);
 /* Cheap structural checks done where the call is made (any thread). */
 uint32_t ihv_keys_check_mapping(const DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *k);

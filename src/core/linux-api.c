@@ -10,7 +10,7 @@
 #include "core/ihv-core.h"
 #include "common/log.h"
 
-static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
+static VOID WINAPI linux_api_log(DWORD level, LPCSTR fmt, ...)
 {
 	char line[1024];
 	enum log_level l;
@@ -18,6 +18,7 @@ static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
 
 	if (!fmt)
 		return;
+	/* level is a DWORD from the plugin (ihvlinux.h), any value: default kept */
 	switch (level) {
 	case DOT11EXT_LINUX_LOG_ERROR:
 		l = LOG_LEVEL_ERROR;
@@ -28,7 +29,7 @@ static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
 	case DOT11EXT_LINUX_LOG_INFO:
 		l = LOG_LEVEL_INFO;
 		break;
-	default:
+	default: /* DOT11EXT_LINUX_LOG_DEBUG and anything unknown */
 		l = LOG_LEVEL_DEBUG;
 		break;
 	}
@@ -42,7 +43,7 @@ static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
 
 /* ---- timers ------------------------------------------------------------------ */
 
-static struct ihv_host *timer_host(void)
+static struct ihv_host *linux_api_timer_host(void)
 {
 	struct ihv_host *h = ihv_current_host();
 
@@ -59,7 +60,7 @@ static struct ihv_host *timer_host(void)
 	return h;
 }
 
-static void timer_fire(void *arg)
+static void linux_api_timer_fire(void *arg)
 {
 	struct ihv_plugin_timer *t = arg;
 	struct ihv_host *h = t->h;
@@ -71,7 +72,7 @@ static void timer_fire(void *arg)
 	ihv_call_leave(h, NULL, &save);
 }
 
-static DWORD WINAPI lx_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx,
+static DWORD WINAPI linux_api_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx,
 				    PHANDLE ph)
 {
 	struct ihv_plugin_timer *t;
@@ -80,13 +81,13 @@ static DWORD WINAPI lx_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx
 	if (!cb || !ph)
 		return ERROR_INVALID_PARAMETER;
 	*ph = NULL;
-	h = timer_host();
+	h = linux_api_timer_host();
 	if (!h)
 		return ERROR_INVALID_STATE;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	t->t = loop_timer_new(h->loop, timer_fire, t);
+	t->t = loop_timer_new(h->loop, linux_api_timer_fire, t);
 	if (!t->t) {
 		free(t);
 		return ERROR_NOT_ENOUGH_MEMORY;
@@ -110,12 +111,12 @@ static DWORD WINAPI lx_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx
 	return ERROR_SUCCESS;
 }
 
-static struct ihv_plugin_timer *timer_get(HANDLE ht, const char *fn)
+static struct ihv_plugin_timer *linux_api_timer_get(HANDLE ht, const char *fn)
 {
 	struct ihv_plugin_timer *t;
 	const char *why;
 
-	if (!timer_host())
+	if (!linux_api_timer_host())
 		return NULL;
 	ihv_lock();
 	t = ihv_handle_get(ht, IHV_HANDLE_TIMER, &why);
@@ -126,9 +127,9 @@ static struct ihv_plugin_timer *timer_get(HANDLE ht, const char *fn)
 	return t;
 }
 
-static DWORD WINAPI lx_timer_arm(HANDLE ht, DWORD ms)
+static DWORD WINAPI linux_api_timer_arm(HANDLE ht, DWORD ms)
 {
-	struct ihv_plugin_timer *t = timer_get(ht, "Dot11ExtLinuxTimerArm");
+	struct ihv_plugin_timer *t = linux_api_timer_get(ht, "Dot11ExtLinuxTimerArm");
 
 	if (!t)
 		return ihv_current_host() ? ERROR_INVALID_HANDLE : ERROR_INVALID_STATE;
@@ -136,9 +137,9 @@ static DWORD WINAPI lx_timer_arm(HANDLE ht, DWORD ms)
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI lx_timer_cancel(HANDLE ht)
+static DWORD WINAPI linux_api_timer_cancel(HANDLE ht)
 {
-	struct ihv_plugin_timer *t = timer_get(ht, "Dot11ExtLinuxTimerCancel");
+	struct ihv_plugin_timer *t = linux_api_timer_get(ht, "Dot11ExtLinuxTimerCancel");
 
 	if (!t)
 		return ihv_current_host() ? ERROR_INVALID_HANDLE : ERROR_INVALID_STATE;
@@ -146,7 +147,7 @@ static DWORD WINAPI lx_timer_cancel(HANDLE ht)
 	return ERROR_SUCCESS;
 }
 
-static void timer_destroy(struct ihv_plugin_timer *t)
+static void linux_api_timer_release(struct ihv_plugin_timer *t)
 {
 	struct ihv_plugin_timer **pp;
 
@@ -163,13 +164,13 @@ static void timer_destroy(struct ihv_plugin_timer *t)
 	free(t);
 }
 
-static DWORD WINAPI lx_timer_destroy(HANDLE ht)
+static DWORD WINAPI linux_api_timer_destroy(HANDLE ht)
 {
-	struct ihv_plugin_timer *t = timer_get(ht, "Dot11ExtLinuxTimerDestroy");
+	struct ihv_plugin_timer *t = linux_api_timer_get(ht, "Dot11ExtLinuxTimerDestroy");
 
 	if (!t)
 		return ihv_current_host() ? ERROR_INVALID_HANDLE : ERROR_INVALID_STATE;
-	timer_destroy(t);
+	linux_api_timer_release(t);
 	return ERROR_SUCCESS;
 }
 
@@ -178,7 +179,7 @@ void ihv_host_timers_free(struct ihv_host *h)
 	unsigned n = 0;
 
 	while (h->timers) {
-		timer_destroy(h->timers);
+		linux_api_timer_release(h->timers);
 		n++;
 	}
 	if (n)
@@ -187,7 +188,7 @@ void ihv_host_timers_free(struct ihv_host *h)
 
 /* ---- RSN parameters ------------------------------------------------------------ */
 
-static DWORD WINAPI lx_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAMS *p)
+static DWORD WINAPI linux_api_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAMS *p)
 {
 	const char *fn = "Dot11ExtLinuxSetRsnParams";
 	struct ihv_adapter *a;
@@ -227,7 +228,7 @@ static DWORD WINAPI lx_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAM
 
 /* ---- adapter information -------------------------------------------------------- */
 
-static DWORD WINAPI lx_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER_INFO info)
+static DWORD WINAPI linux_api_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER_INFO info)
 {
 	struct ihv_adapter *a;
 	size_t i;
@@ -258,11 +259,11 @@ static DWORD WINAPI lx_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER_INFO
 const DOT11EXT_LINUX_APIS ihv_linux_apis = {
 	.dwVersion = DOT11EXT_LINUX_APIS_VERSION_1,
 	.dwSize = sizeof(DOT11EXT_LINUX_APIS),
-	.Dot11ExtLinuxLog = lx_log,
-	.Dot11ExtLinuxTimerCreate = lx_timer_create,
-	.Dot11ExtLinuxTimerArm = lx_timer_arm,
-	.Dot11ExtLinuxTimerCancel = lx_timer_cancel,
-	.Dot11ExtLinuxTimerDestroy = lx_timer_destroy,
-	.Dot11ExtLinuxSetRsnParams = lx_set_rsn_params,
-	.Dot11ExtLinuxGetAdapterInfo = lx_get_adapter_info,
+	.Dot11ExtLinuxLog = linux_api_log,
+	.Dot11ExtLinuxTimerCreate = linux_api_timer_create,
+	.Dot11ExtLinuxTimerArm = linux_api_timer_arm,
+	.Dot11ExtLinuxTimerCancel = linux_api_timer_cancel,
+	.Dot11ExtLinuxTimerDestroy = linux_api_timer_destroy,
+	.Dot11ExtLinuxSetRsnParams = linux_api_set_rsn_params,
+	.Dot11ExtLinuxGetAdapterInfo = linux_api_get_adapter_info,
 };

@@ -1,5 +1,5 @@
 /*
- * Loading a plugin (contract §1, §2, §8.1, §8.2; rules 1-7): dlopen, the two
+ * Loading a plugin (contract §1, §2, §8.1, §8.2; contract rules 1-7): dlopen, the two
  * exports (+ the optional third), GetVersionInfo, InitService with the
  * service table (+ the Linux table in pvReserved), the 19 handlers checked.
  * Unloading: DeinitAdapter for every adapter, DeinitService, dlclose.
@@ -95,7 +95,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 		plugin_err_set(err, err_len, "dlopen %s: %s", p->plugin_path, dlerror());
 		goto fail;
 	}
-	/* rule 1: exactly these names, resolved by name */
+	/* contract rule 1: exactly these names, resolved by name */
 	get_version = (DOT11EXTIHV_GET_VERSION_INFO)dlsym(h->dl, IHV_VERSION_FUNCTION_NAME);
 	if (!get_version) {
 		plugin_err_set(err, err_len, "%s not exported (contract rule 1)",
@@ -118,7 +118,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	ihv_host_register(h);
 	ihv_unlock();
 
-	/* rule 2: GetVersionInfo first */
+	/* contract rule 2: GetVersionInfo first */
 	memset(&vi, 0, sizeof(vi));
 	ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
 	rc = get_version(&vi);
@@ -134,7 +134,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 		goto fail;
 	}
 
-	/* rule 3: a fully populated table; the plugin copies it (contract §3.2) */
+	/* contract rule 3: a fully populated table; the plugin copies it (contract §3.2) */
 	apis = ihv_service_apis;
 	lx = ihv_linux_apis;
 	table = (void **)&apis;
@@ -143,7 +143,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 			abort(); /* our own bug: never hand out a hole */
 	memset(&h->hd, 0, sizeof(h->hd));
 	ihv_lock();
-	h->service_up = true; /* AllocateBuffer is legal from InitService on (rule 10) */
+	h->service_up = true; /* AllocateBuffer is legal from InitService on (contract rule 10) */
 	ihv_unlock();
 	ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
 	rc = init_service(0, &apis, &lx, &h->hd);
@@ -152,7 +152,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 		plugin_err_set(err, err_len, "%s failed: error %u", IHV_INIT_FUNCTION_NAME, rc);
 		goto fail;
 	}
-	/* rule 4: all 19 handlers */
+	/* contract rule 4: all 19 handlers */
 	table = (void **)&h->hd;
 	for (i = 0; i < 19; i++) {
 		if (table[i])
@@ -166,7 +166,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 		}
 		goto fail;
 	}
-	/* rule 5: InitVirtualStation after InitService, before any InitAdapter */
+	/* contract rule 5: InitVirtualStation after InitService, before any InitAdapter */
 	if (init_vs) {
 		vs = ihv_vs_apis;
 		ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
@@ -191,14 +191,14 @@ void ihv_host_free(struct ihv_host *h)
 
 	if (!h)
 		return;
-	/* rule 7: DeinitAdapter for every adapter first */
+	/* contract rule 7: DeinitAdapter for every adapter first */
 	while (h->adapters)
 		ihv_adapter_free(h->adapters);
 	ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
 	h->hd.Dot11ExtIhvDeinitService();
 	ihv_call_leave(h, NULL, &save);
 	ihv_lock();
-	h->service_up = false; /* rule 8: nothing after DeinitService */
+	h->service_up = false; /* contract rule 8: nothing after DeinitService */
 	ihv_host_unregister(h);
 	ihv_unlock();
 	ihv_host_timers_free(h);

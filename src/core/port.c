@@ -1,8 +1,8 @@
 /*
  * The security session and its port (contract §3.9, §3.10, §8.7, §8.8):
  * the association result starts PerformPostAssociate on an unauthorized
- * port (contract rule 35); PostAssociateCompletion authorizes it (rules 37,
- * 38); frames go in (ReceivePacket, rules 42-45) and out (SendPacket).
+ * port (contract rule 35); PostAssociateCompletion authorizes it (contract rules 37,
+ * 38); frames go in (ReceivePacket, contract rules 42-45) and out (SendPacket).
  *
  *   ASSOCIATING --CONNECT_RESULT ok--> POST_ASSOCIATE (PerformPostAssociate)
  *        --PostAssociateCompletion(ok)--> AUTHORIZED (station authorized)
@@ -74,7 +74,7 @@ void ihv_port_connect_result(struct ihv_adapter *a, const struct drv_event *ev)
 			 ERROR_NOT_ENOUGH_MEMORY, 0, true, DOT11_ASSOC_STATUS_SYSTEM_ERROR);
 		return;
 	}
-	/* rule 35: the port exists, unauthorized */
+	/* contract rule 35: the port exists, unauthorized */
 	ihv_lock();
 	a->security = ihv_handle_new(IHV_HANDLE_SECURITY, a);
 	a->port = a->security != NULL;
@@ -127,7 +127,7 @@ void ihv_port_post_done(struct ihv_adapter *a, struct ihv_work *w)
 		a->post_completed = true;
 		if (a->authorized)
 			return;
-		/* rule 37: the port is authorized */
+		/* contract rule 37: the port is authorized */
 		r = a->h->drv->ops->station_authorize(a->h->drv, a->ifindex, a->bssid, true);
 		if (r) {
 			log_err("%s: authorizing the port failed: %s", a->ifname, strerror(-r));
@@ -149,7 +149,7 @@ void ihv_port_post_done(struct ihv_adapter *a, struct ihv_work *w)
 			 DOT11_ASSOC_STATUS_DISASSOCIATED_BY_OS);
 		return;
 	}
-	/* rule 38: a later completion changes the port's state */
+	/* contract rule 38: a later completion changes the port's state */
 	if (a->authorized) {
 		a->h->drv->ops->station_authorize(a->h->drv, a->ifindex, a->bssid, false);
 		a->authorized = false;
@@ -168,7 +168,7 @@ void ihv_adapter_rx_deliver(struct ihv_adapter *a)
 	if (a->et.delivering)
 		return; /* the loop below picks it up */
 	if (a->h->handler_depth > 0) {
-		/* never re-enter the plugin: drain after the handler (rule 43) */
+		/* never re-enter the plugin: drain after the handler (contract rule 43) */
 		w = ihv_work_new(IHV_WORK_RX_DRAIN);
 		if (w) {
 			ihv_lock();
@@ -210,7 +210,7 @@ void ihv_port_eapol_rx(struct ihv_adapter *a, const struct drv_event *ev)
 		return;
 	}
 	ihv_lock();
-	/* rule 42: only registered EtherTypes reach the plugin */
+	/* contract rule 42: only registered EtherTypes reach the plugin */
 	accept = ihv_et_registered(&a->et, ev->eapol.ethertype) &&
 		 ihv_et_accept(&a->et, ev->eapol.ethertype, ev->eapol.unencrypted,
 			       a->exclude_unencrypted,

@@ -1,4 +1,4 @@
-/* Reason codes and Win32 errors (contract §6; rules 28, 29). */
+/* Reason codes and Win32 errors (contract §6; contract rules 28, 29). */
 #include <errno.h>
 
 #include "core/ihv-core.h"

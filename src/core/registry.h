@@ -72,7 +72,7 @@ struct ihv_host *ihv_host_any(void);                /* one whose service is up *
 struct ihv_adapter *ihv_adapter_by_id(uint64_t id);
 struct ihv_host *ihv_host_by_id(uint64_t id);
 uint64_t ihv_next_id(void);
-/* The adapter of a live hDot11SvcHandle, else NULL and a log line naming rule 12. */
+/* The adapter of a live hDot11SvcHandle, else NULL and a log line naming contract rule 12. */
 struct ihv_adapter *ihv_adapter_from_svc(HANDLE svc, const char *fn);
 
 /* ---- the label ---- */
@@ -92,7 +92,7 @@ bool ihv_on_loop_thread(const struct ihv_host *h);
 /* The host whose handler the calling thread is running, if any. */
 struct ihv_host *ihv_current_host(void);
 
-/* Which handler the loop thread is inside (for rules 27, 31, 36). */
+/* Which handler the loop thread is inside (for contract rules 27, 31, 36). */
 enum ihv_handler_id {
 	IHV_IN_NONE,
 	IHV_IN_INIT_ADAPTER,

@@ -82,6 +82,7 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 	uint32_t mgmt = 0;
 
 	memset(out, 0, sizeof(*out));
+	/* auth is a Windows DOT11_AUTH_ALGORITHM DWORD from the plugin: default kept */
 	switch (auth) {
 	case 0:
 	case DOT11_AUTH_ALGO_80211_OPEN:
@@ -119,7 +120,7 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 		out->mfp = DRV_MFP_REQUIRED;
 		mgmt = IHV_SUITE_BIP_CMAC_128;
 		break;
-	default:
+	default: /* values from outside; contract rule 54: refused, not guessed */
 		/* shared key, WPA1, WPA-None, IHV-range algorithms */
 		return -EOPNOTSUPP;
 	}

@@ -66,7 +66,7 @@ static int session_build(struct ihv_adapter *a, const struct ihv_connect_request
 	return 0;
 }
 
-/* QueryUIRequest before a connection (contract §3.19); rule 65 on the buffer. */
+/* QueryUIRequest before a connection (contract §3.19); contract rule 65 on the buffer. */
 static void session_query_ui(struct ihv_adapter *a, DOT11EXT_IHV_CONNECTION_PHASE phase)
 {
 	PDOT11EXT_IHV_UI_REQUEST r = NULL;
@@ -149,7 +149,7 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 			 a->h->name, reason);
 	if (rc == ERROR_SUCCESS)
 		return 0;
-	/* rule 26: refused; no completion may follow */
+	/* contract rule 26: refused; no completion may follow */
 	ihv_lock();
 	completed = a->pre_completed;
 	ihv_handle_kill(a->connect, "PerformPreAssociate failed for it");
@@ -168,7 +168,7 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 	return 0;
 }
 
-/* After a successful PreAssociateCompletion: RSNE, CONNECT (rule 30). */
+/* After a successful PreAssociateCompletion: RSNE, CONNECT (contract rule 30). */
 static void session_associate(struct ihv_adapter *a)
 {
 	struct drv_connect_params cp;

@@ -1,5 +1,5 @@
 /*
- * Services 11-16: algorithms and keys (contract §4.6-4.9; rules 51-55).
+ * Services 11-16: algorithms and keys (contract §4.6-4.9; contract rules 51-55).
  */
 #include <errno.h>
 #include <stdlib.h>

@@ -74,14 +74,14 @@ DWORD WINAPI ihv_svc_send_packet(HANDLE svc, ULONG len, LPVOID pv, HANDLE hc)
 		return ERROR_SUCCESS;
 	}
 	ihv_unlock();
-	/* The loop thread (a handler, e.g. ReceivePacket, rule 48): send now. */
+	/* The loop thread (a handler, e.g. ReceivePacket, contract rule 48): send now. */
 	rc = ihv_port_send_now(a, pkt, len);
 	if (rc != ERROR_SUCCESS) {
 		ihv_work_free(w); /* not accepted: no completion */
 		return rc;
 	}
 	ihv_lock();
-	ihv_work_queue(a, w); /* rule 46: exactly one completion, later */
+	ihv_work_queue(a, w); /* contract rule 46: exactly one completion, later */
 	ihv_unlock();
 	return ERROR_SUCCESS;
 }
@@ -136,7 +136,7 @@ DWORD WINAPI ihv_svc_start_onex(HANDLE svc, EAP_ATTRIBUTES *attrs)
 	if (!a)
 		rc = ERROR_INVALID_HANDLE;
 	else if (!a->port)
-		rc = ERROR_INVALID_STATE; /* rules 22, 57 */
+		rc = ERROR_INVALID_STATE; /* contract rules 22, 57 */
 	else
 		rc = ERROR_NOT_SUPPORTED; /* ihvd has no 802.1X module */
 	if (a && rc == ERROR_INVALID_STATE)
@@ -153,7 +153,7 @@ DWORD WINAPI ihv_svc_stop_onex(HANDLE svc)
 	ihv_lock();
 	a = ihv_adapter_from_svc(svc, "Dot11ExtStopOneX");
 	ihv_unlock();
-	/* rule 59: only while an 802.1X operation is pending: never here */
+	/* contract rule 59: only while an 802.1X operation is pending: never here */
 	return a ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
 }
 

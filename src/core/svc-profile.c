@@ -1,6 +1,6 @@
 /*
  * Services 2-4: custom user data and the current profile (contract §4.15,
- * §4.16; rules 31, 32, 67).
+ * §4.16; contract rules 31, 32, 67).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 #include "common/log.h"
 #include "common/utf16.h"
 
-/* A live hConnectSession of a (rules 21, 31, 32). Under the lock. */
+/* A live hConnectSession of a (contract rules 21, 31, 32). Under the lock. */
 static bool svc_profile_connect_live(struct ihv_adapter *a, HANDLE cs, const char *fn)
 {
 	const char *why;
@@ -42,7 +42,7 @@ static struct ihv_udata **svc_profile_udata_find(struct ihv_host *h, uint32_t se
 
 static bool svc_profile_thread_ok(struct ihv_adapter *a, const char *fn)
 {
-	/* rule 31: never on the thread running PerformPreAssociate */
+	/* contract rule 31: never on the thread running PerformPreAssociate */
 	if (!ihv_in_handler(a, IHV_IN_PRE_ASSOCIATE))
 		return true;
 	log_warn("%s: contract rule 31: %s called from inside PerformPreAssociate",
@@ -210,7 +210,7 @@ DWORD WINAPI ihv_svc_set_current_profile(HANDLE svc, HANDLE cs,
 	}
 	if (sec)
 		a->sec_prof.bUseMSOnex = sec->bUseMSOnex;
-	/* rule 67: modifying the profile resets its custom user data */
+	/* contract rule 67: modifying the profile resets its custom user data */
 	pp = &a->h->udata;
 	while (*pp) {
 		struct ihv_udata *u = *pp;

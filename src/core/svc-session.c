@@ -56,7 +56,7 @@ DWORD WINAPI ihv_svc_pre_associate_completion(HANDLE svc, HANDLE cs,
 		return ihv_work_refuse(w, ERROR_INVALID_PARAMETER);
 	}
 	if (a->pre_cancel_only) {
-		/* rules 20, 21: after AdapterReset only the cancellation */
+		/* contract rules 20, 21: after AdapterReset only the cancellation */
 		if (win32 != ERROR_CANCELLED) {
 			log_warn("%s: contract rule 21: %s after AdapterReset must be ERROR_CANCELLED (got %u)",
 				 a->h->name, fn, win32);
@@ -66,11 +66,11 @@ DWORD WINAPI ihv_svc_pre_associate_completion(HANDLE svc, HANDLE cs,
 		a->pre_cancel_only = false;
 		return ihv_work_refuse(w, ERROR_SUCCESS);
 	}
-	/* rule 25: exactly one; rule 32: the handle dies with it */
+	/* contract rule 25: exactly one; contract rule 32: the handle dies with it */
 	ihv_handle_kill(cs, "PreAssociateCompletion was already called for it");
 	a->pre_completed = true;
 	if (win32 == ERROR_SUCCESS)
-		a->et_locked = true; /* rule 33 */
+		a->et_locked = true; /* contract rule 33 */
 	w->handle = cs;
 	w->reason = reason;
 	w->win32 = win32;
@@ -131,7 +131,7 @@ DWORD WINAPI ihv_svc_send_notification(HANDLE svc, PL2_NOTIFICATION_DATA nd)
 
 	if (!nd || nd->dwDataSize > IHV_MAX_BLOB || (nd->dwDataSize && !nd->pData))
 		return ERROR_INVALID_PARAMETER;
-	/* rule 66: copied before we return */
+	/* contract rule 66: copied before we return */
 	w = ihv_work_new(IHV_WORK_NOTIFICATION);
 	if (!w)
 		return ERROR_NOT_ENOUGH_MEMORY;

@@ -1,5 +1,5 @@
 /*
- * Service 17: NicSpecificExtension (contract §4.12; rule 56), run on the
+ * Service 17: NicSpecificExtension (contract §4.12; contract rule 56), run on the
  * loop thread; a plugin thread waits for it, bounded.
  */
 #include <errno.h>
@@ -126,7 +126,7 @@ DWORD WINAPI ihv_svc_nic_specific_extension(HANDLE svc, DWORD in_len, LPVOID in,
 	svc_vendor_call_put(v);
 done:
 	if (r == -EOPNOTSUPP || r == -ENOSYS)
-		return ERROR_NOT_SUPPORTED; /* rule 56 */
+		return ERROR_NOT_SUPPORTED; /* contract rule 56 */
 	if (r)
 		return ihv_win32_from_errno(r);
 	*out_len = (DWORD)olen;

@@ -33,7 +33,7 @@ void ihv_port_stop(struct ihv_adapter *a, DOT11_ASSOC_STATUS status)
 	if (!a->port)
 		return;
 	ihv_lock();
-	/* rule 40: completions after this are refused */
+	/* contract rule 40: completions after this are refused */
 	ihv_handle_kill(a->security, "StopPostAssociate ended the port");
 	a->port = false;
 	ihv_unlock();
@@ -42,7 +42,7 @@ void ihv_port_stop(struct ihv_adapter *a, DOT11_ASSOC_STATUS status)
 	ihv_call_leave(a->h, a, &save);
 	if (rc != ERROR_SUCCESS)
 		log_debug("%s: StopPostAssociate returned error %u", a->h->name, rc);
-	ihv_keys_forget(a, true); /* rule 53 */
+	ihv_keys_forget(a, true); /* contract rule 53 */
 	a->authorized = false;
 	a->post_completed = false;
 }
@@ -70,7 +70,7 @@ void ihv_session_free(struct ihv_adapter *a)
 
 /*
  * End the connection: disconnect, StopPostAssociate, clear the lists,
- * AdapterReset, tell the policy. Rules 18, 19, 20, 21, 23, 39 (our order:
+ * AdapterReset, tell the policy. Contract rules 18, 19, 20, 21, 23, 39 (our order:
  * StopPostAssociate first, then AdapterReset; contract §12).
  */
 void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
@@ -91,12 +91,12 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 	}
 	ihv_port_stop(a, status);
 	ihv_lock();
-	/* rule 19: the lists are cleared before AdapterReset */
+	/* contract rule 19: the lists are cleared before AdapterReset */
 	ihv_et_clear(&a->et);
 	a->et_locked = false;
 	if (a->connect && ihv_handle_get(a->connect, IHV_HANDLE_CONNECT, NULL) == a &&
 	    !a->pre_completed)
-		a->pre_cancel_only = true; /* rule 20: the plugin cancels it */
+		a->pre_cancel_only = true; /* contract rule 20: the plugin cancels it */
 	else
 		ihv_handle_kill(a->connect, "AdapterReset ended the connection");
 	a->exclude_unencrypted = false;
@@ -108,7 +108,7 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 	ihv_ui_cancel_all(a, "AdapterReset (contract rule 23)");
 	ihv_keys_forget(a, false);
 	ihv_session_free(a);
-	teardown_adapter_reset(a); /* rule 18 */
+	teardown_adapter_reset(a); /* contract rule 18 */
 	log_debug("%s: connection ended in %s: reason 0x%x, error %u, 802.11 %u",
 		 a->ifname, ihv_phase_str(phase), reason, win32, ieee);
 	ihv_work_event(a, IHV_WORK_EV_ENDED, phase, reason, win32, ieee);

@@ -13,6 +13,21 @@
 #include "core/ihv-core.h"
 #include "common/log.h"
 
+static const char *const work_phase_names[] = {
+	[IHV_PHASE_IDLE] = "idle",
+	[IHV_PHASE_PRE_ASSOCIATE] = "pre-association",
+	[IHV_PHASE_ASSOCIATING] = "associating",
+	[IHV_PHASE_POST_ASSOCIATE] = "post-association",
+	[IHV_PHASE_AUTHORIZED] = "authorized",
+};
+
+const char *ihv_phase_str(enum ihv_phase phase)
+{
+	if ((unsigned)phase < sizeof(work_phase_names) / sizeof(work_phase_names[0]))
+		return work_phase_names[phase];
+	return "?";
+}
+
 struct ihv_work *ihv_work_new(enum ihv_work_kind kind)
 {
 	struct ihv_work *w = calloc(1, sizeof(*w));
