@@ -9,6 +9,42 @@
 #include "core/ihv-core.h"
 #include "common/log.h"
 
+/* A frame list (head, tail, length): append at the tail, pop at the head. */
+static void ethertype_frames_append(struct ihv_frame **head, struct ihv_frame **tail,
+				    size_t *n, struct ihv_frame *f)
+{
+	f->next = NULL;
+	if (*tail)
+		(*tail)->next = f;
+	else
+		*head = f;
+	*tail = f;
+	(*n)++;
+}
+
+static struct ihv_frame *ethertype_frames_pop(struct ihv_frame **head,
+					      struct ihv_frame **tail, size_t *n)
+{
+	struct ihv_frame *f = *head;
+
+	if (!f)
+		return NULL;
+	*head = f->next;
+	if (!*head)
+		*tail = NULL;
+	(*n)--;
+	f->next = NULL;
+	return f;
+}
+
+/* A dropped frame may hold key material in flight: cleansed. */
+static void ethertype_frame_drop(struct ihv_et *et, struct ihv_frame *f)
+{
+	et->dropped_backlog++;
+	explicit_bzero(f->buf, f->len);
+	free(f);
+}
+
 static void ethertype_frames_free(struct ihv_frame **head, struct ihv_frame **tail,
 			size_t *n)
 {
@@ -156,27 +192,12 @@ struct ihv_frame *ihv_frame_new(const uint8_t src[6], uint16_t ethertype,
 
 struct ihv_frame *ihv_et_backlog_pop(struct ihv_et *et)
 {
-	struct ihv_frame *f = et->q_head;
-
-	if (!f)
-		return NULL;
-	et->q_head = f->next;
-	if (!et->q_head)
-		et->q_tail = NULL;
-	et->q_len--;
-	f->next = NULL;
-	return f;
+	return ethertype_frames_pop(&et->q_head, &et->q_tail, &et->q_len);
 }
 
 void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f)
 {
-	f->next = NULL;
-	if (et->q_tail)
-		et->q_tail->next = f;
-	else
-		et->q_head = f;
-	et->q_tail = f;
-	et->q_len++;
+	ethertype_frames_append(&et->q_head, &et->q_tail, &et->q_len, f);
 	/*
 	 * contract rule 44: while ReceivePacket is outstanding keep at most uMaxBackLog
 	 * frames queued, dropping the oldest. Not delivering: the frame waits
@@ -184,52 +205,25 @@ void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f)
 	 */
 	while (et->q_len > (et->delivering ? et->max_backlog :
 			    (et->max_backlog ? et->max_backlog : 1))) {
-		struct ihv_frame *old = ihv_et_backlog_pop(et);
-
-		et->dropped_backlog++;
 		log_debug("%s: receive backlog full (uMaxBackLog %u): oldest frame dropped",
 			  ihv_plugin_label(), et->max_backlog);
-		explicit_bzero(old->buf, old->len);
-		free(old);
+		ethertype_frame_drop(et, ihv_et_backlog_pop(et));
 	}
 }
 
 void ihv_et_hold_push(struct ihv_et *et, struct ihv_frame *f)
 {
-	f->next = NULL;
-	if (et->hold_tail)
-		et->hold_tail->next = f;
-	else
-		et->hold_head = f;
-	et->hold_tail = f;
-	et->hold_len++;
-	if (et->hold_len > IHV_ET_HOLD_MAX) {
-		struct ihv_frame *old = et->hold_head;
-
-		et->hold_head = old->next;
-		et->hold_len--;
-		et->dropped_backlog++;
-		explicit_bzero(old->buf, old->len);
-		free(old);
-	}
+	ethertype_frames_append(&et->hold_head, &et->hold_tail, &et->hold_len, f);
+	if (et->hold_len > IHV_ET_HOLD_MAX)
+		ethertype_frame_drop(et, ethertype_frames_pop(&et->hold_head, &et->hold_tail,
+							      &et->hold_len));
 }
 
 void ihv_et_hold_release(struct ihv_et *et)
 {
 	struct ihv_frame *f;
 
-	while ((f = et->hold_head)) {
-		et->hold_head = f->next;
-		if (!et->hold_head)
-			et->hold_tail = NULL;
-		et->hold_len--;
-		/* held frames were bounded already: append without trimming */
-		f->next = NULL;
-		if (et->q_tail)
-			et->q_tail->next = f;
-		else
-			et->q_head = f;
-		et->q_tail = f;
-		et->q_len++;
-	}
+	/* held frames were bounded already: append without trimming */
+	while ((f = ethertype_frames_pop(&et->hold_head, &et->hold_tail, &et->hold_len)))
+		ethertype_frames_append(&et->q_head, &et->q_tail, &et->q_len, f);
 }

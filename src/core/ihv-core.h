@@ -280,6 +280,8 @@ void ihv_work_event(struct ihv_adapter *a, enum ihv_work_kind kind,
 void ihv_phase_set(struct ihv_adapter *a, enum ihv_phase phase);
 /* Under the lock: unlock, free w, return rc (a refused service call). */
 uint32_t ihv_work_refuse(struct ihv_work *w, uint32_t rc);
+/* Under the lock: queue w, unlock, return ERROR_SUCCESS (an accepted call). */
+uint32_t ihv_work_accept(struct ihv_adapter *a, struct ihv_work *w);
 
 /* teardown.c: the end of a connection (loop thread) */
 void ihv_port_stop(struct ihv_adapter *a, DOT11_ASSOC_STATUS status);

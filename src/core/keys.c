@@ -235,6 +235,32 @@ static uint32_t keys_drv_result(struct ihv_adapter *a, const char *what, int r)
 	return ihv_win32_from_errno(r);
 }
 
+/*
+ * Parse a key blob, check the radio has its cipher (contract rule 54) and
+ * fill what a driver key needs from it; the caller adds seq and address.
+ */
+static uint32_t keys_drv_key_fill(struct ihv_adapter *a, const char *fn, uint32_t algo,
+				  const uint8_t *blob, size_t len, enum drv_key_type type,
+				  uint16_t idx, struct key_blob *kb, struct drv_key *dk)
+{
+	uint32_t e = keys_blob_parse(algo, blob, len, kb);
+
+	if (e)
+		return e;
+	if (!kb->suite || !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, kb->suite)) {
+		log_warn("%s: %s: cipher %u not supported by %s (contract rule 54)",
+			 ihv_plugin_label(), fn, algo, a->ifname);
+		return ERROR_NOT_SUPPORTED;
+	}
+	memset(dk, 0, sizeof(*dk));
+	dk->type = type;
+	dk->cipher_suite = kb->suite;
+	dk->idx = idx;
+	dk->key = kb->key;
+	dk->key_len = kb->key_len;
+	return ERROR_SUCCESS;
+}
+
 uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,
 			      const DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *k,
 			      size_t total_len)
@@ -255,20 +281,10 @@ uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,
 		keys_rec_del(a, DRV_KEY_PAIRWISE, 0, k->PeerMacAddr);
 		return keys_drv_result(a, "deleting the pairwise key", r);
 	}
-	e = keys_blob_parse(k->AlgorithmId, k->ucKey, k->usKeyLength, &kb);
+	e = keys_drv_key_fill(a, "SetKeyMappingKey", k->AlgorithmId, k->ucKey,
+			      k->usKeyLength, DRV_KEY_PAIRWISE, 0, &kb, &dk);
 	if (e)
 		return e;
-	if (!kb.suite || !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, kb.suite)) {
-		log_warn("%s: SetKeyMappingKey: cipher %u not supported by %s (contract rule 54)",
-			 ihv_plugin_label(), k->AlgorithmId, a->ifname);
-		return ERROR_NOT_SUPPORTED;
-	}
-	memset(&dk, 0, sizeof(dk));
-	dk.type = DRV_KEY_PAIRWISE;
-	dk.cipher_suite = kb.suite;
-	dk.idx = 0;
-	dk.key = kb.key;
-	dk.key_len = kb.key_len;
 	if (kb.seq && !keys_seq_is_zero(kb.seq)) {
 		dk.seq = kb.seq;
 		dk.seq_len = kb.seq_len;
@@ -302,20 +318,10 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 		keys_rec_del(a, type, (uint16_t)k->uKeyIndex, NULL);
 		return keys_drv_result(a, "deleting a group key", r);
 	}
-	e = keys_blob_parse(k->AlgorithmId, k->ucKey, k->usKeyLength, &kb);
+	e = keys_drv_key_fill(a, "SetDefaultKey", k->AlgorithmId, k->ucKey,
+			      k->usKeyLength, type, (uint16_t)k->uKeyIndex, &kb, &dk);
 	if (e)
 		return e;
-	if (!kb.suite || !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, kb.suite)) {
-		log_warn("%s: SetDefaultKey: cipher %u not supported by %s (contract rule 54)",
-			 ihv_plugin_label(), k->AlgorithmId, a->ifname);
-		return ERROR_NOT_SUPPORTED;
-	}
-	memset(&dk, 0, sizeof(dk));
-	dk.type = type;
-	dk.cipher_suite = kb.suite;
-	dk.idx = (uint16_t)k->uKeyIndex;
-	dk.key = kb.key;
-	dk.key_len = kb.key_len;
 	dk.seq = kb.seq;
 	dk.seq_len = kb.seq ? kb.seq_len : 0;
 	dk.addr = NULL;

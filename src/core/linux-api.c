@@ -199,12 +199,9 @@ static DWORD WINAPI linux_api_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RS
 		log_warn("%s: %s: invalid parameters", ihv_plugin_label(), fn);
 		return rc;
 	}
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, fn);
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, fn);
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	if (a->phase != IHV_PHASE_PRE_ASSOCIATE || a->pre_completed || a->pre_cancel_only) {
 		log_warn("%s: %s outside a pre-association (before its completion)",
 			 a->h->name, fn);
@@ -235,12 +232,9 @@ static DWORD WINAPI linux_api_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPT
 
 	if (!info || info->dwSize < sizeof(*info))
 		return ERROR_INVALID_PARAMETER;
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, "Dot11ExtLinuxGetAdapterInfo");
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, "Dot11ExtLinuxGetAdapterInfo");
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	memset(info, 0, sizeof(*info));
 	info->dwSize = sizeof(*info);
 	memcpy(info->MacAddress, a->capa.mac, 6);

@@ -240,6 +240,17 @@ struct ihv_adapter *ihv_adapter_from_svc(HANDLE svc, const char *fn)
 	return a;
 }
 
+struct ihv_adapter *ihv_adapter_lock_svc(HANDLE svc, const char *fn)
+{
+	struct ihv_adapter *a;
+
+	ihv_lock();
+	a = ihv_adapter_from_svc(svc, fn);
+	if (!a)
+		ihv_unlock();
+	return a;
+}
+
 /* ---- the label ------------------------------------------------------------------------ */
 
 /*

@@ -74,6 +74,11 @@ struct ihv_host *ihv_host_by_id(uint64_t id);
 uint64_t ihv_next_id(void);
 /* The adapter of a live hDot11SvcHandle, else NULL and a log line naming contract rule 12. */
 struct ihv_adapter *ihv_adapter_from_svc(HANDLE svc, const char *fn);
+/*
+ * Not under the lock: take it and look the adapter up. On success the lock
+ * is held (the caller unlocks); on failure it is not, and NULL is returned.
+ */
+struct ihv_adapter *ihv_adapter_lock_svc(HANDLE svc, const char *fn);
 
 /* ---- the label ---- */
 /*

@@ -15,12 +15,9 @@ DWORD WINAPI ihv_svc_set_auth_algorithm(HANDLE svc, DWORD algo)
 	struct ihv_adapter *a;
 	DWORD rc = ERROR_SUCCESS;
 
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, "Dot11ExtSetAuthAlgorithm");
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, "Dot11ExtSetAuthAlgorithm");
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	if (ihv_rsn_choose(algo, 0, 0, NULL, &c) < 0) {
 		rc = ERROR_NOT_SUPPORTED;
 	} else if (!c.open && !ihv_suite_listed(a->capa.akms, a->capa.n_akms, c.akm)) {
@@ -43,12 +40,9 @@ static DWORD svc_keys_set_cipher(HANDLE svc, DWORD algo, bool unicast)
 	uint32_t suite = ihv_cipher_suite(algo);
 	DWORD rc = ERROR_SUCCESS;
 
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, fn);
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, fn);
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	if (algo == DOT11_CIPHER_ALGO_NONE)
 		rc = ERROR_SUCCESS;
 	else if (!suite || ihv_cipher_is_bip(algo) ||
@@ -88,12 +82,9 @@ static DWORD svc_keys_call(HANDLE svc, const char *fn, enum ihv_key_op op,
 	struct ihv_work *w;
 	DWORD rc;
 
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, fn);
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, fn);
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	if (!a->port) {
 		log_warn("%s: %s with no port (keys are set during post-association)",
 			 a->h->name, fn);
@@ -110,9 +101,7 @@ static DWORD svc_keys_call(HANDLE svc, const char *fn, enum ihv_key_op op,
 		w->len = key_len;
 		w->keyop = op;
 		w->arg = arg;
-		ihv_work_queue(a, w);
-		ihv_unlock();
-		return ERROR_SUCCESS;
+		return ihv_work_accept(a, w);
 	}
 	ihv_unlock();
 	switch (op) {

@@ -44,10 +44,10 @@ DWORD WINAPI ihv_svc_send_packet(HANDLE svc, ULONG len, LPVOID pv, HANDLE hc)
 	if (!w)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	w->handle = hc;
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, fn);
+	a = ihv_adapter_lock_svc(svc, fn);
 	if (!a) {
-		return ihv_work_refuse(w, ERROR_INVALID_HANDLE);
+		ihv_work_free(w);
+		return ERROR_INVALID_HANDLE;
 	}
 	if (!a->port) {
 		log_warn("%s: %s with no port (before PerformPostAssociate or after StopPostAssociate)",
@@ -69,9 +69,7 @@ DWORD WINAPI ihv_svc_send_packet(HANDLE svc, ULONG len, LPVOID pv, HANDLE hc)
 		}
 		memcpy(w->data, pv, len);
 		w->len = len;
-		ihv_work_queue(a, w);
-		ihv_unlock();
-		return ERROR_SUCCESS;
+		return ihv_work_accept(a, w);
 	}
 	ihv_unlock();
 	/* The loop thread (a handler, e.g. ReceivePacket, contract rule 48): send now. */
@@ -94,12 +92,9 @@ DWORD WINAPI ihv_svc_set_ethertype_handling(HANDLE svc, ULONG backlog,
 	struct ihv_adapter *a;
 	DWORD rc;
 
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, fn);
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, fn);
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	if (a->et_locked) {
 		log_warn("%s: contract rule 33: %s after a successful PreAssociateCompletion "
 			 "(lists are fixed until AdapterReset)", a->h->name, fn);

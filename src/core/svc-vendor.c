@@ -74,12 +74,9 @@ DWORD WINAPI ihv_svc_nic_specific_extension(HANDLE svc, DWORD in_len, LPVOID in,
 	    *out_len > IHV_MAX_BLOB)
 		return ERROR_INVALID_PARAMETER;
 	olen = out ? *out_len : 0;
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, fn);
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, fn);
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	if (ihv_on_loop_thread(a->h)) {
 		ihv_unlock();
 		r = a->h->drv->ops->vendor_cmd(a->h->drv, a->ifindex, in, in_len,

@@ -98,3 +98,11 @@ uint32_t ihv_work_refuse(struct ihv_work *w, uint32_t rc)
 	ihv_work_free(w);
 	return rc;
 }
+
+/* Under the lock: queue w, unlock, ERROR_SUCCESS (an accepted service call). */
+uint32_t ihv_work_accept(struct ihv_adapter *a, struct ihv_work *w)
+{
+	ihv_work_queue(a, w);
+	ihv_unlock();
+	return ERROR_SUCCESS;
+}
