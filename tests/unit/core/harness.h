@@ -288,13 +288,19 @@ static inline void hx_eapol(struct hx *x, const char *payload, bool unencrypted)
 			     (const uint8_t *)payload, strlen(payload), unencrypted);
 }
 
-/* Through pre-association, association, a 2-frame exchange: authorized. */
-static inline void hx_authorize(struct hx *x)
+/* Through pre-association and association: PerformPostAssociate has run. */
+static inline void hx_to_port(struct hx *x)
 {
 	hx_connect(x);
 	hx_run(x, 5);
 	hx_associate(x);
 	hx_run(x, 5);
+}
+
+/* Through pre-association, association, a 2-frame exchange: authorized. */
+static inline void hx_authorize(struct hx *x)
+{
+	hx_to_port(x);
 	hx_eapol(x, "msg1", true);
 	hx_run(x, 5);
 	hx_eapol(x, "msg3", true);

@@ -1,7 +1,8 @@
 /*
- * The contract's invariants (ihv-contract.md §10), rules 25-41: pre-association, post-association and the port: one test
- * per applicable rule, named with its number, the real host core over the
- * simulated driver against purpose-built plugins (tests/plugins).
+ * The contract's invariants (ihv-contract.md §10), rules 25-41: pre-
+ * association, post-association and the port: one test per applicable rule,
+ * named with its number: the real host core over the simulated driver
+ * against purpose-built plugins (tests/plugins).
  */
 #include "tests/unit/core/conformance.h"
 
@@ -190,10 +191,7 @@ START_TEST(test_rule_33_ethertype_handling_after_completion_rejected)
 {
 	hx_open(&X, "tp-late-ethertype");
 	hx_start(&X, "tp-late-ethertype");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	ck_assert_uint_eq(X.tp->rc_et_late, ERROR_INVALID_STATE);
 	ck_assert(hx_log_has("contract rule 33"));
 	/* the connection itself goes on */
@@ -239,10 +237,7 @@ START_TEST(test_rule_36_sync_post_associate_completion_rejected)
 {
 	hx_open(&X, "tp-sync-post");
 	hx_start_t(&X, "tp-sync-post", 0, 100);
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	ck_assert_uint_eq(X.tp->rc_post, ERROR_INVALID_STATE);
 	ck_assert(hx_log_has("contract rule 36"));
 	ck_assert_int_eq(X.n_authorized, 0);
@@ -273,10 +268,7 @@ START_TEST(test_rule_37_success_authorizes_the_port)
 	X.tp->post_error = ERROR_ACCESS_DENIED;
 	X.tp->post_reason = L2_REASON_CODE_IHV_BASE + 3;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_STATION_AUTHORIZE), 0);
 	ck_assert_int_eq(X.n_ended, 1);
 	ck_assert_uint_eq(X.ended.reason, L2_REASON_CODE_IHV_BASE + 3);
@@ -319,10 +311,7 @@ START_TEST(test_rule_39_stop_post_associate_then_reset)
 	ck_assert_uint_eq(X.tp->stop_status, DOT11_ASSOC_STATUS_PEER_DEAUTHENTICATED | 2);
 	/* also when the port was not completed yet */
 	X.tp->post_mode = TP_POST_NEVER;
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	ihv_adapter_disconnect(X.a, 3);
 	hx_run(&X, 5);
 	ck_assert_int_eq(hx_count(X.tp->log, "StopPostAssociate AdapterReset"), 2);
@@ -336,10 +325,7 @@ START_TEST(test_rule_40_completion_after_stop_rejected)
 	X.tp->pre_mode = TP_PRE_ASYNC;
 	X.tp->post_mode = TP_POST_NEVER;
 	hx_start(&X, "tp-double-complete");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	sim_drv_inject_disconnect(X.sim, HX_IFINDEX, 1, true);
 	hx_run(&X, 5);
 	ck_assert_uint_eq(X.tp->rc_after_stop, ERROR_INVALID_HANDLE);

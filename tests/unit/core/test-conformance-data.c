@@ -1,7 +1,8 @@
 /*
- * The contract's invariants (ihv-contract.md §10), rules 42-56: receive and send, privacy exemptions, keys and algorithms: one test
- * per applicable rule, named with its number, the real host core over the
- * simulated driver against purpose-built plugins (tests/plugins).
+ * The contract's invariants (ihv-contract.md §10), rules 42-56: receive and
+ * send, privacy exemptions, keys and algorithms: one test per applicable
+ * rule, named with its number: the real host core over the simulated driver
+ * against purpose-built plugins (tests/plugins).
  */
 #include "tests/unit/core/conformance.h"
 
@@ -12,10 +13,7 @@ START_TEST(test_rule_42_only_registered_ethertypes_delivered)
 	hx_open(&X, "tp-good");
 	X.tp->post_mode = TP_POST_NEVER;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x8e88, (const uint8_t *)"sw", 2, true);
 	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x88c7, (const uint8_t *)"pa", 2, true);
 	hx_eapol(&X, "ok", true);
@@ -47,10 +45,7 @@ START_TEST(test_rule_43_receive_serialized_in_order)
 	hx_open(&X, "tp-good");
 	X.tp->frames_to_complete = 99;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	hook_frames = 3;
 	sim_drv_tx_hook_set(X.sim, reentrant_hook, NULL);
 	hx_eapol(&X, "first", true);
@@ -71,10 +66,7 @@ START_TEST(test_rule_44_backlog_drops_oldest)
 	X.tp->frames_to_complete = 99;
 	X.tp->backlog = 2;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	hook_frames = 4;
 	sim_drv_tx_hook_set(X.sim, reentrant_hook, NULL);
 	hx_eapol(&X, "first", true);
@@ -93,10 +85,7 @@ START_TEST(test_rule_45_receive_buffer_is_security_packet_header)
 	hx_open(&X, "tp-good");
 	X.tp->post_mode = TP_POST_NEVER;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e,
 			     (const uint8_t *)"\x02\x03\x00\x05hello", 9, true);
 	hx_run(&X, 5);
@@ -136,10 +125,7 @@ START_TEST(test_rule_46_one_completion_per_accepted_send)
 	/* the same hSendCompletion twice while outstanding */
 	hx_open(&X, "tp-double-send");
 	hx_start(&X, "tp-double-send");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	hx_eapol(&X, "a", true);
 	hx_eapol(&X, "b", true); /* its reply reuses the handle before completion */
 	hx_run(&X, 5);
@@ -157,10 +143,7 @@ START_TEST(test_rule_46_completion_delivered_across_reset)
 	hx_open(&X, "tp-good");
 	X.tp->frames_to_complete = 99;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	/* the reply is sent inside ReceivePacket; the link drops in the same turn */
 	hx_eapol(&X, "msg1", true);
 	sim_drv_inject_disconnect(X.sim, HX_IFINDEX, 1, true);
@@ -228,10 +211,7 @@ static void exemption_setup(uint16_t action)
 	X.tp->exemptions[0].usExemptionActionType = action;
 	X.tp->exemptions[0].usExemptionPacketType = DOT11_EXEMPT_UNICAST;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 }
 
 START_TEST(test_rule_49_exemption_always)
@@ -277,10 +257,7 @@ START_TEST(test_rule_50_exclude_unencrypted)
 	hx_open(&X, "tp-good");
 	X.tp->post_mode = TP_POST_NEVER;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	ck_assert_uint_eq(API.Dot11ExtSetExcludeUnencrypted(X.tp->svc, TRUE), ERROR_SUCCESS);
 	hx_eapol(&X, "clear", true);
 	hx_eapol(&X, "protected", false);
@@ -380,10 +357,7 @@ START_TEST(test_rule_53_dynamic_keys_dropped_on_disconnect)
 	hx_run(&X, 5);
 	/* reconnect: the first reply must go out in the clear again */
 	X.tp->frames_to_complete = 99;
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	hx_eapol(&X, "msg1", true);
 	hx_run(&X, 5);
 	c = sim_drv_last(X.sim, SIM_OP_EAPOL_TX);

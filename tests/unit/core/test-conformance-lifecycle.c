@@ -1,7 +1,8 @@
 /*
- * The contract's invariants (ihv-contract.md §10), rules 1-24: loading and the service, adapters, AdapterReset: one test
- * per applicable rule, named with its number, the real host core over the
- * simulated driver against purpose-built plugins (tests/plugins).
+ * The contract's invariants (ihv-contract.md §10), rules 1-24: loading and
+ * the service, adapters, AdapterReset: one test per applicable rule, named
+ * with its number: the real host core over the simulated driver against
+ * purpose-built plugins (tests/plugins).
  */
 #include "tests/unit/core/conformance.h"
 
@@ -200,10 +201,7 @@ START_TEST(test_rule_13_lists_empty_at_init_adapter)
 	X.tp->register_in_pre = 0;
 	X.tp->post_mode = TP_POST_ASYNC;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	hx_eapol(&X, "msg1", true);
 	hx_run(&X, 5);
 	ck_assert_int_eq(X.tp->n_frames, 0);
@@ -246,10 +244,7 @@ START_TEST(test_rule_16_pending_post_association_at_deinit)
 	X.tp->post_mode = TP_POST_NEVER;
 	X.tp->complete_after_stop = 1;
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	ihv_adapter_free(X.a);
 	X.a = NULL;
 	hx_run(&X, 5);
@@ -314,10 +309,7 @@ START_TEST(test_rule_19_lists_cleared_before_reset)
 	/* the plugin registers only at InitAdapter now: after the reset nothing is */
 	X.tp->register_in_pre = 0;
 	X.tp->post_mode = TP_POST_NEVER;
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	hx_eapol(&X, "msg1", true);
 	hx_run(&X, 5);
 	ck_assert_int_eq(X.tp->n_frames, 2);
