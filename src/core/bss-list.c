@@ -8,7 +8,7 @@
 #define BSS_ENTRY_HDR offsetof(DOT11_BSS_ENTRY, ucBuffer)
 
 /* Windows FILETIME: 100 ns since 1601-01-01 (DOT11_BSS_ENTRY.ullHostTimestamp). */
-static uint64_t filetime_now_minus_ms(uint32_t ms_ago)
+static uint64_t bss_list_filetime_now_minus_ms(uint32_t ms_ago)
 {
 	struct timespec ts;
 	uint64_t t;
@@ -60,7 +60,7 @@ uint8_t *ihv_bss_list_build(const struct drv_bss *const *bss, size_t n,
 		e.bInRegDomain = TRUE;
 		e.usBeaconPeriod = b->beacon_interval;
 		e.ullTimestamp = b->tsf;
-		e.ullHostTimestamp = filetime_now_minus_ms(b->seen_ms_ago);
+		e.ullHostTimestamp = bss_list_filetime_now_minus_ms(b->seen_ms_ago);
 		e.usCapabilityInformation = b->capability;
 		e.uBufferLength = (ULONG)b->ies_len;
 		memcpy(buf + off, &e, BSS_ENTRY_HDR);

@@ -1,6 +1,6 @@
 /*
  * EtherType registrations, privacy exemptions and the receive backlog
- * (contract §4.5, §6.7; rules 13, 19, 42-45, 49, 50).
+ * (contract §4.5, §6.7; contract rules 13, 19, 42-45, 49, 50).
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -9,7 +9,43 @@
 #include "core/ihv-core.h"
 #include "common/log.h"
 
-static void frames_free(struct ihv_frame **head, struct ihv_frame **tail,
+/* A frame list (head, tail, length): append at the tail, pop at the head. */
+static void ethertype_frames_append(struct ihv_frame **head, struct ihv_frame **tail,
+				    size_t *n, struct ihv_frame *f)
+{
+	f->next = NULL;
+	if (*tail)
+		(*tail)->next = f;
+	else
+		*head = f;
+	*tail = f;
+	(*n)++;
+}
+
+static struct ihv_frame *ethertype_frames_pop(struct ihv_frame **head,
+					      struct ihv_frame **tail, size_t *n)
+{
+	struct ihv_frame *f = *head;
+
+	if (!f)
+		return NULL;
+	*head = f->next;
+	if (!*head)
+		*tail = NULL;
+	(*n)--;
+	f->next = NULL;
+	return f;
+}
+
+/* A dropped frame may hold key material in flight: cleansed. */
+static void ethertype_frame_drop(struct ihv_et *et, struct ihv_frame *f)
+{
+	et->dropped_backlog++;
+	explicit_bzero(f->buf, f->len);
+	free(f);
+}
+
+static void ethertype_frames_free(struct ihv_frame **head, struct ihv_frame **tail,
 			size_t *n)
 {
 	struct ihv_frame *f;
@@ -33,11 +69,11 @@ void ihv_et_clear(struct ihv_et *et)
 	et->max_backlog = 0;
 	et->n_ex = 0;
 	et->n_reg = 0;
-	frames_free(&et->q_head, &et->q_tail, &et->q_len);
-	frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
+	ethertype_frames_free(&et->q_head, &et->q_tail, &et->q_len);
+	ethertype_frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
 }
 
-static bool swapped_well_known(uint16_t host_order)
+static bool ethertype_swapped_well_known(uint16_t host_order)
 {
 	static const uint16_t known[] = { 0x888e, 0x88c7, 0x86dd, 0x0800, 0x0806 };
 	size_t i;
@@ -69,7 +105,7 @@ uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
 	}
 	for (i = 0; i < n_reg; i++)
 		/* contract §11.4: registrations are big-endian */
-		if (swapped_well_known(ntohs(reg[i])))
+		if (ethertype_swapped_well_known(ntohs(reg[i])))
 			log_warn("%s: SetEtherTypeHandling registers EtherType 0x%04x; "
 				 "registrations are big-endian, was htons(0x%04x) meant? "
 				 "(contract §11.4)", ihv_plugin_label(), ntohs(reg[i]),
@@ -89,8 +125,8 @@ uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
 		memcpy(et->reg, reg, n_reg * sizeof(*reg));
 	et->n_reg = n_reg;
 	if (!n_reg) {
-		frames_free(&et->q_head, &et->q_tail, &et->q_len);
-		frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
+		ethertype_frames_free(&et->q_head, &et->q_tail, &et->q_len);
+		ethertype_frames_free(&et->hold_head, &et->hold_tail, &et->hold_len);
 	}
 	while (et->q_len > et->max_backlog && et->q_head) {
 		struct ihv_frame *f = ihv_et_backlog_pop(et);
@@ -122,7 +158,7 @@ bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
 		if (et->ex[i].usEtherType != be ||
 		    !(et->ex[i].usExemptionPacketType & DOT11_EXEMPT_UNICAST))
 			continue;
-		/* DOT11_PRIVACY_EXEMPTION semantics (contract §6.7, rule 49) */
+		/* DOT11_PRIVACY_EXEMPTION semantics (contract §6.7, contract rule 49) */
 		if (et->ex[i].usExemptionActionType == DOT11_EXEMPT_ALWAYS)
 			return unencrypted;
 		/* ON_KEY_MAPPING_KEY_UNAVAILABLE */
@@ -130,7 +166,7 @@ bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
 			return false;
 		return true;
 	}
-	/* rule 50: exclude-unencrypted drops the rest unless exempted */
+	/* contract rule 50: exclude-unencrypted drops the rest unless exempted */
 	if (exclude_unencrypted && unencrypted)
 		return false;
 	return true;
@@ -156,80 +192,38 @@ struct ihv_frame *ihv_frame_new(const uint8_t src[6], uint16_t ethertype,
 
 struct ihv_frame *ihv_et_backlog_pop(struct ihv_et *et)
 {
-	struct ihv_frame *f = et->q_head;
-
-	if (!f)
-		return NULL;
-	et->q_head = f->next;
-	if (!et->q_head)
-		et->q_tail = NULL;
-	et->q_len--;
-	f->next = NULL;
-	return f;
+	return ethertype_frames_pop(&et->q_head, &et->q_tail, &et->q_len);
 }
 
 void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f)
 {
-	f->next = NULL;
-	if (et->q_tail)
-		et->q_tail->next = f;
-	else
-		et->q_head = f;
-	et->q_tail = f;
-	et->q_len++;
+	ethertype_frames_append(&et->q_head, &et->q_tail, &et->q_len, f);
 	/*
-	 * rule 44: while ReceivePacket is outstanding keep at most uMaxBackLog
+	 * contract rule 44: while ReceivePacket is outstanding keep at most uMaxBackLog
 	 * frames queued, dropping the oldest. Not delivering: the frame waits
 	 * only for the drain that follows, so one may always be queued.
 	 */
 	while (et->q_len > (et->delivering ? et->max_backlog :
 			    (et->max_backlog ? et->max_backlog : 1))) {
-		struct ihv_frame *old = ihv_et_backlog_pop(et);
-
-		et->dropped_backlog++;
 		log_debug("%s: receive backlog full (uMaxBackLog %u): oldest frame dropped",
 			  ihv_plugin_label(), et->max_backlog);
-		explicit_bzero(old->buf, old->len);
-		free(old);
+		ethertype_frame_drop(et, ihv_et_backlog_pop(et));
 	}
 }
 
 void ihv_et_hold_push(struct ihv_et *et, struct ihv_frame *f)
 {
-	f->next = NULL;
-	if (et->hold_tail)
-		et->hold_tail->next = f;
-	else
-		et->hold_head = f;
-	et->hold_tail = f;
-	et->hold_len++;
-	if (et->hold_len > IHV_ET_HOLD_MAX) {
-		struct ihv_frame *old = et->hold_head;
-
-		et->hold_head = old->next;
-		et->hold_len--;
-		et->dropped_backlog++;
-		explicit_bzero(old->buf, old->len);
-		free(old);
-	}
+	ethertype_frames_append(&et->hold_head, &et->hold_tail, &et->hold_len, f);
+	if (et->hold_len > IHV_ET_HOLD_MAX)
+		ethertype_frame_drop(et, ethertype_frames_pop(&et->hold_head, &et->hold_tail,
+							      &et->hold_len));
 }
 
 void ihv_et_hold_release(struct ihv_et *et)
 {
 	struct ihv_frame *f;
 
-	while ((f = et->hold_head)) {
-		et->hold_head = f->next;
-		if (!et->hold_head)
-			et->hold_tail = NULL;
-		et->hold_len--;
-		/* held frames were bounded already: append without trimming */
-		f->next = NULL;
-		if (et->q_tail)
-			et->q_tail->next = f;
-		else
-			et->q_head = f;
-		et->q_tail = f;
-		et->q_len++;
-	}
+	/* held frames were bounded already: append without trimming */
+	while ((f = ethertype_frames_pop(&et->hold_head, &et->hold_tail, &et->hold_len)))
+		ethertype_frames_append(&et->q_head, &et->q_tail, &et->q_len, f);
 }

@@ -1,13 +1,32 @@
 /*
- * The contract host's internals, shared by its files (plugin.c, service.c,
- * linux-api.c, adapter.c, ethertype.c, keys.c, ui.c). Not for the rest of
+ * The contract host's internals, shared by its files. Not for the rest of
  * ihvd: that uses ihv-host.h.
+ *
+ * Who calls whom (no cycle; each file calls only files below it):
+ *
+ *   plugin.c      -> adapter.c, service.c (table), linux-api.c
+ *   adapter.c     -> session.c, port.c, teardown.c, ui.c, keys.c, ethertype.c
+ *   queries.c     -> ui.c, bss-list.c, reason.c
+ *   service.c     -> svc-*.c, buffer.c (the table only)
+ *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c
+ *   svc-keys.c    -> keys.c, rsne.c
+ *   svc-session.c -> ui.c, reason.c;  svc-profile.c -> buffer.c
+ *   session.c     -> teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
+ *   port.c        -> teardown.c, ethertype.c, keys.c, assoc-params.c, rsne.c
+ *   teardown.c    -> ui.c, keys.c, ethertype.c
+ *   ui.c, svc-*.c, session.c, port.c, teardown.c -> work.c
+ *   keys.c, linux-api.c -> rsne.c, reason.c
+ *   every file    -> registry.c, the leaf (lock, handles, hosts, label)
+ *
+ * The adapter's work queue (work.c) runs through a->work_kick, set by
+ * adapter.c, so queueing never calls up into the runner.
  *
  * Threading (contract §12, our decision): handlers, timers and drv calls run
  * on the loop thread only. Service functions may come from any thread; they
  * validate under ihv_lock() and hand work to the loop through the adapter's
  * work queue. The lock is never held across a call into the plugin or the
- * driver, so a plugin calling back re-entrantly cannot deadlock.
+ * driver, so a plugin calling back re-entrantly cannot deadlock; it is not
+ * recursive either, and no path takes it twice (registry.h).
  */
 #ifndef IHVD_CORE_IHV_CORE_H
 #define IHVD_CORE_IHV_CORE_H
@@ -18,6 +37,7 @@
 #include <stdint.h>
 
 #include "core/ihv-host.h"
+#include "core/registry.h"
 #include "common/loop.h"
 #include "core/rsne.h"
 #include "ihvlinux.h"
@@ -35,23 +55,7 @@
 #define IHV_MAX_BLOB         65536 /* UI data, user data, vendor buffers */
 #define IHV_MAX_KEYS         16
 
-/* Which handler the loop thread is inside (for rules 27, 31, 36). */
-enum ihv_handler_id {
-	IHV_IN_NONE,
-	IHV_IN_INIT_ADAPTER,
-	IHV_IN_DEINIT_ADAPTER,
-	IHV_IN_PRE_ASSOCIATE,
-	IHV_IN_ADAPTER_RESET,
-	IHV_IN_POST_ASSOCIATE,
-	IHV_IN_STOP_POST_ASSOCIATE,
-	IHV_IN_RECEIVE_PACKET,
-	IHV_IN_SEND_COMPLETION,
-	IHV_IN_UI,
-	IHV_IN_OTHER,
-	IHV_IN_TIMER,
-};
-
-/* A received frame in the DOT11_SECURITY_PACKET_HEADER format (rule 45). */
+/* A received frame in the DOT11_SECURITY_PACKET_HEADER format (contract rule 45). */
 struct ihv_frame {
 	struct ihv_frame *next;
 	size_t len;
@@ -159,9 +163,9 @@ struct ihv_adapter {
 
 	/* the pre-association session */
 	void *connect;             /* hConnectSession, live while set */
-	bool pre_completed;        /* a completion was accepted (rule 25) */
+	bool pre_completed;        /* a completion was accepted (contract rule 25) */
 	bool pre_cancel_only;      /* after AdapterReset: ERROR_CANCELLED only */
-	bool et_locked;            /* rule 33 */
+	bool et_locked;            /* contract rule 33 */
 	uint8_t ssid[DRV_SSID_MAX];
 	size_t ssid_len;
 	struct ihv_bss_copy *cands;
@@ -194,6 +198,7 @@ struct ihv_adapter {
 	struct ihv_ui_req *ui;
 
 	struct ihv_work *work_head, *work_tail;
+	void (*work_kick)(void *adapter_id); /* the runner (adapter.c) */
 	bool kick_posted;
 	bool kick_running;
 };
@@ -246,50 +251,58 @@ struct ihv_host {
 	unsigned long outstanding_buffers;
 };
 
-/* plugin.c / service.c: the host registry and tables */
+/* service.c, linux-api.c: the tables handed to the plugin */
 extern const DOT11EXT_APIS ihv_service_apis;
 extern const DOT11EXT_LINUX_APIS ihv_linux_apis;
 extern const DOT11EXT_VIRTUAL_STATION_APIS ihv_vs_apis;
-void ihv_host_register(struct ihv_host *h);   /* under the lock */
-void ihv_host_unregister(struct ihv_host *h); /* under the lock */
-struct ihv_host *ihv_host_any(void);          /* under the lock */
-struct ihv_adapter *ihv_adapter_by_id(uint64_t id); /* under the lock */
-struct ihv_host *ihv_host_by_id(uint64_t id);       /* under the lock */
-uint64_t ihv_next_id(void);                         /* under the lock */
-bool ihv_on_loop_thread(const struct ihv_host *h);
-/* The host whose handler the calling thread is running, if any. */
-struct ihv_host *ihv_current_host(void);
-void ihv_current_host_set(struct ihv_host *h);
-const char *ihv_plugin_label(void);
 
-/* Entering / leaving a handler call on the loop thread. */
-struct ihv_call {
-	struct ihv_host *prev_host;
-	enum ihv_handler_id prev_in;
-	pthread_t prev_thread;
-};
-void ihv_call_enter(struct ihv_host *h, struct ihv_adapter *a,
-		    enum ihv_handler_id id, struct ihv_call *save);
-void ihv_call_leave(struct ihv_host *h, struct ihv_adapter *a,
-		    struct ihv_call *save);
-/* Is the calling thread inside handler id of adapter a? Under the lock. */
-bool ihv_in_handler(const struct ihv_adapter *a, enum ihv_handler_id id);
-
-/* Reason-code rules 28/29 (service.c). */
+/* reason.c: reason-code contract rules 28/29 */
 bool ihv_reason_valid(uint32_t reason);
 bool ihv_reason_is_ihv(uint32_t reason);
 /* NULL when (reason, win32) is a consistent completion; else the complaint. */
 const char *ihv_completion_check(uint32_t reason, uint32_t win32);
 uint32_t ihv_win32_from_errno(int err);
 
-/* adapter.c */
-/* Look up the adapter of a live hDot11SvcHandle; under the lock. Logs. */
-struct ihv_adapter *ihv_adapter_from_svc(HANDLE svc, const char *fn);
-/* Queue work for the loop thread (under the lock); takes ownership. */
-void ihv_work_queue(struct ihv_adapter *a, struct ihv_work *w);
+/* buffer.c: Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (contract rules 10, 65) */
+DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp);
+VOID WINAPI ihv_buffer_free(LPVOID p);
+bool ihv_buffer_ours(const void *p);
+
+/* work.c: the adapter's work queue (under the lock unless said) */
 struct ihv_work *ihv_work_new(enum ihv_work_kind kind);
 void ihv_work_free(struct ihv_work *w);
+/* Queue work for the loop thread; takes ownership. */
+void ihv_work_queue(struct ihv_adapter *a, struct ihv_work *w);
+/* Not under the lock: queue an event for the connection policy. */
+void ihv_work_event(struct ihv_adapter *a, enum ihv_work_kind kind,
+		    enum ihv_phase phase, uint32_t reason, uint32_t win32, uint16_t ieee);
+/* Not under the lock: set the phase and queue its milestone event. */
+void ihv_phase_set(struct ihv_adapter *a, enum ihv_phase phase);
+/* Under the lock: unlock, free w, return rc (a refused service call). */
+uint32_t ihv_work_refuse(struct ihv_work *w, uint32_t rc);
+/* Under the lock: queue w, unlock, return ERROR_SUCCESS (an accepted call). */
+uint32_t ihv_work_accept(struct ihv_adapter *a, struct ihv_work *w);
+
+/* teardown.c: the end of a connection (loop thread) */
+void ihv_port_stop(struct ihv_adapter *a, DOT11_ASSOC_STATUS status);
+void ihv_session_free(struct ihv_adapter *a);
+void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
+		  uint32_t win32, uint16_t ieee, bool disconnect, DOT11_ASSOC_STATUS status);
+void ihv_teardown_timeout(void *adapter);
+void ihv_teardown_disconnected(struct ihv_adapter *a, const struct drv_event *ev);
+
+/* session.c: the pre-association (loop thread) */
+void ihv_session_pre_done(struct ihv_adapter *a, struct ihv_work *w);
+
+/* port.c: post-association and the port (loop thread) */
+void ihv_port_connect_result(struct ihv_adapter *a, const struct drv_event *ev);
+void ihv_port_post_done(struct ihv_adapter *a, struct ihv_work *w);
+void ihv_port_eapol_rx(struct ihv_adapter *a, const struct drv_event *ev);
 void ihv_adapter_rx_deliver(struct ihv_adapter *a);
+/* Transmit a DOT11_SECURITY_PACKET_HEADER frame; an ERROR_* value. */
+uint32_t ihv_port_send_now(struct ihv_adapter *a, const uint8_t *pkt, size_t len);
+
+/* linux-api.c */
 void ihv_host_timers_free(struct ihv_host *h);
 
 /* ethertype.c */
@@ -298,18 +311,18 @@ void ihv_et_init(struct ihv_et *et);
 uint32_t ihv_et_set(struct ihv_et *et, uint32_t max_backlog, uint32_t n_ex,
 		    const DOT11_PRIVACY_EXEMPTION *ex, uint32_t n_reg,
 		    const uint16_t *reg);
-/* Empty both lists and drop queued frames (rule 19). */
+/* Empty both lists and drop queued frames (contract rule 19). */
 void ihv_et_clear(struct ihv_et *et);
 bool ihv_et_registered(const struct ihv_et *et, uint16_t ethertype);
 /*
  * Privacy exemption / exclude-unencrypted verdict for a received frame
- * (rules 49, 50): true to accept.
+ * (contract rules 49, 50): true to accept.
  */
 bool ihv_et_accept(const struct ihv_et *et, uint16_t ethertype,
 		   bool unencrypted, bool exclude_unencrypted, bool have_ptk);
 struct ihv_frame *ihv_frame_new(const uint8_t src[6], uint16_t ethertype,
 				const uint8_t *payload, size_t len);
-/* Append to the backlog; drops the oldest beyond max_backlog (rule 44). */
+/* Append to the backlog; drops the oldest beyond max_backlog (contract rule 44). */
 void ihv_et_backlog_push(struct ihv_et *et, struct ihv_frame *f);
 struct ihv_frame *ihv_et_backlog_pop(struct ihv_et *et);
 void ihv_et_hold_push(struct ihv_et *et, struct ihv_frame *f);
@@ -325,7 +338,7 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 			      size_t total_len, uint32_t direction);
 uint32_t ihv_keys_set_default_id(struct ihv_adapter *a, uint32_t id);
 bool ihv_keys_have_ptk(const struct ihv_adapter *a, const uint8_t addr[6]);
-/* Forget keys: all, or only the non-static ones (rule 53). */
+/* Forget keys: all, or only the non-static ones (contract rule 53). */
 void ihv_keys_forget(struct ihv_adapter *a, bool only_dynamic);
 /* Cheap structural checks done where the call is made (any thread). */
 uint32_t ihv_keys_check_mapping(const DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *k);

@@ -131,10 +131,10 @@ const char *ihv_phase_str(enum ihv_phase phase);
  * Added by the contract host (src/core/queries.c): the synchronous handlers.
  * ValidateProfile (contract §3.11): 0 valid, -EINVAL invalid; *reason the
  * plugin's L2 reason. CapabilityMatch (§3.12): 0 when at least one BSS
- * matches, -ENOENT otherwise. Control (§3.20, rule 68): the plugin's reply
+ * matches, -ENOENT otherwise. Control (§3.20, contract rule 68): the plugin's reply
  * is copied to out only if it fits; *returned is always set; -ENOBUFS when
  * it did not fit, -EIO when the plugin failed. Session change (§3.14): a
- * WTS_* event (WTS_SESSION_LOGOFF cancels all UI requests, rule 64).
+ * WTS_* event (WTS_SESSION_LOGOFF cancels all UI requests, contract rule 64).
  */
 int ihv_adapter_profile_validate(struct ihv_adapter *a, const uint8_t *ssid,
 				 size_t ssid_len, const char *conn_xml,

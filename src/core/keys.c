@@ -1,7 +1,7 @@
 /*
  * Key and default-key calls turned into driver commands (contract §4.7-4.9,
- * rules 51-55), with a record of what is installed (the no-encrypt decision
- * of SendPacket; rule 53 on disconnect).
+ * contract rules 51-55), with a record of what is installed (the no-encrypt decision
+ * of SendPacket; contract rule 53 on disconnect).
  */
 #include <errno.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 
 #define MAX_KEY_BLOB 512
 
-static uint32_t get_ulong(const uint8_t *p)
+static uint32_t keys_get_ulong(const uint8_t *p)
 {
 	uint32_t v;
 
@@ -20,7 +20,7 @@ static uint32_t get_ulong(const uint8_t *p)
 	return v;
 }
 
-static bool mac_is_zero(const uint8_t *m)
+static bool keys_mac_is_zero(const uint8_t *m)
 {
 	static const uint8_t z[6];
 
@@ -35,7 +35,7 @@ struct key_blob {
 	size_t seq_len;
 };
 
-static size_t cipher_key_len(uint32_t algo)
+static size_t keys_cipher_key_len(uint32_t algo)
 {
 	switch (algo) {
 	case DOT11_CIPHER_ALGO_CCMP:
@@ -52,7 +52,7 @@ static size_t cipher_key_len(uint32_t algo)
 	return 0;
 }
 
-static bool seq_is_zero(const uint8_t *s)
+static bool keys_seq_is_zero(const uint8_t *s)
 {
 	static const uint8_t z[6];
 
@@ -60,7 +60,7 @@ static bool seq_is_zero(const uint8_t *s)
 }
 
 /* Parse a DOT11_KEY_ALGO_* blob (contract §6.7). ERROR_* value. */
-static uint32_t key_blob_parse(uint32_t algo, const uint8_t *blob, size_t len,
+static uint32_t keys_blob_parse(uint32_t algo, const uint8_t *blob, size_t len,
 			       struct key_blob *kb)
 {
 	memset(kb, 0, sizeof(*kb));
@@ -84,8 +84,8 @@ static uint32_t key_blob_parse(uint32_t algo, const uint8_t *blob, size_t len,
 
 		if (len < 16)
 			return ERROR_INVALID_PARAMETER;
-		tl = get_ulong(blob + 8);
-		ml = get_ulong(blob + 12);
+		tl = keys_get_ulong(blob + 8);
+		ml = keys_get_ulong(blob + 12);
 		if (tl != 16 || ml != 16 || len < 16 + 32)
 			return ERROR_INVALID_PARAMETER;
 		kb->key = blob + 16;
@@ -107,8 +107,8 @@ static uint32_t key_blob_parse(uint32_t algo, const uint8_t *blob, size_t len,
 
 		if (len < 12)
 			return ERROR_INVALID_PARAMETER;
-		kl = get_ulong(blob + 8);
-		if (kl != cipher_key_len(algo) || kl > len - 12)
+		kl = keys_get_ulong(blob + 8);
+		if (kl != keys_cipher_key_len(algo) || kl > len - 12)
 			return ERROR_INVALID_PARAMETER;
 		kb->key = blob + 12;
 		kb->key_len = kl;
@@ -122,19 +122,7 @@ static uint32_t key_blob_parse(uint32_t algo, const uint8_t *blob, size_t len,
 	return ERROR_INVALID_PARAMETER;
 }
 
-static bool capa_has_cipher(const struct ihv_adapter *a, uint32_t suite)
-{
-	size_t i;
-
-	if (!a->capa.n_ciphers)
-		return true;
-	for (i = 0; i < a->capa.n_ciphers; i++)
-		if (a->capa.ciphers[i] == suite)
-			return true;
-	return false;
-}
-
-static void rec_set(struct ihv_adapter *a, enum drv_key_type type, uint16_t idx,
+static void keys_rec_set(struct ihv_adapter *a, enum drv_key_type type, uint16_t idx,
 		    const uint8_t *addr, bool is_static)
 {
 	struct ihv_keys *k = &a->keys;
@@ -158,7 +146,7 @@ static void rec_set(struct ihv_adapter *a, enum drv_key_type type, uint16_t idx,
 	k->rec[i].is_static = is_static;
 }
 
-static void rec_del(struct ihv_adapter *a, enum drv_key_type type, uint16_t idx,
+static void keys_rec_del(struct ihv_adapter *a, enum drv_key_type type, uint16_t idx,
 		    const uint8_t *addr)
 {
 	struct ihv_keys *k = &a->keys;
@@ -203,7 +191,7 @@ uint32_t ihv_keys_check_mapping(const DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *k)
 		return ERROR_INVALID_PARAMETER;
 	if (k->usKeyLength > MAX_KEY_BLOB)
 		return ERROR_INVALID_PARAMETER;
-	if ((k->PeerMacAddr[0] & 1) || mac_is_zero(k->PeerMacAddr))
+	if ((k->PeerMacAddr[0] & 1) || keys_mac_is_zero(k->PeerMacAddr))
 		return ERROR_INVALID_PARAMETER;
 	if (k->Direction != DOT11_DIR_BOTH && k->Direction != DOT11_DIR_INBOUND &&
 	    k->Direction != DOT11_DIR_OUTBOUND)
@@ -219,15 +207,15 @@ uint32_t ihv_keys_check_default(const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
 {
 	if (!k)
 		return ERROR_INVALID_PARAMETER;
-	/* rule 51: DOT11_DIR_OUTBOUND is not allowed for default keys */
+	/* contract rule 51: DOT11_DIR_OUTBOUND is not allowed for default keys */
 	if (direction != DOT11_DIR_INBOUND && direction != DOT11_DIR_BOTH)
 		return ERROR_INVALID_PARAMETER;
 	if (k->usKeyLength > MAX_KEY_BLOB)
 		return ERROR_INVALID_PARAMETER;
 	if (k->MacAddr[0] & 1)
 		return ERROR_INVALID_PARAMETER;
-	/* rule 52: a unicast MacAddr is a per-station default key (IBSS only) */
-	if (!mac_is_zero(k->MacAddr))
+	/* contract rule 52: a unicast MacAddr is a per-station default key (IBSS only) */
+	if (!keys_mac_is_zero(k->MacAddr))
 		return ERROR_NOT_SUPPORTED;
 	if (ihv_cipher_is_bip(k->AlgorithmId)) {
 		if (k->uKeyIndex != 4 && k->uKeyIndex != 5)
@@ -238,13 +226,39 @@ uint32_t ihv_keys_check_default(const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
 	return ERROR_SUCCESS;
 }
 
-static uint32_t drv_result(struct ihv_adapter *a, const char *what, int r)
+static uint32_t keys_drv_result(struct ihv_adapter *a, const char *what, int r)
 {
 	if (!r)
 		return ERROR_SUCCESS;
 	log_warn("%s: %s on %s failed: %s", ihv_plugin_label(), what, a->ifname,
 		 strerror(-r));
 	return ihv_win32_from_errno(r);
+}
+
+/*
+ * Parse a key blob, check the radio has its cipher (contract rule 54) and
+ * fill what a driver key needs from it; the caller adds seq and address.
+ */
+static uint32_t keys_drv_key_fill(struct ihv_adapter *a, const char *fn, uint32_t algo,
+				  const uint8_t *blob, size_t len, enum drv_key_type type,
+				  uint16_t idx, struct key_blob *kb, struct drv_key *dk)
+{
+	uint32_t e = keys_blob_parse(algo, blob, len, kb);
+
+	if (e)
+		return e;
+	if (!kb->suite || !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, kb->suite)) {
+		log_warn("%s: %s: cipher %u not supported by %s (contract rule 54)",
+			 ihv_plugin_label(), fn, algo, a->ifname);
+		return ERROR_NOT_SUPPORTED;
+	}
+	memset(dk, 0, sizeof(*dk));
+	dk->type = type;
+	dk->cipher_suite = kb->suite;
+	dk->idx = idx;
+	dk->key = kb->key;
+	dk->key_len = kb->key_len;
+	return ERROR_SUCCESS;
 }
 
 uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,
@@ -264,32 +278,22 @@ uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,
 	if (k->bDelete) {
 		r = ops->key_del(a->h->drv, a->ifindex, DRV_KEY_PAIRWISE, 0,
 				 k->PeerMacAddr);
-		rec_del(a, DRV_KEY_PAIRWISE, 0, k->PeerMacAddr);
-		return drv_result(a, "deleting the pairwise key", r);
+		keys_rec_del(a, DRV_KEY_PAIRWISE, 0, k->PeerMacAddr);
+		return keys_drv_result(a, "deleting the pairwise key", r);
 	}
-	e = key_blob_parse(k->AlgorithmId, k->ucKey, k->usKeyLength, &kb);
+	e = keys_drv_key_fill(a, "SetKeyMappingKey", k->AlgorithmId, k->ucKey,
+			      k->usKeyLength, DRV_KEY_PAIRWISE, 0, &kb, &dk);
 	if (e)
 		return e;
-	if (!kb.suite || !capa_has_cipher(a, kb.suite)) {
-		log_warn("%s: SetKeyMappingKey: cipher %u not supported by %s (contract rule 54)",
-			 ihv_plugin_label(), k->AlgorithmId, a->ifname);
-		return ERROR_NOT_SUPPORTED;
-	}
-	memset(&dk, 0, sizeof(dk));
-	dk.type = DRV_KEY_PAIRWISE;
-	dk.cipher_suite = kb.suite;
-	dk.idx = 0;
-	dk.key = kb.key;
-	dk.key_len = kb.key_len;
-	if (kb.seq && !seq_is_zero(kb.seq)) {
+	if (kb.seq && !keys_seq_is_zero(kb.seq)) {
 		dk.seq = kb.seq;
 		dk.seq_len = kb.seq_len;
 	}
 	dk.addr = k->PeerMacAddr;
 	r = ops->key_new(a->h->drv, a->ifindex, &dk);
 	if (!r)
-		rec_set(a, DRV_KEY_PAIRWISE, 0, k->PeerMacAddr, k->bStatic);
-	return drv_result(a, "installing the pairwise key", r);
+		keys_rec_set(a, DRV_KEY_PAIRWISE, 0, k->PeerMacAddr, k->bStatic);
+	return keys_drv_result(a, "installing the pairwise key", r);
 }
 
 uint32_t ihv_keys_set_default(struct ihv_adapter *a,
@@ -311,23 +315,13 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 	if (k->bDelete) {
 		r = ops->key_del(a->h->drv, a->ifindex, type, (uint16_t)k->uKeyIndex,
 				 NULL);
-		rec_del(a, type, (uint16_t)k->uKeyIndex, NULL);
-		return drv_result(a, "deleting a group key", r);
+		keys_rec_del(a, type, (uint16_t)k->uKeyIndex, NULL);
+		return keys_drv_result(a, "deleting a group key", r);
 	}
-	e = key_blob_parse(k->AlgorithmId, k->ucKey, k->usKeyLength, &kb);
+	e = keys_drv_key_fill(a, "SetDefaultKey", k->AlgorithmId, k->ucKey,
+			      k->usKeyLength, type, (uint16_t)k->uKeyIndex, &kb, &dk);
 	if (e)
 		return e;
-	if (!kb.suite || !capa_has_cipher(a, kb.suite)) {
-		log_warn("%s: SetDefaultKey: cipher %u not supported by %s (contract rule 54)",
-			 ihv_plugin_label(), k->AlgorithmId, a->ifname);
-		return ERROR_NOT_SUPPORTED;
-	}
-	memset(&dk, 0, sizeof(dk));
-	dk.type = type;
-	dk.cipher_suite = kb.suite;
-	dk.idx = (uint16_t)k->uKeyIndex;
-	dk.key = kb.key;
-	dk.key_len = kb.key_len;
 	dk.seq = kb.seq;
 	dk.seq_len = kb.seq ? kb.seq_len : 0;
 	dk.addr = NULL;
@@ -335,8 +329,8 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 	dk.set_default = direction == DOT11_DIR_BOTH;
 	r = ops->key_new(a->h->drv, a->ifindex, &dk);
 	if (!r)
-		rec_set(a, type, dk.idx, NULL, k->bStatic);
-	return drv_result(a, type == DRV_KEY_IGTK ? "installing the IGTK" :
+		keys_rec_set(a, type, dk.idx, NULL, k->bStatic);
+	return keys_drv_result(a, type == DRV_KEY_IGTK ? "installing the IGTK" :
 			  "installing the group key", r);
 }
 
@@ -344,10 +338,10 @@ uint32_t ihv_keys_set_default_id(struct ihv_adapter *a, uint32_t id)
 {
 	int r;
 
-	/* rule 55: standard ciphers use key ids 0..3 */
+	/* contract rule 55: standard ciphers use key ids 0..3 */
 	if (id > 3)
 		return ERROR_INVALID_PARAMETER;
 	r = a->h->drv->ops->key_default_set(a->h->drv, a->ifindex, (uint16_t)id,
 					    true, true, false);
-	return drv_result(a, "setting the default key id", r);
+	return keys_drv_result(a, "setting the default key id", r);
 }

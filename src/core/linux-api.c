@@ -7,11 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/handle.h"
 #include "core/ihv-core.h"
 #include "common/log.h"
 
-static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
+static VOID WINAPI linux_api_log(DWORD level, LPCSTR fmt, ...)
 {
 	char line[1024];
 	enum log_level l;
@@ -19,6 +18,7 @@ static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
 
 	if (!fmt)
 		return;
+	/* level is a DWORD from the plugin (ihvlinux.h), any value: default kept */
 	switch (level) {
 	case DOT11EXT_LINUX_LOG_ERROR:
 		l = LOG_LEVEL_ERROR;
@@ -29,7 +29,7 @@ static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
 	case DOT11EXT_LINUX_LOG_INFO:
 		l = LOG_LEVEL_INFO;
 		break;
-	default:
+	default: /* DOT11EXT_LINUX_LOG_DEBUG and anything unknown */
 		l = LOG_LEVEL_DEBUG;
 		break;
 	}
@@ -43,7 +43,7 @@ static VOID WINAPI lx_log(DWORD level, LPCSTR fmt, ...)
 
 /* ---- timers ------------------------------------------------------------------ */
 
-static struct ihv_host *timer_host(void)
+static struct ihv_host *linux_api_timer_host(void)
 {
 	struct ihv_host *h = ihv_current_host();
 
@@ -60,7 +60,7 @@ static struct ihv_host *timer_host(void)
 	return h;
 }
 
-static void timer_fire(void *arg)
+static void linux_api_timer_fire(void *arg)
 {
 	struct ihv_plugin_timer *t = arg;
 	struct ihv_host *h = t->h;
@@ -72,7 +72,7 @@ static void timer_fire(void *arg)
 	ihv_call_leave(h, NULL, &save);
 }
 
-static DWORD WINAPI lx_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx,
+static DWORD WINAPI linux_api_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx,
 				    PHANDLE ph)
 {
 	struct ihv_plugin_timer *t;
@@ -81,13 +81,13 @@ static DWORD WINAPI lx_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx
 	if (!cb || !ph)
 		return ERROR_INVALID_PARAMETER;
 	*ph = NULL;
-	h = timer_host();
+	h = linux_api_timer_host();
 	if (!h)
 		return ERROR_INVALID_STATE;
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	t->t = loop_timer_new(h->loop, timer_fire, t);
+	t->t = loop_timer_new(h->loop, linux_api_timer_fire, t);
 	if (!t->t) {
 		free(t);
 		return ERROR_NOT_ENOUGH_MEMORY;
@@ -111,12 +111,12 @@ static DWORD WINAPI lx_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx
 	return ERROR_SUCCESS;
 }
 
-static struct ihv_plugin_timer *timer_get(HANDLE ht, const char *fn)
+static struct ihv_plugin_timer *linux_api_timer_get(HANDLE ht, const char *fn)
 {
 	struct ihv_plugin_timer *t;
 	const char *why;
 
-	if (!timer_host())
+	if (!linux_api_timer_host())
 		return NULL;
 	ihv_lock();
 	t = ihv_handle_get(ht, IHV_HANDLE_TIMER, &why);
@@ -127,9 +127,9 @@ static struct ihv_plugin_timer *timer_get(HANDLE ht, const char *fn)
 	return t;
 }
 
-static DWORD WINAPI lx_timer_arm(HANDLE ht, DWORD ms)
+static DWORD WINAPI linux_api_timer_arm(HANDLE ht, DWORD ms)
 {
-	struct ihv_plugin_timer *t = timer_get(ht, "Dot11ExtLinuxTimerArm");
+	struct ihv_plugin_timer *t = linux_api_timer_get(ht, "Dot11ExtLinuxTimerArm");
 
 	if (!t)
 		return ihv_current_host() ? ERROR_INVALID_HANDLE : ERROR_INVALID_STATE;
@@ -137,9 +137,9 @@ static DWORD WINAPI lx_timer_arm(HANDLE ht, DWORD ms)
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI lx_timer_cancel(HANDLE ht)
+static DWORD WINAPI linux_api_timer_cancel(HANDLE ht)
 {
-	struct ihv_plugin_timer *t = timer_get(ht, "Dot11ExtLinuxTimerCancel");
+	struct ihv_plugin_timer *t = linux_api_timer_get(ht, "Dot11ExtLinuxTimerCancel");
 
 	if (!t)
 		return ihv_current_host() ? ERROR_INVALID_HANDLE : ERROR_INVALID_STATE;
@@ -147,7 +147,7 @@ static DWORD WINAPI lx_timer_cancel(HANDLE ht)
 	return ERROR_SUCCESS;
 }
 
-static void timer_destroy(struct ihv_plugin_timer *t)
+static void linux_api_timer_release(struct ihv_plugin_timer *t)
 {
 	struct ihv_plugin_timer **pp;
 
@@ -164,13 +164,13 @@ static void timer_destroy(struct ihv_plugin_timer *t)
 	free(t);
 }
 
-static DWORD WINAPI lx_timer_destroy(HANDLE ht)
+static DWORD WINAPI linux_api_timer_destroy(HANDLE ht)
 {
-	struct ihv_plugin_timer *t = timer_get(ht, "Dot11ExtLinuxTimerDestroy");
+	struct ihv_plugin_timer *t = linux_api_timer_get(ht, "Dot11ExtLinuxTimerDestroy");
 
 	if (!t)
 		return ihv_current_host() ? ERROR_INVALID_HANDLE : ERROR_INVALID_STATE;
-	timer_destroy(t);
+	linux_api_timer_release(t);
 	return ERROR_SUCCESS;
 }
 
@@ -179,7 +179,7 @@ void ihv_host_timers_free(struct ihv_host *h)
 	unsigned n = 0;
 
 	while (h->timers) {
-		timer_destroy(h->timers);
+		linux_api_timer_release(h->timers);
 		n++;
 	}
 	if (n)
@@ -188,19 +188,7 @@ void ihv_host_timers_free(struct ihv_host *h)
 
 /* ---- RSN parameters ------------------------------------------------------------ */
 
-static bool suite_listed(const uint32_t *list, size_t n, uint32_t s)
-{
-	size_t i;
-
-	if (!n)
-		return true;
-	for (i = 0; i < n; i++)
-		if (list[i] == s)
-			return true;
-	return false;
-}
-
-static DWORD WINAPI lx_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAMS *p)
+static DWORD WINAPI linux_api_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAMS *p)
 {
 	const char *fn = "Dot11ExtLinuxSetRsnParams";
 	struct ihv_adapter *a;
@@ -211,21 +199,18 @@ static DWORD WINAPI lx_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAM
 		log_warn("%s: %s: invalid parameters", ihv_plugin_label(), fn);
 		return rc;
 	}
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, fn);
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, fn);
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	if (a->phase != IHV_PHASE_PRE_ASSOCIATE || a->pre_completed || a->pre_cancel_only) {
 		log_warn("%s: %s outside a pre-association (before its completion)",
 			 a->h->name, fn);
 		ihv_unlock();
 		return ERROR_INVALID_STATE;
 	}
-	if ((p->dwAkmSuite && !suite_listed(a->capa.akms, a->capa.n_akms, p->dwAkmSuite)) ||
+	if ((p->dwAkmSuite && !ihv_suite_listed(a->capa.akms, a->capa.n_akms, p->dwAkmSuite)) ||
 	    (p->dwGroupMgmtCipherSuite &&
-	     !suite_listed(a->capa.ciphers, a->capa.n_ciphers, p->dwGroupMgmtCipherSuite))) {
+	     !ihv_suite_listed(a->capa.ciphers, a->capa.n_ciphers, p->dwGroupMgmtCipherSuite))) {
 		log_warn("%s: %s: %s does not support the AKM or management cipher",
 			 a->h->name, fn, a->ifname);
 		ihv_unlock();
@@ -240,19 +225,16 @@ static DWORD WINAPI lx_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAM
 
 /* ---- adapter information -------------------------------------------------------- */
 
-static DWORD WINAPI lx_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER_INFO info)
+static DWORD WINAPI linux_api_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER_INFO info)
 {
 	struct ihv_adapter *a;
 	size_t i;
 
 	if (!info || info->dwSize < sizeof(*info))
 		return ERROR_INVALID_PARAMETER;
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, "Dot11ExtLinuxGetAdapterInfo");
-	if (!a) {
-		ihv_unlock();
+	a = ihv_adapter_lock_svc(svc, "Dot11ExtLinuxGetAdapterInfo");
+	if (!a)
 		return ERROR_INVALID_HANDLE;
-	}
 	memset(info, 0, sizeof(*info));
 	info->dwSize = sizeof(*info);
 	memcpy(info->MacAddress, a->capa.mac, 6);
@@ -271,11 +253,11 @@ static DWORD WINAPI lx_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER_INFO
 const DOT11EXT_LINUX_APIS ihv_linux_apis = {
 	.dwVersion = DOT11EXT_LINUX_APIS_VERSION_1,
 	.dwSize = sizeof(DOT11EXT_LINUX_APIS),
-	.Dot11ExtLinuxLog = lx_log,
-	.Dot11ExtLinuxTimerCreate = lx_timer_create,
-	.Dot11ExtLinuxTimerArm = lx_timer_arm,
-	.Dot11ExtLinuxTimerCancel = lx_timer_cancel,
-	.Dot11ExtLinuxTimerDestroy = lx_timer_destroy,
-	.Dot11ExtLinuxSetRsnParams = lx_set_rsn_params,
-	.Dot11ExtLinuxGetAdapterInfo = lx_get_adapter_info,
+	.Dot11ExtLinuxLog = linux_api_log,
+	.Dot11ExtLinuxTimerCreate = linux_api_timer_create,
+	.Dot11ExtLinuxTimerArm = linux_api_timer_arm,
+	.Dot11ExtLinuxTimerCancel = linux_api_timer_cancel,
+	.Dot11ExtLinuxTimerDestroy = linux_api_timer_destroy,
+	.Dot11ExtLinuxSetRsnParams = linux_api_set_rsn_params,
+	.Dot11ExtLinuxGetAdapterInfo = linux_api_get_adapter_info,
 };

@@ -1,5 +1,5 @@
 /*
- * Loading a plugin (contract §1, §2, §8.1, §8.2; rules 1-7): dlopen, the two
+ * Loading a plugin (contract §1, §2, §8.1, §8.2; contract rules 1-7): dlopen, the two
  * exports (+ the optional third), GetVersionInfo, InitService with the
  * service table (+ the Linux table in pvReserved), the 19 handlers checked.
  * Unloading: DeinitAdapter for every adapter, DeinitService, dlclose.
@@ -11,14 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/handle.h"
 #include "core/ihv-core.h"
 #include "common/log.h"
 
-static struct ihv_host *hosts; /* under ihv_lock */
-static __thread struct ihv_host *tls_host;
-
-static const char *const handler_names[19] = {
+static const char *const plugin_handler_names[19] = {
 	"Dot11ExtIhvDeinitService", "Dot11ExtIhvInitAdapter",
 	"Dot11ExtIhvDeinitAdapter", "Dot11ExtIhvPerformPreAssociate",
 	"Dot11ExtIhvAdapterReset", "Dot11ExtIhvPerformPostAssociate",
@@ -31,128 +27,10 @@ static const char *const handler_names[19] = {
 	"Dot11ExtIhvControl",
 };
 
-void ihv_host_register(struct ihv_host *h)
-{
-	h->next = hosts;
-	hosts = h;
-}
-
-void ihv_host_unregister(struct ihv_host *h)
-{
-	struct ihv_host **pp;
-
-	for (pp = &hosts; *pp; pp = &(*pp)->next) {
-		if (*pp == h) {
-			*pp = h->next;
-			return;
-		}
-	}
-}
-
-struct ihv_host *ihv_host_any(void)
-{
-	struct ihv_host *h;
-
-	for (h = hosts; h; h = h->next)
-		if (h->service_up)
-			return h;
-	return NULL;
-}
-
-struct ihv_adapter *ihv_adapter_by_id(uint64_t id)
-{
-	struct ihv_host *h;
-	struct ihv_adapter *a;
-
-	for (h = hosts; h; h = h->next)
-		for (a = h->adapters; a; a = a->next)
-			if (a->id == id)
-				return a;
-	return NULL;
-}
-
-struct ihv_host *ihv_host_by_id(uint64_t id)
-{
-	struct ihv_host *h;
-
-	for (h = hosts; h; h = h->next)
-		if (h->id == id)
-			return h;
-	return NULL;
-}
-
-uint64_t ihv_next_id(void)
-{
-	static uint64_t next;
-
-	return ++next;
-}
-
-bool ihv_on_loop_thread(const struct ihv_host *h)
-{
-	return pthread_equal(pthread_self(), h->loop_thread);
-}
-
-struct ihv_host *ihv_current_host(void)
-{
-	return tls_host;
-}
-
-void ihv_current_host_set(struct ihv_host *h)
-{
-	tls_host = h;
-}
-
-const char *ihv_plugin_label(void)
-{
-	struct ihv_host *h = tls_host;
-
-	if (!h) {
-		ihv_lock();
-		h = ihv_host_any();
-		ihv_unlock();
-	}
-	return h ? h->name : "plugin";
-}
-
-void ihv_call_enter(struct ihv_host *h, struct ihv_adapter *a,
-		    enum ihv_handler_id id, struct ihv_call *save)
-{
-	save->prev_host = tls_host;
-	tls_host = h;
-	ihv_lock();
-	h->handler_depth++;
-	if (a) {
-		save->prev_in = a->in_handler;
-		save->prev_thread = a->handler_thread;
-		a->in_handler = id;
-		a->handler_thread = pthread_self();
-	}
-	ihv_unlock();
-}
-
-void ihv_call_leave(struct ihv_host *h, struct ihv_adapter *a,
-		    struct ihv_call *save)
-{
-	ihv_lock();
-	h->handler_depth--;
-	if (a) {
-		a->in_handler = save->prev_in;
-		a->handler_thread = save->prev_thread;
-	}
-	ihv_unlock();
-	tls_host = save->prev_host;
-}
-
-bool ihv_in_handler(const struct ihv_adapter *a, enum ihv_handler_id id)
-{
-	return a->in_handler == id && pthread_equal(a->handler_thread, pthread_self());
-}
-
-static void set_err(char *err, size_t len, const char *fmt, ...)
+static void plugin_err_set(char *err, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void set_err(char *err, size_t len, const char *fmt, ...)
+static void plugin_err_set(char *err, size_t len, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -163,19 +41,7 @@ static void set_err(char *err, size_t len, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void plugin_name_set(struct ihv_host *h, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	size_t n;
-
-	base = base ? base + 1 : path;
-	snprintf(h->name, sizeof(h->name), "%s", base);
-	n = strlen(h->name);
-	if (n > 3 && !strcmp(h->name + n - 3, ".so"))
-		h->name[n - 3] = 0;
-}
-
-static void host_discard(struct ihv_host *h)
+static void plugin_host_discard(struct ihv_host *h)
 {
 	ihv_lock();
 	h->service_up = false;
@@ -205,13 +71,13 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	int i;
 
 	if (!p || !p->loop || !p->drv || !p->drv->ops || !p->plugin_path) {
-		set_err(err, err_len, "invalid parameters");
+		plugin_err_set(err, err_len, "invalid parameters");
 		return NULL;
 	}
 	h = calloc(1, sizeof(*h));
 	if (!h || !(h->path = strdup(p->plugin_path))) {
 		free(h);
-		set_err(err, err_len, "out of memory");
+		plugin_err_set(err, err_len, "out of memory");
 		return NULL;
 	}
 	h->loop = p->loop;
@@ -222,23 +88,23 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 			     IHV_DEFAULT_POST_TIMEOUT_MS;
 	h->assoc_timeout_ms = IHV_DEFAULT_ASSOC_TIMEOUT_MS;
 	h->loop_thread = pthread_self();
-	plugin_name_set(h, p->plugin_path);
+	ihv_registry_label_set(h, p->plugin_path); /* fixed from here on */
 
 	h->dl = dlopen(p->plugin_path, RTLD_NOW | RTLD_LOCAL);
 	if (!h->dl) {
-		set_err(err, err_len, "dlopen %s: %s", p->plugin_path, dlerror());
+		plugin_err_set(err, err_len, "dlopen %s: %s", p->plugin_path, dlerror());
 		goto fail;
 	}
-	/* rule 1: exactly these names, resolved by name */
+	/* contract rule 1: exactly these names, resolved by name */
 	get_version = (DOT11EXTIHV_GET_VERSION_INFO)dlsym(h->dl, IHV_VERSION_FUNCTION_NAME);
 	if (!get_version) {
-		set_err(err, err_len, "%s not exported (contract rule 1)",
+		plugin_err_set(err, err_len, "%s not exported (contract rule 1)",
 			IHV_VERSION_FUNCTION_NAME);
 		goto fail;
 	}
 	init_service = (DOT11EXTIHV_INIT_SERVICE)dlsym(h->dl, IHV_INIT_FUNCTION_NAME);
 	if (!init_service) {
-		set_err(err, err_len, "%s not exported (contract rule 1)",
+		plugin_err_set(err, err_len, "%s not exported (contract rule 1)",
 			IHV_INIT_FUNCTION_NAME);
 		goto fail;
 	}
@@ -252,23 +118,23 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	ihv_host_register(h);
 	ihv_unlock();
 
-	/* rule 2: GetVersionInfo first */
+	/* contract rule 2: GetVersionInfo first */
 	memset(&vi, 0, sizeof(vi));
 	ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
 	rc = get_version(&vi);
 	ihv_call_leave(h, NULL, &save);
 	if (rc != ERROR_SUCCESS) {
-		set_err(err, err_len, "%s failed: error %u", IHV_VERSION_FUNCTION_NAME, rc);
+		plugin_err_set(err, err_len, "%s failed: error %u", IHV_VERSION_FUNCTION_NAME, rc);
 		goto fail;
 	}
 	if (vi.dwVerMin > 0 || vi.dwVerMax < vi.dwVerMin) {
-		set_err(err, err_len,
+		plugin_err_set(err, err_len,
 			"version range [%u, %u] does not include interface version 0 (contract §2)",
 			vi.dwVerMin, vi.dwVerMax);
 		goto fail;
 	}
 
-	/* rule 3: a fully populated table; the plugin copies it (contract §3.2) */
+	/* contract rule 3: a fully populated table; the plugin copies it (contract §3.2) */
 	apis = ihv_service_apis;
 	lx = ihv_linux_apis;
 	table = (void **)&apis;
@@ -277,22 +143,22 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 			abort(); /* our own bug: never hand out a hole */
 	memset(&h->hd, 0, sizeof(h->hd));
 	ihv_lock();
-	h->service_up = true; /* AllocateBuffer is legal from InitService on (rule 10) */
+	h->service_up = true; /* AllocateBuffer is legal from InitService on (contract rule 10) */
 	ihv_unlock();
 	ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
 	rc = init_service(0, &apis, &lx, &h->hd);
 	ihv_call_leave(h, NULL, &save);
 	if (rc != ERROR_SUCCESS) {
-		set_err(err, err_len, "%s failed: error %u", IHV_INIT_FUNCTION_NAME, rc);
+		plugin_err_set(err, err_len, "%s failed: error %u", IHV_INIT_FUNCTION_NAME, rc);
 		goto fail;
 	}
-	/* rule 4: all 19 handlers */
+	/* contract rule 4: all 19 handlers */
 	table = (void **)&h->hd;
 	for (i = 0; i < 19; i++) {
 		if (table[i])
 			continue;
-		set_err(err, err_len, "handler %d (%s) is NULL (contract rule 4)", i,
-			handler_names[i]);
+		plugin_err_set(err, err_len, "handler %d (%s) is NULL (contract rule 4)", i,
+			plugin_handler_names[i]);
 		if (h->hd.Dot11ExtIhvDeinitService) {
 			ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
 			h->hd.Dot11ExtIhvDeinitService();
@@ -300,7 +166,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 		}
 		goto fail;
 	}
-	/* rule 5: InitVirtualStation after InitService, before any InitAdapter */
+	/* contract rule 5: InitVirtualStation after InitService, before any InitAdapter */
 	if (init_vs) {
 		vs = ihv_vs_apis;
 		ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
@@ -314,7 +180,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	return h;
 fail:
 	log_err("plugin %s refused: %s", p->plugin_path, err ? err : "");
-	host_discard(h);
+	plugin_host_discard(h);
 	return NULL;
 }
 
@@ -325,14 +191,14 @@ void ihv_host_free(struct ihv_host *h)
 
 	if (!h)
 		return;
-	/* rule 7: DeinitAdapter for every adapter first */
+	/* contract rule 7: DeinitAdapter for every adapter first */
 	while (h->adapters)
 		ihv_adapter_free(h->adapters);
 	ihv_call_enter(h, NULL, IHV_IN_OTHER, &save);
 	h->hd.Dot11ExtIhvDeinitService();
 	ihv_call_leave(h, NULL, &save);
 	ihv_lock();
-	h->service_up = false; /* rule 8: nothing after DeinitService */
+	h->service_up = false; /* contract rule 8: nothing after DeinitService */
 	ihv_host_unregister(h);
 	ihv_unlock();
 	ihv_host_timers_free(h);

@@ -1,7 +1,7 @@
 /*
  * Synchronous handler calls the rest of ihvd may make: profile validation
  * and capability matching (contract §3.11, §3.12), Dot11ExtIhvControl
- * (§3.20, rule 68), session changes (§3.14, rule 64).
+ * (§3.20, contract rule 68), session changes (§3.14, contract rule 64).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -19,7 +19,7 @@ struct query_profile {
 	DOT11EXT_IHV_SECURITY_PROFILE sec;
 };
 
-static int query_profile_build(struct query_profile *q, const uint8_t *ssid,
+static int queries_profile_build(struct query_profile *q, const uint8_t *ssid,
 			       size_t ssid_len, const char *conn_xml, const char *sec_xml)
 {
 	memset(q, 0, sizeof(*q));
@@ -40,13 +40,13 @@ static int query_profile_build(struct query_profile *q, const uint8_t *ssid,
 	return 0;
 }
 
-static void query_profile_free(struct query_profile *q)
+static void queries_profile_free(struct query_profile *q)
 {
 	utf16_free_secure(q->conn.pszXmlFragmentIhvConnectivity);
 	utf16_free_secure(q->sec.pszXmlFragmentIhvSecurity);
 }
 
-static void reason_check(struct ihv_adapter *a, const char *fn, uint32_t reason)
+static void queries_reason_check(struct ihv_adapter *a, const char *fn, uint32_t reason)
 {
 	if (!ihv_reason_valid(reason))
 		log_warn("%s: contract rule 28: %s reason 0x%x is not an L2_REASON_CODE value",
@@ -64,16 +64,16 @@ int ihv_adapter_profile_validate(struct ihv_adapter *a, const uint8_t *ssid,
 
 	if (!a)
 		return -EINVAL;
-	e = query_profile_build(&q, ssid, ssid_len, conn_xml, sec_xml);
+	e = queries_profile_build(&q, ssid, ssid_len, conn_xml, sec_xml);
 	if (e) {
-		query_profile_free(&q);
+		queries_profile_free(&q);
 		return e;
 	}
 	ihv_call_enter(a->h, a, IHV_IN_OTHER, &save);
 	rc = a->h->hd.Dot11ExtIhvValidateProfile(a->ext, &q.params, &q.conn, &q.sec, &r);
 	ihv_call_leave(a->h, a, &save);
-	query_profile_free(&q);
-	reason_check(a, "ValidateProfile", r);
+	queries_profile_free(&q);
+	queries_reason_check(a, "ValidateProfile", r);
 	if (reason)
 		*reason = r;
 	return rc == ERROR_SUCCESS ? 0 : -EINVAL;
@@ -92,11 +92,11 @@ int ihv_adapter_capability_match(struct ihv_adapter *a,
 
 	if (!a || !req || (req->n_bss && !req->bss))
 		return -EINVAL;
-	e = query_profile_build(&q, req->ssid, req->ssid_len, req->connectivity_xml,
+	e = queries_profile_build(&q, req->ssid, req->ssid_len, req->connectivity_xml,
 				req->security_xml);
 	buf = e ? NULL : ihv_bss_list_build(req->bss, req->n_bss, &len);
 	if (!buf) {
-		query_profile_free(&q);
+		queries_profile_free(&q);
 		return e ? e : -ENOMEM;
 	}
 	bl.uNumOfBytes = (ULONG)len;
@@ -106,8 +106,8 @@ int ihv_adapter_capability_match(struct ihv_adapter *a,
 							&q.sec, &bl, &r);
 	ihv_call_leave(a->h, a, &save);
 	free(buf);
-	query_profile_free(&q);
-	reason_check(a, "PerformCapabilityMatch", r);
+	queries_profile_free(&q);
+	queries_reason_check(a, "PerformCapabilityMatch", r);
 	if (reason)
 		*reason = r;
 	return rc == ERROR_SUCCESS ? 0 : -ENOENT;
@@ -122,7 +122,7 @@ int ihv_adapter_control(struct ihv_adapter *a, const uint8_t *in, size_t in_len,
 
 	if (!a || (in_len && !in) || in_len > IHV_MAX_BLOB || out_len > IHV_MAX_BLOB)
 		return -EINVAL;
-	/* The plugin writes into our buffer; the caller's only if it fits (rule 68). */
+	/* The plugin writes into our buffer; the caller's only if it fits (contract rule 68). */
 	if (out && out_len) {
 		tmp = calloc(1, out_len);
 		if (!tmp)
@@ -150,7 +150,7 @@ void ihv_host_session_change(struct ihv_host *h, uint32_t wts_event, uint32_t se
 
 	if (!h)
 		return;
-	/* rule 64: a logoff cancels every pending UI request, on all adapters */
+	/* contract rule 64: a logoff cancels every pending UI request, on all adapters */
 	if (wts_event == WTS_SESSION_LOGOFF)
 		for (a = h->adapters; a; a = a->next)
 			ihv_ui_cancel_all(a, "session logoff (contract rule 64)");

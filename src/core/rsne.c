@@ -1,15 +1,19 @@
-/* Build the association RSNE (IEEE 802.11-2020 9.4.2.24). */
+/*
+ * The RSN choice from what the plugin set, and the association RSNE
+ * (IEEE 802.11-2020 9.4.2.24), written by the one codec (common/ie.h).
+ */
 #include "core/rsne.h"
 
 #include <errno.h>
 #include <string.h>
 
+#include "common/ie.h"
 #include "wlanihv.h"
 
 static const struct {
 	uint32_t dot11;
 	uint32_t suite;
-} cipher_map[] = {
+} rsne_cipher_map[] = {
 	{ DOT11_CIPHER_ALGO_WEP40, 0x000fac01 },
 	{ DOT11_CIPHER_ALGO_TKIP, 0x000fac02 },
 	{ DOT11_CIPHER_ALGO_CCMP, 0x000fac04 },
@@ -27,9 +31,9 @@ uint32_t ihv_cipher_suite(uint32_t dot11_cipher)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(cipher_map) / sizeof(cipher_map[0]); i++)
-		if (cipher_map[i].dot11 == dot11_cipher)
-			return cipher_map[i].suite;
+	for (i = 0; i < sizeof(rsne_cipher_map) / sizeof(rsne_cipher_map[0]); i++)
+		if (rsne_cipher_map[i].dot11 == dot11_cipher)
+			return rsne_cipher_map[i].suite;
 	return 0;
 }
 
@@ -37,9 +41,9 @@ uint32_t ihv_cipher_from_suite(uint32_t suite)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(cipher_map) / sizeof(cipher_map[0]); i++)
-		if (cipher_map[i].suite == suite)
-			return cipher_map[i].dot11;
+	for (i = 0; i < sizeof(rsne_cipher_map) / sizeof(rsne_cipher_map[0]); i++)
+		if (rsne_cipher_map[i].suite == suite)
+			return rsne_cipher_map[i].dot11;
 	return DOT11_CIPHER_ALGO_NONE;
 }
 
@@ -49,7 +53,7 @@ bool ihv_cipher_is_bip(uint32_t c)
 	       c == DOT11_CIPHER_ALGO_BIP_GMAC_256 || c == DOT11_CIPHER_ALGO_BIP_CMAC_256;
 }
 
-static bool suite_is_bip(uint32_t s)
+static bool rsne_suite_is_bip(uint32_t s)
 {
 	return s == 0x000fac06 || s == 0x000fac0b || s == 0x000fac0c || s == 0x000fac0d;
 }
@@ -62,7 +66,7 @@ uint32_t ihv_rsn_params_check(const DOT11EXT_LINUX_RSN_PARAMS *lx)
 		return ERROR_INVALID_PARAMETER;
 	if (lx->dwNumPmkids > 1)
 		return ERROR_INVALID_PARAMETER;
-	if (lx->dwGroupMgmtCipherSuite && !suite_is_bip(lx->dwGroupMgmtCipherSuite))
+	if (lx->dwGroupMgmtCipherSuite && !rsne_suite_is_bip(lx->dwGroupMgmtCipherSuite))
 		return ERROR_INVALID_PARAMETER;
 	if (lx->dwGroupMgmtCipherSuite && lx->dwMfp == DOT11EXT_LINUX_MFP_NONE)
 		return ERROR_INVALID_PARAMETER;
@@ -78,6 +82,7 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 	uint32_t mgmt = 0;
 
 	memset(out, 0, sizeof(*out));
+	/* auth is a Windows DOT11_AUTH_ALGORITHM DWORD from the plugin: default kept */
 	switch (auth) {
 	case 0:
 	case DOT11_AUTH_ALGO_80211_OPEN:
@@ -115,14 +120,14 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 		out->mfp = DRV_MFP_REQUIRED;
 		mgmt = IHV_SUITE_BIP_CMAC_128;
 		break;
-	default:
+	default: /* values from outside; contract rule 54: refused, not guessed */
 		/* shared key, WPA1, WPA-None, IHV-range algorithms */
 		return -EOPNOTSUPP;
 	}
 	out->pairwise = ihv_cipher_suite(ucast ? ucast : DOT11_CIPHER_ALGO_CCMP);
 	out->group = ihv_cipher_suite(mcast ? mcast : DOT11_CIPHER_ALGO_CCMP);
-	if (!out->pairwise || !out->group || suite_is_bip(out->pairwise) ||
-	    suite_is_bip(out->group))
+	if (!out->pairwise || !out->group || rsne_suite_is_bip(out->pairwise) ||
+	    rsne_suite_is_bip(out->group))
 		return -EOPNOTSUPP;
 	if (lx) {
 		if (ihv_rsn_params_check(lx) != ERROR_SUCCESS)
@@ -147,10 +152,12 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 	return 0;
 }
 
-static bool suite_in(uint32_t s, const uint32_t *list, size_t n)
+bool ihv_suite_listed(const uint32_t *list, size_t n, uint32_t s)
 {
 	size_t i;
 
+	if (!n)
+		return true; /* the radio does not list them: assume yes */
 	for (i = 0; i < n; i++)
 		if (list[i] == s)
 			return true;
@@ -162,71 +169,49 @@ int ihv_rsn_capa_check(const struct ihv_rsn_choice *c, const struct drv_capa *ca
 	if (c->open)
 		return 0;
 	if (capa->n_ciphers) {
-		if (!suite_in(c->pairwise, capa->ciphers, capa->n_ciphers) ||
-		    !suite_in(c->group, capa->ciphers, capa->n_ciphers))
+		if (!ihv_suite_listed(capa->ciphers, capa->n_ciphers, c->pairwise) ||
+		    !ihv_suite_listed(capa->ciphers, capa->n_ciphers, c->group))
 			return -EOPNOTSUPP;
 		if (c->group_mgmt &&
-		    !suite_in(c->group_mgmt, capa->ciphers, capa->n_ciphers))
+		    !ihv_suite_listed(capa->ciphers, capa->n_ciphers, c->group_mgmt))
 			return -EOPNOTSUPP;
 	}
-	if (capa->n_akms && !suite_in(c->akm, capa->akms, capa->n_akms))
+	if (capa->n_akms && !ihv_suite_listed(capa->akms, capa->n_akms, c->akm))
 		return -EOPNOTSUPP;
 	return 0;
 }
 
-static uint8_t *put_suite(uint8_t *p, uint32_t s)
-{
-	p[0] = (uint8_t)(s >> 24);
-	p[1] = (uint8_t)(s >> 16);
-	p[2] = (uint8_t)(s >> 8);
-	p[3] = (uint8_t)s;
-	return p + 4;
-}
-
-static uint8_t *put_le16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	return p + 2;
-}
-
 size_t ihv_rsne_build(const struct ihv_rsn_choice *c, uint8_t *buf, size_t len)
 {
-	uint8_t tmp[80], *p = tmp + 2;
-	uint16_t capab = 0;
-	bool mgmt_field;
-	size_t total;
+	struct rsn_ie ie;
+	size_t total = 0;
 
 	if (c->open)
 		return 0;
-	p = put_le16(p, 1);                 /* version */
-	p = put_suite(p, c->group);
-	p = put_le16(p, 1);
-	p = put_suite(p, c->pairwise);
-	p = put_le16(p, 1);
-	p = put_suite(p, c->akm);
-	/* RSN Capabilities: bit 7 MFPC, bit 6 MFPR */
+	memset(&ie, 0, sizeof(ie));
+	ie.version = 1;
+	ie.group_cipher = c->group;
+	ie.pairwise[0] = c->pairwise;
+	ie.n_pairwise = 1;
+	ie.akm[0] = c->akm;
+	ie.n_akm = 1;
+	/* IEEE 802.11-2020 9.4.2.24.4: RSN Capabilities bit 7 MFPC, bit 6 MFPR */
+	ie.has_caps = true;
 	if (c->mfp != DRV_MFP_NO)
-		capab |= 0x0080;
+		ie.caps |= RSN_CAP_MFPC;
 	if (c->mfp == DRV_MFP_REQUIRED)
-		capab |= 0x0040;
-	p = put_le16(p, capab);
-	/* The Group Management Cipher field is needed only for a non-default one. */
-	mgmt_field = c->group_mgmt && c->group_mgmt != IHV_SUITE_BIP_CMAC_128;
-	if (c->has_pmkid || mgmt_field) {
-		p = put_le16(p, c->has_pmkid ? 1 : 0);
-		if (c->has_pmkid) {
-			memcpy(p, c->pmkid, DOT11EXT_LINUX_PMKID_LEN);
-			p += DOT11EXT_LINUX_PMKID_LEN;
-		}
+		ie.caps |= RSN_CAP_MFPR;
+	if (c->has_pmkid) {
+		memcpy(ie.pmkid[0], c->pmkid, DOT11EXT_LINUX_PMKID_LEN);
+		ie.n_pmkid = 1;
 	}
-	if (mgmt_field)
-		p = put_suite(p, c->group_mgmt);
-	total = (size_t)(p - tmp);
-	tmp[0] = 48;
-	tmp[1] = (uint8_t)(total - 2);
-	if (total > len)
+	/*
+	 * 9.4.2.24.1: absent, the Group Management Cipher Suite is BIP-CMAC-128;
+	 * the field is written only for another one.
+	 */
+	ie.has_group_mgmt = c->group_mgmt && c->group_mgmt != IHV_SUITE_BIP_CMAC_128;
+	ie.group_mgmt_cipher = ie.has_group_mgmt ? c->group_mgmt : 0;
+	if (rsn_ie_build(&ie, buf, len, &total) != RSN_IE_OK)
 		return 0;
-	memcpy(buf, tmp, total);
 	return total;
 }

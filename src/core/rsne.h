@@ -47,6 +47,12 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 /* Validate Linux RSN parameters on their own (ERROR_* value). */
 uint32_t ihv_rsn_params_check(const DOT11EXT_LINUX_RSN_PARAMS *lx);
 
+/*
+ * Is suite s in the radio's list? An empty list (the radio does not say)
+ * counts as yes.
+ */
+bool ihv_suite_listed(const uint32_t *list, size_t n, uint32_t s);
+
 /* 0, or -EOPNOTSUPP naming nothing: the radio lacks a suite (capa lists). */
 int ihv_rsn_capa_check(const struct ihv_rsn_choice *c, const struct drv_capa *capa);
 

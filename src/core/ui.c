@@ -1,5 +1,5 @@
 /*
- * UI requests (contract §4.14, §3.19; rules 17, 23, 61-64): the plugin's
+ * UI requests (contract §4.14, §3.19; contract rules 17, 23, 61-64): the plugin's
  * Dot11ExtSendUIRequest becomes the ui_request event; the user's answer
  * comes back through ihv_adapter_ui_respond -> Dot11ExtIhvProcessUIResponse.
  */
@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/handle.h"
 #include "core/ihv-core.h"
 #include "common/log.h"
 #include "common/utf16.h"
@@ -68,7 +67,7 @@ nomem:
 	return ERROR_NOT_ENOUGH_MEMORY;
 }
 
-static bool printable_utf8(const uint8_t *d, size_t n)
+static bool ui_printable_utf8(const uint8_t *d, size_t n)
 {
 	uint16_t *u;
 	size_t i;
@@ -99,7 +98,7 @@ void ihv_ui_request_deliver(struct ihv_adapter *a, struct ihv_work *w)
 	if (!pending)
 		return; /* cancelled before we got to it */
 	ihv_guid_str(&w->guid, gs);
-	if (printable_utf8(w->data, w->len)) {
+	if (ui_printable_utf8(w->data, w->len)) {
 		text = malloc(w->len + 1);
 		if (!text)
 			return;
@@ -161,7 +160,7 @@ int ihv_adapter_ui_respond(struct ihv_adapter *a, const uint8_t guid[16],
 		return -EINVAL;
 	memcpy(&g, guid, sizeof(g));
 	ihv_lock();
-	had = ihv_ui_take(a, &g); /* at most once per GUID (rule 62) */
+	had = ihv_ui_take(a, &g); /* at most once per GUID (contract rule 62) */
 	ihv_unlock();
 	if (!had)
 		return -ENOENT;

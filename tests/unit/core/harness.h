@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "core/bss-list.h"
-#include "core/handle.h"
 #include "core/ihv-core.h"
 #include "core/ihv-host.h"
+#include "core/registry.h"
 #include "common/log.h"
 #include "common/loop.h"
 #include "tests/plugins/tp.h"
@@ -101,6 +101,8 @@ static inline void hx_open(struct hx *x, const char *plugin)
 	char path[512];
 
 	memset(x, 0, sizeof(*x));
+	/* a nested host lock or a foreign unlock aborts the test */
+	ihv_registry_lock_checked();
 	hx_logbuf[0] = 0;
 	log_hook_set(hx_log_hook, NULL);
 	log_level_set(LOG_LEVEL_DEBUG);
@@ -286,13 +288,19 @@ static inline void hx_eapol(struct hx *x, const char *payload, bool unencrypted)
 			     (const uint8_t *)payload, strlen(payload), unencrypted);
 }
 
-/* Through pre-association, association, a 2-frame exchange: authorized. */
-static inline void hx_authorize(struct hx *x)
+/* Through pre-association and association: PerformPostAssociate has run. */
+static inline void hx_to_port(struct hx *x)
 {
 	hx_connect(x);
 	hx_run(x, 5);
 	hx_associate(x);
 	hx_run(x, 5);
+}
+
+/* Through pre-association, association, a 2-frame exchange: authorized. */
+static inline void hx_authorize(struct hx *x)
+{
+	hx_to_port(x);
 	hx_eapol(x, "msg1", true);
 	hx_run(x, 5);
 	hx_eapol(x, "msg3", true);

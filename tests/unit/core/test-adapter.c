@@ -223,10 +223,7 @@ START_TEST(test_driver_failures_end_the_attempt)
 	ck_assert_int_eq(hx_count(X.tp->log, "AdapterReset"), 1);
 	/* authorizing the station fails */
 	sim_drv_fail(X.sim, SIM_OP_STATION_AUTHORIZE, EIO, 1);
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	hx_eapol(&X, "m1", true);
 	hx_eapol(&X, "m3", true);
 	hx_run(&X, 5);
@@ -263,10 +260,7 @@ START_TEST(test_reentrant_driver_event_deferred)
 {
 	hx_open(&X, "tp-good");
 	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
-	hx_associate(&X);
-	hx_run(&X, 5);
+	hx_to_port(&X);
 	sim_drv_tx_hook_set(X.sim, disconnect_hook, NULL);
 	hx_eapol(&X, "msg1", true);
 	hx_run(&X, 5);

@@ -1,0 +1,210 @@
+/*
+ * The contract's invariants (docs/contract.md §10), rules 57-68: the 802.1X
+ * module, UI requests and sessions, the rest: one test per applicable rule,
+ * named with its number: the real host core over the simulated driver
+ * against purpose-built plugins (tests/plugins).
+ */
+#include "tests/unit/core/conformance.h"
+
+/* ---- 802.1X module ---------------------------------------------------------------------- */
+
+START_TEST(test_rule_57_start_onex_only_with_a_port)
+{
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_NEVER;
+	hx_start(&X, "tp-good");
+	ck_assert_uint_eq(API.Dot11ExtStartOneX(X.tp->svc, NULL), ERROR_INVALID_STATE);
+	ck_assert(hx_log_has("contract rule 57"));
+	hx_to_port(&X);
+	/* within the window: ihvd has no 802.1X module to start */
+	ck_assert_uint_eq(API.Dot11ExtStartOneX(X.tp->svc, NULL), ERROR_NOT_SUPPORTED);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_59_onex_packet_without_onex_rejected)
+{
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	hx_authorize(&X);
+	ck_assert_uint_eq(API.Dot11ExtProcessSecurityPacket(X.tp->svc, 4, "\x01\x00\x00\x00"),
+			  ERROR_INVALID_STATE);
+	ck_assert_uint_eq(API.Dot11ExtStopOneX(X.tp->svc), ERROR_INVALID_STATE);
+	hx_stop(&X);
+}
+END_TEST
+
+/* ---- UI / session ------------------------------------------------------------------------ */
+
+START_TEST(test_rule_61_several_ui_requests_outstanding)
+{
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->query_ui = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_ui, 2);
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"1", 1), 0);
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[1], (const uint8_t *)"2", 1), 0);
+	ck_assert_int_eq(X.tp->n_ui_responses, 2);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_62_ui_response_at_most_once)
+{
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_ui, 1);
+	ck_assert_str_eq(X.ui_text[0], "Enter the passphrase");
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"pw1", 3), 0);
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"pw2", 3),
+			 -ENOENT);
+	ck_assert_int_eq(X.tp->n_ui_responses, 1);
+	ck_assert_mem_eq(X.tp->ui_response, "pw1", 3);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_63_unknown_guid_not_pending)
+{
+	uint8_t g[16] = { 9, 9, 9 };
+
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, g, (const uint8_t *)"x", 1), -ENOENT);
+	/* the host asks the plugin before it answers */
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"x", 1), 0);
+	ck_assert_msg(strstr(X.tp->log, "IsUIRequestPending ProcessUIResponse"), "%s", X.tp->log);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_64_logoff_cancels_ui_requests)
+{
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ihv_host_session_change(X.h, WTS_SESSION_LOGOFF, 1);
+	ck_assert(strstr(X.tp->log, "ProcessSessionChange"));
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"x", 1),
+			 -ENOENT);
+	ck_assert_int_eq(X.tp->n_ui_responses, 0);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
+{
+	hx_open(&X, "tp-good");
+	X.tp->query_ui = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_ui, 1);
+	ck_assert_str_eq(X.ui_text[0], "pin?");
+	/* both blocks the plugin allocated were freed, once */
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	hx_stop(&X);
+}
+END_TEST
+
+/* ---- misc --------------------------------------------------------------------------------- */
+
+START_TEST(test_rule_66_notification_copied_null_rejected)
+{
+	hx_open(&X, "tp-good");
+	X.tp->notify = 1;
+	hx_start(&X, "tp-good");
+	hx_authorize(&X);
+	ck_assert_uint_eq(X.tp->rc_notify, ERROR_SUCCESS);
+	ck_assert_int_eq(X.n_notify, 1);
+	ck_assert_uint_eq(X.notify_code, 7);
+	ck_assert_uint_eq(X.notify_len, 4);
+	ck_assert_mem_eq(X.notify_data, "\x01\x02\x03\x04", 4);
+	ck_assert_uint_eq(API.Dot11ExtSendNotification(X.tp->svc, NULL), ERROR_INVALID_PARAMETER);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_67_user_data_reset_by_set_current_profile)
+{
+	uint16_t frag[] = { '<', 'I', 'H', 'V', '/', '>', 0 };
+	DOT11EXT_IHV_CONNECTIVITY_PROFILE conn = { frag };
+	DWORD n = 0;
+	void *p = NULL;
+
+	hx_open(&X, "tp-good");
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(API.Dot11ExtSetProfileCustomUserData(X.tp->svc, X.tp->connect, 4, 2,
+							      "ab"),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(API.Dot11ExtGetProfileCustomUserData(X.tp->svc, X.tp->connect, 5,
+							      &n, &p),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(n, 0); /* per user session */
+	ck_assert_uint_eq(API.Dot11ExtSetCurrentProfile(X.tp->svc, X.tp->connect, &conn, NULL),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(API.Dot11ExtGetProfileCustomUserData(X.tp->svc, X.tp->connect, 4,
+							      &n, &p),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(p);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_68_control_output_copied_only_if_it_fits)
+{
+	uint8_t out[8];
+	size_t ret = 0;
+
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	memset(out, 0xaa, sizeof(out));
+	ck_assert_int_eq(ihv_adapter_control(X.a, (const uint8_t *)"abc", 3, out, sizeof(out),
+					     &ret), 0);
+	ck_assert_uint_eq(ret, 3);
+	ck_assert_mem_eq(out, "cba", 3);
+	memset(out, 0xaa, sizeof(out));
+	ck_assert_int_eq(ihv_adapter_control(X.a, (const uint8_t *)"abcdefghij", 10, out,
+					     sizeof(out), &ret), -ENOBUFS);
+	ck_assert_uint_eq(ret, 10);
+	ck_assert_uint_eq(out[0], 0xaa);
+	hx_stop(&X);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("contract conformance, UI and the rest (rules 57-68)");
+
+	CONFORMANCE_TEST(s, test_rule_57_start_onex_only_with_a_port);
+	CONFORMANCE_TEST(s, test_rule_59_onex_packet_without_onex_rejected);
+	CONFORMANCE_TEST(s, test_rule_61_several_ui_requests_outstanding);
+	CONFORMANCE_TEST(s, test_rule_62_ui_response_at_most_once);
+	CONFORMANCE_TEST(s, test_rule_63_unknown_guid_not_pending);
+	CONFORMANCE_TEST(s, test_rule_64_logoff_cancels_ui_requests);
+	CONFORMANCE_TEST(s, test_rule_65_query_ui_buffers_freed_by_host);
+	CONFORMANCE_TEST(s, test_rule_66_notification_copied_null_rejected);
+	CONFORMANCE_TEST(s, test_rule_67_user_data_reset_by_set_current_profile);
+	CONFORMANCE_TEST(s, test_rule_68_control_output_copied_only_if_it_fits);
+	return conformance_run(s);
+}
