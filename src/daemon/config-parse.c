@@ -200,35 +200,71 @@ static int config_word_next(const char **v, char *tok, size_t cap)
 	return 1;
 }
 
+/* One key_mgmt word: its bit, or 0 with err saying why not. */
+static unsigned int config_akm_word(const char *tok, char *err, size_t err_len)
+{
+	uint32_t suite;
+	unsigned int bit;
+
+	if (!strcmp(tok, "NONE"))
+		return CONFIG_AKM_NONE;
+	suite = suite_akm_from_conf_name(tok);
+	bit = config_akm_bit(suite);
+	if (bit)
+		return bit;
+	if (suite == RSN_AKM_SAE || suite == RSN_SUITE(9) || suite == RSN_SUITE(24))
+		config_errf(err, err_len, "%s is not supported yet", tok);
+	else if (suite || !strcmp(tok, "IEEE8021X"))
+		config_errf(err, err_len, "%s is not supported", tok);
+	else
+		config_errf(err, err_len, "unknown value '%s'", tok);
+	return 0;
+}
+
+/* One pairwise/group word: its bit, or 0 with err saying why not. */
+static unsigned int config_cipher_word(const char *tok, char *err, size_t err_len)
+{
+	uint32_t suite = suite_cipher_from_name(tok);
+	unsigned int bit = config_cipher_bit(suite);
+
+	if (bit)
+		return bit;
+	if (suite || !strcmp(tok, "NONE"))
+		config_errf(err, err_len, "%s is not supported", tok);
+	else
+		config_errf(err, err_len, "unknown value '%s'", tok);
+	return 0;
+}
+
 /* "A B C" of known names into a bit set; unknown names are errors. */
-int config_parse_akm_list(const char *v, unsigned int *out, char *err, size_t err_len)
+static int config_parse_words(const char *v, unsigned int *out,
+			      unsigned int (*word)(const char *tok, char *err, size_t err_len),
+			      char *err, size_t err_len)
 {
 	char tok[64];
 	unsigned int set = 0, bit;
-	uint32_t suite;
 	int r;
 
 	while ((r = config_word_next(&v, tok, sizeof(tok))) != 0) {
 		if (r < 0)
 			return config_errf(err, err_len, "unknown value '%.*s'", 32, v);
-		if (!strcmp(tok, "NONE")) {
-			set |= CONFIG_AKM_NONE;
-			continue;
-		}
-		suite = suite_akm_from_conf_name(tok);
-		bit = config_akm_bit(suite);
-		if (bit) {
-			set |= bit;
-			continue;
-		}
-		if (suite == RSN_AKM_SAE || suite == RSN_SUITE(9) || suite == RSN_SUITE(24))
-			return config_errf(err, err_len, "%s is not supported yet", tok);
-		if (suite || !strcmp(tok, "IEEE8021X"))
-			return config_errf(err, err_len, "%s is not supported", tok);
-		return config_errf(err, err_len, "unknown value '%s'", tok);
+		bit = word(tok, err, err_len);
+		if (!bit)
+			return -1;
+		set |= bit;
 	}
 	if (!set)
 		return config_errf(err, err_len, "empty");
+	*out = set;
+	return 0;
+}
+
+int config_parse_akm_list(const char *v, unsigned int *out, char *err, size_t err_len)
+{
+	unsigned int set;
+
+	if (config_parse_words(v, &set, config_akm_word, err, err_len) < 0)
+		return -1;
 	if ((set & CONFIG_AKM_NONE) && set != CONFIG_AKM_NONE)
 		return config_errf(err, err_len, "NONE cannot be combined with other values");
 	*out = set;
@@ -237,28 +273,7 @@ int config_parse_akm_list(const char *v, unsigned int *out, char *err, size_t er
 
 int config_parse_cipher_list(const char *v, unsigned int *out, char *err, size_t err_len)
 {
-	char tok[64];
-	unsigned int set = 0, bit;
-	uint32_t suite;
-	int r;
-
-	while ((r = config_word_next(&v, tok, sizeof(tok))) != 0) {
-		if (r < 0)
-			return config_errf(err, err_len, "unknown value '%.*s'", 32, v);
-		suite = suite_cipher_from_name(tok);
-		bit = config_cipher_bit(suite);
-		if (bit) {
-			set |= bit;
-			continue;
-		}
-		if (suite || !strcmp(tok, "NONE"))
-			return config_errf(err, err_len, "%s is not supported", tok);
-		return config_errf(err, err_len, "unknown value '%s'", tok);
-	}
-	if (!set)
-		return config_errf(err, err_len, "empty");
-	*out = set;
-	return 0;
+	return config_parse_words(v, out, config_cipher_word, err, err_len);
 }
 
 /* Valid UTF-8 without control characters other than tab, CR and LF (XML 1.0 text). */

@@ -104,8 +104,7 @@ START_TEST(test_wpa_vendor_ie_flags)
 	char flags[128];
 
 	fake_bss_add(&fake, 1, 2412, -40, "mix", 3, NULL, 0, 0);
-	memcpy(fake.ies[0] + fake.bss[0].ies_len, both, sizeof(both));
-	fake.bss[0].ies_len += sizeof(both);
+	fake_bss_ie_append(&fake, 0, both, sizeof(both));
 	ck_assert_int_eq(scan_bss_parse(&fake.bss[0], &b), 0);
 	ck_assert(b.wpa && b.rsn);
 	scan_bss_flags(&b, flags, sizeof(flags));
@@ -113,16 +112,14 @@ START_TEST(test_wpa_vendor_ie_flags)
 
 	/* Version and group only: the WPA defaults (TKIP pairwise, 802.1X AKM). */
 	fake_bss_add(&fake, 2, 2412, -40, "old", 3, NULL, 0, 0);
-	memcpy(fake.ies[1] + fake.bss[1].ies_len, wpa_short, sizeof(wpa_short));
-	fake.bss[1].ies_len += sizeof(wpa_short);
+	fake_bss_ie_append(&fake, 1, wpa_short, sizeof(wpa_short));
 	ck_assert_int_eq(scan_bss_parse(&fake.bss[1], &b), 0);
 	scan_bss_flags(&b, flags, sizeof(flags));
 	ck_assert_str_eq(flags, "[WPA-EAP-TKIP][ESS]");
 
 	/* A WPA element cut inside its pairwise list: not shown, the BSS still listed. */
 	fake_bss_add(&fake, 3, 2412, -40, "cut", 3, NULL, 0, 0);
-	memcpy(fake.ies[2] + fake.bss[2].ies_len, wpa_bad, sizeof(wpa_bad));
-	fake.bss[2].ies_len += sizeof(wpa_bad);
+	fake_bss_ie_append(&fake, 2, wpa_bad, sizeof(wpa_bad));
 	ck_assert_int_eq(scan_bss_parse(&fake.bss[2], &b), 0);
 	ck_assert(!b.wpa);
 	scan_bss_flags(&b, flags, sizeof(flags));

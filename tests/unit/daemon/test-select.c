@@ -33,18 +33,7 @@ static void teardown(void)
 
 static struct config_network *network(const char *ssid, const char *psk)
 {
-	struct config_network *n = config_network_add(config);
-	char v[128], err[128];
-
-	snprintf(v, sizeof(v), "\"%s\"", ssid);
-	ck_assert_int_eq(config_network_set(n, "ssid", v, err, sizeof(err)), 0);
-	if (psk) {
-		snprintf(v, sizeof(v), "\"%s\"", psk);
-		ck_assert_int_eq(config_network_set(n, "psk", v, err, sizeof(err)), 0);
-	} else {
-		ck_assert_int_eq(config_network_set(n, "key_mgmt", "NONE", err, sizeof(err)), 0);
-	}
-	return n;
+	return fake_network(config, ssid, psk);
 }
 
 START_TEST(test_bss_match_rules)

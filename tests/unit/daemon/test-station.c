@@ -59,18 +59,7 @@ static bool event_seen(const char *text)
 
 static struct config_network *network(const char *ssid, const char *psk)
 {
-	struct config_network *n = config_network_add(config);
-	char v[128], err[128];
-
-	snprintf(v, sizeof(v), "\"%s\"", ssid);
-	ck_assert_int_eq(config_network_set(n, "ssid", v, err, sizeof(err)), 0);
-	if (psk) {
-		snprintf(v, sizeof(v), "\"%s\"", psk);
-		ck_assert_int_eq(config_network_set(n, "psk", v, err, sizeof(err)), 0);
-	} else {
-		ck_assert_int_eq(config_network_set(n, "key_mgmt", "NONE", err, sizeof(err)), 0);
-	}
-	return n;
+	return fake_network(config, ssid, psk);
 }
 
 static void station_up(void)
