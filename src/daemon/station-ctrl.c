@@ -210,3 +210,49 @@ int station_ui_respond(struct station *st, int id, const char *value)
 	st->n_ui--;
 	return err < 0 ? err : 0;
 }
+
+/* STATUS: what was planned, then what the core says was negotiated. */
+void station_info_get(struct station *st, struct station_info *info)
+{
+	struct config_network *n = config_network_get(st->config, st->cur_id);
+	struct ihv_adapter_status ast;
+	bool linked = st->attempt_active;
+
+	memset(info, 0, sizeof(*info));
+	info->state = st->state;
+	info->network_id = linked ? st->cur_id : -1;
+	memcpy(info->mac, st->mac, DRV_ETH_ALEN);
+	info->plugin_name = st->plugin_name;
+	info->last_reason = st->last_reason;
+	if (!linked)
+		return;
+	memcpy(info->ssid, st->cur_ssid, st->cur_ssid_len);
+	info->ssid_len = st->cur_ssid_len;
+	memcpy(info->bssid, st->cur_bssid, DRV_ETH_ALEN);
+	info->freq = st->cur_freq;
+	info->id_str = n ? n->id_str : NULL;
+	info->akm_suite = config_akm_suite(st->cur_choice.akm);
+	if (st->cur_choice.akm != CONFIG_AKM_NONE) {
+		info->pairwise_cipher = config_cipher_suite(st->cur_choice.pairwise);
+		info->group_cipher = config_cipher_suite(st->cur_choice.group);
+	}
+	if (!st->be.status)
+		return;
+	memset(&ast, 0, sizeof(ast));
+	st->be.status(st->be.ctx, &ast);
+	if (ast.phase == IHV_PHASE_IDLE)
+		return;
+	/* What was negotiated beats what was planned. */
+	if (ast.freq) {
+		memcpy(info->bssid, ast.bssid, DRV_ETH_ALEN);
+		info->freq = ast.freq;
+	}
+	if (ast.akm_suite)
+		info->akm_suite = ast.akm_suite;
+	if (ast.pairwise_cipher)
+		info->pairwise_cipher = ast.pairwise_cipher;
+	if (ast.group_cipher)
+		info->group_cipher = ast.group_cipher;
+	if (ast.last_reason_code && !info->last_reason)
+		info->last_reason = ast.last_reason_code;
+}

@@ -76,6 +76,8 @@ struct station {
 	size_t n_ui;
 };
 
+/* "pre-association", "post-association (4-way handshake)", ... (station-names.c) */
+const char *station_phase_name(enum ihv_phase p);
 /* A CTRL-EVENT line for the control socket (and the debug log). */
 void station_event(struct station *st, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -20,89 +20,7 @@
 
 static const uint32_t station_default_backoff_ms[] = { 100, 1000, 2000, 5000 };
 
-/* --- names ------------------------------------------------------------------- */
-
-const char *station_state_name(enum station_state s)
-{
-	switch (s) {
-	case STATION_DISCONNECTED:
-		return "DISCONNECTED";
-	case STATION_INACTIVE:
-		return "INACTIVE";
-	case STATION_SCANNING:
-		return "SCANNING";
-	case STATION_ASSOCIATING:
-		return "ASSOCIATING";
-	case STATION_ASSOCIATED:
-		return "ASSOCIATED";
-	case STATION_4WAY_HANDSHAKE:
-		return "4WAY_HANDSHAKE";
-	case STATION_COMPLETED:
-		return "COMPLETED";
-	}
-	return "UNKNOWN";
-}
-
-const char *station_l2_reason_str(uint32_t r)
-{
-	/* Contract §7.7-7.9 (l2cmn.h, wlanapi.h, dot1x.h). */
-	switch (r) {
-	case L2_REASON_CODE_SUCCESS:
-		return "success";
-	case L2_REASON_CODE_UNKNOWN:
-		return "unknown reason (L2_REASON_CODE_UNKNOWN)";
-	case WLAN_REASON_CODE_USER_CANCELLED:
-		return "cancelled: ihvd disconnected (user request or shutdown)";
-	case WLAN_REASON_CODE_ASSOCIATION_FAILURE:
-		return "association failed or the link was lost";
-	case WLAN_REASON_CODE_ASSOCIATION_TIMEOUT:
-		return "association timed out";
-	case WLAN_REASON_CODE_PRE_SECURITY_FAILURE:
-		return "pre-association security completed with failure";
-	case WLAN_REASON_CODE_START_SECURITY_FAILURE:
-		return "failed to start post-association security";
-	case WLAN_REASON_CODE_SECURITY_FAILURE:
-		return "post-association security completed with failure";
-	case WLAN_REASON_CODE_SECURITY_TIMEOUT:
-		return "security watchdog timeout";
-	case WLAN_REASON_CODE_IHV_NOT_AVAILABLE:
-		return "IHV service is not available";
-	case WLAN_REASON_CODE_IHV_NOT_RESPONDING:
-		return "response from the IHV plugin timed out";
-	case WLAN_REASON_CODE_UI_REQUEST_TIMEOUT:
-		return "UI request timed out";
-	case WLAN_REASON_CODE_IHV_SECURITY_NOT_SUPPORTED:
-		return "IHV security not supported";
-	case WLAN_REASON_CODE_IHV_CONNECTIVITY_NOT_SUPPORTED:
-		return "IHV connectivity not supported";
-	}
-	if (r >= L2_REASON_CODE_IHV_BASE &&
-	    r < L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE)
-		return "plugin-specific (IHV range 0x90000..0x9ffff)";
-	if (r >= L2_REASON_CODE_ONEX_BASE &&
-	    r < L2_REASON_CODE_ONEX_BASE + L2_REASON_CODE_GROUP_SIZE)
-		return "802.1X (ONEX) failure";
-	return "unlisted reason code";
-}
-
-static const char *station_phase_name(enum ihv_phase p)
-{
-	switch (p) {
-	case IHV_PHASE_IDLE:
-		return "idle";
-	case IHV_PHASE_PRE_ASSOCIATE:
-		return "pre-association";
-	case IHV_PHASE_ASSOCIATING:
-		return "association";
-	case IHV_PHASE_POST_ASSOCIATE:
-		return "post-association (4-way handshake)";
-	case IHV_PHASE_AUTHORIZED:
-		return "the authorized link";
-	}
-	return "?";
-}
-
-/* --- events and logs ----------------------------------------------------------- */
+/* --- events and state ---------------------------------------------------------- */
 
 void station_event(struct station *st, const char *fmt, ...)
 {
@@ -424,7 +342,7 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 	struct station *st = ctx;
 	struct config_network *n = config_network_get(st->config, st->cur_id);
 	char bssid_txt[HEX_MAC_TXT_LEN], ssid_txt[DRV_SSID_MAX * 4 + 1];
-	bool was_assoc, locally;
+	bool was_assoc, locally, rejected;
 	uint16_t air_reason;
 
 	st->last_reason = reason;
@@ -446,11 +364,15 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 	else if (phase == IHV_PHASE_ASSOCIATING && air_reason)
 		station_event(st, "CTRL-EVENT-ASSOC-REJECT bssid=%s status_code=%u", bssid_txt,
 			      air_reason);
+	/* Refused while associating: a Status code (9.4.1.9); else a Reason code (9.4.1.7). */
+	rejected = !was_assoc && phase == IHV_PHASE_ASSOCIATING && air_reason;
 	log_msg(st->local_disconnect ? LOG_LEVEL_INFO : LOG_LEVEL_WARN,
 		"%s: connection to \"%s\" ended in %s: reason 0x%05x (%s), win32 error %u, "
-		"802.11 reason/status %u (%s)%s", st->ifname, ssid_txt, station_phase_name(phase),
-		reason, station_l2_reason_str(reason), win32_error, air_reason,
-		reason_names_reason(air_reason), locally ? ", locally generated" : "");
+		"802.11 %s %u (%s)%s", st->ifname, ssid_txt, station_phase_name(phase),
+		reason, station_l2_reason_str(reason), win32_error,
+		rejected ? "status" : "reason", air_reason,
+		rejected ? reason_names_status(air_reason) : reason_names_reason(air_reason),
+		locally ? ", locally generated" : "");
 	st->t_request = 0;
 	st->associated = false;
 
@@ -659,50 +581,4 @@ void station_stop(struct station *st)
 	loop_timer_cancel(st->scan_timer);
 	station_teardown(st, false);
 	station_state_set(st, STATION_DISCONNECTED);
-}
-
-
-void station_info_get(struct station *st, struct station_info *info)
-{
-	struct config_network *n = config_network_get(st->config, st->cur_id);
-	struct ihv_adapter_status ast;
-	bool linked = st->attempt_active;
-
-	memset(info, 0, sizeof(*info));
-	info->state = st->state;
-	info->network_id = linked ? st->cur_id : -1;
-	memcpy(info->mac, st->mac, DRV_ETH_ALEN);
-	info->plugin_name = st->plugin_name;
-	info->last_reason = st->last_reason;
-	if (!linked)
-		return;
-	memcpy(info->ssid, st->cur_ssid, st->cur_ssid_len);
-	info->ssid_len = st->cur_ssid_len;
-	memcpy(info->bssid, st->cur_bssid, DRV_ETH_ALEN);
-	info->freq = st->cur_freq;
-	info->id_str = n ? n->id_str : NULL;
-	info->akm_suite = config_akm_suite(st->cur_choice.akm);
-	if (st->cur_choice.akm != CONFIG_AKM_NONE) {
-		info->pairwise_cipher = config_cipher_suite(st->cur_choice.pairwise);
-		info->group_cipher = config_cipher_suite(st->cur_choice.group);
-	}
-	if (!st->be.status)
-		return;
-	memset(&ast, 0, sizeof(ast));
-	st->be.status(st->be.ctx, &ast);
-	if (ast.phase == IHV_PHASE_IDLE)
-		return;
-	/* What was negotiated beats what was planned. */
-	if (ast.freq) {
-		memcpy(info->bssid, ast.bssid, DRV_ETH_ALEN);
-		info->freq = ast.freq;
-	}
-	if (ast.akm_suite)
-		info->akm_suite = ast.akm_suite;
-	if (ast.pairwise_cipher)
-		info->pairwise_cipher = ast.pairwise_cipher;
-	if (ast.group_cipher)
-		info->group_cipher = ast.group_cipher;
-	if (ast.last_reason_code && !info->last_reason)
-		info->last_reason = ast.last_reason_code;
 }

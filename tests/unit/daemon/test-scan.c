@@ -13,6 +13,7 @@
 #include "common/loop.h"
 #include "daemon/scan.h"
 #include "daemon/select.h"
+#include "tests/unit/daemon/check-run.h"
 #include "tests/unit/daemon/test-station-fake.h"
 
 static const uint8_t rsne_both_mfpc[] = { RSNE_PSK_BOTH_MFPC };
@@ -127,26 +128,8 @@ START_TEST(test_wpa_vendor_ie_flags)
 }
 END_TEST
 
-static Suite *suite(void)
-{
-	Suite *s = suite_create("scan");
-	TCase *tc = tcase_create("scan");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_bss_parse_and_flags);
-	tcase_add_test(tc, test_wpa_vendor_ie_flags);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	log_level_set(LOG_LEVEL_ERROR);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return CHECK_RUN("scan", setup, teardown,
+			 test_bss_parse_and_flags, test_wpa_vendor_ie_flags);
 }

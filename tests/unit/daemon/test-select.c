@@ -10,6 +10,7 @@
 #include "common/loop.h"
 #include "daemon/scan.h"
 #include "daemon/select.h"
+#include "tests/unit/daemon/check-run.h"
 #include "tests/unit/daemon/test-station-fake.h"
 
 static const uint8_t rsne_psk[] = { RSNE_PSK_CCMP };
@@ -128,26 +129,8 @@ START_TEST(test_select_best_order)
 }
 END_TEST
 
-static Suite *suite(void)
-{
-	Suite *s = suite_create("select");
-	TCase *tc = tcase_create("select");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_bss_match_rules);
-	tcase_add_test(tc, test_select_best_order);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	log_level_set(LOG_LEVEL_ERROR);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return CHECK_RUN("select", setup, teardown,
+			 test_bss_match_rules, test_select_best_order);
 }

@@ -14,6 +14,7 @@
 #include "common/log.h"
 #include "common/loop.h"
 #include "daemon/station.h"
+#include "tests/unit/daemon/check-run.h"
 #include "tests/unit/daemon/test-station-fake.h"
 
 static const uint8_t rsne_psk[] = { RSNE_PSK_CCMP };
@@ -475,36 +476,13 @@ START_TEST(test_reason_strings)
 }
 END_TEST
 
-static Suite *suite(void)
-{
-	Suite *s = suite_create("station");
-	TCase *tc = tcase_create("station");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_cold_start_reuses_fresh_results);
-	tcase_add_test(tc, test_stale_results_scan_known_channel_then_all);
-	tcase_add_test(tc, test_scan_freq_scanned_first);
-	tcase_add_test(tc, test_not_found_backs_off);
-	tcase_add_test(tc, test_priority_then_signal);
-	tcase_add_test(tc, test_disabled_networks_skipped);
-	tcase_add_test(tc, test_backoff_grows_and_resets);
-	tcase_add_test(tc, test_connect_refused_backs_off);
-	tcase_add_test(tc, test_wrong_passphrase_gives_up);
-	tcase_add_test(tc, test_user_disconnect_and_stop);
-	tcase_add_test(tc, test_remove_current_network);
-	tcase_add_test(tc, test_reason_strings);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	log_level_set(LOG_LEVEL_ERROR);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return CHECK_RUN("station", setup, teardown,
+			 test_cold_start_reuses_fresh_results,
+			 test_stale_results_scan_known_channel_then_all, test_scan_freq_scanned_first,
+			 test_not_found_backs_off, test_priority_then_signal,
+			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
+			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
+			 test_user_disconnect_and_stop, test_remove_current_network, test_reason_strings);
 }
