@@ -351,8 +351,10 @@ int config_network_check(const struct config_network *n, char *err, size_t len)
 	if (!n->ssid_set)
 		return config_errf(err, len, "network block: no ssid");
 	if ((n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) && !secret)
-		return config_errf(err, len, "network block: key_mgmt %s needs a psk (or key_mgmt=NONE)",
-			    n->key_mgmt & CONFIG_AKM_PSK ? "WPA-PSK" : "WPA-PSK-SHA256");
+		return config_errf(err, len,
+				   "network block: key_mgmt %s needs a psk (or key_mgmt=NONE)",
+				   config_akm_name(n->key_mgmt & CONFIG_AKM_PSK ? CONFIG_AKM_PSK
+										: CONFIG_AKM_PSK_SHA256));
 	if (n->key_mgmt == CONFIG_AKM_NONE && secret)
 		return config_errf(err, len, "network block: psk given but key_mgmt=NONE");
 	if (n->key_mgmt == CONFIG_AKM_NONE && n->ieee80211w == 2)

@@ -142,6 +142,9 @@ uint32_t config_cipher_suite(enum config_cipher cipher);
 unsigned int config_akm_bit(uint32_t suite);
 unsigned int config_cipher_bit(uint32_t suite);
 
+/* A key_mgmt (akm true) or cipher bit set as the file spells it: "A B C". */
+void config_list_txt(unsigned int set, bool akm, char *buf, size_t len);
+
 /*
  * The SSID in wpa_supplicant's printf-escaped text form (\", \\, \e, \n,
  * \r, \t, \xHH; printable ASCII as is). out gets at most out_len-1 chars.

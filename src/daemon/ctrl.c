@@ -219,20 +219,23 @@ static void ctrl_cmd_scan_results(struct ctrl *c, struct ctrl_reply *r)
 
 static bool ctrl_cmd_get_capability(const char *arg, struct ctrl_reply *r)
 {
-	char field[32];
+	char field[32], list[128];
 
 	if (sscanf(arg, "%31s", field) != 1)
 		return false;
-	if (!strcmp(field, "key_mgmt"))
-		ctrl_rp(r, "NONE WPA-PSK WPA-PSK-SHA256");
-	else if (!strcmp(field, "pairwise") || !strcmp(field, "group"))
-		ctrl_rp(r, "CCMP GCMP GCMP-256 CCMP-256");
-	else if (!strcmp(field, "proto"))
+	if (!strcmp(field, "key_mgmt")) {
+		config_list_txt(CONFIG_AKM_ALL, true, list, sizeof(list));
+		ctrl_rp(r, "%s", list);
+	} else if (!strcmp(field, "pairwise") || !strcmp(field, "group")) {
+		config_list_txt(CONFIG_CIPHER_ALL, false, list, sizeof(list));
+		ctrl_rp(r, "%s", list);
+	} else if (!strcmp(field, "proto")) {
 		ctrl_rp(r, "RSN");
-	else if (!strcmp(field, "auth_alg"))
+	} else if (!strcmp(field, "auth_alg")) {
 		ctrl_rp(r, "OPEN");
-	else
+	} else {
 		return false;
+	}
 	return true;
 }
 
