@@ -49,7 +49,8 @@ struct ctrl_reply {
 	bool full;
 };
 
-static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
 {

@@ -65,7 +65,8 @@ struct ihvd {
 };
 
 /* A start-up error: to stderr always (the user is watching), and to the log. */
-static void main_die_msg(struct ihvd *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void main_die_msg(struct ihvd *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static void main_die_msg(struct ihvd *d, const char *fmt, ...)
 {

@@ -156,6 +156,12 @@ static void station_scan_timeout_cb(void *arg)
 	}
 }
 
+/* The best candidates among the results younger than the max age. */
+static bool station_select(const struct station *st, struct select_result *sel)
+{
+	return select_best(st->config, st->cache.bss, st->cache.n_bss, st->scan_max_age_ms, sel);
+}
+
 /* Connect if the policy wants to and can; else scan; else back off. */
 void station_try(struct station *st)
 {
@@ -178,7 +184,7 @@ void station_try(struct station *st)
 	/* Cold start: what the kernel already knows may be fresh enough. */
 	if (!st->cache.read)
 		scan_cache_read(&st->cache, &st->be, st->ifname);
-	if (!st->cache_stale && select_best(st->config, st->cache.bss, st->cache.n_bss, st->scan_max_age_ms, &sel)) {
+	if (!st->cache_stale && station_select(st, &sel)) {
 		st->t_scan = now;
 		st->scan_reused = true;
 		st->reused_age_ms = scan_bss_age_ms(sel.bss[0]);
@@ -214,7 +220,7 @@ static void station_scan_done(struct station *st)
 		return;
 	if (!st->t_request)
 		st->t_request = loop_now_us();
-	if (select_any_usable(st->config) && select_best(st->config, st->cache.bss, st->cache.n_bss, st->scan_max_age_ms, &sel)) {
+	if (select_any_usable(st->config) && station_select(st, &sel)) {
 		st->want_connect = false;
 		st->t_scan = loop_now_us();
 		st->scan_reused = false;
