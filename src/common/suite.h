@@ -32,4 +32,29 @@
 #define RSN_AKM_8021X_SUITE_B_192 RSN_SUITE(12)
 #define RSN_AKM_PSK_SHA384     RSN_SUITE(20)
 
+/* The pre-RSN WPA vendor element uses the same numbers under 00-50-F2. */
+#define WPA_OUI 0x0050f2u
+#define WPA_SUITE(n) (WPA_OUI << 8 | (uint32_t)(n))
+
+/*
+ * The names wpa_supplicant's users know, from one table (suite.c). Each
+ * returns NULL for a suite it has no name for; the caller picks its fallback.
+ *
+ *   suite_cipher_name   CCMP, GCMP-256, TKIP, ...   (config pairwise=/group=,
+ *                                                    STATUS, scan flags)
+ *   suite_akm_conf_name WPA-PSK, WPA-PSK-SHA256, SAE  (config key_mgmt=)
+ *   suite_akm_status_name WPA2-PSK, SAE, ...          (STATUS key_mgmt=)
+ *   suite_akm_flag_name PSK, PSK-SHA256, FT/PSK, ...  (SCAN_RESULTS flags)
+ *
+ * The flag and cipher names also serve the WPA vendor element (00-50-F2:n
+ * maps as 00-0F-AC:n).
+ */
+const char *suite_cipher_name(uint32_t suite);
+const char *suite_akm_conf_name(uint32_t suite);
+const char *suite_akm_status_name(uint32_t suite);
+const char *suite_akm_flag_name(uint32_t suite);
+/* The reverse of suite_cipher_name / suite_akm_conf_name; 0 when unknown. */
+uint32_t suite_cipher_from_name(const char *name);
+uint32_t suite_akm_from_conf_name(const char *name);
+
 #endif

@@ -138,6 +138,12 @@ const char *config_akm_name(enum config_akm akm);
 uint32_t config_akm_suite(enum config_akm akm);      /* 0 for NONE */
 const char *config_cipher_name(enum config_cipher cipher);
 uint32_t config_cipher_suite(enum config_cipher cipher);
+/* The reverse: the enum config_akm / config_cipher bit of a suite, or 0. */
+unsigned int config_akm_bit(uint32_t suite);
+unsigned int config_cipher_bit(uint32_t suite);
+
+/* A key_mgmt (akm true) or cipher bit set as the file spells it: "A B C". */
+void config_list_txt(unsigned int set, bool akm, char *buf, size_t len);
 
 /*
  * The SSID in wpa_supplicant's printf-escaped text form (\", \\, \e, \n,

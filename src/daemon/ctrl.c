@@ -13,7 +13,9 @@
 
 #include <openssl/crypto.h>
 
+#include "common/hex.h"
 #include "common/log.h"
+#include "common/suite.h"
 
 #define CTRL_CLIENT_FAILS_MAX 10
 
@@ -40,16 +42,17 @@ struct ctrl {
 };
 
 /* A reply being built; stops growing (and says so) when full. */
-struct reply {
+struct ctrl_reply {
 	char *buf;
 	size_t len;
 	size_t cap;
 	bool full;
 };
 
-static void rp(struct reply *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
-static void rp(struct reply *r, const char *fmt, ...)
+static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -67,48 +70,22 @@ static void rp(struct reply *r, const char *fmt, ...)
 	r->len += (size_t)n;
 }
 
-static void mac_txt(const uint8_t *m, char out[18])
+static const char *ctrl_key_mgmt_txt(uint32_t suite)
 {
-	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3],
-		 m[4], m[5]);
+	const char *name = suite ? suite_akm_status_name(suite) : "NONE";
+
+	return name ? name : "UNKNOWN";
 }
 
-static const char *key_mgmt_txt(uint32_t suite)
+static const char *ctrl_cipher_txt(uint32_t suite)
 {
-	switch (suite) {
-	case 0:
-		return "NONE";
-	case 0x000fac02:
-		return "WPA2-PSK";
-	case 0x000fac06:
-		return "WPA2-PSK-SHA256";
-	case 0x000fac08:
-		return "SAE";
-	}
-	return "UNKNOWN";
-}
+	const char *name = suite ? suite_cipher_name(suite) : "NONE";
 
-static const char *cipher_txt(uint32_t suite)
-{
-	switch (suite) {
-	case 0:
-		return "NONE";
-	case 0x000fac02:
-		return "TKIP";
-	case 0x000fac04:
-		return "CCMP";
-	case 0x000fac08:
-		return "GCMP";
-	case 0x000fac09:
-		return "GCMP-256";
-	case 0x000fac0a:
-		return "CCMP-256";
-	}
-	return "UNKNOWN";
+	return name ? name : "UNKNOWN";
 }
 
 /* "12" -> 12; "all"/"any" (when allowed) -> -1. -2 on anything else. */
-static int parse_id(const char *s, const char *all_word)
+static int ctrl_parse_id(const char *s, const char *all_word)
 {
 	char *end;
 	long v;
@@ -126,7 +103,7 @@ static int parse_id(const char *s, const char *all_word)
 
 /* --- clients ------------------------------------------------------------------ */
 
-static struct ctrl_client *client_find(struct ctrl *c, const struct sockaddr_un *a,
+static struct ctrl_client *ctrl_client_find(struct ctrl *c, const struct sockaddr_un *a,
 				       socklen_t len)
 {
 	size_t i;
@@ -137,7 +114,7 @@ static struct ctrl_client *client_find(struct ctrl *c, const struct sockaddr_un 
 	return NULL;
 }
 
-static void client_remove(struct ctrl *c, struct ctrl_client *cl)
+static void ctrl_client_remove(struct ctrl *c, struct ctrl_client *cl)
 {
 	size_t i = (size_t)(cl - c->clients);
 
@@ -175,7 +152,7 @@ void ctrl_event(void *ctx, int level, const char *text)
 		if (errno == ECONNREFUSED || errno == ENOENT || errno == ENOTDIR ||
 		    ++cl->fails > CTRL_CLIENT_FAILS_MAX) {
 			log_debug("ctrl %s: dropping a monitor: %s", c->ifname, strerror(errno));
-			client_remove(c, cl);
+			ctrl_client_remove(c, cl);
 			continue;
 		}
 		i++;
@@ -184,84 +161,87 @@ void ctrl_event(void *ctx, int level, const char *text)
 
 /* --- commands ------------------------------------------------------------------ */
 
-static void cmd_status(struct ctrl *c, struct reply *r)
+static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 {
 	struct station_info in;
-	char txt[DRV_SSID_MAX * 4 + 1], mac[18];
+	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN];
 
 	station_info_get(c->station, &in);
 	if (in.state >= STATION_ASSOCIATED) {
-		mac_txt(in.bssid, mac);
+		hex_mac_txt(in.bssid, mac);
 		config_ssid_txt(in.ssid, in.ssid_len, txt, sizeof(txt));
-		rp(r, "bssid=%s\nfreq=%u\nssid=%s\nid=%d\n", mac, in.freq, txt, in.network_id);
+		ctrl_rp(r, "bssid=%s\nfreq=%u\nssid=%s\nid=%d\n", mac, in.freq, txt, in.network_id);
 		if (in.id_str)
-			rp(r, "id_str=%s\n", in.id_str);
-		rp(r, "mode=station\npairwise_cipher=%s\ngroup_cipher=%s\nkey_mgmt=%s\n",
-		   cipher_txt(in.pairwise_cipher), cipher_txt(in.group_cipher),
-		   key_mgmt_txt(in.akm_suite));
+			ctrl_rp(r, "id_str=%s\n", in.id_str);
+		ctrl_rp(r, "mode=station\npairwise_cipher=%s\ngroup_cipher=%s\nkey_mgmt=%s\n",
+		   ctrl_cipher_txt(in.pairwise_cipher), ctrl_cipher_txt(in.group_cipher),
+		   ctrl_key_mgmt_txt(in.akm_suite));
 	}
-	mac_txt(in.mac, mac);
-	rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n",
+	hex_mac_txt(in.mac, mac);
+	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n",
 	   station_state_name(in.state), mac, in.plugin_name ? in.plugin_name : "",
 	   in.last_reason);
 }
 
-static void cmd_list_networks(struct ctrl *c, struct reply *r)
+static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)
 {
 	struct station_info in;
 	struct config_network *n;
-	char txt[DRV_SSID_MAX * 4 + 1], mac[18];
+	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN];
 
 	station_info_get(c->station, &in);
-	rp(r, "network id / ssid / bssid / flags\n");
+	ctrl_rp(r, "network id / ssid / bssid / flags\n");
 	for (n = c->config->networks; n; n = n->next) {
 		config_ssid_txt(n->ssid, n->ssid_set ? n->ssid_len : 0, txt, sizeof(txt));
 		if (n->bssid_set)
-			mac_txt(n->bssid, mac);
-		rp(r, "%d\t%s\t%s\t%s%s%s\n", n->id, txt, n->bssid_set ? mac : "any",
+			hex_mac_txt(n->bssid, mac);
+		ctrl_rp(r, "%d\t%s\t%s\t%s%s%s\n", n->id, txt, n->bssid_set ? mac : "any",
 		   in.network_id == n->id ? "[CURRENT]" : "",
 		   n->disabled ? "[DISABLED]" : "", n->temp_disabled ? "[TEMP-DISABLED]" : "");
 	}
 }
 
-static void cmd_scan_results(struct ctrl *c, struct reply *r)
+static void ctrl_cmd_scan_results(struct ctrl *c, struct ctrl_reply *r)
 {
 	size_t i, n = station_bss_count(c->station);
-	char txt[DRV_SSID_MAX * 4 + 1], mac[18], flags[256];
+	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN], flags[256];
 
-	rp(r, "bssid / frequency / signal level / flags / ssid\n");
+	ctrl_rp(r, "bssid / frequency / signal level / flags / ssid\n");
 	for (i = 0; i < n && !r->full; i++) {
-		const struct station_bss *b = station_bss_at(c->station, i);
+		const struct scan_bss *b = station_bss_at(c->station, i);
 
-		mac_txt(b->bss.bssid, mac);
-		station_bss_flags(b, flags, sizeof(flags));
+		hex_mac_txt(b->bss.bssid, mac);
+		scan_bss_flags(b, flags, sizeof(flags));
 		config_ssid_txt(b->ssid, b->ssid_len, txt, sizeof(txt));
-		rp(r, "%s\t%u\t%d\t%s\t%s\n", mac, b->bss.freq, b->bss.signal_mbm / 100, flags, txt);
+		ctrl_rp(r, "%s\t%u\t%d\t%s\t%s\n", mac, b->bss.freq, b->bss.signal_mbm / 100, flags, txt);
 	}
 	r->full = false; /* a truncated list is still a list (wpa_supplicant does the same) */
 }
 
-static bool cmd_get_capability(const char *arg, struct reply *r)
+static bool ctrl_cmd_get_capability(const char *arg, struct ctrl_reply *r)
 {
-	char field[32];
+	char field[32], list[128];
 
 	if (sscanf(arg, "%31s", field) != 1)
 		return false;
-	if (!strcmp(field, "key_mgmt"))
-		rp(r, "NONE WPA-PSK WPA-PSK-SHA256");
-	else if (!strcmp(field, "pairwise") || !strcmp(field, "group"))
-		rp(r, "CCMP GCMP GCMP-256 CCMP-256");
-	else if (!strcmp(field, "proto"))
-		rp(r, "RSN");
-	else if (!strcmp(field, "auth_alg"))
-		rp(r, "OPEN");
-	else
+	if (!strcmp(field, "key_mgmt")) {
+		config_list_txt(CONFIG_AKM_ALL, true, list, sizeof(list));
+		ctrl_rp(r, "%s", list);
+	} else if (!strcmp(field, "pairwise") || !strcmp(field, "group")) {
+		config_list_txt(CONFIG_CIPHER_ALL, false, list, sizeof(list));
+		ctrl_rp(r, "%s", list);
+	} else if (!strcmp(field, "proto")) {
+		ctrl_rp(r, "RSN");
+	} else if (!strcmp(field, "auth_alg")) {
+		ctrl_rp(r, "OPEN");
+	} else {
 		return false;
+	}
 	return true;
 }
 
 /* "SET_NETWORK <id> <name> <value>" */
-static bool cmd_set_network(struct ctrl *c, char *arg)
+static bool ctrl_cmd_set_network(struct ctrl *c, char *arg)
 {
 	char *name, *value, err[256];
 	struct config_network *n;
@@ -275,7 +255,7 @@ static bool cmd_set_network(struct ctrl *c, char *arg)
 	if (!value)
 		return false;
 	*value++ = 0;
-	id = parse_id(arg, NULL);
+	id = ctrl_parse_id(arg, NULL);
 	n = id >= 0 ? config_network_get(c->config, id) : NULL;
 	if (!n)
 		return false;
@@ -287,7 +267,7 @@ static bool cmd_set_network(struct ctrl *c, char *arg)
 	return true;
 }
 
-static bool cmd_get_network(struct ctrl *c, char *arg, struct reply *r)
+static bool ctrl_cmd_get_network(struct ctrl *c, char *arg, struct ctrl_reply *r)
 {
 	char *name = strchr(arg, ' ');
 	struct config_network *n;
@@ -297,16 +277,20 @@ static bool cmd_get_network(struct ctrl *c, char *arg, struct reply *r)
 	if (!name)
 		return false;
 	*name++ = 0;
-	id = parse_id(arg, NULL);
+	id = ctrl_parse_id(arg, NULL);
 	n = id >= 0 ? config_network_get(c->config, id) : NULL;
-	if (!n || config_network_value(n, name, val, sizeof(val)) < 0)
+	if (!n || config_network_value(n, name, val, sizeof(val)) < 0) {
+		OPENSSL_cleanse(val, sizeof(val));
 		return false;
-	rp(r, "%s", val); /* no newline, as wpa_supplicant */
+	}
+	ctrl_rp(r, "%s", val); /* no newline, as wpa_supplicant */
+	/* ihv_profile may hold the plugin's secrets. */
+	OPENSSL_cleanse(val, sizeof(val));
 	return !r->full;
 }
 
 /* "CTRL-RSP-<field>-<id>-<value>" -> the plugin's ProcessUIResponse. */
-static bool cmd_ctrl_rsp(struct ctrl *c, char *arg)
+static bool ctrl_cmd_ctrl_rsp(struct ctrl *c, char *arg)
 {
 	char *p = arg, *end;
 	long id;
@@ -325,17 +309,66 @@ static bool cmd_ctrl_rsp(struct ctrl *c, char *arg)
 	return station_ui_respond(c->station, (int)id, end + 1) == 0;
 }
 
-static bool id_cmd(struct ctrl *c, const char *arg, const char *all_word,
+static bool ctrl_id_cmd(struct ctrl *c, const char *arg, const char *all_word,
 		   int (*fn)(struct station *, int))
 {
-	int id = parse_id(arg, all_word);
+	int id = ctrl_parse_id(arg, all_word);
 
 	return id >= -1 && fn(c->station, id) == 0;
 }
 
+/*
+ * The verbs, and whether their arguments may be logged: only where they are
+ * known to carry no secret. SET_NETWORK may carry a psk, CTRL-RSP- (its value
+ * is part of the verb) a password, and an unknown verb may be a mistyped
+ * SET_NETWORK: of those the log gets the verb name at most.
+ */
+struct ctrl_verb {
+	const char *name;
+	bool args_loggable;
+};
+
+static const struct ctrl_verb ctrl_verbs[] = {
+	{ "PING", true }, { "STATUS", true }, { "STATUS-VERBOSE", true },
+	{ "LIST_NETWORKS", true }, { "SCAN", true }, { "SCAN_RESULTS", true },
+	{ "ADD_NETWORK", true }, { "SET_NETWORK", false }, { "GET_NETWORK", true },
+	{ "REMOVE_NETWORK", true }, { "ENABLE_NETWORK", true }, { "DISABLE_NETWORK", true },
+	{ "SELECT_NETWORK", true }, { "DISCONNECT", true }, { "RECONNECT", true },
+	{ "REASSOCIATE", true }, { "ATTACH", true }, { "DETACH", true }, { "LEVEL", true },
+	{ "TERMINATE", true }, { "GET_CAPABILITY", true }, { "INTERFACES", true },
+};
+
+/* The verb of cmd (up to its first blank), or NULL when it is none of ours. */
+static const struct ctrl_verb *ctrl_verb_find(const char *cmd)
+{
+	size_t i, n = strcspn(cmd, " ");
+
+	for (i = 0; i < sizeof(ctrl_verbs) / sizeof(ctrl_verbs[0]); i++)
+		if (strlen(ctrl_verbs[i].name) == n && !strncmp(cmd, ctrl_verbs[i].name, n))
+			return &ctrl_verbs[i];
+	return NULL;
+}
+
+/* A command, at debug level, without anything that may be a secret. */
+static void ctrl_log_command(const struct ctrl *c, const char *cmd)
+{
+	const struct ctrl_verb *v = ctrl_verb_find(cmd);
+	size_t n = strcspn(cmd, " ");
+
+	if (v && v->args_loggable)
+		log_debug("ctrl %s: %.64s", c->ifname, cmd);
+	else if (v)
+		log_debug("ctrl %s: %s%s", c->ifname, v->name, cmd[n] ? " [...]" : "");
+	else if (!strncmp(cmd, "CTRL-RSP-", 9))
+		log_debug("ctrl %s: CTRL-RSP-[...]", c->ifname);
+	else
+		log_debug("ctrl %s: an unknown command (%zu bytes, not shown)", c->ifname,
+			  strlen(cmd));
+}
+
 /* Run one command; the reply goes into r ("FAIL\n" when false is returned). */
 static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *from,
-			  socklen_t from_len, struct reply *r, bool *terminate)
+			  socklen_t from_len, struct ctrl_reply *r, bool *terminate)
 {
 	struct ctrl_client *cl;
 	char *arg = strchr(cmd, ' ');
@@ -345,48 +378,48 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 #define IS(name) (!strcmp(cmd, name))
 #define NOARG (!arg)
 	if (IS("PING") && NOARG) {
-		rp(r, "PONG\n");
+		ctrl_rp(r, "PONG\n");
 	} else if ((IS("STATUS") || IS("STATUS-VERBOSE")) && NOARG) {
-		cmd_status(c, r);
+		ctrl_cmd_status(c, r);
 	} else if (IS("LIST_NETWORKS") && (NOARG || !strncmp(arg, "LAST_ID=", 8))) {
-		cmd_list_networks(c, r);
+		ctrl_cmd_list_networks(c, r);
 	} else if (IS("SCAN_RESULTS") && NOARG) {
-		cmd_scan_results(c, r);
+		ctrl_cmd_scan_results(c, r);
 	} else if (IS("SCAN")) {
 		int err = station_scan(c->station);
 
 		if (err == -EBUSY) {
-			rp(r, "FAIL-BUSY\n");
+			ctrl_rp(r, "FAIL-BUSY\n");
 			return true;
 		}
 		if (err < 0)
 			return false;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("ADD_NETWORK") && NOARG) {
 		struct config_network *n = config_network_add(c->config);
 
 		if (!n)
 			return false;
 		n->disabled = true; /* as wpa_supplicant: enable it when complete */
-		rp(r, "%d\n", n->id);
+		ctrl_rp(r, "%d\n", n->id);
 	} else if (IS("SET_NETWORK") && arg) {
-		if (!cmd_set_network(c, arg))
+		if (!ctrl_cmd_set_network(c, arg))
 			return false;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("GET_NETWORK") && arg) {
-		return cmd_get_network(c, arg, r);
+		return ctrl_cmd_get_network(c, arg, r);
 	} else if (IS("REMOVE_NETWORK") && arg) {
-		if (!id_cmd(c, arg, "all", station_remove_network))
+		if (!ctrl_id_cmd(c, arg, "all", station_remove_network))
 			return false;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("ENABLE_NETWORK") && arg) {
-		if (!id_cmd(c, arg, "all", station_enable_network))
+		if (!ctrl_id_cmd(c, arg, "all", station_enable_network))
 			return false;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("DISABLE_NETWORK") && arg) {
-		if (!id_cmd(c, arg, "all", station_disable_network))
+		if (!ctrl_id_cmd(c, arg, "all", station_disable_network))
 			return false;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("SELECT_NETWORK") && arg) {
 		char *extra = strchr(arg, ' ');
 
@@ -394,20 +427,20 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 			return false;
 		if (extra)
 			*extra = 0; /* freq= hints are accepted and ignored */
-		if (!id_cmd(c, arg, "any", station_select_network))
+		if (!ctrl_id_cmd(c, arg, "any", station_select_network))
 			return false;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("DISCONNECT") && NOARG) {
 		station_disconnect(c->station);
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("RECONNECT") && NOARG) {
 		station_reconnect(c->station);
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("REASSOCIATE") && NOARG) {
 		station_reassociate(c->station);
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("ATTACH") && NOARG) {
-		cl = client_find(c, from, from_len);
+		cl = ctrl_client_find(c, from, from_len);
 		if (!cl) {
 			if (c->n_clients == CTRL_CLIENTS_MAX ||
 			    from_len <= (socklen_t)sizeof(sa_family_t))
@@ -418,60 +451,49 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 			cl->addr_len = from_len;
 		}
 		cl->level = STATION_MSG_INFO;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("DETACH") && NOARG) {
-		cl = client_find(c, from, from_len);
+		cl = ctrl_client_find(c, from, from_len);
 		if (!cl)
 			return false;
-		client_remove(c, cl);
-		rp(r, "OK\n");
+		ctrl_client_remove(c, cl);
+		ctrl_rp(r, "OK\n");
 	} else if (IS("LEVEL") && arg) {
-		int level = parse_id(arg, NULL);
+		int level = ctrl_parse_id(arg, NULL);
 
-		cl = client_find(c, from, from_len);
+		cl = ctrl_client_find(c, from, from_len);
 		if (!cl || level < 0 || level > 5)
 			return false;
 		cl->level = level;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("TERMINATE") && NOARG) {
 		*terminate = true;
-		rp(r, "OK\n");
+		ctrl_rp(r, "OK\n");
 	} else if (IS("GET_CAPABILITY") && arg) {
-		return cmd_get_capability(arg, r);
+		return ctrl_cmd_get_capability(arg, r);
 	} else if (IS("INTERFACES") && NOARG) {
-		rp(r, "%s\n", c->ifname);
+		ctrl_rp(r, "%s\n", c->ifname);
 	} else if (!strncmp(cmd, "CTRL-RSP-", 9)) {
 		if (arg)
 			arg[-1] = ' '; /* the value may hold blanks */
-		if (!cmd_ctrl_rsp(c, cmd + 9))
+		if (!ctrl_cmd_ctrl_rsp(c, cmd + 9))
 			return false;
-		rp(r, "OK\n");
-	} else if (IS("PING") || IS("STATUS") || IS("LIST_NETWORKS") || IS("SCAN_RESULTS") ||
-		   IS("ADD_NETWORK") || IS("SET_NETWORK") || IS("GET_NETWORK") ||
-		   IS("REMOVE_NETWORK") || IS("ENABLE_NETWORK") || IS("DISABLE_NETWORK") ||
-		   IS("SELECT_NETWORK") || IS("DISCONNECT") || IS("RECONNECT") ||
-		   IS("REASSOCIATE") || IS("ATTACH") || IS("DETACH") || IS("LEVEL") ||
-		   IS("TERMINATE") || IS("GET_CAPABILITY") || IS("INTERFACES")) {
+		ctrl_rp(r, "OK\n");
+	} else if (ctrl_verb_find(cmd)) {
 		return false; /* a known command with the wrong arguments */
 	} else {
-		rp(r, "UNKNOWN COMMAND\n");
+		ctrl_rp(r, "UNKNOWN COMMAND\n");
 	}
 #undef IS
 #undef NOARG
 	return true;
 }
 
-/* Names of commands whose arguments may hold secrets: never logged with them. */
-static bool cmd_is_secret(const char *cmd)
-{
-	return !strncmp(cmd, "SET_NETWORK", 11) || !strncmp(cmd, "CTRL-RSP-", 9);
-}
-
 static void ctrl_handle(struct ctrl *c, char *buf, size_t len,
 			const struct sockaddr_un *from, socklen_t from_len)
 {
 	char out[CTRL_REPLY_MAX];
-	struct reply r = { .buf = out, .cap = sizeof(out) };
+	struct ctrl_reply r = { .buf = out, .cap = sizeof(out) };
 	char *cmd = buf;
 	bool ok = false, terminate = false;
 	size_t i;
@@ -494,16 +516,14 @@ static void ctrl_handle(struct ctrl *c, char *buf, size_t len,
 				cmd = NULL;
 		}
 		if (cmd) {
-			log_debug("ctrl %s: %.*s%s", c->ifname,
-				  cmd_is_secret(cmd) ? (int)strcspn(cmd, " ") : 64, cmd,
-				  cmd_is_secret(cmd) ? " [...]" : "");
+			ctrl_log_command(c, cmd);
 			ok = ctrl_dispatch(c, cmd, from, from_len, &r, &terminate);
 		}
 	}
 	if (!ok) {
 		r.len = 0;
 		r.full = false;
-		rp(&r, "FAIL\n");
+		ctrl_rp(&r, "FAIL\n");
 	}
 	if (from_len > (socklen_t)sizeof(sa_family_t) &&
 	    sendto(c->fd, out, r.len, MSG_DONTWAIT, (const struct sockaddr *)from, from_len) < 0)
@@ -546,7 +566,7 @@ static void ctrl_rx(void *arg, int fd)
 
 /* --- life cycle ------------------------------------------------------------------- */
 
-static int sock_bind(struct ctrl *c, char *err, size_t err_len)
+static int ctrl_sock_bind(struct ctrl *c, char *err, size_t err_len)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 
@@ -619,7 +639,7 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
 		snprintf(err, err_len, "control socket: %s", strerror(errno));
 		goto fail;
 	}
-	if (sock_bind(c, err, err_len) < 0) {
+	if (ctrl_sock_bind(c, err, err_len) < 0) {
 		close(c->fd);
 		c->fd = -1;
 		goto fail;

@@ -65,9 +65,10 @@ struct ihvd {
 };
 
 /* A start-up error: to stderr always (the user is watching), and to the log. */
-static void die_msg(struct ihvd *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void main_die_msg(struct ihvd *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
-static void die_msg(struct ihvd *d, const char *fmt, ...)
+static void main_die_msg(struct ihvd *d, const char *fmt, ...)
 {
 	char buf[8192], *line, *next;
 	va_list ap;
@@ -85,7 +86,7 @@ static void die_msg(struct ihvd *d, const char *fmt, ...)
 	}
 }
 
-static void usage(FILE *f)
+static void main_usage(FILE *f)
 {
 	fprintf(f,
 		"ihvd " IHVD_VERSION ": the Windows IHV extensibility contract on Linux\n"
@@ -106,21 +107,21 @@ static void usage(FILE *f)
 
 /* --- the driver's I/O on the loop --------------------------------------------------- */
 
-static int io_watch_fd(void *ctx, int fd, void (*cb)(void *arg, int fd), void *arg)
+static int main_io_watch_fd(void *ctx, int fd, void (*cb)(void *arg, int fd), void *arg)
 {
 	struct ihvd *d = ctx;
 
 	return loop_fd_add(d->loop, fd, cb, arg);
 }
 
-static void io_unwatch_fd(void *ctx, int fd)
+static void main_io_unwatch_fd(void *ctx, int fd)
 {
 	struct ihvd *d = ctx;
 
 	loop_fd_del(d->loop, fd);
 }
 
-static void io_log(void *ctx, enum drv_log_level level, const char *fmt, ...)
+static void main_io_log(void *ctx, enum drv_log_level level, const char *fmt, ...)
 {
 	enum log_level l = LOG_LEVEL_DEBUG;
 	va_list ap;
@@ -145,7 +146,7 @@ static void io_log(void *ctx, enum drv_log_level level, const char *fmt, ...)
 	va_end(ap);
 }
 
-static struct iface *iface_by_index(struct ihvd *d, uint32_t ifindex)
+static struct iface *main_iface_by_index(struct ihvd *d, uint32_t ifindex)
 {
 	size_t i;
 
@@ -155,10 +156,10 @@ static struct iface *iface_by_index(struct ihvd *d, uint32_t ifindex)
 	return NULL;
 }
 
-static void on_drv_event(void *ctx, const struct drv_event *ev)
+static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 {
 	struct ihvd *d = ctx;
-	struct iface *i = iface_by_index(d, ev->ifindex);
+	struct iface *i = main_iface_by_index(d, ev->ifindex);
 
 	/* The policy first: it notes who ended a link before the core reports it. */
 	if (i && i->station)
@@ -169,21 +170,21 @@ static void on_drv_event(void *ctx, const struct drv_event *ev)
 
 /* --- the station's backend: the core and the driver -------------------------------- */
 
-static int be_connect(void *ctx, const struct ihv_connect_request *req)
+static int main_be_connect(void *ctx, const struct ihv_connect_request *req)
 {
 	struct iface *i = ctx;
 
 	return i->adapter ? ihv_adapter_connect(i->adapter, req) : -ENODEV;
 }
 
-static int be_disconnect(void *ctx, uint16_t reason)
+static int main_be_disconnect(void *ctx, uint16_t reason)
 {
 	struct iface *i = ctx;
 
 	return i->adapter ? ihv_adapter_disconnect(i->adapter, reason) : -ENODEV;
 }
 
-static void be_status(void *ctx, struct ihv_adapter_status *st)
+static void main_be_status(void *ctx, struct ihv_adapter_status *st)
 {
 	struct iface *i = ctx;
 
@@ -191,28 +192,28 @@ static void be_status(void *ctx, struct ihv_adapter_status *st)
 		ihv_adapter_status_get(i->adapter, st);
 }
 
-static int be_reason_text(void *ctx, uint32_t reason_code, char *buf, size_t len)
+static int main_be_reason_text(void *ctx, uint32_t reason_code, char *buf, size_t len)
 {
 	struct iface *i = ctx;
 
 	return ihv_host_reason_text(i->d->host, reason_code, buf, len);
 }
 
-static int be_ui_respond(void *ctx, const uint8_t guid[16], const uint8_t *data, size_t len)
+static int main_be_ui_respond(void *ctx, const uint8_t guid[16], const uint8_t *data, size_t len)
 {
 	struct iface *i = ctx;
 
 	return i->adapter ? ihv_adapter_ui_respond(i->adapter, guid, data, len) : -ENODEV;
 }
 
-static int be_scan_trigger(void *ctx, const struct drv_scan_params *p)
+static int main_be_scan_trigger(void *ctx, const struct drv_scan_params *p)
 {
 	struct iface *i = ctx;
 
 	return i->d->drv->ops->scan_trigger(i->d->drv, i->ifindex, p);
 }
 
-static int be_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
+static int main_be_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 {
 	struct iface *i = ctx;
 
@@ -221,7 +222,7 @@ static int be_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 
 /* --- signals and termination ----------------------------------------------------- */
 
-static void on_terminate(void *ctx)
+static void main_on_terminate(void *ctx)
 {
 	struct ihvd *d = ctx;
 
@@ -229,7 +230,7 @@ static void on_terminate(void *ctx)
 	loop_quit(d->loop, 0);
 }
 
-static void on_signal(void *arg, int fd)
+static void main_on_signal(void *arg, int fd)
 {
 	struct ihvd *d = arg;
 	struct signalfd_siginfo si;
@@ -250,7 +251,7 @@ static void on_signal(void *arg, int fd)
 	}
 }
 
-static int signals_setup(struct ihvd *d)
+static int main_signals_setup(struct ihvd *d)
 {
 	sigset_t set;
 
@@ -265,7 +266,7 @@ static int signals_setup(struct ihvd *d)
 	d->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 	if (d->sigfd < 0)
 		return -errno;
-	return loop_fd_add(d->loop, d->sigfd, on_signal, d);
+	return loop_fd_add(d->loop, d->sigfd, main_on_signal, d);
 }
 
 /* --- background and pid file ------------------------------------------------------- */
@@ -274,7 +275,7 @@ static int signals_setup(struct ihvd *d)
  * -B: fork now; the parent waits until the child reports it is up (exit 0)
  * or dies (exit 1), so start-up errors still reach the terminal.
  */
-static int daemon_begin(struct ihvd *d)
+static int main_daemon_begin(struct ihvd *d)
 {
 	int p[2];
 	pid_t pid;
@@ -300,7 +301,7 @@ static int daemon_begin(struct ihvd *d)
 	return 0;
 }
 
-static void daemon_ready(struct ihvd *d)
+static void main_daemon_ready(struct ihvd *d)
 {
 	int null;
 
@@ -321,7 +322,7 @@ static void daemon_ready(struct ihvd *d)
 		log_warn("chdir /: %s", strerror(errno));
 }
 
-static int pidfile_write(struct ihvd *d)
+static int main_pidfile_write(struct ihvd *d)
 {
 	FILE *f;
 
@@ -339,7 +340,7 @@ static int pidfile_write(struct ihvd *d)
 
 /* --- start and stop ------------------------------------------------------------------ */
 
-static int iface_up(struct ihvd *d, struct iface *i)
+static int main_iface_up(struct ihvd *d, struct iface *i)
 {
 	struct station_params sp = { 0 };
 	char err[512];
@@ -347,13 +348,13 @@ static int iface_up(struct ihvd *d, struct iface *i)
 
 	r = d->drv->ops->capa_get(d->drv, i->ifindex, &i->capa);
 	if (r < 0) {
-		die_msg(d, "%s: cannot read the interface's capabilities: %s", i->ifname,
+		main_die_msg(d, "%s: cannot read the interface's capabilities: %s", i->ifname,
 			strerror(-r));
 		return -1;
 	}
 	r = d->drv->ops->eapol_path_set(d->drv, i->ifindex, i->config->eapol_path);
 	if (r < 0) {
-		die_msg(d, "%s: eapol_path=%s: %s", i->ifname,
+		main_die_msg(d, "%s: eapol_path=%s: %s", i->ifname,
 			i->config->eapol_path == DRV_EAPOL_NL80211 ? "nl80211" :
 			i->config->eapol_path == DRV_EAPOL_PACKET ? "packet" : "auto",
 			strerror(-r));
@@ -361,13 +362,13 @@ static int iface_up(struct ihvd *d, struct iface *i)
 	}
 	i->be = (struct station_backend){
 		.ctx = i,
-		.connect = be_connect,
-		.disconnect = be_disconnect,
-		.status = be_status,
-		.ui_respond = be_ui_respond,
-		.scan_trigger = be_scan_trigger,
-		.scan_results = be_scan_results,
-		.reason_text = be_reason_text,
+		.connect = main_be_connect,
+		.disconnect = main_be_disconnect,
+		.status = main_be_status,
+		.ui_respond = main_be_ui_respond,
+		.scan_trigger = main_be_scan_trigger,
+		.scan_results = main_be_scan_results,
+		.reason_text = main_be_reason_text,
 	};
 	sp.loop = d->loop;
 	sp.config = i->config;
@@ -378,13 +379,13 @@ static int iface_up(struct ihvd *d, struct iface *i)
 	sp.backend = &i->be;
 	i->station = station_new(&sp);
 	if (!i->station) {
-		die_msg(d, "%s: out of memory", i->ifname);
+		main_die_msg(d, "%s: out of memory", i->ifname);
 		return -1;
 	}
 	i->adapter = ihv_adapter_new(d->host, i->ifindex, i->ifname, station_adapter_events(),
 				     i->station);
 	if (!i->adapter) {
-		die_msg(d, "%s: the plugin did not take the adapter (Dot11ExtIhvInitAdapter); "
+		main_die_msg(d, "%s: the plugin did not take the adapter (Dot11ExtIhvInitAdapter); "
 			"see the log above", i->ifname);
 		return -1;
 	}
@@ -393,12 +394,12 @@ static int iface_up(struct ihvd *d, struct iface *i)
 			.loop = d->loop, .dir = i->config->ctrl_dir,
 			.group_set = i->config->ctrl_group != NULL, .gid = i->config->ctrl_gid,
 			.ifname = i->ifname, .station = i->station, .config = i->config,
-			.terminate = on_terminate, .terminate_ctx = d,
+			.terminate = main_on_terminate, .terminate_ctx = d,
 		};
 
 		i->ctrl = ctrl_new(&cp, err, sizeof(err));
 		if (!i->ctrl) {
-			die_msg(d, "%s: %s", i->ifname, err);
+			main_die_msg(d, "%s: %s", i->ifname, err);
 			return -1;
 		}
 		station_event_cb_set(i->station, ctrl_event, i->ctrl);
@@ -408,7 +409,7 @@ static int iface_up(struct ihvd *d, struct iface *i)
 	return 0;
 }
 
-static bool all_links_down(struct ihvd *d)
+static bool main_all_links_down(struct ihvd *d)
 {
 	struct station_info in;
 	size_t k;
@@ -423,7 +424,7 @@ static bool all_links_down(struct ihvd *d)
 	return true;
 }
 
-static void ihvd_shutdown(struct ihvd *d)
+static void main_ihvd_shutdown(struct ihvd *d)
 {
 	uint64_t deadline;
 	size_t k;
@@ -434,7 +435,7 @@ static void ihvd_shutdown(struct ihvd *d)
 			station_stop(d->ifaces[k].station);
 	/* Let the core's queued reports and the kernel's replies arrive (bounded). */
 	deadline = loop_now_us() + 300 * 1000;
-	while (d->loop && !all_links_down(d) && loop_now_us() < deadline)
+	while (d->loop && !main_all_links_down(d) && loop_now_us() < deadline)
 		loop_run_once(d->loop, 20);
 	/* 2. StopPostAssociate + DeinitAdapter per adapter, then the rest of the interface. */
 	for (k = 0; k < d->n_ifaces; k++) {
@@ -470,14 +471,14 @@ static void ihvd_shutdown(struct ihvd *d)
 
 /* --- the command line --------------------------------------------------------------- */
 
-static struct iface *iface_next(struct ihvd *d)
+static struct iface *main_iface_next(struct ihvd *d)
 {
 	if (d->n_ifaces == IHVD_IFACES_MAX)
 		return NULL;
 	return &d->ifaces[d->n_ifaces++];
 }
 
-static int args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
+static int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 {
 	struct iface *cur = NULL;
 	int opt;
@@ -486,18 +487,18 @@ static int args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 		switch (opt) {
 		case 'i':
 			if (!cur || cur->ifname)
-				cur = iface_next(d);
+				cur = main_iface_next(d);
 			if (!cur)
 				goto too_many;
 			if (strlen(optarg) >= IFNAMSIZ) {
-				die_msg(d, "-i %s: interface name too long", optarg);
+				main_die_msg(d, "-i %s: interface name too long", optarg);
 				return -1;
 			}
 			cur->ifname = optarg;
 			break;
 		case 'c':
 			if (!cur || cur->config_path)
-				cur = iface_next(d);
+				cur = main_iface_next(d);
 			if (!cur)
 				goto too_many;
 			cur->config_path = optarg;
@@ -511,7 +512,7 @@ static int args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 			break;
 		case 'D':
 			if (strcmp(optarg, "nl80211") != 0) {
-				die_msg(d, "-D %s: only the nl80211 driver exists", optarg);
+				main_die_msg(d, "-D %s: only the nl80211 driver exists", optarg);
 				return -1;
 			}
 			break;
@@ -526,7 +527,7 @@ static int args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 			break;
 		case 'f':
 			if (log_file_open(optarg) < 0) {
-				die_msg(d, "-f %s: %s", optarg, strerror(errno));
+				main_die_msg(d, "-f %s: %s", optarg, strerror(errno));
 				return -1;
 			}
 			d->log_elsewhere = true;
@@ -539,41 +540,41 @@ static int args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 			d->pidfile = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			main_usage(stdout);
 			exit(0);
 		case 'v':
 			printf("ihvd " IHVD_VERSION "\n");
 			exit(0);
 		default:
-			usage(stderr);
+			main_usage(stderr);
 			return -1;
 		}
 	}
 	if (optind < argc) {
-		die_msg(d, "unexpected argument '%s'", argv[optind]);
+		main_die_msg(d, "unexpected argument '%s'", argv[optind]);
 		return -1;
 	}
 	return 0;
 too_many:
-	die_msg(d, "too many interfaces (at most %d)", IHVD_IFACES_MAX);
+	main_die_msg(d, "too many interfaces (at most %d)", IHVD_IFACES_MAX);
 	return -1;
 }
 
-static int configs_load(struct ihvd *d)
+static int main_configs_load(struct ihvd *d)
 {
 	char err[8192];
 	size_t k, first = 0;
 	int bad = 0;
 
 	if (!d->n_ifaces) {
-		usage(stderr);
+		main_usage(stderr);
 		return -1;
 	}
 	for (k = 0; k < d->n_ifaces; k++) {
 		struct iface *i = &d->ifaces[k];
 
 		if (!i->ifname || !i->config_path) {
-			die_msg(d, "every interface needs both -i IFACE and -c CONFIG (%s%s)",
+			main_die_msg(d, "every interface needs both -i IFACE and -c CONFIG (%s%s)",
 				i->ifname ? "-i " : "-c ",
 				i->ifname ? i->ifname : i->config_path);
 			return -1;
@@ -581,12 +582,12 @@ static int configs_load(struct ihvd *d)
 		i->config = config_load(i->config_path, err, sizeof(err));
 		if (!i->config) {
 			/* One line per error, then the verdict: no half-configured daemon. */
-			die_msg(d, "%s", err);
+			main_die_msg(d, "%s", err);
 			bad++;
 		}
 	}
 	if (bad) {
-		die_msg(d, "configuration errors: not starting");
+		main_die_msg(d, "configuration errors: not starting");
 		return -1;
 	}
 	/* -p wins; else the configurations must agree (one process runs one plugin). */
@@ -601,34 +602,34 @@ static int configs_load(struct ihvd *d)
 			d->plugin = p;
 			first = k;
 		} else if (strcmp(p, d->plugin) != 0) {
-			die_msg(d, "%s and %s name different plugins (%s, %s); one process runs "
+			main_die_msg(d, "%s and %s name different plugins (%s, %s); one process runs "
 				"one plugin: use -p", d->ifaces[first].config_path,
 				d->ifaces[k].config_path, d->plugin, p);
 			return -1;
 		}
 	}
 	if (!d->plugin) {
-		die_msg(d, "no plugin: give -p PLUGIN or ihv_plugin= in %s",
+		main_die_msg(d, "no plugin: give -p PLUGIN or ihv_plugin= in %s",
 			d->ifaces[0].config_path);
 		return -1;
 	}
 	return 0;
 }
 
-static int plugin_check(struct ihvd *d)
+static int main_plugin_check(struct ihvd *d)
 {
 	struct stat sb;
 
 	if (stat(d->plugin, &sb) < 0) {
-		die_msg(d, "plugin %s: %s", d->plugin, strerror(errno));
+		main_die_msg(d, "plugin %s: %s", d->plugin, strerror(errno));
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		die_msg(d, "plugin %s: not a regular file", d->plugin);
+		main_die_msg(d, "plugin %s: not a regular file", d->plugin);
 		return -1;
 	}
 	if (access(d->plugin, R_OK) < 0) {
-		die_msg(d, "plugin %s: %s", d->plugin, strerror(errno));
+		main_die_msg(d, "plugin %s: %s", d->plugin, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -643,38 +644,38 @@ int main(int argc, char **argv)
 	int verbosity = 0, rc;
 	size_t k;
 
-	if (args_parse(&d, argc, argv, &verbosity) < 0)
+	if (main_args_parse(&d, argc, argv, &verbosity) < 0)
 		return 1;
 	log_level_set(verbosity >= 2 ? LOG_LEVEL_MSGDUMP : verbosity == 1 ? LOG_LEVEL_DEBUG :
 		      verbosity == 0 ? LOG_LEVEL_INFO : verbosity == -1 ? LOG_LEVEL_WARN :
 		      LOG_LEVEL_ERROR);
-	if (configs_load(&d) < 0 || plugin_check(&d) < 0)
+	if (main_configs_load(&d) < 0 || main_plugin_check(&d) < 0)
 		goto fail;
 	for (k = 0; k < d.n_ifaces; k++) {
 		d.ifaces[k].d = &d;
 		d.ifaces[k].ifindex = if_nametoindex(d.ifaces[k].ifname);
 		if (!d.ifaces[k].ifindex) {
-			die_msg(&d, "interface %s: %s", d.ifaces[k].ifname, strerror(errno));
+			main_die_msg(&d, "interface %s: %s", d.ifaces[k].ifname, strerror(errno));
 			goto fail;
 		}
 	}
-	if (d.daemonize && daemon_begin(&d) < 0) {
-		die_msg(&d, "cannot go to the background: %s", strerror(errno));
+	if (d.daemonize && main_daemon_begin(&d) < 0) {
+		main_die_msg(&d, "cannot go to the background: %s", strerror(errno));
 		goto fail;
 	}
 
 	d.loop = loop_new();
-	if (!d.loop || signals_setup(&d) < 0) {
-		die_msg(&d, "cannot set up the event loop or signals: %s", strerror(errno));
+	if (!d.loop || main_signals_setup(&d) < 0) {
+		main_die_msg(&d, "cannot set up the event loop or signals: %s", strerror(errno));
 		goto fail;
 	}
 	io.ctx = &d;
-	io.watch_fd = io_watch_fd;
-	io.unwatch_fd = io_unwatch_fd;
-	io.log = io_log;
-	d.drv = nl80211_drv_new(&io, on_drv_event, &d);
+	io.watch_fd = main_io_watch_fd;
+	io.unwatch_fd = main_io_unwatch_fd;
+	io.log = main_io_log;
+	d.drv = nl80211_drv_new(&io, main_on_drv_event, &d);
 	if (!d.drv) {
-		die_msg(&d, "cannot open nl80211 (see the log above)");
+		main_die_msg(&d, "cannot open nl80211 (see the log above)");
 		goto fail;
 	}
 	hp.loop = d.loop;
@@ -682,30 +683,30 @@ int main(int argc, char **argv)
 	hp.plugin_path = d.plugin;
 	d.host = ihv_host_new(&hp, err, sizeof(err));
 	if (!d.host) {
-		die_msg(&d, "plugin %s: %s", d.plugin, err);
+		main_die_msg(&d, "plugin %s: %s", d.plugin, err);
 		goto fail;
 	}
 	for (k = 0; k < d.n_ifaces; k++)
-		if (iface_up(&d, &d.ifaces[k]) < 0)
+		if (main_iface_up(&d, &d.ifaces[k]) < 0)
 			goto fail;
-	rc = pidfile_write(&d);
+	rc = main_pidfile_write(&d);
 	if (rc < 0) {
-		die_msg(&d, "-P %s: %s", d.pidfile, strerror(-rc));
+		main_die_msg(&d, "-P %s: %s", d.pidfile, strerror(-rc));
 		goto fail;
 	}
-	daemon_ready(&d);
+	main_daemon_ready(&d);
 	for (k = 0; k < d.n_ifaces; k++)
 		station_start(d.ifaces[k].station);
 
 	rc = loop_run(d.loop);
 	if (rc < 0)
 		log_err("event loop failed: %s", strerror(-rc));
-	ihvd_shutdown(&d);
+	main_ihvd_shutdown(&d);
 	log_info("stopped");
 	log_close();
 	return rc < 0 ? 1 : 0;
 fail:
-	ihvd_shutdown(&d);
+	main_ihvd_shutdown(&d);
 	log_close();
 	return 1;
 }

@@ -8,15 +8,17 @@
 
 #include <openssl/crypto.h>
 
+#include "common/hex.h"
+
 /* A growable string whose old buffers are cleared, since it may hold secrets. */
-struct sbuf {
+struct profile_sbuf {
 	char *s;
 	size_t len;
 	size_t cap;
 	bool failed;
 };
 
-static void sbuf_put(struct sbuf *b, const char *p, size_t n)
+static void profile_sbuf_put(struct profile_sbuf *b, const char *p, size_t n)
 {
 	if (b->failed)
 		return;
@@ -41,38 +43,42 @@ static void sbuf_put(struct sbuf *b, const char *p, size_t n)
 	b->s[b->len] = 0;
 }
 
-static void sbuf_str(struct sbuf *b, const char *s)
+static void profile_sbuf_str(struct profile_sbuf *b, const char *s)
 {
-	sbuf_put(b, s, strlen(s));
+	profile_sbuf_put(b, s, strlen(s));
 }
 
-static void sbuf_hex(struct sbuf *b, const uint8_t *p, size_t n)
+/* Lower-case hex (common/hex.h), a chunk at a time; the chunk may be a key's. */
+static void profile_sbuf_hex(struct profile_sbuf *b, const uint8_t *p, size_t n)
 {
-	static const char digits[] = "0123456789abcdef";
-	size_t i;
+	char chunk[2 * 32 + 1];
+	size_t k;
 
-	for (i = 0; i < n; i++) {
-		char h[2] = { digits[p[i] >> 4], digits[p[i] & 15] };
-
-		sbuf_put(b, h, 2);
+	while (n) {
+		k = n < 32 ? n : 32;
+		hex_encode(p, k, chunk);
+		profile_sbuf_put(b, chunk, 2 * k);
+		p += k;
+		n -= k;
 	}
+	OPENSSL_cleanse(chunk, sizeof(chunk));
 }
 
-static void sbuf_escaped(struct sbuf *b, const char *s)
+static void profile_sbuf_escaped(struct profile_sbuf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': sbuf_str(b, "&amp;"); break;
-		case '<': sbuf_str(b, "&lt;"); break;
-		case '>': sbuf_str(b, "&gt;"); break;
-		case '"': sbuf_str(b, "&quot;"); break;
-		case '\'': sbuf_str(b, "&apos;"); break;
-		default: sbuf_put(b, s, 1);
+		case '&': profile_sbuf_str(b, "&amp;"); break;
+		case '<': profile_sbuf_str(b, "&lt;"); break;
+		case '>': profile_sbuf_str(b, "&gt;"); break;
+		case '"': profile_sbuf_str(b, "&quot;"); break;
+		case '\'': profile_sbuf_str(b, "&apos;"); break;
+		default: profile_sbuf_put(b, s, 1);
 		}
 	}
 }
 
-static void sbuf_clear(struct sbuf *b)
+static void profile_sbuf_clear(struct profile_sbuf *b)
 {
 	if (b->s) {
 		OPENSSL_cleanse(b->s, b->cap);
@@ -82,7 +88,7 @@ static void sbuf_clear(struct sbuf *b)
 	b->len = b->cap = 0;
 }
 
-static bool cipher_valid(enum config_cipher c)
+static bool profile_cipher_valid(enum config_cipher c)
 {
 	switch (c) {
 	case CONFIG_CIPHER_CCMP:
@@ -97,7 +103,7 @@ static bool cipher_valid(enum config_cipher c)
 int profile_build(const struct config_network *n, const struct profile_choice *ch,
 		  struct profile_xml *out)
 {
-	struct sbuf conn = { 0 }, sec = { 0 };
+	struct profile_sbuf conn = { 0 }, sec = { 0 };
 	char num[16];
 	bool none = ch->akm == CONFIG_AKM_NONE;
 
@@ -105,49 +111,49 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	if (!n->ssid_set || !(n->key_mgmt & ch->akm))
 		return -EINVAL;
 	if (!none && (!(n->passphrase_set || n->psk_set) ||
-		      !cipher_valid(ch->pairwise) || !cipher_valid(ch->group)))
+		      !profile_cipher_valid(ch->pairwise) || !profile_cipher_valid(ch->group)))
 		return -EINVAL;
 
-	sbuf_str(&conn, "<IhvConnectivity xmlns=\"urn:ihvd:conn:1\"><Ssid>");
-	sbuf_hex(&conn, n->ssid, n->ssid_len);
-	sbuf_str(&conn, "</Ssid>");
+	profile_sbuf_str(&conn, "<IhvConnectivity xmlns=\"urn:ihvd:conn:1\"><Ssid>");
+	profile_sbuf_hex(&conn, n->ssid, n->ssid_len);
+	profile_sbuf_str(&conn, "</Ssid>");
 	if (n->ihv_profile) {
-		sbuf_str(&conn, "<IhvProfile>");
-		sbuf_escaped(&conn, n->ihv_profile);
-		sbuf_str(&conn, "</IhvProfile>");
+		profile_sbuf_str(&conn, "<IhvProfile>");
+		profile_sbuf_escaped(&conn, n->ihv_profile);
+		profile_sbuf_str(&conn, "</IhvProfile>");
 	}
-	sbuf_str(&conn, "</IhvConnectivity>");
+	profile_sbuf_str(&conn, "</IhvConnectivity>");
 
-	sbuf_str(&sec, "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>");
-	sbuf_hex(&sec, n->ssid, n->ssid_len);
-	sbuf_str(&sec, "</Ssid><AuthMode>");
-	sbuf_str(&sec, config_akm_name(ch->akm));
-	sbuf_str(&sec, "</AuthMode>");
+	profile_sbuf_str(&sec, "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>");
+	profile_sbuf_hex(&sec, n->ssid, n->ssid_len);
+	profile_sbuf_str(&sec, "</Ssid><AuthMode>");
+	profile_sbuf_str(&sec, config_akm_name(ch->akm));
+	profile_sbuf_str(&sec, "</AuthMode>");
 	if (!none) {
-		sbuf_str(&sec, "<Pairwise>");
-		sbuf_str(&sec, config_cipher_name(ch->pairwise));
-		sbuf_str(&sec, "</Pairwise><Group>");
-		sbuf_str(&sec, config_cipher_name(ch->group));
-		sbuf_str(&sec, "</Group>");
+		profile_sbuf_str(&sec, "<Pairwise>");
+		profile_sbuf_str(&sec, config_cipher_name(ch->pairwise));
+		profile_sbuf_str(&sec, "</Pairwise><Group>");
+		profile_sbuf_str(&sec, config_cipher_name(ch->group));
+		profile_sbuf_str(&sec, "</Group>");
 	}
 	snprintf(num, sizeof(num), "%d", n->ieee80211w);
-	sbuf_str(&sec, "<Pmf>");
-	sbuf_str(&sec, num);
-	sbuf_str(&sec, "</Pmf>");
+	profile_sbuf_str(&sec, "<Pmf>");
+	profile_sbuf_str(&sec, num);
+	profile_sbuf_str(&sec, "</Pmf>");
 	if (!none && n->passphrase_set) {
-		sbuf_str(&sec, "<Passphrase>");
-		sbuf_escaped(&sec, n->passphrase);
-		sbuf_str(&sec, "</Passphrase>");
+		profile_sbuf_str(&sec, "<Passphrase>");
+		profile_sbuf_escaped(&sec, n->passphrase);
+		profile_sbuf_str(&sec, "</Passphrase>");
 	} else if (!none) {
-		sbuf_str(&sec, "<Psk>");
-		sbuf_hex(&sec, n->psk, sizeof(n->psk));
-		sbuf_str(&sec, "</Psk>");
+		profile_sbuf_str(&sec, "<Psk>");
+		profile_sbuf_hex(&sec, n->psk, sizeof(n->psk));
+		profile_sbuf_str(&sec, "</Psk>");
 	}
-	sbuf_str(&sec, "</IhvSecurity>");
+	profile_sbuf_str(&sec, "</IhvSecurity>");
 
 	if (conn.failed || sec.failed) {
-		sbuf_clear(&conn);
-		sbuf_clear(&sec);
+		profile_sbuf_clear(&conn);
+		profile_sbuf_clear(&sec);
 		return -ENOMEM;
 	}
 	out->connectivity = conn.s;
@@ -155,7 +161,7 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	return 0;
 }
 
-static void str_clear(char **s)
+static void profile_str_clear(char **s)
 {
 	if (!*s)
 		return;
@@ -166,6 +172,6 @@ static void str_clear(char **s)
 
 void profile_xml_clear(struct profile_xml *x)
 {
-	str_clear(&x->connectivity);
-	str_clear(&x->security);
+	profile_str_clear(&x->connectivity);
+	profile_str_clear(&x->security);
 }

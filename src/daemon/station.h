@@ -3,6 +3,9 @@
  * choose the best BSS for the enabled networks, run the connection through
  * the host core, reconnect with backoff, give up on a wrong passphrase.
  *
+ * (station.c: the connection machine; scan.c: scans and the result cache;
+ * select.c: the candidates; station-ctrl.c: the control socket's commands.)
+ *
  * The station reaches the core and the driver only through struct
  * station_backend (main.c wires it to ihv_adapter_* and drv ops; the unit
  * tests to fakes), and reports wpa_supplicant-style events ("CTRL-EVENT-...")
@@ -19,6 +22,7 @@
 #include "core/ihv-host.h"
 #include "common/loop.h"
 #include "daemon/profile.h"
+#include "daemon/scan.h"
 #include "nl80211/driver.h"
 
 struct station;
@@ -115,49 +119,11 @@ struct station_info {
 void station_info_get(struct station *st, struct station_info *info);
 const char *station_state_name(enum station_state s);
 
-/* One cached scan result, with the station's parse of its IEs. */
-struct station_bss {
-	struct drv_bss bss;            /* ies/beacon_ies point into owned copies */
-	bool ies_ok;                   /* false: malformed IEs, never chosen */
-	uint8_t ssid[DRV_SSID_MAX];
-	size_t ssid_len;
-	bool rsn;                      /* an RSNE is present and parsed */
-	bool wpa;                      /* a WPA (vendor) IE is present */
-	uint32_t wpa_akm_suites[4];    /* its AKMs and pairwise ciphers (flags only) */
-	size_t n_wpa_akm_suites;
-	uint32_t wpa_pairwise_suites[4];
-	size_t n_wpa_pairwise_suites;
-	unsigned int akm;              /* enum config_akm bits (PSK ones) */
-	uint32_t akm_suites[8];        /* every AKM suite listed (for flags) */
-	size_t n_akm_suites;
-	unsigned int pairwise;         /* enum config_cipher bits */
-	uint32_t pairwise_suites[8];
-	size_t n_pairwise_suites;
-	uint32_t group_suite;
-	bool mfpc, mfpr;
-	uint64_t fetched_us;           /* when the station read it */
-};
+/* The scan cache, for SCAN_RESULTS (scan.h). */
 size_t station_bss_count(const struct station *st);
-const struct station_bss *station_bss_at(const struct station *st, size_t i);
-/* Age of a result now, in ms (seen_ms_ago + time since it was read). */
-uint32_t station_bss_age_ms(const struct station_bss *b);
+const struct scan_bss *station_bss_at(const struct station *st, size_t i);
 
-/*
- * Parse a BSS's IEs (SSID, RSNE per IEEE 802.11-2020 9.4.2.24, WPA vendor IE).
- * -1 if the IEs are malformed (the BSS is then never chosen).
- */
-int station_bss_parse(const struct drv_bss *bss, struct station_bss *out);
-/*
- * Does network n accept this BSS? If so fill choice (the AKM, pairwise and
- * group to use: SHA256 AKM preferred, then the strongest cipher).
- */
-bool station_bss_match(const struct config_network *n, const struct station_bss *b,
-		       struct profile_choice *choice);
-/* wpa_supplicant's scan flags: "[WPA2-PSK-CCMP][ESS]". */
-void station_bss_flags(const struct station_bss *b, char *buf, size_t len);
-
-/* Meanings, for logs: the L2/WLAN/IHV reason code, the 802.11 reason code. */
+/* What an L2/WLAN/IHV reason code of the contract means, for logs. */
 const char *station_l2_reason_str(uint32_t reason);
-const char *station_ieee80211_reason_str(uint16_t reason);
 
 #endif

@@ -603,6 +603,47 @@ START_TEST(test_debian_wpa_cli)
 }
 END_TEST
 
+/* Every line the daemon logs while a test runs (the log hook sees debug lines too). */
+static char logged[32768];
+
+static void on_log(void *ctx, enum log_level level, const char *line)
+{
+	(void)ctx;
+	(void)level;
+	if (strlen(logged) + strlen(line) + 2 < sizeof(logged)) {
+		strcat(logged, line);
+		strcat(logged, "\n");
+	}
+}
+
+/*
+ * Issue 15: a command's arguments reach the debug log only for verbs known
+ * to carry no secret. A mistyped SET_NETWORK, a lower-case one, a CTRL-RSP-
+ * (its value is part of the verb) and a refused psk show no secret.
+ */
+START_TEST(test_commands_never_log_secrets)
+{
+	logged[0] = 0;
+	log_hook_set(on_log, NULL);
+	add_psk_network();
+	ck_assert_str_eq(cmd("SET_NETWRK 0 psk \"secretpassphrase\""), "UNKNOWN COMMAND\n");
+	ck_assert_str_eq(cmd("IFNAME=" IFNAME " SET_NETWRK 0 psk \"secretpassphrase\""),
+			 "UNKNOWN COMMAND\n");
+	ck_assert_str_eq(cmd("set_network 0 psk \"secretpassphrase\""), "UNKNOWN COMMAND\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 psk \"secretpassphrase\""), "OK\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 psk \"secretpassphrase"), "FAIL\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 ihv_profile \"token=secretpassphrase\""), "OK\n");
+	ck_assert_str_eq(cmd("CTRL-RSP-PASSWORD-0-secretpassphrase"), "FAIL\n");
+	ck_assert_str_eq(cmd("SETsecretpassphrase"), "UNKNOWN COMMAND\n");
+	ck_assert_str_eq(cmd("DISABLE_NETWORK 0"), "OK\n");
+	log_hook_set(NULL, NULL);
+	ck_assert_msg(!strstr(logged, "secretpassphrase"), "a secret was logged:\n%s", logged);
+	/* The log still says what was asked, and secret-free arguments in full. */
+	ck_assert_ptr_nonnull(strstr(logged, "ctrl " IFNAME ": SET_NETWORK [...]"));
+	ck_assert_ptr_nonnull(strstr(logged, "ctrl " IFNAME ": DISABLE_NETWORK 0"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("ctrl");
@@ -623,6 +664,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_terminate);
 	tcase_add_test(tc, test_terminating_event_on_free);
 	tcase_add_test(tc, test_debian_wpa_cli);
+	tcase_add_test(tc, test_commands_never_log_secrets);
 	suite_add_tcase(s, tc);
 	return s;
 }

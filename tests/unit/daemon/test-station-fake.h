@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "daemon/station.h"
@@ -174,6 +175,31 @@ static inline struct drv_bss *fake_bss_add(struct fake *f, uint8_t last, uint32_
 	b->ies_len = n;
 	f->n_bss++;
 	return b;
+}
+
+/* A network in c: ssid, and psk as a passphrase (NULL: key_mgmt NONE). Needs check.h. */
+static inline struct config_network *fake_network(struct config *c, const char *ssid,
+						  const char *psk)
+{
+	struct config_network *n = config_network_add(c);
+	char v[128], err[128];
+
+	snprintf(v, sizeof(v), "\"%s\"", ssid);
+	ck_assert_int_eq(config_network_set(n, "ssid", v, err, sizeof(err)), 0);
+	if (psk) {
+		snprintf(v, sizeof(v), "\"%s\"", psk);
+		ck_assert_int_eq(config_network_set(n, "psk", v, err, sizeof(err)), 0);
+	} else {
+		ck_assert_int_eq(config_network_set(n, "key_mgmt", "NONE", err, sizeof(err)), 0);
+	}
+	return n;
+}
+
+/* Append a whole element (ID, length, body) to BSS i's IEs. */
+static inline void fake_bss_ie_append(struct fake *f, size_t i, const uint8_t *ie, size_t len)
+{
+	memcpy(f->ies[i] + f->bss[i].ies_len, ie, len);
+	f->bss[i].ies_len += len;
 }
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * src/daemon/station.c: BSS parsing and selection, scan reuse, backoff, the
- * wrong-passphrase give-up, events and the timeline, over a fake backend
- * standing in for the host core and the driver.
+ * src/daemon/station.c and station-ctrl.c: scan reuse, selection in action,
+ * backoff, the wrong-passphrase give-up, the commands, events and the
+ * timeline, over a fake backend standing in for the host core and the
+ * driver. (IE parsing: test-scan.c; the match rules: test-select.c.)
  */
 #define _GNU_SOURCE
 #include <check.h>
@@ -13,12 +14,11 @@
 #include "common/log.h"
 #include "common/loop.h"
 #include "daemon/station.h"
+#include "tests/unit/daemon/check-run.h"
 #include "tests/unit/daemon/test-station-fake.h"
 
 static const uint8_t rsne_psk[] = { RSNE_PSK_CCMP };
 static const uint8_t rsne_sha256_mfpr[] = { RSNE_PSK_SHA256_MFPR };
-static const uint8_t rsne_both_mfpc[] = { RSNE_PSK_BOTH_MFPC };
-static const uint8_t rsne_sae[] = { RSNE_SAE_CCMP };
 static const uint32_t fast_backoff[] = { 30, 60, 120 };
 
 static struct loop *loop;
@@ -60,18 +60,7 @@ static bool event_seen(const char *text)
 
 static struct config_network *network(const char *ssid, const char *psk)
 {
-	struct config_network *n = config_network_add(config);
-	char v[128], err[128];
-
-	snprintf(v, sizeof(v), "\"%s\"", ssid);
-	ck_assert_int_eq(config_network_set(n, "ssid", v, err, sizeof(err)), 0);
-	if (psk) {
-		snprintf(v, sizeof(v), "\"%s\"", psk);
-		ck_assert_int_eq(config_network_set(n, "psk", v, err, sizeof(err)), 0);
-	} else {
-		ck_assert_int_eq(config_network_set(n, "key_mgmt", "NONE", err, sizeof(err)), 0);
-	}
-	return n;
+	return fake_network(config, ssid, psk);
 }
 
 static void station_up(void)
@@ -148,116 +137,6 @@ static void end(enum ihv_phase phase, uint32_t reason, uint16_t ieee)
 {
 	station_adapter_events()->ended(st, phase, reason, reason ? 1359 : 0, ieee);
 }
-
-/* --- parsing -------------------------------------------------------------------- */
-
-START_TEST(test_bss_parse_and_flags)
-{
-	struct station_bss b;
-	char flags[128];
-	static const uint8_t truncated[] = { 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04 };
-
-	fake_bss_add(&fake, 1, 2412, -40, "net", 3, rsne_both_mfpc, sizeof(rsne_both_mfpc), 0);
-	ck_assert_int_eq(station_bss_parse(&fake.bss[0], &b), 0);
-	ck_assert(b.ies_ok && b.rsn && !b.wpa);
-	ck_assert_uint_eq(b.ssid_len, 3);
-	ck_assert_uint_eq(b.akm, CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256);
-	ck_assert_uint_eq(b.pairwise, CONFIG_CIPHER_CCMP);
-	ck_assert_uint_eq(b.group_suite, 0x000fac04);
-	ck_assert(b.mfpc && !b.mfpr);
-	station_bss_flags(&b, flags, sizeof(flags));
-	ck_assert_str_eq(flags, "[WPA2-PSK+PSK-SHA256-CCMP][ESS]");
-
-	fake_bss_add(&fake, 2, 2412, -40, "sae", 3, rsne_sae, sizeof(rsne_sae), 0);
-	ck_assert_int_eq(station_bss_parse(&fake.bss[1], &b), 0);
-	ck_assert_uint_eq(b.akm, 0);
-	ck_assert(b.mfpc && b.mfpr);
-	station_bss_flags(&b, flags, sizeof(flags));
-	ck_assert_str_eq(flags, "[WPA2-SAE-CCMP][ESS]");
-
-	/* IEEE 802.11-2020 9.4.2.24.1: missing trailing fields take defaults (AKM 802.1X). */
-	fake_bss_add(&fake, 3, 2412, -40, "trunc", 5, truncated, sizeof(truncated), 0);
-	ck_assert_int_eq(station_bss_parse(&fake.bss[2], &b), 0);
-	station_bss_flags(&b, flags, sizeof(flags));
-	ck_assert_str_eq(flags, "[WPA2-EAP-CCMP][ESS]");
-
-	fake_bss_add(&fake, 4, 2412, -40, "open", 4, NULL, 0, 0);
-	ck_assert_int_eq(station_bss_parse(&fake.bss[3], &b), 0);
-	station_bss_flags(&b, flags, sizeof(flags));
-	ck_assert_str_eq(flags, "[ESS]");
-
-	/* Element running past the end; a pairwise count beyond the body; no SSID. */
-	fake.bss[3].ies_len -= 1;
-	ck_assert_int_eq(station_bss_parse(&fake.bss[3], &b), -1);
-	ck_assert(!b.ies_ok);
-	{
-		static const uint8_t bad_count[] = { 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x05,
-						     0x00, 0x00, 0x0f, 0xac, 0x04 };
-		fake_bss_add(&fake, 5, 2412, -40, "bad", 3, bad_count, sizeof(bad_count), 0);
-		ck_assert_int_eq(station_bss_parse(&fake.bss[4], &b), -1);
-	}
-	fake.bss[0].ies = fake.ies[0] + 5; /* skip the SSID element */
-	fake.bss[0].ies_len -= 5;
-	ck_assert_int_eq(station_bss_parse(&fake.bss[0], &b), -1);
-}
-END_TEST
-
-START_TEST(test_bss_match_rules)
-{
-	struct config_network *n = network("net", "correct horse");
-	struct profile_choice ch;
-	struct station_bss b;
-	char err[64];
-
-	fake_bss_add(&fake, 1, 2412, -40, "net", 3, rsne_psk, sizeof(rsne_psk), 0);
-	fake_bss_add(&fake, 2, 2412, -40, "other", 5, rsne_psk, sizeof(rsne_psk), 0);
-	fake_bss_add(&fake, 3, 2412, -40, "net", 3, rsne_sha256_mfpr, sizeof(rsne_sha256_mfpr), 0);
-	fake_bss_add(&fake, 4, 2412, -40, "net", 3, rsne_both_mfpc, sizeof(rsne_both_mfpc), 0);
-	fake_bss_add(&fake, 5, 2412, -40, "net", 3, NULL, 0, 0);
-	fake_bss_add(&fake, 6, 2412, -40, "net", 3, rsne_sae, sizeof(rsne_sae), 0);
-
-	station_bss_parse(&fake.bss[0], &b);
-	ck_assert(station_bss_match(n, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK);
-	ck_assert_int_eq(ch.pairwise, CONFIG_CIPHER_CCMP);
-	ck_assert_int_eq(ch.group, CONFIG_CIPHER_CCMP);
-	station_bss_parse(&fake.bss[1], &b);
-	ck_assert(!station_bss_match(n, &b, &ch)); /* SSID */
-	station_bss_parse(&fake.bss[2], &b);
-	ck_assert(!station_bss_match(n, &b, &ch)); /* AKM 6 not allowed by key_mgmt */
-	config_network_set(n, "key_mgmt", "WPA-PSK WPA-PSK-SHA256", err, sizeof(err));
-	ck_assert(!station_bss_match(n, &b, &ch)); /* MFPR, but ieee80211w=0 */
-	config_network_set(n, "ieee80211w", "1", err, sizeof(err));
-	ck_assert(station_bss_match(n, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK_SHA256);
-	station_bss_parse(&fake.bss[3], &b);
-	ck_assert(station_bss_match(n, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK_SHA256); /* SHA256 preferred */
-	station_bss_parse(&fake.bss[0], &b);
-	config_network_set(n, "ieee80211w", "2", err, sizeof(err));
-	ck_assert(!station_bss_match(n, &b, &ch)); /* PMF required, AP has no MFPC */
-	station_bss_parse(&fake.bss[4], &b);
-	ck_assert(!station_bss_match(n, &b, &ch)); /* open BSS for a PSK network */
-	station_bss_parse(&fake.bss[5], &b);
-	ck_assert(!station_bss_match(n, &b, &ch)); /* SAE only */
-	config_network_set(n, "ieee80211w", "0", err, sizeof(err));
-	config_network_set(n, "pairwise", "GCMP", err, sizeof(err));
-	station_bss_parse(&fake.bss[0], &b);
-	ck_assert(!station_bss_match(n, &b, &ch)); /* cipher */
-	config_network_set(n, "pairwise", "CCMP", err, sizeof(err));
-	config_network_set(n, "bssid", "02:00:00:00:00:09", err, sizeof(err));
-	ck_assert(!station_bss_match(n, &b, &ch)); /* bssid */
-	config_network_set(n, "bssid", "02:00:00:00:00:01", err, sizeof(err));
-	ck_assert(station_bss_match(n, &b, &ch));
-
-	n = network("net", NULL);
-	station_bss_parse(&fake.bss[4], &b);
-	ck_assert(station_bss_match(n, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_NONE);
-	station_bss_parse(&fake.bss[0], &b);
-	ck_assert(!station_bss_match(n, &b, &ch)); /* RSN BSS for an open network */
-}
-END_TEST
 
 /* --- selection and scans ----------------------------------------------------------- */
 
@@ -593,43 +472,17 @@ START_TEST(test_reason_strings)
 	ck_assert_str_eq(station_l2_reason_str(0x38007), "security watchdog timeout");
 	ck_assert_str_eq(station_l2_reason_str(0x9abcd),
 			 "plugin-specific (IHV range 0x90000..0x9ffff)");
-	ck_assert_str_eq(station_ieee80211_reason_str(15), "4-way handshake timeout");
-	ck_assert_str_eq(station_ieee80211_reason_str(200), "other reason");
+	ck_assert_str_eq(station_l2_reason_str(0x12345), "unlisted reason code");
 }
 END_TEST
 
-static Suite *suite(void)
-{
-	Suite *s = suite_create("station");
-	TCase *tc = tcase_create("station");
-
-	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_bss_parse_and_flags);
-	tcase_add_test(tc, test_bss_match_rules);
-	tcase_add_test(tc, test_cold_start_reuses_fresh_results);
-	tcase_add_test(tc, test_stale_results_scan_known_channel_then_all);
-	tcase_add_test(tc, test_scan_freq_scanned_first);
-	tcase_add_test(tc, test_not_found_backs_off);
-	tcase_add_test(tc, test_priority_then_signal);
-	tcase_add_test(tc, test_disabled_networks_skipped);
-	tcase_add_test(tc, test_backoff_grows_and_resets);
-	tcase_add_test(tc, test_connect_refused_backs_off);
-	tcase_add_test(tc, test_wrong_passphrase_gives_up);
-	tcase_add_test(tc, test_user_disconnect_and_stop);
-	tcase_add_test(tc, test_remove_current_network);
-	tcase_add_test(tc, test_reason_strings);
-	suite_add_tcase(s, tc);
-	return s;
-}
-
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	log_level_set(LOG_LEVEL_ERROR);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return CHECK_RUN("station", setup, teardown,
+			 test_cold_start_reuses_fresh_results,
+			 test_stale_results_scan_known_channel_then_all, test_scan_freq_scanned_first,
+			 test_not_found_backs_off, test_priority_then_signal,
+			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
+			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
+			 test_user_disconnect_and_stop, test_remove_current_network, test_reason_strings);
 }

@@ -1,0 +1,125 @@
+/* Candidate selection (see select.h). */
+#include "daemon/select.h"
+
+#include <string.h>
+
+/* IEEE 802.11-2020 9.4.1.4 Capability Information. */
+#define SELECT_CAP_ESS     0x0001
+#define SELECT_CAP_PRIVACY 0x0010
+
+bool select_network_usable(const struct config_network *n)
+{
+	return !n->disabled && !n->temp_disabled && config_network_check(n, NULL, 0) == 0;
+}
+
+bool select_any_usable(const struct config *c)
+{
+	const struct config_network *n;
+
+	for (n = c->networks; n; n = n->next)
+		if (select_network_usable(n))
+			return true;
+	return false;
+}
+
+bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
+		      struct profile_choice *choice)
+{
+	unsigned int akm, pairwise, group;
+
+	if (!b->ies_ok || !n->ssid_set || b->ssid_len != n->ssid_len ||
+	    memcmp(b->ssid, n->ssid, n->ssid_len) != 0)
+		return false;
+	if (!(b->bss.capability & SELECT_CAP_ESS)) /* ESS only */
+		return false;
+	if (n->bssid_set && memcmp(b->bss.bssid, n->bssid, DRV_ETH_ALEN) != 0)
+		return false;
+	if (n->key_mgmt == CONFIG_AKM_NONE) {
+		if (b->rsn || b->wpa || (b->bss.capability & SELECT_CAP_PRIVACY))
+			return false;
+		choice->akm = CONFIG_AKM_NONE;
+		choice->pairwise = CONFIG_CIPHER_CCMP;
+		choice->group = CONFIG_CIPHER_CCMP;
+		return true;
+	}
+	if (!b->rsn)
+		return false;
+	akm = n->key_mgmt & b->akm;
+	pairwise = n->pairwise & b->pairwise;
+	group = n->group & config_cipher_bit(b->group_suite);
+	if (!akm || !pairwise || !group)
+		return false;
+	/* IEEE 802.11-2020 12.6.3: MFPR needs our MFPC; our MFPR needs theirs. */
+	if (n->ieee80211w == 0 && b->mfpr)
+		return false;
+	if (n->ieee80211w == 2 && !b->mfpc)
+		return false;
+	choice->akm = (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 : CONFIG_AKM_PSK;
+	if (pairwise & CONFIG_CIPHER_CCMP_256)
+		choice->pairwise = CONFIG_CIPHER_CCMP_256;
+	else if (pairwise & CONFIG_CIPHER_GCMP_256)
+		choice->pairwise = CONFIG_CIPHER_GCMP_256;
+	else if (pairwise & CONFIG_CIPHER_CCMP)
+		choice->pairwise = CONFIG_CIPHER_CCMP;
+	else
+		choice->pairwise = CONFIG_CIPHER_GCMP;
+	choice->group = (enum config_cipher)group;
+	return true;
+}
+
+static bool select_better(const struct config_network *n, const struct scan_bss *b,
+			  const struct select_result *cur)
+{
+	if (!cur->net)
+		return true;
+	if (n->priority != cur->net->priority)
+		return n->priority > cur->net->priority;
+	return b->bss.signal_mbm > cur->bss[0]->bss.signal_mbm;
+}
+
+static bool select_too_old(const struct scan_bss *b, uint32_t max_age_ms)
+{
+	return max_age_ms && scan_bss_age_ms(b) >= max_age_ms;
+}
+
+bool select_best(const struct config *c, const struct scan_bss *list, size_t n_list,
+		 uint32_t max_age_ms, struct select_result *sel)
+{
+	struct config_network *n;
+	struct profile_choice ch;
+	size_t i, j;
+
+	memset(sel, 0, sizeof(*sel));
+	for (i = 0; i < n_list; i++) {
+		const struct scan_bss *b = &list[i];
+
+		if (select_too_old(b, max_age_ms))
+			continue;
+		for (n = c->networks; n; n = n->next) {
+			if (!select_network_usable(n) || !select_bss_match(n, b, &ch))
+				continue;
+			if (select_better(n, b, sel)) {
+				sel->net = n;
+				sel->choice = ch;
+				sel->bss[0] = b;
+				sel->n_bss = 1;
+			}
+		}
+	}
+	if (!sel->net)
+		return false;
+	/* The other BSSes of that network with the same choices, by signal. */
+	for (i = 0; i < n_list && sel->n_bss < SELECT_CANDIDATES_MAX; i++) {
+		const struct scan_bss *b = &list[i];
+
+		if (b == sel->bss[0] || select_too_old(b, max_age_ms) ||
+		    !select_bss_match(sel->net, b, &ch) ||
+		    memcmp(&ch, &sel->choice, sizeof(ch)) != 0)
+			continue;
+		for (j = sel->n_bss; j > 1 && sel->bss[j - 1]->bss.signal_mbm < b->bss.signal_mbm; j--)
+			sel->bss[j] = sel->bss[j - 1];
+		sel->bss[j] = b;
+		sel->n_bss++;
+	}
+	return true;
+}

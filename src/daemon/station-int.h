@@ -1,0 +1,90 @@
+/*
+ * Inside the station: its state, shared by the connection machine
+ * (station.c), the control commands (station-ctrl.c) and the scan request
+ * (scan.c). Nothing outside those files includes this header.
+ */
+#ifndef IHVD_DAEMON_STATION_INT_H
+#define IHVD_DAEMON_STATION_INT_H
+
+#include "daemon/scan.h"
+#include "daemon/select.h"
+#include "daemon/station.h"
+
+#define STATION_UI_MAX 8
+
+/* IEEE 802.11-2020 Table 9-49: deauthenticated because the sending STA is leaving. */
+#define STATION_REASON_DEAUTH_LEAVING 3
+
+struct station_ui_req {
+	int id;
+	uint8_t guid[16];
+};
+
+struct station {
+	struct loop *loop;
+	struct config *config;
+	char ifname[DRV_IFNAME_MAX];
+	uint32_t ifindex;
+	uint8_t mac[DRV_ETH_ALEN];
+	char *plugin_name;
+	struct station_backend be;
+	uint32_t scan_max_age_ms;
+	uint32_t scan_timeout_ms;
+	uint32_t *backoff;
+	size_t n_backoff;
+	size_t backoff_idx;
+	unsigned int wrong_key_max;
+	station_event_cb ev_cb;
+	void *ev_ctx;
+
+	enum station_state state;
+	struct loop_timer *retry_timer;
+	struct loop_timer *scan_timer;
+	bool stopping;
+	bool user_disconnected;  /* DISCONNECT: stay down until RECONNECT */
+	bool reassoc_now;        /* connect again as soon as this attempt ended */
+
+	/* The attempt (and then the link) in progress. */
+	bool attempt_active;
+	unsigned int attempt_gen;
+	bool associated;
+	bool local_disconnect;   /* we asked the core to tear it down */
+	bool drv_disc_seen;
+	bool drv_disc_by_ap;
+	uint16_t drv_disc_reason;
+	int cur_id;
+	uint8_t cur_ssid[DRV_SSID_MAX];
+	size_t cur_ssid_len;
+	uint8_t cur_bssid[DRV_ETH_ALEN];
+	uint32_t cur_freq;
+	struct profile_choice cur_choice;
+	uint32_t last_reason;
+
+	/* Scans and their results. */
+	bool scan_running;
+	bool scan_narrow;        /* the running scan covers only known channels */
+	bool want_connect;       /* a scan runs on behalf of a connection */
+	bool cache_stale;        /* an attempt failed: scan before trusting the cache */
+	struct scan_cache cache;
+
+	/* Timeline of the current request (loop_now_us; 0: not reached). */
+	uint64_t t_request, t_scan, t_preassoc, t_assoc, t_4way, t_auth;
+	bool scan_reused;
+	uint32_t reused_age_ms;
+
+	struct station_ui_req ui[STATION_UI_MAX];
+	size_t n_ui;
+};
+
+/* "pre-association", "post-association (4-way handshake)", ... (station-names.c) */
+const char *station_phase_name(enum ihv_phase p);
+/* A CTRL-EVENT line for the control socket (and the debug log). */
+void station_event(struct station *st, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void station_state_set(struct station *st, enum station_state s);
+/* Connect if the policy wants to and can; else scan; else back off. */
+void station_try(struct station *st);
+/* Ask the core to end the attempt; reassoc: connect again once it ended. */
+void station_teardown(struct station *st, bool reassoc);
+
+#endif

@@ -1,0 +1,136 @@
+/* src/daemon/select.c: which network, on which BSSes, with which AKM and ciphers. */
+#define _GNU_SOURCE
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon/config.h"
+#include "common/log.h"
+#include "common/loop.h"
+#include "daemon/scan.h"
+#include "daemon/select.h"
+#include "tests/unit/daemon/check-run.h"
+#include "tests/unit/daemon/test-station-fake.h"
+
+static const uint8_t rsne_psk[] = { RSNE_PSK_CCMP };
+static const uint8_t rsne_sha256_mfpr[] = { RSNE_PSK_SHA256_MFPR };
+static const uint8_t rsne_both_mfpc[] = { RSNE_PSK_BOTH_MFPC };
+static const uint8_t rsne_sae[] = { RSNE_SAE_CCMP };
+
+static struct config *config;
+static struct fake fake;
+
+static void setup(void)
+{
+	config = config_new();
+	memset(&fake, 0, sizeof(fake));
+}
+
+static void teardown(void)
+{
+	config_free(config);
+}
+
+static struct config_network *network(const char *ssid, const char *psk)
+{
+	return fake_network(config, ssid, psk);
+}
+
+START_TEST(test_bss_match_rules)
+{
+	struct config_network *n = network("net", "correct horse");
+	struct profile_choice ch;
+	struct scan_bss b;
+	char err[64];
+
+	fake_bss_add(&fake, 1, 2412, -40, "net", 3, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2412, -40, "other", 5, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 3, 2412, -40, "net", 3, rsne_sha256_mfpr, sizeof(rsne_sha256_mfpr), 0);
+	fake_bss_add(&fake, 4, 2412, -40, "net", 3, rsne_both_mfpc, sizeof(rsne_both_mfpc), 0);
+	fake_bss_add(&fake, 5, 2412, -40, "net", 3, NULL, 0, 0);
+	fake_bss_add(&fake, 6, 2412, -40, "net", 3, rsne_sae, sizeof(rsne_sae), 0);
+
+	scan_bss_parse(&fake.bss[0], &b);
+	ck_assert(select_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK);
+	ck_assert_int_eq(ch.pairwise, CONFIG_CIPHER_CCMP);
+	ck_assert_int_eq(ch.group, CONFIG_CIPHER_CCMP);
+	scan_bss_parse(&fake.bss[1], &b);
+	ck_assert(!select_bss_match(n, &b, &ch)); /* SSID */
+	scan_bss_parse(&fake.bss[2], &b);
+	ck_assert(!select_bss_match(n, &b, &ch)); /* AKM 6 not allowed by key_mgmt */
+	config_network_set(n, "key_mgmt", "WPA-PSK WPA-PSK-SHA256", err, sizeof(err));
+	ck_assert(!select_bss_match(n, &b, &ch)); /* MFPR, but ieee80211w=0 */
+	config_network_set(n, "ieee80211w", "1", err, sizeof(err));
+	ck_assert(select_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK_SHA256);
+	scan_bss_parse(&fake.bss[3], &b);
+	ck_assert(select_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK_SHA256); /* SHA256 preferred */
+	scan_bss_parse(&fake.bss[0], &b);
+	config_network_set(n, "ieee80211w", "2", err, sizeof(err));
+	ck_assert(!select_bss_match(n, &b, &ch)); /* PMF required, AP has no MFPC */
+	scan_bss_parse(&fake.bss[4], &b);
+	ck_assert(!select_bss_match(n, &b, &ch)); /* open BSS for a PSK network */
+	scan_bss_parse(&fake.bss[5], &b);
+	ck_assert(!select_bss_match(n, &b, &ch)); /* SAE only */
+	config_network_set(n, "ieee80211w", "0", err, sizeof(err));
+	config_network_set(n, "pairwise", "GCMP", err, sizeof(err));
+	scan_bss_parse(&fake.bss[0], &b);
+	ck_assert(!select_bss_match(n, &b, &ch)); /* cipher */
+	config_network_set(n, "pairwise", "CCMP", err, sizeof(err));
+	config_network_set(n, "bssid", "02:00:00:00:00:09", err, sizeof(err));
+	ck_assert(!select_bss_match(n, &b, &ch)); /* bssid */
+	config_network_set(n, "bssid", "02:00:00:00:00:01", err, sizeof(err));
+	ck_assert(select_bss_match(n, &b, &ch));
+
+	n = network("net", NULL);
+	scan_bss_parse(&fake.bss[4], &b);
+	ck_assert(select_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_NONE);
+	scan_bss_parse(&fake.bss[0], &b);
+	ck_assert(!select_bss_match(n, &b, &ch)); /* RSN BSS for an open network */
+}
+END_TEST
+
+
+/* Priority first, then signal; the other BSSes of the winner by signal. */
+START_TEST(test_select_best_order)
+{
+	struct config_network *lo = network("lo", "correct horse");
+	struct config_network *hi = network("hi", "correct horse");
+	struct select_result sel;
+	struct scan_bss list[4];
+	char err[64];
+	size_t i;
+
+	config_network_set(hi, "priority", "5", err, sizeof(err));
+	fake_bss_add(&fake, 1, 2412, -30, "lo", 2, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2437, -80, "hi", 2, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 3, 2462, -50, "hi", 2, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 4, 5180, -60, "hi", 2, rsne_psk, sizeof(rsne_psk), 0);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(scan_bss_parse(&fake.bss[i], &list[i]), 0);
+	ck_assert(select_best(config, list, 4, 0, &sel));
+	ck_assert_ptr_eq(sel.net, hi);
+	ck_assert_uint_eq(sel.n_bss, 3);
+	ck_assert_uint_eq(sel.bss[0]->bss.freq, 2462);
+	ck_assert_uint_eq(sel.bss[1]->bss.freq, 5180);
+	ck_assert_uint_eq(sel.bss[2]->bss.freq, 2437);
+
+	/* Disabled: the other network wins; none usable: nothing. */
+	hi->disabled = true;
+	ck_assert(select_best(config, list, 4, 0, &sel));
+	ck_assert_ptr_eq(sel.net, lo);
+	lo->temp_disabled = true;
+	ck_assert(!select_any_usable(config));
+	ck_assert(!select_best(config, list, 4, 0, &sel));
+}
+END_TEST
+
+int main(void)
+{
+	return CHECK_RUN("select", setup, teardown,
+			 test_bss_match_rules, test_select_best_order);
+}
