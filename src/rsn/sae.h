@@ -174,15 +174,17 @@ void sae_session_counters_get(const struct sae_session *s, struct sae_session_co
 /*
  * Known-answer tests only (IEEE 802.11-2020 Annex J style vectors): fix rand and mask
  * before the first sae_session_commit_build(), read the PWE (x || y), the PT (x || y) and
- * the KCK. Never use them in the plugin: they defeat the point of secret randomness.
+ * the keys. Never use them in the plugin: they defeat the point of secret randomness.
  */
 enum sae_result sae_session_test_set_rand_mask(struct sae_session *s, const uint8_t *rand,
 					       size_t rand_len, const uint8_t *mask,
 					       size_t mask_len);
 enum sae_result sae_session_test_pwe(const struct sae_session *s, uint8_t *out, size_t cap,
 				     size_t *len);
-enum sae_result sae_session_test_kck(const struct sae_session *s, uint8_t *out, size_t cap,
-				     size_t *len);
+/* KCK, PMK and PMKID as soon as they exist (Confirmed), before the peer's Confirm. */
+enum sae_result sae_session_test_keys(const struct sae_session *s, uint8_t *kck, size_t cap,
+				      size_t *kck_len, uint8_t pmk[SAE_PMK_LEN],
+				      uint8_t pmkid[SAE_PMKID_LEN]);
 int sae_pt_test_point(const struct sae_pt *pt, uint8_t *out, size_t cap, size_t *len);
 
 #endif
