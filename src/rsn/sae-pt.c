@@ -39,7 +39,7 @@ static int sae_pt_bn_select(struct sae_curve *c, uint8_t mask, BIGNUM *t, const 
  *   l = gx1 is a square; x = CSEL(l, x1, x2); y = sqrt(CSEL(l, gx1, gx2))
  *   P = (x, y) if LSB(u) == LSB(y), else (x, p - y)
  */
-static EC_POINT *sae_pt_sswu(struct sae_curve *c, const BIGNUM *u)
+EC_POINT *sae_pt_sswu(struct sae_curve *c, const BIGNUM *u)
 {
 	uint8_t m_bin[SAE_MAX_PRIME_LEN], zero[SAE_MAX_PRIME_LEN] = { 0 }, u_bin[SAE_MAX_PRIME_LEN];
 	uint8_t l, qr = 0, qnr = 0;
