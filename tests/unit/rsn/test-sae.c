@@ -817,6 +817,61 @@ START_TEST(test_sync_confirm_in_committed)
 }
 END_TEST
 
+/* 12.4.8.6.5: timeouts in Confirmed also count against dot11RSNASAESync */
+START_TEST(test_sync_confirmed_exceeded)
+{
+	struct sae_session_config cfg = { .group = 19, .sync_max = 1 };
+	struct side a, b;
+
+	side_init(&a, 19, false, "pw", sta, ap);
+	side_init(&b, 19, false, "pw", ap, sta);
+	sae_session_free(a.s);
+	cfg.password = (const uint8_t *)"pw";
+	cfg.password_len = 2;
+	memcpy(cfg.own_addr, sta, 6);
+	memcpy(cfg.peer_addr, ap, 6);
+	a.s = sae_session_new(&cfg);
+	ck_assert_ptr_nonnull(a.s);
+	exchange_commits(&a, &b);
+	ck_assert_int_eq(sae_session_timeout(a.s), SAE_TX_CONFIRM);
+	ck_assert_int_eq(sae_session_timeout(a.s), SAE_TX_CONFIRM);
+	ck_assert_int_eq(sae_session_timeout(a.s), SAE_SYNC_EXCEEDED);
+	ck_assert_int_eq(sae_session_state(a.s), SAE_STATE_FAILED);
+	ck_assert_int_eq(sae_session_rx_confirm(a.s, 0, b.confirm, b.confirm_len), SAE_BAD_STATE);
+	side_free(&a);
+	side_free(&b);
+}
+END_TEST
+
+/*
+ * 12.4.4.2.2: the loop runs at least k times whatever the counter of the hit; more
+ * iterations must not change the result (the first hit is kept, later ones ignored).
+ */
+START_TEST(test_hnp_k_keeps_first_hit)
+{
+	struct sae_session_config cfg = { .group = 19 };
+	struct sae_session *s40, *s120;
+	uint8_t p40[64], p120[64];
+	size_t n;
+
+	cfg.password = (const uint8_t *)"mekmitasdigoat";
+	cfg.password_len = 14;
+	memcpy(cfg.own_addr, mac1, 6);
+	memcpy(cfg.peer_addr, mac2, 6);
+	cfg.hnp_k = 1; /* raised to 40 */
+	s40 = sae_session_new(&cfg);
+	cfg.hnp_k = 120;
+	s120 = sae_session_new(&cfg);
+	ck_assert_ptr_nonnull(s40);
+	ck_assert_ptr_nonnull(s120);
+	ck_assert_int_eq(sae_session_test_pwe(s40, p40, sizeof(p40), &n), SAE_OK);
+	ck_assert_int_eq(sae_session_test_pwe(s120, p120, sizeof(p120), &n), SAE_OK);
+	ck_assert_mem_eq(p40, p120, 64);
+	sae_session_free(s40);
+	sae_session_free(s120);
+}
+END_TEST
+
 START_TEST(test_api_misuse)
 {
 	struct sae_session_config cfg = { .group = 19 };
@@ -875,6 +930,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_annex_j10_hnp_group19);
 	tcase_add_test(tc, test_annex_j10_h2e_group19);
 	tcase_add_test(tc, test_rfc9380_appendix_j_sswu);
+	tcase_add_test(tc, test_hnp_k_keeps_first_hit);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("exchange");
@@ -908,6 +964,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_sync_accepted_confirm_rules);
 	tcase_add_test(tc, test_sync_commit_in_confirmed);
 	tcase_add_test(tc, test_sync_confirm_in_committed);
+	tcase_add_test(tc, test_sync_confirmed_exceeded);
 	suite_add_tcase(s, tc);
 	return s;
 }
