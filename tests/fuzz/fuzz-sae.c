@@ -1,0 +1,188 @@
+/*
+ * Fuzz entry point for the SAE Commit/Confirm parsers (src/rsn/sae.c).
+ *
+ * libFuzzer: clang -DIHV_LIBFUZZER -fsanitize=fuzzer,address -I. -Isrc tests/fuzz/fuzz-sae.c
+ *            src/rsn/sae*.c -lcrypto
+ * Normal build (Makefile FUZZ_SRCS): a program that runs each file named on the command line
+ * through the same entry point (no arguments: a few built-in inputs), for crash regressions.
+ *
+ * Input layout:
+ *   [0] flags: bits 0-1 group (0/3: 19, 1: 20, 2: 21); bit 2 H&P instead of H2E;
+ *       bit 3 XOR the data into a valid peer Commit/Confirm instead of using it raw;
+ *       bit 4 use the frame's status as given (else the status the mode expects)
+ *   [1..2] Commit status LE16   [3] length of the Commit part   then the Commit part,
+ *   then the Confirm part (first two bytes: its status LE16).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rsn/sae.h"
+
+static const uint8_t fuzz_sta[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+static const uint8_t fuzz_ap[6] = { 0x02, 0, 0, 0, 0, 0x02 };
+static struct sae_pt *fuzz_pts[3];
+
+static const struct sae_pt *fuzz_pt(unsigned int idx)
+{
+	static const uint16_t groups[3] = { 19, 20, 21 };
+
+	if (!fuzz_pts[idx])
+		fuzz_pts[idx] = sae_pt_new(groups[idx], (const uint8_t *)"fuzz password", 13,
+					   (const uint8_t *)"fuzz", 4, NULL, 0);
+	return fuzz_pts[idx];
+}
+
+static struct sae_session *fuzz_session(unsigned int idx, bool hnp, const uint8_t own[6],
+					const uint8_t peer[6])
+{
+	static const uint16_t groups[3] = { 19, 20, 21 };
+	struct sae_session_config cfg = { .group = groups[idx] };
+
+	if (hnp) {
+		cfg.password = (const uint8_t *)"fuzz password";
+		cfg.password_len = 13;
+	} else {
+		cfg.pt = fuzz_pt(idx);
+		if (!cfg.pt)
+			return NULL;
+	}
+	memcpy(cfg.own_addr, own, 6);
+	memcpy(cfg.peer_addr, peer, 6);
+	return sae_session_new(&cfg);
+}
+
+/* out = base XOR data, as long as data (base zero-extended). */
+static size_t fuzz_mix(uint8_t *out, size_t cap, const uint8_t *base, size_t base_len,
+		       const uint8_t *data, size_t len)
+{
+	size_t n = len > base_len ? len : base_len;
+
+	if (n > cap)
+		n = cap;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (uint8_t)((i < base_len ? base[i] : 0) ^ (i < len ? data[i] : 0));
+	return n;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint8_t own_commit[SAE_COMMIT_MAX_LEN], peer_commit[SAE_COMMIT_MAX_LEN];
+	uint8_t frame[SAE_COMMIT_MAX_LEN + 256], confirm[SAE_CONFIRM_MAX_LEN];
+	size_t own_len = 0, peer_len = 0, frame_len, commit_part, confirm_len = 0;
+	struct sae_session *a, *b = NULL;
+	unsigned int idx;
+	uint16_t status, cstatus = 0;
+	bool hnp, mix, raw_status;
+	enum sae_result r;
+
+	if (size < 4)
+		return 0;
+	idx = data[0] & 3;
+	if (idx == 3)
+		idx = 0;
+	hnp = data[0] & 4;
+	mix = data[0] & 8;
+	raw_status = data[0] & 16;
+	status = (uint16_t)(data[1] | data[2] << 8);
+	commit_part = data[3];
+	data += 4;
+	size -= 4;
+	if (commit_part > size)
+		commit_part = size;
+
+	a = fuzz_session(idx, hnp, fuzz_sta, fuzz_ap);
+	if (!a)
+		return 0;
+	if (sae_session_commit_build(a, own_commit, sizeof(own_commit), &own_len) != SAE_OK)
+		goto out;
+	if (mix) {
+		b = fuzz_session(idx, hnp, fuzz_ap, fuzz_sta);
+		if (!b || sae_session_commit_build(b, peer_commit, sizeof(peer_commit), &peer_len) !=
+				  SAE_OK)
+			goto out;
+		frame_len = fuzz_mix(frame, sizeof(frame), peer_commit, peer_len, data, commit_part);
+	} else {
+		frame_len = commit_part;
+		memcpy(frame, data, commit_part);
+	}
+	if (!raw_status)
+		status = sae_session_commit_status(a);
+	r = sae_session_rx_commit(a, status, frame, frame_len);
+	if (r == SAE_TX_COMMIT)
+		(void)sae_session_commit_build(a, own_commit, sizeof(own_commit), &own_len);
+	if (sae_session_state(a) == SAE_STATE_CONFIRMED)
+		(void)sae_session_confirm_build(a, confirm, sizeof(confirm), &confirm_len);
+
+	data += commit_part;
+	size -= commit_part;
+	if (size >= 2) {
+		cstatus = raw_status ? (uint16_t)(data[0] | data[1] << 8) : 0;
+		data += 2;
+		size -= 2;
+	}
+	if (mix && b && sae_session_rx_commit(b, sae_session_commit_status(a), own_commit,
+					      own_len) == SAE_TX_CONFIRM &&
+	    sae_session_confirm_build(b, confirm, sizeof(confirm), &confirm_len) == SAE_OK)
+		frame_len = fuzz_mix(frame, sizeof(frame), confirm, confirm_len, data, size);
+	else
+		frame_len = fuzz_mix(frame, sizeof(frame), NULL, 0, data, size);
+	(void)sae_session_rx_confirm(a, cstatus, frame, frame_len);
+	(void)sae_session_rx_confirm(a, cstatus, frame, frame_len);
+	(void)sae_session_timeout(a);
+	if (sae_session_state(a) == SAE_STATE_ACCEPTED) {
+		uint8_t pmk[SAE_PMK_LEN], pmkid[SAE_PMKID_LEN];
+
+		if (sae_session_pmk_get(a, pmk, pmkid) != SAE_OK)
+			abort();
+	}
+out:
+	sae_session_free(a);
+	sae_session_free(b);
+	return 0;
+}
+
+#ifndef IHV_LIBFUZZER
+static int fuzz_run_file(const char *path)
+{
+	static uint8_t buf[65536];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f) {
+		perror(path);
+		return -1;
+	}
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	return LLVMFuzzerTestOneInput(buf, n);
+}
+
+int main(int argc, char **argv)
+{
+	/* no files: a few inputs that reach every branch of the driver */
+	static const uint8_t builtin[][8] = {
+		{ 0x08, 0, 0, 0, 0, 0, 0, 0 },    /* valid H2E exchange, group 19 */
+		{ 0x0c, 0, 0, 0, 0, 0, 0, 0 },    /* valid H&P exchange */
+		{ 0x09, 0, 0, 2, 0x01, 0, 0, 0 }, /* group 20, peer Commit with another group */
+		{ 0x18, 76, 0, 4, 0x13, 0, 0xff, 0x01 },
+		{ 0x00, 0, 0, 3, 1, 2, 3, 4 },
+	};
+	int rc = 0;
+
+	if (argc < 2) {
+		for (size_t i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
+			LLVMFuzzerTestOneInput(builtin[i], sizeof(builtin[i]));
+	}
+	for (int i = 1; i < argc; i++)
+		if (fuzz_run_file(argv[i]) != 0)
+			rc = 1;
+	for (size_t i = 0; i < sizeof(fuzz_pts) / sizeof(fuzz_pts[0]); i++)
+		sae_pt_free(fuzz_pts[i]);
+	return rc;
+}
+#endif
