@@ -144,9 +144,10 @@ DWORD WINAPI rsn_plugin_adapter_reset(HANDLE hIhvExtAdapter)
 	rsn_plugin_adapter_clear(a);
 	if (pre)
 		rsn_plugin_g.api.Dot11ExtPreAssociateCompletion(svc, session, RSN_REASON_CANCELLED,
-						     ERROR_CANCELLED);
+								ERROR_CANCELLED);
 	else if (post)
-		rsn_plugin_g.api.Dot11ExtPostAssociateCompletion(svc, session, NULL, RSN_REASON_CANCELLED,
-						      ERROR_CANCELLED);
+		rsn_plugin_g.api.Dot11ExtPostAssociateCompletion(svc, session, NULL,
+								 RSN_REASON_CANCELLED,
+								 ERROR_CANCELLED);
 	return ERROR_SUCCESS;
 }

@@ -40,7 +40,8 @@ struct rsn_plugin_text {
 	size_t len, cap;
 };
 
-static void __attribute__((format(printf, 2, 3))) rsn_plugin_text_add(struct rsn_plugin_text *t, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 3))) rsn_plugin_text_add(struct rsn_plugin_text *t,
+								      const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -66,23 +67,25 @@ static void rsn_plugin_stats_text(struct rsn_plugin_text *t, const struct adapte
 		rsn_plugin_text_add(t, "state=%s handshake=%s\n", st[a->state],
 			 a->hs ? (rsn_hs_is_established(a->hs) ? "established" : "running")
 			       : "none");
-		rsn_plugin_text_add(t, "msg2_sent=%u msg4_sent=%u group2_sent=%u msg3_retransmits=%u\n",
+		rsn_plugin_text_add(t,
+				    "msg2_sent=%u msg4_sent=%u group2_sent=%u msg3_retransmits=%u\n",
 			 s->msg2_sent, s->msg4_sent, s->group2_sent, s->msg3_retransmits);
 		rsn_plugin_text_add(t, "ptk_installs=%u gtk_installs=%u igtk_installs=%u "
-			    "gtk_reinstall_skipped=%u igtk_reinstall_skipped=%u\n",
-			 s->ptk_installs, s->gtk_installs, s->igtk_installs,
-			 s->gtk_reinstall_skipped, s->igtk_reinstall_skipped);
+				    "gtk_reinstall_skipped=%u igtk_reinstall_skipped=%u\n",
+				    s->ptk_installs, s->gtk_installs, s->igtk_installs,
+				    s->gtk_reinstall_skipped, s->igtk_reinstall_skipped);
 		for (int d = 0; d < RSN_DROP_COUNT; d++)
-			rsn_plugin_text_add(t, "drop_%s=%u%c", rsn_plugin_drop_name((enum rsn_drop)d), s->drops[d],
-				 d + 1 == RSN_DROP_COUNT ? '\n' : ' ');
+			rsn_plugin_text_add(t, "drop_%s=%u%c",
+					    rsn_plugin_drop_name((enum rsn_drop)d), s->drops[d],
+					    d + 1 == RSN_DROP_COUNT ? '\n' : ' ');
 		rsn_plugin_text_add(t, "rx_short=%u rx_wrong_peer=%u rx_wrong_ethertype=%u "
-			    "rx_no_handshake=%u psk_mismatch=%u\n",
-			 a->rx_short, a->rx_peer, a->rx_ethertype, a->rx_no_hs,
-			 a->psk_mismatches);
+				    "rx_no_handshake=%u psk_mismatch=%u\n",
+				    a->rx_short, a->rx_peer, a->rx_ethertype, a->rx_no_hs,
+				    a->psk_mismatches);
 	}
 	rsn_plugin_text_add(t, "pmk_cache_entries=%zu pmk_cache_hits=%llu pmk_derivations=%llu\n",
 		 rsn_pmk_cache_count(rsn_plugin_g.pmk_cache), (unsigned long long)pc->hits,
-		 (unsigned long long)pc->derivations);
+			    (unsigned long long)pc->derivations);
 }
 
 static bool rsn_plugin_command_is(const BYTE *in, DWORD n, const char *cmd)
@@ -121,7 +124,8 @@ DWORD WINAPI rsn_plugin_control(HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBY
 		for (size_t i = 0; i < rsn_reason_count(); i++) {
 			uint32_t c = rsn_reason_at(i);
 
-			rsn_plugin_text_add(&t, "0x%05x %s %s\n", c, rsn_reason_name(c), rsn_reason_str(c));
+			rsn_plugin_text_add(&t, "0x%05x %s %s\n", c, rsn_reason_name(c),
+					    rsn_reason_str(c));
 		}
 	} else if (rsn_plugin_command_is(pInBuffer, dwInBufferSize, "help")) {
 		rsn_plugin_text_add(&t, "commands: stats reasons help\n");

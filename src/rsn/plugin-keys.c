@@ -90,8 +90,8 @@ void rsn_plugin_post_deliver(struct adapter *a)
 	else
 		LOG(WARN, "post-association failed: 0x%x %s", a->post_reason,
 		    rsn_reason_str(a->post_reason));
-	rsn_plugin_g.api.Dot11ExtPostAssociateCompletion(a->svc, a->security_session, &a->aa, a->post_reason,
-					      a->post_error);
+	rsn_plugin_g.api.Dot11ExtPostAssociateCompletion(a->svc, a->security_session, &a->aa,
+							 a->post_reason, a->post_error);
 }
 
 void rsn_plugin_hs_stop(struct adapter *a)
@@ -149,7 +149,7 @@ static int rsn_plugin_op_install_ptk(void *ctx, uint32_t suite, const uint8_t *t
 	u.k.bDelete = FALSE;
 	u.k.bStatic = FALSE;
 	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(u.b + offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, ucKey),
-					   NULL, tk, len);
+						      NULL, tk, len);
 	err = rsn_plugin_g.api.Dot11ExtSetKeyMappingKey(a->svc, &u.k);
 	OPENSSL_cleanse(&u, sizeof(u));
 	if (err != ERROR_SUCCESS)
@@ -158,8 +158,8 @@ static int rsn_plugin_op_install_ptk(void *ctx, uint32_t suite, const uint8_t *t
 }
 
 /* Group keys: default keys, MacAddr zero, receive only (contract §4.7). */
-static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG index, const uint8_t *key,
-			   size_t len, const uint8_t ctr[6])
+static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG index,
+				      const uint8_t *key, size_t len, const uint8_t ctr[6])
 {
 	union {
 		DOT11_CIPHER_DEFAULT_KEY_VALUE k;
@@ -177,8 +177,9 @@ static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG i
 	u.k.AlgorithmId = rsn_plugin_cipher_algo(suite);
 	u.k.bDelete = FALSE;
 	u.k.bStatic = FALSE;
-	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(u.b + offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, ucKey),
-					   ctr, key, len);
+	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(u.b + offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE,
+								     ucKey),
+						      ctr, key, len);
 	err = rsn_plugin_g.api.Dot11ExtSetDefaultKey(a->svc, &u.k, DOT11_DIR_INBOUND);
 	OPENSSL_cleanse(&u, sizeof(u));
 	if (err != ERROR_SUCCESS)
@@ -188,13 +189,13 @@ static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG i
 
 /* uKeyIndex is the 802.11 Key ID (0..3; 4/5 for BIP), as the GTK/IGTK KDE carries it. */
 static int rsn_plugin_op_install_gtk(void *ctx, uint32_t suite, uint8_t key_idx, const uint8_t *key,
-			  size_t len, const uint8_t rsc[6])
+				     size_t len, const uint8_t rsc[6])
 {
 	return rsn_plugin_default_key_set(ctx, suite, key_idx, key, len, rsc);
 }
 
-static int rsn_plugin_op_install_igtk(void *ctx, uint32_t suite, uint16_t key_idx, const uint8_t *key,
-			   size_t len, const uint8_t ipn[6])
+static int rsn_plugin_op_install_igtk(void *ctx, uint32_t suite, uint16_t key_idx,
+				      const uint8_t *key, size_t len, const uint8_t ipn[6])
 {
 	return rsn_plugin_default_key_set(ctx, suite, key_idx, key, len, ipn);
 }

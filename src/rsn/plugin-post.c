@@ -14,7 +14,7 @@
 
 /* IEs at (off, size) inside the association parameters, or NULL if out of bounds. */
 static const uint8_t *rsn_plugin_assoc_ies(const uint8_t *base, size_t total, ULONG off, ULONG size,
-				size_t *len)
+					   size_t *len)
 {
 	if ((size_t)off > total || (size_t)size > total - off)
 		return NULL;
@@ -22,8 +22,9 @@ static const uint8_t *rsn_plugin_assoc_ies(const uint8_t *base, size_t total, UL
 	return base + off;
 }
 
-static uint32_t rsn_plugin_hs_start(struct adapter *a, const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap,
-			 size_t total)
+static uint32_t rsn_plugin_hs_start(struct adapter *a,
+				    const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap,
+				    size_t total)
 {
 	const uint8_t *base = (const uint8_t *)ap, *req, *bcn;
 	DOT11EXT_LINUX_ADAPTER_INFO info = { .dwSize = sizeof(info) };
@@ -131,7 +132,8 @@ void rsn_plugin_psk_mismatch(struct adapter *a)
 {
 	a->psk_mismatches++;
 	rsn_plugin_hs_stop(a);
-	rsn_plugin_post_result(a, RSN_REASON_PSK_MISMATCH, rsn_reason_win32(RSN_REASON_PSK_MISMATCH));
+	rsn_plugin_post_result(a, RSN_REASON_PSK_MISMATCH,
+			       rsn_reason_win32(RSN_REASON_PSK_MISMATCH));
 }
 
 DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSize,
@@ -171,7 +173,7 @@ DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSi
 	if (akm && len <= RSN_HS_MAX_FRAME &&
 	    eapol_key_parse(frame, len, akm->mic_len, &k) == EAPOL_KEY_OK &&
 	    (k.key_info & (EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_ACK | EAPOL_KEY_INFO_MIC)) ==
-		    (EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_ACK)) {
+	    (EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_ACK)) {
 		m1 = true;
 		memcpy(anonce, k.nonce, 32);
 		replay = eapol_key_replay_u64(k.replay);

@@ -47,7 +47,8 @@ static uint32_t rsn_plugin_profiles_parse(PDOT11EXT_IHV_CONNECTIVITY_PROFILE con
 		return RSN_REASON_PROFILE_MISSING;
 	if (sec->bUseMSOnex)
 		return RSN_REASON_PROFILE_ONEX;
-	r = rsn_plugin_profile_reason(rsn_profile_conn_parse16(conn->pszXmlFragmentIhvConnectivity, &c));
+	r = rsn_plugin_profile_reason(rsn_profile_conn_parse16(conn->pszXmlFragmentIhvConnectivity,
+							       &c));
 	if (r)
 		return r;
 	r = rsn_plugin_profile_reason(rsn_profile_sec_parse16(sec->pszXmlFragmentIhvSecurity, out));
@@ -131,7 +132,7 @@ DWORD WINAPI rsn_plugin_perform_capability_match(HANDLE hIhvExtAdapter,
  */
 DWORD WINAPI rsn_plugin_create_discovery_profiles(
 	HANDLE hIhvExtAdapter, BOOL bInsecure, PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
-	PDOT11_BSS_LIST pConnectableBssid,
+						  PDOT11_BSS_LIST pConnectableBssid,
 	PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST pIhvDiscoveryProfileList, PDWORD pdwReasonCode)
 {
 	(void)hIhvExtAdapter;
@@ -173,7 +174,8 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	USHORT reg = htons(ETHERTYPE_EAPOL);
 
 	if (a->sel.open) {
-		if ((*err = rsn_plugin_g.api.Dot11ExtSetAuthAlgorithm(a->svc, DOT11_AUTH_ALGO_80211_OPEN)) ||
+		if ((*err = rsn_plugin_g.api.Dot11ExtSetAuthAlgorithm(a->svc,
+								      DOT11_AUTH_ALGO_80211_OPEN)) ||
 		    (*err = rsn_plugin_g.api.Dot11ExtSetUnicastCipherAlgorithm(a->svc,
 								    DOT11_CIPHER_ALGO_NONE)) ||
 		    (*err = rsn_plugin_g.api.Dot11ExtSetMulticastCipherAlgorithm(a->svc,
@@ -182,8 +184,10 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 		return L2_REASON_CODE_SUCCESS;
 	}
 	if ((*err = rsn_plugin_g.api.Dot11ExtSetAuthAlgorithm(a->svc, DOT11_AUTH_ALGO_RSNA_PSK)) ||
-	    (*err = rsn_plugin_g.api.Dot11ExtSetUnicastCipherAlgorithm(a->svc, rsn_plugin_cipher_algo(a->sel.pairwise))) ||
-	    (*err = rsn_plugin_g.api.Dot11ExtSetMulticastCipherAlgorithm(a->svc, rsn_plugin_cipher_algo(a->sel.group))))
+	    (*err = rsn_plugin_g.api.Dot11ExtSetUnicastCipherAlgorithm(a->svc,
+								       rsn_plugin_cipher_algo(a->sel.pairwise))) ||
+	    (*err = rsn_plugin_g.api.Dot11ExtSetMulticastCipherAlgorithm(a->svc,
+									 rsn_plugin_cipher_algo(a->sel.group))))
 		return *err == ERROR_NOT_SUPPORTED ? RSN_REASON_RADIO_UNSUPPORTED
 						   : RSN_REASON_HOST_REFUSED;
 	rp.dwSize = sizeof(rp);

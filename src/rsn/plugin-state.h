@@ -137,7 +137,7 @@ DWORD WINAPI rsn_plugin_perform_capability_match(HANDLE hIhvExtAdapter,
 						 PDWORD pdwReasonCode);
 DWORD WINAPI rsn_plugin_create_discovery_profiles(
 	HANDLE hIhvExtAdapter, BOOL bInsecure, PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
-	PDOT11_BSS_LIST pConnectableBssid,
+						  PDOT11_BSS_LIST pConnectableBssid,
 	PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST pIhvDiscoveryProfileList, PDWORD pdwReasonCode);
 void rsn_plugin_bss_ies_free(struct adapter *a);
 void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx);

@@ -88,7 +88,7 @@ static VOID WINAPI rsn_plugin_deinit_service(VOID)
 }
 
 static DWORD WINAPI rsn_plugin_process_session_change(ULONG uEventType,
-					       PWTSSESSION_NOTIFICATION pSessionNotification)
+						      PWTSSESSION_NOTIFICATION pSessionNotification)
 {
 	(void)uEventType;
 	/* no UI requests exist, so a logoff has nothing to cancel (contract §3.14) */
@@ -96,8 +96,8 @@ static DWORD WINAPI rsn_plugin_process_session_change(ULONG uEventType,
 }
 
 static DWORD WINAPI rsn_plugin_receive_indication(HANDLE hIhvExtAdapter,
-					   DOT11EXT_IHV_INDICATION_TYPE indicationType,
-					   ULONG uBufferLength, LPVOID pvBuffer)
+						  DOT11EXT_IHV_INDICATION_TYPE indicationType,
+						  ULONG uBufferLength, LPVOID pvBuffer)
 {
 	(void)uBufferLength;
 	(void)pvBuffer;
@@ -125,7 +125,7 @@ static DWORD WINAPI rsn_plugin_is_ui_request_pending(GUID guidUIRequest, PBOOL p
 }
 
 static DWORD WINAPI rsn_plugin_process_ui_response(GUID guidUIRequest, DWORD dwByteCount,
-					    LPVOID pvResponseBuffer)
+						   LPVOID pvResponseBuffer)
 {
 	(void)guidUIRequest;
 	(void)dwByteCount;
@@ -135,8 +135,8 @@ static DWORD WINAPI rsn_plugin_process_ui_response(GUID guidUIRequest, DWORD dwB
 
 /* Nothing to show in any phase: *ppIhvUIRequest = NULL and ERROR_NOT_FOUND (contract §12). */
 static DWORD WINAPI rsn_plugin_query_ui_request(HANDLE hIhvExtAdapter,
-					 DOT11EXT_IHV_CONNECTION_PHASE connectionPhase,
-					 PDOT11EXT_IHV_UI_REQUEST *ppIhvUIRequest)
+						DOT11EXT_IHV_CONNECTION_PHASE connectionPhase,
+						PDOT11EXT_IHV_UI_REQUEST *ppIhvUIRequest)
 {
 	(void)hIhvExtAdapter;
 	(void)connectionPhase;
@@ -147,7 +147,8 @@ static DWORD WINAPI rsn_plugin_query_ui_request(HANDLE hIhvExtAdapter,
 }
 
 /* The plugin never calls Dot11ExtStartOneX. */
-static DWORD WINAPI rsn_plugin_onex_indicate_result(HANDLE hIhvExtAdapter, DOT11_MSONEX_RESULT msOneXResult,
+static DWORD WINAPI rsn_plugin_onex_indicate_result(HANDLE hIhvExtAdapter,
+						    DOT11_MSONEX_RESULT msOneXResult,
 					     PDOT11_MSONEX_RESULT_PARAMS pDot11MsOneXResultParams)
 {
 	(void)hIhvExtAdapter;
