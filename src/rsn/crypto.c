@@ -10,6 +10,8 @@
 #include <openssl/kdf.h>
 #include <openssl/params.h>
 
+#include "common/hex.h"
+
 /*
  * Algorithms are fetched once; per-operation contexts are dup'ed from keyless templates
  * (a dup copies the fetched digest/cipher, an implicit fetch would take the provider lock)
@@ -197,35 +199,18 @@ int rsn_crypto_psk_from_passphrase(const char *passphrase, const uint8_t *ssid, 
 	return rsn_crypto_pbkdf2_sha1(passphrase, n, ssid, ssid_len, 4096, pmk, RSN_PMK_LEN);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int rsn_crypto_psk_from_hex(const char *hex, uint8_t pmk[RSN_PMK_LEN])
 {
 	uint8_t tmp[RSN_PMK_LEN];
+	int n;
 
 	if (!hex || strnlen(hex, 65) != 64)
 		return -1;
-	for (int i = 0; i < RSN_PMK_LEN; i++) {
-		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
-
-		if (hi < 0 || lo < 0) {
-			OPENSSL_cleanse(tmp, sizeof(tmp));
-			return -1;
-		}
-		tmp[i] = (uint8_t)(hi << 4 | lo);
-	}
-	memcpy(pmk, tmp, RSN_PMK_LEN);
+	n = hex_decode(hex, 64, tmp, sizeof(tmp));
+	if (n == RSN_PMK_LEN)
+		memcpy(pmk, tmp, RSN_PMK_LEN);
 	OPENSSL_cleanse(tmp, sizeof(tmp));
-	return 0;
+	return n == RSN_PMK_LEN ? 0 : -1;
 }
 
 int rsn_crypto_prf_sha1(const uint8_t *key, size_t key_len, const char *label,

@@ -6,6 +6,7 @@
 
 #include <openssl/crypto.h>
 
+#include "common/hex.h"
 #include "rsn/crypto.h"
 
 const char *rsn_profile_err_str(enum rsn_profile_err err)
@@ -268,30 +269,14 @@ bad:
 	return -1;
 }
 
-static int hexval(char ch)
+/* Between 1 and max bytes of hex digits into out; *n_out their count. */
+static bool profile_xml_hex(const char *s, size_t len, uint8_t *out, size_t max, size_t *n_out)
 {
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
+	int n = hex_decode(s, len, out, max);
 
-/* Exactly 2*n hex digits into out, or between 2 and 2*max digits when n == 0. */
-static bool hex_decode(const char *s, size_t len, uint8_t *out, size_t max, size_t *n_out)
-{
-	if (len % 2 || len < 2 || len / 2 > max)
+	if (n < 0)
 		return false;
-	for (size_t i = 0; i < len / 2; i++) {
-		int h = hexval(s[2 * i]), l = hexval(s[2 * i + 1]);
-
-		if (h < 0 || l < 0)
-			return false;
-		out[i] = (uint8_t)(h << 4 | l);
-	}
-	*n_out = len / 2;
+	*n_out = (size_t)n;
 	return true;
 }
 
@@ -330,7 +315,7 @@ static enum rsn_profile_err ssid_elem(struct cur *c, uint8_t ssid[32], size_t *s
 
 	if (r <= 0)
 		return err;
-	err = hex_decode(t, n, ssid, 32, ssid_len) ? RSN_PROFILE_OK : RSN_PROFILE_ERR_VALUE;
+	err = profile_xml_hex(t, n, ssid, 32, ssid_len) ? RSN_PROFILE_OK : RSN_PROFILE_ERR_VALUE;
 	rsn_profile_utf8_free(t, n);
 	return err;
 }
@@ -468,7 +453,7 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 			goto free_out;
 		}
 		out->has_psk = true;
-		if (n != 64 || !hex_decode(t, n, out->psk, 32, &got)) {
+		if (n != 64 || !profile_xml_hex(t, n, out->psk, 32, &got)) {
 			err = RSN_PROFILE_ERR_SECRET;
 			goto free_out;
 		}
