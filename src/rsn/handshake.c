@@ -285,24 +285,33 @@ static enum rsn_rx handshake_fail(struct rsn_hs *hs, enum rsn_fail why)
 	return RSN_RX_FAILED;
 }
 
+enum handshake_mic {
+	HANDSHAKE_MIC_OK,     /* the MIC verifies */
+	HANDSHAKE_MIC_BAD,    /* it does not: drop the frame */
+	HANDSHAKE_MIC_ERROR,  /* the primitive failed: the handshake cannot go on */
+};
+
 /* Constant-time MIC check over the frame with its MIC field zeroed (12.7.2). */
-static int handshake_mic_verify(struct rsn_hs *hs, const struct eapol_key *k, const uint8_t *kck)
+static enum handshake_mic handshake_mic_verify(struct rsn_hs *hs, const struct eapol_key *k,
+					       const uint8_t *kck)
 {
 	uint8_t mic[RSN_MIC_MAX_LEN];
-	int r;
+	enum handshake_mic r = HANDSHAKE_MIC_OK;
 
 	memcpy(hs->buf, k->frame, k->frame_len);
 	memset(hs->buf + EAPOL_KEY_OFF_MIC, 0, k->mic_len);
-	r = rsn_crypto_eapol_mic(hs->akm, kck, hs->buf, k->frame_len, mic);
-	if (r == 0 && CRYPTO_memcmp(mic, k->mic, k->mic_len) != 0)
-		r = 1;
+	if (rsn_crypto_eapol_mic(hs->akm, kck, hs->buf, k->frame_len, mic))
+		r = HANDSHAKE_MIC_ERROR;
+	else if (CRYPTO_memcmp(mic, k->mic, k->mic_len) != 0)
+		r = HANDSHAKE_MIC_BAD;
 	OPENSSL_cleanse(mic, sizeof(mic));
 	return r;
 }
 
 /* Build, MIC and send one frame from hs->buf. */
 static int handshake_send_key(struct rsn_hs *hs, const struct rsn_ptk *ptk, uint16_t info,
-		    const uint8_t *replay, const uint8_t *nonce, const uint8_t *data, size_t data_len)
+			      const uint8_t *replay, const uint8_t *nonce, const uint8_t *data,
+			      size_t data_len)
 {
 	struct eapol_key_fields f = {
 		.proto_version = hs->eapol_version,
@@ -321,6 +330,16 @@ static int handshake_send_key(struct rsn_hs *hs, const struct rsn_ptk *ptk, uint
 	return hs->ops->tx(hs->ctx, hs->buf, len) ? -1 : 0;
 }
 
+/*
+ * IEEE 802.11-2020 12.7.2, the Key Replay Counter field: the supplicant keeps the
+ * last counter value it accepted on this PTKSA and takes a frame only if its counter
+ * is greater than every value seen before; a frame whose counter does not increase
+ * is discarded. The stored value is replaced only once the frame's MIC has verified:
+ * "The local Key Replay Counter field should not be updated until after the
+ * EAPOL-Key MIC is checked and is found to be valid." So message 1, which carries no
+ * MIC, never advances it, and a retransmitted message 1 (same or higher counter) is
+ * answered. The counters are 8 octets, big-endian: memcmp orders them.
+ */
 static bool handshake_replay_ok(const struct rsn_hs *hs, const struct eapol_key *k)
 {
 	return !hs->replay_set || memcmp(k->replay, hs->replay, 8) > 0;
@@ -381,7 +400,8 @@ static enum rsn_rx handshake_key_data_open(struct rsn_hs *hs, const struct eapol
 }
 
 /* GTK/IGTK from the KDEs: required and of the right length. */
-static enum rsn_rx handshake_group_keys_check(struct rsn_hs *hs, const struct kde_info *kde, bool need_igtk)
+static enum rsn_rx handshake_group_keys_check(struct rsn_hs *hs, const struct kde_info *kde,
+					      bool need_igtk)
 {
 	if (!kde->gtk)
 		return handshake_fail(hs, RSN_FAIL_NO_GTK);
@@ -426,7 +446,17 @@ static enum rsn_rx handshake_group_keys_install(struct rsn_hs *hs, const struct 
 	return RSN_RX_OK;
 }
 
-/* 12.7.6.4 checks on message 3's Key Data: RSNE/RSNXE downgrade, GTK, IGTK. */
+/*
+ * 12.7.6.4 checks on message 3's Key Data: RSNE/RSNXE downgrade, GTK, IGTK.
+ *
+ * The downgrade check: IEEE 802.11-2020 12.7.6.4 has the supplicant verify the RSNE
+ * of message 3 against the one the AP advertised; "if it is not identical to that the
+ * STA received in the Beacon or Probe Response frame, the STA shall disassociate." The
+ * comparison is bitwise over the whole element (length first, then every octet), not
+ * a semantic one: a forged Beacon that offered weaker suites is caught here, because
+ * message 3 is protected by the MIC. Failing the handshake makes the plugin report the
+ * failure and the host disassociates.
+ */
 static enum rsn_rx handshake_msg3_key_data_check(struct rsn_hs *hs, const struct kde_info *kde)
 {
 	struct rsn_ie second;
@@ -462,7 +492,14 @@ static enum rsn_rx handshake_rx_msg3(struct rsn_hs *hs, const struct eapol_key *
 		return handshake_drop(hs, RSN_DROP_KEY_LENGTH);
 	if (k->key_data_len < 24 || k->key_data_len % 8 || k->key_data_len > KEY_DATA_MAX)
 		return handshake_drop(hs, RSN_DROP_KEY_DATA_LEN);
-	/* a retransmitted message 3 of the completed handshake: answer, install nothing */
+	/*
+	 * A retransmitted message 3 of the completed handshake (the AP did not get our
+	 * message 4). IEEE 802.11-2020 12.7.6.4: it carries the ANonce of message 1 and is
+	 * checked with the PTK derived from that ANonce and our SNonce, so the SNonce is
+	 * the same one (message 1 was not repeated, no new SNonce was drawn). The answer is
+	 * message 4 again; the PTK, GTK and IGTK are not installed a second time, which
+	 * would reset their packet numbers (the key reinstallation attack).
+	 */
 	retransmit = hs->state == HS_ESTABLISHED;
 	if (hs->state == HS_WAIT_MSG1)
 		return handshake_drop(hs, RSN_DROP_UNEXPECTED);
@@ -471,14 +508,14 @@ static enum rsn_rx handshake_rx_msg3(struct rsn_hs *hs, const struct eapol_key *
 	if (!handshake_replay_ok(hs, k))
 		return handshake_drop(hs, RSN_DROP_REPLAY);
 	switch (handshake_mic_verify(hs, k, retransmit ? hs->ptk.kck : hs->tptk.kck)) {
-	case 0:
+	case HANDSHAKE_MIC_OK:
 		break;
-	case 1:
+	case HANDSHAKE_MIC_BAD:
 		return handshake_drop(hs, RSN_DROP_MIC);
-	default:
+	case HANDSHAKE_MIC_ERROR:
 		return handshake_fail(hs, RSN_FAIL_CRYPTO);
 	}
-	/* the replay counter advances only after a valid MIC */
+	/* 12.7.2: the replay counter advances only now, after a valid MIC */
 	memcpy(hs->replay, k->replay, 8);
 	hs->replay_set = true;
 	if (retransmit) {
@@ -494,8 +531,17 @@ static enum rsn_rx handshake_rx_msg3(struct rsn_hs *hs, const struct eapol_key *
 		r = handshake_msg3_key_data_check(hs, &kde);
 	if (r != RSN_RX_OK)
 		return r;
-	if (handshake_send_key(hs, &hs->tptk, EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_SECURE, k->replay,
-			       NULL, NULL, 0))
+	/*
+	 * The key-install order. IEEE 802.11-2020 12.7.6.4 lists the supplicant's steps on
+	 * a valid message 3: construct and send message 4, and then have the MAC use the
+	 * PTK (MLME-SETKEYS.request) for individually addressed frames; 12.7.6.5 has the
+	 * authenticator install its PTK on receiving message 4. Message 4 therefore goes out
+	 * before the new PTK exists (ops->tx returns once the host has queued the frame to
+	 * the driver), and only then is the PTK installed, then GTK and IGTK
+	 * (12.6.*: the GTKSA and IGTKSA come from message 3's Key Data).
+	 */
+	if (handshake_send_key(hs, &hs->tptk, EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_SECURE,
+			       k->replay, NULL, NULL, 0))
 		return handshake_fail(hs, RSN_FAIL_TX);
 	hs->stats.msg4_sent++;
 	if (hs->ops->install_ptk(hs->ctx, hs->pairwise, hs->tptk.tk, hs->tptk.tk_len))
@@ -534,11 +580,11 @@ static enum rsn_rx handshake_rx_group1(struct rsn_hs *hs, const struct eapol_key
 	if (!handshake_replay_ok(hs, k))
 		return handshake_drop(hs, RSN_DROP_REPLAY);
 	switch (handshake_mic_verify(hs, k, hs->ptk.kck)) {
-	case 0:
+	case HANDSHAKE_MIC_OK:
 		break;
-	case 1:
+	case HANDSHAKE_MIC_BAD:
 		return handshake_drop(hs, RSN_DROP_MIC);
-	default:
+	case HANDSHAKE_MIC_ERROR:
 		return handshake_fail(hs, RSN_FAIL_CRYPTO);
 	}
 	memcpy(hs->replay, k->replay, 8);
@@ -576,7 +622,8 @@ enum rsn_rx rsn_hs_rx(struct rsn_hs *hs, const uint8_t *frame, size_t len)
 		/* 12.7.2: Key Index bits are reserved (0) in pairwise messages */
 		if (k.key_info & EAPOL_KEY_INFO_RESERVED)
 			return handshake_drop(hs, RSN_DROP_KEY_INFO);
-		return (k.key_info & EAPOL_KEY_INFO_MIC) ? handshake_rx_msg3(hs, &k) : handshake_rx_msg1(hs, &k);
+		return (k.key_info & EAPOL_KEY_INFO_MIC) ? handshake_rx_msg3(hs, &k)
+							 : handshake_rx_msg1(hs, &k);
 	}
 	if (!(k.key_info & EAPOL_KEY_INFO_MIC))
 		return handshake_drop(hs, RSN_DROP_KEY_INFO);

@@ -148,8 +148,8 @@ static int rsn_plugin_op_install_ptk(void *ctx, uint32_t suite, const uint8_t *t
 	u.k.Direction = DOT11_DIR_BOTH;
 	u.k.bDelete = FALSE;
 	u.k.bStatic = FALSE;
-	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(u.b + offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, ucKey),
-						      NULL, tk, len);
+	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(
+		u.b + offsetof(DOT11_CIPHER_KEY_MAPPING_KEY_VALUE, ucKey), NULL, tk, len);
 	err = rsn_plugin_g.api.Dot11ExtSetKeyMappingKey(a->svc, &u.k);
 	OPENSSL_cleanse(&u, sizeof(u));
 	if (err != ERROR_SUCCESS)
@@ -177,9 +177,8 @@ static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG i
 	u.k.AlgorithmId = rsn_plugin_cipher_algo(suite);
 	u.k.bDelete = FALSE;
 	u.k.bStatic = FALSE;
-	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(u.b + offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE,
-								     ucKey),
-						      ctr, key, len);
+	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(
+		u.b + offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, ucKey), ctr, key, len);
 	err = rsn_plugin_g.api.Dot11ExtSetDefaultKey(a->svc, &u.k, DOT11_DIR_INBOUND);
 	OPENSSL_cleanse(&u, sizeof(u));
 	if (err != ERROR_SUCCESS)

@@ -172,22 +172,20 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	 * MIC checks are the defence (IEEE 802.11-2020 12.7.6.5), not the frame's protection.
 	 */
 	USHORT reg = htons(ETHERTYPE_EAPOL);
+	const DOT11EXT_APIS *api = &rsn_plugin_g.api;
 
 	if (a->sel.open) {
-		if ((*err = rsn_plugin_g.api.Dot11ExtSetAuthAlgorithm(a->svc,
-								      DOT11_AUTH_ALGO_80211_OPEN)) ||
-		    (*err = rsn_plugin_g.api.Dot11ExtSetUnicastCipherAlgorithm(a->svc,
-								    DOT11_CIPHER_ALGO_NONE)) ||
-		    (*err = rsn_plugin_g.api.Dot11ExtSetMulticastCipherAlgorithm(a->svc,
-								      DOT11_CIPHER_ALGO_NONE)))
+		if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, DOT11_AUTH_ALGO_80211_OPEN)) ||
+		    (*err = api->Dot11ExtSetUnicastCipherAlgorithm(a->svc, DOT11_CIPHER_ALGO_NONE)) ||
+		    (*err = api->Dot11ExtSetMulticastCipherAlgorithm(a->svc, DOT11_CIPHER_ALGO_NONE)))
 			return RSN_REASON_HOST_REFUSED;
 		return L2_REASON_CODE_SUCCESS;
 	}
-	if ((*err = rsn_plugin_g.api.Dot11ExtSetAuthAlgorithm(a->svc, DOT11_AUTH_ALGO_RSNA_PSK)) ||
-	    (*err = rsn_plugin_g.api.Dot11ExtSetUnicastCipherAlgorithm(a->svc,
-								       rsn_plugin_cipher_algo(a->sel.pairwise))) ||
-	    (*err = rsn_plugin_g.api.Dot11ExtSetMulticastCipherAlgorithm(a->svc,
-									 rsn_plugin_cipher_algo(a->sel.group))))
+	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, DOT11_AUTH_ALGO_RSNA_PSK)) ||
+	    (*err = api->Dot11ExtSetUnicastCipherAlgorithm(
+		     a->svc, rsn_plugin_cipher_algo(a->sel.pairwise))) ||
+	    (*err = api->Dot11ExtSetMulticastCipherAlgorithm(
+		     a->svc, rsn_plugin_cipher_algo(a->sel.group))))
 		return *err == ERROR_NOT_SUPPORTED ? RSN_REASON_RADIO_UNSUPPORTED
 						   : RSN_REASON_HOST_REFUSED;
 	rp.dwSize = sizeof(rp);
@@ -198,7 +196,8 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	if (*err)
 		return *err == ERROR_NOT_SUPPORTED ? RSN_REASON_RADIO_UNSUPPORTED
 						   : RSN_REASON_HOST_REFUSED;
-	*err = rsn_plugin_g.api.Dot11ExtSetEtherTypeHandling(a->svc, RSN_PLUGIN_RX_BACKLOG, 0, NULL, 1, &reg);
+	/* contract rule 33: before PreAssociateCompletion, which the caller calls next */
+	*err = api->Dot11ExtSetEtherTypeHandling(a->svc, RSN_PLUGIN_RX_BACKLOG, 0, NULL, 1, &reg);
 	return *err ? RSN_REASON_HOST_REFUSED : L2_REASON_CODE_SUCCESS;
 }
 

@@ -189,7 +189,8 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	pDot11IHVHandlers->Dot11ExtIhvStopPostAssociate = rsn_plugin_stop_post_associate;
 	pDot11IHVHandlers->Dot11ExtIhvValidateProfile = rsn_plugin_validate_profile;
 	pDot11IHVHandlers->Dot11ExtIhvPerformCapabilityMatch = rsn_plugin_perform_capability_match;
-	pDot11IHVHandlers->Dot11ExtIhvCreateDiscoveryProfiles = rsn_plugin_create_discovery_profiles;
+	pDot11IHVHandlers->Dot11ExtIhvCreateDiscoveryProfiles =
+		rsn_plugin_create_discovery_profiles;
 	pDot11IHVHandlers->Dot11ExtIhvProcessSessionChange = rsn_plugin_process_session_change;
 	pDot11IHVHandlers->Dot11ExtIhvReceiveIndication = rsn_plugin_receive_indication;
 	pDot11IHVHandlers->Dot11ExtIhvReceivePacket = rsn_plugin_receive_packet;

@@ -50,14 +50,15 @@ void rsn_pmk_cache_free(struct rsn_pmk_cache *c)
 	free(c);
 }
 
-static int pmk_cache_pass_tag(const struct rsn_pmk_cache *c, const char *passphrase, uint8_t tag[32])
+static int pmk_cache_pass_tag(const struct rsn_pmk_cache *c, const char *passphrase,
+			      uint8_t tag[32])
 {
 	return rsn_crypto_hmac_sha256(c->tag_key, sizeof(c->tag_key), (const uint8_t *)passphrase,
 				      strnlen(passphrase, RSN_PASSPHRASE_MAX + 1), tag);
 }
 
-static struct pmk_entry *pmk_cache_find(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
-					const uint8_t tag[32])
+static struct pmk_entry *pmk_cache_find(struct rsn_pmk_cache *c, const uint8_t *ssid,
+					size_t ssid_len, const uint8_t tag[32])
 {
 	for (size_t i = 0; i < c->max; i++) {
 		struct pmk_entry *e = &c->e[i];

@@ -226,8 +226,8 @@ static int profile_xml_element(struct cur *c, const char *name, char **txt, size
 	*txt = NULL;
 	*txt_len = 0;
 	profile_xml_skip_ws(c);
-	if (!profile_xml_eat(c, "<") || !profile_xml_peek(c, name) || (size_t)(c->end - c->p) < nl + 1 ||
-	    c->p[nl] != '>') {
+	if (!profile_xml_eat(c, "<") || !profile_xml_peek(c, name) ||
+	    (size_t)(c->end - c->p) < nl + 1 || c->p[nl] != '>') {
 		*c = save;
 		return 0;
 	}
@@ -345,7 +345,8 @@ enum rsn_profile_err rsn_profile_conn_parse(const char *xml, size_t len,
 		out->has_ihv_profile = true;
 		rsn_profile_utf8_free(t, n);
 	}
-	err = profile_xml_root_close(&c, "IhvConnectivity") ? RSN_PROFILE_OK : RSN_PROFILE_ERR_SYNTAX;
+	err = profile_xml_root_close(&c, "IhvConnectivity") ? RSN_PROFILE_OK
+							    : RSN_PROFILE_ERR_SYNTAX;
 out:
 	if (err)
 		memset(out, 0, sizeof(*out));
