@@ -54,7 +54,7 @@ static void rsn_plugin_adapter_timers_destroy(struct adapter *a)
 	a->pre_timer = a->post_timer = a->hs_timer = NULL;
 }
 
-/* Back to the state after InitAdapter, without any completion. */
+/* Back to the state after InitAdapter (contract rule 24), without any completion. */
 void rsn_plugin_adapter_clear(struct adapter *a)
 {
 	rsn_plugin_g.lx.Dot11ExtLinuxTimerCancel(a->pre_timer);
@@ -102,7 +102,10 @@ DWORD WINAPI rsn_plugin_init_adapter(PDOT11_ADAPTER pDot11Adapter, HANDLE hDot11
 	return ERROR_SUCCESS;
 }
 
-/* Contract rules 15-16: cancel internally, call no completion, free everything. */
+/*
+ * Contract rules 15-16: DeinitAdapter with a pre- or post-association pending cancels it
+ * internally, calls no completion, and frees everything.
+ */
 void rsn_plugin_adapter_free(struct adapter *a)
 {
 	for (struct adapter **pp = &rsn_plugin_g.adapters; *pp; pp = &(*pp)->next)
@@ -128,7 +131,10 @@ VOID WINAPI rsn_plugin_deinit_adapter(HANDLE hIhvExtAdapter)
 		rsn_plugin_adapter_free(a);
 }
 
-/* Contract rule 20: pending operations complete with ERROR_CANCELLED. */
+/*
+ * Contract rule 20: pending operations complete with ERROR_CANCELLED; rule 24: the adapter
+ * is then as after InitAdapter (the PMK is forgotten too), ready for a new PerformPreAssociate.
+ */
 DWORD WINAPI rsn_plugin_adapter_reset(HANDLE hIhvExtAdapter)
 {
 	struct adapter *a = rsn_plugin_adapter_find(hIhvExtAdapter);

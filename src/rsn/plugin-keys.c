@@ -78,7 +78,11 @@ void rsn_plugin_post_result(struct adapter *a, DWORD reason, DWORD error)
 	a->post_error = error;
 }
 
-/* Deliver a waiting result. Last thing a caller does: the host may re-enter us. */
+/*
+ * Deliver a waiting result. Last thing a caller does: the host may re-enter us. With
+ * ERROR_SUCCESS the host authorizes the port, with anything else it stays closed (contract
+ * rule 37); a later result on the same live session changes that again (rule 38).
+ */
 void rsn_plugin_post_deliver(struct adapter *a)
 {
 	if (!a->post_ready || a->state != ST_POST)
@@ -104,6 +108,11 @@ void rsn_plugin_hs_stop(struct adapter *a)
 	a->hs = NULL;
 }
 
+/*
+ * One EAPOL frame out. Called from inside ReceivePacket as the engine answers a message,
+ * which contract rule 48 allows; each accepted buffer stays ours until its
+ * SendPacketCompletion, which comes exactly once (rule 46).
+ */
 static int rsn_plugin_op_tx(void *ctx, const uint8_t *eapol, size_t len)
 {
 	struct adapter *a = ctx;
@@ -157,7 +166,11 @@ static int rsn_plugin_op_install_ptk(void *ctx, uint32_t suite, const uint8_t *t
 	return err == ERROR_SUCCESS ? 0 : -1;
 }
 
-/* Group keys: default keys, MacAddr zero, receive only (contract §4.7). */
+/*
+ * Group keys: default keys (contract §4.7) with MacAddr zero, which makes them group keys
+ * (contract rule 52), receive only, since DOT11_DIR_OUTBOUND is refused (rule 51), and
+ * bStatic FALSE so that the host drops them at disconnect or roam (rule 53).
+ */
 static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG index,
 				      const uint8_t *key, size_t len, const uint8_t ctr[6])
 {

@@ -136,6 +136,12 @@ void rsn_plugin_psk_mismatch(struct adapter *a)
 			       rsn_reason_win32(RSN_REASON_PSK_MISMATCH));
 }
 
+/*
+ * One frame of our registered EtherType (contract rule 42), framed as a
+ * DOT11_SECURITY_PACKET_HEADER: the peer address, the big-endian EtherType, the EAPOL PDU;
+ * shorter than the 8-octet header is refused (rule 45). Calls are serialized and in receive
+ * order (rule 43), which the engine's replay counter relies on.
+ */
 DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSize,
 				       LPVOID pvInBuffer)
 {

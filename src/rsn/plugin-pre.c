@@ -230,7 +230,7 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 		reason = rsn_plugin_host_setup(a, &err);
 	if (reason != L2_REASON_CODE_SUCCESS) {
 		if (err == ERROR_SUCCESS)
-			err = rsn_reason_win32(reason);
+			err = rsn_reason_win32(reason); /* contract rule 29: never SUCCESS */
 		OPENSSL_cleanse(a->pmk, sizeof(a->pmk));
 		a->pmk_set = false;
 		a->state = ST_IDLE;
@@ -245,6 +245,11 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 	rsn_plugin_g.api.Dot11ExtPreAssociateCompletion(a->svc, session, reason, err);
 }
 
+/*
+ * Contract rule 25: ERROR_SUCCESS here promises exactly one PreAssociateCompletion (from
+ * the worker, or ERROR_CANCELLED from AdapterReset); rule 26: an error return is followed by
+ * none. *pdwReasonCode is always an L2 or IHV (0x9xxxx) reason (rule 28).
+ */
 DWORD WINAPI rsn_plugin_perform_pre_associate(HANDLE hIhvExtAdapter, HANDLE hConnectSession,
 					      PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
 					      PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,

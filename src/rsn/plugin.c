@@ -180,6 +180,7 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	memcpy(&rsn_plugin_g.lx, lx, sizeof(rsn_plugin_g.lx));
 	rsn_plugin_g.up = true;
 
+	/* contract rule 4: all 19 handlers, none NULL */
 	pDot11IHVHandlers->Dot11ExtIhvDeinitService = rsn_plugin_deinit_service;
 	pDot11IHVHandlers->Dot11ExtIhvInitAdapter = rsn_plugin_init_adapter;
 	pDot11IHVHandlers->Dot11ExtIhvDeinitAdapter = rsn_plugin_deinit_adapter;
