@@ -308,6 +308,27 @@ static enum handshake_mic handshake_mic_verify(struct rsn_hs *hs, const struct e
 	return r;
 }
 
+/*
+ * A frame that passed the replay check: verify its MIC with kck and only then take its
+ * replay counter as the last one seen (12.7.2, see handshake_replay_ok). A bad MIC drops the
+ * frame and leaves the counter as it was, so a forged frame cannot push it forward.
+ */
+static enum rsn_rx handshake_mic_accept(struct rsn_hs *hs, const struct eapol_key *k,
+					const uint8_t *kck)
+{
+	switch (handshake_mic_verify(hs, k, kck)) {
+	case HANDSHAKE_MIC_OK:
+		break;
+	case HANDSHAKE_MIC_BAD:
+		return handshake_drop(hs, RSN_DROP_MIC);
+	case HANDSHAKE_MIC_ERROR:
+		return handshake_fail(hs, RSN_FAIL_CRYPTO);
+	}
+	memcpy(hs->replay, k->replay, 8);
+	hs->replay_set = true;
+	return RSN_RX_OK;
+}
+
 /* Build, MIC and send one frame from hs->buf. */
 static int handshake_send_key(struct rsn_hs *hs, const struct rsn_ptk *ptk, uint16_t info,
 			      const uint8_t *replay, const uint8_t *nonce, const uint8_t *data,
@@ -507,17 +528,9 @@ static enum rsn_rx handshake_rx_msg3(struct rsn_hs *hs, const struct eapol_key *
 		return handshake_drop(hs, RSN_DROP_ANONCE);
 	if (!handshake_replay_ok(hs, k))
 		return handshake_drop(hs, RSN_DROP_REPLAY);
-	switch (handshake_mic_verify(hs, k, retransmit ? hs->ptk.kck : hs->tptk.kck)) {
-	case HANDSHAKE_MIC_OK:
-		break;
-	case HANDSHAKE_MIC_BAD:
-		return handshake_drop(hs, RSN_DROP_MIC);
-	case HANDSHAKE_MIC_ERROR:
-		return handshake_fail(hs, RSN_FAIL_CRYPTO);
-	}
-	/* 12.7.2: the replay counter advances only now, after a valid MIC */
-	memcpy(hs->replay, k->replay, 8);
-	hs->replay_set = true;
+	r = handshake_mic_accept(hs, k, retransmit ? hs->ptk.kck : hs->tptk.kck);
+	if (r != RSN_RX_OK)
+		return r;
 	if (retransmit) {
 		hs->stats.msg3_retransmits++;
 		if (handshake_send_key(hs, &hs->ptk, EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_SECURE,
@@ -579,16 +592,9 @@ static enum rsn_rx handshake_rx_group1(struct rsn_hs *hs, const struct eapol_key
 		return handshake_drop(hs, RSN_DROP_UNEXPECTED);
 	if (!handshake_replay_ok(hs, k))
 		return handshake_drop(hs, RSN_DROP_REPLAY);
-	switch (handshake_mic_verify(hs, k, hs->ptk.kck)) {
-	case HANDSHAKE_MIC_OK:
-		break;
-	case HANDSHAKE_MIC_BAD:
-		return handshake_drop(hs, RSN_DROP_MIC);
-	case HANDSHAKE_MIC_ERROR:
-		return handshake_fail(hs, RSN_FAIL_CRYPTO);
-	}
-	memcpy(hs->replay, k->replay, 8);
-	hs->replay_set = true;
+	r = handshake_mic_accept(hs, k, hs->ptk.kck);
+	if (r != RSN_RX_OK)
+		return r;
 	r = handshake_key_data_open(hs, k, &hs->ptk, &kde);
 	if (r == RSN_RX_OK)
 		r = handshake_group_keys_check(hs, &kde, false);
