@@ -23,7 +23,8 @@ static void nl80211_connect_ssid_txt(const uint8_t *ssid, size_t len, char *out,
 		if (ssid[i] >= 0x20 && ssid[i] < 0x7f && ssid[i] != '\\')
 			out[o++] = (char)ssid[i];
 		else
-			o += (size_t)snprintf(out + o, size - o, "\\x%02x", ssid[i]);
+			o += (size_t)snprintf(out + o, size - o, "\\x%02x",
+					      ssid[i]);
 	}
 	out[o] = '\0';
 }
@@ -41,7 +42,8 @@ int nl80211_connect_start(struct drv *drv, uint32_t ifindex,
 	if (!i)
 		return -ENODEV;
 	if (i->state != IFACE_IDLE) {
-		nl80211_log(d, DRV_LOG_ERROR, "CONNECT on %s: already %s (-114)",
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "CONNECT on %s: already %s (-114)",
 			    i->ifname,
 		     i->state == IFACE_CONNECTED ? "connected" : "connecting");
 		return -EALREADY;
@@ -82,7 +84,8 @@ int nl80211_connect_start(struct drv *drv, uint32_t ifindex,
 			return err;
 	}
 	nl80211_connect_ssid_txt(p->ssid, p->ssid_len, ssid, sizeof(ssid));
-	nl80211_log(d, DRV_LOG_INFO, "nl80211: %s: CONNECT to \"%s\"%s, EAPOL over %s",
+	nl80211_log(d, DRV_LOG_INFO,
+		    "nl80211: %s: CONNECT to \"%s\"%s, EAPOL over %s",
 		    i->ifname, ssid, p->bssid ? " (BSSID given)" : "",
 		    over ? "nl80211" : "PF_PACKET");
 	err = nl80211_cmd_run(d, i->conn,
@@ -184,7 +187,8 @@ int nl80211_connect_eapol_tx(struct drv *drv, uint32_t ifindex,
 	if (!i)
 		return -ENODEV;
 	if (i->state == IFACE_IDLE || (!i->over_nl80211 && i->pae_fd < 0)) {
-		nl80211_log(d, DRV_LOG_ERROR, "EAPOL TX on %s: not connected (-107)",
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "EAPOL TX on %s: not connected (-107)",
 			    i->ifname);
 		return -ENOTCONN;
 	}
@@ -211,7 +215,8 @@ int nl80211_connect_eapol_tx(struct drv *drv, uint32_t ifindex,
 		for (size_t k = 0; k < r.n; k++) {
 			struct nl80211_event e;
 
-			if (nl80211_event_parse(r.msgs[k], &e, nl80211_attr_bad, d) == 0 &&
+			if (nl80211_event_parse(r.msgs[k], &e, nl80211_attr_bad,
+						d) == 0 &&
 			    e.has_cookie)
 				*cookie = e.cookie;
 		}

@@ -71,10 +71,12 @@ static void nl80211_dispatch_held_release(struct nl80211 *d, uint32_t ifindex)
 
 		i->held = h->next;
 		i->n_held--;
-		nl80211_dispatch_eapol(d, i, h->src, h->ethertype, h->frame, h->len,
+		nl80211_dispatch_eapol(d, i, h->src, h->ethertype, h->frame,
+				       h->len,
 				       h->unencrypted);
 		free(h);
-		i = nl80211_iface_find(d, ifindex); /* the callback may have acted */
+		/* the callback may have acted */
+		i = nl80211_iface_find(d, ifindex);
 	}
 	if (i && i->state != IFACE_CONNECTED)
 		nl80211_iface_held_drop(i);
@@ -88,7 +90,8 @@ static void nl80211_dispatch_connect(struct nl80211 *d, struct nl80211_iface *i,
 
 	if (i->state != IFACE_CONNECTING) {
 		/* Not a connection we asked for (another program's, or stale). */
-		nl80211_log(d, DRV_LOG_DEBUG, "nl80211: %s: CONNECT event not ours, ignored",
+		nl80211_log(d, DRV_LOG_DEBUG,
+			    "nl80211: %s: CONNECT event not ours, ignored",
 			    i->ifname);
 		return;
 	}
@@ -122,7 +125,8 @@ static void nl80211_dispatch_connect(struct nl80211 *d, struct nl80211_iface *i,
 	} else {
 		i->state = IFACE_IDLE;
 		nl80211_iface_held_drop(i);
-		nl80211_log(d, DRV_LOG_WARN, "nl80211: %s: connect failed: status %u%s",
+		nl80211_log(d, DRV_LOG_WARN,
+			    "nl80211: %s: connect failed: status %u%s",
 			    i->ifname, ev.connect.status,
 			    ev.connect.timed_out ? " (timed out)" : "");
 	}
@@ -143,13 +147,14 @@ static void nl80211_dispatch_mgmt_disconnect(struct nl80211 *d,
 	uint8_t sa[DRV_ETH_ALEN];
 	uint16_t reason;
 
-	if (nl80211_event_mgmt_reason(e->frame, e->frame_len, &reason, sa) < 0) {
-		nl80211_log(d, DRV_LOG_WARN, "nl80211: %s: %s without a usable frame",
+	if (nl80211_event_mgmt_reason(e->frame, e->frame_len, &reason, sa)) {
+		nl80211_log(d, DRV_LOG_WARN,
+			    "nl80211: %s: %s without a usable frame",
 			    i->ifname, nl80211_cmd_name(e->cmd));
 		return;
 	}
-	nl80211_log(d, DRV_LOG_INFO, "nl80211: %s: %s, reason %u, %s", i->ifname,
-		    nl80211_cmd_name(e->cmd), reason,
+	nl80211_log(d, DRV_LOG_INFO, "nl80211: %s: %s, reason %u, %s",
+		    i->ifname, nl80211_cmd_name(e->cmd), reason,
 	     memcmp(sa, i->mac, DRV_ETH_ALEN) ? "from the AP" : "sent by us");
 }
 
@@ -160,7 +165,8 @@ static void nl80211_dispatch_disconnect(struct nl80211 *d,
 	struct drv_event ev;
 
 	if (i->state == IFACE_IDLE) {
-		nl80211_log(d, DRV_LOG_DEBUG, "nl80211: %s: DISCONNECT while idle, ignored",
+		nl80211_log(d, DRV_LOG_DEBUG,
+			    "nl80211: %s: DISCONNECT while idle, ignored",
 			    i->ifname);
 		return;
 	}
@@ -247,7 +253,8 @@ static void nl80211_dispatch_control_port(struct nl80211 *d,
 			    i->ifname);
 		return;
 	}
-	nl80211_dispatch_eapol(d, i, e->mac, e->has_ethertype ? e->ethertype : ETH_P_PAE,
+	nl80211_dispatch_eapol(d, i, e->mac,
+			       e->has_ethertype ? e->ethertype : ETH_P_PAE,
 			       e->frame, e->frame_len, e->no_encrypt);
 }
 
@@ -274,7 +281,8 @@ static void nl80211_dispatch_notification(struct nl80211 *d,
 	struct nl80211_iface *i;
 
 	if (nl80211_event_parse(nlh, &e, nl80211_attr_bad, d) < 0) {
-		nl80211_log(d, DRV_LOG_WARN, "nl80211: truncated notification ignored");
+		nl80211_log(d, DRV_LOG_WARN,
+			    "nl80211: truncated notification ignored");
 		return;
 	}
 	switch (e.cmd) {
@@ -331,13 +339,15 @@ static void nl80211_dispatch_pending(struct nl80211 *d,
 
 	switch (p->kind) {
 	case PENDING_NL:
-		nl80211_dispatch_notification(d, (const struct nlmsghdr *)p->data);
+		nl80211_dispatch_notification(d,
+					      (const struct nlmsghdr *)p->data);
 		break;
 	case PENDING_PAE:
 		i = nl80211_iface_find(d, p->ifindex);
 		/* Only while the PF_PACKET path is the connection's. */
 		if (i && i->pae_fd >= 0 && !i->over_nl80211)
-			nl80211_dispatch_eapol(d, i, p->src, p->ethertype, p->data, p->len,
+			nl80211_dispatch_eapol(d, i, p->src, p->ethertype,
+					       p->data, p->len,
 					       false);
 		break;
 	}
@@ -366,7 +376,8 @@ void nl80211_dispatch_sock_drain(struct nl80211 *d, struct nl_sock *sk,
 		nl80211_log(d, DRV_LOG_WARN,
 		     "nl80211: %s socket overrun: notifications were lost", name);
 	else if (err < 0)
-		nl80211_log(d, DRV_LOG_ERROR, "nl80211: %s socket: %s (%d)", name,
+		nl80211_log(d, DRV_LOG_ERROR, "nl80211: %s socket: %s (%d)",
+			    name,
 			    strerror(-err), err);
 }
 

@@ -54,8 +54,8 @@ static void nl80211_iface_pae_readable(void *arg, int fd)
 	for (;;) {
 		uint8_t src[DRV_ETH_ALEN];
 		uint16_t proto;
-		ssize_t n = nl80211_pae_rx(fd, i->ifindex, buf, sizeof(buf), src,
-					   &proto);
+		ssize_t n = nl80211_pae_rx(fd, i->ifindex, buf, sizeof(buf),
+					   src, &proto);
 		struct nl80211_pending *p;
 
 		if (n == -EAGAIN)
@@ -66,7 +66,8 @@ static void nl80211_iface_pae_readable(void *arg, int fd)
 			continue;
 		}
 		if (n < 0) {
-			nl80211_log(d, DRV_LOG_ERROR, "nl80211: %s: PF_PACKET receive: %s",
+			nl80211_log(d, DRV_LOG_ERROR,
+				    "nl80211: %s: PF_PACKET receive: %s",
 				    i->ifname, strerror((int)-n));
 			break;
 		}
@@ -122,7 +123,8 @@ int nl80211_iface_conn_open(struct nl80211_iface *i)
 	err = d->io.watch_fd(d->io.ctx, nl_socket_get_fd(i->conn),
 			     nl80211_iface_conn_readable, i);
 	if (err < 0) {
-		nl80211_log(d, DRV_LOG_ERROR, "nl80211: cannot watch %s's socket (%d)",
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "nl80211: cannot watch %s's socket (%d)",
 			    i->ifname, err);
 		nl80211_sock_close(i->conn);
 		i->conn = NULL;
@@ -146,7 +148,8 @@ int nl80211_iface_pae_open(struct nl80211_iface *i)
 	}
 	err = d->io.watch_fd(d->io.ctx, fd, nl80211_iface_pae_readable, i);
 	if (err < 0) {
-		nl80211_log(d, DRV_LOG_ERROR, "nl80211: cannot watch %s's PAE socket (%d)",
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "nl80211: cannot watch %s's PAE socket (%d)",
 			    i->ifname, err);
 		close(fd);
 		return err;
@@ -179,7 +182,8 @@ struct nl80211_iface *nl80211_iface_add(struct nl80211 *d,
 	i->path = DRV_EAPOL_AUTO;
 	i->next = d->ifaces;
 	d->ifaces = i;
-	nl80211_log(d, DRV_LOG_INFO, "nl80211: interface %s (ifindex %u, wiphy %u) managed",
+	nl80211_log(d, DRV_LOG_INFO,
+		    "nl80211: interface %s (ifindex %u, wiphy %u) managed",
 		    i->ifname, i->ifindex, i->wiphy);
 	return i;
 }
@@ -206,7 +210,8 @@ void nl80211_iface_remove(struct nl80211 *d, struct nl80211_iface *i)
 			break;
 		}
 	}
-	nl80211_log(d, DRV_LOG_INFO, "nl80211: interface %s (ifindex %u) removed",
+	nl80211_log(d, DRV_LOG_INFO,
+		    "nl80211: interface %s (ifindex %u) removed",
 		    i->ifname, i->ifindex);
 	nl80211_iface_event_fill(i, DRV_EVENT_IFACE_REMOVED, &ev);
 	nl80211_iface_free(i);
@@ -253,7 +258,8 @@ int nl80211_iface_scan(struct nl80211 *d, bool announce, bool prune)
 	struct nl80211_reply r = { 0 };
 	int err;
 
-	err = nl80211_dump_run(d, nl80211_iface_dump_build, d, &r, "GET_INTERFACE", "all");
+	err = nl80211_dump_run(d, nl80211_iface_dump_build, d, &r,
+			       "GET_INTERFACE", "all");
 	for (struct nl80211_iface *i = d->ifaces, *next; err == 0 && prune && i;
 	     i = next) {
 		next = i->next;
@@ -266,7 +272,8 @@ int nl80211_iface_scan(struct nl80211 *d, bool announce, bool prune)
 		struct drv_event ev;
 
 		if (nl80211_event_parse(r.msgs[k], &e, nl80211_attr_bad, d) < 0 ||
-		    !nl80211_iface_wanted(&e) || nl80211_iface_find(d, e.ifindex))
+		    !nl80211_iface_wanted(&e) ||
+		    nl80211_iface_find(d, e.ifindex))
 			continue;
 		i = nl80211_iface_add(d, &e);
 		if (i && announce) {
@@ -325,7 +332,8 @@ int nl80211_iface_eapol_path_set(struct drv *drv, uint32_t ifindex,
 				 enum drv_eapol_path path)
 {
 	struct nl80211 *d = nl80211_of(drv);
-	struct nl80211_iface *i = nl80211_iface_get(d, ifindex, "eapol_path_set");
+	struct nl80211_iface *i = nl80211_iface_get(d, ifindex,
+						    "eapol_path_set");
 	struct nl80211_wiphy *w;
 
 	if (!i)
@@ -358,9 +366,11 @@ int nl80211_iface_up(struct nl80211 *d, struct nl80211_iface *i,
 	int err = nl80211_link_up(i->ifindex, &was_up);
 
 	if (err < 0)
-		nl80211_log(d, DRV_LOG_ERROR, "%s on %s: cannot bring the interface up: %s (%d)",
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "%s on %s: cannot bring the interface up: %s (%d)",
 			    what, i->ifname, strerror(-err), err);
 	else if (!was_up)
-		nl80211_log(d, DRV_LOG_INFO, "nl80211: %s was down, brought it up", i->ifname);
+		nl80211_log(d, DRV_LOG_INFO,
+			    "nl80211: %s was down, brought it up", i->ifname);
 	return err;
 }

@@ -19,7 +19,8 @@ int nl80211_keys_new(struct drv *drv, uint32_t ifindex,
 		return -ENODEV;
 	snprintf(what, sizeof(what), "NEW_KEY (%s, idx %u)",
 		 nl80211_key_type_name(key->type), key->idx);
-	err = nl80211_cmd_run(d, NULL, nl80211_msg_key_new(d->family, ifindex, key),
+	err = nl80211_cmd_run(d, NULL,
+			      nl80211_msg_key_new(d->family, ifindex, key),
 			      NULL, what, i->ifname, true);
 	if (err < 0 || !key->set_default || key->type == DRV_KEY_PAIRWISE)
 		return err;
@@ -80,8 +81,7 @@ int nl80211_keys_station_authorize(struct drv *drv, uint32_t ifindex,
 	return nl80211_cmd_run(d, NULL,
 		       nl80211_msg_station_authorize(d->family, ifindex, addr,
 						     authorized),
-			       NULL,
-			       authorized ? "SET_STATION (authorize)"
+			       NULL, authorized ? "SET_STATION (authorize)"
 				  : "SET_STATION (unauthorize)",
 			       i->ifname, false);
 }

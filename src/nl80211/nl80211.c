@@ -115,7 +115,8 @@ static void nl80211_queue_nl(struct nl80211 *d, const struct nlmsghdr *nlh,
 		return;
 	p = malloc(sizeof(*p) + nlh->nlmsg_len);
 	if (!p) {
-		nl80211_log(d, DRV_LOG_ERROR, "nl80211: out of memory, event lost");
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "nl80211: out of memory, event lost");
 		return;
 	}
 	memset(p, 0, sizeof(*p));
@@ -155,14 +156,15 @@ int nl80211_cmd_run(struct nl80211 *d, struct nl_sock *sk, struct nl_msg *msg,
 		return -EINVAL;
 	}
 	err = nl80211_sock_request(sk ? sk : d->cmd, msg, reply,
-				   nl80211_notify_deferred, d, kmsg, sizeof(kmsg),
-				   NL80211_CMD_TIMEOUT_MS);
+				   nl80211_notify_deferred, d, kmsg,
+				   sizeof(kmsg), NL80211_CMD_TIMEOUT_MS);
 	if (secret)
 		nl80211_msg_free_secret(msg);
 	else
 		nlmsg_free(msg);
 	if (err < 0 && err != -EAGAIN)
-		nl80211_log(d, DRV_LOG_ERROR, "%s on %s: %s (%d)%s%s", what, ifname,
+		nl80211_log(d, DRV_LOG_ERROR, "%s on %s: %s (%d)%s%s", what,
+			    ifname,
 		     strerror(-err), err, kmsg[0] ? ": kernel says: " : "", kmsg);
 	return err;
 }
@@ -176,10 +178,12 @@ int nl80211_dump_run(struct nl80211 *d, struct nl_msg *(*build)(void *arg),
 
 	for (int i = 0; i < NL80211_DUMP_RETRIES && err == -EAGAIN; i++) {
 		nl80211_reply_clear(reply);
-		err = nl80211_cmd_run(d, NULL, build(arg), reply, what, ifname, false);
+		err = nl80211_cmd_run(d, NULL, build(arg), reply, what, ifname,
+				      false);
 	}
 	if (err == -EAGAIN)
-		nl80211_log(d, DRV_LOG_ERROR, "%s on %s: dump kept changing, gave up",
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "%s on %s: dump kept changing, gave up",
 			    what, ifname);
 	return err;
 }
@@ -215,7 +219,8 @@ static int nl80211_drv_wiphy_fetch(struct nl80211 *d, int64_t idx)
 	struct nl80211_wiphy *fresh = NULL;
 	int err;
 
-	err = nl80211_dump_run(d, nl80211_drv_wiphy_dump_build, &a, &r, "GET_WIPHY", "all radios");
+	err = nl80211_dump_run(d, nl80211_drv_wiphy_dump_build, &a, &r,
+			       "GET_WIPHY", "all radios");
 	if (err < 0) {
 		nl80211_reply_clear(&r);
 		return err;
@@ -344,7 +349,8 @@ static int nl80211_drv_groups_join(struct nl80211 *d)
 	};
 
 	for (size_t k = 0; k < sizeof(groups) / sizeof(groups[0]); k++) {
-		int id = genl_ctrl_resolve_grp(d->cmd, "nl80211", groups[k].name);
+		int id = genl_ctrl_resolve_grp(d->cmd, "nl80211",
+					       groups[k].name);
 
 		if (id < 0) {
 			if (!groups[k].required)
@@ -375,7 +381,8 @@ struct drv *nl80211_drv_new(const struct drv_io *io, drv_event_cb cb,
 	d = calloc(1, sizeof(*d));
 	if (!d) {
 		if (io->log)
-			io->log(io->ctx, DRV_LOG_ERROR, "nl80211: out of memory");
+			io->log(io->ctx, DRV_LOG_ERROR,
+				"nl80211: out of memory");
 		return NULL;
 	}
 	d->base.ops = &nl80211_ops;
@@ -386,7 +393,8 @@ struct drv *nl80211_drv_new(const struct drv_io *io, drv_event_cb cb,
 
 	d->cmd = nl80211_sock_open(&err);
 	if (!d->cmd) {
-		nl80211_log(d, DRV_LOG_ERROR, "nl80211: generic netlink socket: %s (%d)",
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "nl80211: generic netlink socket: %s (%d)",
 			    strerror(-err), err);
 		goto fail;
 	}
@@ -407,10 +415,12 @@ struct drv *nl80211_drv_new(const struct drv_io *io, drv_event_cb cb,
 		goto fail;
 	d->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (d->efd < 0) {
-		nl80211_log(d, DRV_LOG_ERROR, "nl80211: eventfd: %s", strerror(errno));
+		nl80211_log(d, DRV_LOG_ERROR, "nl80211: eventfd: %s",
+			    strerror(errno));
 		goto fail;
 	}
-	if (io->watch_fd(io->ctx, nl_socket_get_fd(d->ev), nl80211_dispatch_ev_readable, d) < 0)
+	if (io->watch_fd(io->ctx, nl_socket_get_fd(d->ev),
+			 nl80211_dispatch_ev_readable, d) < 0)
 		goto fail_watch;
 	d->ev_watched = true;
 	if (io->watch_fd(io->ctx, d->efd, nl80211_dispatch_efd_readable, d) < 0)
@@ -418,7 +428,8 @@ struct drv *nl80211_drv_new(const struct drv_io *io, drv_event_cb cb,
 	d->efd_watched = true;
 
 	/* Subscribed first, then listed: no hotplug falls in between. */
-	if (nl80211_drv_wiphy_fetch(d, -1) < 0 || nl80211_iface_scan(d, false, false) < 0)
+	if (nl80211_drv_wiphy_fetch(d, -1) < 0 ||
+	    nl80211_iface_scan(d, false, false) < 0)
 		goto fail;
 	return &d->base;
 

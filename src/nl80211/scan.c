@@ -49,12 +49,13 @@ int nl80211_scan_results(struct drv *drv, uint32_t ifindex, drv_bss_cb cb,
 	if (!i)
 		return -ENODEV;
 	memcpy(name, i->ifname, sizeof(name));
-	err = nl80211_dump_run(d, nl80211_scan_dump_build, &a, &r, "GET_SCAN", name);
+	err = nl80211_dump_run(d, nl80211_scan_dump_build, &a, &r, "GET_SCAN",
+			       name);
 	/* The whole dump is in hand: cb may call us back. */
 	for (size_t k = 0; err == 0 && k < r.n; k++) {
 		struct drv_bss bss;
 
-		if (nl80211_bss_parse(r.msgs[k], &bss, nl80211_attr_bad, d) == 0)
+		if (!nl80211_bss_parse(r.msgs[k], &bss, nl80211_attr_bad, d))
 			cb(ctx, &bss);
 	}
 	nl80211_reply_clear(&r);
