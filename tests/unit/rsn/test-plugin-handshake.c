@@ -290,8 +290,6 @@ int main(void)
 {
 	Suite *s = suite_create("plugin-handshake");
 	TCase *tc = tcase_create("handshake");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
@@ -303,10 +301,5 @@ int main(void)
 	tcase_add_test(tc, test_garbage_never_crashes);
 	tcase_add_test(tc, test_send_failure_fails_the_handshake);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	rsn_crypto_cleanup();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return test_run_suite(s);
 }
