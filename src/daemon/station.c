@@ -88,11 +88,21 @@ static void station_connect(struct station *st, struct select_result *sel)
 	struct ihv_connect_request req;
 	struct profile_xml x;
 	char ssid_txt[DRV_SSID_MAX * 4 + 1], bssid_txt[HEX_MAC_TXT_LEN];
+	const struct config_network *net = sel->net;
+	struct config_network any;
 	unsigned int gen;
 	size_t i;
 	int err;
 
-	err = profile_build(sel->net, &sel->choice, &x);
+	/* A block without ssid (any open network) joins the chosen BSS's SSID. */
+	if (!net->ssid_set) {
+		any = *net;
+		memcpy(any.ssid, sel->bss[0]->ssid, sel->bss[0]->ssid_len);
+		any.ssid_len = sel->bss[0]->ssid_len;
+		any.ssid_set = true;
+		net = &any;
+	}
+	err = profile_build(net, &sel->choice, &x);
 	if (err < 0) {
 		log_err("%s: network id=%d: cannot build the IHV profile: %s", st->ifname,
 			sel->net->id, strerror(-err));
@@ -102,8 +112,8 @@ static void station_connect(struct station *st, struct select_result *sel)
 	for (i = 0; i < sel->n_bss; i++)
 		list[i] = &sel->bss[i]->bss;
 	req = (struct ihv_connect_request){
-		.ssid = sel->net->ssid,
-		.ssid_len = sel->net->ssid_len,
+		.ssid = net->ssid,
+		.ssid_len = net->ssid_len,
 		.bss = list,
 		.n_bss = sel->n_bss,
 		.connectivity_xml = x.connectivity,
@@ -115,8 +125,8 @@ static void station_connect(struct station *st, struct select_result *sel)
 	st->local_disconnect = false;
 	st->drv_disc_seen = false;
 	st->cur_id = sel->net->id;
-	memcpy(st->cur_ssid, sel->net->ssid, sel->net->ssid_len);
-	st->cur_ssid_len = sel->net->ssid_len;
+	memcpy(st->cur_ssid, net->ssid, net->ssid_len);
+	st->cur_ssid_len = net->ssid_len;
 	memcpy(st->cur_bssid, sel->bss[0]->bss.bssid, DRV_ETH_ALEN);
 	st->cur_freq = sel->bss[0]->bss.freq;
 	st->cur_choice = sel->choice;
