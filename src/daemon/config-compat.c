@@ -444,3 +444,13 @@ void config_compat_finish(struct config *c)
 		if (!n->ieee80211w_set)
 			n->ieee80211w = c->pmf;
 }
+
+bool config_bssid_ignored(const struct config *c, const uint8_t *bssid)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_bssid_ignore; i++)
+		if (!memcmp(c->bssid_ignore[i], bssid, DRV_ETH_ALEN))
+			return true;
+	return false;
+}

@@ -51,6 +51,8 @@ int config_country_parse(const char *v, char out[3]);
 /* May a BSS on freq be joined under the global and the network's freq_list? */
 bool config_freq_allowed(const struct config *c, const struct config_network *n,
 			 uint32_t freq);
+/* Is bssid on BSSID_IGNORE's list? */
+bool config_bssid_ignored(const struct config *c, const uint8_t *bssid);
 /* After a load: networks without ieee80211w= take the global pmf=. */
 void config_compat_finish(struct config *c);
 

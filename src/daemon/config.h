@@ -37,6 +37,7 @@
 #define CONFIG_ID_STR_MAX 255
 #define CONFIG_SCAN_FREQ_MAX 16
 #define CONFIG_FREQ_LIST_MAX 64 /* freq_list= entries (global and per network) */
+#define CONFIG_BSSID_IGNORE_MAX 32
 
 /* Key management, as a bit set. */
 enum config_akm {
@@ -112,6 +113,9 @@ struct config {
 	size_t n_freq_list;
 	char *file_text;        /* the lines before the first network block (config-save.c) */
 	char *file_tail;        /* the lines after the last one */
+	/* Run time only: BSSID_IGNORE's list (never saved). */
+	uint8_t bssid_ignore[CONFIG_BSSID_IGNORE_MAX][DRV_ETH_ALEN];
+	size_t n_bssid_ignore;
 };
 
 /*

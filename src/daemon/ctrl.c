@@ -35,6 +35,7 @@ struct ctrl {
 	char ifname[DRV_IFNAME_MAX];
 	struct station *station;
 	struct config *config;
+	const struct ctrl_host *host;
 	void (*terminate)(void *ctx);
 	void *terminate_ctx;
 	struct ctrl_client clients[CTRL_CLIENTS_MAX];
@@ -336,6 +337,10 @@ static const struct ctrl_verb ctrl_verbs[] = {
 	{ "SELECT_NETWORK", true }, { "DISCONNECT", true }, { "RECONNECT", true },
 	{ "REASSOCIATE", true }, { "ATTACH", true }, { "DETACH", true }, { "LEVEL", true },
 	{ "TERMINATE", true }, { "GET_CAPABILITY", true }, { "INTERFACES", true },
+	/* ctrl-verbs-compat.c's: none carries a secret. */
+	{ "SAVE_CONFIG", true }, { "RECONFIGURE", true }, { "BSS", true }, { "SIGNAL_POLL", true },
+	{ "SET", true }, { "GET", true }, { "LOG_LEVEL", true }, { "BSSID_IGNORE", true },
+	{ "BLACKLIST", true }, { "ABORT_SCAN", true }, { "MIB", true },
 };
 
 /* The verb of cmd (up to its first blank), or NULL when it is none of ours. */
@@ -370,8 +375,12 @@ static void ctrl_log_command(const struct ctrl *c, const char *cmd)
 static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *from,
 			  socklen_t from_len, struct ctrl_reply *r, bool *terminate)
 {
+	const struct ctrl_compat cx = {
+		.station = c->station, .config = c->config, .ifname = c->ifname, .host = c->host,
+	};
 	struct ctrl_client *cl;
 	char *arg = strchr(cmd, ' ');
+	int wrote;
 
 	if (arg)
 		*arg++ = 0;
@@ -479,6 +488,11 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		if (!ctrl_cmd_ctrl_rsp(c, cmd + 9))
 			return false;
 		ctrl_rp(r, "OK\n");
+	} else if ((wrote = ctrl_verbs_compat_run(&cx, cmd, arg, r->buf + r->len,
+						  r->cap - r->len)) != CTRL_VERB_NOT_MINE) {
+		if (wrote < 0)
+			return false;
+		r->len += (size_t)wrote;
 	} else if (ctrl_verb_find(cmd)) {
 		return false; /* a known command with the wrong arguments */
 	} else {
@@ -611,6 +625,7 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
 	c->loop = p->loop;
 	c->station = p->station;
 	c->config = p->config;
+	c->host = p->host;
 	c->terminate = p->terminate;
 	c->terminate_ctx = p->terminate_ctx;
 	snprintf(c->ifname, sizeof(c->ifname), "%s", p->ifname);

@@ -100,7 +100,8 @@ bool select_best(const struct config *c, const struct scan_bss *list, size_t n_l
 	for (i = 0; i < n_list; i++) {
 		const struct scan_bss *b = &list[i];
 
-		if (select_too_old(b, max_age_ms) || !config_freq_allowed(c, NULL, b->bss.freq))
+		if (select_too_old(b, max_age_ms) || !config_freq_allowed(c, NULL, b->bss.freq) ||
+		    config_bssid_ignored(c, b->bss.bssid))
 			continue;
 		for (n = c->networks; n; n = n->next) {
 			if (!select_network_usable(n) || !select_bss_match(n, b, &ch))
@@ -120,7 +121,7 @@ bool select_best(const struct config *c, const struct scan_bss *list, size_t n_l
 		const struct scan_bss *b = &list[i];
 
 		if (b == sel->bss[0] || select_too_old(b, max_age_ms) ||
-		    !config_freq_allowed(c, NULL, b->bss.freq) ||
+		    !config_freq_allowed(c, NULL, b->bss.freq) || config_bssid_ignored(c, b->bss.bssid) ||
 		    b->ssid_len != sel->bss[0]->ssid_len ||
 		    memcmp(b->ssid, sel->bss[0]->ssid, b->ssid_len) != 0 ||
 		    !select_bss_match(sel->net, b, &ch) ||
