@@ -5,7 +5,12 @@
 #   make demo       hostapd on hwsim, ihvd with ihv-rsn.so connects, ping across
 #   make bench      benchmarks against wpa_supplicant and iwd
 #   make SAN=1      the same with ASan+UBSan, into build-san/
-#   make install PREFIX=/usr/local DESTDIR=...
+#   make install PREFIX=/usr/local DESTDIR=...   (needs no Check: builds only what it installs)
+#   make WERROR=0   warnings stay warnings (distribution builds with newer compilers)
+#
+# Install directories: BINDIR SBINDIR LIBDIR PLUGINDIR INCLUDEDIR PKGCONFIGDIR
+# MANDIR SYSCONFDIR SYSTEMDUNITDIR (defaults below, all under PREFIX but the
+# unit directory). CPPFLAGS, CFLAGS and LDFLAGS from the environment are used.
 #
 # Sources are found by wildcard (see the rules below); outputs go to $(BUILD),
 # so the tree can be built from anywhere: make -f /path/to/Makefile BUILD=/tmp/b
@@ -29,6 +34,17 @@ endif
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+SBINDIR ?= $(PREFIX)/sbin
+LIBDIR ?= $(PREFIX)/lib
+PLUGINDIR ?= $(LIBDIR)/ihvd
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+SYSTEMDUNITDIR ?= $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir systemd 2>/dev/null || \
+	echo /lib/systemd/system)
+VERSION := 0.1
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
@@ -46,8 +62,11 @@ SYSTEMD_CFLAGS := $(if $(SYSTEMD_LIBS),-DIHVD_HAVE_SYSTEMD $(shell $(PKG_CONFIG)
 
 OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
-WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-missing-field-initializers
-ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC \
+WERROR ?= 1
+WARN := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wshadow -Wformat=2 \
+	-Wno-missing-field-initializers
+ALL_CFLAGS := -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -fPIC \
+	-DIHVD_VERSION='"$(VERSION)"' \
 	-I$(SRC) -I$(SRC)/plugin-api -I$(SRC)/src $(NL_CFLAGS) $(SSL_CFLAGS) $(SYSTEMD_CFLAGS) \
 	-MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
@@ -85,12 +104,16 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
-.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers
+.PHONY: all daemon test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers \
+	packaging
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
+
+# What make install installs, and nothing that needs Check.
+daemon: $(if $(DAEMON_MAIN),$(IHVD)) $(if $(RSN_SRCS),$(RSN_SO)) $(BUILD)/ihvd-plugin.pc
 
 $(BUILD)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
@@ -150,7 +173,8 @@ $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $$(FUZZ_ARCHIVES)
 
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
-	sed -e 's|@PREFIX@|$(PREFIX)|g' $< > $@
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+		-e 's|@PLUGINDIR@|$(PLUGINDIR)|g' $< > $@
 
 # --- running ----------------------------------------------------------------
 deps:
@@ -189,18 +213,33 @@ fuzz-run: fuzz
 	@$(SRC)/scripts/fuzz-run $(FUZZ_S)
 
 # --- install ----------------------------------------------------------------
-install: all
-	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ihvd \
-		$(DESTDIR)$(PREFIX)/include/ihvd $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
-	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so)
-	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(PREFIX)/include/ihvd/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
+UNITS := $(wildcard $(SRC)/systemd/*.service)
+install: daemon
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/ihvd \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd
+	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(SBINDIR)/ihvd)
+	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so)
+	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(INCLUDEDIR)/ihvd/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+		-e 's|@PLUGINDIR@|$(PLUGINDIR)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in \
+		> $(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc
+	install -m 644 $(SRC)/man/ihvd.8 $(DESTDIR)$(MANDIR)/man8/ihvd.8
+	install -m 644 $(SRC)/man/ihvd.conf.5 $(DESTDIR)$(MANDIR)/man5/ihvd.conf.5
+	$(foreach u,$(UNITS),sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+		-e 's|@PLUGINDIR@|$(PLUGINDIR)|g' $(u) > $(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u)) && \
+		chmod 644 $(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u));)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/sbin/ihvd $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so \
-		$(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
-	rm -rf $(DESTDIR)$(PREFIX)/include/ihvd
+	rm -f $(DESTDIR)$(SBINDIR)/ihvd $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so \
+		$(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc $(DESTDIR)$(MANDIR)/man8/ihvd.8 \
+		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 \
+		$(foreach u,$(UNITS),$(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u)))
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/ihvd
+
+# The .debs built from a copy of the tree, unpacked, ihvd -t run from there.
+packaging:
+	@$(SRC)/tests/packaging/run
 
 clean:
 	rm -rf $(BUILD)

@@ -313,6 +313,8 @@ int config_compat_global_set(struct config *c, const char *name, const char *v,
 	const struct config_compat_field *f = config_compat_find(name, false);
 	long x;
 
+	if (!f && config_compat_find(name, true))
+		return config_errf(err, len, "'%s' belongs inside a network={ } block", name);
 	if (!f)
 		return config_errf(err, len, "unknown option '%s'", name);
 	if (!strcmp(name, "country")) {

@@ -210,6 +210,7 @@ static const struct {
 	{ "country=Germany", true, "country: expected an ISO 3166-1 alpha-2 code" },
 	{ "pmf=3", true, "pmf: expected 0, 1 or 2" },
 	{ "no_such_thing=1", true, "unknown option 'no_such_thing'" },
+	{ "wep_key0=\"abcde\"", true, "'wep_key0' belongs inside a network={ } block" },
 };
 
 START_TEST(test_refused_with_file_line)
