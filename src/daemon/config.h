@@ -90,6 +90,7 @@ struct config_network {
 	/* Runtime state kept by the connection policy (station.c), not from the file. */
 	unsigned int auth_failures;
 	bool temp_disabled;
+	unsigned int why_logged; /* select-why.h causes already logged */
 
 	struct config_network *next;
 };

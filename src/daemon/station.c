@@ -15,6 +15,7 @@
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/reason-names.h"
+#include "daemon/select-why.h"
 #include "daemon/station-int.h"
 #include "wlanihv.h"
 
@@ -243,6 +244,7 @@ static void station_scan_done(struct station *st)
 	if (narrow && scan_request(st, false) == 0)
 		return;
 	st->want_connect = false;
+	select_why_log(st->config, st->cache.bss, st->cache.n_bss, st->ifname);
 	station_event(st, "CTRL-EVENT-NETWORK-NOT-FOUND");
 	station_state_set(st, select_any_usable(st->config) ? STATION_DISCONNECTED : STATION_INACTIVE);
 	if (select_any_usable(st->config))
@@ -303,8 +305,10 @@ static void station_core_authorized(void *ctx)
 	}
 	st->associated = true;
 	st->backoff_idx = 0;
-	if (n)
+	if (n) {
 		n->auth_failures = 0;
+		n->why_logged = 0; /* connected: say the causes again next time */
+	}
 	station_state_set(st, STATION_COMPLETED);
 	hex_mac_txt(st->cur_bssid, bssid_txt);
 	station_event(st, "CTRL-EVENT-CONNECTED - Connection to %s completed [id=%d id_str=%s]",

@@ -101,6 +101,8 @@ cp "$T/good.conf" "$IHVD_CONF"
 chmod 600 "$IHVD_CONF"
 
 # SAVE_CONFIG: comments, noticed lines and the passphrase form survive; mode kept
+# (RECONFIGURE re-read a file without country=: SET it again for the file to carry it.)
+ihvd_cli set country DE | grep -qx OK || fail "SET country again"
 ihvd_cli set_network 0 priority 5 | grep -qx OK || fail "SET_NETWORK priority"
 ihvd_cli save_config | grep -qx OK || fail "SAVE_CONFIG"
 cat "$IHVD_CONF"
