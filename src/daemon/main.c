@@ -15,6 +15,11 @@
  * SIGHUP re-reads every configuration (RECONFIGURE); systemd hears
  * READY=1, RELOADING=1 and STOPPING=1 (service-notify.c).
  *
+ * Hotplug: an interface named by -i that goes away is released (its
+ * adapter, station and control socket; the configuration stays) and adopted
+ * again when an interface of that name appears, which then reconnects by
+ * itself.
+ *
  * Shutdown (SIGTERM, SIGINT, TERMINATE) follows the contract's order: every
  * adapter disconnects (keys removed, station deauthenticated), then
  * StopPostAssociate/DeinitAdapter (ihv_adapter_free), then DeinitService
@@ -71,6 +76,7 @@ struct iface {
 	struct ihv_adapter *adapter;
 	struct ctrl *ctrl;
 	struct ctrl_host host;      /* the control socket's RECONFIGURE, country, ... */
+	bool releasing;             /* hotplug: its netdev is gone, the release is queued */
 };
 
 struct ihvd {
@@ -184,6 +190,21 @@ static struct iface *main_iface_by_index(struct ihvd *d, uint32_t ifindex)
 	return NULL;
 }
 
+static void main_iface_release(void *arg);
+static void main_iface_adopt(void *arg);
+
+/* A released interface waiting for a netdev of this name. */
+static struct iface *main_iface_by_name(struct ihvd *d, const char *ifname)
+{
+	size_t k;
+
+	for (k = 0; k < d->n_ifaces; k++)
+		if (!d->ifaces[k].ifindex && !d->ifaces[k].station &&
+		    !strcmp(d->ifaces[k].ifname, ifname))
+			return &d->ifaces[k];
+	return NULL;
+}
+
 static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 {
 	struct ihvd *d = ctx;
@@ -194,6 +215,15 @@ static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 		station_drv_event(i->station, ev);
 	if (d->host)
 		ihv_host_drv_event(d->host, ev);
+	/* Hotplug, from the loop: the core's own reports of the loss run first. */
+	if (ev->type == DRV_EVENT_IFACE_REMOVED && i && i->station && !i->releasing) {
+		i->releasing = true;
+		loop_call_post(d->loop, main_iface_release, i);
+	} else if (ev->type == DRV_EVENT_IFACE_ADDED && !i &&
+		   (i = main_iface_by_name(d, ev->iface.ifname)) != NULL) {
+		i->ifindex = ev->ifindex;
+		loop_call_post(d->loop, main_iface_adopt, i);
+	}
 }
 
 /* --- the station's backend: the core and the driver -------------------------------- */
@@ -536,6 +566,43 @@ static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 	log_info("%s: managed with plugin %s%s%s", i->ifname, ihv_host_plugin_name(d->host),
 		 i->ctrl ? ", control socket " : "", i->ctrl ? ctrl_path(i->ctrl) : "");
 	return MAIN_EXIT_OK;
+}
+
+/* --- hotplug: interfaces that go and come back --------------------------------------- */
+
+/* The netdev is gone: DeinitAdapter, the control socket and the station go; the config stays. */
+static void main_iface_release(void *arg)
+{
+	struct iface *i = arg;
+
+	ctrl_free(i->ctrl);
+	i->ctrl = NULL;
+	ihv_adapter_free(i->adapter);
+	i->adapter = NULL;
+	station_free(i->station);
+	i->station = NULL;
+	i->ifindex = 0;
+	i->releasing = false;
+	log_info("%s: released (the interface went away); it is adopted again when it returns",
+		 i->ifname);
+}
+
+/* An interface of a configured name appeared (i->ifindex set): manage it and connect. */
+static void main_iface_adopt(void *arg)
+{
+	struct iface *i = arg;
+
+	if (i->station || !i->ifindex || !i->d->host || !i->d->drv)
+		return; /* adopted already, or shutting down */
+	log_info("%s: appeared (ifindex %u): adopting it", i->ifname, i->ifindex);
+	if (main_iface_up(i->d, i) != MAIN_EXIT_OK) {
+		log_warn("%s: could not adopt the interface; waiting for it to come back again",
+			 i->ifname);
+		i->releasing = true;
+		main_iface_release(i);
+		return;
+	}
+	station_start(i->station);
 }
 
 static bool main_all_links_down(struct ihvd *d)
