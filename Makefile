@@ -117,6 +117,17 @@ $(BENCHES) $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -lpthread
 
+# --- EAP peer (src/eap): libc + OpenSSL only, no contract, no netlink --------
+EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
+EAP_LIB := $(BUILD)/libihveap.a
+all: $(EAP_LIB)
+$(EAP_LIB): $(call obj,$(EAP_SRCS))
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+UNIT_LIBS_eap := $(EAP_LIB)
+$(BUILD)/tests/fuzz/fuzz-eap: $(EAP_LIB)
+
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' $< > $@
