@@ -507,6 +507,9 @@ void eap_tls_conn_save_session(struct eap_tls_conn *c, struct eap_method_env *en
 
 	if (!env->cache)
 		return;
+	/* EAP ends without close_notify; without this, SSL_free() would treat the connection as
+	 * broken and mark its session not resumable. */
+	SSL_set_shutdown(c->ssl, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
 	s = SSL_get1_session(c->ssl);
 	if (!s)
 		return;
