@@ -488,6 +488,9 @@ enum eap_peer_status eap_peer_rx(struct eap_peer *p, const uint8_t *pdu, size_t 
 		/* keep the newest copy of what we wait to answer */
 		if (m.code == EAP_CODE_REQUEST)
 			eap_peer_pause(p, p->paused_for, pdu, len);
+		if (m.code == EAP_CODE_FAILURE)
+			return eap_peer_finish_fail(p, EAP_PEER_REASON_EAP_FAILURE,
+						    "EAP-Failure while waiting for credentials");
 		return eap_peer_status_now(p);
 	}
 	/* IEEE 802.1X-2010 11.3.1: answer with the version the authenticator uses */

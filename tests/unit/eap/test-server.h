@@ -312,8 +312,9 @@ static inline void ts_ttls_phase2(struct test_server *s, const uint8_t *d, size_
 static inline void ts_tls_step(struct test_server *s, bool got_data)
 {
 	uint8_t app[4096];
-	int n = 0;
+	int n;
 
+	(void)got_data;
 	if (!s->hs_done) {
 		int r = SSL_do_handshake(s->ssl);
 
@@ -321,34 +322,28 @@ static inline void ts_tls_step(struct test_server *s, bool got_data)
 			ERR_clear_error();
 			return ts_finish(s, false);
 		}
-		if (r == 1)
-			s->hs_done = true;
-		if (BIO_ctrl_pending(s->wbio) || !s->hs_done) {
-			if (s->hs_done && s->type == 13 && SSL_version(s->ssl) == TLS1_3_VERSION) {
-				/* RFC 9190 2.5 commitment message after the server's last flight */
-				uint8_t z = 0;
+		if (r != 1)
+			return ts_flush(s);
+		s->hs_done = true;
+		if (s->type == 13 && SSL_version(s->ssl) == TLS1_3_VERSION) {
+			/* RFC 9190 2.5 commitment message after the server's last flight */
+			uint8_t z = 0;
 
-				SSL_write(s->ssl, &z, 1);
-				s->commit_sent = true;
-			}
+			SSL_write(s->ssl, &z, 1);
+			s->commit_sent = true;
 			return ts_flush(s);
 		}
 	}
-	if (got_data) {
-		n = SSL_read(s->ssl, app, sizeof(app));
-		if (n <= 0 && SSL_get_error(s->ssl, n) != SSL_ERROR_WANT_READ)
+	n = SSL_read(s->ssl, app, sizeof(app));
+	if (n <= 0) {
+		if (SSL_get_error(s->ssl, n) != SSL_ERROR_WANT_READ)
 			return ts_finish(s, false);
-	}
-	if (n < 0)
 		n = 0;
+	}
+	if (n == 0 && BIO_ctrl_pending(s->wbio))
+		return ts_flush(s); /* our Finished (1.2) or tickets (1.3) */
 	switch (s->type) {
 	case 13:
-		if (SSL_version(s->ssl) == TLS1_3_VERSION && !s->commit_sent) {
-			uint8_t z = 0;
-
-			s->commit_sent = true;
-			return ts_write(s, &z, 1);
-		}
 		return ts_finish(s, n == 0);
 	case 25:
 		if (s->stage == TS_TLS) {
