@@ -231,13 +231,14 @@ static int eap_peap_keys(void *priv, uint8_t msk[EAP_PEER_MSK_LEN], uint8_t emsk
 	struct eap_peap *p = priv;
 	uint8_t km[128];
 
-	(void)emsk;
 	/* PEAPv0 without cryptobinding: MSK = first 64 octets of PRF(master secret,
-	 * "client EAP encryption", client.random || server.random). */
+	 * "client EAP encryption", client.random || server.random); [MS-PEAP] defines no EMSK,
+	 * the next 64 octets are used as one the way hostapd's server does. */
 	if (eap_tls_conn_derive(p->conn, "client EAP encryption", km, sizeof(km)))
 		return -1;
 	memcpy(msk, km, 64);
-	*emsk_len = 0;
+	memcpy(emsk, km + 64, 64);
+	*emsk_len = 64;
 	OPENSSL_cleanse(km, sizeof(km));
 	return 0;
 }

@@ -21,7 +21,7 @@ START_TEST(test_prompts_identity_then_password)
 	ck_assert_int_eq(pr.identity, 1);
 	ck_assert_int_eq(pr.password, 1);
 	ck_assert_str_eq(s.identity, "alice");
-	check_same_keys(eap_peer_result(p), &s, false);
+	check_same_keys(eap_peer_result(p), &s);
 	ts_end(&s);
 	eap_peer_free(p);
 	SSL_CTX_free(ctx);

@@ -15,7 +15,7 @@ START_TEST(test_eap_tls12)
 	r = eap_peer_result(p);
 	ck_assert_int_eq(s.tls_version, TLS1_2_VERSION);
 	ck_assert_str_eq(s.identity, "client@example.com");
-	check_same_keys(r, &s, true);
+	check_same_keys(r, &s);
 	ck_assert_int_eq(r->method, 13);
 	ck_assert(!r->unverified);
 	ck_assert(!r->resumed);
