@@ -127,6 +127,11 @@ $(EAP_LIB): $(call obj,$(EAP_SRCS))
 	ar rcs $@ $^
 UNIT_LIBS_eap := $(EAP_LIB)
 $(BUILD)/tests/fuzz/fuzz-eap: $(EAP_LIB)
+EAP_INTEROP := $(BUILD)/tests/interop/eap-wired-peer
+all: $(EAP_INTEROP)
+$(EAP_INTEROP): $(BUILD)/%: $(BUILD)/obj/%.o $(EAP_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS)
 
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
