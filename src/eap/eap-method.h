@@ -33,6 +33,7 @@ struct eap_method_env {
 	enum eap_peer_reason reason;
 	char text[EAP_PEER_TEXT_MAX];
 	bool unverified, resumed;
+	const char *inner;                 /* phase 2 name for the result text, or NULL */
 };
 
 struct eap_method_ops {

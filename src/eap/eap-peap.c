@@ -63,6 +63,7 @@ static void *eap_peap_init(struct eap_method_env *env)
 		free(p);
 		return NULL;
 	}
+	env->inner = "MSCHAPv2";
 	return p;
 }
 

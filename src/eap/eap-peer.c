@@ -435,10 +435,8 @@ static enum eap_peer_status eap_peer_success(struct eap_peer *p, const struct ea
 	r->method = p->m->type;
 	r->unverified = p->env.unverified;
 	r->resumed = p->env.resumed;
-	snprintf(r->text, sizeof(r->text), "%s%s: success%s%s", p->m->name,
-		 p->m->type == EAP_TYPE_PEAP ? "/MSCHAPv2" :
-		 p->m->type == EAP_TYPE_TTLS ? (p->cfg.phase2 && strstr(p->cfg.phase2, "PAP") ? "/PAP" :
-								     "/MSCHAPv2") : "",
+	snprintf(r->text, sizeof(r->text), "%s%s%s: success%s%s", p->m->name,
+		 p->env.inner ? "/" : "", p->env.inner ? p->env.inner : "",
 		 r->resumed ? " (resumed)" : "", r->unverified ? " (server NOT verified)" : "");
 	if (p->m->success)
 		p->m->success(p->mpriv, &p->env);

@@ -65,6 +65,7 @@ static void *eap_ttls_init(struct eap_method_env *env)
 		free(t);
 		return NULL;
 	}
+	env->inner = pap ? "PAP" : "MSCHAPv2";
 	return t;
 }
 
