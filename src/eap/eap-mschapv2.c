@@ -61,7 +61,8 @@ struct eap_mschapv2 {
 	char *identity;
 	uint8_t pw_hash[MSCHAPV2_HASH_LEN];
 	char auth_resp[MSCHAPV2_AUTH_RESP_LEN + 1];
-	bool responded;
+	uint8_t isk[32]; /* RFC 3079 client send key | receive key */
+	bool responded, succeeded;
 };
 
 static void eap_mschapv2_free(void *priv)
@@ -100,6 +101,21 @@ static void *eap_mschapv2_init(struct eap_method_env *env)
 	return m;
 }
 
+/* The inner key PEAP binds to: RFC 3079 3.4 master key, then the client's send and receive
+ * start keys (the order hostap's peer and server both use). */
+static int eap_mschapv2_isk(struct eap_mschapv2 *m, const uint8_t nt[MSCHAPV2_NT_RESP_LEN])
+{
+	uint8_t hh[16], mk[16];
+	int rc;
+
+	rc = mschapv2_hash_nt_password_hash(m->pw_hash, hh) || mschapv2_master_key(hh, nt, mk) ||
+	     mschapv2_asymmetric_start_key(mk, 1, 0, m->isk) ||
+	     mschapv2_asymmetric_start_key(mk, 0, 0, m->isk + 16);
+	OPENSSL_cleanse(hh, sizeof(hh));
+	OPENSSL_cleanse(mk, sizeof(mk));
+	return rc ? -1 : 0;
+}
+
 /* Challenge (op 1): Value-Size(1)=16, Challenge(16), Name. */
 static int eap_mschapv2_challenge(struct eap_mschapv2 *m, struct eap_method_env *env, uint8_t ms_id,
 				  const uint8_t *p, size_t n, struct eap_buf *resp)
@@ -115,7 +131,8 @@ static int eap_mschapv2_challenge(struct eap_mschapv2 *m, struct eap_method_env 
 	}
 	if (idlen > 1000 || RAND_bytes(peer_chal, sizeof(peer_chal)) != 1 ||
 	    mschapv2_generate_nt_response(p + 1, peer_chal, user, m->pw_hash, nt) ||
-	    mschapv2_authenticator_response(m->pw_hash, nt, peer_chal, p + 1, user, m->auth_resp)) {
+	    mschapv2_authenticator_response(m->pw_hash, nt, peer_chal, p + 1, user, m->auth_resp) ||
+	    eap_mschapv2_isk(m, nt)) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "MSCHAPv2: cannot compute the response");
 		goto out;
 	}
@@ -161,6 +178,7 @@ static int eap_mschapv2_process(void *priv, struct eap_method_env *env, const ui
 			return -1;
 		}
 		/* draft-kamath 2.3: the peer answers Success with a lone OpCode */
+		m->succeeded = true;
 		env->state = EAP_METHOD_STATE_DONE;
 		env->decision = EAP_DECISION_COND_SUCC;
 		return eap_buf_put_u8(resp, EAP_MSCHAPV2_OP_SUCCESS);
@@ -181,12 +199,27 @@ static int eap_mschapv2_process(void *priv, struct eap_method_env *env, const ui
 	}
 }
 
+/* MSK of EAP-MSCHAPv2: 32 octets (the ISK of PEAP cryptobinding), the rest zero. */
+static int eap_mschapv2_keys(void *priv, uint8_t msk[EAP_PEER_MSK_LEN],
+			     uint8_t emsk[EAP_PEER_EMSK_LEN], size_t *emsk_len)
+{
+	struct eap_mschapv2 *m = priv;
+
+	(void)emsk;
+	if (!m->succeeded)
+		return -1;
+	memset(msk, 0, EAP_PEER_MSK_LEN);
+	memcpy(msk, m->isk, sizeof(m->isk));
+	*emsk_len = 0;
+	return 0;
+}
+
 const struct eap_method_ops eap_method_mschapv2 = {
 	.type = 26,
 	.name = "MSCHAPv2",
 	.init = eap_mschapv2_init,
 	.free = eap_mschapv2_free,
 	.process = eap_mschapv2_process,
-	.keys = NULL,
+	.keys = eap_mschapv2_keys,
 	.success = NULL,
 };

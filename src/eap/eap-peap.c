@@ -12,6 +12,7 @@
 
 #include "eap/eap-method.h"
 #include "eap/eap-packet.h"
+#include "eap/eap-peap-binding.h"
 #include "eap/eap-tls-common.h"
 #include "eap/eap-tlv.h"
 
@@ -19,7 +20,8 @@ struct eap_peap {
 	struct eap_tls_conn *conn;
 	void *inner;                   /* eap_method_mschapv2 */
 	struct eap_method_env inner_env;
-	bool inner_ok;
+	bool inner_ok, bound;
+	struct eap_peap_binding binding;
 };
 
 static void eap_peap_free(void *priv)
@@ -30,6 +32,7 @@ static void eap_peap_free(void *priv)
 		return;
 	eap_method_mschapv2.free(p->inner);
 	eap_tls_conn_free(p->conn);
+	OPENSSL_cleanse(p, sizeof(*p));
 	free(p);
 }
 
@@ -74,6 +77,51 @@ static void eap_peap_inner_failed(struct eap_method_env *env, const struct eap_m
 			"PEAP/%s", in->text[0] ? in->text : "MSCHAPv2: failed");
 }
 
+/* Check the server's Crypto-Binding TLV (SubType 0 Request) and append ours (SubType 1). */
+static int eap_peap_bind(struct eap_peap *p, struct eap_method_env *env, const uint8_t *req,
+			 struct eap_buf *body)
+{
+	uint8_t tk[60], isk[EAP_PEER_MSK_LEN], unused[EAP_PEER_EMSK_LEN], mac[20];
+	uint8_t r[EAP_PEAP_BINDING_TLV_LEN];
+	size_t el;
+	int rc = -1;
+
+	/* [MS-PEAP] 2.2.8.1.3: Version 0, SubType 0 (Binding Request) */
+	if (req[5] != 0 || req[7] != 0) {
+		eap_method_fail(env, EAP_PEER_REASON_PROTOCOL, "PEAP: unexpected Crypto-Binding TLV");
+		return -1;
+	}
+	/* with no inner method (resumption), IPMK and CMK come from TK alone */
+	bool with_isk = p->inner && p->inner_ok;
+
+	if (eap_tls_conn_derive(p->conn, "client EAP encryption", tk, sizeof(tk)) ||
+	    (with_isk && eap_method_mschapv2.keys(p->inner, isk, unused, &el)) ||
+	    eap_peap_binding_keys(tk, with_isk ? isk : NULL, &p->binding) ||
+	    eap_peap_binding_mac(p->binding.cmk, req, mac)) {
+		eap_method_fail(env, EAP_PEER_REASON_TLS, "PEAP: cannot derive the cryptobinding keys");
+		goto out;
+	}
+	if (CRYPTO_memcmp(mac, req + 40, 20) != 0) {
+		eap_method_fail(env, EAP_PEER_REASON_SERVER_AUTH,
+				"PEAP: the server's cryptobinding Compound MAC does not verify");
+		goto out;
+	}
+	memset(r, 0, sizeof(r));
+	eap_put_be16(r, EAP_TLV_CRYPTO_BINDING);
+	eap_put_be16(r + 2, 56);
+	r[7] = 1;                  /* SubType: Binding Response */
+	memcpy(r + 8, req + 8, 32); /* the server's Nonce */
+	if (eap_peap_binding_mac(p->binding.cmk, r, r + 40) || !eap_buf_put(body, r, sizeof(r)))
+		goto out;
+	p->bound = true;
+	rc = 0;
+out:
+	OPENSSL_cleanse(tk, sizeof(tk));
+	OPENSSL_cleanse(isk, sizeof(isk));
+	OPENSSL_cleanse(mac, sizeof(mac));
+	return rc;
+}
+
 /* EAP-TLV request (full header): answer the Result TLV. out gets a whole EAP Response. */
 static int eap_peap_tlv(struct eap_peap *p, struct eap_method_env *env, uint8_t id,
 			const uint8_t *tlvs, size_t n, struct eap_buf *out)
@@ -97,8 +145,11 @@ static int eap_peap_tlv(struct eap_peap *p, struct eap_method_env *env, uint8_t 
 	answer = (s.result == EAP_TLV_RESULT_SUCCESS && (p->inner_ok || env->resumed)) ?
 			 EAP_TLV_RESULT_SUCCESS : EAP_TLV_RESULT_FAILURE;
 	eap_buf_init(&body);
-	if (eap_tlv_put_result(&body, answer) ||
-	    eap_msg_build_bare(out, EAP_CODE_RESPONSE, id, EAP_TYPE_TLV, body.data, body.len))
+	if (eap_tlv_put_result(&body, answer))
+		goto out;
+	if (answer == EAP_TLV_RESULT_SUCCESS && s.binding && eap_peap_bind(p, env, s.binding, &body))
+		goto out;
+	if (eap_msg_build_bare(out, EAP_CODE_RESPONSE, id, EAP_TYPE_TLV, body.data, body.len))
 		goto out;
 	env->state = EAP_METHOD_STATE_DONE;
 	if (answer == EAP_TLV_RESULT_SUCCESS) {
@@ -232,6 +283,11 @@ static int eap_peap_keys(void *priv, uint8_t msk[EAP_PEER_MSK_LEN], uint8_t emsk
 	struct eap_peap *p = priv;
 	uint8_t km[128];
 
+	if (p->bound) {
+		/* [MS-PEAP] defines no EMSK for the compound keys */
+		*emsk_len = 0;
+		return eap_peap_binding_msk(p->binding.ipmk, msk);
+	}
 	/* PEAPv0 without cryptobinding: MSK = first 64 octets of PRF(master secret,
 	 * "client EAP encryption", client.random || server.random); [MS-PEAP] defines no EMSK,
 	 * the next 64 octets are used as one the way hostapd's server does. */

@@ -5,6 +5,7 @@ int eap_tlv_parse(const uint8_t *p, size_t n, struct eap_tlv_summary *s, const c
 {
 	s->result = 0;
 	s->crypto_binding = false;
+	s->binding = NULL;
 	while (n) {
 		uint16_t t, len;
 
@@ -35,7 +36,13 @@ int eap_tlv_parse(const uint8_t *p, size_t n, struct eap_tlv_summary *s, const c
 			}
 			break;
 		case EAP_TLV_CRYPTO_BINDING:
+			/* Reserved(1) Version(1) RecvVersion(1) SubType(1) Nonce(32) Compound_MAC(20) */
+			if (len != 56 || s->binding) {
+				*err = "bad Crypto-Binding TLV";
+				return -1;
+			}
 			s->crypto_binding = true;
+			s->binding = p;
 			break;
 		default:
 			/* draft-josefsson-pppext-eap-tls-eap-10 3.2: an unknown TLV with the M bit set

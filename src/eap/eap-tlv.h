@@ -19,7 +19,8 @@
 
 struct eap_tlv_summary {
 	int result;           /* 0 none, else EAP_TLV_RESULT_* */
-	bool crypto_binding;  /* a Crypto-Binding TLV was present (we do not bind) */
+	bool crypto_binding;  /* a Crypto-Binding TLV was present */
+	const uint8_t *binding; /* it, header included (60 octets), else NULL */
 };
 
 /* Walk the TLVs; -1 (err) on truncation, a bad Result TLV or an unknown mandatory TLV. */

@@ -70,13 +70,14 @@ hostapd_msk_sha() { # $1: first log line of this run
 		tail -n 1 | sed -E 's/.*hexdump\(len=64\): //; s/ //g' | xxd -r -p | sha256sum | cut -d' ' -f1
 }
 
-pass=0 fail=0 n=0
+pass=0 fail=0 n=0 last_mark=1
 check() { # name want(SUCCESS|FAILURE) grep-text args...
 	local name=$1 want=$2 text=$3 out ours theirs mark
 	shift 3
 	n=$((n + 1))
 	ip link set veth-b address "02:00:00:00:01:$(printf %02x $n)"
 	mark=$(($(wc -l < "$d/hostapd.log") + 1))
+	last_mark=$mark
 	out=$("$peer" veth-b "$@" timeout=20 2>&1)
 	if ! grep -q "^RESULT ${want,,}" <<<"$out" || ! grep -qF -- "$text" <<<"$out"; then
 		echo "FAIL $name: $out"; fail=$((fail + 1)); return
@@ -100,6 +101,12 @@ check "EAP-TLS 1.2" SUCCESS "TLS: success" TLS identity=client@example.com ca_ce
 	domain_suffix_match=example.com
 check "PEAP/MSCHAPv2" SUCCESS "PEAP/MSCHAPv2: success" PEAP identity=alice anonymous_identity=anonymous \
 	password=password ca_cert=$C/ca.pem domain_suffix_match=example.com
+# hostapd (OPTIONAL_BINDING) sent a Crypto-Binding TLV: it must have accepted ours
+if tail -n "+$last_mark" "$d/hostapd.log" | grep -q "Valid cryptobinding TLV received"; then
+	echo "ok   PEAP cryptobinding accepted by hostapd"; pass=$((pass + 1))
+else
+	echo "FAIL PEAP cryptobinding not accepted by hostapd"; fail=$((fail + 1))
+fi
 check "PEAP/MSCHAPv2 wrong password" FAILURE "PEAP/MSCHAPv2: authentication failed (E=691)" PEAP \
 	identity=alice anonymous_identity=anonymous password=wrong ca_cert=$C/ca.pem
 check "TTLS/PAP" SUCCESS "TTLS/PAP: success" TTLS identity=alice anonymous_identity=anonymous \

@@ -8,7 +8,7 @@
 START_TEST(test_result)
 {
 	static const uint8_t ok[] = { 0x80, 0x03, 0, 2, 0, 1 };
-	static const uint8_t fail_and_binding[] = { 0x80, 0x03, 0, 2, 0, 2, 0x00, 0x0c, 0, 3, 1, 2, 3 };
+	uint8_t fail_and_binding[6 + 60] = { 0x80, 0x03, 0, 2, 0, 2, 0x00, 0x0c, 0, 56 };
 	struct eap_tlv_summary s;
 	struct eap_buf b;
 	const char *err = NULL;
@@ -19,6 +19,11 @@ START_TEST(test_result)
 	ck_assert_int_eq(eap_tlv_parse(fail_and_binding, sizeof(fail_and_binding), &s, &err), 0);
 	ck_assert_int_eq(s.result, EAP_TLV_RESULT_FAILURE);
 	ck_assert(s.crypto_binding);
+	ck_assert_ptr_eq(s.binding, fail_and_binding + 6);
+	/* a Crypto-Binding TLV is 56 octets of value */
+	fail_and_binding[9] = 55;
+	ck_assert_int_eq(eap_tlv_parse(fail_and_binding, sizeof(fail_and_binding) - 1, &s, &err), -1);
+	ck_assert_str_eq(err, "bad Crypto-Binding TLV");
 	eap_buf_init(&b);
 	ck_assert_int_eq(eap_tlv_put_result(&b, EAP_TLV_RESULT_SUCCESS), 0);
 	ck_assert_mem_eq(b.data, ok, sizeof(ok));

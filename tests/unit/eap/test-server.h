@@ -17,6 +17,7 @@
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
 
+#include "eap/eap-peap-binding.h"
 #include "eap/mschapv2.h"
 
 #define TS_MAX 65536
@@ -39,6 +40,9 @@ struct test_server {
 	uint8_t out[TS_MAX], in[TS_MAX];
 	size_t out_len, out_pos, in_len;
 	bool hs_done, commit_sent, inner_ok;
+	bool binding, bad_binding_mac, bound; /* PEAP: send a Crypto-Binding TLV (tamper it) */
+	uint8_t isk[32], nt[24];
+	struct eap_peap_binding keys;
 	uint8_t auth_chal[16], ms_id;
 	char auth_resp[MSCHAPV2_AUTH_RESP_LEN + 1];
 	char identity[256];
@@ -112,6 +116,10 @@ static inline void ts_finish(struct test_server *s, bool ok)
 			abort();
 		memcpy(s->msk, km, 64);
 		memcpy(s->emsk, km + 64, 64);
+		if (s->bound) {
+			eap_peap_binding_msk(s->keys.ipmk, s->msk);
+			memset(s->emsk, 0, 64); /* [MS-PEAP] defines none */
+		}
 	}
 }
 
@@ -207,6 +215,15 @@ static inline void ts_peap_phase2(struct test_server *s, const uint8_t *d, size_
 		s->inner_ok = memcmp(nt, d + 30, 24) == 0 && n - 55 == strlen(s->user) &&
 			      memcmp(d + 55, s->user, n - 55) == 0;
 		if (s->inner_ok) {
+			uint8_t hh[16], mk[16];
+
+			/* ISK: the client's send | receive keys (RFC 3079) */
+			mschapv2_hash_nt_password_hash(hash, hh);
+			mschapv2_master_key(hh, nt, mk);
+			mschapv2_asymmetric_start_key(mk, 0, 1, s->isk);
+			mschapv2_asymmetric_start_key(mk, 1, 1, s->isk + 16);
+		}
+		if (s->inner_ok) {
 			mschapv2_authenticator_response(hash, nt, d + 6, s->auth_chal, s->user, s->auth_resp);
 			snprintf(msg, sizeof(msg), "%s M=welcome", s->auth_resp);
 		} else {
@@ -223,20 +240,51 @@ static inline void ts_peap_phase2(struct test_server *s, const uint8_t *d, size_
 		return ts_write(s, buf, 5 + l);
 	}
 	case TS_P2_MSRESULT: {
-		/* peer acknowledges with a lone OpCode; then the Result TLV with a full header */
-		uint8_t tlv[11] = { 1, 0, 0, 11, 33, 0x80, 0x03, 0, 2, 0, 0 };
+		/* peer acknowledges with a lone OpCode; then the Result TLV with a full header,
+		 * and a Crypto-Binding TLV (Request) if asked */
+		uint8_t tlv[11 + 60] = { 1, 0, 0, 11, 33, 0x80, 0x03, 0, 2, 0, 0 };
+		size_t tl = 11;
 
 		if (n != 2 || d[0] != 26 || d[1] != (s->inner_ok ? 3 : 4))
 			return ts_finish(s, false);
 		tlv[1] = s->id + 1;
 		tlv[10] = s->inner_ok ? 1 : 2;
+		if (s->binding && s->inner_ok) {
+			uint8_t tk[60], *b = tlv + 11;
+
+			SSL_export_keying_material(s->ssl, tk, 60, "client EAP encryption", 21, NULL, 0, 0);
+			eap_peap_binding_keys(tk, s->isk, &s->keys);
+			memset(b, 0, 60);
+			b[1] = 12;
+			b[3] = 56;
+			RAND_bytes(b + 8, 32);
+			eap_peap_binding_mac(s->keys.cmk, b, b + 40);
+			if (s->bad_binding_mac)
+				b[59] ^= 1;
+			tl += 60;
+			tlv[3] = (uint8_t)tl;
+		}
 		s->stage = TS_P2_TLV;
-		return ts_write(s, tlv, sizeof(tlv));
+		memcpy(s->auth_chal, tlv + 11 + 8, 16); /* keep part of the nonce to check the echo */
+		return ts_write(s, tlv, tl);
 	}
 	case TS_P2_TLV:
-		/* full header Response, type 33, Result TLV echoed */
-		if (n != 11 || d[0] != 2 || d[4] != 33 || d[5] != 0x80 || d[6] != 3)
+		/* full header Response, type 33, Result TLV echoed (+ Crypto-Binding Response) */
+		if (n < 11 || d[0] != 2 || d[4] != 33 || d[5] != 0x80 || d[6] != 3)
 			return ts_finish(s, false);
+		if (s->binding && s->inner_ok) {
+			uint8_t mac[20];
+
+			if (n != 71 || d[12] != 12 || d[14] != 56 || d[18] != 1 ||
+			    memcmp(d + 19, s->auth_chal, 16))
+				return ts_finish(s, false);
+			eap_peap_binding_mac(s->keys.cmk, d + 11, mac);
+			if (memcmp(mac, d + 51, 20))
+				return ts_finish(s, false);
+			s->bound = true;
+		} else if (n != 11) {
+			return ts_finish(s, false);
+		}
 		return ts_finish(s, s->inner_ok && d[10] == 1);
 	default:
 		return ts_finish(s, false);
