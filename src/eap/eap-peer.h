@@ -80,7 +80,7 @@ struct eap_peer_result {
 	uint8_t msk[EAP_PEER_MSK_LEN];
 	size_t msk_len;
 	uint8_t emsk[EAP_PEER_EMSK_LEN];
-	size_t emsk_len;               /* 64 (PEAPv0: octets 64..127 of its key export, as hostapd) */
+	size_t emsk_len;               /* 64; PEAPv0: 64 without cryptobinding (as hostapd), 0 with */
 };
 
 /* TLS sessions kept per network by the host for fast reauthentication; may be shared by the
