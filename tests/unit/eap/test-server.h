@@ -286,7 +286,12 @@ static inline void ts_peap_phase2(struct test_server *s, const uint8_t *d, size_
 			return ts_finish(s, false);
 		}
 		return ts_finish(s, s->inner_ok && d[10] == 1);
-	default:
+	case TS_IDENTITY:
+	case TS_TLS:
+	case TS_TTLS_WAIT:
+	case TS_TTLS_ACK:
+	case TS_TLS_FINAL:
+	case TS_DONE:
 		return ts_finish(s, false);
 	}
 }
