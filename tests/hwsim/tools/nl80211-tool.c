@@ -471,6 +471,12 @@ static int nl80211_tool_cmd_hwsim_del_radio(const char *name)
 	err = nl_send_auto(sk, msg);
 	if (err >= 0)
 		err = nl_wait_for_ack(sk);
+	/*
+	 * NEW_RADIO acks with the new radio's index as a positive "error",
+	 * which libnl turns into an error code: the caller checks the phy.
+	 */
+	if (!name && err < 0 && err != -NLE_NOMEM)
+		err = 0;
 	if (err < 0)
 		fprintf(stderr, "nl80211-tool: HWSIM_CMD_%s_RADIO %s: %s\n", name ? "DEL" : "NEW",
 			name ? name : "", nl_geterror(err));
