@@ -18,6 +18,8 @@
 #include "common/hex.h"
 #include "daemon/config-parse.h"
 
+#define CONFIG_SAVE_LINE_MAX (4096 + 1) /* config.c's longest line, and its NUL */
+
 /* --- growing text ----------------------------------------------------------------- */
 
 static int config_text_put(struct config_text *t, const char *s, size_t n)
@@ -235,7 +237,7 @@ static int config_save_field(struct config_text *t, const char *indent, size_t i
 static int config_save_block_line(struct config_text *t, const struct config_network *n,
 				  const char *raw, bool *written)
 {
-	char copy[4096 + 1], *clean, *eq;
+	char copy[CONFIG_SAVE_LINE_MAX], *clean, *eq;
 	int idx, r;
 
 	snprintf(copy, sizeof(copy), "%s", raw);
@@ -266,24 +268,34 @@ static int config_save_block_line(struct config_text *t, const struct config_net
 	return r;
 }
 
+/* The next line of the kept text *p into line (cut at its size); false at the end. */
+static bool config_save_line_next(const char **p, char line[CONFIG_SAVE_LINE_MAX])
+{
+	const char *nl;
+	size_t l;
+
+	if (!*p || !**p)
+		return false;
+	nl = strchr(*p, '\n');
+	l = nl ? (size_t)(nl - *p) : strlen(*p);
+	snprintf(line, CONFIG_SAVE_LINE_MAX, "%.*s",
+		 (int)(l < CONFIG_SAVE_LINE_MAX ? l : CONFIG_SAVE_LINE_MAX - 1), *p);
+	*p = nl ? nl + 1 : *p + l;
+	return true;
+}
+
 static int config_save_network(struct config_text *t, const struct config_network *n)
 {
 	bool written[CONFIG_SAVE_N_FIELDS] = { false };
-	const char *p = n->file_text, *nl;
-	char line[4096 + 1];
+	const char *p = n->file_text;
+	char line[CONFIG_SAVE_LINE_MAX];
 	bool body = false;
 	size_t i;
 	int r = 0;
 
 	if (!p && config_text_putline(t, "network={") < 0)
 		return -1;
-	for (; p && *p && r == 0; p = nl ? nl + 1 : p + strlen(p)) {
-		size_t l;
-
-		nl = strchr(p, '\n');
-		l = nl ? (size_t)(nl - p) : strlen(p);
-		snprintf(line, sizeof(line), "%.*s", (int)(l < sizeof(line) ? l : sizeof(line) - 1),
-			 p);
+	while (r == 0 && config_save_line_next(&p, line)) {
 		if (!body) {
 			char copy[sizeof(line)];
 
@@ -304,18 +316,12 @@ static int config_save_network(struct config_text *t, const struct config_networ
 /* The globals as read, with country= as it is now. */
 static int config_save_globals(struct config_text *t, const struct config *c)
 {
-	const char *p = c->file_text, *nl;
+	const char *p = c->file_text;
 	bool country_done = false;
-	char line[4096 + 1], copy[sizeof(line)], *clean;
+	char line[CONFIG_SAVE_LINE_MAX], copy[sizeof(line)], *clean;
 	int r = 0;
 
-	for (; p && *p && r == 0; p = nl ? nl + 1 : p + strlen(p)) {
-		size_t l;
-
-		nl = strchr(p, '\n');
-		l = nl ? (size_t)(nl - p) : strlen(p);
-		snprintf(line, sizeof(line), "%.*s", (int)(l < sizeof(line) ? l : sizeof(line) - 1),
-			 p);
+	while (r == 0 && config_save_line_next(&p, line)) {
 		memcpy(copy, line, sizeof(copy));
 		clean = config_line_clean(copy);
 		if (!strncmp(clean, "country", 7) && clean[7 + strspn(clean + 7, " \t")] == '=') {

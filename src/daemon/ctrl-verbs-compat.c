@@ -3,7 +3,6 @@
 #include "daemon/ctrl-verbs-compat.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,39 +12,11 @@
 #include "common/suite.h"
 #include "daemon/config-compat.h"
 #include "daemon/config-save.h"
+#include "daemon/ctrl-reply.h"
 
-/* A reply being built into the caller's buffer; stops (and says so) when full. */
-struct ctrl_verbs_out {
-	char *buf;
-	size_t len;
-	size_t cap;
-	bool full;
-};
-
-static void ctrl_verbs_put(struct ctrl_verbs_out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void ctrl_verbs_put(struct ctrl_verbs_out *o, const char *fmt, ...)
+static int ctrl_verbs_ok(struct ctrl_reply *o)
 {
-	va_list ap;
-	int n;
-
-	if (o->full)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(o->buf + o->len, o->cap - o->len, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= o->cap - o->len) {
-		o->buf[o->len] = 0;
-		o->full = true;
-		return;
-	}
-	o->len += (size_t)n;
-}
-
-static int ctrl_verbs_ok(struct ctrl_verbs_out *o)
-{
-	ctrl_verbs_put(o, "OK\n");
+	ctrl_rp(o, "OK\n");
 	return (int)o->len;
 }
 
@@ -70,34 +41,34 @@ enum ctrl_verbs_bss_mask {
 };
 #define CTRL_BSS_ALL 0xfffdffffu /* every field, no delimiter */
 
-static void ctrl_verbs_bss_one(struct ctrl_verbs_out *o, size_t id, const struct scan_bss *b,
+static void ctrl_verbs_bss_one(struct ctrl_reply *o, size_t id, const struct scan_bss *b,
 			       unsigned int mask)
 {
 	char mac[HEX_MAC_TXT_LEN], txt[DRV_SSID_MAX * 4 + 1], flags[256];
 	size_t start = o->len;
 
 	if (mask & CTRL_BSS_ID)
-		ctrl_verbs_put(o, "id=%zu\n", id);
+		ctrl_rp(o, "id=%zu\n", id);
 	if (mask & CTRL_BSS_BSSID) {
 		hex_mac_txt(b->bss.bssid, mac);
-		ctrl_verbs_put(o, "bssid=%s\n", mac);
+		ctrl_rp(o, "bssid=%s\n", mac);
 	}
 	if (mask & CTRL_BSS_FREQ)
-		ctrl_verbs_put(o, "freq=%u\n", b->bss.freq);
+		ctrl_rp(o, "freq=%u\n", b->bss.freq);
 	if (mask & CTRL_BSS_BEACON_INT)
-		ctrl_verbs_put(o, "beacon_int=%u\n", b->bss.beacon_interval);
+		ctrl_rp(o, "beacon_int=%u\n", b->bss.beacon_interval);
 	if (mask & CTRL_BSS_CAPABILITIES)
-		ctrl_verbs_put(o, "capabilities=0x%04x\n", b->bss.capability);
+		ctrl_rp(o, "capabilities=0x%04x\n", b->bss.capability);
 	if (mask & CTRL_BSS_QUAL)
-		ctrl_verbs_put(o, "qual=0\n");
+		ctrl_rp(o, "qual=0\n");
 	if (mask & CTRL_BSS_NOISE)
-		ctrl_verbs_put(o, "noise=0\n");
+		ctrl_rp(o, "noise=0\n");
 	if (mask & CTRL_BSS_LEVEL)
-		ctrl_verbs_put(o, "level=%d\n", b->bss.signal_mbm / 100);
+		ctrl_rp(o, "level=%d\n", b->bss.signal_mbm / 100);
 	if (mask & CTRL_BSS_TSF)
-		ctrl_verbs_put(o, "tsf=%016llu\n", (unsigned long long)b->bss.tsf);
+		ctrl_rp(o, "tsf=%016llu\n", (unsigned long long)b->bss.tsf);
 	if (mask & CTRL_BSS_AGE)
-		ctrl_verbs_put(o, "age=%u\n", scan_bss_age_ms(b) / 1000);
+		ctrl_rp(o, "age=%u\n", scan_bss_age_ms(b) / 1000);
 	if ((mask & CTRL_BSS_IE) && !o->full) {
 		/* Hex in place: two characters per octet, then the newline. */
 		if (o->len + 4 + 2 * b->bss.ies_len + 2 > o->cap) {
@@ -106,19 +77,19 @@ static void ctrl_verbs_bss_one(struct ctrl_verbs_out *o, size_t id, const struct
 			memcpy(o->buf + o->len, "ie=", 3);
 			hex_encode(b->bss.ies, b->bss.ies_len, o->buf + o->len + 3);
 			o->len += 3 + 2 * b->bss.ies_len;
-			ctrl_verbs_put(o, "\n");
+			ctrl_rp(o, "\n");
 		}
 	}
 	if (mask & CTRL_BSS_FLAGS) {
 		scan_bss_flags(b, flags, sizeof(flags));
-		ctrl_verbs_put(o, "flags=%s\n", flags);
+		ctrl_rp(o, "flags=%s\n", flags);
 	}
 	if (mask & CTRL_BSS_SSID) {
 		config_ssid_txt(b->ssid, b->ssid_len, txt, sizeof(txt));
-		ctrl_verbs_put(o, "ssid=%s\n", txt);
+		ctrl_rp(o, "ssid=%s\n", txt);
 	}
 	if (mask & CTRL_BSS_DELIM)
-		ctrl_verbs_put(o, "====\n");
+		ctrl_rp(o, "====\n");
 	/* An entry that did not fit goes whole (wpa_supplicant stops there too). */
 	if (o->full)
 		o->len = start;
@@ -162,7 +133,7 @@ static long ctrl_verbs_bss_pick(const struct station *st, const char *sel)
 }
 
 /* BSS <sel> [MASK=0xH]  |  BSS RANGE=A-B|ALL [MASK=0xH] */
-static int ctrl_verbs_bss(const struct ctrl_compat *cx, char *arg, struct ctrl_verbs_out *o)
+static int ctrl_verbs_bss(const struct ctrl_compat *cx, char *arg, struct ctrl_reply *o)
 {
 	char *mask_s = arg ? strstr(arg, " MASK=") : NULL;
 	unsigned int mask = CTRL_BSS_ALL;
@@ -204,7 +175,7 @@ static int ctrl_verbs_bss(const struct ctrl_compat *cx, char *arg, struct ctrl_v
 
 /* --- the others --------------------------------------------------------------------------- */
 
-static int ctrl_verbs_signal_poll(const struct ctrl_compat *cx, struct ctrl_verbs_out *o)
+static int ctrl_verbs_signal_poll(const struct ctrl_compat *cx, struct ctrl_reply *o)
 {
 	struct station_info in;
 	struct drv_link_info li;
@@ -213,7 +184,7 @@ static int ctrl_verbs_signal_poll(const struct ctrl_compat *cx, struct ctrl_verb
 	if (in.state < STATION_ASSOCIATED || !cx->host || !cx->host->link_poll ||
 	    cx->host->link_poll(cx->host->ctx, in.bssid, &li) < 0)
 		return CTRL_VERB_FAIL;
-	ctrl_verbs_put(o, "RSSI=%d\nLINKSPEED=%u\nNOISE=%d\nFREQUENCY=%u\n", li.signal_dbm,
+	ctrl_rp(o, "RSSI=%d\nLINKSPEED=%u\nNOISE=%d\nFREQUENCY=%u\n", li.signal_dbm,
 		       li.tx_bitrate_100kbps / 10, li.noise_valid ? li.noise_dbm : 9999,
 		       li.freq ? li.freq : in.freq);
 	return (int)o->len;
@@ -230,7 +201,7 @@ static const struct {
 #define CTRL_VERBS_N_LEVELS (sizeof(ctrl_verbs_levels) / sizeof(ctrl_verbs_levels[0]))
 
 /* LOG_LEVEL [LEVEL [TIMESTAMP]] */
-static int ctrl_verbs_log_level(char *arg, struct ctrl_verbs_out *o)
+static int ctrl_verbs_log_level(char *arg, struct ctrl_reply *o)
 {
 	enum log_level now = log_level_get();
 	char word[16];
@@ -239,7 +210,7 @@ static int ctrl_verbs_log_level(char *arg, struct ctrl_verbs_out *o)
 	if (!arg) {
 		for (i = 1; i < CTRL_VERBS_N_LEVELS && ctrl_verbs_levels[i].level != now; i++)
 			;
-		ctrl_verbs_put(o, "Current level: %s\nTimestamp: 1\n",
+		ctrl_rp(o, "Current level: %s\nTimestamp: 1\n",
 			       i < CTRL_VERBS_N_LEVELS ? ctrl_verbs_levels[i].name : "INFO");
 		return (int)o->len;
 	}
@@ -257,7 +228,7 @@ static int ctrl_verbs_log_level(char *arg, struct ctrl_verbs_out *o)
 
 /* BSSID_IGNORE [BSSID | clear]: the list, one per line. */
 static int ctrl_verbs_bssid_ignore(const struct ctrl_compat *cx, char *arg,
-				   struct ctrl_verbs_out *o)
+				   struct ctrl_reply *o)
 {
 	struct config *c = cx->config;
 	uint8_t mac[DRV_ETH_ALEN];
@@ -267,7 +238,7 @@ static int ctrl_verbs_bssid_ignore(const struct ctrl_compat *cx, char *arg,
 	if (!arg) {
 		for (i = 0; i < c->n_bssid_ignore; i++) {
 			hex_mac_txt(c->bssid_ignore[i], txt);
-			ctrl_verbs_put(o, "%s\n", txt);
+			ctrl_rp(o, "%s\n", txt);
 		}
 		return (int)o->len;
 	}
@@ -293,13 +264,13 @@ static void ctrl_verbs_suite_txt(uint32_t suite, char out[16])
 }
 
 /* MIB: the dot11RSNA variables of IEEE 802.11-2020 Annex C that ihvd knows. */
-static int ctrl_verbs_mib(const struct ctrl_compat *cx, struct ctrl_verbs_out *o)
+static int ctrl_verbs_mib(const struct ctrl_compat *cx, struct ctrl_reply *o)
 {
 	struct station_info in;
 	char a[16], p[16], g[16];
 
 	station_info_get(cx->station, &in);
-	ctrl_verbs_put(o, "dot11RSNAOptionImplemented=TRUE\n"
+	ctrl_rp(o, "dot11RSNAOptionImplemented=TRUE\n"
 		       "dot11RSNAPreauthenticationImplemented=FALSE\n"
 		       "dot11RSNAEnabled=%s\n"
 		       "dot11RSNAPreauthenticationEnabled=FALSE\n"
@@ -310,14 +281,14 @@ static int ctrl_verbs_mib(const struct ctrl_compat *cx, struct ctrl_verbs_out *o
 		ctrl_verbs_suite_txt(in.akm_suite, a);
 		ctrl_verbs_suite_txt(in.pairwise_cipher, p);
 		ctrl_verbs_suite_txt(in.group_cipher, g);
-		ctrl_verbs_put(o, "dot11RSNAAuthenticationSuiteSelected=%s\n"
+		ctrl_rp(o, "dot11RSNAAuthenticationSuiteSelected=%s\n"
 			       "dot11RSNAPairwiseCipherSelected=%s\n"
 			       "dot11RSNAGroupCipherSelected=%s\n", a, p, g);
 	}
 	return (int)o->len;
 }
 
-static int ctrl_verbs_set(const struct ctrl_compat *cx, char *arg, struct ctrl_verbs_out *o)
+static int ctrl_verbs_set(const struct ctrl_compat *cx, char *arg, struct ctrl_reply *o)
 {
 	char *value = arg ? strchr(arg, ' ') : NULL;
 	char alpha2[3];
@@ -334,7 +305,7 @@ static int ctrl_verbs_set(const struct ctrl_compat *cx, char *arg, struct ctrl_v
 	return ctrl_verbs_ok(o);
 }
 
-static int ctrl_verbs_get(const struct ctrl_compat *cx, char *arg, struct ctrl_verbs_out *o)
+static int ctrl_verbs_get(const struct ctrl_compat *cx, char *arg, struct ctrl_reply *o)
 {
 	char alpha2[3] = "";
 
@@ -346,11 +317,11 @@ static int ctrl_verbs_get(const struct ctrl_compat *cx, char *arg, struct ctrl_v
 		memcpy(alpha2, cx->config->country, sizeof(alpha2));
 	if (!alpha2[0])
 		return CTRL_VERB_FAIL;
-	ctrl_verbs_put(o, "%s", alpha2); /* no newline, as wpa_supplicant */
+	ctrl_rp(o, "%s", alpha2); /* no newline, as wpa_supplicant */
 	return (int)o->len;
 }
 
-static int ctrl_verbs_save(const struct ctrl_compat *cx, struct ctrl_verbs_out *o)
+static int ctrl_verbs_save(const struct ctrl_compat *cx, struct ctrl_reply *o)
 {
 	char err[512];
 
@@ -367,7 +338,7 @@ static int ctrl_verbs_save(const struct ctrl_compat *cx, struct ctrl_verbs_out *
 	return ctrl_verbs_ok(o);
 }
 
-static int ctrl_verbs_reconfigure(const struct ctrl_compat *cx, struct ctrl_verbs_out *o)
+static int ctrl_verbs_reconfigure(const struct ctrl_compat *cx, struct ctrl_reply *o)
 {
 	char err[2048];
 
@@ -396,7 +367,7 @@ bool ctrl_verbs_compat_known(const char *verb)
 int ctrl_verbs_compat_run(const struct ctrl_compat *cx, const char *verb, char *arg, char *out,
 			  size_t len)
 {
-	struct ctrl_verbs_out o = { .buf = out, .cap = len };
+	struct ctrl_reply o = { .buf = out, .cap = len };
 
 	if (!len)
 		return CTRL_VERB_FAIL;

@@ -2,7 +2,6 @@
 #include "daemon/ctrl.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/suite.h"
+#include "daemon/ctrl-reply.h"
 
 #define CTRL_CLIENT_FAILS_MAX 10
 
@@ -41,35 +41,6 @@ struct ctrl {
 	struct ctrl_client clients[CTRL_CLIENTS_MAX];
 	size_t n_clients;
 };
-
-/* A reply being built; stops growing (and says so) when full. */
-struct ctrl_reply {
-	char *buf;
-	size_t len;
-	size_t cap;
-	bool full;
-};
-
-static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (r->full)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(r->buf + r->len, r->cap - r->len, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= r->cap - r->len) {
-		r->buf[r->len] = 0; /* drop the partial piece */
-		r->full = true;
-		return;
-	}
-	r->len += (size_t)n;
-}
 
 static const char *ctrl_key_mgmt_txt(uint32_t suite)
 {
