@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # ihvd: the Windows IHV extensibility contract on Linux.
 #
 #   make            build ihvd, ihv-rsn.so, the test programs      (into $(BUILD))

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Logging to stderr, a file or syslog. */
 #include "common/log.h"
 

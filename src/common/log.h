@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Logging: stderr, a file or syslog, with levels. Safe from any thread.
  * Never pass a secret to these functions (DESIGN.md, rules of the house).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The configuration's values as text, both ways (config-parse.h): integers,
  * "..."/P"..." strings, key_mgmt/pairwise/group lists (names from the one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The wpa_supplicant.conf-style configuration: the file, the networks and
  * the globals (config.h). The values' text forms: config-parse.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ihvd's configuration, in wpa_supplicant.conf style:
  *

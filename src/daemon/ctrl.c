@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The control socket, speaking wpa_supplicant's ctrl_iface protocol (see ctrl.h). */
 #include "daemon/ctrl.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The control socket: wpa_supplicant's control interface protocol, so
  * Debian's wpa_cli drives ihvd unchanged (wpa_cli -p DIR -i IFACE status).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Scan results, their cache and the scan request (see scan.h). */
 #include "daemon/scan.h"
 

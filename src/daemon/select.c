@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Candidate selection (see select.h). */
 #include "daemon/select.h"
 

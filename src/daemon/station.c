@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The connection machine for one interface (see station.h): connect, retry
  * with backoff, give up on a wrong passphrase, and the events from the host

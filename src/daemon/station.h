@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The connection policy for one interface: scan (or reuse fresh results),
  * choose the best BSS for the enabled networks, run the connection through

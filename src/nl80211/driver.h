@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The driver seam: the one ops table between ihvd's host and a radio driver.
  *

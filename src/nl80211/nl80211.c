@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The nl80211 driver instance (nl80211.h): logging, the pending queue,
  * commands and dumps, the wiphy cache, the ops table, creation and free.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The nl80211 driver's private state, shared by its files (driver.h is the
  * seam the daemon sees):

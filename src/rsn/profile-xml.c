@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Parser for the urn:ihvd:conn:1 / urn:ihvd:rsn:1 profile fragments (schema in profile-xml.h). */
 #include "rsn/profile-xml.h"
 

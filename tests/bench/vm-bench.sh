@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # tests/bench/vm-bench.sh OUTDIR [RUNS [CLIENT...]]: the VM side of `make bench` (scripts/bench
 # runs it through scripts/hwsim-vm).  One boot, one hostapd
 # (hostapd-conf/wpa2-psk.conf), then each client in turn

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # tests/bench/vm-client.sh CLIENT: measure one station daemon (wpa_supplicant,
 # iwd or ihvd) against the running hostapd.  Run by tests/bench/vm-bench.sh
 # inside the station netns (ip netns exec sta ...), so every daemon start below

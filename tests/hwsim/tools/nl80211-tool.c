@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * nl80211-tool: drives the nl80211 driver (src/nl80211) through the drv_ops
  * seam only, for the hwsim scenarios tests/hwsim/scenarios/nl80211-*.sh.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/daemon/config.c: every accepted and rejected form, file:line errors, the permission warning. */
 #define _GNU_SOURCE
 #include <check.h>

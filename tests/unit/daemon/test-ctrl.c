@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/ctrl.c: a real datagram client drives the control socket (every
  * command, malformed and oversized input, ATTACH and events), and Debian's

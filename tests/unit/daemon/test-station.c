@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/station.c and station-ctrl.c: scan reuse, selection in action,
  * backoff, the wrong-passphrase give-up, the commands, events and the

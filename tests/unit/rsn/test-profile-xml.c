@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The urn:ihvd:conn:1 / urn:ihvd:rsn:1 fragment parser (schema in src/daemon/profile.h). */
 #include <check.h>
 #include <stdio.h>
