@@ -67,6 +67,10 @@ sta_if=${HWSIM_IF[1]}
 	echo "hostapd $(hostapd -v 2>&1 | sed -n 's/^hostapd v//p' | head -n1)"
 	echo "wpa_supplicant $(wpa_supplicant -v 2>&1 | sed -n 's/^wpa_supplicant v//p' | head -n1)"
 	echo "iwd $(/usr/libexec/iwd --version 2>/dev/null || echo none)"
+	echo "rounds $runs"
+	echo "quick $quick"
+	echo "beds ${beds[*]}"
+	echo "idle $BENCH_IDLE $BENCH_IDLE_WINDOW"
 } >"$out/info.txt"
 
 # The air: hwsim0 sees every frame any radio sends.

@@ -17,8 +17,10 @@
 #   _pids       extra processes that serve it (iwd: dbus-daemon), for the
 #               memory and idle rows
 # Needs from the caller: T, sta_if, BENCH_DBUS_PID, IHVD_BUILD, ctl, why.
+# shellcheck disable=SC2154 # sta_if: set by the caller
 
 # bed_load BED -> 0, or 1 when BED is unknown.
+# shellcheck disable=SC2034 # BED_CONF: for the caller (vm-bench.sh starts hostapd with BED.conf)
 bed_load() {
 	BED=$1
 	case $BED in

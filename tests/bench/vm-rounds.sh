@@ -131,6 +131,8 @@ ev_wait() {
 # clock of hostapd -t) immediately before the send()/write() of the command:
 #   "wpa SOCKET COMMAND"          a wpa_supplicant-style control socket (datagram)
 #   "dbus PATH INTERFACE MEMBER"  a method call to net.connman.iwd on the system bus
+#   "reset"                       close the control sockets (a daemon stopped:
+#                                 a socket connected to its old one is dead)
 # and answers "SECONDS.MICROS ok" or "0 err WHY".
 # shellcheck disable=SC2016 # perl code
 CTL_PERL='
@@ -177,7 +179,7 @@ while (my $line = <STDIN>) {
 	my @a = split " ", $line;
 	if (!@a) { next }
 	if ($a[0] eq "ping") { print "pong\n"; next }
-	if ($a[0] eq "forget") { delete $wpa{$a[1]} if @a == 2; print "0 ok\n"; next }
+	if ($a[0] eq "reset") { %wpa = (); print "0 ok\n"; next }
 	if ($a[0] eq "wpa" && @a == 3) {
 		my $s = wpa_sock($a[1]);
 		if (!$s) { delete $wpa{$a[1]}; print "0 err $a[1]: $!\n"; next }
@@ -290,6 +292,7 @@ daemon_stop() {
 	pid_alive "$DPID" && kill -KILL "$DPID" 2>/dev/null
 	wait "$DPID" 2>/dev/null
 	DPID=""
+	echo reset >&"$CTL_IN" && read -r -t 10 -u "$CTL_OUT" _
 	ev_wait AP-STA-DISCONNECTED 3 >/dev/null || true
 	nap "$settle"
 }
@@ -307,13 +310,14 @@ fail_block() {
 }
 
 # bss_entries VAR: how many entries of the AP the kernel's scan cache holds
+# (the locals are _-prefixed: VAR is the caller's)
 bss_entries() {
-	local n=0 l
+	local _n=0 _l
 	[[ -n $bssid ]] || { printf -v "$1" '%s' "?"; return 0; }
-	while read -r l; do
-		[[ $l == "BSS $bssid"* ]] && n=$((n + 1))
+	while read -r _l; do
+		[[ $_l == "BSS $bssid"* ]] && _n=$((_n + 1))
 	done < <(iw dev "$sta_if" scan dump 2>/dev/null)
-	printf -v "$1" '%d' "$n"
+	printf -v "$1" '%d' "$_n"
 }
 
 # cold PATTERN LOGNAME: start the daemon, wait for authorized; records
