@@ -382,13 +382,21 @@ block() {
 	local -A xc0=() xs0=() xx0=()
 	# 1. flushed scan cache
 	if ((round > 0)); then
-		ip link set "$sta_if" up 2>/dev/null
-		if ! iw dev "$sta_if" scan flush freq 2462 >/dev/null 2>&1; then
-			say "warning: 'iw dev $sta_if scan flush freq 2462' failed; only down/up"
-		fi
-		ip link set "$sta_if" down 2>/dev/null
-		ip link set "$sta_if" up 2>/dev/null || say "warning: cannot set $sta_if up"
-		bss_entries n
+		# An entry the kernel still holds (just after a disconnect) survives
+		# a flush; try again a few times.  bss_entries_flushed > 0 in
+		# raw.txt marks a turn whose cache was not empty after all.
+		for ((i = 0; i < 5; i++)); do
+			ip link set "$sta_if" up 2>/dev/null
+			if ! iw dev "$sta_if" scan flush freq 2462 >/dev/null 2>&1; then
+				say "warning: 'iw dev $sta_if scan flush freq 2462' failed; only down/up"
+			fi
+			ip link set "$sta_if" down 2>/dev/null
+			ip link set "$sta_if" up 2>/dev/null || say "warning: cannot set $sta_if up"
+			bss_entries n
+			[[ $n == 0 ]] && break
+			nap 0.5
+		done
+		((n == 0)) || say "warning: the AP is still in the scan cache after 5 flushes"
 		rec bss_entries_flushed "$round" "$n"
 		cold flushed "r$round.flushed" || return 0
 		daemon_stop
