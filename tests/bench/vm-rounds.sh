@@ -316,7 +316,7 @@ bss_entries() {
 	[[ -n $bssid ]] || { printf -v "$1" '%s' "?"; return 0; }
 	while read -r _l; do
 		[[ $_l == "BSS $bssid"* ]] && _n=$((_n + 1))
-	done < <(iw dev "$sta_if" scan dump 2>/dev/null)
+	done < <(timeout 10 iw dev "$sta_if" scan dump 2>/dev/null)
 	printf -v "$1" '%d' "$_n"
 }
 
@@ -387,8 +387,8 @@ block() {
 		# raw.txt marks a turn whose cache was not empty after all.
 		for ((i = 0; i < 5; i++)); do
 			ip link set "$sta_if" up 2>/dev/null
-			if ! iw dev "$sta_if" scan flush freq 2462 >/dev/null 2>&1; then
-				say "warning: 'iw dev $sta_if scan flush freq 2462' failed; only down/up"
+			if ! timeout 15 iw dev "$sta_if" scan flush freq 2462 >/dev/null 2>&1; then
+				say "warning: 'iw dev $sta_if scan flush freq 2462' failed or took > 15 s; only down/up"
 			fi
 			ip link set "$sta_if" down 2>/dev/null
 			ip link set "$sta_if" up 2>/dev/null || say "warning: cannot set $sta_if up"
@@ -403,7 +403,8 @@ block() {
 	fi
 	# 2. fresh scan results
 	ip link set "$sta_if" up 2>/dev/null
-	iw dev "$sta_if" scan freq 2412 >/dev/null 2>&1 || say "warning: 'iw dev $sta_if scan freq 2412' failed"
+	# iw waits for the scan's results event; a scan that never ends must not stall the run
+	timeout 15 iw dev "$sta_if" scan freq 2412 >/dev/null 2>&1 || say "warning: 'iw dev $sta_if scan freq 2412' failed or took > 15 s"
 	bss_entries n
 	rec bss_entries_fresh "$round" "$n"
 	cold fresh "r$round.fresh" || return 0
@@ -451,8 +452,8 @@ block() {
 		done < <(extras)
 		nap "$idle_win"
 		t1=${EPOCHREALTIME/./}
-		ctx_switches x1 "$DPID"
 		pid_alive "$DPID" || { fail_block "the daemon exited while idle"; return 0; }
+		ctx_switches x1 "$DPID"
 		# per minute, scaled from the window's real length
 		rec ctxsw_per_min "$round" "$(((x1 - x0) * 60000000 / (t1 - t0)))"
 		while read -r name pid; do
