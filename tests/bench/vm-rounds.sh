@@ -386,7 +386,7 @@ extras() { "${client}_pids"; }
 
 # block: one client's turn in round $round (see the top of this file)
 block() {
-	local n c0 c1 s0 s1 name pid x0 x1 t0 t1 i
+	local n c0 c1 s0 s1 name pid x0 x1 t0 t1 i err pat
 	local -A xc0=() xs0=() xx0=()
 	# 1. flushed scan cache
 	if ((round > 0)); then
@@ -411,11 +411,21 @@ block() {
 	fi
 	# 2. fresh scan results
 	ip link set "$sta_if" up 2>/dev/null
-	# iw waits for the scan's results event; a scan that never ends must not stall the run
-	timeout "$scan_timeout" iw dev "$sta_if" scan freq 2412 >/dev/null 2>&1 || say "warning: 'iw dev $sta_if scan freq 2412' failed or took > ${scan_timeout} s"
+	# iw waits for the scan's results event; a scan that never ends must not
+	# stall the run.  Right after a daemon stops, the kernel may still be
+	# busy with that daemon's last scan (EBUSY): try again.
+	for ((i = 0; i < 4; i++)); do
+		err=$(timeout "$scan_timeout" iw dev "$sta_if" scan freq 2412 2>&1 >/dev/null) && break
+		say "warning: 'iw dev $sta_if scan freq 2412' failed or took > ${scan_timeout} s: ${err:-timeout}"
+		nap 1
+	done
 	bss_entries n
 	rec bss_entries_fresh "$round" "$n"
-	cold fresh "r$round.fresh" || return 0
+	# Without the AP in the cache the start is not the "fresh" pattern: its
+	# time goes to cold_unscanned_ms (results.txt), not into the row.
+	pat=fresh
+	[[ $n == 0 ]] && pat=unscanned
+	cold "$pat" "r$round.fresh" || return 0
 	nap 0.5
 	"${client}_prepare" || { fail_block "control interface not usable: $WHY"; return 0; }
 	# 3. K fresh reconnects (1 in the warm-up), CPU around them
