@@ -444,12 +444,26 @@ static int main_daemon_begin(struct ihvd *d)
 		do
 			n = read(p[0], &c, 1);
 		while (n < 0 && errno == EINTR);
-		_exit(n == 1 && c == '0' ? 0 : 1);
+		/* The child's exit status travels as one digit (main_daemon_failed). */
+		_exit(n == 1 && c >= '0' && c <= '9' ? c - '0' : MAIN_EXIT_FAILURE);
 	}
 	close(p[0]);
 	d->ready_fd = p[1];
 	setsid();
 	return 0;
+}
+
+/* -B: start-up failed after the fork; the waiting parent exits with the same status. */
+static void main_daemon_failed(struct ihvd *d, enum main_exit ex)
+{
+	char c = (char)('0' + ex);
+
+	if (d->ready_fd < 0)
+		return;
+	if (write(d->ready_fd, &c, 1) != 1)
+		log_warn("could not tell the parent process why ihvd did not start");
+	close(d->ready_fd);
+	d->ready_fd = -1;
 }
 
 static void main_daemon_ready(struct ihvd *d)
@@ -985,6 +999,7 @@ int main(int argc, char **argv)
 	log_close();
 	return rc < 0 ? MAIN_EXIT_FAILURE : MAIN_EXIT_OK;
 fail:
+	main_daemon_failed(&d, ex);
 	main_ihvd_shutdown(&d);
 	log_close();
 	return ex;
