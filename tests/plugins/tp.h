@@ -112,11 +112,27 @@ struct tp_state {
 	int overlap;                   /* a handler entered while another ran */
 };
 
+/*
+ * The state sits alone in whole pages, so that in isolated mode (the plugin
+ * in ihvd-plugin-host, issue 11) the test and the plugin's process can map
+ * one shared file over it: the harness maps $IHVD_TP_SHM over its copy, the
+ * plugin's constructor over the host's. Tests find it as "tp_state_page".
+ */
+#define TP_STATE_SIZE (((sizeof(struct tp_state) + 4095) / 4096) * 4096)
+union tp_state_page {
+	struct tp_state s;
+	char pad[TP_STATE_SIZE];
+};
+
 #ifdef TP_IMPLEMENTATION
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #ifndef TP_VERSION_MIN
 #define TP_VERSION_MIN 0
@@ -134,7 +150,7 @@ struct tp_state {
 /* TP_DEFAULT_INIT may override the defaults below */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
-__attribute__((visibility("default"))) struct tp_state tp_state = {
+__attribute__((visibility("default"), aligned(4096))) union tp_state_page tp_state_page = { .s = {
 	.pre_mode = TP_DEFAULT_PRE_MODE,
 	.post_mode = TP_DEFAULT_POST_MODE,
 	.register_eapol = 1,
@@ -149,8 +165,26 @@ __attribute__((visibility("default"))) struct tp_state tp_state = {
 #ifdef TP_DEFAULT_INIT
 	TP_DEFAULT_INIT
 #endif
-};
+} };
 #pragma GCC diagnostic pop
+#define tp_state (tp_state_page.s)
+
+/* Isolated mode: share the state with the test through the file it named. */
+__attribute__((constructor)) static void tp_state_attach(void)
+{
+	const char *path = getenv("IHVD_TP_SHM");
+	int fd;
+
+	if (!path || !*path)
+		return;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (mmap(&tp_state_page, sizeof(tp_state_page), PROT_READ | PROT_WRITE,
+		 MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED)
+		tp_state.api_nulls = -1; /* visible to nobody: the test sees defaults */
+	close(fd);
+}
 
 static DOT11EXT_APIS g_api;
 static DOT11EXT_LINUX_APIS g_lx;
