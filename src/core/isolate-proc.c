@@ -67,9 +67,10 @@ static void *iso_proc_b_thread(void *arg)
 	struct ihv_isolate *iso = arg;
 	struct ipc_wr reply;
 	struct ipc_msg m;
+	int rc;
 
 	ipc_wr_init(&reply);
-	while (ipc_recv(iso->fd_b, &m, -1) == 0) {
+	while ((rc = ipc_recv(iso->fd_b, &m, -1)) == 0) {
 		ipc_wr_reset(&reply);
 		if (m.type != IPC_SVC ||
 		    !ihv_isolate_svc_serve(&iso->t, m.id, m.data, m.len, &reply)) {
@@ -85,6 +86,11 @@ static void *iso_proc_b_thread(void *arg)
 			break;
 		}
 		ipc_msg_free(&m);
+	}
+	if (rc == -EPROTO) {
+		snprintf(iso->b_why, sizeof(iso->b_why),
+			 "one of its threads sent a malformed frame");
+		kill(iso->pid, SIGKILL);
 	}
 	ipc_wr_free(&reply);
 	return NULL;
@@ -388,7 +394,7 @@ void ihv_isolate_fault(struct ihv_isolate *iso, const char *fmt, ...)
 		snprintf(in, sizeof(in), "in %s", ipc_call_name((uint32_t)call));
 	else
 		snprintf(in, sizeof(in), "outside any handler (a thread of its own)");
-	snprintf(iso->why, sizeof(iso->why), "%.60s %.150s%.150s%.2s%.15s", in,
+	snprintf(iso->why, sizeof(iso->why), "%.60s: %.150s%.150s%.2s%.15s", in,
 		 iso->b_why[0] ? iso->b_why : cause, how, iso->b_why[0] ? "; " : "",
 		 iso->b_why[0] ? cause : "");
 	log_err("plugin %s crashed %s", iso->h->name, iso->why);

@@ -110,6 +110,29 @@ struct tp_state {
 	int max_recv_depth, recv_depth;
 	int in_handler;                /* >0 while a handler runs */
 	int overlap;                   /* a handler entered while another ran */
+	/* tp-hostile (issue 11: isolated mode): what it does wrong, once or always */
+	int hostile;                   /* enum tp_hostile */
+	int hostile_once;              /* clear hostile when it fires (restart behaves) */
+	int hostile_inits;             /* InitService calls seen */
+	int hostile_errno;             /* TP_HOSTILE_READ_FILE: errno of open() */
+	int hostile_read;              /* ... bytes it could read */
+	char hostile_path[128];
+	int hostile_timers_ok;         /* TP_HOSTILE_TIMER_FLOOD: timers created */
+	DWORD hostile_timer_rc;        /* ... the first refusal */
+};
+
+enum tp_hostile {
+	TP_HOSTILE_NONE,
+	TP_HOSTILE_NETLINK,            /* socket(AF_NETLINK) in InitService */
+	TP_HOSTILE_PTRACE,             /* ptrace(PTRACE_ATTACH, 1) in InitService */
+	TP_HOSTILE_READ_FILE,          /* open hostile_path in InitService */
+	TP_HOSTILE_ABORT_POST,         /* abort() in PerformPostAssociate */
+	TP_HOSTILE_SEGV_RECV,          /* a NULL write in ReceivePacket */
+	TP_HOSTILE_HANG_POST,          /* never return from PerformPostAssociate */
+	TP_HOSTILE_THREAD_ABORT,       /* a thread of its own aborts (PerformPreAssociate) */
+	TP_HOSTILE_GARBAGE,            /* junk on channel B (PerformPreAssociate) */
+	TP_HOSTILE_TIMER_FLOOD,        /* 100 timers in InitAdapter */
+	TP_HOSTILE_ABORT_RESTART,      /* ABORT_POST, and every later InitService aborts */
 };
 
 /*
@@ -380,6 +403,12 @@ static void run_thread(void *(*fn)(void *))
 		pthread_join(t, NULL); /* joined: the handler returns after it */
 }
 
+#ifdef TP_HOSTILE
+#include "tests/plugins/tp-hostile.h"
+#define TP_HOSTILE_AT(w) tp_hostile_at(w)
+#else
+#define TP_HOSTILE_AT(w) do { } while (0)
+#endif
 #include "tests/plugins/tp-handlers.h"
 
 #endif /* TP_IMPLEMENTATION */
