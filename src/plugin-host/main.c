@@ -11,6 +11,7 @@
  */
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,11 @@ int main(int argc, char **argv)
 	phost.main_thread = pthread_self();
 	pthread_mutex_init(&phost.b_lock, NULL);
 	phost_sandbox_fault_handlers();
+	/* ihvd decides when we end (EOF on channel A): a service manager's SIGTERM to the
+	 * whole group must not kill the plugin before ihvd's orderly DeinitService */
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
 	if (chdir("/") < 0 || phost_sandbox_user(user, err, sizeof(err)) < 0 ||
 	    (seccomp && phost_sandbox_seccomp(err, sizeof(err)) < 0) ||
 	    phost_load(path, err, sizeof(err)) < 0) {

@@ -24,7 +24,7 @@ EOF2
 ihvd_wrap_env hang:PerformPostAssociate:1
 ihvd_start "$T/net.conf" "$sta_if" -p "$(build_dir)/tests/plugins/tp-wrap.so"
 wait_log 40 "$IHVD_LOG" \
-	"Dot11ExtIhvPerformPostAssociate did not return within 1500 ms (contract rule 9): killed" ||
+	"Dot11ExtIhvPerformPostAssociate did not return within 1500 ms \(contract rule 9\): killed" ||
 	fail "the hanging handler was not killed at its deadline"
 ihvd_wait_state 60 COMPLETED
 ihvd_check_connected "$bssid" WPA2-PSK
