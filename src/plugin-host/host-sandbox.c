@@ -4,7 +4,8 @@
  * no capabilities, no new privileges, and a seccomp filter that allows what
  * a plugin needs (memory, threads, time, randomness, reading files it may
  * read, the descriptors ihvd gave it) and traps everything else: no
- * sockets (so no netlink), no ptrace, no exec, no ioctl, no mount. A
+ * sockets (so no netlink), no ptrace, no exec, no ioctl, no mount, no new
+ * namespaces (clone's flags are checked; clone3 answers ENOSYS). A
  * trapped call is reported on the fault pipe (the syscall's number) before
  * the process dies of SIGSYS, so ihvd can name it.
  */
@@ -14,6 +15,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <pwd.h>
+#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -112,6 +114,9 @@ void phost_sandbox_fault_handlers(void)
 		sigaction(sigs[i], &sa, NULL);
 }
 
+#define PHOST_CLONE_NS (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
+			CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP)
+
 #define PHOST_ALLOW(nr) \
 	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), \
 	BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
@@ -124,6 +129,15 @@ int phost_sandbox_seccomp(char *err, size_t len)
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PHOST_AUDIT_ARCH, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		/* clone3 hides its flags in memory: ENOSYS, and glibc falls back to clone */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+		/* clone: threads (and plain forks) yes, new namespaces no */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+		BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, PHOST_CLONE_NS, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 		/* I/O on descriptors we have */
 		PHOST_ALLOW(__NR_read), PHOST_ALLOW(__NR_write), PHOST_ALLOW(__NR_readv),
 		PHOST_ALLOW(__NR_writev), PHOST_ALLOW(__NR_sendto), PHOST_ALLOW(__NR_recvfrom),
@@ -144,7 +158,7 @@ int phost_sandbox_seccomp(char *err, size_t len)
 		PHOST_ALLOW(__NR_mmap), PHOST_ALLOW(__NR_munmap), PHOST_ALLOW(__NR_mprotect),
 		PHOST_ALLOW(__NR_mremap), PHOST_ALLOW(__NR_brk), PHOST_ALLOW(__NR_madvise),
 		/* threads and signals */
-		PHOST_ALLOW(__NR_clone), PHOST_ALLOW(__NR_clone3), PHOST_ALLOW(__NR_futex),
+		PHOST_ALLOW(__NR_futex),
 		PHOST_ALLOW(__NR_set_robust_list), PHOST_ALLOW(__NR_rseq),
 		PHOST_ALLOW(__NR_set_tid_address), PHOST_ALLOW(__NR_sched_yield),
 		PHOST_ALLOW(__NR_sched_getaffinity), PHOST_ALLOW(__NR_rt_sigaction),

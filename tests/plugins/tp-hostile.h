@@ -38,6 +38,48 @@ static int tp_hostile_due(int h)
 	return 1;
 }
 
+/* Call fn n times; count what was accepted and keep the first refusal. */
+static void tp_hostile_flood(int n, DWORD (*fn)(int i))
+{
+	DWORD rc;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		rc = fn(i);
+		if (rc != ERROR_SUCCESS) {
+			if (!tp_state.hostile_rc)
+				tp_state.hostile_rc = rc;
+			continue;
+		}
+		tp_state.hostile_ok++;
+	}
+}
+
+static DWORD tp_hostile_send(int i)
+{
+	static uint8_t frames[300][16];
+	uint8_t *f = frames[i];
+
+	memset(f, 0, 16);
+	f[0] = 0x02; /* the AP of the harness: 02:00:00:00:00:00 */
+	f[6] = 0x88;
+	f[7] = 0x8e;
+	f[8] = (uint8_t)i;
+	return g_api.Dot11ExtSendPacket(tp_state.svc, 16, f, (HANDLE)(uintptr_t)(0x10000 + i));
+}
+
+static DWORD tp_hostile_ui(int i)
+{
+	DOT11EXT_IHV_UI_REQUEST r;
+	uint8_t data[4] = { 'f', 'l', 'o', 'o' };
+
+	memset(&r, 0, sizeof(r));
+	r.guidUIRequest.Data1 = 0xf100d000u + (uint32_t)i;
+	r.dwByteCount = sizeof(data);
+	r.pvUIRequest = data;
+	return g_api.Dot11ExtSendUIRequest(tp_state.svc, &r);
+}
+
 static void tp_hostile_at(const char *where)
 {
 	static const char junk[] = "this is not a frame of the plugin-host protocol";
@@ -69,10 +111,10 @@ static void tp_hostile_at(const char *where)
 			for (i = 0; i < 100; i++) {
 				rc = g_lx.Dot11ExtLinuxTimerCreate(tp_hostile_timer_cb, NULL, &t);
 				if (rc != ERROR_SUCCESS) {
-					tp_state.hostile_timer_rc = rc;
+					tp_state.hostile_rc = rc;
 					break;
 				}
-				tp_state.hostile_timers_ok++;
+				tp_state.hostile_ok++;
 			}
 		}
 	} else if (!strcmp(where, "PerformPreAssociate")) {
@@ -81,6 +123,8 @@ static void tp_hostile_at(const char *where)
 			pthread_detach(th);
 		if (tp_hostile_due(TP_HOSTILE_GARBAGE) && write(4, junk, sizeof(junk)) < 0)
 			tp_state.hostile_errno = errno;
+		if (tp_hostile_due(TP_HOSTILE_UI_FLOOD))
+			tp_hostile_flood(100, tp_hostile_ui);
 	} else if (!strcmp(where, "PerformPostAssociate")) {
 		if (tp_hostile_due(TP_HOSTILE_ABORT_POST))
 			abort();
@@ -90,6 +134,8 @@ static void tp_hostile_at(const char *where)
 			for (;;)
 				sleep(1);
 	} else if (!strcmp(where, "ReceivePacket")) {
+		if (tp_hostile_due(TP_HOSTILE_SEND_FLOOD))
+			tp_hostile_flood(300, tp_hostile_send);
 		if (tp_hostile_due(TP_HOSTILE_SEGV_RECV))
 			*(volatile int *)(uintptr_t)tp_state.hostile_read = 1; /* 0: a NULL write */
 	}

@@ -117,8 +117,8 @@ struct tp_state {
 	int hostile_errno;             /* TP_HOSTILE_READ_FILE: errno of open() */
 	int hostile_read;              /* ... bytes it could read */
 	char hostile_path[128];
-	int hostile_timers_ok;         /* TP_HOSTILE_TIMER_FLOOD: timers created */
-	DWORD hostile_timer_rc;        /* ... the first refusal */
+	int hostile_ok;                /* the floods: calls accepted */
+	DWORD hostile_rc;              /* ... the first refusal */
 };
 
 enum tp_hostile {
@@ -133,6 +133,8 @@ enum tp_hostile {
 	TP_HOSTILE_GARBAGE,            /* junk on channel B (PerformPreAssociate) */
 	TP_HOSTILE_TIMER_FLOOD,        /* 100 timers in InitAdapter */
 	TP_HOSTILE_ABORT_RESTART,      /* ABORT_POST, and every later InitService aborts */
+	TP_HOSTILE_SEND_FLOOD,         /* 300 SendPacket in the first ReceivePacket */
+	TP_HOSTILE_UI_FLOOD,           /* 100 SendUIRequest in PerformPreAssociate */
 };
 
 /*

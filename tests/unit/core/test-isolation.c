@@ -182,9 +182,41 @@ START_TEST(test_timer_flood_refused)
 	X.a = hx_adapter(&X, HX_IFINDEX);
 	ck_assert_ptr_nonnull(X.a);
 	/* tp made 3 in InitService; 64 is the bound */
-	ck_assert_int_eq(X.tp->hostile_timers_ok, 61);
-	ck_assert_uint_eq(X.tp->hostile_timer_rc, ERROR_NOT_ENOUGH_MEMORY);
+	ck_assert_int_eq(X.tp->hostile_ok, 61);
+	ck_assert_uint_eq(X.tp->hostile_rc, ERROR_NOT_ENOUGH_MEMORY);
 	ck_assert(hx_log_has("Dot11ExtLinuxTimerCreate refused: 64 timers exist already"));
+	hx_stop(&X);
+}
+END_TEST
+
+/* At most 256 frames wait for their SendPacketCompletion; the rest are refused. */
+START_TEST(test_send_flood_refused)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_SEND_FLOOD, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true);
+	hx_run(&X, 20);
+	ck_assert_int_le(X.tp->hostile_ok, 256);
+	ck_assert_int_ge(X.tp->hostile_ok, 250); /* the plugin's own replies may hold a few */
+	ck_assert_uint_eq(X.tp->hostile_rc, ERROR_NOT_ENOUGH_MEMORY);
+	ck_assert(hx_log_has("Dot11ExtSendPacket refused: 256 frames already wait"));
+	ck_assert_uint_eq(X.n_crashed, 0); /* refused, not punished */
+	hx_stop(&X);
+}
+END_TEST
+
+/* At most 64 UI requests and notifications a second. */
+START_TEST(test_ui_flood_refused)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_UI_FLOOD, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run(&X, 20);
+	ck_assert_int_eq(X.tp->hostile_ok, 64);
+	ck_assert_uint_eq(X.tp->hostile_rc, ERROR_INVALID_STATE);
+	ck_assert_int_eq(X.n_ui, 64);
+	ck_assert(hx_log_has("Dot11ExtSendUIRequest refused: more than 64"));
 	hx_stop(&X);
 }
 END_TEST
@@ -215,6 +247,8 @@ int main(void)
 	iso_add(s, "garbage", test_malformed_frame_stops_the_plugin, 10);
 	iso_add(s, "give-up", test_gives_up_after_five_crashes_in_a_row, 15);
 	iso_add(s, "timer-flood", test_timer_flood_refused, 10);
+	iso_add(s, "send-flood", test_send_flood_refused, 10);
+	iso_add(s, "ui-flood", test_ui_flood_refused, 10);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
