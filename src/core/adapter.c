@@ -342,7 +342,7 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 		ihv_call_leave(a->h, a, &save);
 		break;
 	case IHV_WORK_KEY:
-		if (!a->port)
+		if (!ihv_keys_call_allowed(a, w->keyop))
 			break;
 		switch (w->keyop) {
 		case IHV_KEYOP_MAPPING:

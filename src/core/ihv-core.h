@@ -189,6 +189,8 @@ struct ihv_adapter {
 	void *security;            /* hSecuritySessionID, live while set */
 	bool port;                 /* PerformPostAssociate was called */
 	bool post_completed;       /* first PostAssociateCompletion handled */
+	void *post_cancel;         /* a dead hSecuritySessionID whose one ERROR_CANCELLED
+				    * completion is still taken (contract rule 20) */
 	bool authorized;
 	uint32_t last_reason;
 
@@ -338,6 +340,8 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 			      size_t total_len, uint32_t direction);
 uint32_t ihv_keys_set_default_id(struct ihv_adapter *a, uint32_t id);
 bool ihv_keys_have_ptk(const struct ihv_adapter *a, const uint8_t addr[6]);
+/* May a key call of this kind be made now (a port, or a pre-association)? */
+bool ihv_keys_call_allowed(const struct ihv_adapter *a, enum ihv_key_op op);
 /* Forget keys: all, or only the non-static ones (contract rule 53). */
 void ihv_keys_forget(struct ihv_adapter *a, bool only_dynamic);
 /* Cheap structural checks done where the call is made (any thread). */

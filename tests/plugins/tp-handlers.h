@@ -11,6 +11,12 @@
 static VOID WINAPI h_deinit_service(VOID)
 {
 	enter("DeinitService");
+	if (tp_state.timer_at_deinit && g_pre_timer) {
+		/* a sloppy plugin: a timer armed and left for the host (contract rule 6) */
+		g_lx.Dot11ExtLinuxTimerArm(g_pre_timer, 0);
+		leave();
+		return;
+	}
 	if (g_lx.Dot11ExtLinuxTimerDestroy) {
 		if (g_pre_timer)
 			g_lx.Dot11ExtLinuxTimerDestroy(g_pre_timer);
@@ -163,6 +169,18 @@ static DWORD WINAPI h_adapter_reset(HANDLE a)
 		tp_state.rc_cancel = g_api.Dot11ExtPreAssociateCompletion(
 			tp_state.svc, tp_state.connect, L2_REASON_CODE_IHV_BASE + 1,
 			ERROR_CANCELLED);
+	if (tp_state.reset_cancels_post)
+		tp_state.rc_cancel_post = g_api.Dot11ExtPostAssociateCompletion(
+			tp_state.svc, tp_state.security, NULL, L2_REASON_CODE_IHV_BASE + 1,
+			ERROR_CANCELLED);
+	if (tp_state.register_in_reset) {
+		USHORT reg;
+		uint8_t be[2] = { 0x88, 0x8e };
+
+		memcpy(&reg, be, 2);
+		g_api.Dot11ExtSetEtherTypeHandling(tp_state.svc, tp_state.backlog, 0, NULL, 1,
+						   &reg);
+	}
 	tp_state.old_connect = tp_state.connect;
 	leave();
 	return ERROR_SUCCESS;
@@ -247,7 +265,7 @@ static DWORD WINAPI h_validate_profile(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp
 	(void)c;
 	(void)s;
 	enter("ValidateProfile");
-	*reason = L2_REASON_CODE_SUCCESS;
+	*reason = tp_state.validate_reason;
 	leave();
 	return ERROR_SUCCESS;
 }
@@ -263,7 +281,7 @@ static DWORD WINAPI h_capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp
 	(void)s;
 	(void)bl;
 	enter("PerformCapabilityMatch");
-	*reason = L2_REASON_CODE_SUCCESS;
+	*reason = tp_state.match_reason;
 	leave();
 	return ERROR_SUCCESS;
 }
@@ -351,7 +369,7 @@ static DWORD WINAPI h_send_packet_completion(HANDLE hc)
 static DWORD WINAPI h_is_ui_request_pending(GUID g, PBOOL pending)
 {
 	enter("IsUIRequestPending");
-	*pending = g.Data1 == 0x1234 || g.Data1 == 0x5678;
+	*pending = !tp_state.ui_not_pending && (g.Data1 == 0x1234 || g.Data1 == 0x5678);
 	leave();
 	return ERROR_SUCCESS;
 }
@@ -462,6 +480,13 @@ Dot11ExtIhvInitService(DWORD ver, PDOT11EXT_APIS api, LPVOID reserved,
 
 		for (i = 0; i < 22; i++)
 			tp_state.api_nulls += !t[i];
+	}
+	if (tp_state.alloc_in_init) {
+		LPVOID p = NULL;
+
+		/* contract rule 10: buffers work from InitService on */
+		tp_state.rc_alloc_init = g_api.Dot11ExtAllocateBuffer(8, &p);
+		g_api.Dot11ExtFreeBuffer(p);
 	}
 	if (lx && lx->dwVersion >= 1 && lx->dwSize >= DOT11EXT_LINUX_APIS_V1_SIZE) {
 		g_lx = *lx;

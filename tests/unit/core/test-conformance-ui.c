@@ -90,6 +90,25 @@ START_TEST(test_rule_63_unknown_guid_not_pending)
 }
 END_TEST
 
+START_TEST(test_rule_63_not_pending_gets_no_response)
+{
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_ui, 1);
+	/* the plugin no longer waits for it: FALSE means no ProcessUIResponse */
+	X.tp->ui_not_pending = 1;
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"x", 1),
+			 -ESTALE);
+	ck_assert_int_eq(hx_count(X.tp->log, "IsUIRequestPending"), 1);
+	ck_assert_int_eq(X.tp->n_ui_responses, 0);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_rule_64_logoff_cancels_ui_requests)
 {
 	hx_open(&X, "tp-good");
@@ -201,6 +220,7 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_61_several_ui_requests_outstanding);
 	CONFORMANCE_TEST(s, test_rule_62_ui_response_at_most_once);
 	CONFORMANCE_TEST(s, test_rule_63_unknown_guid_not_pending);
+	CONFORMANCE_TEST(s, test_rule_63_not_pending_gets_no_response);
 	CONFORMANCE_TEST(s, test_rule_64_logoff_cancels_ui_requests);
 	CONFORMANCE_TEST(s, test_rule_65_query_ui_buffers_freed_by_host);
 	CONFORMANCE_TEST(s, test_rule_66_notification_copied_null_rejected);
