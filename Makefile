@@ -80,7 +80,7 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
-.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers
+.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers mutation
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
@@ -153,6 +153,11 @@ deps:
 
 unit: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/run-unit $(UNIT_BINS)
+
+# Mutation testing of src/core against the conformance suites (not in make test):
+# scripts/mutation, mutants in tests/mutation/mutants.txt; ends "N killed, M survived".
+mutation:
+	@$(SRC)/scripts/mutation
 
 hwsim: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/tests/hwsim/run

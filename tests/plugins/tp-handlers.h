@@ -400,6 +400,15 @@ static DWORD WINAPI h_query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE p
 		leave();
 		return ERROR_CALL_NOT_IMPLEMENTED;
 	}
+	if (tp_state.query_ui == 2) {
+		static DOT11EXT_IHV_UI_REQUEST foreign;
+
+		memset(&foreign, 0, sizeof(foreign));
+		foreign.guidUIRequest.Data1 = 0x5678;
+		*out = &foreign;
+		leave();
+		return ERROR_SUCCESS;
+	}
 	if (g_api.Dot11ExtAllocateBuffer(sizeof(*r), (LPVOID *)&r) ||
 	    g_api.Dot11ExtAllocateBuffer(4, &data)) {
 		g_api.Dot11ExtFreeBuffer(r);

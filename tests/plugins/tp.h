@@ -71,7 +71,8 @@ struct tp_state {
 	int complete_after_stop;       /* PostAssociateCompletion after StopPostAssociate */
 	int reset_cancels;             /* complete pending pre with ERROR_CANCELLED in AdapterReset */
 	int ui_request;                /* SendUIRequest in PerformPreAssociate */
-	int query_ui;                  /* return a request from QueryUIRequest */
+	int query_ui;                  /* return a request from QueryUIRequest
+					* (2: one not from AllocateBuffer, rule 65) */
 	int notify;                    /* SendNotification in PerformPostAssociate */
 	int udata_in_pre;              /* custom user data inside PerformPreAssociate */
 	DWORD init_adapter_error;      /* InitAdapter fails with this */

@@ -360,12 +360,47 @@ START_TEST(test_rule_38_later_completion_changes_port_state)
 	hx_run(&X, 5);
 	ck_assert(!sim_drv_last(X.sim, SIM_OP_STATION_AUTHORIZE)->authorized);
 	ck_assert_int_eq(X.n_ended, 0); /* still associated */
+	{
+		/* the completion names the port's peer, or none */
+		DOT11_MAC_ADDRESS other = { 0x02, 0, 0, 0, 0, 0x09 };
+
+		ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security,
+								     &other, 0, 0),
+				  ERROR_INVALID_PARAMETER);
+	}
 	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
 							     0, 0),
 			  ERROR_SUCCESS);
 	hx_run(&X, 5);
 	ck_assert(sim_drv_last(X.sim, SIM_OP_STATION_AUTHORIZE)->authorized);
 	ck_assert_int_eq(X.n_authorized, 2);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_38_unauthorized_port_keeps_security_frames)
+{
+	hx_open(&X, "tp-good");
+	hx_start_t(&X, "tp-good", 0, 100);
+	hx_authorize(&X);
+	X.tp->frames_to_complete = 99;
+	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
+							     L2_REASON_CODE_IHV_BASE,
+							     ERROR_ACCESS_DENIED),
+			  ERROR_SUCCESS);
+	hx_run(&X, 5);
+	/* unauthorized, but security frames still flow both ways */
+	ck_assert(!sim_drv_last(X.sim, SIM_OP_STATION_AUTHORIZE)->authorized);
+	hx_eapol(&X, "again", false);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 3);
+	ck_assert_mem_eq(sim_drv_last(X.sim, SIM_OP_EAPOL_TX)->frame, "msg2", 4);
+	ck_assert_int_eq(X.n_ended, 0);
+	/* the grace period is the post-association deadline: then ihvd disconnects */
+	hx_run_ms(&X, 200);
+	ck_assert_int_eq(X.n_ended, 1);
+	ck_assert_uint_eq(X.ended.reason, WLAN_REASON_CODE_SECURITY_TIMEOUT);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_DISCONNECT), 1);
 	hx_stop(&X);
 }
 END_TEST
@@ -441,6 +476,27 @@ START_TEST(test_rule_41_unauthorized_port_security_frames_only)
 }
 END_TEST
 
+START_TEST(test_rule_41_frames_without_a_port_dropped)
+{
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_NEVER;
+	hx_start(&X, "tp-good"); /* EAPOL registered at InitAdapter */
+	/* idle, then pre-associating: no port, nothing to deliver to, nothing kept */
+	hx_eapol(&X, "idle", true);
+	hx_connect(&X);
+	hx_eapol(&X, "pre", true);
+	hx_run(&X, 5);
+	hx_associate(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 0);
+	hx_eapol(&X, "port", true);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 1);
+	ck_assert_mem_eq(X.tp->frames[0].data + 8, "port", 4);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_rule_37_post_associate_refusal_ends_connection)
 {
 	hx_open(&X, "tp-good");
@@ -481,8 +537,10 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_37_success_authorizes_the_port);
 	CONFORMANCE_TEST(s, test_rule_37_post_associate_refusal_ends_connection);
 	CONFORMANCE_TEST(s, test_rule_38_later_completion_changes_port_state);
+	CONFORMANCE_TEST(s, test_rule_38_unauthorized_port_keeps_security_frames);
 	CONFORMANCE_TEST(s, test_rule_39_stop_post_associate_then_reset);
 	CONFORMANCE_TEST(s, test_rule_40_completion_after_stop_rejected);
 	CONFORMANCE_TEST(s, test_rule_41_unauthorized_port_security_frames_only);
+	CONFORMANCE_TEST(s, test_rule_41_frames_without_a_port_dropped);
 	return conformance_run(s);
 }

@@ -396,6 +396,7 @@ START_TEST(test_rule_52_default_key_group_station_delete)
 	ck_assert_uint_eq(c->key_len, 16);
 	ck_assert_uint_eq(c->seq[0], 0x07);
 	ck_assert(!c->has_addr);
+	ck_assert(!c->set_default); /* DOT11_DIR_INBOUND: receive only */
 	/* BIP index 4 is the IGTK, IPN as its sequence */
 	c = sim_drv_call(X.sim, SIM_OP_KEY_NEW, 2);
 	ck_assert_int_eq(c->key_type, DRV_KEY_IGTK);
@@ -448,6 +449,7 @@ START_TEST(test_rule_52_static_default_key_during_pre_association)
 	ck_assert_ptr_nonnull(c);
 	ck_assert_int_eq(c->key_type, DRV_KEY_GROUP);
 	ck_assert_uint_eq(c->idx, 1);
+	ck_assert(c->set_default); /* DOT11_DIR_BOTH: also the transmit key */
 	ck_assert_uint_eq(API.Dot11ExtSetDefaultKeyId(X.tp->svc, 1), ERROR_SUCCESS);
 	ck_assert_uint_eq(sim_drv_last(X.sim, SIM_OP_KEY_DEFAULT_SET)->idx, 1);
 	/* a pairwise key still needs the port */

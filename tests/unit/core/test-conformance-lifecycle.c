@@ -279,12 +279,18 @@ END_TEST
 
 START_TEST(test_rule_15_pending_pre_association_cancelled_by_deinit)
 {
+	unsigned live;
+
 	hx_open(&X, "tp-after-deinit");
 	hx_start(&X, "tp-after-deinit");
+	live = ihv_handle_live_count(); /* the plugin's timers and the adapter's svc handle */
 	hx_connect(&X);
 	hx_run(&X, 5);
+	ck_assert_uint_eq(ihv_handle_live_count(), live + 1); /* + hConnectSession */
 	ihv_adapter_free(X.a);
 	X.a = NULL;
+	/* both died with DeinitAdapter: the session and the adapter's handle */
+	ck_assert_uint_eq(ihv_handle_live_count(), live - 1);
 	hx_run(&X, 5);
 	ck_assert_uint_eq(X.tp->rc_in_deinit[1], ERROR_INVALID_HANDLE);
 	ck_assert_uint_eq(X.tp->rc_after_deinit[1], ERROR_INVALID_HANDLE);
@@ -556,6 +562,18 @@ START_TEST(test_rule_23_ui_requests_cancelled_by_reset)
 	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"pw", 2),
 			 -ENOENT);
 	ck_assert_int_eq(X.tp->n_ui_responses, 0);
+	hx_stop(&X);
+
+	/* a request cancelled before it was handed to the user is never shown */
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(X.tp->rc_ui, ERROR_SUCCESS);
+	ck_assert_int_eq(X.n_ui, 0);
 	hx_stop(&X);
 }
 END_TEST

@@ -46,6 +46,16 @@ START_TEST(test_rule_61_several_ui_requests_outstanding)
 	hx_connect(&X);
 	hx_run(&X, 5);
 	ck_assert_int_eq(X.n_ui, 2);
+	{
+		/* several, but each GUID once: the same one again while it is open is refused */
+		DOT11EXT_IHV_UI_REQUEST r;
+
+		memset(&r, 0, sizeof(r));
+		memcpy(&r.guidUIRequest, X.ui_guid[0], sizeof(r.guidUIRequest));
+		ck_assert_uint_eq(API.Dot11ExtSendUIRequest(X.tp->svc, &r), ERROR_INVALID_PARAMETER);
+		hx_run(&X, 5);
+		ck_assert_int_eq(X.n_ui, 2);
+	}
 	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"1", 1), 0);
 	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[1], (const uint8_t *)"2", 1), 0);
 	ck_assert_int_eq(X.tp->n_ui_responses, 2);
@@ -138,6 +148,18 @@ START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
 	ck_assert_str_eq(X.ui_text[0], "pin?");
 	/* both blocks the plugin allocated were freed, once */
 	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	hx_stop(&X);
+
+	/* a request not from Dot11ExtAllocateBuffer is refused, not used, not freed */
+	hx_open(&X, "tp-good");
+	X.tp->query_ui = 2;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert(hx_log_has("QueryUIRequest returned memory not from Dot11ExtAllocateBuffer"));
+	ck_assert_int_eq(X.n_ui, 0);
+	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	hx_stop(&X);
 }
 END_TEST
