@@ -33,7 +33,7 @@ static struct {
 #define LOG(level, ...) \
 	do { if (have_lx) lx.Dot11ExtLinuxLog(level, __VA_ARGS__); } while (0)
 
-static VOID WINAPI pre_done(HANDLE t, LPVOID ctx)
+static VOID WINAPI example_pre_done(HANDLE t, LPVOID ctx)
 {
 	DWORD rc;
 
@@ -44,7 +44,7 @@ static VOID WINAPI pre_done(HANDLE t, LPVOID ctx)
 	LOG(DOT11EXT_LINUX_LOG_INFO, "pre-association completed (%u)", rc);
 }
 
-static VOID WINAPI post_done(HANDLE t, LPVOID ctx)
+static VOID WINAPI example_post_done(HANDLE t, LPVOID ctx)
 {
 	DWORD rc;
 
@@ -56,7 +56,7 @@ static VOID WINAPI post_done(HANDLE t, LPVOID ctx)
 	LOG(DOT11EXT_LINUX_LOG_INFO, "post-association completed (%u)", rc);
 }
 
-static VOID WINAPI deinit_service(VOID)
+static VOID WINAPI example_deinit_service(VOID)
 {
 	if (have_lx) {
 		lx.Dot11ExtLinuxTimerDestroy(pre_timer);
@@ -64,7 +64,7 @@ static VOID WINAPI deinit_service(VOID)
 	}
 }
 
-static DWORD WINAPI init_adapter(PDOT11_ADAPTER a, HANDLE svc, PHANDLE out)
+static DWORD WINAPI example_init_adapter(PDOT11_ADAPTER a, HANDLE svc, PHANDLE out)
 {
 	if (!a || !out)
 		return ERROR_INVALID_PARAMETER;
@@ -74,17 +74,17 @@ static DWORD WINAPI init_adapter(PDOT11_ADAPTER a, HANDLE svc, PHANDLE out)
 	return ERROR_SUCCESS;
 }
 
-static VOID WINAPI deinit_adapter(HANDLE a)
+static VOID WINAPI example_deinit_adapter(HANDLE a)
 {
 	(void)a;
 	memset(&ad, 0, sizeof(ad));
 }
 
-static DWORD WINAPI perform_pre_associate(HANDLE a, HANDLE cs,
-					  PDOT11EXT_IHV_PROFILE_PARAMS pp,
-					  PDOT11EXT_IHV_CONNECTIVITY_PROFILE conn,
-					  PDOT11EXT_IHV_SECURITY_PROFILE sec,
-					  PDOT11_BSS_LIST bss, PDWORD reason)
+static DWORD WINAPI example_perform_pre_associate(HANDLE a, HANDLE cs,
+						  PDOT11EXT_IHV_PROFILE_PARAMS pp,
+						  PDOT11EXT_IHV_CONNECTIVITY_PROFILE conn,
+						  PDOT11EXT_IHV_SECURITY_PROFILE sec,
+						  PDOT11_BSS_LIST bss, PDWORD reason)
 {
 	(void)a;
 	(void)pp;
@@ -102,7 +102,7 @@ static DWORD WINAPI perform_pre_associate(HANDLE a, HANDLE cs,
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI adapter_reset(HANDLE a)
+static DWORD WINAPI example_adapter_reset(HANDLE a)
 {
 	(void)a;
 	if (have_lx) {
@@ -113,9 +113,9 @@ static DWORD WINAPI adapter_reset(HANDLE a)
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI perform_post_associate(HANDLE a, HANDLE ss, PDOT11_PORT_STATE ps,
-					   ULONG len,
-					   PDOT11_ASSOCIATION_COMPLETION_PARAMETERS p)
+static DWORD WINAPI example_perform_post_associate(HANDLE a, HANDLE ss, PDOT11_PORT_STATE ps,
+						   ULONG len,
+						   PDOT11_ASSOCIATION_COMPLETION_PARAMETERS p)
 {
 	(void)a;
 	(void)ps;
@@ -126,8 +126,8 @@ static DWORD WINAPI perform_post_associate(HANDLE a, HANDLE ss, PDOT11_PORT_STAT
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI stop_post_associate(HANDLE a, PDOT11_MAC_ADDRESS peer,
-					DOT11_ASSOC_STATUS st)
+static DWORD WINAPI example_stop_post_associate(HANDLE a, PDOT11_MAC_ADDRESS peer,
+						DOT11_ASSOC_STATUS st)
 {
 	(void)a;
 	(void)peer;
@@ -137,9 +137,9 @@ static DWORD WINAPI stop_post_associate(HANDLE a, PDOT11_MAC_ADDRESS peer,
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI validate_profile(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
-				     PDOT11EXT_IHV_CONNECTIVITY_PROFILE c,
-				     PDOT11EXT_IHV_SECURITY_PROFILE s, PDWORD reason)
+static DWORD WINAPI example_validate_profile(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
+					     PDOT11EXT_IHV_CONNECTIVITY_PROFILE c,
+					     PDOT11EXT_IHV_SECURITY_PROFILE s, PDWORD reason)
 {
 	(void)a;
 	(void)pp;
@@ -149,10 +149,10 @@ static DWORD WINAPI validate_profile(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
-				     PDOT11EXT_IHV_CONNECTIVITY_PROFILE c,
-				     PDOT11EXT_IHV_SECURITY_PROFILE s, PDOT11_BSS_LIST b,
-				     PDWORD reason)
+static DWORD WINAPI example_capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
+					     PDOT11EXT_IHV_CONNECTIVITY_PROFILE c,
+					     PDOT11EXT_IHV_SECURITY_PROFILE s, PDOT11_BSS_LIST b,
+					     PDWORD reason)
 {
 	(void)a;
 	(void)pp;
@@ -163,11 +163,11 @@ static DWORD WINAPI capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI create_discovery_profiles(HANDLE a, BOOL insecure,
-					      PDOT11EXT_IHV_PROFILE_PARAMS pp,
-					      PDOT11_BSS_LIST b,
-					      PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST out,
-					      PDWORD reason)
+static DWORD WINAPI example_create_discovery_profiles(HANDLE a, BOOL insecure,
+						      PDOT11EXT_IHV_PROFILE_PARAMS pp,
+						      PDOT11_BSS_LIST b,
+						      PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST out,
+						      PDWORD reason)
 {
 	(void)a;
 	(void)insecure;
@@ -179,15 +179,15 @@ static DWORD WINAPI create_discovery_profiles(HANDLE a, BOOL insecure,
 	return ERROR_NOT_SUPPORTED;
 }
 
-static DWORD WINAPI process_session_change(ULONG ev, PWTSSESSION_NOTIFICATION n)
+static DWORD WINAPI example_process_session_change(ULONG ev, PWTSSESSION_NOTIFICATION n)
 {
 	(void)ev;
 	(void)n;
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI receive_indication(HANDLE a, DOT11EXT_IHV_INDICATION_TYPE t,
-				       ULONG len, LPVOID buf)
+static DWORD WINAPI example_receive_indication(HANDLE a, DOT11EXT_IHV_INDICATION_TYPE t,
+					       ULONG len, LPVOID buf)
 {
 	(void)a;
 	(void)t;
@@ -196,7 +196,7 @@ static DWORD WINAPI receive_indication(HANDLE a, DOT11EXT_IHV_INDICATION_TYPE t,
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI receive_packet(HANDLE a, DWORD len, LPVOID buf)
+static DWORD WINAPI example_receive_packet(HANDLE a, DWORD len, LPVOID buf)
 {
 	(void)a;
 	(void)len;
@@ -204,20 +204,20 @@ static DWORD WINAPI receive_packet(HANDLE a, DWORD len, LPVOID buf)
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI send_packet_completion(HANDLE h)
+static DWORD WINAPI example_send_packet_completion(HANDLE h)
 {
 	(void)h;
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI is_ui_request_pending(GUID g, PBOOL pending)
+static DWORD WINAPI example_is_ui_request_pending(GUID g, PBOOL pending)
 {
 	(void)g;
 	*pending = FALSE;
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI process_ui_response(GUID g, DWORD n, LPVOID buf)
+static DWORD WINAPI example_process_ui_response(GUID g, DWORD n, LPVOID buf)
 {
 	(void)g;
 	(void)n;
@@ -225,8 +225,8 @@ static DWORD WINAPI process_ui_response(GUID g, DWORD n, LPVOID buf)
 	return ERROR_NOT_FOUND;
 }
 
-static DWORD WINAPI query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE ph,
-				     PDOT11EXT_IHV_UI_REQUEST *out)
+static DWORD WINAPI example_query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE ph,
+					     PDOT11EXT_IHV_UI_REQUEST *out)
 {
 	(void)a;
 	(void)ph;
@@ -234,8 +234,8 @@ static DWORD WINAPI query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE ph,
 	return ERROR_CALL_NOT_IMPLEMENTED; /* no UI to show */
 }
 
-static DWORD WINAPI onex_indicate_result(HANDLE a, DOT11_MSONEX_RESULT r,
-					 PDOT11_MSONEX_RESULT_PARAMS p)
+static DWORD WINAPI example_onex_indicate_result(HANDLE a, DOT11_MSONEX_RESULT r,
+						 PDOT11_MSONEX_RESULT_PARAMS p)
 {
 	(void)a;
 	(void)r;
@@ -243,8 +243,8 @@ static DWORD WINAPI onex_indicate_result(HANDLE a, DOT11_MSONEX_RESULT r,
 	return ERROR_SUCCESS;
 }
 
-static DWORD WINAPI control(HANDLE a, DWORD in_len, PBYTE in, DWORD out_len, PBYTE out,
-			    PDWORD ret)
+static DWORD WINAPI example_control(HANDLE a, DWORD in_len, PBYTE in, DWORD out_len, PBYTE out,
+				    PDWORD ret)
 {
 	(void)a;
 	(void)in_len;
@@ -273,29 +273,29 @@ EXPORT DWORD WINAPI Dot11ExtIhvInitService(DWORD ver, PDOT11EXT_APIS apis, LPVOI
 	if (l && l->dwVersion >= 1 && l->dwSize >= DOT11EXT_LINUX_APIS_V1_SIZE) {
 		lx = *l;
 		have_lx = 1;
-		if (lx.Dot11ExtLinuxTimerCreate(pre_done, NULL, &pre_timer) ||
-		    lx.Dot11ExtLinuxTimerCreate(post_done, NULL, &post_timer))
+		if (lx.Dot11ExtLinuxTimerCreate(example_pre_done, NULL, &pre_timer) ||
+		    lx.Dot11ExtLinuxTimerCreate(example_post_done, NULL, &post_timer))
 			return ERROR_NOT_ENOUGH_MEMORY;
 		LOG(DOT11EXT_LINUX_LOG_INFO, "example plugin: Linux additions v%u", l->dwVersion);
 	}
-	h->Dot11ExtIhvDeinitService = deinit_service;
-	h->Dot11ExtIhvInitAdapter = init_adapter;
-	h->Dot11ExtIhvDeinitAdapter = deinit_adapter;
-	h->Dot11ExtIhvPerformPreAssociate = perform_pre_associate;
-	h->Dot11ExtIhvAdapterReset = adapter_reset;
-	h->Dot11ExtIhvPerformPostAssociate = perform_post_associate;
-	h->Dot11ExtIhvStopPostAssociate = stop_post_associate;
-	h->Dot11ExtIhvValidateProfile = validate_profile;
-	h->Dot11ExtIhvPerformCapabilityMatch = capability_match;
-	h->Dot11ExtIhvCreateDiscoveryProfiles = create_discovery_profiles;
-	h->Dot11ExtIhvProcessSessionChange = process_session_change;
-	h->Dot11ExtIhvReceiveIndication = receive_indication;
-	h->Dot11ExtIhvReceivePacket = receive_packet;
-	h->Dot11ExtIhvSendPacketCompletion = send_packet_completion;
-	h->Dot11ExtIhvIsUIRequestPending = is_ui_request_pending;
-	h->Dot11ExtIhvProcessUIResponse = process_ui_response;
-	h->Dot11ExtIhvQueryUIRequest = query_ui_request;
-	h->Dot11ExtIhvOnexIndicateResult = onex_indicate_result;
-	h->Dot11ExtIhvControl = control;
+	h->Dot11ExtIhvDeinitService = example_deinit_service;
+	h->Dot11ExtIhvInitAdapter = example_init_adapter;
+	h->Dot11ExtIhvDeinitAdapter = example_deinit_adapter;
+	h->Dot11ExtIhvPerformPreAssociate = example_perform_pre_associate;
+	h->Dot11ExtIhvAdapterReset = example_adapter_reset;
+	h->Dot11ExtIhvPerformPostAssociate = example_perform_post_associate;
+	h->Dot11ExtIhvStopPostAssociate = example_stop_post_associate;
+	h->Dot11ExtIhvValidateProfile = example_validate_profile;
+	h->Dot11ExtIhvPerformCapabilityMatch = example_capability_match;
+	h->Dot11ExtIhvCreateDiscoveryProfiles = example_create_discovery_profiles;
+	h->Dot11ExtIhvProcessSessionChange = example_process_session_change;
+	h->Dot11ExtIhvReceiveIndication = example_receive_indication;
+	h->Dot11ExtIhvReceivePacket = example_receive_packet;
+	h->Dot11ExtIhvSendPacketCompletion = example_send_packet_completion;
+	h->Dot11ExtIhvIsUIRequestPending = example_is_ui_request_pending;
+	h->Dot11ExtIhvProcessUIResponse = example_process_ui_response;
+	h->Dot11ExtIhvQueryUIRequest = example_query_ui_request;
+	h->Dot11ExtIhvOnexIndicateResult = example_onex_indicate_result;
+	h->Dot11ExtIhvControl = example_control;
 	return ERROR_SUCCESS;
 }

@@ -8,8 +8,8 @@
 #include <linux/nl80211.h>
 #include <netlink/genl/genl.h>
 
-static struct nl_msg *msg_start_size(int family, uint8_t cmd, int flags,
-				     uint32_t ifindex, size_t size)
+static struct nl_msg *nl80211_msg_start_size(int family, uint8_t cmd, int flags,
+					     uint32_t ifindex, size_t size)
 {
 	struct nl_msg *msg = size ? nlmsg_alloc_size(size) : nlmsg_alloc();
 
@@ -24,13 +24,13 @@ static struct nl_msg *msg_start_size(int family, uint8_t cmd, int flags,
 	return msg;
 }
 
-static struct nl_msg *msg_start(int family, uint8_t cmd, int flags,
-				uint32_t ifindex)
+static struct nl_msg *nl80211_msg_start(int family, uint8_t cmd, int flags,
+					uint32_t ifindex)
 {
-	return msg_start_size(family, cmd, flags, ifindex, 0);
+	return nl80211_msg_start_size(family, cmd, flags, ifindex, 0);
 }
 
-static struct nl_msg *msg_fail(struct nl_msg *msg)
+static struct nl_msg *nl80211_msg_fail(struct nl_msg *msg)
 {
 	nlmsg_free(msg);
 	return NULL;
@@ -39,18 +39,18 @@ static struct nl_msg *msg_fail(struct nl_msg *msg)
 struct nl_msg *nl80211_msg_simple(int family, uint8_t cmd, int flags,
 				  int attr, uint32_t value)
 {
-	struct nl_msg *msg = msg_start(family, cmd, flags, 0);
+	struct nl_msg *msg = nl80211_msg_start(family, cmd, flags, 0);
 
 	if (msg && attr && nla_put_u32(msg, attr, value) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	return msg;
 }
 
 struct nl_msg *nl80211_msg_scan_trigger(int family, uint32_t ifindex,
 					const struct drv_scan_params *p)
 {
-	struct nl_msg *msg = msg_start(family, NL80211_CMD_TRIGGER_SCAN, 0,
-				       ifindex);
+	struct nl_msg *msg = nl80211_msg_start(family, NL80211_CMD_TRIGGER_SCAN, 0,
+					       ifindex);
 	struct nlattr *nest;
 
 	if (!msg)
@@ -58,26 +58,26 @@ struct nl_msg *nl80211_msg_scan_trigger(int family, uint32_t ifindex,
 	/* Active scan always: the listed SSIDs, or one wildcard SSID. */
 	nest = nla_nest_start(msg, NL80211_ATTR_SCAN_SSIDS);
 	if (!nest)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (p && p->n_ssids) {
 		for (size_t i = 0; i < p->n_ssids; i++) {
 			if (p->ssid_lens[i] > DRV_SSID_MAX ||
 			    nla_put(msg, (int)i + 1, (int)p->ssid_lens[i],
 				    p->ssids[i]) < 0)
-				return msg_fail(msg);
+				return nl80211_msg_fail(msg);
 		}
 	} else if (nla_put(msg, 1, 0, "") < 0) {
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	}
 	nla_nest_end(msg, nest);
 
 	if (p && p->n_freqs && p->freqs) {
 		nest = nla_nest_start(msg, NL80211_ATTR_SCAN_FREQUENCIES);
 		if (!nest)
-			return msg_fail(msg);
+			return nl80211_msg_fail(msg);
 		for (size_t i = 0; i < p->n_freqs; i++)
 			if (nla_put_u32(msg, (int)i + 1, p->freqs[i]) < 0)
-				return msg_fail(msg);
+				return nl80211_msg_fail(msg);
 		nla_nest_end(msg, nest);
 	}
 	return msg;
@@ -112,8 +112,8 @@ struct nl_msg *nl80211_msg_connect(int family, uint32_t ifindex,
 
 	if (!p->ssid || p->ssid_len == 0 || p->ssid_len > DRV_SSID_MAX)
 		return NULL;
-	msg = msg_start_size(family, NL80211_CMD_CONNECT, 0, ifindex,
-			     p->ies_len + 1024);
+	msg = nl80211_msg_start_size(family, NL80211_CMD_CONNECT, 0, ifindex,
+				     p->ies_len + 1024);
 	if (!msg)
 		return NULL;
 	if (nla_put(msg, NL80211_ATTR_SSID, (int)p->ssid_len, p->ssid) < 0 ||
@@ -124,53 +124,53 @@ struct nl_msg *nl80211_msg_connect(int family, uint32_t ifindex,
 	     nla_put(msg, NL80211_ATTR_IE, (int)p->ies_len, p->ies) < 0) ||
 	    nla_put_u32(msg, NL80211_ATTR_AUTH_TYPE,
 			NL80211_AUTHTYPE_OPEN_SYSTEM) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 
 	if (p->wpa_versions &&
 	    nla_put_u32(msg, NL80211_ATTR_WPA_VERSIONS, p->wpa_versions) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (p->akm_suite &&
 	    nla_put_u32(msg, NL80211_ATTR_AKM_SUITES, p->akm_suite) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (p->pairwise_cipher &&
 	    nla_put_u32(msg, NL80211_ATTR_CIPHER_SUITES_PAIRWISE,
 			p->pairwise_cipher) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (p->group_cipher &&
 	    nla_put_u32(msg, NL80211_ATTR_CIPHER_SUITE_GROUP,
 			p->group_cipher) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (p->mfp != DRV_MFP_NO &&
 	    nla_put_u32(msg, NL80211_ATTR_USE_MFP,
 			nl80211_msg_mfp(p->mfp, wiphy_mfp_optional)) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	/* Privacy bit (IEEE 802.11-2020 9.4.1.4) for any RSN connection. */
 	if ((p->wpa_versions || p->pairwise_cipher) &&
 	    nla_put_flag(msg, NL80211_ATTR_PRIVACY) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (p->control_port && nla_put_flag(msg, NL80211_ATTR_CONTROL_PORT) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (p->control_port_ethertype &&
 	    nla_put_u16(msg, NL80211_ATTR_CONTROL_PORT_ETHERTYPE,
 			p->control_port_ethertype) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (over_nl80211 &&
 	    nla_put_flag(msg, NL80211_ATTR_CONTROL_PORT_OVER_NL80211) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	/* The connection dies with our socket; required for over_nl80211. */
 	if (nla_put_flag(msg, NL80211_ATTR_SOCKET_OWNER) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	return msg;
 }
 
 struct nl_msg *nl80211_msg_disconnect(int family, uint32_t ifindex,
 				      uint16_t reason)
 {
-	struct nl_msg *msg = msg_start(family, NL80211_CMD_DISCONNECT, 0,
-				       ifindex);
+	struct nl_msg *msg = nl80211_msg_start(family, NL80211_CMD_DISCONNECT, 0,
+					       ifindex);
 
 	if (msg && nla_put_u16(msg, NL80211_ATTR_REASON_CODE, reason) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	return msg;
 }
 
@@ -184,8 +184,8 @@ struct nl_msg *nl80211_msg_control_port_tx(int family, uint32_t ifindex,
 
 	if (!frame || !len || len > 65535)
 		return NULL;
-	msg = msg_start_size(family, NL80211_CMD_CONTROL_PORT_FRAME, 0, ifindex,
-			     len + 256);
+	msg = nl80211_msg_start_size(family, NL80211_CMD_CONTROL_PORT_FRAME, 0, ifindex,
+				     len + 256);
 	if (!msg)
 		return NULL;
 	if (nla_put_u16(msg, NL80211_ATTR_CONTROL_PORT_ETHERTYPE, ethertype) < 0 ||
@@ -193,7 +193,7 @@ struct nl_msg *nl80211_msg_control_port_tx(int family, uint32_t ifindex,
 	    nla_put(msg, NL80211_ATTR_FRAME, (int)len, frame) < 0 ||
 	    (no_encrypt &&
 	     nla_put_flag(msg, NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT) < 0))
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	return msg;
 }
 
@@ -210,8 +210,8 @@ const char *nl80211_key_type_name(enum drv_key_type type)
 	return "?";
 }
 
-static int key_type_valid(enum drv_key_type type, uint16_t idx,
-			  const uint8_t *addr)
+static int nl80211_msg_key_type_valid(enum drv_key_type type, uint16_t idx,
+				      const uint8_t *addr)
 {
 	switch (type) {
 	case DRV_KEY_PAIRWISE:
@@ -234,11 +234,11 @@ struct nl_msg *nl80211_msg_key_new(int family, uint32_t ifindex,
 	struct nl_msg *msg;
 	struct nlattr *key, *types;
 
-	if (!key_type_valid(k->type, k->idx, k->addr) || !k->key ||
+	if (!nl80211_msg_key_type_valid(k->type, k->idx, k->addr) || !k->key ||
 	    !k->key_len || k->key_len > 64 || k->seq_len > 16 ||
 	    (k->seq_len && !k->seq))
 		return NULL;
-	msg = msg_start(family, NL80211_CMD_NEW_KEY, 0, ifindex);
+	msg = nl80211_msg_start(family, NL80211_CMD_NEW_KEY, 0, ifindex);
 	if (!msg)
 		return NULL;
 	if (k->type == DRV_KEY_PAIRWISE &&
@@ -276,20 +276,20 @@ struct nl_msg *nl80211_msg_key_del(int family, uint32_t ifindex,
 	struct nl_msg *msg;
 	struct nlattr *key;
 
-	if (!key_type_valid(type, idx, addr))
+	if (!nl80211_msg_key_type_valid(type, idx, addr))
 		return NULL;
-	msg = msg_start(family, NL80211_CMD_DEL_KEY, 0, ifindex);
+	msg = nl80211_msg_start(family, NL80211_CMD_DEL_KEY, 0, ifindex);
 	if (!msg)
 		return NULL;
 	if (type == DRV_KEY_PAIRWISE &&
 	    nla_put(msg, NL80211_ATTR_MAC, DRV_ETH_ALEN, addr) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	key = nla_nest_start(msg, NL80211_ATTR_KEY);
 	if (!key || nla_put_u8(msg, NL80211_KEY_IDX, (uint8_t)idx) < 0 ||
 	    nla_put_u32(msg, NL80211_KEY_TYPE,
 			type == DRV_KEY_PAIRWISE ? NL80211_KEYTYPE_PAIRWISE
 						 : NL80211_KEYTYPE_GROUP) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	nla_nest_end(msg, key);
 	return msg;
 }
@@ -305,14 +305,14 @@ struct nl_msg *nl80211_msg_key_default(int family, uint32_t ifindex,
 	if (mgmt ? (unicast || multicast || idx < 4 || idx > 5)
 		 : (!(unicast || multicast) || idx > 3))
 		return NULL;
-	msg = msg_start(family, NL80211_CMD_SET_KEY, 0, ifindex);
+	msg = nl80211_msg_start(family, NL80211_CMD_SET_KEY, 0, ifindex);
 	if (!msg)
 		return NULL;
 	key = nla_nest_start(msg, NL80211_ATTR_KEY);
 	if (!key || nla_put_u8(msg, NL80211_KEY_IDX, (uint8_t)idx) < 0 ||
 	    nla_put_flag(msg, mgmt ? NL80211_KEY_DEFAULT_MGMT
 				   : NL80211_KEY_DEFAULT) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	if (!mgmt) {
 		types = nla_nest_start(msg, NL80211_KEY_DEFAULT_TYPES);
 		if (!types ||
@@ -320,7 +320,7 @@ struct nl_msg *nl80211_msg_key_default(int family, uint32_t ifindex,
 		     nla_put_flag(msg, NL80211_KEY_DEFAULT_TYPE_UNICAST) < 0) ||
 		    (multicast &&
 		     nla_put_flag(msg, NL80211_KEY_DEFAULT_TYPE_MULTICAST) < 0))
-			return msg_fail(msg);
+			return nl80211_msg_fail(msg);
 		nla_nest_end(msg, types);
 	}
 	nla_nest_end(msg, key);
@@ -336,14 +336,14 @@ struct nl_msg *nl80211_msg_station_authorize(int family, uint32_t ifindex,
 		.mask = 1u << NL80211_STA_FLAG_AUTHORIZED,
 		.set = authorized ? 1u << NL80211_STA_FLAG_AUTHORIZED : 0,
 	};
-	struct nl_msg *msg = msg_start(family, NL80211_CMD_SET_STATION, 0,
-				       ifindex);
+	struct nl_msg *msg = nl80211_msg_start(family, NL80211_CMD_SET_STATION, 0,
+					       ifindex);
 
 	if (!msg)
 		return NULL;
 	if (nla_put(msg, NL80211_ATTR_MAC, DRV_ETH_ALEN, addr) < 0 ||
 	    nla_put(msg, NL80211_ATTR_STA_FLAGS2, sizeof(upd), &upd) < 0)
-		return msg_fail(msg);
+		return nl80211_msg_fail(msg);
 	return msg;
 }
 

@@ -25,7 +25,7 @@ void nl80211_reply_clear(struct nl80211_reply *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static int reply_add(struct nl80211_reply *r, const struct nlmsghdr *nlh)
+static int nl80211_reply_add(struct nl80211_reply *r, const struct nlmsghdr *nlh)
 {
 	struct nlmsghdr *copy;
 
@@ -82,7 +82,7 @@ void nl80211_sock_close(struct nl_sock *sk)
 }
 
 /* One datagram, sized first. Returns its length or -errno (-EAGAIN: none). */
-static ssize_t sock_recv(int fd, void **buf)
+static ssize_t nl80211_sock_recv(int fd, void **buf)
 {
 	ssize_t n, m;
 	void *b;
@@ -175,7 +175,7 @@ int nl80211_sock_request(struct nl_sock *sk, struct nl_msg *msg,
 			return -errno;
 		if (r == 0)
 			return -ETIMEDOUT;
-		n = sock_recv(fd, &buf);
+		n = nl80211_sock_recv(fd, &buf);
 		if (n == -EAGAIN)
 			continue;
 		if (n < 0)
@@ -218,7 +218,7 @@ int nl80211_sock_request(struct nl_sock *sk, struct nl_msg *msg,
 			if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
 				intr = true;
 			if (reply && !err)
-				err = reply_add(reply, nlh);
+				err = nl80211_reply_add(reply, nlh);
 		}
 		free(buf);
 	}
@@ -236,7 +236,7 @@ int nl80211_sock_drain(struct nl_sock *sk, nl80211_notify_cb notify,
 	for (;;) {
 		struct nlmsghdr *nlh;
 		void *buf;
-		ssize_t n = sock_recv(fd, &buf);
+		ssize_t n = nl80211_sock_recv(fd, &buf);
 		int left;
 
 		if (n == -EAGAIN)

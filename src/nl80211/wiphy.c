@@ -31,9 +31,9 @@ int64_t nl80211_wiphy_idx(const struct nlmsghdr *nlh)
 }
 
 /* An array of u32 suite selectors; a ragged tail is reported, not read. */
-static void suites_merge(const struct nlattr *a, uint32_t *out, size_t *n,
+static void nl80211_wiphy_suites_merge(const struct nlattr *a, uint32_t *out, size_t *n,
 			 size_t max, nl80211_attr_bad_cb bad, void *ctx,
-			 const char *where, int type)
+				       const char *where, int type)
 {
 	size_t len = (size_t)nla_len(a);
 	const uint8_t *p = nla_data(a);
@@ -69,13 +69,13 @@ int64_t nl80211_wiphy_parse(const struct nlmsghdr *nlh,
 		snprintf(info->name, sizeof(info->name), "%s",
 			 nla_get_string(tb[NL80211_ATTR_WIPHY_NAME]));
 	if (tb[NL80211_ATTR_CIPHER_SUITES])
-		suites_merge(tb[NL80211_ATTR_CIPHER_SUITES], info->ciphers,
+		nl80211_wiphy_suites_merge(tb[NL80211_ATTR_CIPHER_SUITES], info->ciphers,
 			     &info->n_ciphers, 32, bad, ctx, "GET_WIPHY",
-			     NL80211_ATTR_CIPHER_SUITES);
+					   NL80211_ATTR_CIPHER_SUITES);
 	if (tb[NL80211_ATTR_AKM_SUITES])
-		suites_merge(tb[NL80211_ATTR_AKM_SUITES], info->akms,
+		nl80211_wiphy_suites_merge(tb[NL80211_ATTR_AKM_SUITES], info->akms,
 			     &info->n_akms, 32, bad, ctx, "GET_WIPHY",
-			     NL80211_ATTR_AKM_SUITES);
+					   NL80211_ATTR_AKM_SUITES);
 	if (tb[NL80211_ATTR_EXT_FEATURES]) {
 		size_t len = (size_t)nla_len(tb[NL80211_ATTR_EXT_FEATURES]);
 

@@ -10,6 +10,8 @@
 #include <openssl/kdf.h>
 #include <openssl/params.h>
 
+#include "common/hex.h"
+
 /*
  * Algorithms are fetched once; per-operation contexts are dup'ed from keyless templates
  * (a dup copies the fetched digest/cipher, an implicit fetch would take the provider lock)
@@ -25,7 +27,7 @@ static struct {
 } algs;
 static pthread_mutex_t algs_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static EVP_MAC_CTX *template_new(EVP_MAC *mac, const char *param, const char *name)
+static EVP_MAC_CTX *rsn_crypto_template_new(EVP_MAC *mac, const char *param, const char *name)
 {
 	EVP_MAC_CTX *c;
 	OSSL_PARAM p[2];
@@ -44,17 +46,17 @@ static EVP_MAC_CTX *template_new(EVP_MAC *mac, const char *param, const char *na
 	return c;
 }
 
-static void algs_init(void)
+static void rsn_crypto_algs_init(void)
 {
 	algs.hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
 	algs.cmac = EVP_MAC_fetch(NULL, "CMAC", NULL);
 	algs.pbkdf2 = EVP_KDF_fetch(NULL, "PBKDF2", NULL);
 	algs.wrap128 = EVP_CIPHER_fetch(NULL, "AES-128-WRAP", NULL);
 	algs.wrap256 = EVP_CIPHER_fetch(NULL, "AES-256-WRAP", NULL);
-	algs.hmac_sha1 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA1");
-	algs.hmac_sha256 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA256");
-	algs.hmac_sha384 = template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA384");
-	algs.cmac_aes128 = template_new(algs.cmac, OSSL_MAC_PARAM_CIPHER, "AES-128-CBC");
+	algs.hmac_sha1 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA1");
+	algs.hmac_sha256 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA256");
+	algs.hmac_sha384 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA384");
+	algs.cmac_aes128 = rsn_crypto_template_new(algs.cmac, OSSL_MAC_PARAM_CIPHER, "AES-128-CBC");
 	/* CMAC cannot dup a keyless context: key the template with a public all-zero key */
 	if (algs.cmac_aes128) {
 		static const uint8_t zero[16];
@@ -68,12 +70,12 @@ static void algs_init(void)
 		  algs.hmac_sha256 && algs.hmac_sha384 && algs.cmac_aes128;
 }
 
-static int algs_ready(void)
+static int rsn_crypto_algs_ready(void)
 {
 	if (!__atomic_load_n(&algs.ready, __ATOMIC_ACQUIRE)) {
 		pthread_mutex_lock(&algs_lock);
 		if (!algs.ready) {
-			algs_init();
+			rsn_crypto_algs_init();
 			__atomic_store_n(&algs.ready, 1, __ATOMIC_RELEASE);
 		}
 		pthread_mutex_unlock(&algs_lock);
@@ -102,11 +104,11 @@ void rsn_crypto_cleanup(void)
 }
 
 /* A keyed MAC context from a template; NULL on error. */
-static EVP_MAC_CTX *mac_new(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t key_len)
+static EVP_MAC_CTX *rsn_crypto_mac_new(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t key_len)
 {
 	EVP_MAC_CTX *c;
 
-	if (!algs_ready())
+	if (!rsn_crypto_algs_ready())
 		return NULL;
 	c = EVP_MAC_CTX_dup(*tmpl);
 	if (!c)
@@ -118,14 +120,14 @@ static EVP_MAC_CTX *mac_new(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t
 	return c;
 }
 
-static int mac_oneshot(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t key_len,
-		       const uint8_t *data, size_t len, uint8_t *out, size_t out_len)
+static int rsn_crypto_mac_oneshot(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t key_len,
+				  const uint8_t *data, size_t len, uint8_t *out, size_t out_len)
 {
 	EVP_MAC_CTX *c;
 	size_t got = 0;
 	int ok;
 
-	c = mac_new(tmpl, key, key_len);
+	c = rsn_crypto_mac_new(tmpl, key, key_len);
 	if (!c)
 		return -1;
 	ok = EVP_MAC_update(c, data, len) && EVP_MAC_final(c, out, &got, out_len) &&
@@ -137,24 +139,24 @@ static int mac_oneshot(EVP_MAC_CTX *const *tmpl, const uint8_t *key, size_t key_
 int rsn_crypto_hmac_sha1(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
 			 uint8_t out[20])
 {
-	return mac_oneshot(&algs.hmac_sha1, key, key_len, data, len, out, 20);
+	return rsn_crypto_mac_oneshot(&algs.hmac_sha1, key, key_len, data, len, out, 20);
 }
 
 int rsn_crypto_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
 			   uint8_t out[32])
 {
-	return mac_oneshot(&algs.hmac_sha256, key, key_len, data, len, out, 32);
+	return rsn_crypto_mac_oneshot(&algs.hmac_sha256, key, key_len, data, len, out, 32);
 }
 
 int rsn_crypto_hmac_sha384(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
 			   uint8_t out[48])
 {
-	return mac_oneshot(&algs.hmac_sha384, key, key_len, data, len, out, 48);
+	return rsn_crypto_mac_oneshot(&algs.hmac_sha384, key, key_len, data, len, out, 48);
 }
 
 int rsn_crypto_cmac_aes128(const uint8_t key[16], const uint8_t *data, size_t len, uint8_t out[16])
 {
-	return mac_oneshot(&algs.cmac_aes128, key, 16, data, len, out, 16);
+	return rsn_crypto_mac_oneshot(&algs.cmac_aes128, key, 16, data, len, out, 16);
 }
 
 int rsn_crypto_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, size_t salt_len,
@@ -165,7 +167,7 @@ int rsn_crypto_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, 
 	int pkcs5 = 1; /* no SP 800-132 lower bounds: RFC 6070 uses 1 iteration, short salts */
 	int ok;
 
-	if (!algs_ready() || !iterations || !out_len)
+	if (!rsn_crypto_algs_ready() || !iterations || !out_len)
 		return -1;
 	c = EVP_KDF_CTX_new(algs.pbkdf2);
 	if (!c)
@@ -197,35 +199,18 @@ int rsn_crypto_psk_from_passphrase(const char *passphrase, const uint8_t *ssid, 
 	return rsn_crypto_pbkdf2_sha1(passphrase, n, ssid, ssid_len, 4096, pmk, RSN_PMK_LEN);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int rsn_crypto_psk_from_hex(const char *hex, uint8_t pmk[RSN_PMK_LEN])
 {
 	uint8_t tmp[RSN_PMK_LEN];
+	int n;
 
 	if (!hex || strnlen(hex, 65) != 64)
 		return -1;
-	for (int i = 0; i < RSN_PMK_LEN; i++) {
-		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
-
-		if (hi < 0 || lo < 0) {
-			OPENSSL_cleanse(tmp, sizeof(tmp));
-			return -1;
-		}
-		tmp[i] = (uint8_t)(hi << 4 | lo);
-	}
-	memcpy(pmk, tmp, RSN_PMK_LEN);
+	n = hex_decode(hex, 64, tmp, sizeof(tmp));
+	if (n == RSN_PMK_LEN)
+		memcpy(pmk, tmp, RSN_PMK_LEN);
 	OPENSSL_cleanse(tmp, sizeof(tmp));
-	return 0;
+	return n == RSN_PMK_LEN ? 0 : -1;
 }
 
 int rsn_crypto_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
@@ -239,7 +224,7 @@ int rsn_crypto_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
 
 	if (out_len > 255 * 20)
 		return -1;
-	c = mac_new(&algs.hmac_sha1, key, key_len);
+	c = rsn_crypto_mac_new(&algs.hmac_sha1, key, key_len);
 	if (!c)
 		return -1;
 	/* R = R || HMAC-SHA-1(K, A || Y || B || X), X = i as one octet, i = 0.. */
@@ -283,7 +268,7 @@ int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const 
 	}
 	if (!tmpl || out_bits % 8 || out_bits > 0xffff || !out_len)
 		return -1;
-	c = mac_new(tmpl, key, key_len);
+	c = rsn_crypto_mac_new(tmpl, key, key_len);
 	if (!c)
 		return -1;
 	/* result = HMAC-Hash(K, i || Label || Context || Length), i and Length LE16, i = 1.. */
@@ -309,15 +294,15 @@ int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const 
 	return ok ? 0 : -1;
 }
 
-static int aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_t *in,
-		       size_t in_len, uint8_t *out)
+static int rsn_crypto_aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_t *in,
+				  size_t in_len, uint8_t *out)
 {
 	EVP_CIPHER_CTX *c;
 	EVP_CIPHER *cipher;
 	int outl = 0, fin = 0, ok;
 	size_t want = enc ? in_len + 8 : in_len - 8;
 
-	if (in_len % 8 || in_len < (enc ? 16u : 24u) || in_len > 4096 || !algs_ready())
+	if (in_len % 8 || in_len < (enc ? 16u : 24u) || in_len > 4096 || !rsn_crypto_algs_ready())
 		return -1;
 	if (kek_len == 16)
 		cipher = algs.wrap128;
@@ -341,13 +326,13 @@ static int aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_
 int rsn_crypto_aes_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
 			uint8_t *out)
 {
-	return aes_wrap_op(1, kek, kek_len, in, in_len, out);
+	return rsn_crypto_aes_wrap_op(1, kek, kek_len, in, in_len, out);
 }
 
 int rsn_crypto_aes_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
 			  uint8_t *out)
 {
-	return aes_wrap_op(0, kek, kek_len, in, in_len, out);
+	return rsn_crypto_aes_wrap_op(0, kek, kek_len, in, in_len, out);
 }
 
 static const struct rsn_akm_info akm_table[] = {

@@ -28,12 +28,12 @@ const char *eapol_key_err_str(enum eapol_key_err err)
 	return "unknown";
 }
 
-static uint16_t be16(const uint8_t *p)
+static uint16_t eapol_key_be16(const uint8_t *p)
 {
 	return (uint16_t)(p[0] << 8 | p[1]);
 }
 
-static void put_be16(uint8_t *p, uint16_t v)
+static void eapol_key_put_be16(uint8_t *p, uint16_t v)
 {
 	p[0] = (uint8_t)(v >> 8);
 	p[1] = (uint8_t)v;
@@ -69,7 +69,7 @@ enum eapol_key_err eapol_key_parse(const uint8_t *buf, size_t len, size_t mic_le
 		return EAPOL_KEY_ERR_VERSION;
 	if (buf[1] != EAPOL_TYPE_KEY)
 		return EAPOL_KEY_ERR_NOT_KEY;
-	body_len = be16(buf + 2);
+	body_len = eapol_key_be16(buf + 2);
 	if (body_len > len - EAPOL_HDR_LEN)
 		return EAPOL_KEY_ERR_BODY_TRUNCATED;
 	/* octets after the body (Ethernet padding) are not part of the frame */
@@ -79,7 +79,7 @@ enum eapol_key_err eapol_key_parse(const uint8_t *buf, size_t len, size_t mic_le
 	if (buf[4] != EAPOL_KEY_DESC_RSN)
 		return EAPOL_KEY_ERR_DESC_TYPE;
 	off = EAPOL_KEY_OFF_MIC + mic_len;
-	k->key_data_len = be16(buf + off);
+	k->key_data_len = eapol_key_be16(buf + off);
 	off += 2;
 	if (k->key_data_len > len - off)
 		return EAPOL_KEY_ERR_KEY_DATA_LEN;
@@ -87,8 +87,8 @@ enum eapol_key_err eapol_key_parse(const uint8_t *buf, size_t len, size_t mic_le
 	k->frame_len = len;
 	k->proto_version = buf[0];
 	k->desc_type = buf[4];
-	k->key_info = be16(buf + EAPOL_KEY_OFF_INFO);
-	k->key_len = be16(buf + EAPOL_KEY_OFF_INFO + 2);
+	k->key_info = eapol_key_be16(buf + EAPOL_KEY_OFF_INFO);
+	k->key_len = eapol_key_be16(buf + EAPOL_KEY_OFF_INFO + 2);
 	k->replay = buf + EAPOL_KEY_OFF_REPLAY;
 	k->nonce = buf + EAPOL_KEY_OFF_NONCE;
 	k->iv = buf + EAPOL_KEY_OFF_IV;
@@ -99,7 +99,7 @@ enum eapol_key_err eapol_key_parse(const uint8_t *buf, size_t len, size_t mic_le
 	return EAPOL_KEY_OK;
 }
 
-static void put_or_zero(uint8_t *dst, const uint8_t *src, size_t n)
+static void eapol_key_put_or_zero(uint8_t *dst, const uint8_t *src, size_t n)
 {
 	if (src)
 		memcpy(dst, src, n);
@@ -117,17 +117,17 @@ size_t eapol_key_build(uint8_t *buf, size_t cap, size_t mic_len,
 		return 0;
 	buf[0] = f->proto_version;
 	buf[1] = EAPOL_TYPE_KEY;
-	put_be16(buf + 2, (uint16_t)(len - EAPOL_HDR_LEN));
+	eapol_key_put_be16(buf + 2, (uint16_t)(len - EAPOL_HDR_LEN));
 	buf[4] = EAPOL_KEY_DESC_RSN;
-	put_be16(buf + EAPOL_KEY_OFF_INFO, f->key_info);
-	put_be16(buf + EAPOL_KEY_OFF_INFO + 2, f->key_len);
-	put_or_zero(buf + EAPOL_KEY_OFF_REPLAY, f->replay, 8);
-	put_or_zero(buf + EAPOL_KEY_OFF_NONCE, f->nonce, 32);
-	put_or_zero(buf + EAPOL_KEY_OFF_IV, f->iv, 16);
-	put_or_zero(buf + EAPOL_KEY_OFF_RSC, f->rsc, 8);
+	eapol_key_put_be16(buf + EAPOL_KEY_OFF_INFO, f->key_info);
+	eapol_key_put_be16(buf + EAPOL_KEY_OFF_INFO + 2, f->key_len);
+	eapol_key_put_or_zero(buf + EAPOL_KEY_OFF_REPLAY, f->replay, 8);
+	eapol_key_put_or_zero(buf + EAPOL_KEY_OFF_NONCE, f->nonce, 32);
+	eapol_key_put_or_zero(buf + EAPOL_KEY_OFF_IV, f->iv, 16);
+	eapol_key_put_or_zero(buf + EAPOL_KEY_OFF_RSC, f->rsc, 8);
 	memset(buf + EAPOL_KEY_OFF_RSC + 8, 0, 8 + mic_len); /* reserved + MIC */
 	off = EAPOL_KEY_OFF_MIC + mic_len;
-	put_be16(buf + off, f->key_data_len);
+	eapol_key_put_be16(buf + off, f->key_data_len);
 	if (f->key_data_len)
 		memcpy(buf + off + 2, f->key_data, f->key_data_len);
 	return len;

@@ -131,7 +131,7 @@ const char *rsn_drop_str(enum rsn_drop reason)
 	return "unknown";
 }
 
-static bool rsne_has(const uint32_t *list, size_t n, uint32_t v)
+static bool handshake_rsne_has(const uint32_t *list, size_t n, uint32_t v)
 {
 	for (size_t i = 0; i < n; i++)
 		if (list[i] == v)
@@ -139,8 +139,8 @@ static bool rsne_has(const uint32_t *list, size_t n, uint32_t v)
 	return false;
 }
 
-static bool mfp_negotiated(const struct rsn_hs_params *p, const struct rsn_ie *sta,
-			   const struct rsn_ie *ap)
+static bool handshake_mfp_negotiated(const struct rsn_hs_params *p, const struct rsn_ie *sta,
+				     const struct rsn_ie *ap)
 {
 	return p->mfp != RSN_MFP_NONE && (sta->caps & RSN_CAP_MFPC) && (ap->caps & RSN_CAP_MFPC);
 }
@@ -174,15 +174,15 @@ const char *rsn_hs_params_check(const struct rsn_hs_params *p)
 	if (sta.n_akm != 1 || sta.akm[0] != p->akm || sta.n_pairwise != 1 ||
 	    sta.pairwise[0] != p->pairwise_cipher || sta.group_cipher != p->group_cipher)
 		return "station RSNE does not select the given AKM and ciphers";
-	if (!rsne_has(ap.akm, ap.n_akm, p->akm) ||
-	    !rsne_has(ap.pairwise, ap.n_pairwise, p->pairwise_cipher) ||
+	if (!handshake_rsne_has(ap.akm, ap.n_akm, p->akm) ||
+	    !handshake_rsne_has(ap.pairwise, ap.n_pairwise, p->pairwise_cipher) ||
 	    ap.group_cipher != p->group_cipher)
 		return "AP RSNE does not offer the given AKM and ciphers";
 	if (p->mfp == RSN_MFP_REQUIRED && !(ap.caps & RSN_CAP_MFPC))
 		return "MFP required but the AP is not MFP capable";
 	if (p->mfp == RSN_MFP_REQUIRED && !(sta.caps & RSN_CAP_MFPC))
 		return "MFP required but the station RSNE does not set MFPC";
-	if (mfp_negotiated(p, &sta, &ap) && !rsn_mgmt_cipher_key_len(p->group_mgmt_cipher))
+	if (handshake_mfp_negotiated(p, &sta, &ap) && !rsn_mgmt_cipher_key_len(p->group_mgmt_cipher))
 		return "unsupported group management cipher";
 	if (p->sta_rsnxe_len > IE_MAX || (p->sta_rsnxe_len && !p->sta_rsnxe))
 		return "station RSNXE malformed";
@@ -212,7 +212,7 @@ struct rsn_hs *rsn_hs_new(const struct rsn_hs_params *p, const struct rsn_hs_ops
 	hs->ctx = ctx;
 	hs->akm = rsn_akm_info_find(p->akm);
 	hs->state = HS_WAIT_MSG1;
-	hs->mfp = mfp_negotiated(p, &sta, &ap);
+	hs->mfp = handshake_mfp_negotiated(p, &sta, &ap);
 	hs->pairwise = p->pairwise_cipher;
 	hs->group = p->group_cipher;
 	hs->group_mgmt = p->group_mgmt_cipher;
@@ -263,46 +263,76 @@ void rsn_hs_test_set_snonce(struct rsn_hs *hs, const uint8_t snonce[32])
 	hs->test_snonce_set = true;
 }
 
-static enum rsn_rx drop(struct rsn_hs *hs, enum rsn_drop why)
+static enum rsn_rx handshake_drop(struct rsn_hs *hs, enum rsn_drop why)
 {
 	hs->stats.drops[why]++;
 	return RSN_RX_DROPPED;
 }
 
-static void plain_clear(struct rsn_hs *hs)
+static void handshake_plain_clear(struct rsn_hs *hs)
 {
 	OPENSSL_cleanse(hs->plain, hs->plain_len);
 	hs->plain_len = 0;
 }
 
-static enum rsn_rx fail(struct rsn_hs *hs, enum rsn_fail why)
+static enum rsn_rx handshake_fail(struct rsn_hs *hs, enum rsn_fail why)
 {
 	OPENSSL_cleanse(&hs->tptk, sizeof(hs->tptk));
-	plain_clear(hs);
+	handshake_plain_clear(hs);
 	hs->state = HS_FAILED;
 	hs->ops->timer_cancel(hs->ctx);
 	hs->ops->failed(hs->ctx, why);
 	return RSN_RX_FAILED;
 }
 
+enum handshake_mic {
+	HANDSHAKE_MIC_OK,     /* the MIC verifies */
+	HANDSHAKE_MIC_BAD,    /* it does not: drop the frame */
+	HANDSHAKE_MIC_ERROR,  /* the primitive failed: the handshake cannot go on */
+};
+
 /* Constant-time MIC check over the frame with its MIC field zeroed (12.7.2). */
-static int mic_verify(struct rsn_hs *hs, const struct eapol_key *k, const uint8_t *kck)
+static enum handshake_mic handshake_mic_verify(struct rsn_hs *hs, const struct eapol_key *k,
+					       const uint8_t *kck)
 {
 	uint8_t mic[RSN_MIC_MAX_LEN];
-	int r;
+	enum handshake_mic r = HANDSHAKE_MIC_OK;
 
 	memcpy(hs->buf, k->frame, k->frame_len);
 	memset(hs->buf + EAPOL_KEY_OFF_MIC, 0, k->mic_len);
-	r = rsn_crypto_eapol_mic(hs->akm, kck, hs->buf, k->frame_len, mic);
-	if (r == 0 && CRYPTO_memcmp(mic, k->mic, k->mic_len) != 0)
-		r = 1;
+	if (rsn_crypto_eapol_mic(hs->akm, kck, hs->buf, k->frame_len, mic))
+		r = HANDSHAKE_MIC_ERROR;
+	else if (CRYPTO_memcmp(mic, k->mic, k->mic_len) != 0)
+		r = HANDSHAKE_MIC_BAD;
 	OPENSSL_cleanse(mic, sizeof(mic));
 	return r;
 }
 
+/*
+ * A frame that passed the replay check: verify its MIC with kck and only then take its
+ * replay counter as the last one seen (12.7.2, see handshake_replay_ok). A bad MIC drops the
+ * frame and leaves the counter as it was, so a forged frame cannot push it forward.
+ */
+static enum rsn_rx handshake_mic_accept(struct rsn_hs *hs, const struct eapol_key *k,
+					const uint8_t *kck)
+{
+	switch (handshake_mic_verify(hs, k, kck)) {
+	case HANDSHAKE_MIC_OK:
+		break;
+	case HANDSHAKE_MIC_BAD:
+		return handshake_drop(hs, RSN_DROP_MIC);
+	case HANDSHAKE_MIC_ERROR:
+		return handshake_fail(hs, RSN_FAIL_CRYPTO);
+	}
+	memcpy(hs->replay, k->replay, 8);
+	hs->replay_set = true;
+	return RSN_RX_OK;
+}
+
 /* Build, MIC and send one frame from hs->buf. */
-static int send_key(struct rsn_hs *hs, const struct rsn_ptk *ptk, uint16_t info,
-		    const uint8_t *replay, const uint8_t *nonce, const uint8_t *data, size_t data_len)
+static int handshake_send_key(struct rsn_hs *hs, const struct rsn_ptk *ptk, uint16_t info,
+			      const uint8_t *replay, const uint8_t *nonce, const uint8_t *data,
+			      size_t data_len)
 {
 	struct eapol_key_fields f = {
 		.proto_version = hs->eapol_version,
@@ -321,35 +351,45 @@ static int send_key(struct rsn_hs *hs, const struct rsn_ptk *ptk, uint16_t info,
 	return hs->ops->tx(hs->ctx, hs->buf, len) ? -1 : 0;
 }
 
-static bool replay_ok(const struct rsn_hs *hs, const struct eapol_key *k)
+/*
+ * IEEE 802.11-2020 12.7.2, the Key Replay Counter field: the supplicant keeps the
+ * last counter value it accepted on this PTKSA and takes a frame only if its counter
+ * is greater than every value seen before; a frame whose counter does not increase
+ * is discarded. The stored value is replaced only once the frame's MIC has verified:
+ * "The local Key Replay Counter field should not be updated until after the
+ * EAPOL-Key MIC is checked and is found to be valid." So message 1, which carries no
+ * MIC, never advances it, and a retransmitted message 1 (same or higher counter) is
+ * answered. The counters are 8 octets, big-endian: memcmp orders them.
+ */
+static bool handshake_replay_ok(const struct rsn_hs *hs, const struct eapol_key *k)
 {
 	return !hs->replay_set || memcmp(k->replay, hs->replay, 8) > 0;
 }
 
 /* 12.7.6.2: message 1 -> fresh SNonce (new ANonce only), TPTK, message 2. */
-static enum rsn_rx rx_msg1(struct rsn_hs *hs, const struct eapol_key *k)
+static enum rsn_rx handshake_rx_msg1(struct rsn_hs *hs, const struct eapol_key *k)
 {
 	uint8_t data[2 * IE_MAX];
 	bool fresh;
 
 	if (k->key_info & (EAPOL_KEY_INFO_INSTALL | EAPOL_KEY_INFO_ENCR_DATA))
-		return drop(hs, RSN_DROP_KEY_INFO);
+		return handshake_drop(hs, RSN_DROP_KEY_INFO);
 	if (k->key_len != hs->tk_len)
-		return drop(hs, RSN_DROP_KEY_LENGTH);
-	if (!replay_ok(hs, k))
-		return drop(hs, RSN_DROP_REPLAY);
+		return handshake_drop(hs, RSN_DROP_KEY_LENGTH);
+	if (!handshake_replay_ok(hs, k))
+		return handshake_drop(hs, RSN_DROP_REPLAY);
 	fresh = hs->state != HS_WAIT_MSG3 || memcmp(hs->anonce, k->nonce, 32) != 0;
 	if (fresh) {
 		if (hs->test_snonce_set) {
 			memcpy(hs->snonce, hs->test_snonce, 32);
 			hs->test_snonce_set = false;
 		} else if (RAND_bytes(hs->snonce, 32) != 1) {
-			return fail(hs, RSN_FAIL_CRYPTO);
+			return handshake_fail(hs, RSN_FAIL_CRYPTO);
 		}
 		memcpy(hs->anonce, k->nonce, 32);
 		if (rsn_crypto_ptk_derive(hs->akm, hs->pairwise, hs->pmk, hs->pmk_len, hs->aa,
 					  hs->spa, hs->anonce, hs->snonce, &hs->tptk))
-			return fail(hs, RSN_FAIL_CRYPTO);
+			return handshake_fail(hs, RSN_FAIL_CRYPTO);
 		if (hs->state == HS_ESTABLISHED) {
 			/* PTK rekey on an established association (12.7.6.1) */
 			hs->rekey = true;
@@ -359,53 +399,54 @@ static enum rsn_rx rx_msg1(struct rsn_hs *hs, const struct eapol_key *k)
 	}
 	memcpy(data, hs->sta_rsne, hs->sta_rsne_len);
 	memcpy(data + hs->sta_rsne_len, hs->sta_rsnxe, hs->sta_rsnxe_len);
-	if (send_key(hs, &hs->tptk, EAPOL_KEY_INFO_PAIRWISE, k->replay, hs->snonce, data,
-		     hs->sta_rsne_len + hs->sta_rsnxe_len))
-		return fail(hs, RSN_FAIL_TX);
+	if (handshake_send_key(hs, &hs->tptk, EAPOL_KEY_INFO_PAIRWISE, k->replay, hs->snonce, data,
+			       hs->sta_rsne_len + hs->sta_rsnxe_len))
+		return handshake_fail(hs, RSN_FAIL_TX);
 	hs->stats.msg2_sent++;
 	return RSN_RX_OK;
 }
 
 /* Unwrap Key Data with kek into hs->plain and parse the KDEs. */
-static enum rsn_rx key_data_open(struct rsn_hs *hs, const struct eapol_key *k,
-				 const struct rsn_ptk *ptk, struct kde_info *kde)
+static enum rsn_rx handshake_key_data_open(struct rsn_hs *hs, const struct eapol_key *k,
+					   const struct rsn_ptk *ptk, struct kde_info *kde)
 {
 	size_t n = k->key_data_len - 8u;
 
 	hs->plain_len = n;
 	if (rsn_crypto_aes_unwrap(ptk->kek, ptk->kek_len, k->key_data, k->key_data_len, hs->plain))
-		return fail(hs, RSN_FAIL_KEY_DATA);
+		return handshake_fail(hs, RSN_FAIL_KEY_DATA);
 	if (kde_parse(hs->plain, n, kde) != KDE_OK)
-		return fail(hs, RSN_FAIL_KEY_DATA);
+		return handshake_fail(hs, RSN_FAIL_KEY_DATA);
 	return RSN_RX_OK;
 }
 
 /* GTK/IGTK from the KDEs: required and of the right length. */
-static enum rsn_rx group_keys_check(struct rsn_hs *hs, const struct kde_info *kde, bool need_igtk)
+static enum rsn_rx handshake_group_keys_check(struct rsn_hs *hs, const struct kde_info *kde,
+					      bool need_igtk)
 {
 	if (!kde->gtk)
-		return fail(hs, RSN_FAIL_NO_GTK);
+		return handshake_fail(hs, RSN_FAIL_NO_GTK);
 	if (kde->gtk_len != hs->gtk_len)
-		return fail(hs, RSN_FAIL_GTK_LEN);
+		return handshake_fail(hs, RSN_FAIL_GTK_LEN);
 	if (!hs->mfp)
 		return RSN_RX_OK;
 	if (!kde->igtk)
-		return need_igtk ? fail(hs, RSN_FAIL_NO_IGTK) : RSN_RX_OK;
+		return need_igtk ? handshake_fail(hs, RSN_FAIL_NO_IGTK) : RSN_RX_OK;
 	if (kde->igtk_len != hs->igtk_len)
-		return fail(hs, RSN_FAIL_IGTK_LEN);
+		return handshake_fail(hs, RSN_FAIL_IGTK_LEN);
 	return RSN_RX_OK;
 }
 
 /* Install GTK then IGTK unless identical to the installed ones (KRACK, 12.7.7). */
-static enum rsn_rx group_keys_install(struct rsn_hs *hs, const struct kde_info *kde,
-				      const uint8_t *rsc)
+static enum rsn_rx handshake_group_keys_install(struct rsn_hs *hs, const struct kde_info *kde,
+						const uint8_t *rsc)
 {
 	if (hs->gtk_set_len == kde->gtk_len && !CRYPTO_memcmp(hs->gtk, kde->gtk, kde->gtk_len)) {
 		hs->stats.gtk_reinstall_skipped++;
 	} else {
 		if (hs->ops->install_gtk(hs->ctx, hs->group, kde->gtk_idx, kde->gtk, kde->gtk_len,
 					 rsc))
-			return fail(hs, RSN_FAIL_INSTALL_GTK);
+			return handshake_fail(hs, RSN_FAIL_INSTALL_GTK);
 		memcpy(hs->gtk, kde->gtk, kde->gtk_len);
 		hs->gtk_set_len = kde->gtk_len;
 		hs->stats.gtk_installs++;
@@ -419,36 +460,46 @@ static enum rsn_rx group_keys_install(struct rsn_hs *hs, const struct kde_info *
 	}
 	if (hs->ops->install_igtk(hs->ctx, hs->group_mgmt, kde->igtk_idx, kde->igtk, kde->igtk_len,
 				  kde->igtk_ipn))
-		return fail(hs, RSN_FAIL_INSTALL_IGTK);
+		return handshake_fail(hs, RSN_FAIL_INSTALL_IGTK);
 	memcpy(hs->igtk, kde->igtk, kde->igtk_len);
 	hs->igtk_set_len = kde->igtk_len;
 	hs->stats.igtk_installs++;
 	return RSN_RX_OK;
 }
 
-/* 12.7.6.4 checks on message 3's Key Data: RSNE/RSNXE downgrade, GTK, IGTK. */
-static enum rsn_rx msg3_key_data_check(struct rsn_hs *hs, const struct kde_info *kde)
+/*
+ * 12.7.6.4 checks on message 3's Key Data: RSNE/RSNXE downgrade, GTK, IGTK.
+ *
+ * The downgrade check: IEEE 802.11-2020 12.7.6.4 has the supplicant verify the RSNE
+ * of message 3 against the one the AP advertised; "if it is not identical to that the
+ * STA received in the Beacon or Probe Response frame, the STA shall disassociate." The
+ * comparison is bitwise over the whole element (length first, then every octet), not
+ * a semantic one: a forged Beacon that offered weaker suites is caught here, because
+ * message 3 is protected by the MIC. Failing the handshake makes the plugin report the
+ * failure and the host disassociates.
+ */
+static enum rsn_rx handshake_msg3_key_data_check(struct rsn_hs *hs, const struct kde_info *kde)
 {
 	struct rsn_ie second;
 
 	if (!kde->n_rsne)
-		return fail(hs, RSN_FAIL_NO_RSNE);
+		return handshake_fail(hs, RSN_FAIL_NO_RSNE);
 	if (kde->rsne_len[0] != hs->ap_rsne_len ||
 	    memcmp(kde->rsne[0], hs->ap_rsne, hs->ap_rsne_len) != 0)
-		return fail(hs, RSN_FAIL_RSNE_MISMATCH);
+		return handshake_fail(hs, RSN_FAIL_RSNE_MISMATCH);
 	/* an optional second RSNE names the pairwise cipher: it must be ours */
 	if (kde->n_rsne == 2 &&
 	    (rsn_ie_parse(kde->rsne[1], kde->rsne_len[1], &second) != RSN_IE_OK ||
 	     second.n_pairwise != 1 || second.pairwise[0] != hs->pairwise))
-		return fail(hs, RSN_FAIL_RSNE_MISMATCH);
+		return handshake_fail(hs, RSN_FAIL_RSNE_MISMATCH);
 	if (kde->rsnxe_len != hs->ap_rsnxe_len ||
 	    (kde->rsnxe && memcmp(kde->rsnxe, hs->ap_rsnxe, hs->ap_rsnxe_len) != 0))
-		return fail(hs, RSN_FAIL_RSNXE_MISMATCH);
-	return group_keys_check(hs, kde, true);
+		return handshake_fail(hs, RSN_FAIL_RSNXE_MISMATCH);
+	return handshake_group_keys_check(hs, kde, true);
 }
 
 /* 12.7.6.4/12.7.6.5: message 3 -> message 4 first, then PTK, GTK, IGTK. */
-static enum rsn_rx rx_msg3(struct rsn_hs *hs, const struct eapol_key *k)
+static enum rsn_rx handshake_rx_msg3(struct rsn_hs *hs, const struct eapol_key *k)
 {
 	const uint16_t need = EAPOL_KEY_INFO_INSTALL | EAPOL_KEY_INFO_SECURE |
 			      EAPOL_KEY_INFO_ENCR_DATA;
@@ -457,57 +508,65 @@ static enum rsn_rx rx_msg3(struct rsn_hs *hs, const struct eapol_key *k)
 	enum rsn_rx r;
 
 	if ((k->key_info & need) != need)
-		return drop(hs, RSN_DROP_KEY_INFO);
+		return handshake_drop(hs, RSN_DROP_KEY_INFO);
 	if (k->key_len != hs->tk_len)
-		return drop(hs, RSN_DROP_KEY_LENGTH);
+		return handshake_drop(hs, RSN_DROP_KEY_LENGTH);
 	if (k->key_data_len < 24 || k->key_data_len % 8 || k->key_data_len > KEY_DATA_MAX)
-		return drop(hs, RSN_DROP_KEY_DATA_LEN);
-	/* a retransmitted message 3 of the completed handshake: answer, install nothing */
+		return handshake_drop(hs, RSN_DROP_KEY_DATA_LEN);
+	/*
+	 * A retransmitted message 3 of the completed handshake (the AP did not get our
+	 * message 4). IEEE 802.11-2020 12.7.6.4: it carries the ANonce of message 1 and is
+	 * checked with the PTK derived from that ANonce and our SNonce, so the SNonce is
+	 * the same one (message 1 was not repeated, no new SNonce was drawn). The answer is
+	 * message 4 again; the PTK, GTK and IGTK are not installed a second time, which
+	 * would reset their packet numbers (the key reinstallation attack).
+	 */
 	retransmit = hs->state == HS_ESTABLISHED;
 	if (hs->state == HS_WAIT_MSG1)
-		return drop(hs, RSN_DROP_UNEXPECTED);
+		return handshake_drop(hs, RSN_DROP_UNEXPECTED);
 	if (memcmp(k->nonce, retransmit ? hs->ptk_anonce : hs->anonce, 32) != 0)
-		return drop(hs, RSN_DROP_ANONCE);
-	if (!replay_ok(hs, k))
-		return drop(hs, RSN_DROP_REPLAY);
-	switch (mic_verify(hs, k, retransmit ? hs->ptk.kck : hs->tptk.kck)) {
-	case 0:
-		break;
-	case 1:
-		return drop(hs, RSN_DROP_MIC);
-	default:
-		return fail(hs, RSN_FAIL_CRYPTO);
-	}
-	/* the replay counter advances only after a valid MIC */
-	memcpy(hs->replay, k->replay, 8);
-	hs->replay_set = true;
+		return handshake_drop(hs, RSN_DROP_ANONCE);
+	if (!handshake_replay_ok(hs, k))
+		return handshake_drop(hs, RSN_DROP_REPLAY);
+	r = handshake_mic_accept(hs, k, retransmit ? hs->ptk.kck : hs->tptk.kck);
+	if (r != RSN_RX_OK)
+		return r;
 	if (retransmit) {
 		hs->stats.msg3_retransmits++;
-		if (send_key(hs, &hs->ptk, EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_SECURE,
-			     k->replay, NULL, NULL, 0))
-			return fail(hs, RSN_FAIL_TX);
+		if (handshake_send_key(hs, &hs->ptk, EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_SECURE,
+				       k->replay, NULL, NULL, 0))
+			return handshake_fail(hs, RSN_FAIL_TX);
 		hs->stats.msg4_sent++;
 		return RSN_RX_OK;
 	}
-	r = key_data_open(hs, k, &hs->tptk, &kde);
+	r = handshake_key_data_open(hs, k, &hs->tptk, &kde);
 	if (r == RSN_RX_OK)
-		r = msg3_key_data_check(hs, &kde);
+		r = handshake_msg3_key_data_check(hs, &kde);
 	if (r != RSN_RX_OK)
 		return r;
-	if (send_key(hs, &hs->tptk, EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_SECURE, k->replay,
-		     NULL, NULL, 0))
-		return fail(hs, RSN_FAIL_TX);
+	/*
+	 * The key-install order. IEEE 802.11-2020 12.7.6.4 lists the supplicant's steps on
+	 * a valid message 3: construct and send message 4, and then have the MAC use the
+	 * PTK (MLME-SETKEYS.request) for individually addressed frames; 12.7.6.5 has the
+	 * authenticator install its PTK on receiving message 4. Message 4 therefore goes out
+	 * before the new PTK exists (ops->tx returns once the host has queued the frame to
+	 * the driver), and only then is the PTK installed, then GTK and IGTK
+	 * (12.6.*: the GTKSA and IGTKSA come from message 3's Key Data).
+	 */
+	if (handshake_send_key(hs, &hs->tptk, EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_SECURE,
+			       k->replay, NULL, NULL, 0))
+		return handshake_fail(hs, RSN_FAIL_TX);
 	hs->stats.msg4_sent++;
 	if (hs->ops->install_ptk(hs->ctx, hs->pairwise, hs->tptk.tk, hs->tptk.tk_len))
-		return fail(hs, RSN_FAIL_INSTALL_PTK);
+		return handshake_fail(hs, RSN_FAIL_INSTALL_PTK);
 	hs->stats.ptk_installs++;
 	hs->ptk = hs->tptk;
 	hs->ptk_set = true;
 	memcpy(hs->ptk_anonce, hs->anonce, 32);
 	OPENSSL_cleanse(&hs->tptk, sizeof(hs->tptk));
 	/* the GTK's RSC is the Key RSC field (12.7.2); 6 octets are used by CCMP/GCMP */
-	r = group_keys_install(hs, &kde, k->rsc);
-	plain_clear(hs);
+	r = handshake_group_keys_install(hs, &kde, k->rsc);
+	handshake_plain_clear(hs);
 	if (r != RSN_RX_OK)
 		return r;
 	hs->state = HS_ESTABLISHED;
@@ -519,40 +578,33 @@ static enum rsn_rx rx_msg3(struct rsn_hs *hs, const struct eapol_key *k)
 }
 
 /* 12.7.7.2/12.7.7.3: group message 1 -> install new GTK/IGTK, then group message 2. */
-static enum rsn_rx rx_group1(struct rsn_hs *hs, const struct eapol_key *k)
+static enum rsn_rx handshake_rx_group1(struct rsn_hs *hs, const struct eapol_key *k)
 {
 	const uint16_t need = EAPOL_KEY_INFO_SECURE | EAPOL_KEY_INFO_ENCR_DATA;
 	struct kde_info kde;
 	enum rsn_rx r;
 
 	if ((k->key_info & need) != need || (k->key_info & EAPOL_KEY_INFO_INSTALL))
-		return drop(hs, RSN_DROP_KEY_INFO);
+		return handshake_drop(hs, RSN_DROP_KEY_INFO);
 	if (k->key_data_len < 24 || k->key_data_len % 8 || k->key_data_len > KEY_DATA_MAX)
-		return drop(hs, RSN_DROP_KEY_DATA_LEN);
+		return handshake_drop(hs, RSN_DROP_KEY_DATA_LEN);
 	if (!hs->ptk_set)
-		return drop(hs, RSN_DROP_UNEXPECTED);
-	if (!replay_ok(hs, k))
-		return drop(hs, RSN_DROP_REPLAY);
-	switch (mic_verify(hs, k, hs->ptk.kck)) {
-	case 0:
-		break;
-	case 1:
-		return drop(hs, RSN_DROP_MIC);
-	default:
-		return fail(hs, RSN_FAIL_CRYPTO);
-	}
-	memcpy(hs->replay, k->replay, 8);
-	hs->replay_set = true;
-	r = key_data_open(hs, k, &hs->ptk, &kde);
-	if (r == RSN_RX_OK)
-		r = group_keys_check(hs, &kde, false);
-	if (r == RSN_RX_OK)
-		r = group_keys_install(hs, &kde, k->rsc);
-	plain_clear(hs);
+		return handshake_drop(hs, RSN_DROP_UNEXPECTED);
+	if (!handshake_replay_ok(hs, k))
+		return handshake_drop(hs, RSN_DROP_REPLAY);
+	r = handshake_mic_accept(hs, k, hs->ptk.kck);
 	if (r != RSN_RX_OK)
 		return r;
-	if (send_key(hs, &hs->ptk, EAPOL_KEY_INFO_SECURE, k->replay, NULL, NULL, 0))
-		return fail(hs, RSN_FAIL_TX);
+	r = handshake_key_data_open(hs, k, &hs->ptk, &kde);
+	if (r == RSN_RX_OK)
+		r = handshake_group_keys_check(hs, &kde, false);
+	if (r == RSN_RX_OK)
+		r = handshake_group_keys_install(hs, &kde, k->rsc);
+	handshake_plain_clear(hs);
+	if (r != RSN_RX_OK)
+		return r;
+	if (handshake_send_key(hs, &hs->ptk, EAPOL_KEY_INFO_SECURE, k->replay, NULL, NULL, 0))
+		return handshake_fail(hs, RSN_FAIL_TX);
 	hs->stats.group2_sent++;
 	return RSN_RX_OK;
 }
@@ -563,34 +615,35 @@ enum rsn_rx rsn_hs_rx(struct rsn_hs *hs, const uint8_t *frame, size_t len)
 	struct eapol_key k;
 
 	if (hs->state == HS_FAILED)
-		return drop(hs, RSN_DROP_AFTER_FAILURE);
+		return handshake_drop(hs, RSN_DROP_AFTER_FAILURE);
 	if (len > RSN_HS_MAX_FRAME ||
 	    eapol_key_parse(frame, len, hs->akm->mic_len, &k) != EAPOL_KEY_OK)
-		return drop(hs, RSN_DROP_MALFORMED);
+		return handshake_drop(hs, RSN_DROP_MALFORMED);
 	if (eapol_key_info_version(k.key_info) != hs->akm->desc_version)
-		return drop(hs, RSN_DROP_DESC_VERSION);
+		return handshake_drop(hs, RSN_DROP_DESC_VERSION);
 	/* every AP message has Ack; Error/Request/SMK are supplicant-to-AP only */
 	if (!(k.key_info & EAPOL_KEY_INFO_ACK) || (k.key_info & bad))
-		return drop(hs, RSN_DROP_KEY_INFO);
+		return handshake_drop(hs, RSN_DROP_KEY_INFO);
 	if (k.key_info & EAPOL_KEY_INFO_PAIRWISE) {
 		/* 12.7.2: Key Index bits are reserved (0) in pairwise messages */
 		if (k.key_info & EAPOL_KEY_INFO_RESERVED)
-			return drop(hs, RSN_DROP_KEY_INFO);
-		return (k.key_info & EAPOL_KEY_INFO_MIC) ? rx_msg3(hs, &k) : rx_msg1(hs, &k);
+			return handshake_drop(hs, RSN_DROP_KEY_INFO);
+		return (k.key_info & EAPOL_KEY_INFO_MIC) ? handshake_rx_msg3(hs, &k)
+							 : handshake_rx_msg1(hs, &k);
 	}
 	if (!(k.key_info & EAPOL_KEY_INFO_MIC))
-		return drop(hs, RSN_DROP_KEY_INFO);
-	return rx_group1(hs, &k);
+		return handshake_drop(hs, RSN_DROP_KEY_INFO);
+	return handshake_rx_group1(hs, &k);
 }
 
 void rsn_hs_timeout(struct rsn_hs *hs)
 {
 	switch (hs->state) {
 	case HS_WAIT_MSG1:
-		fail(hs, RSN_FAIL_TIMEOUT_MSG1);
+		handshake_fail(hs, RSN_FAIL_TIMEOUT_MSG1);
 		return;
 	case HS_WAIT_MSG3:
-		fail(hs, hs->rekey ? RSN_FAIL_TIMEOUT_REKEY : RSN_FAIL_TIMEOUT_MSG3);
+		handshake_fail(hs, hs->rekey ? RSN_FAIL_TIMEOUT_REKEY : RSN_FAIL_TIMEOUT_MSG3);
 		return;
 	case HS_ESTABLISHED:
 	case HS_FAILED:

@@ -37,7 +37,7 @@ const char *kde_err_str(enum kde_err err)
 	return "unknown";
 }
 
-static bool all_zero(const uint8_t *p, size_t n)
+static bool kde_all_zero(const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (p[i])
@@ -100,7 +100,7 @@ enum kde_err kde_parse(const uint8_t *data, size_t len, struct kde_info *k)
 
 		/* 12.7.2: padding is 0xdd followed by zero or more 0x00 */
 		if (p[0] == IE_ID_VENDOR && (end - p == 1 || p[1] == 0)) {
-			if (!all_zero(p + 1, (size_t)(end - p - 1)))
+			if (!kde_all_zero(p + 1, (size_t)(end - p - 1)))
 				return KDE_ERR_PADDING;
 			break;
 		}

@@ -1,7 +1,7 @@
 /*
- * ihv-rsn.so's contract glue (plugin.c). The .so exports only Dot11ExtIhvGetVersionInfo,
- * Dot11ExtIhvInitService and Dot11ExtIhvLinuxReasonText (exports.map); what is declared here is for unit tests that link
- * librsn.a.
+ * ihv-rsn.so's contract glue (plugin*.c; plugin-state.h is private). The .so exports only
+ * Dot11ExtIhvGetVersionInfo, Dot11ExtIhvInitService and Dot11ExtIhvLinuxReasonText
+ * (exports.map); what is declared here is for unit tests that link librsn.a.
  */
 #ifndef RSN_PLUGIN_H
 #define RSN_PLUGIN_H

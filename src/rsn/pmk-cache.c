@@ -50,14 +50,15 @@ void rsn_pmk_cache_free(struct rsn_pmk_cache *c)
 	free(c);
 }
 
-static int pass_tag(const struct rsn_pmk_cache *c, const char *passphrase, uint8_t tag[32])
+static int pmk_cache_pass_tag(const struct rsn_pmk_cache *c, const char *passphrase,
+			      uint8_t tag[32])
 {
 	return rsn_crypto_hmac_sha256(c->tag_key, sizeof(c->tag_key), (const uint8_t *)passphrase,
 				      strnlen(passphrase, RSN_PASSPHRASE_MAX + 1), tag);
 }
 
-static struct pmk_entry *find(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
-			      const uint8_t tag[32])
+static struct pmk_entry *pmk_cache_find(struct rsn_pmk_cache *c, const uint8_t *ssid,
+					size_t ssid_len, const uint8_t tag[32])
 {
 	for (size_t i = 0; i < c->max; i++) {
 		struct pmk_entry *e = &c->e[i];
@@ -77,9 +78,9 @@ int rsn_pmk_cache_get(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_
 
 	if (!c || !ssid || ssid_len < 1 || ssid_len > 32 || !passphrase)
 		return -1;
-	if (pass_tag(c, passphrase, tag))
+	if (pmk_cache_pass_tag(c, passphrase, tag))
 		return -1;
-	e = find(c, ssid, ssid_len, tag);
+	e = pmk_cache_find(c, ssid, ssid_len, tag);
 	if (e) {
 		e->last_use = ++c->clock;
 		c->stats.hits++;
@@ -120,9 +121,9 @@ int rsn_pmk_cache_remove(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ss
 	struct pmk_entry *e;
 	uint8_t tag[32];
 
-	if (!c || !ssid || ssid_len > 32 || !passphrase || pass_tag(c, passphrase, tag))
+	if (!c || !ssid || ssid_len > 32 || !passphrase || pmk_cache_pass_tag(c, passphrase, tag))
 		return 0;
-	e = find(c, ssid, ssid_len, tag);
+	e = pmk_cache_find(c, ssid, ssid_len, tag);
 	OPENSSL_cleanse(tag, sizeof(tag));
 	if (!e)
 		return 0;

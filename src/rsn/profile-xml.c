@@ -6,6 +6,7 @@
 
 #include <openssl/crypto.h>
 
+#include "common/hex.h"
 #include "rsn/crypto.h"
 
 const char *rsn_profile_err_str(enum rsn_profile_err err)
@@ -31,7 +32,7 @@ const char *rsn_profile_err_str(enum rsn_profile_err err)
 
 /* ---- UTF-16LE -> UTF-8 ------------------------------------------------------------------- */
 
-static size_t utf8_put(char *o, uint32_t cp)
+static size_t profile_xml_utf8_put(char *o, uint32_t cp)
 {
 	if (cp < 0x80) {
 		o[0] = (char)cp;
@@ -83,7 +84,7 @@ enum rsn_profile_err rsn_profile_utf16_to_utf8(const uint16_t *s, size_t max, ch
 		} else if (cp >= 0xdc00 && cp <= 0xdfff) {
 			goto bad;
 		}
-		o += utf8_put(buf + o, cp);
+		o += profile_xml_utf8_put(buf + o, cp);
 	}
 	buf[o] = 0;
 	*out = buf;
@@ -109,68 +110,68 @@ struct cur {
 	const char *p, *end;
 };
 
-static void skip_ws(struct cur *c)
+static void profile_xml_skip_ws(struct cur *c)
 {
 	while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\r' || *c->p == '\n'))
 		c->p++;
 }
 
-static bool peek(const struct cur *c, const char *lit)
+static bool profile_xml_peek(const struct cur *c, const char *lit)
 {
 	size_t n = strlen(lit);
 
 	return (size_t)(c->end - c->p) >= n && memcmp(c->p, lit, n) == 0;
 }
 
-static bool eat(struct cur *c, const char *lit)
+static bool profile_xml_eat(struct cur *c, const char *lit)
 {
-	if (!peek(c, lit))
+	if (!profile_xml_peek(c, lit))
 		return false;
 	c->p += strlen(lit);
 	return true;
 }
 
 /* <Root xmlns="ns"> with single or double quotes and XML whitespace around '='. */
-static bool root_open(struct cur *c, const char *root, const char *ns)
+static bool profile_xml_root_open(struct cur *c, const char *root, const char *ns)
 {
 	char q;
 
-	skip_ws(c);
-	if (!eat(c, "<") || !eat(c, root))
+	profile_xml_skip_ws(c);
+	if (!profile_xml_eat(c, "<") || !profile_xml_eat(c, root))
 		return false;
 	if (c->p >= c->end || (*c->p != ' ' && *c->p != '\t' && *c->p != '\r' && *c->p != '\n'))
 		return false;
-	skip_ws(c);
-	if (!eat(c, "xmlns"))
+	profile_xml_skip_ws(c);
+	if (!profile_xml_eat(c, "xmlns"))
 		return false;
-	skip_ws(c);
-	if (!eat(c, "="))
+	profile_xml_skip_ws(c);
+	if (!profile_xml_eat(c, "="))
 		return false;
-	skip_ws(c);
+	profile_xml_skip_ws(c);
 	if (c->p >= c->end || (*c->p != '"' && *c->p != '\''))
 		return false;
 	q = *c->p++;
-	if (!eat(c, ns) || c->p >= c->end || *c->p != q)
+	if (!profile_xml_eat(c, ns) || c->p >= c->end || *c->p != q)
 		return false;
 	c->p++;
-	skip_ws(c);
-	return eat(c, ">");
+	profile_xml_skip_ws(c);
+	return profile_xml_eat(c, ">");
 }
 
-static bool root_close(struct cur *c, const char *root)
+static bool profile_xml_root_close(struct cur *c, const char *root)
 {
-	skip_ws(c);
-	if (!eat(c, "</") || !eat(c, root))
+	profile_xml_skip_ws(c);
+	if (!profile_xml_eat(c, "</") || !profile_xml_eat(c, root))
 		return false;
-	skip_ws(c);
-	if (!eat(c, ">"))
+	profile_xml_skip_ws(c);
+	if (!profile_xml_eat(c, ">"))
 		return false;
-	skip_ws(c);
+	profile_xml_skip_ws(c);
 	return c->p == c->end;
 }
 
 /* One reference after '&': decode into o, return its length or 0 if invalid. */
-static size_t entity(struct cur *c, char *o)
+static size_t profile_xml_entity(struct cur *c, char *o)
 {
 	static const struct {
 		const char *name;
@@ -181,13 +182,13 @@ static size_t entity(struct cur *c, char *o)
 	bool hex, any = false;
 
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
-		if (eat(c, named[i].name)) {
+		if (profile_xml_eat(c, named[i].name)) {
 			o[0] = named[i].ch;
 			return 1;
 		}
-	if (!eat(c, "#"))
+	if (!profile_xml_eat(c, "#"))
 		return 0;
-	hex = eat(c, "x");
+	hex = profile_xml_eat(c, "x");
 	while (c->p < c->end && *c->p != ';') {
 		char ch = *c->p++;
 		uint32_t d;
@@ -205,9 +206,9 @@ static size_t entity(struct cur *c, char *o)
 			return 0;
 		any = true;
 	}
-	if (!any || !eat(c, ";") || cp == 0 || (cp >= 0xd800 && cp <= 0xdfff))
+	if (!any || !profile_xml_eat(c, ";") || cp == 0 || (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
-	return utf8_put(o, cp);
+	return profile_xml_utf8_put(o, cp);
 }
 
 /*
@@ -215,7 +216,7 @@ static size_t entity(struct cur *c, char *o)
  * (*txt, cleared and freed by the caller with rsn_profile_utf8_free(*txt, *txt_len)).
  * 1: read; 0: the next element is not Name (nothing consumed); -1: syntax error; -2: no memory.
  */
-static int element(struct cur *c, const char *name, char **txt, size_t *txt_len)
+static int profile_xml_element(struct cur *c, const char *name, char **txt, size_t *txt_len)
 {
 	struct cur save = *c;
 	const char *start;
@@ -224,9 +225,9 @@ static int element(struct cur *c, const char *name, char **txt, size_t *txt_len)
 
 	*txt = NULL;
 	*txt_len = 0;
-	skip_ws(c);
-	if (!eat(c, "<") || !peek(c, name) || (size_t)(c->end - c->p) < nl + 1 ||
-	    c->p[nl] != '>') {
+	profile_xml_skip_ws(c);
+	if (!profile_xml_eat(c, "<") || !profile_xml_peek(c, name) ||
+	    (size_t)(c->end - c->p) < nl + 1 || c->p[nl] != '>') {
 		*c = save;
 		return 0;
 	}
@@ -246,7 +247,7 @@ static int element(struct cur *c, const char *name, char **txt, size_t *txt_len)
 			goto bad;
 		if (ch == '&') {
 			char enc[4];
-			size_t n = entity(c, enc);
+			size_t n = profile_xml_entity(c, enc);
 
 			if (!n)
 				goto bad;
@@ -257,7 +258,7 @@ static int element(struct cur *c, const char *name, char **txt, size_t *txt_len)
 		buf[o++] = ch;
 	}
 	buf[o] = 0;
-	if (!eat(c, "</") || !eat(c, name) || !eat(c, ">"))
+	if (!profile_xml_eat(c, "</") || !profile_xml_eat(c, name) || !profile_xml_eat(c, ">"))
 		goto bad;
 	*txt = buf;
 	*txt_len = o;
@@ -268,34 +269,18 @@ bad:
 	return -1;
 }
 
-static int hexval(char ch)
+/* Between 1 and max bytes of hex digits into out; *n_out their count. */
+static bool profile_xml_hex(const char *s, size_t len, uint8_t *out, size_t max, size_t *n_out)
 {
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
+	int n = hex_decode(s, len, out, max);
 
-/* Exactly 2*n hex digits into out, or between 2 and 2*max digits when n == 0. */
-static bool hex_decode(const char *s, size_t len, uint8_t *out, size_t max, size_t *n_out)
-{
-	if (len % 2 || len < 2 || len / 2 > max)
+	if (n < 0)
 		return false;
-	for (size_t i = 0; i < len / 2; i++) {
-		int h = hexval(s[2 * i]), l = hexval(s[2 * i + 1]);
-
-		if (h < 0 || l < 0)
-			return false;
-		out[i] = (uint8_t)(h << 4 | l);
-	}
-	*n_out = len / 2;
+	*n_out = (size_t)n;
 	return true;
 }
 
-static uint32_t cipher_from_name(const char *s)
+static uint32_t profile_xml_cipher_from_name(const char *s)
 {
 	if (!strcmp(s, "CCMP"))
 		return RSN_CIPHER_CCMP_128;
@@ -309,10 +294,10 @@ static uint32_t cipher_from_name(const char *s)
 }
 
 /* 1 element read, 0 absent; errors returned through *err. */
-static int elem_or_err(struct cur *c, const char *name, char **txt, size_t *len,
-		       enum rsn_profile_err *err)
+static int profile_xml_elem_or_err(struct cur *c, const char *name, char **txt, size_t *len,
+				   enum rsn_profile_err *err)
 {
-	int r = element(c, name, txt, len);
+	int r = profile_xml_element(c, name, txt, len);
 
 	if (r == -1)
 		*err = RSN_PROFILE_ERR_SYNTAX;
@@ -321,16 +306,16 @@ static int elem_or_err(struct cur *c, const char *name, char **txt, size_t *len,
 	return r;
 }
 
-static enum rsn_profile_err ssid_elem(struct cur *c, uint8_t ssid[32], size_t *ssid_len)
+static enum rsn_profile_err profile_xml_ssid_elem(struct cur *c, uint8_t ssid[32], size_t *ssid_len)
 {
 	enum rsn_profile_err err = RSN_PROFILE_ERR_SYNTAX;
 	char *t;
 	size_t n;
-	int r = elem_or_err(c, "Ssid", &t, &n, &err);
+	int r = profile_xml_elem_or_err(c, "Ssid", &t, &n, &err);
 
 	if (r <= 0)
 		return err;
-	err = hex_decode(t, n, ssid, 32, ssid_len) ? RSN_PROFILE_OK : RSN_PROFILE_ERR_VALUE;
+	err = profile_xml_hex(t, n, ssid, 32, ssid_len) ? RSN_PROFILE_OK : RSN_PROFILE_ERR_VALUE;
 	rsn_profile_utf8_free(t, n);
 	return err;
 }
@@ -347,27 +332,28 @@ enum rsn_profile_err rsn_profile_conn_parse(const char *xml, size_t len,
 	memset(out, 0, sizeof(*out));
 	if (!xml)
 		return RSN_PROFILE_ERR_MISSING;
-	if (!root_open(&c, "IhvConnectivity", "urn:ihvd:conn:1"))
+	if (!profile_xml_root_open(&c, "IhvConnectivity", "urn:ihvd:conn:1"))
 		return RSN_PROFILE_ERR_SYNTAX;
-	err = ssid_elem(&c, out->ssid, &out->ssid_len);
+	err = profile_xml_ssid_elem(&c, out->ssid, &out->ssid_len);
 	if (err)
 		goto out;
 	err = RSN_PROFILE_ERR_SYNTAX;
-	r = elem_or_err(&c, "IhvProfile", &t, &n, &err);
+	r = profile_xml_elem_or_err(&c, "IhvProfile", &t, &n, &err);
 	if (r < 0)
 		goto out;
 	if (r > 0) {
 		out->has_ihv_profile = true;
 		rsn_profile_utf8_free(t, n);
 	}
-	err = root_close(&c, "IhvConnectivity") ? RSN_PROFILE_OK : RSN_PROFILE_ERR_SYNTAX;
+	err = profile_xml_root_close(&c, "IhvConnectivity") ? RSN_PROFILE_OK
+							    : RSN_PROFILE_ERR_SYNTAX;
 out:
 	if (err)
 		memset(out, 0, sizeof(*out));
 	return err;
 }
 
-static bool passphrase_valid(const char *s, size_t n)
+static bool profile_xml_passphrase_valid(const char *s, size_t n)
 {
 	if (n < RSN_PASSPHRASE_MIN || n > RSN_PASSPHRASE_MAX)
 		return false;
@@ -389,14 +375,14 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	memset(out, 0, sizeof(*out));
 	if (!xml)
 		return RSN_PROFILE_ERR_MISSING;
-	if (!root_open(&c, "IhvSecurity", "urn:ihvd:rsn:1"))
+	if (!profile_xml_root_open(&c, "IhvSecurity", "urn:ihvd:rsn:1"))
 		return RSN_PROFILE_ERR_SYNTAX;
-	err = ssid_elem(&c, out->ssid, &out->ssid_len);
+	err = profile_xml_ssid_elem(&c, out->ssid, &out->ssid_len);
 	if (err)
 		goto out;
 
 	err = RSN_PROFILE_ERR_SYNTAX;
-	if (elem_or_err(&c, "AuthMode", &t, &n, &err) <= 0)
+	if (profile_xml_elem_or_err(&c, "AuthMode", &t, &n, &err) <= 0)
 		goto out;
 	err = RSN_PROFILE_OK;
 	if (!strcmp(t, "WPA-PSK")) {
@@ -416,17 +402,17 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 
 	/* Pairwise and Group: both present for PSK, both absent for NONE */
 	err = RSN_PROFILE_ERR_SYNTAX;
-	r = elem_or_err(&c, "Pairwise", &t, &n, &err);
+	r = profile_xml_elem_or_err(&c, "Pairwise", &t, &n, &err);
 	if (r < 0 || (r == 0) != (out->auth == RSN_PROFILE_AUTH_NONE))
 		goto free_out;
 	if (r > 0) {
-		out->pairwise = cipher_from_name(t);
+		out->pairwise = profile_xml_cipher_from_name(t);
 		rsn_profile_utf8_free(t, n);
 		t = NULL;
-		r = elem_or_err(&c, "Group", &t, &n, &err);
+		r = profile_xml_elem_or_err(&c, "Group", &t, &n, &err);
 		if (r <= 0)
 			goto free_out;
-		out->group = cipher_from_name(t);
+		out->group = profile_xml_cipher_from_name(t);
 		rsn_profile_utf8_free(t, n);
 		t = NULL;
 		err = RSN_PROFILE_ERR_VALUE;
@@ -435,7 +421,7 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	}
 
 	err = RSN_PROFILE_ERR_SYNTAX;
-	if (elem_or_err(&c, "Pmf", &t, &n, &err) <= 0)
+	if (profile_xml_elem_or_err(&c, "Pmf", &t, &n, &err) <= 0)
 		goto free_out;
 	if (n == 1 && t[0] >= '0' && t[0] <= '2')
 		out->pmf = t[0] - '0';
@@ -446,12 +432,12 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	if (err == RSN_PROFILE_ERR_VALUE)
 		goto out;
 
-	r = elem_or_err(&c, "Passphrase", &t, &n, &err);
+	r = profile_xml_elem_or_err(&c, "Passphrase", &t, &n, &err);
 	if (r < 0)
 		goto free_out;
 	if (r > 0) {
 		out->has_passphrase = true;
-		if (!passphrase_valid(t, n)) {
+		if (!profile_xml_passphrase_valid(t, n)) {
 			err = RSN_PROFILE_ERR_SECRET;
 			goto free_out;
 		}
@@ -459,7 +445,7 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 		rsn_profile_utf8_free(t, n);
 		t = NULL;
 	}
-	r = elem_or_err(&c, "Psk", &t, &n, &err);
+	r = profile_xml_elem_or_err(&c, "Psk", &t, &n, &err);
 	if (r < 0)
 		goto free_out;
 	if (r > 0) {
@@ -468,7 +454,7 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 			goto free_out;
 		}
 		out->has_psk = true;
-		if (n != 64 || !hex_decode(t, n, out->psk, 32, &got)) {
+		if (n != 64 || !profile_xml_hex(t, n, out->psk, 32, &got)) {
 			err = RSN_PROFILE_ERR_SECRET;
 			goto free_out;
 		}
@@ -480,11 +466,11 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 		goto out;
 	}
 	if (out->auth != RSN_PROFILE_AUTH_NONE && !out->has_passphrase && !out->has_psk) {
-		err = root_close(&c, "IhvSecurity") ? RSN_PROFILE_ERR_SECRET
+		err = profile_xml_root_close(&c, "IhvSecurity") ? RSN_PROFILE_ERR_SECRET
 						   : RSN_PROFILE_ERR_SYNTAX;
 		goto out;
 	}
-	err = root_close(&c, "IhvSecurity") ? RSN_PROFILE_OK : RSN_PROFILE_ERR_SYNTAX;
+	err = profile_xml_root_close(&c, "IhvSecurity") ? RSN_PROFILE_OK : RSN_PROFILE_ERR_SYNTAX;
 	goto out;
 free_out:
 	rsn_profile_utf8_free(t, n);

@@ -48,7 +48,7 @@ int rsn_bss_next(const uint8_t *buf, size_t len, size_t *off, uint8_t bssid[6],
 	return 1;
 }
 
-static bool has(const uint32_t *list, size_t n, uint32_t v)
+static bool select_has(const uint32_t *list, size_t n, uint32_t v)
 {
 	for (size_t i = 0; i < n; i++)
 		if (list[i] == v)
@@ -76,9 +76,9 @@ uint32_t rsn_select(const struct rsn_sec_profile *p, const uint8_t *ies, size_t 
 		return RSN_REASON_BSS_NO_RSNE;
 	if (rsn_ie_parse(e, elen, &ap) != RSN_IE_OK)
 		return RSN_REASON_BSS_RSNE_INVALID;
-	if (!has(ap.akm, ap.n_akm, p->akm))
+	if (!select_has(ap.akm, ap.n_akm, p->akm))
 		return RSN_REASON_NO_MATCHING_AKM;
-	if (!has(ap.pairwise, ap.n_pairwise, p->pairwise))
+	if (!select_has(ap.pairwise, ap.n_pairwise, p->pairwise))
 		return RSN_REASON_NO_MATCHING_PAIRWISE;
 	if (ap.group_cipher != p->group)
 		return RSN_REASON_NO_MATCHING_GROUP;

@@ -2,10 +2,13 @@
 #ifndef RSN_TEST_UTIL_H
 #define RSN_TEST_UTIL_H
 
+#include <check.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "rsn/crypto.h"
 
 /* Decode hex into a buffer of at least strlen(hex)/2 octets; returns the length or aborts. */
 static inline size_t test_unhex(const char *hex, uint8_t *out)
@@ -39,6 +42,19 @@ static inline const char *test_hex(const uint8_t *p, size_t n)
 		snprintf(s + 2 * i, 3, "%02x", p[i]);
 	s[2 * n] = 0;
 	return s;
+}
+
+/* Run a suite to the end, then release OpenSSL's fetched algorithms; main's exit status. */
+static inline int test_run_suite(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	rsn_crypto_cleanup();
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 #endif

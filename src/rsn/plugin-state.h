@@ -1,0 +1,167 @@
+/*
+ * ihv-rsn.so's private state, shared by its files (plugin.h is what the unit tests see):
+ *   plugin.c          the exports: InitService (the handler table), DeinitService,
+ *                     GetVersionInfo, LinuxReasonText; the handlers with nothing to do
+ *   plugin-adapter.c  adapter lifetime: InitAdapter, DeinitAdapter, AdapterReset, timers
+ *   plugin-pre.c      profiles and pre-association (ValidateProfile, PerformCapabilityMatch,
+ *                     CreateDiscoveryProfiles, PerformPreAssociate)
+ *   plugin-post.c     post-association and EAPOL frames (PerformPostAssociate,
+ *                     StopPostAssociate, ReceivePacket, SendPacketCompletion)
+ *   plugin-keys.c     the engine's operations: frames out and key installs through the
+ *                     host's services, post-association results
+ *   plugin-control.c  WlanIhvControl diagnostics ("stats", "reasons", "help")
+ *
+ * Threading: ihvd calls every handler and every Linux timer callback on its one loop thread
+ * (ihvlinux.h), so the plugin keeps plain global state without locks. Asynchronous work
+ * (PreAssociateCompletion, PostAssociateCompletion outside ReceivePacket) runs from 0 ms
+ * Linux timers, never inside the handler that started it (contract rules 27, 36).
+ */
+#ifndef RSN_PLUGIN_STATE_H
+#define RSN_PLUGIN_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ihvlinux.h"
+#include "rsn/crypto.h"
+#include "rsn/handshake.h"
+#include "rsn/plugin.h"
+#include "rsn/profile-xml.h"
+#include "rsn/select.h"
+
+#define ETHERTYPE_EAPOL 0x888e
+#define PMK_CACHE_SIZE 8
+
+enum adapter_state {
+	ST_IDLE,        /* as after InitAdapter */
+	ST_PRE_PENDING, /* PerformPreAssociate returned, completion not yet called */
+	ST_PRE_DONE,    /* pre-association succeeded; PerformPostAssociate may come */
+	ST_POST,        /* a port exists (PerformPostAssociate .. StopPostAssociate) */
+};
+
+struct adapter;
+
+/* One Dot11ExtSendPacket buffer; hSendCompletion is its address (contract §3.17). */
+struct pkt {
+	struct pkt *next;
+	struct adapter *a; /* NULL once the adapter is gone */
+	size_t len;
+	uint8_t buf[];
+};
+
+struct adapter {
+	struct adapter *next;
+	HANDLE svc;
+	uint8_t mac[6];
+	enum adapter_state state;
+	HANDLE pre_timer, post_timer, hs_timer;
+
+	/* pre-association */
+	HANDLE connect_session;
+	struct rsn_sec_profile prof; /* secrets cleared once the PMK is known */
+	uint8_t *bss_ies;            /* the chosen BSS's IEs, copied */
+	size_t bss_ies_len;
+	uint32_t bss_reason;         /* non-zero: the BSS list was unusable */
+	struct rsn_selection sel;
+	uint8_t pmk[RSN_PMK_LEN];    /* kept for reassociations until AdapterReset */
+	bool pmk_set;
+
+	/* post-association */
+	HANDLE security_session;
+	DOT11_MAC_ADDRESS aa;
+	struct rsn_hs *hs;
+	bool post_completed;         /* PostAssociateCompletion called for this port */
+	bool post_ready;             /* a result waits to be delivered */
+	DWORD post_reason, post_error;
+
+	/* wrong-passphrase detection: message 1 repeated after our message 2 */
+	uint8_t m1_anonce[32];
+	bool m1_seen;
+	uint64_t m1_replay;
+	unsigned int m1_repeats;
+
+	/* diagnostics (Control "stats") */
+	struct rsn_hs_stats last;
+	uint32_t rx_short, rx_peer, rx_ethertype, rx_no_hs, psk_mismatches;
+};
+
+struct rsn_plugin_global {
+	bool up;
+	DOT11EXT_APIS api;
+	DOT11EXT_LINUX_APIS lx;
+	struct rsn_pmk_cache *pmk_cache;
+	struct adapter *adapters;
+	struct pkt *pkts;
+};
+
+/* The plugin's one state (plugin.c); touched only on the host's loop thread. */
+extern struct rsn_plugin_global rsn_plugin_g;
+
+#define LOG(lvl, ...)                                                                    \
+	do {                                                                             \
+		if (rsn_plugin_g.lx.Dot11ExtLinuxLog)                                    \
+			rsn_plugin_g.lx.Dot11ExtLinuxLog(DOT11EXT_LINUX_LOG_##lvl,       \
+							 __VA_ARGS__);                   \
+	} while (0)
+
+/* plugin-keys.c */
+DOT11_CIPHER_ALGORITHM rsn_plugin_cipher_algo(uint32_t suite);
+DWORD rsn_plugin_mfp_linux(enum rsn_mfp mfp);
+void rsn_plugin_post_result(struct adapter *a, DWORD reason, DWORD error);
+void rsn_plugin_post_deliver(struct adapter *a);
+void rsn_plugin_hs_stop(struct adapter *a);
+extern const struct rsn_hs_ops rsn_plugin_hs_ops;
+
+/* plugin-adapter.c */
+struct adapter *rsn_plugin_adapter_find(HANDLE h);
+bool rsn_plugin_pkt_unlink(struct pkt *p);
+void rsn_plugin_adapter_clear(struct adapter *a);
+DWORD WINAPI rsn_plugin_init_adapter(PDOT11_ADAPTER pDot11Adapter, HANDLE hDot11SvcHandle,
+				     PHANDLE phIhvExtAdapter);
+void rsn_plugin_adapter_free(struct adapter *a);
+VOID WINAPI rsn_plugin_deinit_adapter(HANDLE hIhvExtAdapter);
+DWORD WINAPI rsn_plugin_adapter_reset(HANDLE hIhvExtAdapter);
+
+/* plugin-pre.c */
+DWORD WINAPI rsn_plugin_validate_profile(HANDLE hIhvExtAdapter,
+					 PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+					 PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,
+					 PDOT11EXT_IHV_SECURITY_PROFILE pIhvSecProfile,
+					 PDWORD pdwReasonCode);
+DWORD WINAPI rsn_plugin_perform_capability_match(HANDLE hIhvExtAdapter,
+						 PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+						 PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,
+						 PDOT11EXT_IHV_SECURITY_PROFILE pIhvSecProfile,
+						 PDOT11_BSS_LIST pConnectableBssid,
+						 PDWORD pdwReasonCode);
+DWORD WINAPI rsn_plugin_create_discovery_profiles(
+	HANDLE hIhvExtAdapter, BOOL bInsecure, PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+						  PDOT11_BSS_LIST pConnectableBssid,
+	PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST pIhvDiscoveryProfileList, PDWORD pdwReasonCode);
+void rsn_plugin_bss_ies_free(struct adapter *a);
+void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx);
+DWORD WINAPI rsn_plugin_perform_pre_associate(HANDLE hIhvExtAdapter, HANDLE hConnectSession,
+					      PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
+					      PDOT11EXT_IHV_CONNECTIVITY_PROFILE pIhvConnProfile,
+					      PDOT11EXT_IHV_SECURITY_PROFILE pIhvSecProfile,
+					      PDOT11_BSS_LIST pConnectableBssid,
+					      PDWORD pdwReasonCode);
+
+/* plugin-post.c */
+DWORD WINAPI rsn_plugin_perform_post_associate(HANDLE hIhvExtAdapter, HANDLE hSecuritySessionID,
+					       PDOT11_PORT_STATE pPortState,
+					       ULONG uDot11AssocParamsBytes,
+					       PDOT11_ASSOCIATION_COMPLETION_PARAMETERS pDot11AssocParams);
+DWORD WINAPI rsn_plugin_stop_post_associate(HANDLE hIhvExtAdapter, PDOT11_MAC_ADDRESS pPeer,
+					    DOT11_ASSOC_STATUS dot11AssocStatus);
+void rsn_plugin_psk_mismatch(struct adapter *a);
+DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSize,
+				       LPVOID pvInBuffer);
+DWORD WINAPI rsn_plugin_send_packet_completion(HANDLE hSendCompletion);
+
+/* plugin-control.c */
+DWORD WINAPI rsn_plugin_control(HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBYTE pInBuffer,
+				DWORD dwOutBufferSize, PBYTE pOutBuffer, PDWORD pdwBytesReturned);
+
+#endif
