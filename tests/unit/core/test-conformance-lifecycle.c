@@ -386,14 +386,31 @@ START_TEST(test_rule_18_adapter_reset_on_every_disconnection)
 }
 END_TEST
 
+static int lifecycle_lists_at_reset = -1;
+
+/* What the host still holds for the plugin when AdapterReset is entered. */
+static void lifecycle_hook_lists_at_reset(const char *handler)
+{
+	if (!strcmp(handler, "AdapterReset"))
+		lifecycle_lists_at_reset = (int)(X.a->et.n_reg + X.a->et.n_ex);
+}
+
 START_TEST(test_rule_19_lists_cleared_before_reset)
 {
 	hx_open(&X, "tp-good");
+	X.tp->n_exemptions = 1;
+	X.tp->exemptions[0].usEtherType = htons(0x888e);
+	X.tp->exemptions[0].usExemptionActionType = DOT11_EXEMPT_ON_KEY_MAPPING_KEY_UNAVAILABLE;
+	X.tp->exemptions[0].usExemptionPacketType = DOT11_EXEMPT_BOTH;
 	hx_start(&X, "tp-good");
 	hx_authorize(&X);
 	ck_assert_int_eq(X.tp->n_frames, 2);
+	ck_assert_uint_eq(X.a->et.n_reg + X.a->et.n_ex, 2);
+	X.tp->hook = lifecycle_hook_lists_at_reset;
 	ihv_adapter_disconnect(X.a, 3);
+	X.tp->hook = NULL;
 	hx_run(&X, 5);
+	ck_assert_int_eq(lifecycle_lists_at_reset, 0); /* both lists, before the call */
 	/* the plugin registers only at InitAdapter now: after the reset nothing is */
 	X.tp->register_in_pre = 0;
 	X.tp->post_mode = TP_POST_NEVER;
