@@ -318,6 +318,38 @@ static bool ctrl_id_cmd(struct ctrl *c, const char *arg, const char *all_word,
 }
 
 /*
+ * IHV_CONTROL <hex>: the bytes to the plugin's Dot11ExtIhvControl (contract
+ * §3, rule 68), its reply back in hex. The request may be anything the
+ * plugin defines, secrets included: neither is logged.
+ */
+static bool ctrl_cmd_ihv_control(struct ctrl *c, const char *arg, struct ctrl_reply *r)
+{
+	uint8_t in[CTRL_IHV_CONTROL_MAX], out[CTRL_IHV_CONTROL_MAX];
+	char hex[2 * CTRL_IHV_CONTROL_MAX + 1];
+	size_t n = strlen(arg), returned = 0;
+	int len, e;
+	bool ok = false;
+
+	len = n && n / 2 <= sizeof(in) ? hex_decode(arg, n, in, sizeof(in)) : -1;
+	if (len < 0)
+		goto out;
+	e = station_ihv_control(c->station, in, (size_t)len, out, sizeof(out), &returned);
+	if (e < 0) {
+		log_info("ctrl %s: IHV_CONTROL: the plugin's Control failed: %s", c->ifname,
+			 strerror(-e));
+		goto out;
+	}
+	hex_encode(out, returned, hex);
+	ctrl_rp(r, "%s\n", returned ? hex : "");
+	ok = true;
+out:
+	OPENSSL_cleanse(in, sizeof(in));
+	OPENSSL_cleanse(out, sizeof(out));
+	OPENSSL_cleanse(hex, sizeof(hex));
+	return ok;
+}
+
+/*
  * The verbs, and whether their arguments may be logged: only where they are
  * known to carry no secret. SET_NETWORK may carry a psk, CTRL-RSP- (its value
  * is part of the verb) a password, and an unknown verb may be a mistyped
@@ -336,6 +368,7 @@ static const struct ctrl_verb ctrl_verbs[] = {
 	{ "SELECT_NETWORK", true }, { "DISCONNECT", true }, { "RECONNECT", true },
 	{ "REASSOCIATE", true }, { "ATTACH", true }, { "DETACH", true }, { "LEVEL", true },
 	{ "TERMINATE", true }, { "GET_CAPABILITY", true }, { "INTERFACES", true },
+	{ "IHV_CONTROL", false },
 };
 
 /* The verb of cmd (up to its first blank), or NULL when it is none of ours. */
@@ -473,6 +506,8 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		return ctrl_cmd_get_capability(arg, r);
 	} else if (IS("INTERFACES") && NOARG) {
 		ctrl_rp(r, "%s\n", c->ifname);
+	} else if (IS("IHV_CONTROL") && arg) {
+		return ctrl_cmd_ihv_control(c, arg, r);
 	} else if (!strncmp(cmd, "CTRL-RSP-", 9)) {
 		if (arg)
 			arg[-1] = ' '; /* the value may hold blanks */

@@ -28,6 +28,7 @@
 #include "daemon/config.h"
 #include "daemon/ctrl.h"
 #include "core/ihv-host.h"
+#include "daemon/backend.h"
 #include "common/log.h"
 #include "common/loop.h"
 #include "daemon/station.h"
@@ -44,6 +45,7 @@ struct iface {
 	uint32_t ifindex;
 	struct drv_capa capa;
 	struct station_backend be;
+	struct backend_core bc;
 	struct station *station;
 	struct ihv_adapter *adapter;
 	struct ctrl *ctrl;
@@ -166,58 +168,6 @@ static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 		station_drv_event(i->station, ev);
 	if (d->host)
 		ihv_host_drv_event(d->host, ev);
-}
-
-/* --- the station's backend: the core and the driver -------------------------------- */
-
-static int main_be_connect(void *ctx, const struct ihv_connect_request *req)
-{
-	struct iface *i = ctx;
-
-	return i->adapter ? ihv_adapter_connect(i->adapter, req) : -ENODEV;
-}
-
-static int main_be_disconnect(void *ctx, uint16_t reason)
-{
-	struct iface *i = ctx;
-
-	return i->adapter ? ihv_adapter_disconnect(i->adapter, reason) : -ENODEV;
-}
-
-static void main_be_status(void *ctx, struct ihv_adapter_status *st)
-{
-	struct iface *i = ctx;
-
-	if (i->adapter)
-		ihv_adapter_status_get(i->adapter, st);
-}
-
-static int main_be_reason_text(void *ctx, uint32_t reason_code, char *buf, size_t len)
-{
-	struct iface *i = ctx;
-
-	return ihv_host_reason_text(i->d->host, reason_code, buf, len);
-}
-
-static int main_be_ui_respond(void *ctx, const uint8_t guid[16], const uint8_t *data, size_t len)
-{
-	struct iface *i = ctx;
-
-	return i->adapter ? ihv_adapter_ui_respond(i->adapter, guid, data, len) : -ENODEV;
-}
-
-static int main_be_scan_trigger(void *ctx, const struct drv_scan_params *p)
-{
-	struct iface *i = ctx;
-
-	return i->d->drv->ops->scan_trigger(i->d->drv, i->ifindex, p);
-}
-
-static int main_be_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
-{
-	struct iface *i = ctx;
-
-	return i->d->drv->ops->scan_results(i->d->drv, i->ifindex, cb, cb_ctx);
 }
 
 /* --- signals and termination ----------------------------------------------------- */
@@ -360,16 +310,8 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 			strerror(-r));
 		return -1;
 	}
-	i->be = (struct station_backend){
-		.ctx = i,
-		.connect = main_be_connect,
-		.disconnect = main_be_disconnect,
-		.status = main_be_status,
-		.ui_respond = main_be_ui_respond,
-		.scan_trigger = main_be_scan_trigger,
-		.scan_results = main_be_scan_results,
-		.reason_text = main_be_reason_text,
-	};
+	i->bc = (struct backend_core){ .host = d->host, .drv = d->drv, .ifindex = i->ifindex };
+	backend_core_fill(&i->be, &i->bc);
 	sp.loop = d->loop;
 	sp.config = i->config;
 	sp.ifname = i->ifname;
@@ -384,6 +326,7 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 	}
 	i->adapter = ihv_adapter_new(d->host, i->ifindex, i->ifname, station_adapter_events(),
 				     i->station);
+	i->bc.adapter = i->adapter;
 	if (!i->adapter) {
 		main_die_msg(d, "%s: the plugin did not take the adapter (Dot11ExtIhvInitAdapter); "
 			"see the log above", i->ifname);
@@ -445,6 +388,7 @@ static void main_ihvd_shutdown(struct ihvd *d)
 		i->ctrl = NULL;
 		ihv_adapter_free(i->adapter);
 		i->adapter = NULL;
+		i->bc.adapter = NULL;
 	}
 	/* 3. DeinitService, dlclose. */
 	ihv_host_free(d->host);

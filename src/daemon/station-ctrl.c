@@ -256,3 +256,11 @@ void station_info_get(struct station *st, struct station_info *info)
 	if (ast.last_reason_code && !info->last_reason)
 		info->last_reason = ast.last_reason_code;
 }
+
+int station_ihv_control(struct station *st, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t out_len, size_t *returned)
+{
+	if (!st->be.control)
+		return -EOPNOTSUPP;
+	return st->be.control(st->be.ctx, in, in_len, out, out_len, returned);
+}

@@ -446,11 +446,31 @@ static void station_core_milestone(void *ctx, enum ihv_phase phase)
 	}
 }
 
+/*
+ * Dot11ExtSendNotification (contract rule 66) to the control socket:
+ * "CTRL-EVENT-IHV-NOTIFICATION <hex of the data> code=0x<code> len=<n>"; "-"
+ * for no data; at most the first 256 bytes in hex, len says how many there were.
+ */
+static void station_core_notification(void *ctx, uint32_t code, const uint8_t *data,
+				      size_t len)
+{
+	struct station *st = ctx;
+	char hex[2 * 256 + 1];
+	size_t shown = len < 256 ? len : 256;
+
+	if (shown)
+		hex_encode(data, shown, hex);
+	else
+		snprintf(hex, sizeof(hex), "-");
+	station_event(st, "CTRL-EVENT-IHV-NOTIFICATION %s code=0x%x len=%zu", hex, code, len);
+}
+
 static const struct ihv_adapter_events station_events = {
 	.authorized = station_core_authorized,
 	.ended = station_core_ended,
 	.ui_request = station_core_ui_request,
 	.milestone = station_core_milestone,
+	.notification = station_core_notification,
 };
 
 const struct ihv_adapter_events *station_adapter_events(void)

@@ -50,6 +50,12 @@ struct station_backend {
 	int (*scan_results)(void *ctx, drv_bss_cb cb, void *cb_ctx);
 	/* What the plugin says its reason code means; may be NULL. 0 or -ENOENT. */
 	int (*reason_text)(void *ctx, uint32_t reason_code, char *buf, size_t len);
+	/*
+	 * Dot11ExtIhvControl: in -> out (*returned: the reply's full size). 0,
+	 * -ENOBUFS (did not fit), -EIO (the plugin failed); may be NULL.
+	 */
+	int (*control)(void *ctx, const uint8_t *in, size_t in_len, uint8_t *out,
+		       size_t out_len, size_t *returned);
 };
 
 /* An event line for the control socket, without the "<3>" level prefix. */
@@ -100,6 +106,9 @@ int station_remove_network(struct station *st, int id);  /* -1: all */
 void station_network_changed(struct station *st, int id, const char *field);
 /* CTRL-RSP-<field>-<id>-<value>: answer the oldest UI request of network id. */
 int station_ui_respond(struct station *st, int id, const char *value);
+/* IHV_CONTROL: the plugin's Control handler; as station_backend.control. */
+int station_ihv_control(struct station *st, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t out_len, size_t *returned);
 
 struct station_info {
 	enum station_state state;

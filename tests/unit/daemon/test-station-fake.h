@@ -48,6 +48,9 @@ struct fake {
 	char ui_data[256];
 	/* status */
 	struct ihv_adapter_status status;
+	/* Control: answers its input reversed, or fails with control_ret */
+	int n_control;
+	int control_ret;
 };
 
 static int fake_connect(void *ctx, const struct ihv_connect_request *req)
@@ -117,6 +120,23 @@ static int fake_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 	return 0;
 }
 
+static int fake_control(void *ctx, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t out_len, size_t *returned)
+{
+	struct fake *f = ctx;
+	size_t i;
+
+	f->n_control++;
+	if (f->control_ret)
+		return f->control_ret;
+	*returned = in_len;
+	if (in_len > out_len)
+		return -ENOBUFS;
+	for (i = 0; i < in_len; i++)
+		out[i] = in[in_len - 1 - i];
+	return 0;
+}
+
 static inline struct station_backend fake_backend(struct fake *f)
 {
 	return (struct station_backend){
@@ -127,6 +147,7 @@ static inline struct station_backend fake_backend(struct fake *f)
 		.ui_respond = fake_ui_respond,
 		.scan_trigger = fake_scan_trigger,
 		.scan_results = fake_scan_results,
+		.control = fake_control,
 	};
 }
 
