@@ -64,6 +64,24 @@ static int backend_control(void *ctx, const uint8_t *in, size_t in_len, uint8_t 
 			     -ENODEV;
 }
 
+static int backend_validate(void *ctx, const uint8_t *ssid, size_t ssid_len,
+			    const char *conn_xml, const char *sec_xml, uint32_t *reason)
+{
+	struct backend_core *bc = ctx;
+
+	return bc->adapter ? ihv_adapter_profile_validate(bc->adapter, ssid, ssid_len, conn_xml,
+							  sec_xml, reason) :
+			     -ENODEV;
+}
+
+static int backend_capability_match(void *ctx, const struct ihv_connect_request *req,
+				    uint32_t *reason)
+{
+	struct backend_core *bc = ctx;
+
+	return bc->adapter ? ihv_adapter_capability_match(bc->adapter, req, reason) : -ENODEV;
+}
+
 void backend_core_fill(struct station_backend *be, struct backend_core *bc)
 {
 	*be = (struct station_backend){
@@ -76,5 +94,7 @@ void backend_core_fill(struct station_backend *be, struct backend_core *bc)
 		.scan_results = backend_scan_results,
 		.reason_text = backend_reason_text,
 		.control = backend_control,
+		.validate = backend_validate,
+		.capability_match = backend_capability_match,
 	};
 }

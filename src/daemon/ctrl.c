@@ -241,6 +241,53 @@ static bool ctrl_cmd_get_capability(const char *arg, struct ctrl_reply *r)
 }
 
 /* "SET_NETWORK <id> <name> <value>" */
+/* A copy of n to try a change on, with strings of its own. */
+static bool ctrl_network_trial(const struct config_network *n, struct config_network *t)
+{
+	*t = *n;
+	t->next = NULL;
+	t->id_str = n->id_str ? strdup(n->id_str) : NULL;
+	t->ihv_profile = n->ihv_profile ? strdup(n->ihv_profile) : NULL;
+	return (!n->id_str || t->id_str) && (!n->ihv_profile || t->ihv_profile);
+}
+
+static void ctrl_network_trial_free(struct config_network *t)
+{
+	free(t->id_str);
+	if (t->ihv_profile)
+		OPENSSL_cleanse(t->ihv_profile, strlen(t->ihv_profile));
+	free(t->ihv_profile);
+	OPENSSL_cleanse(t, sizeof(*t)); /* a passphrase or PSK */
+}
+
+/*
+ * Would the plugin take network n with name set to value (ValidateProfile,
+ * contract §3 [7])? Tried on a copy, so a refused change leaves n as it was.
+ */
+static bool ctrl_network_change_valid(struct ctrl *c, const struct config_network *n,
+				      const char *name, const char *value)
+{
+	struct config_network t;
+	char err[256], text[256];
+	uint32_t reason;
+	bool ok = true;
+
+	if (!ctrl_network_trial(n, &t)) {
+		ctrl_network_trial_free(&t);
+		return false;
+	}
+	/* a value config_network_set refuses is refused (and logged) by the real call */
+	if (config_network_set(&t, name, value, err, sizeof(err)) == 0 &&
+	    station_network_validate(c->station, &t, &reason, text, sizeof(text)) < 0) {
+		log_info("ctrl %s: SET_NETWORK %d %s: the plugin refused the block "
+			 "(Dot11ExtIhvValidateProfile): reason 0x%x: %s", c->ifname, n->id, name,
+			 reason, text);
+		ok = false;
+	}
+	ctrl_network_trial_free(&t);
+	return ok;
+}
+
 static bool ctrl_cmd_set_network(struct ctrl *c, char *arg)
 {
 	char *name, *value, err[256];
@@ -259,6 +306,8 @@ static bool ctrl_cmd_set_network(struct ctrl *c, char *arg)
 	n = id >= 0 ? config_network_get(c->config, id) : NULL;
 	if (!n)
 		return false;
+	if (!ctrl_network_change_valid(c, n, name, value))
+		return false; /* the plugin refused it: n unchanged */
 	if (config_network_set(n, name, value, err, sizeof(err)) < 0) {
 		log_info("ctrl %s: SET_NETWORK %d: %s", c->ifname, id, err);
 		return false;

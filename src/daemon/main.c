@@ -170,6 +170,29 @@ static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 		ihv_host_drv_event(d->host, ev);
 }
 
+/*
+ * Every complete network block goes to the plugin's ValidateProfile before
+ * ihvd uses it (contract §3 [7]); a refused one stops the start, with the
+ * plugin's reason and what it means.
+ */
+static int main_networks_validate(struct ihvd *d, struct iface *i)
+{
+	const struct config_network *n;
+	char text[256], ssid[DRV_SSID_MAX * 4 + 1];
+	uint32_t reason;
+
+	for (n = i->config->networks; n; n = n->next) {
+		if (station_network_validate(i->station, n, &reason, text, sizeof(text)) == 0)
+			continue;
+		config_ssid_txt(n->ssid, n->ssid_len, ssid, sizeof(ssid));
+		main_die_msg(d, "%s: %s: network id=%d (ssid \"%s\"): the plugin refused the "
+			     "block (Dot11ExtIhvValidateProfile): reason 0x%x: %s", i->ifname,
+			     i->config_path, n->id, ssid, reason, text);
+		return -1;
+	}
+	return 0;
+}
+
 /* --- signals and termination ----------------------------------------------------- */
 
 static void main_on_terminate(void *ctx)
@@ -332,6 +355,8 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 			"see the log above", i->ifname);
 		return -1;
 	}
+	if (main_networks_validate(d, i) < 0)
+		return -1;
 	if (i->config->ctrl_dir) {
 		struct ctrl_params cp = {
 			.loop = d->loop, .dir = i->config->ctrl_dir,

@@ -82,6 +82,44 @@ static void station_retry_cb(void *arg)
 
 /* --- connecting ------------------------------------------------------------------ */
 
+/*
+ * PerformCapabilityMatch for each candidate (contract §3 [8]): a BSS the
+ * plugin refuses is skipped, with its reason. False when none is left.
+ */
+static bool station_capability_filter(struct station *st, struct select_result *sel,
+				      const struct profile_xml *x)
+{
+	struct ihv_connect_request one;
+	char bssid_txt[HEX_MAC_TXT_LEN], text[160];
+	const struct drv_bss *b;
+	uint32_t reason;
+	size_t i, kept = 0;
+
+	if (!st->be.capability_match)
+		return sel->n_bss > 0;
+	for (i = 0; i < sel->n_bss; i++) {
+		b = &sel->bss[i]->bss;
+		one = (struct ihv_connect_request){
+			.ssid = sel->net->ssid, .ssid_len = sel->net->ssid_len,
+			.bss = &b, .n_bss = 1,
+			.connectivity_xml = x->connectivity, .security_xml = x->security,
+		};
+		reason = 0;
+		if (st->be.capability_match(st->be.ctx, &one, &reason) == 0) {
+			sel->bss[kept++] = sel->bss[i];
+			continue;
+		}
+		if (!st->be.reason_text || st->be.reason_text(st->be.ctx, reason, text,
+							      sizeof(text)) < 0)
+			snprintf(text, sizeof(text), "%s", station_l2_reason_str(reason));
+		hex_mac_txt(b->bssid, bssid_txt);
+		log_info("%s: network id=%d: the plugin's capability match refused %s: reason 0x%x (%s)",
+			 st->ifname, sel->net->id, bssid_txt, reason, text);
+	}
+	sel->n_bss = kept;
+	return kept > 0;
+}
+
 static void station_connect(struct station *st, struct select_result *sel)
 {
 	const struct drv_bss *list[SELECT_CANDIDATES_MAX];
@@ -96,6 +134,12 @@ static void station_connect(struct station *st, struct select_result *sel)
 	if (err < 0) {
 		log_err("%s: network id=%d: cannot build the IHV profile: %s", st->ifname,
 			sel->net->id, strerror(-err));
+		station_backoff(st);
+		return;
+	}
+	if (!station_capability_filter(st, sel, &x)) {
+		profile_xml_clear(&x);
+		st->cache_stale = true;
 		station_backoff(st);
 		return;
 	}

@@ -267,7 +267,7 @@ static DWORD WINAPI h_validate_profile(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp
 	enter("ValidateProfile");
 	*reason = tp_state.validate_reason;
 	leave();
-	return ERROR_SUCCESS;
+	return tp_state.validate_error;
 }
 
 static DWORD WINAPI h_capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
@@ -283,7 +283,7 @@ static DWORD WINAPI h_capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp
 	enter("PerformCapabilityMatch");
 	*reason = tp_state.match_reason;
 	leave();
-	return ERROR_SUCCESS;
+	return tp_state.match_error;
 }
 
 static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,

@@ -86,6 +86,8 @@ struct tp_state {
 	int ui_not_pending;            /* IsUIRequestPending answers FALSE */
 	uint32_t validate_reason;      /* *pdwReasonCode of ValidateProfile */
 	uint32_t match_reason;         /* *pdwReasonCode of PerformCapabilityMatch */
+	DWORD validate_error;          /* ValidateProfile returns this */
+	DWORD match_error;             /* PerformCapabilityMatch returns this */
 	/* observations */
 	char log[TP_LOG_MAX];
 	HANDLE svc, svc2;

@@ -110,6 +110,49 @@ START_TEST(test_notification_becomes_a_ctrl_event)
 }
 END_TEST
 
+START_TEST(test_validate_profile_and_capability_match)
+{
+	struct config_network *n;
+	const struct drv_bss *one[1];
+	struct ihv_connect_request req;
+	char err[128], text[128];
+	uint32_t reason = 1;
+
+	daemon_up("tp-good");
+	n = config_network_add(config);
+	ck_assert_int_eq(config_network_set(n, "ssid", "\"ihvd-test\"", err, sizeof(err)), 0);
+	/* incomplete: the plugin is not asked */
+	ck_assert_int_eq(station_network_validate(st, n, &reason, text, sizeof(text)), 0);
+	ck_assert(!strstr(X.tp->log, "ValidateProfile"));
+	ck_assert_int_eq(config_network_set(n, "psk", "\"correct horse battery\"", err,
+					    sizeof(err)), 0);
+	ck_assert_int_eq(station_network_validate(st, n, &reason, text, sizeof(text)), 0);
+	ck_assert_int_eq(hx_count(X.tp->log, "ValidateProfile"), 1);
+	/* refused, with its reason and what it means */
+	X.tp->validate_error = ERROR_BAD_PROFILE;
+	X.tp->validate_reason = L2_REASON_CODE_IHV_BASE + 4;
+	ck_assert_int_eq(station_network_validate(st, n, &reason, text, sizeof(text)), -EACCES);
+	ck_assert_uint_eq(reason, L2_REASON_CODE_IHV_BASE + 4);
+	ck_assert_str_eq(text, "plugin-specific (IHV range 0x90000..0x9ffff)");
+
+	/* PerformCapabilityMatch through the same backend, one BSS */
+	hx_connect(&X); /* fills the harness's BSS */
+	one[0] = &hx_bss_storage[0];
+	memset(&req, 0, sizeof(req));
+	req.ssid = (const uint8_t *)"ihvd-test";
+	req.ssid_len = 9;
+	req.bss = one;
+	req.n_bss = 1;
+	ck_assert_int_eq(be.capability_match(be.ctx, &req, &reason), 0);
+	X.tp->match_error = ERROR_NOT_SUPPORTED;
+	X.tp->match_reason = L2_REASON_CODE_IHV_BASE + 5;
+	ck_assert_int_lt(be.capability_match(be.ctx, &req, &reason), 0);
+	ck_assert_uint_eq(reason, L2_REASON_CODE_IHV_BASE + 5);
+	ck_assert_int_eq(hx_count(X.tp->log, "PerformCapabilityMatch"), 2);
+	daemon_down();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("daemon backend over the host core");
@@ -119,6 +162,7 @@ int main(void)
 
 	tcase_add_test(t, test_ihv_control_reaches_the_plugin);
 	tcase_add_test(t, test_notification_becomes_a_ctrl_event);
+	tcase_add_test(t, test_validate_profile_and_capability_match);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -512,6 +512,27 @@ START_TEST(test_ihv_control_and_notification)
 }
 END_TEST
 
+START_TEST(test_set_network_refused_by_validate_profile)
+{
+	/* the block goes to ValidateProfile once it is complete (with its psk) */
+	add_psk_network();
+	ck_assert_int_eq(fake.n_validate, 1);
+	ck_assert_str_eq(cmd("SET_NETWORK 0 priority 3"), "OK\n");
+	ck_assert_int_eq(fake.n_validate, 2);
+	/* refused: FAIL, and the block is as it was */
+	fake.validate_ret = -EINVAL;
+	fake.validate_reason = 0x90042;
+	ck_assert_str_eq(cmd("SET_NETWORK 0 ssid \"other\""), "FAIL\n");
+	ck_assert_int_eq(fake.n_validate, 3);
+	ck_assert_str_eq(cmd("GET_NETWORK 0 ssid"), "\"ihvd-test\"");
+	ck_assert_str_eq(cmd("GET_NETWORK 0 priority"), "3");
+	/* an incomplete block is not asked about yet */
+	ck_assert_str_eq(cmd("ADD_NETWORK"), "1\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 1 ssid \"x\""), "OK\n");
+	ck_assert_int_eq(fake.n_validate, 3);
+}
+END_TEST
+
 START_TEST(test_terminate)
 {
 	ck_assert_str_eq(cmd("TERMINATE"), "OK\n");
@@ -689,6 +710,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_scan_results_format);
 	tcase_add_test(tc, test_ui_request_response);
 	tcase_add_test(tc, test_ihv_control_and_notification);
+	tcase_add_test(tc, test_set_network_refused_by_validate_profile);
 	tcase_add_test(tc, test_terminate);
 	tcase_add_test(tc, test_terminating_event_on_free);
 	tcase_add_test(tc, test_debian_wpa_cli);
