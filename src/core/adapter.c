@@ -241,6 +241,11 @@ static void adapter_drv_event(struct ihv_host *h, const struct drv_event *ev)
 	case DRV_EVENT_SCAN_ABORTED:
 	case DRV_EVENT_EAPOL_TX_STATUS:
 		break;
+	case DRV_EVENT_MIC_FAILURE:
+	case DRV_EVENT_PMKSA_CANDIDATE:
+	case DRV_EVENT_CQM:
+		ihv_indication_deliver(a, ev);
+		break;
 	}
 }
 

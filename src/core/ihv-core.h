@@ -14,6 +14,7 @@
  *   session.c     -> teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
  *   port.c        -> teardown.c, ethertype.c, keys.c, assoc-params.c, rsne.c
  *   teardown.c    -> ui.c, keys.c, ethertype.c
+ *   indication.c  -> (registry.c only)
  *   ui.c, svc-*.c, session.c, port.c, teardown.c -> work.c
  *   keys.c, linux-api.c -> rsne.c, reason.c
  *   every file    -> registry.c, the leaf (lock, handles, hosts, label)
@@ -303,6 +304,9 @@ void ihv_port_eapol_rx(struct ihv_adapter *a, const struct drv_event *ev);
 void ihv_adapter_rx_deliver(struct ihv_adapter *a);
 /* Transmit a DOT11_SECURITY_PACKET_HEADER frame; an ERROR_* value. */
 uint32_t ihv_port_send_now(struct ihv_adapter *a, const uint8_t *pkt, size_t len);
+
+/* indication.c: a driver indication to ReceiveIndication (loop thread) */
+void ihv_indication_deliver(struct ihv_adapter *a, const struct drv_event *ev);
 
 /* linux-api.c */
 void ihv_host_timers_free(struct ihv_host *h);

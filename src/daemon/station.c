@@ -568,6 +568,9 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 	case DRV_EVENT_IFACE_ADDED:
 	case DRV_EVENT_EAPOL_RX:
 	case DRV_EVENT_EAPOL_TX_STATUS:
+	case DRV_EVENT_MIC_FAILURE:     /* the plugin's (ReceiveIndication) */
+	case DRV_EVENT_PMKSA_CANDIDATE:
+	case DRV_EVENT_CQM:
 		break;
 	}
 }

@@ -317,10 +317,12 @@ static DWORD WINAPI h_receive_indication(HANDLE a, DOT11EXT_IHV_INDICATION_TYPE 
 					 ULONG len, LPVOID buf)
 {
 	(void)a;
-	(void)t;
-	(void)len;
-	(void)buf;
 	enter("ReceiveIndication");
+	tp_state.n_indications++;
+	tp_state.ind_type = (int)t;
+	tp_state.ind_len = len;
+	if (buf && len <= sizeof(tp_state.ind))
+		memcpy(tp_state.ind, buf, len);
 	leave();
 	return ERROR_SUCCESS;
 }

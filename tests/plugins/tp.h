@@ -101,6 +101,10 @@ struct tp_state {
 	DWORD rc_in_deinit[4], rc_after_deinit[4];
 	DWORD rc_after_stop, rc_cancel, rc_ui, rc_notify, rc_info, rc_udata_in_pre;
 	DWORD rc_alloc_init, rc_cancel_post;
+	int n_indications;
+	int ind_type;                  /* the last ReceiveIndication */
+	uint32_t ind_len;
+	uint8_t ind[64];
 	int api_nulls;
 	DOT11EXT_LINUX_ADAPTER_INFO info;
 	GUID adapter_guid;
