@@ -51,9 +51,10 @@
  *      802.1X module.
  *  D13. "DeinitService returns once the plugin's threads ended" is not
  *      enforced: the plugin runs in ihvd's process.
- *  D14. The daemon does not yet call ValidateProfile, PerformCapabilityMatch,
- *      CreateDiscoveryProfiles, ProcessSessionChange, ReceiveIndication or
- *      Control, and SendNotification goes no further than ihvd's log.
+ *  D14. ihvd does not call CreateDiscoveryProfiles, nor ProcessSessionChange
+ *      (no logind link yet), passes no NIC-specific notifications to
+ *      ReceiveIndication, and NicSpecificExtension answers ERROR_NOT_SUPPORTED
+ *      (no vendor command layout over nl80211 yet).
  *  D15. Custom user data lives in memory and is lost when ihvd restarts.
  *  D16. ihvd does not roam: the roam cases of the contract do not arise.
  * Everything else - table order, field order, sizes, offsets - is checked by
