@@ -153,6 +153,76 @@ START_TEST(test_validate_profile_and_capability_match)
 }
 END_TEST
 
+/* The reference plugin takes the blocks the daemon builds (else ihvd would not start). */
+START_TEST(test_reference_plugin_validates_the_daemons_blocks)
+{
+	struct ihv_host_params p;
+	struct config_network *n;
+	char path[512], err[128], text[128];
+	uint32_t reason = 1;
+
+	hx_open(&X, "tp-good"); /* loop and simulated driver; the host is ihv-rsn */
+	snprintf(path, sizeof(path), "%s/ihv-rsn.so", hx_build_dir());
+	memset(&p, 0, sizeof(p));
+	p.loop = X.loop;
+	p.drv = sim_drv_base(X.sim);
+	p.plugin_path = path;
+	X.h = ihv_host_new(&p, X.err, sizeof(X.err));
+	ck_assert_msg(X.h != NULL, "host: %s", X.err);
+	sim_drv_event_cb_set(X.sim, hx_drv_event, &X);
+	config = config_new();
+	bc = (struct backend_core){ .host = X.h, .drv = sim_drv_base(X.sim),
+				    .ifindex = HX_IFINDEX };
+	backend_core_fill(&be, &bc);
+	{
+		struct station_params sp = { .loop = X.loop, .config = config, .ifname = "wlan0",
+					     .ifindex = HX_IFINDEX, .plugin_name = "ihv-rsn",
+					     .backend = &be };
+
+		st = station_new(&sp);
+	}
+	bc.adapter = ihv_adapter_new(X.h, HX_IFINDEX, "wlan0", station_adapter_events(), st);
+	ck_assert_ptr_nonnull(bc.adapter);
+	n = config_network_add(config);
+	ck_assert_int_eq(config_network_set(n, "ssid", "\"ihvd-test\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "psk", "\"correct horse battery\"", err,
+					    sizeof(err)), 0);
+	ck_assert_int_eq(station_network_validate(st, n, &reason, text, sizeof(text)), 0);
+	ck_assert_uint_eq(reason, 0);
+	{
+		/* and matches the BSS the station would choose (harness AP: PSK, CCMP) */
+		struct profile_choice ch = { CONFIG_AKM_PSK, CONFIG_CIPHER_CCMP, CONFIG_CIPHER_CCMP };
+		struct ihv_connect_request req;
+		const struct drv_bss *one[1];
+		struct profile_xml x;
+
+		X.a = bc.adapter;
+		hx_connect_n(&X, 1); /* fills the harness's BSS storage; ended below */
+		ck_assert_int_eq(profile_build(n, &ch, &x), 0);
+		one[0] = &hx_bss_storage[0];
+		memset(&req, 0, sizeof(req));
+		req.ssid = n->ssid;
+		req.ssid_len = n->ssid_len;
+		req.bss = one;
+		req.n_bss = 1;
+		req.connectivity_xml = x.connectivity;
+		req.security_xml = x.security;
+		ck_assert_int_eq(be.capability_match(be.ctx, &req, &reason), 0);
+		profile_xml_clear(&x);
+		ihv_adapter_disconnect(bc.adapter, 3);
+	}
+	ck_assert_int_eq(config_network_set(n, "key_mgmt", "WPA-PSK WPA-PSK-SHA256", err,
+					    sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "ieee80211w", "2", err, sizeof(err)), 0);
+	ck_assert_int_eq(station_network_validate(st, n, &reason, text, sizeof(text)), 0);
+	n = config_network_add(config);
+	ck_assert_int_eq(config_network_set(n, "ssid", "\"open\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "key_mgmt", "NONE", err, sizeof(err)), 0);
+	ck_assert_int_eq(station_network_validate(st, n, &reason, text, sizeof(text)), 0);
+	daemon_down();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("daemon backend over the host core");
@@ -163,6 +233,7 @@ int main(void)
 	tcase_add_test(t, test_ihv_control_reaches_the_plugin);
 	tcase_add_test(t, test_notification_becomes_a_ctrl_event);
 	tcase_add_test(t, test_validate_profile_and_capability_match);
+	tcase_add_test(t, test_reference_plugin_validates_the_daemons_blocks);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
