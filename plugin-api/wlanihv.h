@@ -52,9 +52,10 @@
  *  D13. "DeinitService returns once the plugin's threads ended" is not
  *      enforced: the plugin runs in ihvd's process.
  *  D14. ihvd does not call CreateDiscoveryProfiles, nor ProcessSessionChange
- *      (no logind link yet), passes no NIC-specific notifications to
- *      ReceiveIndication, and NicSpecificExtension answers ERROR_NOT_SUPPORTED
- *      (no vendor command layout over nl80211 yet).
+ *      (no logind link yet), and passes no NIC-specific notifications to
+ *      ReceiveIndication. NicSpecificExtension is NL80211_CMD_VENDOR: the
+ *      request is { ULONG OUI; ULONG subcommand; (little-endian) data },
+ *      the reply the kernel's vendor data (docs/contract.md §4 [17]).
  *  D15. Custom user data lives in memory and is lost when ihvd restarts.
  *  D16. ihvd does not roam: the roam cases of the contract do not arise.
  * Everything else - table order, field order, sizes, offsets - is checked by
