@@ -36,6 +36,8 @@ NL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 2>/dev/null
 NL_LIBS := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 2>/dev/null)
 SSL_CFLAGS := $(shell $(PKG_CONFIG) --cflags openssl 2>/dev/null)
 SSL_LIBS := $(shell $(PKG_CONFIG) --libs openssl 2>/dev/null)
+# sd-bus, for logind's session changes (src/daemon/logind.c)
+SYSTEMD_LIBS := $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
@@ -111,7 +113,7 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
 $(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
 UNIT_LIBS_common := $(COMMON_LIB)
@@ -125,7 +127,8 @@ unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 .SECONDEXPANSION:
 $(UNIT_BINS): $(BUILD)/%: $(BUILD)/obj/%.o $$(UNIT_LIBS_$$(call unit_comp,$$@))
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) \
+		-lpthread -ldl
 
 $(TPLUGINS): $(BUILD)/%.so: $(BUILD)/obj/%.o
 	@mkdir -p $(@D)

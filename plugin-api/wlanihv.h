@@ -51,9 +51,9 @@
  *      802.1X module.
  *  D13. "DeinitService returns once the plugin's threads ended" is not
  *      enforced: the plugin runs in ihvd's process.
- *  D14. ihvd does not call CreateDiscoveryProfiles, nor ProcessSessionChange
- *      (no logind link yet), and passes no NIC-specific notifications to
- *      ReceiveIndication. NicSpecificExtension is NL80211_CMD_VENDOR: the
+ *  D14. ihvd does not call CreateDiscoveryProfiles, passes no NIC-specific
+ *      notifications to ReceiveIndication, and ProcessSessionChange sees only
+ *      logind's logons and logoffs (nothing where logind is absent). NicSpecificExtension is NL80211_CMD_VENDOR: the
  *      request is { ULONG OUI; ULONG subcommand; (little-endian) data },
  *      the reply the kernel's vendor data (docs/contract.md §4 [17]).
  *  D15. Custom user data lives in memory and is lost when ihvd restarts.

@@ -29,6 +29,7 @@
 #include "daemon/ctrl.h"
 #include "core/ihv-host.h"
 #include "daemon/backend.h"
+#include "daemon/logind.h"
 #include "common/log.h"
 #include "common/loop.h"
 #include "daemon/station.h"
@@ -53,6 +54,7 @@ struct iface {
 
 struct ihvd {
 	struct loop *loop;
+	struct logind *logind;
 	struct drv *drv;
 	struct ihv_host *host;
 	struct iface ifaces[IHVD_IFACES_MAX];
@@ -191,6 +193,14 @@ static int main_networks_validate(struct ihvd *d, struct iface *i)
 		return -1;
 	}
 	return 0;
+}
+
+/* A logind session started or ended: the plugin's ProcessSessionChange (rule 64). */
+static void main_session_change(void *ctx, uint32_t wts_event, uint32_t session)
+{
+	struct ihvd *d = ctx;
+
+	ihv_host_session_change(d->host, wts_event, session);
 }
 
 /* --- signals and termination ----------------------------------------------------- */
@@ -416,6 +426,8 @@ static void main_ihvd_shutdown(struct ihvd *d)
 		i->bc.adapter = NULL;
 	}
 	/* 3. DeinitService, dlclose. */
+	logind_free(d->logind);
+	d->logind = NULL;
 	ihv_host_free(d->host);
 	d->host = NULL;
 	for (k = 0; k < d->n_ifaces; k++) {
@@ -658,6 +670,10 @@ int main(int argc, char **argv)
 	for (k = 0; k < d.n_ifaces; k++)
 		if (main_iface_up(&d, &d.ifaces[k]) < 0)
 			goto fail;
+	d.logind = logind_new(d.loop, main_session_change, &d, err, sizeof(err));
+	if (!d.logind)
+		log_info("logind is not reachable (%s): the plugin gets no session changes "
+			 "(Dot11ExtIhvProcessSessionChange)", err);
 	rc = main_pidfile_write(&d);
 	if (rc < 0) {
 		main_die_msg(&d, "-P %s: %s", d.pidfile, strerror(-rc));
