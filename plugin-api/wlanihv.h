@@ -51,7 +51,8 @@
  *      802.1X module.
  *  D13. "DeinitService returns once the plugin's threads ended" is not
  *      enforced: the plugin runs in ihvd's process.
- *  D14. ihvd does not call CreateDiscoveryProfiles, passes no NIC-specific
+ *  D14. The daemon does not call CreateDiscoveryProfiles (the core offers
+ *      it), passes no NIC-specific
  *      notifications to ReceiveIndication, and ProcessSessionChange sees only
  *      logind's logons and logoffs (nothing where logind is absent). NicSpecificExtension is NL80211_CMD_VENDOR: the
  *      request is { ULONG OUI; ULONG subcommand; (little-endian) data },

@@ -7,6 +7,7 @@
  *   plugin.c      -> adapter.c, service.c (table), linux-api.c
  *   adapter.c     -> session.c, port.c, teardown.c, ui.c, keys.c, ethertype.c
  *   queries.c     -> ui.c, bss-list.c, reason.c
+ *   discovery.c   -> bss-list.c, buffer.c, reason.c
  *   service.c     -> svc-*.c, buffer.c (the table only)
  *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c
  *   svc-keys.c    -> keys.c, rsne.c

@@ -299,6 +299,33 @@ static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,
 	enter("CreateDiscoveryProfiles");
 	out->dwCount = 0;
 	out->pIhvDiscoveryProfiles = NULL;
+	if (tp_state.discovery == 2) {
+		static DOT11EXT_IHV_DISCOVERY_PROFILE foreign; /* not from AllocateBuffer */
+
+		out->dwCount = 1;
+		out->pIhvDiscoveryProfiles = &foreign;
+	} else if (tp_state.discovery == 1) {
+		static const WCHAR c[] = { '<', 'c', '/', '>', 0 }, s[] = { '<', 's', '/', '>', 0 };
+		PDOT11EXT_IHV_DISCOVERY_PROFILE p = NULL;
+		LPVOID cc = NULL, ss = NULL;
+
+		if (g_api.Dot11ExtAllocateBuffer(sizeof(*p), (LPVOID *)&p) ||
+		    g_api.Dot11ExtAllocateBuffer(sizeof(c), &cc) ||
+		    g_api.Dot11ExtAllocateBuffer(sizeof(s), &ss)) {
+			leave();
+			return ERROR_OUTOFMEMORY;
+		}
+		memcpy(cc, c, sizeof(c));
+		memcpy(ss, s, sizeof(s));
+		memset(p, 0, sizeof(*p));
+		p->IhvConnectivityProfile.pszXmlFragmentIhvConnectivity = cc;
+		p->IhvSecurityProfile.pszXmlFragmentIhvSecurity = ss;
+		out->dwCount = 1;
+		out->pIhvDiscoveryProfiles = p;
+		*reason = L2_REASON_CODE_SUCCESS;
+		leave();
+		return ERROR_SUCCESS;
+	}
 	*reason = L2_REASON_CODE_IHV_BASE;
 	leave();
 	return ERROR_NOT_SUPPORTED;

@@ -87,6 +87,7 @@ struct tp_state {
 	uint32_t validate_reason;      /* *pdwReasonCode of ValidateProfile */
 	uint32_t match_reason;         /* *pdwReasonCode of PerformCapabilityMatch */
 	DWORD validate_error;          /* ValidateProfile returns this */
+	int discovery;                 /* CreateDiscoveryProfiles: 1 one profile, 2 foreign memory */
 	DWORD match_error;             /* PerformCapabilityMatch returns this */
 	/* observations */
 	char log[TP_LOG_MAX];

@@ -164,6 +164,45 @@ START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
 }
 END_TEST
 
+static char ui_discovered[64];
+
+static void ui_on_discovered(void *ctx, const char *conn, const char *sec)
+{
+	(void)ctx;
+	snprintf(ui_discovered, sizeof(ui_discovered), "%s %s", conn, sec);
+}
+
+START_TEST(test_rule_65_discovery_profiles_freed_by_host)
+{
+	struct ihv_connect_request req;
+	uint32_t reason = 1;
+
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	memset(&req, 0, sizeof(req));
+	req.ssid = (const uint8_t *)"open";
+	req.ssid_len = 4;
+	/* none: the plugin's reason */
+	ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), -ENOENT);
+	ck_assert_uint_eq(reason, L2_REASON_CODE_IHV_BASE);
+	/* one: handed over as UTF-8, then the list and both fragments freed by the host */
+	X.tp->discovery = 1;
+	ui_discovered[0] = 0;
+	ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), 1);
+	ck_assert_str_eq(ui_discovered, "<c/> <s/>");
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	/* memory not from AllocateBuffer: refused, not freed */
+	X.tp->discovery = 2;
+	ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), -EINVAL);
+	ck_assert(hx_log_has("contract rule 65: CreateDiscoveryProfiles returned memory not from"));
+	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
+	hx_stop(&X);
+}
+END_TEST
+
 /* ---- misc --------------------------------------------------------------------------------- */
 
 START_TEST(test_rule_66_notification_copied_null_rejected)
@@ -245,6 +284,7 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_63_not_pending_gets_no_response);
 	CONFORMANCE_TEST(s, test_rule_64_logoff_cancels_ui_requests);
 	CONFORMANCE_TEST(s, test_rule_65_query_ui_buffers_freed_by_host);
+	CONFORMANCE_TEST(s, test_rule_65_discovery_profiles_freed_by_host);
 	CONFORMANCE_TEST(s, test_rule_66_notification_copied_null_rejected);
 	CONFORMANCE_TEST(s, test_rule_67_user_data_reset_by_set_current_profile);
 	CONFORMANCE_TEST(s, test_rule_68_control_output_copied_only_if_it_fits);
