@@ -36,6 +36,8 @@ NL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 2>/dev/null
 NL_LIBS := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 2>/dev/null)
 SSL_CFLAGS := $(shell $(PKG_CONFIG) --cflags openssl 2>/dev/null)
 SSL_LIBS := $(shell $(PKG_CONFIG) --libs openssl 2>/dev/null)
+# sd-bus, for logind's session changes (src/daemon/logind.c)
+SYSTEMD_LIBS := $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
@@ -86,7 +88,7 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
-.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers
+.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers mutation
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
@@ -117,7 +119,7 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
 $(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # The plugin host (issue 11): the protocol and plugin-api only, no core.
 $(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB)
@@ -135,7 +137,8 @@ unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 .SECONDEXPANSION:
 $(UNIT_BINS): $(BUILD)/%: $(BUILD)/obj/%.o $$(UNIT_LIBS_$$(call unit_comp,$$@))
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) \
+		-lpthread -ldl
 
 $(TPLUGINS): $(BUILD)/%.so: $(BUILD)/obj/%.o
 	@mkdir -p $(@D)
@@ -174,6 +177,11 @@ deps:
 
 unit: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/run-unit $(UNIT_BINS)
+
+# Mutation testing of src/core against the conformance suites (not in make test):
+# scripts/mutation, mutants in tests/mutation/mutants.txt; ends "N killed, M survived".
+mutation:
+	@$(SRC)/scripts/mutation
 
 hwsim: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/tests/hwsim/run

@@ -167,4 +167,16 @@ int ihv_adapter_control(struct ihv_adapter *a, const uint8_t *in, size_t in_len,
 void ihv_host_session_change(struct ihv_host *h, uint32_t wts_event,
 			     uint32_t session_id);
 
+/*
+ * CreateDiscoveryProfiles (src/core/discovery.c, contract §3 [9]) for the
+ * network req names (its SSID and BSSes; no profile): cb gets each proposed
+ * profile's two fragments as UTF-8, valid for the call. The number of
+ * profiles, -ENOENT when the plugin has none (its reason in *reason),
+ * -EINVAL when it handed back memory not from Dot11ExtAllocateBuffer.
+ */
+typedef void (*ihv_discovery_cb)(void *ctx, const char *conn_xml, const char *sec_xml);
+int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
+				   const struct ihv_connect_request *req, bool insecure,
+				   ihv_discovery_cb cb, void *ctx, uint32_t *reason);
+
 #endif

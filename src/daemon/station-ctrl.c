@@ -6,6 +6,7 @@
 #include "daemon/station.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/log.h"
@@ -265,4 +266,37 @@ void station_info_get(struct station *st, struct station_info *info)
 		info->group_cipher = ast.group_cipher;
 	if (ast.last_reason_code && !info->last_reason)
 		info->last_reason = ast.last_reason_code;
+}
+
+int station_ihv_control(struct station *st, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t out_len, size_t *returned)
+{
+	if (!st->be.control)
+		return -EOPNOTSUPP;
+	return st->be.control(st->be.ctx, in, in_len, out, out_len, returned);
+}
+
+int station_network_validate(struct station *st, const struct config_network *n,
+			     uint32_t *reason, char *text, size_t text_len)
+{
+	struct profile_choice choice;
+	struct profile_xml x;
+	int r;
+
+	*reason = 0;
+	if (text_len)
+		text[0] = 0;
+	if (!st->be.validate)
+		return 0;
+	select_network_choice(n, &choice);
+	if (profile_build(n, &choice, &x) < 0)
+		return 0; /* not complete yet: asked again when it is */
+	r = st->be.validate(st->be.ctx, n->ssid, n->ssid_len, x.connectivity, x.security,
+			    reason);
+	profile_xml_clear(&x);
+	if (r == 0)
+		return 0;
+	if (!st->be.reason_text || st->be.reason_text(st->be.ctx, *reason, text, text_len) < 0)
+		snprintf(text, text_len, "%s", station_l2_reason_str(*reason));
+	return -EACCES;
 }

@@ -71,10 +71,24 @@ struct tp_state {
 	int complete_after_stop;       /* PostAssociateCompletion after StopPostAssociate */
 	int reset_cancels;             /* complete pending pre with ERROR_CANCELLED in AdapterReset */
 	int ui_request;                /* SendUIRequest in PerformPreAssociate */
-	int query_ui;                  /* return a request from QueryUIRequest */
+	int query_ui;                  /* return a request from QueryUIRequest
+					* (2: one not from AllocateBuffer, rule 65) */
 	int notify;                    /* SendNotification in PerformPostAssociate */
 	int udata_in_pre;              /* custom user data inside PerformPreAssociate */
 	DWORD init_adapter_error;      /* InitAdapter fails with this */
+	/* called by every handler on entry, with its name (the test's code) */
+	void (*hook)(const char *handler);
+	int alloc_in_init;             /* AllocateBuffer + FreeBuffer inside InitService */
+	int register_in_reset;         /* SetEtherTypeHandling (EAPOL) inside AdapterReset */
+	int reset_cancels_post;        /* PostAssociateCompletion(ERROR_CANCELLED) in AdapterReset */
+	int timer_at_deinit;           /* DeinitService arms a timer and leaves it */
+	int static_keys;               /* install_keys with bStatic TRUE */
+	int ui_not_pending;            /* IsUIRequestPending answers FALSE */
+	uint32_t validate_reason;      /* *pdwReasonCode of ValidateProfile */
+	uint32_t match_reason;         /* *pdwReasonCode of PerformCapabilityMatch */
+	DWORD validate_error;          /* ValidateProfile returns this */
+	int discovery;                 /* CreateDiscoveryProfiles: 1 one profile, 2 foreign memory */
+	DWORD match_error;             /* PerformCapabilityMatch returns this */
 	/* observations */
 	char log[TP_LOG_MAX];
 	HANDLE svc, svc2;
@@ -87,6 +101,11 @@ struct tp_state {
 	int n_send_calls;
 	DWORD rc_in_deinit[4], rc_after_deinit[4];
 	DWORD rc_after_stop, rc_cancel, rc_ui, rc_notify, rc_info, rc_udata_in_pre;
+	DWORD rc_alloc_init, rc_cancel_post;
+	int n_indications;
+	int ind_type;                  /* the last ReceiveIndication */
+	uint32_t ind_len;
+	uint8_t ind[64];
 	int api_nulls;
 	DOT11EXT_LINUX_ADAPTER_INFO info;
 	GUID adapter_guid;
@@ -230,6 +249,8 @@ static void enter(const char *what)
 		tp_state.overlap++;
 	tp_state.in_handler++;
 	tp_log(what);
+	if (tp_state.hook)
+		tp_state.hook(what);
 }
 
 static void leave(void)
@@ -323,7 +344,7 @@ static void install_keys(void)
 	memcpy(mk->PeerMacAddr, tp_state.port.PeerMacAddress, 6);
 	mk->AlgorithmId = DOT11_CIPHER_ALGO_CCMP;
 	mk->Direction = DOT11_DIR_BOTH;
-	mk->bStatic = FALSE;
+	mk->bStatic = tp_state.static_keys ? TRUE : FALSE;
 	mk->usKeyLength = 12 + 16;
 	memset(&ccmp, 0, sizeof(ccmp));
 	memcpy(mk->ucKey, &ccmp, 12);
@@ -336,6 +357,7 @@ static void install_keys(void)
 	dk->Header.Revision = DOT11_CIPHER_DEFAULT_KEY_VALUE_REVISION_1;
 	dk->Header.Size = sizeof(DOT11_CIPHER_DEFAULT_KEY_VALUE);
 	dk->uKeyIndex = 1;
+	dk->bStatic = tp_state.static_keys ? TRUE : FALSE;
 	dk->AlgorithmId = DOT11_CIPHER_ALGO_CCMP;
 	dk->usKeyLength = 12 + 16;
 	dk->ucKey[0] = 0x07; /* RSC: PN0 first */
