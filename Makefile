@@ -9,7 +9,7 @@
 #   make install PREFIX=/usr/local DESTDIR=...   (needs no Check: builds only what it installs)
 #   make WERROR=0   warnings stay warnings (distribution builds with newer compilers)
 #
-# Install directories: BINDIR SBINDIR LIBDIR PLUGINDIR INCLUDEDIR PKGCONFIGDIR
+# Install directories: BINDIR SBINDIR LIBDIR LIBEXECDIR PLUGINDIR INCLUDEDIR PKGCONFIGDIR
 # MANDIR SYSCONFDIR SYSTEMDUNITDIR (defaults below, all under PREFIX but the
 # unit directory). CPPFLAGS, CFLAGS and LDFLAGS from the environment are used.
 #
@@ -38,6 +38,7 @@ DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
 SBINDIR ?= $(PREFIX)/sbin
 LIBDIR ?= $(PREFIX)/lib
+LIBEXECDIR ?= $(PREFIX)/libexec
 PLUGINDIR ?= $(LIBDIR)/ihvd
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
@@ -55,10 +56,8 @@ SSL_CFLAGS := $(shell $(PKG_CONFIG) --cflags openssl 2>/dev/null)
 SSL_LIBS := $(shell $(PKG_CONFIG) --libs openssl 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
-# sd_notify when libsystemd is there (SYSTEMD=0 leaves it out).
-ifneq ($(SYSTEMD),0)
+# libsystemd: sd-bus for logind's session changes (src/daemon/logind.c), sd_notify.
 SYSTEMD_LIBS := $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
-endif
 SYSTEMD_CFLAGS := $(if $(SYSTEMD_LIBS),-DIHVD_HAVE_SYSTEMD $(shell $(PKG_CONFIG) --cflags libsystemd 2>/dev/null))
 
 OPT ?= -O2 -g
@@ -78,6 +77,8 @@ ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 COMMON_SRCS := $(sort $(wildcard $(SRC)/src/common/*.c))
 NL_SRCS := $(sort $(wildcard $(SRC)/src/nl80211/*.c))
 CORE_SRCS := $(sort $(wildcard $(SRC)/src/core/*.c))
+IPC_SRCS := $(sort $(wildcard $(SRC)/src/ipc/*.c))
+PHOST_SRCS := $(sort $(wildcard $(SRC)/src/plugin-host/*.c))
 DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
 EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
@@ -92,7 +93,9 @@ obj = $(patsubst $(SRC)/%.c,$(BUILD)/obj/%.o,$(1))
 
 COMMON_LIB := $(BUILD)/libihvcommon.a
 NL_LIB := $(BUILD)/libihvnl.a
-CORE_LIB := $(BUILD)/libihvcore.a
+CORE_LIB := $(BUILD)/libihvcore.a $(BUILD)/libihvipc.a
+IPC_LIB := $(BUILD)/libihvipc.a
+PLUGIN_HOST := $(BUILD)/ihvd-plugin-host
 DAEMON_LIB := $(BUILD)/libihvdaemon.a
 EAP_LIB := $(BUILD)/libihveap.a
 RSN_LIB := $(BUILD)/librsn.a
@@ -108,15 +111,17 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
 .PHONY: all daemon test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers \
-	packaging
+	mutation packaging
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+	$(PLUGIN_HOST) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
 
 # What make install installs, and nothing that needs Check.
-daemon: $(if $(DAEMON_MAIN),$(IHVD)) $(if $(RSN_SRCS),$(RSN_SO)) $(BUILD)/ihvd-plugin.pc
+daemon: $(if $(DAEMON_MAIN),$(IHVD)) $(PLUGIN_HOST) $(if $(RSN_SRCS),$(RSN_SO)) \
+	$(BUILD)/ihvd-plugin.pc
 
 $(BUILD)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
@@ -124,7 +129,8 @@ $(BUILD)/obj/%.o: $(SRC)/%.c
 
 $(COMMON_LIB): $(call obj,$(COMMON_SRCS))
 $(NL_LIB): $(call obj,$(NL_SRCS))
-$(CORE_LIB): $(call obj,$(CORE_SRCS))
+$(firstword $(CORE_LIB)): $(call obj,$(CORE_SRCS))
+$(IPC_LIB): $(call obj,$(IPC_SRCS))
 $(DAEMON_LIB): $(call obj,$(DAEMON_SRCS))
 $(RSN_LIB): $(call obj,$(RSN_SRCS))
 $(EAP_LIB): $(call obj,$(EAP_SRCS))
@@ -142,6 +148,10 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 $(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
+# The plugin host (issue 11): the protocol and plugin-api only, no core.
+$(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lpthread -ldl
+
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
 UNIT_LIBS_common := $(COMMON_LIB)
 UNIT_LIBS_rsn := $(RSN_LIB) $(COMMON_LIB)
@@ -154,7 +164,8 @@ unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 .SECONDEXPANSION:
 $(UNIT_BINS): $(BUILD)/%: $(BUILD)/obj/%.o $$(UNIT_LIBS_$$(call unit_comp,$$@))
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) \
+		-lpthread -ldl
 
 $(TPLUGINS): $(BUILD)/%.so: $(BUILD)/obj/%.o
 	@mkdir -p $(@D)
@@ -195,6 +206,11 @@ deps:
 unit: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/run-unit $(UNIT_BINS)
 
+# Mutation testing of src/core against the conformance suites (not in make test):
+# scripts/mutation, mutants in tests/mutation/mutants.txt; ends "N killed, M survived".
+mutation:
+	@$(SRC)/scripts/mutation
+
 hwsim: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/tests/hwsim/run
 
@@ -229,8 +245,9 @@ UNITS := $(wildcard $(SRC)/systemd/*.service)
 install: daemon
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/ihvd \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
-		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd
+		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd $(DESTDIR)$(LIBEXECDIR)/ihvd
 	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(SBINDIR)/ihvd)
+	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so)
 	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(INCLUDEDIR)/ihvd/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
@@ -244,6 +261,7 @@ install: daemon
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/ihvd $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so \
+		$(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host \
 		$(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc $(DESTDIR)$(MANDIR)/man8/ihvd.8 \
 		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 \
 		$(foreach u,$(UNITS),$(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u)))
