@@ -55,6 +55,8 @@ ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 COMMON_SRCS := $(sort $(wildcard $(SRC)/src/common/*.c))
 NL_SRCS := $(sort $(wildcard $(SRC)/src/nl80211/*.c))
 CORE_SRCS := $(sort $(wildcard $(SRC)/src/core/*.c))
+IPC_SRCS := $(sort $(wildcard $(SRC)/src/ipc/*.c))
+PHOST_SRCS := $(sort $(wildcard $(SRC)/src/plugin-host/*.c))
 DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
 EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
@@ -69,7 +71,9 @@ obj = $(patsubst $(SRC)/%.c,$(BUILD)/obj/%.o,$(1))
 
 COMMON_LIB := $(BUILD)/libihvcommon.a
 NL_LIB := $(BUILD)/libihvnl.a
-CORE_LIB := $(BUILD)/libihvcore.a
+CORE_LIB := $(BUILD)/libihvcore.a $(BUILD)/libihvipc.a
+IPC_LIB := $(BUILD)/libihvipc.a
+PLUGIN_HOST := $(BUILD)/ihvd-plugin-host
 DAEMON_LIB := $(BUILD)/libihvdaemon.a
 EAP_LIB := $(BUILD)/libihveap.a
 RSN_LIB := $(BUILD)/librsn.a
@@ -88,6 +92,7 @@ DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+	$(PLUGIN_HOST) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
 
@@ -97,7 +102,8 @@ $(BUILD)/obj/%.o: $(SRC)/%.c
 
 $(COMMON_LIB): $(call obj,$(COMMON_SRCS))
 $(NL_LIB): $(call obj,$(NL_SRCS))
-$(CORE_LIB): $(call obj,$(CORE_SRCS))
+$(firstword $(CORE_LIB)): $(call obj,$(CORE_SRCS))
+$(IPC_LIB): $(call obj,$(IPC_SRCS))
 $(DAEMON_LIB): $(call obj,$(DAEMON_SRCS))
 $(RSN_LIB): $(call obj,$(RSN_SRCS))
 $(EAP_LIB): $(call obj,$(EAP_SRCS))
@@ -114,6 +120,10 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 
 $(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
+
+# The plugin host (issue 11): the protocol and plugin-api only, no core.
+$(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lpthread -ldl
 
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
 UNIT_LIBS_common := $(COMMON_LIB)
@@ -207,12 +217,15 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ihvd \
 		$(DESTDIR)$(PREFIX)/include/ihvd $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
+	install -d $(DESTDIR)$(PREFIX)/libexec/ihvd
+	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(PREFIX)/libexec/ihvd/ihvd-plugin-host
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so)
 	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(PREFIX)/include/ihvd/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/sbin/ihvd $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so \
+		$(DESTDIR)$(PREFIX)/libexec/ihvd/ihvd-plugin-host \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
 	rm -rf $(DESTDIR)$(PREFIX)/include/ihvd
 

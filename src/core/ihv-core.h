@@ -238,7 +238,8 @@ struct ihv_host {
 	struct drv *drv;
 	char *path;
 	char name[64];
-	void *dl;
+	void *dl;                  /* inline: the dlopen handle */
+	struct ihv_isolate *iso;   /* isolated: the proxy (isolate.h) */
 	DOT11EXT_IHV_HANDLERS hd;
 	DOT11EXTIHV_LINUX_REASON_TEXT reason_text; /* optional export, may be NULL */
 	bool service_up;           /* InitService entered .. DeinitService returned */

@@ -178,9 +178,9 @@ static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 		   ctrl_key_mgmt_txt(in.akm_suite));
 	}
 	hex_mac_txt(in.mac, mac);
-	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n",
-	   station_state_name(in.state), mac, in.plugin_name ? in.plugin_name : "",
-	   in.last_reason);
+	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n"
+	   "ihv_plugin_crashes=%u\n", station_state_name(in.state), mac,
+	   in.plugin_name ? in.plugin_name : "", in.last_reason, in.plugin_crashes);
 }
 
 static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)

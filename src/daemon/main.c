@@ -616,6 +616,19 @@ static int main_plugin_check(struct ihvd *d)
 	return 0;
 }
 
+/* The core's report of a crashed plugin process (isolated mode): every interface hears it. */
+static void main_plugin_crashed(void *ctx, const char *plugin, const char *what,
+				unsigned crashes, bool gave_up)
+{
+	struct ihvd *d = ctx;
+	size_t k;
+
+	(void)plugin;
+	for (k = 0; k < d->n_ifaces; k++)
+		if (d->ifaces[k].station)
+			station_plugin_crashed(d->ifaces[k].station, crashes, what, gave_up);
+}
+
 int main(int argc, char **argv)
 {
 	static struct ihvd d = { .sigfd = -1, .ready_fd = -1 };
@@ -662,6 +675,12 @@ int main(int argc, char **argv)
 	hp.loop = d.loop;
 	hp.drv = d.drv;
 	hp.plugin_path = d.plugin;
+	/* issue 11: isolated unless the (first) configuration says plugin_isolation=inline */
+	hp.isolated = !d.ifaces[0].config->plugin_inline;
+	hp.plugin_user = d.ifaces[0].config->plugin_user;
+	hp.handler_timeout_ms = d.ifaces[0].config->plugin_handler_timeout_ms;
+	hp.crashed = main_plugin_crashed;
+	hp.crash_ctx = &d;
 	d.host = ihv_host_new(&hp, err, sizeof(err));
 	if (!d.host) {
 		main_die_msg(&d, "plugin %s: %s", d.plugin, err);

@@ -212,6 +212,15 @@ int station_ui_respond(struct station *st, int id, const char *value)
 	return err < 0 ? err : 0;
 }
 
+void station_plugin_crashed(struct station *st, unsigned crashes, const char *what,
+			    bool gave_up)
+{
+	st->plugin_crashes = crashes;
+	station_event(st, "CTRL-EVENT-IHV-PLUGIN-CRASHED plugin=%s crashes=%u%s what=\"%s\"",
+		      st->plugin_name ? st->plugin_name : "", crashes,
+		      gave_up ? " gave_up=1" : "", what);
+}
+
 /* STATUS: what was planned, then what the core says was negotiated. */
 void station_info_get(struct station *st, struct station_info *info)
 {
@@ -225,6 +234,7 @@ void station_info_get(struct station *st, struct station_info *info)
 	memcpy(info->mac, st->mac, DRV_ETH_ALEN);
 	info->plugin_name = st->plugin_name;
 	info->last_reason = st->last_reason;
+	info->plugin_crashes = st->plugin_crashes;
 	if (!linked)
 		return;
 	memcpy(info->ssid, st->cur_ssid, st->cur_ssid_len);

@@ -140,8 +140,16 @@ struct station_info {
 	uint8_t mac[DRV_ETH_ALEN];
 	const char *plugin_name;
 	const char *id_str;            /* NULL if none */
+	unsigned plugin_crashes;       /* isolated mode: crashes of the plugin's process */
 };
 void station_info_get(struct station *st, struct station_info *info);
+/*
+ * The plugin's process crashed (isolated mode, issue 11): count it for
+ * STATUS and send CTRL-EVENT-IHV-PLUGIN-CRASHED. The core already ended the
+ * connection; the station reconnects as after any failure.
+ */
+void station_plugin_crashed(struct station *st, unsigned crashes, const char *what,
+			    bool gave_up);
 const char *station_state_name(enum station_state s);
 
 /* The scan cache, for SCAN_RESULTS (scan.h). */

@@ -34,6 +34,7 @@ static DWORD WINAPI h_init_adapter(PDOT11_ADAPTER ad, HANDLE svc, PHANDLE out)
 	USHORT reg[1];
 
 	enter("InitAdapter");
+	TP_HOSTILE_AT("InitAdapter");
 	if (!ad || !out) {
 		leave();
 		return ERROR_INVALID_PARAMETER;
@@ -90,6 +91,7 @@ static DWORD WINAPI h_perform_pre_associate(HANDLE a, HANDLE cs,
 {
 	(void)a;
 	enter("PerformPreAssociate");
+	TP_HOSTILE_AT("PerformPreAssociate");
 	tp_state.connect = cs;
 	*reason = tp_state.pre_return_reason;
 	if (bl && bl->uNumOfBytes <= sizeof(tp_state.bss_list)) {
@@ -191,6 +193,7 @@ static DWORD WINAPI h_perform_post_associate(HANDLE a, HANDLE ss, PDOT11_PORT_ST
 {
 	(void)a;
 	enter("PerformPostAssociate");
+	TP_HOSTILE_AT("PerformPostAssociate");
 	tp_state.security = ss;
 	if (ps)
 		tp_state.port = *ps;
@@ -362,6 +365,7 @@ static DWORD WINAPI h_receive_packet(HANDLE a, DWORD len, LPVOID buf)
 
 	(void)a;
 	enter("ReceivePacket");
+	TP_HOSTILE_AT("ReceivePacket");
 	tp_state.recv_depth++;
 	if (tp_state.recv_depth > tp_state.max_recv_depth)
 		tp_state.max_recv_depth = tp_state.recv_depth;
@@ -511,6 +515,7 @@ Dot11ExtIhvInitService(DWORD ver, PDOT11EXT_APIS api, LPVOID reserved,
 
 	enter("InitService");
 	tp_state.version_used = ver;
+	TP_HOSTILE_AT("InitService");
 	g_api = *api;
 	{
 		void **t = (void **)api;

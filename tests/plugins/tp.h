@@ -129,13 +129,54 @@ struct tp_state {
 	int max_recv_depth, recv_depth;
 	int in_handler;                /* >0 while a handler runs */
 	int overlap;                   /* a handler entered while another ran */
+	/* tp-hostile (issue 11: isolated mode): what it does wrong, once or always */
+	int hostile;                   /* enum tp_hostile */
+	int hostile_once;              /* clear hostile when it fires (restart behaves) */
+	int hostile_inits;             /* InitService calls seen */
+	int hostile_errno;             /* TP_HOSTILE_READ_FILE: errno of open() */
+	int hostile_read;              /* ... bytes it could read */
+	char hostile_path[128];
+	int hostile_ok;                /* the floods: calls accepted */
+	DWORD hostile_rc;              /* ... the first refusal */
+};
+
+enum tp_hostile {
+	TP_HOSTILE_NONE,
+	TP_HOSTILE_NETLINK,            /* socket(AF_NETLINK) in InitService */
+	TP_HOSTILE_PTRACE,             /* ptrace(PTRACE_ATTACH, 1) in InitService */
+	TP_HOSTILE_READ_FILE,          /* open hostile_path in InitService */
+	TP_HOSTILE_ABORT_POST,         /* abort() in PerformPostAssociate */
+	TP_HOSTILE_SEGV_RECV,          /* a NULL write in ReceivePacket */
+	TP_HOSTILE_HANG_POST,          /* never return from PerformPostAssociate */
+	TP_HOSTILE_THREAD_ABORT,       /* a thread of its own aborts (PerformPreAssociate) */
+	TP_HOSTILE_GARBAGE,            /* junk on channel B (PerformPreAssociate) */
+	TP_HOSTILE_TIMER_FLOOD,        /* 100 timers in InitAdapter */
+	TP_HOSTILE_ABORT_RESTART,      /* ABORT_POST, and every later InitService aborts */
+	TP_HOSTILE_SEND_FLOOD,         /* 300 SendPacket in the first ReceivePacket */
+	TP_HOSTILE_UI_FLOOD,           /* 100 SendUIRequest in PerformPreAssociate */
+};
+
+/*
+ * The state sits alone in whole pages, so that in isolated mode (the plugin
+ * in ihvd-plugin-host, issue 11) the test and the plugin's process can map
+ * one shared file over it: the harness maps $IHVD_TP_SHM over its copy, the
+ * plugin's constructor over the host's. Tests find it as "tp_state_page".
+ */
+#define TP_STATE_SIZE (((sizeof(struct tp_state) + 4095) / 4096) * 4096)
+union tp_state_page {
+	struct tp_state s;
+	char pad[TP_STATE_SIZE];
 };
 
 #ifdef TP_IMPLEMENTATION
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #ifndef TP_VERSION_MIN
 #define TP_VERSION_MIN 0
@@ -153,7 +194,7 @@ struct tp_state {
 /* TP_DEFAULT_INIT may override the defaults below */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
-__attribute__((visibility("default"))) struct tp_state tp_state = {
+__attribute__((visibility("default"), aligned(4096))) union tp_state_page tp_state_page = { .s = {
 	.pre_mode = TP_DEFAULT_PRE_MODE,
 	.post_mode = TP_DEFAULT_POST_MODE,
 	.register_eapol = 1,
@@ -168,8 +209,26 @@ __attribute__((visibility("default"))) struct tp_state tp_state = {
 #ifdef TP_DEFAULT_INIT
 	TP_DEFAULT_INIT
 #endif
-};
+} };
 #pragma GCC diagnostic pop
+#define tp_state (tp_state_page.s)
+
+/* Isolated mode: share the state with the test through the file it named. */
+__attribute__((constructor)) static void tp_state_attach(void)
+{
+	const char *path = getenv("IHVD_TP_SHM");
+	int fd;
+
+	if (!path || !*path)
+		return;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (mmap(&tp_state_page, sizeof(tp_state_page), PROT_READ | PROT_WRITE,
+		 MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED)
+		tp_state.api_nulls = -1; /* visible to nobody: the test sees defaults */
+	close(fd);
+}
 
 static DOT11EXT_APIS g_api;
 static DOT11EXT_LINUX_APIS g_lx;
@@ -368,6 +427,12 @@ static void run_thread(void *(*fn)(void *))
 		pthread_join(t, NULL); /* joined: the handler returns after it */
 }
 
+#ifdef TP_HOSTILE
+#include "tests/plugins/tp-hostile.h"
+#define TP_HOSTILE_AT(w) tp_hostile_at(w)
+#else
+#define TP_HOSTILE_AT(w) do { } while (0)
+#endif
 #include "tests/plugins/tp-handlers.h"
 
 #endif /* TP_IMPLEMENTATION */

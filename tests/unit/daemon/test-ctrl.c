@@ -254,11 +254,11 @@ START_TEST(test_ping_status_idle)
 	ck_assert_str_eq(cmd("PING\n"), "PONG\n"); /* socat/nc add a newline */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	station_start(st); /* no network: nothing to do */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	ck_assert_str_eq(cmd("IFNAME=" IFNAME " PING"), "PONG\n");
 	ck_assert_str_eq(cmd("IFNAME=wlan0 PING"), "FAIL\n");
 	ck_assert_str_eq(cmd("INTERFACES"), IFNAME "\n");
@@ -395,7 +395,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>Trying to associate with 02:00:00:00:00:00 (SSID='ihvd-test' freq=2412 MHz)");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=ASSOCIATING\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	authorize();
 	ck_assert_str_eq(recv_msg(500),
 			 "<3>CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:00 completed [id=0 id_str=]");
@@ -403,7 +403,7 @@ START_TEST(test_attach_events_and_status)
 			 "bssid=02:00:00:00:00:00\nfreq=2412\nssid=ihvd-test\nid=0\nmode=station\n"
 			 "pairwise_cipher=CCMP\ngroup_cipher=CCMP\nkey_mgmt=WPA2-PSK\n"
 			 "wpa_state=COMPLETED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	ck_assert_str_eq(cmd("LIST_NETWORKS"),
 			 "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[CURRENT]\n");
 
@@ -417,7 +417,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=3 locally_generated=1");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	recv_msg(300);
 	ck_assert_int_eq(fake.n_connect, 1);
 	ck_assert_str_eq(cmd("RECONNECT"), "OK\n");
@@ -625,7 +625,7 @@ START_TEST(test_debian_wpa_cli)
 	ck_assert_str_eq(out, "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[DISABLED]\n");
 	out = wpa_cli((const char *const[]){ "status", NULL });
 	ck_assert_str_eq(out, "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	fake_bss_add(&fake, 0x00, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 100);
 	out = wpa_cli((const char *const[]){ "enable_network", "0", NULL });
 	ck_assert_str_eq(out, "OK\n");
