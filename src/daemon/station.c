@@ -504,6 +504,7 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 	case DRV_EVENT_IFACE_ADDED:
 	case DRV_EVENT_EAPOL_RX:
 	case DRV_EVENT_EAPOL_TX_STATUS:
+	case DRV_EVENT_AUTH_RX:
 		break;
 	}
 }
