@@ -30,6 +30,7 @@
 #include "core/ihv-host.h"
 #include "common/log.h"
 #include "common/loop.h"
+#include "daemon/select.h"
 #include "daemon/station.h"
 #include "nl80211/driver.h"
 
@@ -352,6 +353,12 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 			strerror(-r));
 		return -1;
 	}
+	/* SAE runs in ihvd's SME (nl80211 AUTHENTICATE); a full-MAC radio gets PSK */
+	select_radio_sae_set(i->capa.sae);
+	if (!i->capa.sae)
+		log_info("%s: no SAE (%s): WPA3-Personal networks are not joined, transition "
+			 "networks use WPA-PSK", i->ifname, i->capa.supports_auth_assoc ?
+			 "no NL80211_FEATURE_SAE" : "the driver's SME is in firmware");
 	r = d->drv->ops->eapol_path_set(d->drv, i->ifindex, i->config->eapol_path);
 	if (r < 0) {
 		main_die_msg(d, "%s: eapol_path=%s: %s", i->ifname,
