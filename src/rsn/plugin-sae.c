@@ -262,6 +262,9 @@ static void rsn_plugin_sae_act(struct adapter *a, enum sae_result r, uint16_t se
 	case SAE_TX_COMMIT:
 	case SAE_TX_CONFIRM:
 	case SAE_TX_COMMIT_CONFIRM:
+		if (seq == SAE_SEQ_COMMIT && status == SAE_STATUS_ANTI_CLOGGING_TOKEN_REQUIRED)
+			LOG(INFO, "SAE: the AP asked for an anti-clogging token (status 76): "
+			    "Commit again with it");
 		reason = rsn_plugin_sae_tx(a, r);
 		break;
 	case SAE_ACCEPTED:
