@@ -59,7 +59,7 @@ grep -q "authentication: STA=$sta_mac auth_alg=3 auth_transaction=1 status_code=
 next h2e
 
 # 2. Groups 20 and 21 only: 19 is rejected (status 77), 20 follows.
-ap groups sae_groups=20 21
+ap groups "sae_groups=20 21"
 sta groups "sae_groups=19 20"
 grep -q "SAE: the AP rejected group 19" "$IHVD_LOG" || fail "no rejected-group fallback"
 grep -q "SAE: Commit with group 20" "$IHVD_LOG" || fail "no group 20 Commit"
