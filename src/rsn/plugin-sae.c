@@ -138,9 +138,11 @@ static void rsn_plugin_sae_complete(struct adapter *a, uint32_t reason, uint16_t
 	rc = rsn_plugin_g.lx.Dot11ExtLinuxAuthComplete(a->svc, err, reason, status);
 	if (rc != ERROR_SUCCESS)
 		LOG(WARN, "AuthComplete refused: error %u", rc);
-	/* the password stays until StopAuthentication/AdapterReset: a retry needs no profile */
+	/* the exchange is over: its secrets go (the PMK lives on in a->pmk and the PMKSA) */
 	sae_session_free(x->s);
 	x->s = NULL;
+	OPENSSL_cleanse(x->password, sizeof(x->password));
+	x->password_len = 0;
 }
 
 static DWORD rsn_plugin_sae_send(struct adapter *a, uint16_t algo, uint16_t seq,
@@ -416,6 +418,8 @@ static VOID WINAPI rsn_plugin_sae_stop(HANDLE hIhvExtAdapter, DWORD dwReason)
 	rsn_plugin_g.lx.Dot11ExtLinuxTimerCancel(a->sae.timer);
 	sae_session_free(a->sae.s);
 	a->sae.s = NULL;
+	OPENSSL_cleanse(a->sae.password, sizeof(a->sae.password));
+	a->sae.password_len = 0;
 }
 
 static VOID WINAPI rsn_plugin_sae_assoc_status(HANDLE hIhvExtAdapter, const DOT11_MAC_ADDRESS bssid,
