@@ -4,7 +4,8 @@
 # (NL80211_CMD_AUTHENTICATE) through the plugin's authentication exchange,
 # then the 4-way handshake with AKM 8. A reconnect within the PMK lifetime uses
 # the cached PMKSA: Open System authentication and the PMKID, no SAE frame at
-# the AP. Then the group key is renewed every 3 s while traffic flows.
+# the AP. Then the group key is renewed every 3 s while traffic flows. Last,
+# the AP forgets the PMKSA: the cached reconnect is refused and SAE runs again.
 # hwsim-timeout: 150
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -69,5 +70,19 @@ done
 rekeys=$(($(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true) - before))
 ((rekeys >= 2)) || fail "only $rekeys group key handshakes in 10 s"
 _ihvd_state_is COMPLETED || fail "ihvd left COMPLETED during the rekeys"
+
+# The AP forgets the PMKSA: the cached reconnect is refused (status 53,
+# INVALID_PMKID); ihvd drops the entry and the next attempt runs SAE.
+hostapd_cli_ pmksa_flush | grep -qx OK || fail "hostapd PMKSA_FLUSH failed"
+ihvd_cli disconnect | grep -qx OK
+ihvd_wait_state 10 DISCONNECTED
+ihvd_cli reconnect | grep -qx OK
+ihvd_wait_state 40 COMPLETED
+grep -q "association with the cached PMKSA refused (status 53)" "$IHVD_LOG" ||
+	fail "ihvd did not see the AP refuse the PMKID"
+n_sae3=$(sae_frames)
+((n_sae3 >= n_sae2 + 2)) || fail "no full SAE after the refused PMKSA ($n_sae2 -> $n_sae3)"
+ihvd_check_connected "$bssid" SAE
+ping_check
 ihvd_stop
-note "sae: H&P g19 with $n_sae SAE frames; PMKSA reconnect with 0 more; $rekeys GTK rekeys, $bursts bursts, no loss"
+note "sae: H&P g19 with $n_sae SAE frames; PMKSA reconnect with 0 more; $rekeys GTK rekeys, $bursts bursts, no loss; PMKSA refused -> SAE again ($((n_sae3 - n_sae2)) frames)"

@@ -498,6 +498,32 @@ START_TEST(test_sae_retransmits_then_gives_up)
 }
 END_TEST
 
+/* A full-MAC radio (no userspace SME for SAE): refused before any frame, with a reason. */
+START_TEST(test_sae_refused_without_sme)
+{
+	struct test_auth a0;
+	struct drv_capa capa;
+	uint8_t zero[32] = { 0 };
+
+	ihv_adapter_free(ad);
+	memset(&capa, 0, sizeof(capa));
+	memcpy(capa.mac, SPA, 6);
+	snprintf(capa.ifname, sizeof(capa.ifname), "wlan0");
+	capa.supports_connect = true;   /* CONNECT only: the SME is the firmware's */
+	capa.sae_offload = true;
+	sim_drv_capa_set(sim, IFINDEX, &capa);
+	ad = ihv_adapter_new(host, IFINDEX, "wlan0", &events, NULL);
+	ck_assert_ptr_nonnull(ad);
+	test_auth_init(&a0, RSN_AKM_SAE, true, zero, 1);
+	connect_sae(&a0, NULL, false);
+	run(20);
+	ck_assert_int_eq(evs.ended, 1);
+	ck_assert_uint_eq(evs.reason, WLAN_REASON_CODE_IHV_SECURITY_NOT_SUPPORTED);
+	ck_assert_uint_eq(sim_drv_call_count(sim, SIM_OP_AUTHENTICATE), 0);
+	ck_assert_uint_eq(sim_drv_call_count(sim, SIM_OP_CONNECT), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rsn-sae");
@@ -514,6 +540,7 @@ int main(void)
 	tcase_add_test(tc, test_sae_h2e_rsnxe);
 	tcase_add_test(tc, test_sae_disconnect_mid_exchange);
 	tcase_add_test(tc, test_sae_retransmits_then_gives_up);
+	tcase_add_test(tc, test_sae_refused_without_sme);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
