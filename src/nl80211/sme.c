@@ -34,16 +34,20 @@ static int nl80211_sme_capable(struct nl80211 *d, struct nl80211_iface *i, uint1
 	nl80211_wiphy_capa_fill(&w->info, &capa);
 	if (!capa.supports_auth_assoc) {
 		nl80211_log(d, DRV_LOG_ERROR,
-		     "AUTHENTICATE on %s: the driver has no userspace SME (no NL80211_CMD_AUTHENTICATE/ASSOCIATE); %s",
+			    "AUTHENTICATE on %s: the driver has no userspace "
+			    "SME (no NL80211_CMD_AUTHENTICATE/ASSOCIATE); %s",
 			    i->ifname, capa.sae_offload ?
-		     "it offloads SAE to firmware (EXT_FEATURE_SAE_OFFLOAD), which ihvd does not drive" :
-		     "SAE through NL80211_CMD_EXTERNAL_AUTH is not implemented");
+			    "it offloads SAE to firmware "
+			    "(EXT_FEATURE_SAE_OFFLOAD), which ihvd does not "
+			    "drive" :
+			    "SAE through NL80211_CMD_EXTERNAL_AUTH is not "
+			    "implemented");
 		return -EOPNOTSUPP;
 	}
 	if (alg == 3 && !capa.sae) {
 		nl80211_log(d, DRV_LOG_ERROR,
-			    "AUTHENTICATE on %s: the driver does not support SAE (no NL80211_FEATURE_SAE)",
-			    i->ifname);
+			    "AUTHENTICATE on %s: the driver does not support "
+			    "SAE (no NL80211_FEATURE_SAE)", i->ifname);
 		return -EOPNOTSUPP;
 	}
 	return 0;
@@ -113,8 +117,8 @@ int nl80211_sme_authenticate(struct drv *drv, uint32_t ifindex,
 	}
 	if (err == -ENOENT)
 		nl80211_log(d, DRV_LOG_ERROR,
-			    "AUTHENTICATE on %s: the BSS is not in the kernel's scan results (-2)",
-			    i->ifname);
+			    "AUTHENTICATE on %s: the BSS is not in the kernel's "
+			    "scan results (-2)", i->ifname);
 	if (err < 0)
 		return err;
 	memcpy(i->auth_bssid, p->bssid, DRV_ETH_ALEN);
@@ -144,8 +148,9 @@ int nl80211_sme_associate(struct drv *drv, uint32_t ifindex,
 		return -ENODEV;
 	if (i->state != IFACE_AUTHENTICATING || !p || !p->bssid ||
 	    memcmp(p->bssid, i->auth_bssid, DRV_ETH_ALEN)) {
-		nl80211_log(d, DRV_LOG_ERROR, "ASSOCIATE on %s: not authenticated with that BSS (-107)",
-			    i->ifname);
+		nl80211_log(d, DRV_LOG_ERROR,
+			    "ASSOCIATE on %s: not authenticated with that BSS "
+			    "(-107)", i->ifname);
 		return -ENOTCONN;
 	}
 	w = nl80211_drv_wiphy_get(d, i->wiphy);
@@ -189,8 +194,9 @@ void nl80211_sme_auth_event(struct nl80211 *d, struct nl80211_iface *i,
 		memcpy(ev.auth.bssid, e->has_mac ? e->mac : i->auth_bssid, DRV_ETH_ALEN);
 	} else if (nl80211_msg_auth_frame_parse(e->frame, e->frame_len, &ev) < 0) {
 		nl80211_log(d, DRV_LOG_WARN,
-			    "nl80211: %s: AUTHENTICATE event without a usable frame (%zu bytes), dropped",
-			    i->ifname, e->frame_len);
+			    "nl80211: %s: AUTHENTICATE event without a usable "
+			    "frame (%zu bytes), dropped", i->ifname,
+			    e->frame_len);
 		return;
 	}
 	if (memcmp(ev.auth.bssid, i->auth_bssid, DRV_ETH_ALEN)) {

@@ -319,7 +319,15 @@ void WINAPI rsn_plugin_sae_timer_cb(HANDLE t, LPVOID ctx)
 	(void)t;
 	if (!a->sae.active)
 		return;
-	if (a->sae.pmksa) { /* Open System gets no answer: give up on the cache entry */
+	if (a->sae.pmksa) {
+		/* Open System unanswered: again, as many times as SAE would try a Commit */
+		if (a->sae.commits_sent < SAE_DEFAULT_SYNC &&
+		    rsn_plugin_sae_send(a, 0, 1, 0, NULL, 0) == ERROR_SUCCESS) {
+			a->sae.commits_sent++;
+			rsn_plugin_g.lx.Dot11ExtLinuxTimerArm(a->sae.timer, SAE_RETRANS_MS);
+			return;
+		}
+		/* the next attempt runs SAE, which also tells whether the AP is there */
 		rsn_pmksa_remove(rsn_plugin_g.pmksa, a->sae.bssid, a->sae.ssid, a->sae.ssid_len,
 				 RSN_AKM_SAE);
 		rsn_plugin_sae_complete(a, RSN_REASON_SAE_NO_ANSWER, 0);
@@ -361,7 +369,8 @@ static DWORD WINAPI rsn_plugin_sae_start(HANDLE hIhvExtAdapter,
 			x->active = false;
 			return err;
 		}
-		rsn_plugin_g.lx.Dot11ExtLinuxTimerArm(x->timer, 3 * SAE_RETRANS_MS);
+		x->commits_sent = 1;
+		rsn_plugin_g.lx.Dot11ExtLinuxTimerArm(x->timer, SAE_RETRANS_MS);
 		return ERROR_SUCCESS;
 	}
 	reason = rsn_plugin_sae_begin(a);

@@ -63,8 +63,8 @@ static const struct reason_desc reasons[] = {
 	R(SAE_REJECTED, ERROR_ACCESS_DENIED,
 	  "SAE: the AP rejected our Confirm: the SAE password (sae_password/psk) is probably wrong"),
 	R(SAE_NO_ANSWER, ERROR_TIMEOUT,
-	  "SAE: no answer from the AP to our Commit/Confirm (H2E vs hunting-and-pecking "
-	  "mismatch, sae_pwe, or out of range)"),
+	  "SAE: no answer from the AP to our Authentication frames (H2E vs "
+	  "hunting-and-pecking mismatch, sae_pwe, or out of range)"),
 	R(SAE_NO_GROUP, ERROR_NO_MATCH,
 	  "SAE: the AP rejected every group in sae_groups"),
 	R(SAE_H2E_MISMATCH, ERROR_NO_MATCH,
