@@ -73,6 +73,7 @@ struct nl80211_iface {
 	enum nl80211_iface_state state;
 	uint32_t connect_freq;
 	uint8_t auth_bssid[DRV_ETH_ALEN]; /* IFACE_AUTHENTICATING: the target */
+	bool auth_live;               /* the kernel holds authentication state */
 	struct nl80211_held_eapol *held;
 	size_t n_held;
 };

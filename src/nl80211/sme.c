@@ -68,7 +68,12 @@ static int nl80211_sme_auth_send(struct nl80211 *d, struct nl80211_iface *i,
 
 void nl80211_sme_auth_abort(struct nl80211 *d, struct nl80211_iface *i)
 {
-	int err = nl80211_cmd_run(d, i->conn ? i->conn : d->cmd,
+	int err;
+
+	if (!i->auth_live)
+		return; /* mac80211 already dropped it (time-out, refusal) */
+	i->auth_live = false;
+	err = nl80211_cmd_run(d, i->conn ? i->conn : d->cmd,
 				  nl80211_msg_deauthenticate(d->family, i->ifindex, i->auth_bssid,
 							     SME_REASON_PREV_AUTH_INVALID),
 				  NULL, "DEAUTHENTICATE", i->ifname, false);
@@ -112,6 +117,7 @@ int nl80211_sme_authenticate(struct drv *drv, uint32_t ifindex,
 	if (err == -EALREADY) {
 		/* An older authentication state in the kernel: leave it, then again. */
 		memcpy(i->auth_bssid, p->bssid, DRV_ETH_ALEN);
+		i->auth_live = true;
 		nl80211_sme_auth_abort(d, i);
 		err = nl80211_sme_auth_send(d, i, p);
 	}
@@ -122,6 +128,7 @@ int nl80211_sme_authenticate(struct drv *drv, uint32_t ifindex,
 	if (err < 0)
 		return err;
 	memcpy(i->auth_bssid, p->bssid, DRV_ETH_ALEN);
+	i->auth_live = true;
 	i->connect_freq = p->freq;
 	if (i->state == IFACE_IDLE) {
 		char bssid[HEX_MAC_TXT_LEN];
@@ -205,5 +212,14 @@ void nl80211_sme_auth_event(struct nl80211 *d, struct nl80211_iface *i,
 			    i->ifname);
 		return;
 	}
+	/*
+	 * mac80211 forgets the attempt on a time-out and on a refusal, except
+	 * SAE's "token required" (76) and an H2E Commit (126)
+	 * (ieee80211_rx_mgmt_auth).
+	 */
+	if (ev.auth.timed_out ||
+	    (ev.auth.status && ev.auth.status != 76 &&
+	     !(ev.auth.transaction == 1 && ev.auth.status == 126)))
+		i->auth_live = false;
 	nl80211_emit(d, &ev);
 }
