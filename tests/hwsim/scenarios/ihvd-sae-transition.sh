@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # WPA3 transition mode (wpa_key_mgmt=WPA-PSK SAE, ieee80211w=1): a PSK-only
-# block joins with WPA-PSK, a "WPA-PSK SAE" block with SAE. Then a wrong SAE
+# block joins with WPA-PSK, a "WPA-PSK SAE" block with SAE (plugin inline; with
+# the plugin isolated, WPA-PSK and a line saying why). Then a wrong SAE
 # password: each attempt ends in SAE (the AP rejects our Confirm with status 1),
 # ihvd gives up after three naming SAE and the likely cause, and tries no more.
 # hwsim-timeout: 180
@@ -22,6 +23,7 @@ restart() {
 
 # 1. PSK-only block.
 cat >"$T/psk.conf" <<'EOF2'
+plugin_isolation=inline
 network={
 	ssid="ihvd-test"
 	psk="correct horse battery"
@@ -35,6 +37,7 @@ restart psk
 
 # 2. PSK + SAE block: SAE is chosen.
 cat >"$T/both.conf" <<'EOF2'
+plugin_isolation=inline
 network={
 	ssid="ihvd-test"
 	key_mgmt=WPA-PSK SAE
@@ -49,8 +52,18 @@ ip_setup "$ap_if" "$sta_if"
 ping_check
 restart both
 
+# 2b. The same block with the plugin isolated (the default), which does not
+# carry SAE's exchange yet: WPA-PSK, and the log says why.
+grep -v '^plugin_isolation=' "$T/both.conf" >"$T/both-iso.conf"
+ihvd_start "$T/both-iso.conf" "$sta_if"
+ihvd_wait_state 40 COMPLETED
+ihvd_check_connected "$bssid" WPA2-PSK
+grep -q "no SAE with an isolated plugin yet" "$IHVD_LOG" || fail "no word on SAE and isolation"
+restart both-iso
+
 # 3. A wrong SAE password (SAE only, so no PSK fallback hides it).
 cat >"$T/wrong.conf" <<'EOF2'
+plugin_isolation=inline
 network={
 	ssid="ihvd-test"
 	key_mgmt=SAE

@@ -30,6 +30,7 @@ sta() {
 	local name=$1
 	shift
 	{
+		echo 'plugin_isolation=inline'
 		echo 'network={'
 		echo '	ssid="ihvd-test"'
 		echo '	key_mgmt=SAE'

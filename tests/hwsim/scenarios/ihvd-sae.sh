@@ -18,6 +18,7 @@ sta_if=${HWSIM_IF[1]}
 bssid=$(<"/sys/class/net/$ap_if/address")
 
 cat >"$T/net.conf" <<'EOF2'
+plugin_isolation=inline
 network={
 	ssid="ihvd-test"
 	key_mgmt=SAE
