@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* UTF-8 <-> UTF-16LE conversion for the contract's LPWSTR fields. */
 #include "common/utf16.h"
 

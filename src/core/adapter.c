@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Adapters (contract §3.3, §3.4, §8.12): InitAdapter / DeinitAdapter, the
  * runner of the adapter's work queue, driver events routed to the session

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The contract host's internals, shared by its files. Not for the rest of
  * ihvd: that uses ihv-host.h.

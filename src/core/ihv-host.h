@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The host core's API to the rest of ihvd: load a plugin, bring adapters up
  * and down, run one connection through the contract. The connection policy

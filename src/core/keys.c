@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Key and default-key calls turned into driver commands (contract §4.7-4.9,
  * contract rules 51-55), with a record of what is installed (the no-encrypt decision

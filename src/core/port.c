@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The security session and its port (contract §3.9, §3.10, §8.7, §8.8):
  * the association result starts PerformPostAssociate on an unauthorized

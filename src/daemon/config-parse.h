@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Inside the configuration: its values as text, both ways. Shared by
  * config.c (the file, the networks, the globals); the rest of the daemon

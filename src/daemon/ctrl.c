@@ -1,8 +1,8 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The control socket, speaking wpa_supplicant's ctrl_iface protocol (see ctrl.h). */
 #include "daemon/ctrl.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,7 @@
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/suite.h"
+#include "daemon/ctrl-reply.h"
 
 #define CTRL_CLIENT_FAILS_MAX 10
 
@@ -35,40 +36,12 @@ struct ctrl {
 	char ifname[DRV_IFNAME_MAX];
 	struct station *station;
 	struct config *config;
+	const struct ctrl_host *host;
 	void (*terminate)(void *ctx);
 	void *terminate_ctx;
 	struct ctrl_client clients[CTRL_CLIENTS_MAX];
 	size_t n_clients;
 };
-
-/* A reply being built; stops growing (and says so) when full. */
-struct ctrl_reply {
-	char *buf;
-	size_t len;
-	size_t cap;
-	bool full;
-};
-
-static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (r->full)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(r->buf + r->len, r->cap - r->len, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= r->cap - r->len) {
-		r->buf[r->len] = 0; /* drop the partial piece */
-		r->full = true;
-		return;
-	}
-	r->len += (size_t)n;
-}
 
 static const char *ctrl_key_mgmt_txt(uint32_t suite)
 {
@@ -418,6 +391,10 @@ static const struct ctrl_verb ctrl_verbs[] = {
 	{ "REASSOCIATE", true }, { "ATTACH", true }, { "DETACH", true }, { "LEVEL", true },
 	{ "TERMINATE", true }, { "GET_CAPABILITY", true }, { "INTERFACES", true },
 	{ "IHV_CONTROL", false },
+	/* ctrl-verbs-compat.c's: none carries a secret. */
+	{ "SAVE_CONFIG", true }, { "RECONFIGURE", true }, { "BSS", true }, { "SIGNAL_POLL", true },
+	{ "SET", true }, { "GET", true }, { "LOG_LEVEL", true }, { "BSSID_IGNORE", true },
+	{ "BLACKLIST", true }, { "ABORT_SCAN", true }, { "MIB", true },
 };
 
 /* The verb of cmd (up to its first blank), or NULL when it is none of ours. */
@@ -452,8 +429,12 @@ static void ctrl_log_command(const struct ctrl *c, const char *cmd)
 static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *from,
 			  socklen_t from_len, struct ctrl_reply *r, bool *terminate)
 {
+	const struct ctrl_compat cx = {
+		.station = c->station, .config = c->config, .ifname = c->ifname, .host = c->host,
+	};
 	struct ctrl_client *cl;
 	char *arg = strchr(cmd, ' ');
+	int wrote;
 
 	if (arg)
 		*arg++ = 0;
@@ -563,6 +544,11 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		if (!ctrl_cmd_ctrl_rsp(c, cmd + 9))
 			return false;
 		ctrl_rp(r, "OK\n");
+	} else if ((wrote = ctrl_verbs_compat_run(&cx, cmd, arg, r->buf + r->len,
+						  r->cap - r->len)) != CTRL_VERB_NOT_MINE) {
+		if (wrote < 0)
+			return false;
+		r->len += (size_t)wrote;
 	} else if (ctrl_verb_find(cmd)) {
 		return false; /* a known command with the wrong arguments */
 	} else {
@@ -695,6 +681,7 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
 	c->loop = p->loop;
 	c->station = p->station;
 	c->config = p->config;
+	c->host = p->host;
 	c->terminate = p->terminate;
 	c->terminate_ctx = p->terminate_ctx;
 	snprintf(c->ifname, sizeof(c->ifname), "%s", p->ifname);

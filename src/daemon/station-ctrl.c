@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The station's side of the control socket's commands (wpa_cli's SCAN,
  * DISCONNECT, RECONNECT, REASSOCIATE, SELECT/ENABLE/DISABLE/REMOVE_NETWORK,

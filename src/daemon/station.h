@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The connection policy for one interface: scan (or reuse fresh results),
  * choose the best BSS for the enabled networks, run the connection through
@@ -113,6 +114,13 @@ int station_disable_network(struct station *st, int id); /* -1: all */
 int station_remove_network(struct station *st, int id);  /* -1: all */
 /* A field of network id was changed (SET_NETWORK). */
 void station_network_changed(struct station *st, int id, const char *field);
+/*
+ * RECONFIGURE / SIGHUP (station-reload.c): fresh (a newly loaded file) takes
+ * the place of the station's configuration, in the same struct config;
+ * fresh is left holding the old contents, for config_free. A connection to
+ * a network that is unchanged in fresh stays; else the station reconnects.
+ */
+int station_reconfigure(struct station *st, struct config *fresh);
 /* CTRL-RSP-<field>-<id>-<value>: answer the oldest UI request of network id. */
 int station_ui_respond(struct station *st, int id, const char *value);
 /*

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Supplicant 4-way and group key handshakes (IEEE 802.11-2020 12.7.6, 12.7.7).
  * I/O-free: frames in through rsn_hs_rx(), everything out through struct rsn_hs_ops.

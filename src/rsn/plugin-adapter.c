@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Adapter lifetime: InitAdapter, DeinitAdapter, AdapterReset, and the timer callbacks. */
 #include "rsn/plugin-state.h"
 

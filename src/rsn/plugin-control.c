@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* WlanIhvControl: "stats", "reasons", "help" as NUL-terminated text. */
 #include "rsn/plugin-state.h"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # tests/hwsim/ihvd-lib.sh: helpers for the ihvd-* scenarios (sourced by them,
 # on top of lib.sh).  ihvd runs in the station netns with ihv-rsn.so; its

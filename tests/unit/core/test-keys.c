@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Key calls turned into driver keys (src/core/keys.c; contract §4.7-4.9,
  * §6.7): blob layouts per cipher, lengths, bookkeeping.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/ctrl.c: a real datagram client drives the control socket (every
  * command, malformed and oversized input, ATTACH and events), and Debian's
@@ -54,11 +55,70 @@ static void on_terminate(void *ctx)
 	terminated++;
 }
 
+/* main.c's side of the wpa_supplicant extras, faked: what was asked, what to answer. */
+static struct {
+	int reconfigure, country_set, scan_abort, link_poll;
+	char country[3];
+	int scan_abort_result;
+} host_seen;
+
+static int host_reconfigure(void *ctx, char *err, size_t len)
+{
+	(void)ctx;
+	(void)err;
+	(void)len;
+	host_seen.reconfigure++;
+	return 0;
+}
+
+static int host_country_set(void *ctx, const char alpha2[3])
+{
+	(void)ctx;
+	host_seen.country_set++;
+	memcpy(host_seen.country, alpha2, 3);
+	return 0;
+}
+
+static int host_country_get(void *ctx, char alpha2[3])
+{
+	(void)ctx;
+	if (!host_seen.country[0])
+		return -ENOENT;
+	memcpy(alpha2, host_seen.country, 3);
+	return 0;
+}
+
+static int host_link_poll(void *ctx, const uint8_t bssid[DRV_ETH_ALEN], struct drv_link_info *out)
+{
+	(void)ctx;
+	host_seen.link_poll++;
+	ck_assert_uint_eq(bssid[0], 0x02);
+	memset(out, 0, sizeof(*out));
+	out->signal_valid = true;
+	out->signal_dbm = -45;
+	out->tx_bitrate_100kbps = 540;
+	out->freq = 2412;
+	return 0;
+}
+
+static int host_scan_abort(void *ctx)
+{
+	(void)ctx;
+	host_seen.scan_abort++;
+	return host_seen.scan_abort_result;
+}
+
+static const struct ctrl_host test_host = {
+	.reconfigure = host_reconfigure, .country_set = host_country_set,
+	.country_get = host_country_get, .link_poll = host_link_poll,
+	.scan_abort = host_scan_abort,
+};
+
 static void ctrl_up(void)
 {
 	struct ctrl_params cp = {
 		.loop = loop, .dir = dir, .ifname = IFNAME, .station = st,
-		.config = config, .terminate = on_terminate,
+		.config = config, .host = &test_host, .terminate = on_terminate,
 	};
 	char err[256];
 
@@ -692,6 +752,174 @@ START_TEST(test_commands_never_log_secrets)
 }
 END_TEST
 
+/* Issue 14: wpa_supplicant's further verbs, in its reply formats. */
+START_TEST(test_compat_verbs)
+{
+	char path[128], text[4096];
+	FILE *f;
+	size_t n;
+
+	memset(&host_seen, 0, sizeof(host_seen));
+	/* LOG_LEVEL */
+	ck_assert_str_eq(cmd("LOG_LEVEL"), "Current level: WARNING\nTimestamp: 1\n");
+	ck_assert_str_eq(cmd("LOG_LEVEL DEBUG"), "OK\n");
+	ck_assert_int_eq(log_level_get(), LOG_LEVEL_DEBUG);
+	ck_assert_str_eq(cmd("LOG_LEVEL LOUD"), "FAIL\n");
+	ck_assert_str_eq(cmd("LOG_LEVEL WARNING"), "OK\n");
+	/* SET / GET country */
+	ck_assert_str_eq(cmd("GET country"), "FAIL\n");
+	ck_assert_str_eq(cmd("SET country DE"), "OK\n");
+	ck_assert_str_eq(host_seen.country, "DE");
+	ck_assert_str_eq(config->country, "DE");
+	ck_assert_str_eq(cmd("GET country"), "DE");
+	ck_assert_str_eq(cmd("SET country Germany"), "FAIL\n");
+	ck_assert_str_eq(cmd("SET ap_scan 1"), "FAIL\n");
+	ck_assert_int_eq(host_seen.country_set, 1);
+	/* BSSID_IGNORE and its old name */
+	ck_assert_str_eq(cmd("BSSID_IGNORE"), "");
+	ck_assert_str_eq(cmd("BSSID_IGNORE 02:00:00:00:00:07"), "OK\n");
+	ck_assert_str_eq(cmd("BLACKLIST 02:00:00:00:00:08"), "OK\n");
+	ck_assert_str_eq(cmd("BLACKLIST"), "02:00:00:00:00:07\n02:00:00:00:00:08\n");
+	ck_assert_str_eq(cmd("BSSID_IGNORE nonsense"), "FAIL\n");
+	ck_assert_str_eq(cmd("BSSID_IGNORE clear"), "OK\n");
+	ck_assert_str_eq(cmd("BSSID_IGNORE"), "");
+	/* ABORT_SCAN: the kernel's answer decides */
+	ck_assert_str_eq(cmd("ABORT_SCAN"), "OK\n");
+	host_seen.scan_abort_result = -ENOENT;
+	ck_assert_str_eq(cmd("ABORT_SCAN"), "FAIL\n");
+	ck_assert_int_eq(host_seen.scan_abort, 2);
+	/* RECONFIGURE goes to the host */
+	ck_assert_str_eq(cmd("RECONFIGURE"), "OK\n");
+	ck_assert_int_eq(host_seen.reconfigure, 1);
+	/* SIGNAL_POLL needs a link */
+	ck_assert_str_eq(cmd("SIGNAL_POLL"), "FAIL\n");
+	ck_assert_ptr_nonnull(strstr(cmd("MIB"), "dot11RSNAOptionImplemented=TRUE\n"));
+	/* SAVE_CONFIG: only with update_config=1 */
+	add_psk_network();
+	ck_assert_str_eq(cmd("SAVE_CONFIG"), "FAIL\n");
+	snprintf(path, sizeof(path), "%s.conf", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("# saved by the test\nupdate_config=1\n", f);
+	fclose(f);
+	config->path = strdup(path);
+	config->file_text = strdup("# saved by the test\nupdate_config=1\n");
+	config->update_config = true;
+	ck_assert_str_eq(cmd("SAVE_CONFIG"), "OK\n");
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = 0;
+	unlink(path);
+	ck_assert_str_eq(text, "# saved by the test\nupdate_config=1\ncountry=DE\n"
+			 "network={\n\tssid=\"ihvd-test\"\n\tpsk=\"correct horse battery\"\n"
+			 "\tdisabled=1\n}\n");
+}
+END_TEST
+
+START_TEST(test_compat_bss_and_signal)
+{
+	const char *r;
+
+	memset(&host_seen, 0, sizeof(host_seen));
+	fake_bss_add(&fake, 0x01, 5180, -67, "open", 4, NULL, 0, 2000);
+	connect_via_fake();
+	/* The cache now holds both; the connection's BSS is 02:..:00. */
+	ck_assert_uint_eq(station_bss_count(st), 2);
+	r = cmd("BSS 02:00:00:00:00:01");
+	ck_assert_ptr_nonnull(strstr(r, "bssid=02:00:00:00:00:01\nfreq=5180\nbeacon_int=100\n"
+				    "capabilities=0x0001\n"));
+	ck_assert_ptr_nonnull(strstr(r, "level=-67\n"));
+	ck_assert_ptr_nonnull(strstr(r, "ie=00046f70656e\nflags=[ESS]\nssid=open\n"));
+	ck_assert_str_eq(cmd("BSS 02:00:00:00:00:01 MASK=0x1002"),
+			 "bssid=02:00:00:00:00:01\nssid=open\n");
+	ck_assert_str_eq(cmd("BSS RANGE=0-1 MASK=0x21002"),
+			 "bssid=02:00:00:00:00:01\nssid=open\n====\n"
+			 "bssid=02:00:00:00:00:00\nssid=ihvd-test\n====\n");
+	ck_assert_str_eq(cmd("BSS FIRST MASK=0x1"), "id=0\n");
+	ck_assert_str_eq(cmd("BSS LAST MASK=0x1"), "id=1\n");
+	ck_assert_str_eq(cmd("BSS NEXT-0 MASK=0x1"), "id=1\n");
+	ck_assert_str_eq(cmd("BSS 7"), "");
+	ck_assert_str_eq(cmd("BSS 02:00:00:00:00:09"), "");
+	ck_assert_str_eq(cmd("BSS"), "FAIL\n");
+	authorize();
+	ck_assert_str_eq(cmd("SIGNAL_POLL"), "RSSI=-45\nLINKSPEED=54\nNOISE=9999\nFREQUENCY=2412\n");
+	ck_assert_int_eq(host_seen.link_poll, 1);
+	r = cmd("MIB");
+	ck_assert_ptr_nonnull(strstr(r, "dot11RSNAEnabled=TRUE\n"));
+	ck_assert_ptr_nonnull(strstr(r, "dot11RSNAAuthenticationSuiteSelected=00-0f-ac-2\n"
+				    "dot11RSNAPairwiseCipherSelected=00-0f-ac-4\n"
+				    "dot11RSNAGroupCipherSelected=00-0f-ac-4\n"));
+}
+END_TEST
+
+/*
+ * wpa_cli -a SCRIPT: Debian's wpa_cli runs the action script on CONNECTED
+ * and DISCONNECTED with WPA_ID and WPA_ID_STR from ihvd's events.
+ */
+START_TEST(test_debian_wpa_cli_action_script)
+{
+	char script[160], out[160], text[512] = "";
+	char *argv[10];
+	pid_t pid;
+	FILE *f;
+	uint64_t end;
+
+	if (access(WPA_CLI, X_OK) != 0) {
+		fprintf(stderr, "test_debian_wpa_cli_action_script: %s not installed, skipped\n",
+			WPA_CLI);
+		return;
+	}
+	snprintf(script, sizeof(script), "%s.action", dir);
+	snprintf(out, sizeof(out), "%s.out", dir);
+	f = fopen(script, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\necho \"$1 $2 id=$WPA_ID id_str=$WPA_ID_STR\" >> %s\n", out);
+	fclose(f);
+	chmod(script, 0755);
+	argv[0] = (char *)WPA_CLI;
+	argv[1] = (char *)"-p";
+	argv[2] = dir;
+	argv[3] = (char *)"-i";
+	argv[4] = (char *)IFNAME;
+	argv[5] = (char *)"-a";
+	argv[6] = script;
+	argv[7] = NULL;
+	ck_assert_int_eq(posix_spawn(&pid, WPA_CLI, NULL, NULL, argv, environ), 0);
+	/* Let wpa_cli attach (the loop answers its ATTACH). */
+	for (end = loop_now_us() + 1000000; loop_now_us() < end;)
+		loop_run_once(loop, 20);
+	connect_via_fake();
+	ck_assert_str_eq(cmd("SET_NETWORK 0 id_str \"home\""), "OK\n");
+	authorize();
+	fake.end_on_disconnect = true;
+	fake.end_phase = IHV_PHASE_AUTHORIZED;
+	for (end = loop_now_us() + 1000000; loop_now_us() < end;)
+		loop_run_once(loop, 20);
+	ck_assert_str_eq(cmd("DISCONNECT"), "OK\n");
+	for (end = loop_now_us() + 5000000; loop_now_us() < end;) {
+		loop_run_once(loop, 20);
+		f = fopen(out, "r");
+		if (f) {
+			size_t n = fread(text, 1, sizeof(text) - 1, f);
+
+			text[n] = 0;
+			fclose(f);
+			if (strstr(text, "DISCONNECTED"))
+				break;
+		}
+	}
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	unlink(script);
+	unlink(out);
+	/* wpa_cli keeps WPA_ID/WPA_ID_STR of the last CONNECTED (as with wpa_supplicant). */
+	ck_assert_str_eq(text, IFNAME " CONNECTED id=0 id_str=home\n"
+			 IFNAME " DISCONNECTED id=0 id_str=home\n");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("ctrl");
@@ -715,6 +943,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_terminating_event_on_free);
 	tcase_add_test(tc, test_debian_wpa_cli);
 	tcase_add_test(tc, test_commands_never_log_secrets);
+	tcase_add_test(tc, test_compat_verbs);
+	tcase_add_test(tc, test_compat_bss_and_signal);
+	tcase_add_test(tc, test_debian_wpa_cli_action_script);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/rsn/handshake.c under attack and on bad input: MIC, replay counter and ANonce checks,
  * message 3's Key Data (RSNE/RSNXE downgrade, GTK, IGTK), retransmitted message 3 and the
