@@ -50,8 +50,8 @@
  *  D12. StartOneX answers ERROR_NOT_SUPPORTED inside its window, StopOneX
  *      and ProcessSecurityPacket ERROR_INVALID_STATE, until ihvd has an
  *      802.1X module.
- *  D13. "DeinitService returns once the plugin's threads ended" is not
- *      enforced: the plugin runs in ihvd's process.
+ *  D13. With plugin_isolation=inline a handler that never returns (rule 9)
+ *      cannot be stopped; isolated mode (the default) enforces a deadline.
  *  D14. The daemon does not call CreateDiscoveryProfiles (the core offers
  *      it), passes no NIC-specific
  *      notifications to ReceiveIndication, and ProcessSessionChange sees only
