@@ -12,9 +12,10 @@
  *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c
  *   svc-keys.c    -> keys.c, rsne.c
  *   svc-session.c -> ui.c, reason.c;  svc-profile.c -> buffer.c
- *   session.c     -> teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
+ *   session.c     -> auth.c, teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
+ *   auth.c        -> teardown.c, work.c (the Linux authentication exchange)
  *   port.c        -> teardown.c, ethertype.c, keys.c, assoc-params.c, rsne.c
- *   teardown.c    -> ui.c, keys.c, ethertype.c
+ *   teardown.c    -> auth.c (stop only), ui.c, keys.c, ethertype.c
  *   indication.c  -> (registry.c only)
  *   ui.c, svc-*.c, session.c, port.c, teardown.c -> work.c
  *   keys.c, linux-api.c -> rsne.c, reason.c
@@ -56,6 +57,7 @@
 #define IHV_MAX_PACKET       4096  /* SendPacket / receive frame bound */
 #define IHV_MAX_BLOB         65536 /* UI data, user data, vendor buffers */
 #define IHV_MAX_KEYS         16
+#define IHV_ASSOC_IES_MAX    128   /* RSNE (<= 80) + RSNXE */
 
 /* A received frame in the DOT11_SECURITY_PACKET_HEADER format (contract rule 45). */
 struct ihv_frame {
@@ -117,6 +119,7 @@ enum ihv_work_kind {
 	IHV_WORK_EV_AUTHORIZED,
 	IHV_WORK_EV_ENDED,
 	IHV_WORK_EV_MILESTONE,
+	IHV_WORK_AUTH_DONE,   /* Dot11ExtLinuxAuthComplete (arg: the exchange's serial) */
 };
 
 enum ihv_key_op {
@@ -184,6 +187,14 @@ struct ihv_adapter {
 	bool rsn_set;
 	DOT11EXT_LINUX_RSN_PARAMS rsn;
 	struct ihv_rsn_choice choice;
+	uint8_t assoc_ies[IHV_ASSOC_IES_MAX]; /* RSNE (+ RSNXE) of the association request */
+	size_t assoc_ies_len;
+
+	/* the Linux authentication exchange (auth.c) */
+	bool authing;              /* StartAuthentication .. completion handled / stop */
+	bool auth_completed;       /* AuthComplete accepted */
+	bool auth_associating;     /* ASSOCIATE sent after an exchange */
+	uint32_t auth_serial;
 
 	/* association and port */
 	uint8_t bssid[6];
@@ -242,6 +253,8 @@ struct ihv_host {
 	struct ihv_isolate *iso;   /* isolated: the proxy (isolate.h) */
 	DOT11EXT_IHV_HANDLERS hd;
 	DOT11EXTIHV_LINUX_REASON_TEXT reason_text; /* optional export, may be NULL */
+	DOT11EXT_LINUX_AUTH_HANDLERS auth_hd;      /* RegisterAuthHandlers (ihvlinux.h v2) */
+	bool auth_hd_set;
 	bool service_up;           /* InitService entered .. DeinitService returned */
 	uint32_t pre_timeout_ms;
 	uint32_t post_timeout_ms;
@@ -298,6 +311,22 @@ void ihv_teardown_disconnected(struct ihv_adapter *a, const struct drv_event *ev
 
 /* session.c: the pre-association (loop thread) */
 void ihv_session_pre_done(struct ihv_adapter *a, struct ihv_work *w);
+/* The association's parameters from the session and the plugin's choice. */
+void ihv_session_assoc_params(struct ihv_adapter *a, struct drv_connect_params *cp);
+
+/* auth.c: the authentication exchange (loop thread; ihvlinux.h version 2) */
+bool ihv_auth_wanted(const struct ihv_adapter *a);
+/* StartAuthentication; 0, or -errno (the caller tears down). */
+int ihv_auth_start(struct ihv_adapter *a);
+/* StopAuthentication if an exchange runs. */
+void ihv_auth_stop(struct ihv_adapter *a, uint32_t reason);
+void ihv_auth_rx(struct ihv_adapter *a, const struct drv_event *ev);
+void ihv_auth_done(struct ihv_adapter *a, struct ihv_work *w);
+/* AssociationStatus after an exchange's ASSOCIATE. */
+void ihv_auth_assoc_status(struct ihv_adapter *a, const struct drv_event *ev);
+DWORD WINAPI ihv_auth_register(const DOT11EXT_LINUX_AUTH_HANDLERS *hd);
+DWORD WINAPI ihv_auth_send_frame(HANDLE svc, const DOT11EXT_LINUX_AUTH_FRAME *f);
+DWORD WINAPI ihv_auth_complete(HANDLE svc, DWORD win32, DWORD reason, USHORT status);
 
 /* port.c: post-association and the port (loop thread) */
 void ihv_port_connect_result(struct ihv_adapter *a, const struct drv_event *ev);

@@ -106,6 +106,7 @@ void ihv_indication_deliver(struct ihv_adapter *a, const struct drv_event *ev)
 	case DRV_EVENT_DISCONNECTED:
 	case DRV_EVENT_EAPOL_RX:
 	case DRV_EVENT_EAPOL_TX_STATUS:
+	case DRV_EVENT_AUTH_RX:
 		break;
 	}
 }

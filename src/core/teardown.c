@@ -90,6 +90,8 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 		if (r && r != -ENOTCONN && r != -ENOLINK)
 			log_warn("%s: disconnect failed: %s", a->ifname, strerror(-r));
 	}
+	ihv_auth_stop(a, reason);
+	a->auth_associating = false;
 	ihv_port_stop(a, status);
 	ihv_lock();
 	/* contract rule 19: the lists are cleared before AdapterReset */

@@ -12,7 +12,9 @@
  *   network={
  *       ssid="name" | 6e616d65 | P"printf\x20escaped"
  *       psk="passphrase 8..63 printable" | 64 hex digits
- *       key_mgmt=WPA-PSK WPA-PSK-SHA256 | NONE  (SAE: "not supported yet")
+ *       key_mgmt=WPA-PSK WPA-PSK-SHA256 SAE | NONE  (any non-empty subset)
+ *       sae_password="..."   (else the psk passphrase is the SAE password)
+ *       sae_pwe=0|1|2   sae_groups=19 20 21   (also global: the networks' default)
  *       ieee80211w=0|1|2   pairwise=CCMP ...   group=CCMP ...
  *       bssid=02:00:00:00:00:00   scan_ssid=0|1   priority=N   disabled=0|1
  *       scan_freq=2412 5180 ...   (channels to try first: the cold start's hint)
@@ -45,6 +47,7 @@ enum config_akm {
 	CONFIG_AKM_NONE = 1u << 0,
 	CONFIG_AKM_PSK = 1u << 1,        /* 00-0F-AC:2 */
 	CONFIG_AKM_PSK_SHA256 = 1u << 2, /* 00-0F-AC:6 */
+	CONFIG_AKM_SAE = 1u << 3,        /* 00-0F-AC:8 */
 };
 
 /* Pairwise / group ciphers, as a bit set. */
@@ -55,7 +58,10 @@ enum config_cipher {
 	CONFIG_CIPHER_CCMP_256 = 1u << 3, /* 00-0F-AC:10 */
 };
 
-#define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)
+#define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | \
+			CONFIG_AKM_SAE)
+#define CONFIG_SAE_PASSWORD_MAX 128
+#define CONFIG_SAE_GROUPS_MAX 8
 #define CONFIG_CIPHER_ALL (CONFIG_CIPHER_CCMP | CONFIG_CIPHER_GCMP | \
 			   CONFIG_CIPHER_GCMP_256 | CONFIG_CIPHER_CCMP_256)
 
@@ -69,6 +75,11 @@ struct config_network {
 	bool passphrase_set;
 	uint8_t psk[CONFIG_PSK_LEN];
 	bool psk_set;
+	char sae_password[CONFIG_SAE_PASSWORD_MAX + 1]; /* secret */
+	bool sae_password_set;
+	int sae_pwe;            /* -1: the global default */
+	uint16_t sae_groups[CONFIG_SAE_GROUPS_MAX]; /* none: the global default */
+	size_t n_sae_groups;
 	unsigned int key_mgmt;  /* enum config_akm bits */
 	unsigned int pairwise;  /* enum config_cipher bits */
 	unsigned int group;     /* enum config_cipher bits */
@@ -101,6 +112,9 @@ struct config {
 	char *plugin_user;      /* plugin_user=; NULL: nobody */
 	uint32_t plugin_handler_timeout_ms; /* plugin_handler_timeout_ms=; 0: 5000 */
 	enum drv_eapol_path eapol_path;
+	int sae_pwe;            /* global sae_pwe (wpa_supplicant's default 0) */
+	uint16_t sae_groups[CONFIG_SAE_GROUPS_MAX]; /* global sae_groups; none: 19 */
+	size_t n_sae_groups;
 	bool has_secret;        /* some network holds a psk */
 	struct config_network *networks; /* in id order */
 	int next_id;
@@ -137,6 +151,8 @@ int config_network_set(struct config_network *n, const char *name,
  */
 int config_network_value(const struct config_network *n, const char *name,
 			 char *buf, size_t len);
+/* Can the network authenticate with SAE (SAE allowed, a password for it)? */
+bool config_network_sae_ok(const struct config_network *n);
 /* Is the block complete and consistent (ssid set, psk when PSK, ...)? */
 int config_network_check(const struct config_network *n, char *err,
 			 size_t err_len);

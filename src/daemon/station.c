@@ -349,7 +349,7 @@ static void station_core_authorized(void *ctx)
 
 static bool station_network_is_psk(const struct config_network *n)
 {
-	return n && (n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256));
+	return n && (n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | CONFIG_AKM_SAE));
 }
 
 /* The plugin's own words for its IHV-range codes, else the contract's names. */
@@ -363,25 +363,29 @@ static const char *station_reason_text(const struct station *st, uint32_t reason
 	return station_l2_reason_str(reason);
 }
 
+/* sae: the failure was SAE's (IEEE 802.11-2020 12.4), not the 4-way handshake's. */
 static void station_wrong_key(struct station *st, struct config_network *n,
-			      uint32_t reason, uint16_t ieee)
+			      uint32_t reason, uint16_t ieee, bool sae)
 {
 	char ssid_txt[DRV_SSID_MAX * 4 + 1];
 	char why[160];
 	const char *meaning = station_reason_text(st, reason, why, sizeof(why));
+	const char *what = sae ? "SAE authentication" : "4-way handshake";
 
 	n->auth_failures++;
 	config_ssid_txt(n->ssid, n->ssid_len, ssid_txt, sizeof(ssid_txt));
-	log_warn("%s: 4-way handshake with \"%s\" failed (plugin reason 0x%05x: %s; "
-		 "802.11 reason %u: %s): the passphrase may be wrong (attempt %u of %u)",
-		 st->ifname, ssid_txt, reason, meaning, ieee,
-		 reason_names_reason(ieee), n->auth_failures, st->wrong_key_max);
+	log_warn("%s: %s with \"%s\" failed (plugin reason 0x%05x: %s; "
+		 "802.11 %s %u: %s): the %s may be wrong (attempt %u of %u)",
+		 st->ifname, what, ssid_txt, reason, meaning, sae ? "status" : "reason", ieee,
+		 sae ? reason_names_status(ieee) : reason_names_reason(ieee),
+		 sae ? "SAE password" : "passphrase", n->auth_failures, st->wrong_key_max);
 	if (n->auth_failures < st->wrong_key_max)
 		return;
 	n->temp_disabled = true;
-	log_err("%s: giving up on \"%s\" (network id=%d) after %u failed 4-way handshakes; "
-		"last plugin reason 0x%05x (%s). Check the psk, then ENABLE_NETWORK %d or RECONNECT",
-		st->ifname, ssid_txt, n->id, n->auth_failures, reason, meaning, n->id);
+	log_err("%s: giving up on \"%s\" (network id=%d) after %u failed %ss; "
+		"last plugin reason 0x%05x (%s). Check the %s, then ENABLE_NETWORK %d or RECONNECT",
+		st->ifname, ssid_txt, n->id, n->auth_failures, what, reason, meaning,
+		sae ? "sae_password (or psk)" : "psk", n->id);
 	station_event(st, "CTRL-EVENT-SSID-TEMP-DISABLED id=%d ssid=\"%s\" auth_failures=%u "
 		      "reason=WRONG_KEY", n->id, ssid_txt, n->auth_failures);
 }
@@ -439,7 +443,12 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 	}
 	/* wpa_supplicant's rule: a PSK link lost during the 4-way handshake may be a wrong key. */
 	if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n))
-		station_wrong_key(st, n, reason, air_reason);
+		station_wrong_key(st, n, reason, air_reason, false);
+	/* SAE ended by the plugin (an IHV reason) before the association */
+	else if (n && phase == IHV_PHASE_ASSOCIATING && st->cur_choice.akm == CONFIG_AKM_SAE &&
+		 reason >= L2_REASON_CODE_IHV_BASE &&
+		 reason < L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE)
+		station_wrong_key(st, n, reason, air_reason, true);
 	st->cache_stale = true;
 	if (!select_any_usable(st->config)) {
 		station_state_set(st, STATION_INACTIVE);
@@ -568,6 +577,7 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 	case DRV_EVENT_IFACE_ADDED:
 	case DRV_EVENT_EAPOL_RX:
 	case DRV_EVENT_EAPOL_TX_STATUS:
+	case DRV_EVENT_AUTH_RX:
 	case DRV_EVENT_MIC_FAILURE:     /* the plugin's (ReceiveIndication) */
 	case DRV_EVENT_PMKSA_CANDIDATE:
 	case DRV_EVENT_CQM:

@@ -19,7 +19,7 @@ static void nl80211_dispatch_eapol(struct nl80211 *d, struct nl80211_iface *i,
 {
 	struct drv_event ev;
 
-	if (i->state == IFACE_IDLE) {
+	if (i->state == IFACE_IDLE || i->state == IFACE_AUTHENTICATING) {
 		nl80211_log(d, DRV_LOG_DEBUG,
 		     "nl80211: %s: EAPOL frame while not connected, dropped",
 			    i->ifname);
@@ -355,6 +355,9 @@ static void nl80211_dispatch_notification(struct nl80211 *d,
 		break;
 	case NL80211_CMD_CONNECT:
 		nl80211_dispatch_connect(d, i, &e);
+		break;
+	case NL80211_CMD_AUTHENTICATE:
+		nl80211_sme_auth_event(d, i, &e);
 		break;
 	case NL80211_CMD_DEAUTHENTICATE:
 	case NL80211_CMD_DISASSOCIATE:

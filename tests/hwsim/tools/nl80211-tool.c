@@ -110,6 +110,11 @@ static void nl80211_tool_on_event(void *ctx, const struct drv_event *ev)
 		       ev->ifindex, (unsigned long long)ev->tx_status.cookie,
 		       ev->tx_status.acked);
 		break;
+	case DRV_EVENT_AUTH_RX:
+		printf("event auth ifindex=%u algorithm=%u transaction=%u status=%u timed_out=%d\n",
+		       ev->ifindex, ev->auth.algorithm, ev->auth.transaction,
+		       ev->auth.status, ev->auth.timed_out);
+		break;
 	case DRV_EVENT_MIC_FAILURE:
 		printf("event mic-failure ifindex=%u addr=%s group=%d key_idx=%d\n", ev->ifindex,
 		       nl80211_tool_mac(ev->mic_failure.addr, m), ev->mic_failure.group,

@@ -301,7 +301,7 @@ START_TEST(test_network_commands)
 	/* An incomplete network cannot be enabled or selected. */
 	ck_assert_str_eq(cmd("ENABLE_NETWORK 2"), "FAIL\n");
 	ck_assert_str_eq(cmd("SELECT_NETWORK 2"), "FAIL\n");
-	ck_assert_str_eq(cmd("GET_CAPABILITY key_mgmt"), "NONE WPA-PSK WPA-PSK-SHA256");
+	ck_assert_str_eq(cmd("GET_CAPABILITY key_mgmt"), "NONE WPA-PSK WPA-PSK-SHA256 SAE");
 	ck_assert_str_eq(cmd("GET_CAPABILITY pairwise"), "CCMP GCMP GCMP-256 CCMP-256");
 	ck_assert_str_eq(cmd("GET_CAPABILITY channels"), "FAIL\n");
 }
@@ -312,7 +312,7 @@ START_TEST(test_malformed_changes_nothing)
 	static const char *const bad[] = {
 		"SET_NETWORK", "SET_NETWORK 0", "SET_NETWORK 0 ssid", "SET_NETWORK x ssid \"a\"",
 		"SET_NETWORK 0 psk \"short\"", "SET_NETWORK 0 ssid \"\"", "SET_NETWORK 9 ssid \"a\"",
-		"SET_NETWORK -1 ssid \"a\"", "SET_NETWORK 0 key_mgmt SAE", "SET_NETWORK 0 bogus 1",
+		"SET_NETWORK -1 ssid \"a\"", "SET_NETWORK 0 key_mgmt FT-SAE", "SET_NETWORK 0 bogus 1",
 		"GET_NETWORK", "GET_NETWORK 0", "REMOVE_NETWORK", "REMOVE_NETWORK x",
 		"REMOVE_NETWORK 99999999999999", "ENABLE_NETWORK", "SELECT_NETWORK all",
 		"PING extra", "STATUS now", "ADD_NETWORK 3", "LEVEL 3", "DETACH", "LEVEL",
