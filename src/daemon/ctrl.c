@@ -16,6 +16,7 @@
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/suite.h"
+#include "daemon/ctrl-counters.h"
 
 #define CTRL_CLIENT_FAILS_MAX 10
 
@@ -164,7 +165,7 @@ void ctrl_event(void *ctx, int level, const char *text)
 static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 {
 	struct station_info in;
-	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN];
+	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN], counters[256];
 
 	station_info_get(c->station, &in);
 	if (in.state >= STATION_ASSOCIATED) {
@@ -181,6 +182,8 @@ static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n",
 	   station_state_name(in.state), mac, in.plugin_name ? in.plugin_name : "",
 	   in.last_reason);
+	ctrl_counters_status(&in, counters, sizeof(counters));
+	ctrl_rp(r, "%s", counters);
 }
 
 static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)
@@ -330,6 +333,7 @@ struct ctrl_verb {
 
 static const struct ctrl_verb ctrl_verbs[] = {
 	{ "PING", true }, { "STATUS", true }, { "STATUS-VERBOSE", true },
+	{ "STATUS-DROPS", true },
 	{ "LIST_NETWORKS", true }, { "SCAN", true }, { "SCAN_RESULTS", true },
 	{ "ADD_NETWORK", true }, { "SET_NETWORK", false }, { "GET_NETWORK", true },
 	{ "REMOVE_NETWORK", true }, { "ENABLE_NETWORK", true }, { "DISABLE_NETWORK", true },
@@ -381,6 +385,11 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		ctrl_rp(r, "PONG\n");
 	} else if ((IS("STATUS") || IS("STATUS-VERBOSE")) && NOARG) {
 		ctrl_cmd_status(c, r);
+	} else if (IS("STATUS-DROPS") && NOARG) {
+		char drops[CTRL_REPLY_MAX];
+
+		ctrl_counters_drops(c->station, drops, sizeof(drops));
+		ctrl_rp(r, "%s", drops);
 	} else if (IS("LIST_NETWORKS") && (NOARG || !strncmp(arg, "LAST_ID=", 8))) {
 		ctrl_cmd_list_networks(c, r);
 	} else if (IS("SCAN_RESULTS") && NOARG) {

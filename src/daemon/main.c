@@ -192,6 +192,23 @@ static void main_be_status(void *ctx, struct ihv_adapter_status *st)
 		ihv_adapter_status_get(i->adapter, st);
 }
 
+static int main_be_plugin_stats(void *ctx, char *buf, size_t len)
+{
+	struct iface *i = ctx;
+	static const char cmd[] = "stats";
+	size_t got = 0;
+	int r;
+
+	if (!i->adapter || !len)
+		return -ENODEV;
+	r = ihv_adapter_control(i->adapter, (const uint8_t *)cmd, sizeof(cmd) - 1,
+				(uint8_t *)buf, len - 1, &got);
+	if (r < 0)
+		return r;
+	buf[got < len ? got : len - 1] = 0;
+	return 0;
+}
+
 static int main_be_reason_text(void *ctx, uint32_t reason_code, char *buf, size_t len)
 {
 	struct iface *i = ctx;
@@ -369,6 +386,7 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 		.scan_trigger = main_be_scan_trigger,
 		.scan_results = main_be_scan_results,
 		.reason_text = main_be_reason_text,
+		.plugin_stats = main_be_plugin_stats,
 	};
 	sp.loop = d->loop;
 	sp.config = i->config;

@@ -211,6 +211,13 @@ int station_ui_respond(struct station *st, int id, const char *value)
 	return err < 0 ? err : 0;
 }
 
+int station_plugin_stats(struct station *st, char *buf, size_t len)
+{
+	if (!st->be.plugin_stats)
+		return -ENOTSUP;
+	return st->be.plugin_stats(st->be.ctx, buf, len);
+}
+
 /* STATUS: what was planned, then what the core says was negotiated. */
 void station_info_get(struct station *st, struct station_info *info)
 {
@@ -224,6 +231,10 @@ void station_info_get(struct station *st, struct station_info *info)
 	memcpy(info->mac, st->mac, DRV_ETH_ALEN);
 	info->plugin_name = st->plugin_name;
 	info->last_reason = st->last_reason;
+	memset(&ast, 0, sizeof(ast));
+	if (st->be.status)
+		st->be.status(st->be.ctx, &ast);
+	info->counters = ast.counters;
 	if (!linked)
 		return;
 	memcpy(info->ssid, st->cur_ssid, st->cur_ssid_len);
@@ -236,10 +247,6 @@ void station_info_get(struct station *st, struct station_info *info)
 		info->pairwise_cipher = config_cipher_suite(st->cur_choice.pairwise);
 		info->group_cipher = config_cipher_suite(st->cur_choice.group);
 	}
-	if (!st->be.status)
-		return;
-	memset(&ast, 0, sizeof(ast));
-	st->be.status(st->be.ctx, &ast);
 	if (ast.phase == IHV_PHASE_IDLE)
 		return;
 	/* What was negotiated beats what was planned. */

@@ -50,6 +50,8 @@ struct station_backend {
 	int (*scan_results)(void *ctx, drv_bss_cb cb, void *cb_ctx);
 	/* What the plugin says its reason code means; may be NULL. 0 or -ENOENT. */
 	int (*reason_text)(void *ctx, uint32_t reason_code, char *buf, size_t len);
+	/* The plugin's own counters as text (WlanIhvControl "stats"); may be NULL. */
+	int (*plugin_stats)(void *ctx, char *buf, size_t len);
 };
 
 /* An event line for the control socket, without the "<3>" level prefix. */
@@ -115,6 +117,7 @@ struct station_info {
 	uint8_t mac[DRV_ETH_ALEN];
 	const char *plugin_name;
 	const char *id_str;            /* NULL if none */
+	struct ihv_adapter_counters counters; /* the core's, in every state */
 };
 void station_info_get(struct station *st, struct station_info *info);
 const char *station_state_name(enum station_state s);
@@ -122,6 +125,9 @@ const char *station_state_name(enum station_state s);
 /* The scan cache, for SCAN_RESULTS (scan.h). */
 size_t station_bss_count(const struct station *st);
 const struct scan_bss *station_bss_at(const struct station *st, size_t i);
+
+/* The plugin's counters as text (the backend's plugin_stats); 0 or -errno. */
+int station_plugin_stats(struct station *st, char *buf, size_t len);
 
 /* What an L2/WLAN/IHV reason code of the contract means, for logs. */
 const char *station_l2_reason_str(uint32_t reason);

@@ -248,17 +248,19 @@ START_TEST(test_group_owner)
 }
 END_TEST
 
+#define COUNTERS_ZERO "ptk_installs=0\ngtk_installs=0\nigtk_installs=0\neapol_rx_dropped=0\n"
+
 START_TEST(test_ping_status_idle)
 {
 	ck_assert_str_eq(cmd("PING"), "PONG\n");
 	ck_assert_str_eq(cmd("PING\n"), "PONG\n"); /* socat/nc add a newline */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n" COUNTERS_ZERO);
 	station_start(st); /* no network: nothing to do */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n" COUNTERS_ZERO);
 	ck_assert_str_eq(cmd("IFNAME=" IFNAME " PING"), "PONG\n");
 	ck_assert_str_eq(cmd("IFNAME=wlan0 PING"), "FAIL\n");
 	ck_assert_str_eq(cmd("INTERFACES"), IFNAME "\n");
@@ -395,7 +397,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>Trying to associate with 02:00:00:00:00:00 (SSID='ihvd-test' freq=2412 MHz)");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=ASSOCIATING\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n" COUNTERS_ZERO);
 	authorize();
 	ck_assert_str_eq(recv_msg(500),
 			 "<3>CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:00 completed [id=0 id_str=]");
@@ -403,7 +405,7 @@ START_TEST(test_attach_events_and_status)
 			 "bssid=02:00:00:00:00:00\nfreq=2412\nssid=ihvd-test\nid=0\nmode=station\n"
 			 "pairwise_cipher=CCMP\ngroup_cipher=CCMP\nkey_mgmt=WPA2-PSK\n"
 			 "wpa_state=COMPLETED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n" COUNTERS_ZERO);
 	ck_assert_str_eq(cmd("LIST_NETWORKS"),
 			 "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[CURRENT]\n");
 
@@ -417,7 +419,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=3 locally_generated=1");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n" COUNTERS_ZERO);
 	recv_msg(300);
 	ck_assert_int_eq(fake.n_connect, 1);
 	ck_assert_str_eq(cmd("RECONNECT"), "OK\n");
@@ -577,7 +579,7 @@ START_TEST(test_debian_wpa_cli)
 	ck_assert_str_eq(out, "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[DISABLED]\n");
 	out = wpa_cli((const char *const[]){ "status", NULL });
 	ck_assert_str_eq(out, "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n" COUNTERS_ZERO);
 	fake_bss_add(&fake, 0x00, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 100);
 	out = wpa_cli((const char *const[]){ "enable_network", "0", NULL });
 	ck_assert_str_eq(out, "OK\n");
@@ -644,6 +646,26 @@ START_TEST(test_commands_never_log_secrets)
 }
 END_TEST
 
+/* STATUS shows the core's key installs and drops; STATUS-DROPS the reasons. */
+START_TEST(test_status_counters)
+{
+	const char *r;
+
+	fake.status.counters.ptk_installs = 2;
+	fake.status.counters.gtk_installs = 5;
+	fake.status.counters.igtk_installs = 1;
+	fake.status.counters.rx_dropped_filter = 3;
+	fake.status.counters.rx_dropped_backlog = 4;
+	r = cmd("STATUS");
+	ck_assert_ptr_nonnull(strstr(r, "\nptk_installs=2\ngtk_installs=5\nigtk_installs=1\n"
+					"eapol_rx_dropped=7\n"));
+	r = cmd("STATUS-DROPS");
+	ck_assert_str_eq(r, "eapol_rx_dropped=7\nrx_dropped_filter=3\nrx_dropped_backlog=4\n"
+			    "rx_dropped_oversized=0\n");
+	ck_assert_str_eq(cmd("STATUS-DROPS x"), "FAIL\n");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("ctrl");
@@ -665,6 +687,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_terminating_event_on_free);
 	tcase_add_test(tc, test_debian_wpa_cli);
 	tcase_add_test(tc, test_commands_never_log_secrets);
+	tcase_add_test(tc, test_status_counters);
 	suite_add_tcase(s, tc);
 	return s;
 }
