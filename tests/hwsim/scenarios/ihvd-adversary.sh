@@ -158,11 +158,16 @@ for case in gtk32 tkip-rsne no-rsne; do
 	esac
 	n=$((n + 1))
 	read -r p0 g0 i0 <<<"$(installs)"
-	Z=$(printf "%02x" $((0x30 + n)))$(printf '3c%.0s' {1..31})
-	sn=$(forged_m1 "$Z" $((20000 + n)))
-	inject "$sta" "$(craft --info $M3 --replay $((20000 + n)) --nonce "$Z" --kd "$kd" \
-		--ptk "$PMK" "$ATTACK_SSID" "$aa" "$sta" "$Z" "$sn")"
-	wait_log 5 "$IHVD_LOG" "$want" || fail "$case: no failure logged"
+	# a crowded VM may need longer than the 5 s handshake timeout between message 1 and
+	# our message 3 (the 4-way is then abandoned, as it should be): try again, 3 times
+	for try in 1 2 3; do
+		Z=$(printf "%02x%02x" $((0x30 + n)) "$try")$(printf '3c%.0s' {1..30})
+		sn=$(forged_m1 "$Z" $((20000 + 10 * n + try)))
+		inject "$sta" "$(craft --info $M3 --replay $((20000 + 10 * n + try)) --nonce "$Z" \
+			--kd "$kd" --ptk "$PMK" "$ATTACK_SSID" "$aa" "$sta" "$Z" "$sn")"
+		! wait_log 5 "$IHVD_LOG" "$want" >/dev/null || break
+		((try < 3)) || fail "$case: no failure logged"
+	done
 	# the plugin fails its post-association: the port closes at once, and the host ends
 	# the link when no new completion comes within its post-association timeout (15 s)
 	wait_for 45 "$case: reconnected" eval "_ihvd_state_is COMPLETED && [[ \$(ihvd_val ptk_installs) == $((p0 + 1)) ]]"
