@@ -55,6 +55,7 @@ NL_SRCS := $(sort $(wildcard $(SRC)/src/nl80211/*.c))
 CORE_SRCS := $(sort $(wildcard $(SRC)/src/core/*.c))
 DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
+EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
 SIM_SRCS := $(sort $(wildcard $(SRC)/tests/sim/*.c))
 UNIT_SRCS := $(sort $(wildcard $(SRC)/tests/unit/*/test-*.c))
 TPLUGIN_SRCS := $(sort $(wildcard $(SRC)/tests/plugins/*.c))
@@ -68,6 +69,7 @@ COMMON_LIB := $(BUILD)/libihvcommon.a
 NL_LIB := $(BUILD)/libihvnl.a
 CORE_LIB := $(BUILD)/libihvcore.a
 DAEMON_LIB := $(BUILD)/libihvdaemon.a
+EAP_LIB := $(BUILD)/libihveap.a
 RSN_LIB := $(BUILD)/librsn.a
 IHVD := $(BUILD)/ihvd
 RSN_SO := $(BUILD)/ihv-rsn.so
@@ -83,7 +85,7 @@ DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 .PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers soak
 .DEFAULT_GOAL := all
 
-all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
 
@@ -96,7 +98,8 @@ $(NL_LIB): $(call obj,$(NL_SRCS))
 $(CORE_LIB): $(call obj,$(CORE_SRCS))
 $(DAEMON_LIB): $(call obj,$(DAEMON_SRCS))
 $(RSN_LIB): $(call obj,$(RSN_SRCS))
-$(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(RSN_LIB):
+$(EAP_LIB): $(call obj,$(EAP_SRCS))
+$(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB):
 	@mkdir -p $(@D)
 	rm -f $@
 	ar rcs $@ $^
@@ -116,6 +119,7 @@ UNIT_LIBS_rsn := $(RSN_LIB) $(COMMON_LIB)
 UNIT_LIBS_core := $(SIM_OBJS) $(CORE_LIB) $(NL_LIB) $(RSN_LIB) $(COMMON_LIB)
 UNIT_LIBS_daemon := $(SIM_OBJS) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 UNIT_LIBS_nl80211 := $(NL_LIB) $(COMMON_LIB)
+UNIT_LIBS_eap := $(EAP_LIB) $(COMMON_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 
 .SECONDEXPANSION:
@@ -138,10 +142,17 @@ $(BENCHES): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB) $(COMMON_LIB)
 # Fuzz targets (tests/fuzz/fuzz-*.c): ordinary programs that replay inputs in
 # a normal build, libFuzzer programs in make fuzz. Archives pull in only what
 # a target uses.
-FUZZ_ARCHIVES = $(DAEMON_LIB) $(CORE_LIB) $(RSN_LIB) $(NL_LIB) $(COMMON_LIB)
+FUZZ_ARCHIVES = $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(RSN_LIB) $(NL_LIB) $(COMMON_LIB)
 $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $$(FUZZ_ARCHIVES)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) $(FUZZ_LINK) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+
+# The EAP peer against hostapd's EAP server over a veth pair (tests/interop).
+EAP_INTEROP := $(BUILD)/tests/interop/eap-wired-peer
+all: $(EAP_INTEROP)
+$(EAP_INTEROP): $(BUILD)/%: $(BUILD)/obj/%.o $(EAP_LIB) $(COMMON_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS)
 
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)

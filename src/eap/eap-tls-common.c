@@ -1,0 +1,523 @@
+/*
+ * The TLS side shared by EAP-TLS (RFC 5216, RFC 9190), PEAP and TTLS (RFC 5281): an OpenSSL
+ * client over two memory BIOs, fed with reassembled EAP-TLS fragments.
+ */
+#include "eap/eap-tls-common.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+
+#include "eap/eap-packet.h"
+#include "eap/eap-tls-frag.h"
+
+struct eap_session_cache {
+	SSL_SESSION *sess;
+	uint8_t type;
+};
+
+struct eap_session_cache *eap_session_cache_new(void)
+{
+	return calloc(1, sizeof(struct eap_session_cache));
+}
+
+void eap_session_cache_clear(struct eap_session_cache *c)
+{
+	if (!c)
+		return;
+	SSL_SESSION_free(c->sess); /* the master secret is cleansed by OpenSSL */
+	c->sess = NULL;
+	c->type = 0;
+}
+
+void eap_session_cache_free(struct eap_session_cache *c)
+{
+	eap_session_cache_clear(c);
+	free(c);
+}
+
+struct eap_tls_conn {
+	SSL_CTX *ctx;
+	SSL *ssl;
+	BIO *rbio, *wbio; /* rbio: network to TLS; wbio: TLS to network */
+	uint8_t type, version;
+	size_t max_data;
+	struct eap_tls_reasm reasm;
+	struct eap_buf out;
+	size_t out_pos;
+	bool started, established, have_ca, name_checked;
+	const char *suffix_match, *exact_match;
+	char *key_passwd;
+	/* why verification failed, filled by the verify callback */
+	enum eap_peer_reason verify_reason;
+	char verify_text[EAP_PEER_TEXT_MAX];
+	char alert[64];
+};
+
+static int eap_tls_passwd_cb(char *buf, int size, int rwflag, void *u)
+{
+	const char *pw = u;
+	size_t n;
+
+	(void)rwflag;
+	if (!pw || size <= 0)
+		return 0;
+	n = strlen(pw);
+	if (n > (size_t)size)
+		n = (size_t)size;
+	memcpy(buf, pw, n);
+	return (int)n;
+}
+
+bool eap_tls_name_matches(const char *name, const char *want_list, bool suffix)
+{
+	const char *w = want_list;
+
+	while (w && *w) {
+		const char *end = strchr(w, ';');
+		size_t wl = end ? (size_t)(end - w) : strlen(w);
+		size_t nl = strlen(name);
+
+		if (wl && wl <= nl && strncasecmp(name + nl - wl, w, wl) == 0) {
+			if (nl == wl)
+				return true;
+			/* a suffix matches on a label boundary only: "example.com" matches
+			 * "radius.example.com", not "badexample.com" */
+			if (suffix && name[nl - wl - 1] == '.')
+				return true;
+		}
+		w = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
+/* SAN dNSNames of the certificate, or its CN when it has none; returns the count. */
+static size_t eap_tls_cert_names(X509 *cert, char names[][256], size_t max)
+{
+	GENERAL_NAMES *gens = X509_get_ext_d2i(cert, NID_subject_alt_name, NULL, NULL);
+	size_t n = 0;
+
+	for (int i = 0; gens && i < sk_GENERAL_NAME_num(gens) && n < max; i++) {
+		const GENERAL_NAME *g = sk_GENERAL_NAME_value(gens, i);
+		const ASN1_IA5STRING *s;
+		int len;
+
+		if (g->type != GEN_DNS)
+			continue;
+		s = g->d.dNSName;
+		len = ASN1_STRING_length(s);
+		/* an embedded NUL would let "good.com\0.evil" pass a string compare */
+		if (len <= 0 || len >= 256 || memchr(ASN1_STRING_get0_data(s), 0, (size_t)len))
+			continue;
+		memcpy(names[n], ASN1_STRING_get0_data(s), (size_t)len);
+		names[n++][len] = 0;
+	}
+	GENERAL_NAMES_free(gens);
+	if (n == 0 && max > 0) {
+		X509_NAME *subj = X509_get_subject_name(cert);
+		int idx = -1, last = -1;
+
+		while ((idx = X509_NAME_get_index_by_NID(subj, NID_commonName, idx)) >= 0)
+			last = idx;
+		if (last >= 0) {
+			ASN1_STRING *cn = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subj, last));
+			int len = ASN1_STRING_length(cn);
+
+			if (len > 0 && len < 256 && !memchr(ASN1_STRING_get0_data(cn), 0, (size_t)len)) {
+				memcpy(names[0], ASN1_STRING_get0_data(cn), (size_t)len);
+				names[0][len] = 0;
+				n = 1;
+			}
+		}
+	}
+	return n;
+}
+
+/* domain_suffix_match / domain_match against the server certificate; false with text set. */
+static bool eap_tls_conn_check_names(struct eap_tls_conn *c, X509 *cert)
+{
+	char names[8][256];
+	size_t n;
+	bool ok_suffix = !c->suffix_match, ok_exact = !c->exact_match;
+
+	c->name_checked = true;
+	if (!c->suffix_match && !c->exact_match)
+		return true;
+	n = cert ? eap_tls_cert_names(cert, names, 8) : 0;
+	for (size_t i = 0; i < n; i++) {
+		if (c->suffix_match && eap_tls_name_matches(names[i], c->suffix_match, true))
+			ok_suffix = true;
+		if (c->exact_match && eap_tls_name_matches(names[i], c->exact_match, false))
+			ok_exact = true;
+	}
+	if (ok_suffix && ok_exact)
+		return true;
+	c->verify_reason = EAP_PEER_REASON_SERVER_NAME;
+	snprintf(c->verify_text, sizeof(c->verify_text), "%s: server name mismatch: wanted %s%.64s, got %.64s",
+		 eap_type_name(c->type), ok_suffix ? "" : "suffix ",
+		 ok_suffix ? c->exact_match : c->suffix_match, n ? names[0] : "(no name)");
+	return false;
+}
+
+static int eap_tls_verify_cb(int ok, X509_STORE_CTX *x)
+{
+	SSL *ssl = X509_STORE_CTX_get_ex_data(x, SSL_get_ex_data_X509_STORE_CTX_idx());
+	struct eap_tls_conn *c = ssl ? SSL_get_app_data(ssl) : NULL;
+	int depth = X509_STORE_CTX_get_error_depth(x);
+
+	if (!c)
+		return 0;
+	if (!ok) {
+		int e = X509_STORE_CTX_get_error(x);
+
+		/* No CA configured: the chain cannot be checked; the caller is told (unverified). */
+		if (!c->have_ca)
+			return depth == 0 ? eap_tls_conn_check_names(c, X509_STORE_CTX_get_current_cert(x))
+					  : 1;
+		if (c->verify_reason == EAP_PEER_REASON_NONE) {
+			c->verify_reason = EAP_PEER_REASON_SERVER_UNTRUSTED;
+			snprintf(c->verify_text, sizeof(c->verify_text),
+				 "%s: server certificate not trusted: %s", eap_type_name(c->type),
+				 X509_verify_cert_error_string(e));
+		}
+		return 0;
+	}
+	if (depth == 0)
+		return eap_tls_conn_check_names(c, X509_STORE_CTX_get_current_cert(x));
+	return 1;
+}
+
+static void eap_tls_info_cb(const SSL *ssl, int where, int ret)
+{
+	struct eap_tls_conn *c = SSL_get_app_data(ssl);
+
+	if (c && (where & SSL_CB_READ_ALERT) && !c->alert[0])
+		snprintf(c->alert, sizeof(c->alert), "%s", SSL_alert_desc_string_long(ret));
+}
+
+static bool eap_tls_phase1_has(const char *phase1, const char *opt)
+{
+	const char *p = phase1 ? strstr(phase1, opt) : NULL;
+
+	return p && (p == phase1 || p[-1] == ' ' || p[-1] == '\t');
+}
+
+static struct eap_tls_conn *eap_tls_conn_config_fail(struct eap_tls_conn *c,
+						     struct eap_method_env *env, const char *what,
+						     const char *path)
+{
+	unsigned long e = ERR_peek_last_error();
+
+	eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s: cannot load %s %s: %s",
+			eap_type_name(c->type), what, path ? path : "",
+			e ? ERR_reason_error_string(e) : "unknown error");
+	ERR_clear_error();
+	eap_tls_conn_free(c);
+	return NULL;
+}
+
+struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_type,
+				      bool want_client_cert, bool allow_tls13)
+{
+	const struct eap_peer_config *cfg = env->cfg;
+	struct eap_tls_conn *c = calloc(1, sizeof(*c));
+	unsigned int frag = cfg->fragment_size ? cfg->fragment_size : 1398;
+	int max_ver = allow_tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
+	int min_ver = TLS1_2_VERSION;
+
+	if (!c) {
+		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s: out of memory", eap_type_name(eap_type));
+		return NULL;
+	}
+	c->type = eap_type;
+	/* Flags(1) + TLS Message Length(4) + EAP header(4) + Type(1) */
+	c->max_data = frag > 64 + 10 ? frag - 10 : 64;
+	eap_tls_reasm_init(&c->reasm);
+	eap_buf_init(&c->out);
+	c->suffix_match = cfg->domain_suffix_match && *cfg->domain_suffix_match ?
+			  cfg->domain_suffix_match : NULL;
+	c->exact_match = cfg->domain_match && *cfg->domain_match ? cfg->domain_match : NULL;
+	if (eap_tls_phase1_has(cfg->phase1, "tls_disable_tlsv1_3=1"))
+		max_ver = TLS1_2_VERSION;
+	if (eap_tls_phase1_has(cfg->phase1, "tls_disable_tlsv1_3=0"))
+		max_ver = TLS1_3_VERSION;
+	if (eap_tls_phase1_has(cfg->phase1, "tls_disable_tlsv1_2=1"))
+		min_ver = TLS1_3_VERSION;
+	if (min_ver > max_ver) {
+		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s: phase1 disables every TLS version",
+				eap_type_name(eap_type));
+		eap_tls_conn_free(c);
+		return NULL;
+	}
+
+	c->ctx = SSL_CTX_new(TLS_client_method());
+	if (!c->ctx)
+		return eap_tls_conn_config_fail(c, env, "TLS", "context");
+	SSL_CTX_set_min_proto_version(c->ctx, min_ver);
+	SSL_CTX_set_max_proto_version(c->ctx, max_ver);
+	if (cfg->ca_cert && *cfg->ca_cert) {
+		if (SSL_CTX_load_verify_locations(c->ctx, cfg->ca_cert, NULL) != 1)
+			return eap_tls_conn_config_fail(c, env, "ca_cert", cfg->ca_cert);
+		c->have_ca = true;
+	}
+	SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, eap_tls_verify_cb);
+	if (want_client_cert && cfg->client_cert && *cfg->client_cert) {
+		if (cfg->private_key_passwd) {
+			c->key_passwd = strdup(cfg->private_key_passwd);
+			if (!c->key_passwd)
+				return eap_tls_conn_config_fail(c, env, "private_key", "passphrase");
+			SSL_CTX_set_default_passwd_cb(c->ctx, eap_tls_passwd_cb);
+			SSL_CTX_set_default_passwd_cb_userdata(c->ctx, c->key_passwd);
+		}
+		if (SSL_CTX_use_certificate_chain_file(c->ctx, cfg->client_cert) != 1)
+			return eap_tls_conn_config_fail(c, env, "client_cert", cfg->client_cert);
+		if (SSL_CTX_use_PrivateKey_file(c->ctx, cfg->private_key && *cfg->private_key ?
+						cfg->private_key : cfg->client_cert,
+						SSL_FILETYPE_PEM) != 1)
+			return eap_tls_conn_config_fail(c, env, "private_key", cfg->private_key);
+		if (SSL_CTX_check_private_key(c->ctx) != 1)
+			return eap_tls_conn_config_fail(c, env, "private_key (does not match client_cert)",
+							cfg->private_key);
+	}
+	c->ssl = SSL_new(c->ctx);
+	c->rbio = BIO_new(BIO_s_mem());
+	c->wbio = BIO_new(BIO_s_mem());
+	if (!c->ssl || !c->rbio || !c->wbio) {
+		BIO_free(c->rbio);
+		BIO_free(c->wbio);
+		c->rbio = c->wbio = NULL;
+		return eap_tls_conn_config_fail(c, env, "TLS", "connection");
+	}
+	SSL_set_bio(c->ssl, c->rbio, c->wbio);
+	SSL_set_connect_state(c->ssl);
+	SSL_set_app_data(c->ssl, c);
+	SSL_set_info_callback(c->ssl, eap_tls_info_cb);
+	if (env->cache && env->cache->sess && env->cache->type == eap_type)
+		SSL_set_session(c->ssl, env->cache->sess);
+	return c;
+}
+
+void eap_tls_conn_free(struct eap_tls_conn *c)
+{
+	if (!c)
+		return;
+	SSL_free(c->ssl); /* frees the BIOs */
+	SSL_CTX_free(c->ctx);
+	eap_tls_reasm_free(&c->reasm);
+	eap_buf_free(&c->out);
+	if (c->key_passwd) {
+		OPENSSL_cleanse(c->key_passwd, strlen(c->key_passwd));
+		free(c->key_passwd);
+	}
+	free(c);
+}
+
+void eap_tls_conn_set_version(struct eap_tls_conn *c, uint8_t version)
+{
+	c->version = version & EAP_TLS_VERSION_MASK;
+}
+
+bool eap_tls_conn_established(const struct eap_tls_conn *c)
+{
+	return c->established;
+}
+
+bool eap_tls_conn_is_tls13(const struct eap_tls_conn *c)
+{
+	return SSL_version(c->ssl) == TLS1_3_VERSION;
+}
+
+static enum eap_tls_input eap_tls_conn_fail(struct eap_tls_conn *c, struct eap_method_env *env,
+					    struct eap_buf *resp)
+{
+	unsigned long e = ERR_peek_last_error();
+
+	if (c->verify_reason != EAP_PEER_REASON_NONE)
+		eap_method_fail(env, c->verify_reason, "%s", c->verify_text);
+	else if (c->alert[0])
+		eap_method_fail(env, EAP_PEER_REASON_TLS, "%s: server sent TLS alert: %s",
+				eap_type_name(c->type), c->alert);
+	else
+		eap_method_fail(env, EAP_PEER_REASON_TLS, "%s: TLS handshake failed: %s",
+				eap_type_name(c->type), e ? ERR_reason_error_string(e) : "unknown error");
+	ERR_clear_error();
+	/* RFC 5216 2.1.3: the peer sends its TLS alert in a Response */
+	if (BIO_ctrl_pending(c->wbio) > 0)
+		eap_tls_conn_send(c, resp);
+	return EAP_TLS_INPUT_FAILED;
+}
+
+static enum eap_tls_input eap_tls_conn_protocol(struct eap_method_env *env, uint8_t type,
+						const char *why)
+{
+	eap_method_fail(env, EAP_PEER_REASON_PROTOCOL, "%s: %s", eap_type_name(type), why);
+	return EAP_TLS_INPUT_FAILED;
+}
+
+static int eap_tls_conn_read_app(struct eap_tls_conn *c, struct eap_buf *app_in)
+{
+	uint8_t tmp[4096];
+
+	for (;;) {
+		int n = SSL_read(c->ssl, tmp, sizeof(tmp));
+
+		if (n > 0) {
+			if (!eap_buf_put(app_in, tmp, (size_t)n)) {
+				OPENSSL_cleanse(tmp, sizeof(tmp));
+				return -1;
+			}
+			continue;
+		}
+		OPENSSL_cleanse(tmp, sizeof(tmp));
+		return SSL_get_error(c->ssl, n) == SSL_ERROR_WANT_READ ? 0 : -1;
+	}
+}
+
+enum eap_tls_input eap_tls_conn_input(struct eap_tls_conn *c, struct eap_method_env *env,
+				      const uint8_t *data, size_t len, bool *start,
+				      uint8_t *server_version, struct eap_buf *app_in,
+				      struct eap_buf *resp)
+{
+	struct eap_tls_hdr h;
+	const char *err = NULL;
+
+	*start = false;
+	if (eap_tls_hdr_parse(data, len, &h, &err))
+		return eap_tls_conn_protocol(env, c->type, err);
+	*server_version = h.flags & EAP_TLS_VERSION_MASK;
+
+	/* Our own message is still going out: this must acknowledge the previous fragment. */
+	if (c->out_pos < c->out.len) {
+		if (h.data_len || (h.flags & (EAP_TLS_FLAG_MORE | EAP_TLS_FLAG_START)))
+			return eap_tls_conn_protocol(env, c->type,
+				"expected an acknowledgement of our fragment");
+		return eap_tls_frag_next(&c->out, &c->out_pos, c->max_data, c->version, resp) ?
+			       eap_tls_conn_protocol(env, c->type, "out of memory") :
+			       EAP_TLS_INPUT_REPLIED;
+	}
+	if (h.flags & EAP_TLS_FLAG_START) {
+		if (c->started)
+			return eap_tls_conn_protocol(env, c->type, "Start in the middle of a handshake");
+		c->started = true;
+		*start = true;
+		int r = SSL_do_handshake(c->ssl);
+
+		if (r != 1 && SSL_get_error(c->ssl, r) != SSL_ERROR_WANT_READ)
+			return eap_tls_conn_fail(c, env, resp);
+		return EAP_TLS_INPUT_MESSAGE;
+	}
+	if (!c->started)
+		return eap_tls_conn_protocol(env, c->type, "TLS data before Start");
+
+	switch (eap_tls_reasm_add(&c->reasm, &h, &err)) {
+	case EAP_TLS_REASM_MORE:
+		/* RFC 5216 2.1.5: each fragment is acknowledged with an empty Response */
+		return eap_tls_frag_ack(c->version, resp) ?
+			       eap_tls_conn_protocol(env, c->type, "out of memory") :
+			       EAP_TLS_INPUT_REPLIED;
+	case EAP_TLS_REASM_ERROR:
+		return eap_tls_conn_protocol(env, c->type, err);
+	case EAP_TLS_REASM_DONE:
+		break;
+	}
+	if (c->reasm.buf.len == 0)
+		return EAP_TLS_INPUT_MESSAGE; /* an empty request (e.g. after our last ack) */
+	if (BIO_write(c->rbio, c->reasm.buf.data, (int)c->reasm.buf.len) != (int)c->reasm.buf.len)
+		return eap_tls_conn_protocol(env, c->type, "out of memory");
+	eap_tls_reasm_reset(&c->reasm);
+
+	if (!c->established) {
+		int r = SSL_do_handshake(c->ssl);
+
+		if (r != 1) {
+			if (SSL_get_error(c->ssl, r) != SSL_ERROR_WANT_READ)
+				return eap_tls_conn_fail(c, env, resp);
+			return EAP_TLS_INPUT_MESSAGE;
+		}
+		/* On resumption the callback did not run: check the session's certificate. */
+		if (!c->name_checked && !eap_tls_conn_check_names(c, SSL_get0_peer_certificate(c->ssl)))
+			return eap_tls_conn_fail(c, env, resp);
+		c->established = true;
+		env->resumed = SSL_session_reused(c->ssl) == 1;
+		env->unverified = !c->have_ca;
+	}
+	if (eap_tls_conn_read_app(c, app_in)) {
+		unsigned long e = ERR_peek_last_error();
+
+		eap_method_fail(env, EAP_PEER_REASON_TLS, "%s: TLS record error: %s",
+				eap_type_name(c->type), e ? ERR_reason_error_string(e) : "closed");
+		ERR_clear_error();
+		return EAP_TLS_INPUT_FAILED;
+	}
+	return EAP_TLS_INPUT_MESSAGE;
+}
+
+int eap_tls_conn_write(struct eap_tls_conn *c, const uint8_t *p, size_t n)
+{
+	if (!c->established || n > INT32_MAX)
+		return -1;
+	return SSL_write(c->ssl, p, (int)n) == (int)n ? 0 : -1;
+}
+
+int eap_tls_conn_send(struct eap_tls_conn *c, struct eap_buf *resp)
+{
+	uint8_t tmp[4096];
+	int n;
+
+	eap_buf_reset(&c->out);
+	c->out_pos = 0;
+	while ((n = BIO_read(c->wbio, tmp, sizeof(tmp))) > 0) {
+		if (!eap_buf_put(&c->out, tmp, (size_t)n))
+			return -1;
+	}
+	OPENSSL_cleanse(tmp, sizeof(tmp));
+	if (c->out.len == 0)
+		return eap_tls_frag_ack(c->version, resp);
+	return eap_tls_frag_next(&c->out, &c->out_pos, c->max_data, c->version, resp);
+}
+
+int eap_tls_conn_export(const struct eap_tls_conn *c, const char *label, uint8_t *out,
+			size_t len)
+{
+	return SSL_export_keying_material(c->ssl, out, len, label, strlen(label), NULL, 0, 0) == 1 ?
+		       0 : -1;
+}
+
+int eap_tls_conn_derive(const struct eap_tls_conn *c, const char *label12, uint8_t *out,
+			size_t len)
+{
+	/* RFC 9190 2.3: Key_Material = TLS-Exporter("EXPORTER_EAP_TLS_Key_Material", Type-Code, 128) */
+	static const char label13[] = "EXPORTER_EAP_TLS_Key_Material";
+
+	if (!c->established)
+		return -1;
+	if (eap_tls_conn_is_tls13(c))
+		return SSL_export_keying_material(c->ssl, out, len, label13, sizeof(label13) - 1,
+						  &c->type, 1, 1) == 1 ? 0 : -1;
+	return eap_tls_conn_export(c, label12, out, len);
+}
+
+void eap_tls_conn_save_session(struct eap_tls_conn *c, struct eap_method_env *env)
+{
+	SSL_SESSION *s;
+
+	if (!env->cache)
+		return;
+	/* EAP ends without close_notify; without this, SSL_free() would treat the connection as
+	 * broken and mark its session not resumable. */
+	SSL_set_shutdown(c->ssl, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+	s = SSL_get1_session(c->ssl);
+	if (!s)
+		return;
+	if (!SSL_SESSION_is_resumable(s)) {
+		SSL_SESSION_free(s);
+		return;
+	}
+	eap_session_cache_clear(env->cache);
+	env->cache->sess = s;
+	env->cache->type = c->type;
+}

@@ -1,0 +1,55 @@
+/* TLS over OpenSSL memory BIOs for EAP-TLS, PEAP and TTLS: handshake, server certificate and
+ * name checks, fragmentation, application data, key export and session resumption. */
+#ifndef EAP_TLS_COMMON_H
+#define EAP_TLS_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "eap/eap-buf.h"
+#include "eap/eap-method.h"
+
+struct eap_tls_conn;
+
+/* want_client_cert: load cfg->client_cert/private_key (EAP-TLS). NULL with env reason set. */
+struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_type,
+				      bool want_client_cert, bool allow_tls13);
+void eap_tls_conn_free(struct eap_tls_conn *c);
+/* The version bits we put in our Flags (PEAP/TTLS; 0 for EAP-TLS). */
+void eap_tls_conn_set_version(struct eap_tls_conn *c, uint8_t version);
+
+enum eap_tls_input {
+	EAP_TLS_INPUT_REPLIED,  /* resp holds an ack or our next fragment: return it */
+	EAP_TLS_INPUT_MESSAGE,  /* a whole message went into TLS; app data (if any) in app_in */
+	EAP_TLS_INPUT_FAILED,   /* env reason set; resp may hold a TLS alert */
+};
+
+/*
+ * Process the type-data of a Request. *start is set when it carried the S flag (the version
+ * bits are in *server_version). app_in receives decrypted application data once established.
+ */
+enum eap_tls_input eap_tls_conn_input(struct eap_tls_conn *c, struct eap_method_env *env,
+				      const uint8_t *data, size_t len, bool *start,
+				      uint8_t *server_version, struct eap_buf *app_in,
+				      struct eap_buf *resp);
+/* Encrypt application data (phase 2) into the pending output. */
+int eap_tls_conn_write(struct eap_tls_conn *c, const uint8_t *p, size_t n);
+/* Move TLS output into resp: the first fragment, or an empty ack if there is none. */
+int eap_tls_conn_send(struct eap_tls_conn *c, struct eap_buf *resp);
+bool eap_tls_conn_established(const struct eap_tls_conn *c);
+bool eap_tls_conn_is_tls13(const struct eap_tls_conn *c);
+/* Keys: label12 for TLS <= 1.2 (no context); TLS 1.3 uses RFC 9190 2.3's
+ * "EXPORTER_EAP_TLS_Key_Material" with the EAP type as context. */
+int eap_tls_conn_derive(const struct eap_tls_conn *c, const char *label12, uint8_t *out,
+			size_t len);
+/* Raw exporter (e.g. "ttls challenge"), no context. */
+int eap_tls_conn_export(const struct eap_tls_conn *c, const char *label, uint8_t *out,
+			size_t len);
+/* Keep the session in env->cache for the next authentication (after EAP-Success). */
+void eap_tls_conn_save_session(struct eap_tls_conn *c, struct eap_method_env *env);
+
+/* Server name policy (exposed for tests): does any of names[] satisfy the ';'-list want? */
+bool eap_tls_name_matches(const char *name, const char *want_list, bool suffix);
+
+#endif

@@ -1,0 +1,71 @@
+/* PEAPv0/EAP-MSCHAPv2 end to end: good, wrong and hash: passwords; same MSK both sides. */
+#include "test-e2e.h"
+
+START_TEST(test_peap_mschapv2_good)
+{
+	static struct test_server s;
+	struct eap_peer *p;
+	const struct eap_peer_result *r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD,
+						 EAP_PEER_SUCCESS, &s, &p);
+
+	ck_assert_int_eq(r->method, 25);
+	ck_assert_str_eq(r->text, "PEAP/MSCHAPv2: success");
+	eap_peer_free(p);
+}
+END_TEST
+
+START_TEST(test_peap_mschapv2_wrong_password)
+{
+	static struct test_server s;
+	struct eap_peer *p;
+	const struct eap_peer_result *r = tunnel(EAP_PEER_METHOD_PEAP, "auth=MSCHAPV2", "wrong",
+						 PASSWORD, EAP_PEER_FAILURE, &s, &p);
+
+	ck_assert(!s.success);
+	ck_assert_int_eq(r->reason, EAP_PEER_REASON_AUTH_REJECTED);
+	ck_assert_str_eq(r->text, "PEAP/MSCHAPv2: authentication failed (E=691)");
+	ck_assert_uint_eq(r->msk_len, 0);
+	eap_peer_free(p);
+}
+END_TEST
+
+START_TEST(test_peap_mschapv2_hash_password)
+{
+	static struct test_server s;
+	struct eap_peer *p;
+	uint8_t h[16];
+	char secret[64] = "hash:";
+
+	ck_assert_int_eq(mschapv2_nt_password_hash(PASSWORD, h), 0);
+	for (int i = 0; i < 16; i++)
+		snprintf(secret + 5 + 2 * i, 3, "%02x", h[i]);
+	tunnel(EAP_PEER_METHOD_PEAP, NULL, secret, PASSWORD, EAP_PEER_SUCCESS, &s, &p);
+	eap_peer_free(p);
+}
+END_TEST
+
+/* [MS-PEAP] cryptobinding: the server's Compound MAC is checked, ours is accepted by the
+ * server, and both use the compound MSK (no EMSK). A tampered MAC is refused. */
+START_TEST(test_peap_cryptobinding)
+{
+	static struct test_server s;
+	struct eap_peer *p;
+	const struct eap_peer_result *r;
+
+	tunnel_binding = true;
+	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_SUCCESS, &s, &p);
+	ck_assert(s.bound);
+	ck_assert_uint_eq(r->emsk_len, 0); /* and tunnel() checked both sides' compound MSK */
+	eap_peer_free(p);
+	tunnel_bad_mac = true;
+	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_FAILURE, &s, &p);
+	ck_assert_int_eq(r->reason, EAP_PEER_REASON_SERVER_AUTH);
+	ck_assert_str_eq(r->text, "PEAP: the server's cryptobinding Compound MAC does not verify");
+	eap_peer_free(p);
+	tunnel_binding = tunnel_bad_mac = false;
+}
+END_TEST
+
+#define TEST_LIST(X) X(test_peap_mschapv2_good) X(test_peap_mschapv2_wrong_password) \
+	X(test_peap_mschapv2_hash_password) X(test_peap_cryptobinding)
+E2E_MAIN("eap-peap")

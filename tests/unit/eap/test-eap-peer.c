@@ -1,0 +1,215 @@
+/* The peer state machine: PAE timers (EAPOL-Start retries, authPeriod), identity/password
+ * prompts, Nak, Success/Failure acceptance, malformed input, logoff, bad configuration. */
+#include "test-e2e.h"
+
+START_TEST(test_prompts_identity_then_password)
+{
+	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct prompts pr = { 0, 0, "alice", PASSWORD };
+	static struct test_server s;
+	struct eap_peer *p;
+
+	c.identity = NULL;
+	c.anonymous_identity = NULL;
+	c.password = NULL;
+	p = eap_peer_new(&c, NULL);
+	ts_begin(&s, 25, ctx);
+	s.user = "alice";
+	s.password = PASSWORD;
+	ck_assert_int_eq(run(p, &s, &pr), EAP_PEER_SUCCESS);
+	ck_assert_int_eq(pr.identity, 1);
+	ck_assert_int_eq(pr.password, 1);
+	ck_assert_str_eq(s.identity, "alice");
+	check_same_keys(eap_peer_result(p), &s);
+	ts_end(&s);
+	eap_peer_free(p);
+	SSL_CTX_free(ctx);
+}
+END_TEST
+
+/* IEEE 802.1X-2010 8.5.9: startWhen expiry re-sends EAPOL-Start up to maxStart, then gives up. */
+START_TEST(test_eapol_start_retries_then_failure)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_TLS);
+	struct eap_peer *p;
+	const uint8_t *tx;
+	size_t len;
+	int starts = 0;
+	enum eap_peer_status st;
+
+	c.start_period_ms = 1500;
+	p = eap_peer_new(&c, NULL);
+	st = eap_peer_start(p);
+	for (;;) {
+		tx = eap_peer_tx(p, &len);
+		if (st != EAP_PEER_CONTINUE)
+			break;
+		ck_assert_ptr_nonnull(tx);
+		ck_assert_uint_eq(len, 4);
+		ck_assert_uint_eq(tx[0], 2);
+		ck_assert_uint_eq(tx[1], 1);
+		ck_assert_uint_eq(tx[2] | tx[3], 0);
+		ck_assert_uint_eq(eap_peer_timeout_ms(p), 1500);
+		starts++;
+		ck_assert_int_le(starts, 3);
+		st = eap_peer_timeout(p);
+	}
+	ck_assert_int_eq(starts, 3);
+	ck_assert_int_eq(st, EAP_PEER_FAILURE);
+	ck_assert_ptr_null(tx);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_NO_AUTHENTICATOR);
+	ck_assert_uint_eq(eap_peer_timeout_ms(p), 0);
+	eap_peer_free(p);
+}
+END_TEST
+
+static const uint8_t *peer_feed(struct eap_peer *p, const uint8_t *pdu, size_t len,
+				enum eap_peer_status want, size_t *out_len)
+{
+	ck_assert_int_eq(eap_peer_rx(p, pdu, len), want);
+	return eap_peer_tx(p, out_len);
+}
+
+/* Legacy Nak naming our method; then the server gives up: "no common method". */
+
+/* Legacy Nak naming our method; then the server gives up: "no common method". */
+START_TEST(test_nak_proposes_configured_method)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_peer *p = eap_peer_new(&c, NULL);
+	static const uint8_t ident[] = { 2, 0, 0, 5, 1, 7, 0, 5, 1 };
+	static const uint8_t md5[] = { 2, 0, 0, 10, 1, 8, 0, 10, 4, 4, 1, 2, 3, 4 };
+	static const uint8_t fail[] = { 2, 0, 0, 4, 4, 8, 0, 4 };
+	const uint8_t *tx;
+	size_t len;
+
+	eap_peer_start(p);
+	tx = peer_feed(p, ident, sizeof(ident), EAP_PEER_CONTINUE, &len);
+	ck_assert_uint_eq(len, 4 + 5 + 9);
+	ck_assert_mem_eq(tx + 4, "\x02\x07\x00\x0e\x01" "anonymous", 14);
+	tx = peer_feed(p, md5, sizeof(md5), EAP_PEER_CONTINUE, &len);
+	ck_assert_uint_eq(len, 4 + 6);
+	ck_assert_mem_eq(tx, "\x02\x00\x00\x06\x02\x08\x00\x06\x03\x19", 10); /* Nak, PEAP (25) */
+	/* a retransmitted request gets the same answer (RFC 4137 4.4) */
+	tx = peer_feed(p, md5, sizeof(md5), EAP_PEER_CONTINUE, &len);
+	ck_assert_mem_eq(tx, "\x02\x00\x00\x06\x02\x08\x00\x06\x03\x19", 10);
+	tx = peer_feed(p, fail, sizeof(fail), EAP_PEER_FAILURE, &len);
+	ck_assert_ptr_null(tx);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_METHOD_REFUSED);
+	ck_assert_str_eq(eap_peer_result(p)->text,
+			 "no common EAP method: the server offered MD5, we want PEAP");
+	eap_peer_free(p);
+}
+END_TEST
+
+/* EAP-Success must not short-cut the method (RFC 4137 decision FAIL). */
+START_TEST(test_early_success_refused)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_TTLS);
+	struct eap_peer *p = eap_peer_new(&c, NULL);
+	static const uint8_t ident[] = { 1, 0, 0, 5, 1, 7, 0, 5, 1 };
+	static const uint8_t start[] = { 1, 0, 0, 6, 1, 8, 0, 6, 21, 0x20 };
+	static const uint8_t succ[] = { 1, 0, 0, 4, 3, 8, 0, 4 };
+	const uint8_t *tx;
+	size_t len;
+
+	eap_peer_start(p);
+	tx = peer_feed(p, ident, sizeof(ident), EAP_PEER_CONTINUE, &len);
+	ck_assert_uint_eq(tx[0], 1); /* we answer with the authenticator's EAPOL version */
+	tx = peer_feed(p, start, sizeof(start), EAP_PEER_CONTINUE, &len);
+	ck_assert_ptr_nonnull(tx);
+	ck_assert_uint_eq(tx[8], 21);      /* TTLS */
+	ck_assert_uint_eq(tx[9] & 0x07, 0); /* version 0 */
+	ck_assert_int_gt(len, 20);          /* a ClientHello */
+	tx = peer_feed(p, succ, sizeof(succ), EAP_PEER_FAILURE, &len);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_SERVER_AUTH);
+	ck_assert_uint_eq(eap_peer_result(p)->msk_len, 0);
+	eap_peer_free(p);
+}
+END_TEST
+
+/* Garbage, truncated frames, EAPOL-Key and responses are ignored without a reply. */
+START_TEST(test_malformed_input_ignored)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_peer *p = eap_peer_new(&c, NULL);
+	static const uint8_t bad[][12] = {
+		{ 2, 0, 0, 9, 1, 7, 0, 5 },        /* EAPOL length beyond the frame */
+		{ 2, 0, 0, 4, 1, 7, 0, 9 },        /* EAP length beyond the body */
+		{ 2, 0, 0, 4, 1, 7, 0, 3 },        /* EAP length below the header */
+		{ 2, 3, 0, 4, 1, 7, 0, 4 },        /* EAPOL-Key */
+		{ 2, 0, 0, 5, 2, 7, 0, 5, 1 },     /* a Response */
+		{ 2, 0, 0, 4, 9, 7, 0, 4 },        /* unknown code */
+		{ 0, 0, 0, 4, 1, 7, 0, 4 },        /* EAPOL version 0 */
+	};
+	static const size_t lens[] = { 8, 8, 8, 8, 9, 8, 8 };
+	size_t len;
+
+	eap_peer_start(p);
+	eap_peer_tx(p, &len);
+	for (size_t i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		ck_assert_int_eq(eap_peer_rx(p, bad[i], lens[i]), EAP_PEER_CONTINUE);
+		ck_assert_ptr_null(eap_peer_tx(p, &len));
+	}
+	ck_assert_int_eq(eap_peer_rx(p, NULL, 0), EAP_PEER_CONTINUE);
+	eap_peer_free(p);
+}
+END_TEST
+
+START_TEST(test_logoff_and_silence)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_peer *p = eap_peer_new(&c, NULL);
+	static const uint8_t ident[] = { 2, 0, 0, 5, 1, 7, 0, 5, 1 };
+	const uint8_t *tx;
+	size_t len;
+
+	eap_peer_start(p);
+	peer_feed(p, ident, sizeof(ident), EAP_PEER_CONTINUE, &len);
+	ck_assert_uint_eq(eap_peer_timeout_ms(p), 30000); /* authPeriod */
+	ck_assert_int_eq(eap_peer_timeout(p), EAP_PEER_FAILURE);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_TIMEOUT);
+	/* a new Identity request starts over (reauthentication) */
+	peer_feed(p, ident, sizeof(ident), EAP_PEER_CONTINUE, &len);
+	ck_assert_int_eq(eap_peer_logoff(p), EAP_PEER_FAILURE);
+	tx = eap_peer_tx(p, &len);
+	ck_assert_uint_eq(len, 4);
+	ck_assert_uint_eq(tx[1], 2);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_LOGOFF);
+	eap_peer_free(p);
+}
+END_TEST
+
+START_TEST(test_bad_config)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
+	static struct test_server s;
+	struct eap_peer *p;
+
+	c.method = (enum eap_peer_method)4;
+	ck_assert_ptr_null(eap_peer_new(&c, NULL));
+	c = cfg_base(EAP_PEER_METHOD_PEAP);
+	c.phase2 = "auth=GTC";
+	p = eap_peer_new(&c, NULL);
+	ts_begin(&s, 25, ctx);
+	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_CONFIG);
+	ck_assert_ptr_nonnull(strstr(eap_peer_result(p)->text, "auth=GTC"));
+	ts_end(&s);
+	eap_peer_free(p);
+	c = cfg_base(EAP_PEER_METHOD_PEAP);
+	c.ca_cert = "/nonexistent/ca.pem";
+	p = eap_peer_new(&c, NULL);
+	ts_begin(&s, 25, ctx);
+	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
+	ck_assert_ptr_nonnull(strstr(eap_peer_result(p)->text, "cannot load ca_cert /nonexistent/ca.pem"));
+	ts_end(&s);
+	eap_peer_free(p);
+	SSL_CTX_free(ctx);
+}
+END_TEST
+
+#define TEST_LIST(X) X(test_prompts_identity_then_password) X(test_eapol_start_retries_then_failure) X(test_nak_proposes_configured_method) X(test_early_success_refused) X(test_malformed_input_ignored) X(test_logoff_and_silence) X(test_bad_config)
+E2E_MAIN("eap-peer")
