@@ -133,6 +133,15 @@ void ihv_teardown_timeout(void *arg)
 			 ERROR_TIMEOUT, 0, true, DOT11_ASSOC_STATUS_CANCELLED);
 		break;
 	case IHV_PHASE_POST_ASSOCIATE:
+		if (a->post_completed && a->last_reason) {
+			/* contract rule 38: the plugin closed the port and never opened it again */
+			log_warn("%s: plugin %s closed the port (reason 0x%x) and did not open it "
+				 "again within %u ms: disconnecting", a->ifname, a->h->name,
+				 a->last_reason, a->h->post_timeout_ms);
+			ihv_teardown(a, IHV_PHASE_POST_ASSOCIATE, a->last_reason, ERROR_TIMEOUT, 0,
+				     true, DOT11_ASSOC_STATUS_DISASSOCIATED_BY_OS);
+			break;
+		}
 		log_err("plugin %s did not complete the post-association on %s within %u ms",
 			a->h->name, a->ifname, a->h->post_timeout_ms);
 		ihv_teardown(a, IHV_PHASE_POST_ASSOCIATE, WLAN_REASON_CODE_SECURITY_TIMEOUT,

@@ -209,6 +209,30 @@ START_TEST(test_post_association_timeout)
 }
 END_TEST
 
+/*
+ * The plugin closes the port of an authorized link (a later failed PostAssociateCompletion,
+ * contract rule 38) and never opens it again: after the post-association timeout the link
+ * ends with the plugin's reason, not as a plugin that never answered.
+ */
+START_TEST(test_closed_port_ends_with_the_plugins_reason)
+{
+	hx_open(&X, "tp-good");
+	hx_start_t(&X, "tp-good", 0, 100);
+	hx_authorize(&X);
+	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
+							     L2_REASON_CODE_IHV_BASE + 0x105,
+							     ERROR_ACCESS_DENIED),
+			  ERROR_SUCCESS);
+	hx_run_ms(&X, 250);
+	ck_assert_int_eq(X.n_ended, 1);
+	ck_assert_int_eq(X.ended.phase, IHV_PHASE_POST_ASSOCIATE);
+	ck_assert_uint_eq(X.ended.reason, L2_REASON_CODE_IHV_BASE + 0x105);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_DISCONNECT), 1);
+	ck_assert(hx_log_has("closed the port (reason 0x90105) and did not open it again"));
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_driver_failures_end_the_attempt)
 {
 	hx_open(&X, "tp-good");
@@ -382,6 +406,7 @@ int main(void)
 	tcase_add_test(t, test_bad_input);
 	tcase_add_test(t, test_other_adapter_state_untouched);
 	tcase_add_test(t, test_validate_and_capability_match);
+	tcase_add_test(t, test_closed_port_ends_with_the_plugins_reason);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
