@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <linux/sockios.h>
 
 #include <openssl/crypto.h>
 
@@ -40,6 +43,7 @@ struct ctrl {
 	void *terminate_ctx;
 	struct ctrl_client clients[CTRL_CLIENTS_MAX];
 	size_t n_clients;
+	int sndbuf; /* the socket's send buffer, bytes (ctrl_sock_sndbuf) */
 };
 
 /* A reply being built; stops growing (and says so) when full. */
@@ -124,6 +128,20 @@ static void ctrl_client_remove(struct ctrl *c, struct ctrl_client *cl)
 	c->n_clients--;
 }
 
+/*
+ * Events never take the half of the send buffer that replies need. A monitor that stops
+ * reading keeps every event queued for it charged to this socket (a connected Unix
+ * datagram receiver has no queue limit of its own), so past half the buffer events are
+ * not sent: each monitor counts a failed delivery and silent ones are dropped, while
+ * every command still gets its reply.
+ */
+static bool ctrl_events_throttled(const struct ctrl *c)
+{
+	int outq = 0;
+
+	return ioctl(c->fd, SIOCOUTQ, &outq) == 0 && outq > c->sndbuf / 2;
+}
+
 void ctrl_event(void *ctx, int level, const char *text)
 {
 	struct ctrl *c = ctx;
@@ -143,8 +161,10 @@ void ctrl_event(void *ctx, int level, const char *text)
 			i++;
 			continue;
 		}
-		if (sendto(c->fd, msg, (size_t)n, MSG_DONTWAIT, (struct sockaddr *)&cl->addr,
-			   cl->addr_len) >= 0) {
+		if (ctrl_events_throttled(c)) {
+			errno = EAGAIN; /* counted as a failed delivery below */
+		} else if (sendto(c->fd, msg, (size_t)n, MSG_DONTWAIT, (struct sockaddr *)&cl->addr,
+				  cl->addr_len) >= 0) {
 			cl->fails = 0;
 			i++;
 			continue;
@@ -575,6 +595,28 @@ static void ctrl_rx(void *arg, int fd)
 
 /* --- life cycle ------------------------------------------------------------------- */
 
+/*
+ * A datagram sent on a Unix socket is charged to the sender until the receiver reads it.
+ * Monitors that stop reading (a hung wpa_cli) keep their queued events charged to this
+ * socket, and with the default buffer (wmem_max, ~208 KB) 32 of them use it all up: then
+ * no reply goes out to anyone. The buffer is sized for every monitor's queue being full
+ * plus room for replies (SO_SNDBUFFORCE as root; otherwise as much as SO_SNDBUF allows).
+ */
+#define CTRL_SNDBUF (CTRL_CLIENTS_MAX * 16 * 4096)
+
+static int ctrl_sock_sndbuf(int fd)
+{
+	int v = CTRL_SNDBUF;
+	socklen_t l = sizeof(v);
+
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &v, sizeof(v)) < 0 &&
+	    setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v)) < 0)
+		log_debug("control socket: send buffer left at its default: %s", strerror(errno));
+	if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, &l) < 0)
+		v = 212992;
+	return v;
+}
+
 static int ctrl_sock_bind(struct ctrl *c, char *err, size_t err_len)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
@@ -648,6 +690,7 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
 		snprintf(err, err_len, "control socket: %s", strerror(errno));
 		goto fail;
 	}
+	c->sndbuf = ctrl_sock_sndbuf(c->fd);
 	if (ctrl_sock_bind(c, err, err_len) < 0) {
 		close(c->fd);
 		c->fd = -1;
