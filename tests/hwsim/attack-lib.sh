@@ -5,7 +5,9 @@
 # EAPOL_TX sends any EAPOL frame to the station with the AP's address, over
 # the AP's control port.  Frames are built by tools/eapol-craft.
 
+# shellcheck disable=SC2034 # used by the scenarios that source this file
 ATTACK_PASS="correct horse battery"
+# shellcheck disable=SC2034
 ATTACK_SSID="ihvd-test"
 
 # ap_rsne: the RSNE in hostapd's beacon (its -dd log), as hex.

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2016 # the single-quoted conditions are eval'd by wait_for
 # An adversarial authenticator: hostapd's testing commands and frames built by
 # tools/eapol-craft and sent with EAPOL_TX, against ihvd on a working link.
 #  - a forged message 1 after authorization (IEEE 802.11-2020 12.7.6.2: it has
@@ -157,7 +158,7 @@ for case in gtk32 tkip-rsne no-rsne; do
 	no-rsne) kd=dd16000fac010100$GTK16 want="no RSNE" ;;
 	esac
 	n=$((n + 1))
-	read -r p0 g0 i0 <<<"$(installs)"
+	read -r p0 g0 _ <<<"$(installs)"
 	# a crowded VM may need longer than the 5 s handshake timeout between message 1 and
 	# our message 3 (the 4-way is then abandoned, as it should be): try again, 3 times
 	for try in 1 2 3; do

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2016 # the single-quoted conditions are eval'd by wait_for
 # Secrets never leave ihvd: at -dd it connects, the AP renews the pairwise and
 # the group key, the link is re-established; then everything ihvd wrote (its
 # log, the control socket's replies and events, core files) is searched for the

@@ -63,7 +63,7 @@ read -r rss_slope fd_slope n < <(awk '$1 >= 60 { n++; x += $1; y += $2; z += $3;
 cat "$samples"
 ihvd_stop
 note "soak: ${secs} s, $forced forced reconnects, $disc disconnects ($unplanned not ours)," \
-	"$ptk PTK and $gtk GTK installs; RSS slope ${rss_slope} kB/min, fd slope ${fd_slope}/min ($n samples)"
+	"$ap_gone seen by hostapd, $ptk PTK and $gtk GTK installs; RSS slope ${rss_slope} kB/min, fd slope ${fd_slope}/min ($n samples)"
 ((unplanned == 0)) || fail "$unplanned disconnects ihvd did not ask for"
 awk -v s="$rss_slope" 'BEGIN { exit !(s <= 1.0) }' || fail "RSS grows ${rss_slope} kB/min (limit 1)"
 awk -v s="$fd_slope" 'BEGIN { exit !(s <= 0.0) }' || fail "descriptors grow ${fd_slope}/min"
