@@ -79,10 +79,11 @@ ping_check
 note "hostapd killed in the 4-way (before message 1): the attempt ended, ihvd reconnected after the restart"
 
 # ---- the AP changes its passphrase ----
-sed -i 's/^wpa_passphrase=.*/wpa_passphrase=a different passphrase/' "$HOSTAPD_CONF"
-hostapd_cli_ reload | grep -qx OK || fail "hostapd refused RELOAD"
-# a reload keeps the associated stations: the AP sends ours away to rejoin with the new one
-hostapd_cli_ deauthenticate "$(ihvd_sta_mac)" | grep -qx OK || fail "hostapd refused DEAUTHENTICATE"
+# (hostapd's RELOAD keeps the old PSK for WPA: the AP is restarted with the new one)
+sed 's/^wpa_passphrase=.*/wpa_passphrase=a different passphrase/' \
+	"$HWSIM_CONF_DIR/wpa2-psk.conf" >"$T/wpa2-psk-new.conf"
+hostapd_stop
+hostapd_start "$T/wpa2-psk-new.conf" "$ap_if"
 wait_log 60 "$IHVD_LOG" "CTRL-EVENT-SSID-TEMP-DISABLED" || fail "ihvd did not give up on the new passphrase"
 grep -q 'PSK mismatch\|wrong passphrase' "$IHVD_LOG" || fail "the give-up does not say why"
 _pid_alive "$IHVD_PID" || fail "ihvd died after the passphrase change"
@@ -95,8 +96,8 @@ rss2=$(proc_rss_kb "$IHVD_PID")
 note "passphrase change: ihvd gave up (TEMP-DISABLED, PSK mismatch); fds $fd0->$fd2, RSS ${rss0}->${rss2} kB"
 
 # ---- the AP's radio removed while connected ----
-sed -i 's/^wpa_passphrase=.*/wpa_passphrase=correct horse battery/' "$HOSTAPD_CONF"
-hostapd_cli_ reload | grep -qx OK
+hostapd_stop
+hostapd_start wpa2-psk.conf "$ap_if"
 ihvd_cli enable_network 0 >/dev/null
 ihvd_cli set_network 0 psk '"correct horse battery"' | grep -qx OK # clears TEMP-DISABLED
 ihvd_wait_state 60 COMPLETED || fail "no reconnect with the passphrase restored"
