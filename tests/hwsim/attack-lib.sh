@@ -28,9 +28,10 @@ drops_val() {
 	echo "${v:-0}"
 }
 
-# craft ARGS...: one EAPOL-Key frame in hex.
+# craft ARGS...: one EAPOL-Key frame in hex. IHVD_CRAFT may name a faster build of the
+# tool (the sanitizer run uses the plain one: it is the attacker, not under test).
 craft() {
-	"$(hwsim_tool eapol-craft)" "$@"
+	"${IHVD_CRAFT:-$(hwsim_tool eapol-craft)}" "$@"
 }
 
 # inject STA HEX: hostapd sends HEX to STA (EAPOL_TX, testing build).

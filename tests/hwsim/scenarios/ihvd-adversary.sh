@@ -69,32 +69,41 @@ forged_m1() {
 # ---- 1. a forged message 1 on the authorized link ----
 # (frames are built between message 1 and the handshake timeout, 5 s: the PMK once, here)
 PMK=pmk:$(wpa_passphrase "$ATTACK_SSID" "$ATTACK_PASS" | sed -n 's/^[[:space:]]*psk=//p')
-msg2_0=$(drops_val plugin_msg2_sent)
-d_mic=$(drops_val plugin_drop_mic)
-d_anonce=$(drops_val plugin_drop_anonce)
-d_replay=$(drops_val plugin_drop_replay)
-d_malformed=$(drops_val plugin_drop_malformed)
-sn=$(forged_m1 "$X" 1000)
-ptk=(--ptk "$PMK" "$ATTACK_SSID" "$aa" "$sta" "$X" "$sn")
+# the 4-way must still be open when the variants arrive (5 s): on a crowded VM, try again
+for try in 1 2 3; do
+	msg2_0=$(drops_val plugin_msg2_sent)
+	ab0=$(drops_val plugin_rekeys_abandoned)
+	d_mic=$(drops_val plugin_drop_mic)
+	d_anonce=$(drops_val plugin_drop_anonce)
+	d_replay=$(drops_val plugin_drop_replay)
+	d_malformed=$(drops_val plugin_drop_malformed)
+	X=$(printf '5a%02x' "$try")$(printf '5a%.0s' {1..30})
+	sn=$(forged_m1 "$X" $((1000 * try)))
+	ptk=(--ptk "$PMK" "$ATTACK_SSID" "$aa" "$sta" "$X" "$sn")
 
-# ---- 2. message 3 variants inside that 4-way: all dropped before any install ----
-f_mic=$(craft --info $M3 --replay 1001 --nonce "$X" --kd "$kd_good" "${ptk[@]}" --bad-mic)
-f_anonce=$(craft --info $M3 --replay 1002 --nonce "$Y" --kd "$kd_good" "${ptk[@]}")
-f_replay=$(craft --info $M3 --replay 0 --nonce "$X" --kd "$kd_good" "${ptk[@]}")
-f_len=$(craft --info $M3 --replay 1003 --nonce "$X" --kd "$kd_good" "${ptk[@]}" --kd-len 900)
-for f in "$f_mic" "$f_anonce" "$f_replay" "$f_len"; do
-	inject "$sta" "$f"
+	# ---- 2. message 3 variants inside that 4-way: all dropped before any install ----
+	r=$((1000 * try))
+	f_mic=$(craft --info $M3 --replay $((r + 1)) --nonce "$X" --kd "$kd_good" "${ptk[@]}" --bad-mic)
+	f_anonce=$(craft --info $M3 --replay $((r + 2)) --nonce "$Y" --kd "$kd_good" "${ptk[@]}")
+	f_replay=$(craft --info $M3 --replay 0 --nonce "$X" --kd "$kd_good" "${ptk[@]}")
+	f_len=$(craft --info $M3 --replay $((r + 3)) --nonce "$X" --kd "$kd_good" "${ptk[@]}" --kd-len 900)
+	for f in "$f_mic" "$f_anonce" "$f_replay" "$f_len"; do
+		inject "$sta" "$f"
+	done
+	expect_drop_grows plugin_msg2_sent "$msg2_0" "forged message 1 not answered"
+	wait_for 3 "key data length beyond the frame dropped" \
+		eval "(( \$(drops_val plugin_drop_malformed) > $d_malformed ))"
+	(($(drops_val plugin_rekeys_abandoned) == ab0)) && break
+	((try < 3)) || fail "the forged 4-way was abandoned before its message 3 arrived, 3 times"
+	note "try $try: the forged 4-way timed out before our message 3 (slow VM); again"
 done
-expect_drop_grows plugin_msg2_sent "$msg2_0" "forged message 1 not answered"
 wait_for 3 "bad MIC dropped" eval "(( \$(drops_val plugin_drop_mic) > $d_mic ))"
 wait_for 3 "other ANonce dropped" eval "(( \$(drops_val plugin_drop_anonce) > $d_anonce ))"
 wait_for 3 "old replay counter dropped" eval "(( \$(drops_val plugin_drop_replay) > $d_replay ))"
-wait_for 3 "key data length beyond the frame dropped" \
-	eval "(( \$(drops_val plugin_drop_malformed) > $d_malformed ))"
 expect_installs "$P $G 0" "message 3 variants"
 
 # ---- 3. the forged 4-way is abandoned, the link stays ----
-wait_for 10 "the forged 4-way abandoned" eval "(( \$(drops_val plugin_rekeys_abandoned) >= 1 ))"
+wait_for 10 "the forged 4-way abandoned" eval "(( \$(drops_val plugin_rekeys_abandoned) > $ab0 ))"
 still_up "after the abandoned 4-way"
 grep -q 'abandoned, the keys in use stay' "$IHVD_LOG" || fail "the abandonment was not logged"
 expect_installs "$P $G 0" "abandoned 4-way"
