@@ -196,7 +196,7 @@ _ihvd_state_is COMPLETED || fail "ihvd left COMPLETED after RESET_PN"
 fd1=$(proc_fds "$IHVD_PID")
 rss1=$(proc_rss_kb "$IHVD_PID")
 ((fd1 <= fd0)) || fail "ihvd holds $fd1 descriptors, $fd0 before the attacks"
-((rss1 - rss0 < 2048)) || fail "ihvd grew from $rss0 kB to $rss1 kB"
+rss_bound_ok "$rss0" "$rss1" 2048 || fail "ihvd grew from $rss0 kB to $rss1 kB"
 ihvd_cli raw STATUS-DROPS
 ihvd_stop
 note "adversary: forged msg 1 abandoned, 4 msg 3 variants dropped, KRACK replays not reinstalled," \

@@ -54,7 +54,7 @@ cycle_ms=$((($(now_ms) - t0) / cycles))
 fd1=$(proc_fds "$IHVD_PID")
 rss1=$(proc_rss_kb "$IHVD_PID")
 ((fd1 == fd0)) || fail "$cycles cycles: descriptors $fd0 -> $fd1"
-((rss1 - rss0 <= 256)) || fail "$cycles cycles: RSS $rss0 -> $rss1 kB"
+rss_bound_ok "$rss0" "$rss1" 256 || fail "$cycles cycles: RSS $rss0 -> $rss1 kB"
 ping_check
 note "cycles: $cycles connect/disconnect in a row, ${cycle_ms} ms each; fds $fd0->$fd1, RSS ${rss0}->${rss1} kB"
 
@@ -92,7 +92,7 @@ grep 'SSID-TEMP-DISABLED\|gave up\|giving up' "$IHVD_LOG" | tail -n 2
 fd2=$(proc_fds "$IHVD_PID")
 rss2=$(proc_rss_kb "$IHVD_PID")
 ((fd2 == fd0)) || fail "after the faults: descriptors $fd0 -> $fd2"
-((rss2 - rss0 <= 512)) || fail "after the faults: RSS $rss0 -> $rss2 kB"
+rss_bound_ok "$rss0" "$rss2" 512 || fail "after the faults: RSS $rss0 -> $rss2 kB"
 note "passphrase change: ihvd gave up (TEMP-DISABLED, PSK mismatch); fds $fd0->$fd2, RSS ${rss0}->${rss2} kB"
 
 # ---- the AP's radio removed while connected ----
