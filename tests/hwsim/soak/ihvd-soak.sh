@@ -27,6 +27,9 @@ network={
 EOF2
 ihvd_start "$T/net.conf" "$sta_if"
 ihvd_wait_state 20 COMPLETED
+# a crowded VM may lose the first handshake to hostapd's 100 ms EAPOL-Key timeout
+sleep 2
+ihvd_wait_state 30 COMPLETED
 ip_setup "$ap_if" "$sta_if"
 ping_check
 sta=$(ihvd_sta_mac)
