@@ -31,7 +31,8 @@ extern "C" {
 #endif
 
 #define DOT11EXT_LINUX_APIS_VERSION_1 1
-#define DOT11EXT_LINUX_APIS_VERSION   DOT11EXT_LINUX_APIS_VERSION_1
+#define DOT11EXT_LINUX_APIS_VERSION_2 2  /* + the authentication exchange */
+#define DOT11EXT_LINUX_APIS_VERSION   DOT11EXT_LINUX_APIS_VERSION_2
 
 /* ---- Logging ----------------------------------------------------------------
  * Lines go to ihvd's log, prefixed with the plugin's name. Never pass a
@@ -121,14 +122,28 @@ typedef DWORD (WINAPI *DOT11EXT_LINUX_TIMER_DESTROY)(HANDLE hTimer);
 
 #define DOT11EXT_LINUX_PMKID_LEN 16
 
+/*
+ * RSNXE (IEEE 802.11-2020 9.4.2.241) capability bits for dwRsnxCapabilities;
+ * the host writes the element (ID 244) with the length subfield itself.
+ */
+#define DOT11EXT_LINUX_RSNX_PROTECTED_TWT 0x10u
+#define DOT11EXT_LINUX_RSNX_SAE_H2E       0x20u
+#define DOT11EXT_LINUX_RSNX_SAE_PK        0x40u
+
 typedef struct _DOT11EXT_LINUX_RSN_PARAMS {
-	DWORD dwSize;               /* sizeof(DOT11EXT_LINUX_RSN_PARAMS) */
+	DWORD dwSize;               /* V1 or V2 size (see below) */
 	DWORD dwAkmSuite;           /* suite selector; 0: derive (see above) */
 	DWORD dwMfp;                /* DOT11EXT_LINUX_MFP_* */
 	DWORD dwGroupMgmtCipherSuite; /* 0: default for the MFP setting */
 	DWORD dwNumPmkids;          /* 0 or 1: PMKID to offer (PMKSA caching) */
 	BYTE ucPmkid[DOT11EXT_LINUX_PMKID_LEN];
+	/* version 2 (dwSize >= DOT11EXT_LINUX_RSN_PARAMS_V2_SIZE) */
+	DWORD dwRsnxCapabilities;   /* DOT11EXT_LINUX_RSNX_*; 0: no RSNXE */
 } DOT11EXT_LINUX_RSN_PARAMS, *PDOT11EXT_LINUX_RSN_PARAMS;
+
+#define DOT11EXT_LINUX_RSN_PARAMS_V1_SIZE \
+	offsetof(DOT11EXT_LINUX_RSN_PARAMS, dwRsnxCapabilities)
+#define DOT11EXT_LINUX_RSN_PARAMS_V2_SIZE sizeof(DOT11EXT_LINUX_RSN_PARAMS)
 
 /*
  * Returns ERROR_SUCCESS, ERROR_INVALID_HANDLE (not a live adapter),
@@ -175,6 +190,110 @@ typedef DWORD (WINAPI *DOT11EXTIHV_LINUX_REASON_TEXT)(DWORD dwReasonCode,
 DWORD WINAPI Dot11ExtIhvLinuxReasonText(DWORD dwReasonCode, CHAR *pszText,
 					DWORD dwTextSize);
 
+/* ---- The authentication exchange (version 2) -------------------------------
+ * IEEE 802.11 authentication run by the plugin, the host only carrying the
+ * frames: SAE (IEEE 802.11-2020 12.4) today, over the driver's userspace SME
+ * (nl80211: NL80211_CMD_AUTHENTICATE with NL80211_ATTR_AUTH_DATA). The PMK
+ * never leaves the plugin.
+ *
+ * When it happens: after a successful PreAssociateCompletion whose algorithm
+ * is DOT11_AUTH_ALGO_WPA3_SAE (AKM 00-0F-AC:8 or :24), if the plugin
+ * registered DOT11EXT_LINUX_AUTH_HANDLERS. Then, instead of connecting, the
+ * host calls Dot11ExtIhvLinuxStartAuthentication with the target BSS. The
+ * plugin sends Authentication frames with Dot11ExtLinuxSendAuthFrame; the
+ * AP's Authentication frames reach Dot11ExtIhvLinuxReceiveAuthFrame; the
+ * plugin ends the exchange with exactly one Dot11ExtLinuxAuthComplete. On
+ * ERROR_SUCCESS the host associates (RSNE and RSNXE from the RSN parameters)
+ * and continues as after a CONNECT: PerformPostAssociate and so on.
+ * Dot11ExtIhvLinuxAssociationStatus then tells the plugin the association's
+ * status code (e.g. 53, INVALID_PMKID, when the AP no longer holds the PMKSA
+ * the plugin offered: drop it and run SAE next time).
+ *
+ * PMKSA caching (IEEE 802.11-2020 12.6.10.3): the plugin puts the PMKID in the
+ * RSN parameters and authenticates with Open System (usAlgorithm 0,
+ * transaction 1, status 0, empty body); the AP's answer (transaction 2)
+ * comes back like any other.
+ *
+ * The host ends an exchange on its own (a time-out: the association time-out
+ * covers authentication and association; the interface going away; a
+ * disconnect; AdapterReset) with Dot11ExtIhvLinuxStopAuthentication; no
+ * completion may follow. Retransmission is the plugin's: the host does not
+ * resend frames. A driver-side time-out of one frame is not reported; the
+ * plugin's own timer is the clock.
+ *
+ * Threading: as the contract's handlers, all on the loop thread; the two host
+ * functions must be called on it too (from a handler or timer callback).
+ */
+#define DOT11EXT_LINUX_AUTH_ALGO_OPEN_SYSTEM 0 /* IEEE 802.11-2020 9.4.1.1 */
+#define DOT11EXT_LINUX_AUTH_ALGO_SAE         3
+#define DOT11EXT_LINUX_AUTH_BODY_MAX         2048
+
+/* The fields of an Authentication frame after the MAC header (9.3.3.12). */
+typedef struct _DOT11EXT_LINUX_AUTH_FRAME {
+	DWORD dwSize;                 /* sizeof(DOT11EXT_LINUX_AUTH_FRAME) */
+	DOT11_MAC_ADDRESS Peer;       /* received: the sender (the BSSID);
+	                                 sent: must be the target BSSID */
+	USHORT usAlgorithm;           /* DOT11EXT_LINUX_AUTH_ALGO_* */
+	USHORT usTransaction;         /* Authentication Transaction Sequence Number */
+	USHORT usStatus;              /* Status Code */
+	DWORD dwBodyLength;           /* <= DOT11EXT_LINUX_AUTH_BODY_MAX */
+	const BYTE *pucBody;          /* the rest of the frame body (e.g. SAE Commit) */
+} DOT11EXT_LINUX_AUTH_FRAME, *PDOT11EXT_LINUX_AUTH_FRAME;
+
+typedef struct _DOT11EXT_LINUX_AUTH_TARGET {
+	DWORD dwSize;                 /* sizeof(DOT11EXT_LINUX_AUTH_TARGET) */
+	DOT11_MAC_ADDRESS Bssid;      /* the AP (first BSS of the pre-association list) */
+	DOT11_MAC_ADDRESS OwnAddress; /* the station's address */
+	DWORD dwFrequency;            /* MHz */
+	DWORD dwSsidLength;
+	BYTE ucSsid[32];
+} DOT11EXT_LINUX_AUTH_TARGET, *PDOT11EXT_LINUX_AUTH_TARGET;
+
+/*
+ * Plugin handlers. StartAuthentication: ERROR_SUCCESS promises exactly one
+ * Dot11ExtLinuxAuthComplete (unless the host stops the exchange first); any
+ * other value ends the connection attempt with no completion.
+ */
+typedef DWORD (WINAPI *DOT11EXTIHV_LINUX_START_AUTHENTICATION)(
+	HANDLE hIhvExtAdapter, const DOT11EXT_LINUX_AUTH_TARGET *pTarget);
+typedef VOID (WINAPI *DOT11EXTIHV_LINUX_RECEIVE_AUTH_FRAME)(
+	HANDLE hIhvExtAdapter, const DOT11EXT_LINUX_AUTH_FRAME *pFrame);
+/* dwReason: an L2_REASON_CODE_* saying why the host stopped the exchange. */
+typedef VOID (WINAPI *DOT11EXTIHV_LINUX_STOP_AUTHENTICATION)(
+	HANDLE hIhvExtAdapter, DWORD dwReason);
+/* usStatus: the (Re)Association Response's status code; 0 = associated. */
+typedef VOID (WINAPI *DOT11EXTIHV_LINUX_ASSOCIATION_STATUS)(
+	HANDLE hIhvExtAdapter, const DOT11_MAC_ADDRESS Bssid, USHORT usStatus);
+
+typedef struct _DOT11EXT_LINUX_AUTH_HANDLERS {
+	DWORD dwSize;                 /* sizeof(DOT11EXT_LINUX_AUTH_HANDLERS) */
+	DOT11EXTIHV_LINUX_START_AUTHENTICATION Dot11ExtIhvLinuxStartAuthentication;
+	DOT11EXTIHV_LINUX_RECEIVE_AUTH_FRAME Dot11ExtIhvLinuxReceiveAuthFrame;
+	DOT11EXTIHV_LINUX_STOP_AUTHENTICATION Dot11ExtIhvLinuxStopAuthentication;
+	DOT11EXTIHV_LINUX_ASSOCIATION_STATUS Dot11ExtIhvLinuxAssociationStatus;
+} DOT11EXT_LINUX_AUTH_HANDLERS, *PDOT11EXT_LINUX_AUTH_HANDLERS;
+
+/*
+ * Host functions. RegisterAuthHandlers: from InitService only (the table is
+ * copied; all four handlers non-NULL) -> ERROR_SUCCESS, ERROR_INVALID_STATE,
+ * ERROR_INVALID_PARAMETER. SendAuthFrame: during an exchange ->
+ * ERROR_SUCCESS (handed to the driver), ERROR_INVALID_HANDLE,
+ * ERROR_INVALID_STATE (no exchange), ERROR_INVALID_PARAMETER (size, peer,
+ * algorithm other than Open System/SAE, body too long), or the driver's
+ * error as a Win32 code. AuthComplete: dwWin32Error ERROR_SUCCESS to
+ * associate; otherwise dwReasonCode (an L2 or IHV reason, contract rule 28)
+ * and usStatus (the status code that ended it, 0 if none) end the
+ * connection attempt. ERROR_SUCCESS, ERROR_INVALID_HANDLE,
+ * ERROR_INVALID_STATE.
+ */
+typedef DWORD (WINAPI *DOT11EXT_LINUX_REGISTER_AUTH_HANDLERS)(
+	const DOT11EXT_LINUX_AUTH_HANDLERS *pHandlers);
+typedef DWORD (WINAPI *DOT11EXT_LINUX_SEND_AUTH_FRAME)(
+	HANDLE hDot11SvcHandle, const DOT11EXT_LINUX_AUTH_FRAME *pFrame);
+typedef DWORD (WINAPI *DOT11EXT_LINUX_AUTH_COMPLETE)(
+	HANDLE hDot11SvcHandle, DWORD dwWin32Error, DWORD dwReasonCode,
+	USHORT usStatus);
+
 /* ---- The table ------------------------------------------------------------- */
 typedef struct _DOT11EXT_LINUX_APIS {
 	DWORD dwVersion;                 /* DOT11EXT_LINUX_APIS_VERSION_1 */
@@ -187,11 +306,18 @@ typedef struct _DOT11EXT_LINUX_APIS {
 	DOT11EXT_LINUX_TIMER_DESTROY Dot11ExtLinuxTimerDestroy;
 	DOT11EXT_LINUX_SET_RSN_PARAMS Dot11ExtLinuxSetRsnParams;
 	DOT11EXT_LINUX_GET_ADAPTER_INFO Dot11ExtLinuxGetAdapterInfo;
+	/* version 2 */
+	DOT11EXT_LINUX_REGISTER_AUTH_HANDLERS Dot11ExtLinuxRegisterAuthHandlers;
+	DOT11EXT_LINUX_SEND_AUTH_FRAME Dot11ExtLinuxSendAuthFrame;
+	DOT11EXT_LINUX_AUTH_COMPLETE Dot11ExtLinuxAuthComplete;
 } DOT11EXT_LINUX_APIS, *PDOT11EXT_LINUX_APIS;
 
 #define DOT11EXT_LINUX_APIS_V1_SIZE \
 	(offsetof(DOT11EXT_LINUX_APIS, Dot11ExtLinuxGetAdapterInfo) + \
 	 sizeof(DOT11EXT_LINUX_GET_ADAPTER_INFO))
+#define DOT11EXT_LINUX_APIS_V2_SIZE \
+	(offsetof(DOT11EXT_LINUX_APIS, Dot11ExtLinuxAuthComplete) + \
+	 sizeof(DOT11EXT_LINUX_AUTH_COMPLETE))
 
 #if defined(__LP64__) || defined(_LP64)
 #ifdef __cplusplus
@@ -199,9 +325,13 @@ typedef struct _DOT11EXT_LINUX_APIS {
 #else
 #define IHVL_ABI_ASSERT(e, msg) _Static_assert(e, msg)
 #endif
-IHVL_ABI_ASSERT(sizeof(DOT11EXT_LINUX_APIS) == 64, "Linux API table v1");
+IHVL_ABI_ASSERT(sizeof(DOT11EXT_LINUX_APIS) == 88, "Linux API table v2");
 IHVL_ABI_ASSERT(DOT11EXT_LINUX_APIS_V1_SIZE == 64, "Linux API table v1 size");
-IHVL_ABI_ASSERT(sizeof(DOT11EXT_LINUX_RSN_PARAMS) == 36, "RSN params");
+IHVL_ABI_ASSERT(DOT11EXT_LINUX_APIS_V2_SIZE == 88, "Linux API table v2 size");
+IHVL_ABI_ASSERT(DOT11EXT_LINUX_RSN_PARAMS_V1_SIZE == 36, "RSN params v1");
+IHVL_ABI_ASSERT(sizeof(DOT11EXT_LINUX_RSN_PARAMS) == 40, "RSN params v2");
+IHVL_ABI_ASSERT(sizeof(DOT11EXT_LINUX_AUTH_FRAME) == 32, "auth frame");
+IHVL_ABI_ASSERT(sizeof(DOT11EXT_LINUX_AUTH_TARGET) == 56, "auth target");
 #undef IHVL_ABI_ASSERT
 #endif
 

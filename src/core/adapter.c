@@ -166,6 +166,7 @@ void ihv_adapter_free(struct ihv_adapter *a)
 		 a->phase == IHV_PHASE_AUTHORIZED;
 	if (on_air)
 		h->drv->ops->disconnect(h->drv, a->ifindex, 3);
+	ihv_auth_stop(a, WLAN_REASON_CODE_ASSOCIATION_FAILURE);
 	/* contract rule 14: StopPostAssociate before DeinitAdapter */
 	ihv_port_stop(a, DOT11_ASSOC_STATUS_DISASSOCIATED_BY_OS);
 	ihv_lock();
@@ -228,6 +229,9 @@ static void adapter_drv_event(struct ihv_host *h, const struct drv_event *ev)
 	case DRV_EVENT_EAPOL_RX:
 		ihv_port_eapol_rx(a, ev);
 		break;
+	case DRV_EVENT_AUTH_RX:
+		ihv_auth_rx(a, ev);
+		break;
 	case DRV_EVENT_IFACE_REMOVED:
 		/* the policy frees the adapter; the link is gone */
 		if (a->phase != IHV_PHASE_IDLE)
@@ -240,6 +244,11 @@ static void adapter_drv_event(struct ihv_host *h, const struct drv_event *ev)
 	case DRV_EVENT_SCAN_DONE:
 	case DRV_EVENT_SCAN_ABORTED:
 	case DRV_EVENT_EAPOL_TX_STATUS:
+		break;
+	case DRV_EVENT_MIC_FAILURE:
+	case DRV_EVENT_PMKSA_CANDIDATE:
+	case DRV_EVENT_CQM:
+		ihv_indication_deliver(a, ev);
 		break;
 	}
 }
@@ -305,6 +314,10 @@ void ihv_host_drv_event(struct ihv_host *h, const struct drv_event *ev)
 		d->ev.connect.req_ies_len = d->a ? ev->connect.req_ies_len : 0;
 		d->ev.connect.resp_ies = d->b;
 		d->ev.connect.resp_ies_len = d->b ? ev->connect.resp_ies_len : 0;
+	} else if (ev->type == DRV_EVENT_AUTH_RX) {
+		d->a = adapter_dup_bytes(ev->auth.body, ev->auth.body_len);
+		d->ev.auth.body = d->a;
+		d->ev.auth.body_len = d->a ? ev->auth.body_len : 0;
 	}
 	ihv_lock();
 	if (h->deferred_tail)
@@ -342,7 +355,7 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 		ihv_call_leave(a->h, a, &save);
 		break;
 	case IHV_WORK_KEY:
-		if (!a->port)
+		if (!ihv_keys_call_allowed(a, w->keyop))
 			break;
 		switch (w->keyop) {
 		case IHV_KEYOP_MAPPING:
@@ -382,6 +395,9 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 	case IHV_WORK_EV_MILESTONE:
 		if (a->ev.milestone)
 			a->ev.milestone(a->ctx, w->phase);
+		break;
+	case IHV_WORK_AUTH_DONE:
+		ihv_auth_done(a, w);
 		break;
 	}
 }

@@ -7,13 +7,16 @@
  *   plugin.c      -> adapter.c, service.c (table), linux-api.c
  *   adapter.c     -> session.c, port.c, teardown.c, ui.c, keys.c, ethertype.c
  *   queries.c     -> ui.c, bss-list.c, reason.c
+ *   discovery.c   -> bss-list.c, buffer.c, reason.c
  *   service.c     -> svc-*.c, buffer.c (the table only)
  *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c
  *   svc-keys.c    -> keys.c, rsne.c
  *   svc-session.c -> ui.c, reason.c;  svc-profile.c -> buffer.c
- *   session.c     -> teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
+ *   session.c     -> auth.c, teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
+ *   auth.c        -> teardown.c, work.c (the Linux authentication exchange)
  *   port.c        -> teardown.c, ethertype.c, keys.c, assoc-params.c, rsne.c
- *   teardown.c    -> ui.c, keys.c, ethertype.c
+ *   teardown.c    -> auth.c (stop only), ui.c, keys.c, ethertype.c
+ *   indication.c  -> (registry.c only)
  *   ui.c, svc-*.c, session.c, port.c, teardown.c -> work.c
  *   keys.c, linux-api.c -> rsne.c, reason.c
  *   every file    -> registry.c, the leaf (lock, handles, hosts, label)
@@ -54,6 +57,7 @@
 #define IHV_MAX_PACKET       4096  /* SendPacket / receive frame bound */
 #define IHV_MAX_BLOB         65536 /* UI data, user data, vendor buffers */
 #define IHV_MAX_KEYS         16
+#define IHV_ASSOC_IES_MAX    128   /* RSNE (<= 80) + RSNXE */
 
 /* A received frame in the DOT11_SECURITY_PACKET_HEADER format (contract rule 45). */
 struct ihv_frame {
@@ -118,6 +122,7 @@ enum ihv_work_kind {
 	IHV_WORK_EV_AUTHORIZED,
 	IHV_WORK_EV_ENDED,
 	IHV_WORK_EV_MILESTONE,
+	IHV_WORK_AUTH_DONE,   /* Dot11ExtLinuxAuthComplete (arg: the exchange's serial) */
 };
 
 enum ihv_key_op {
@@ -185,6 +190,14 @@ struct ihv_adapter {
 	bool rsn_set;
 	DOT11EXT_LINUX_RSN_PARAMS rsn;
 	struct ihv_rsn_choice choice;
+	uint8_t assoc_ies[IHV_ASSOC_IES_MAX]; /* RSNE (+ RSNXE) of the association request */
+	size_t assoc_ies_len;
+
+	/* the Linux authentication exchange (auth.c) */
+	bool authing;              /* StartAuthentication .. completion handled / stop */
+	bool auth_completed;       /* AuthComplete accepted */
+	bool auth_associating;     /* ASSOCIATE sent after an exchange */
+	uint32_t auth_serial;
 
 	/* association and port */
 	uint8_t bssid[6];
@@ -192,6 +205,8 @@ struct ihv_adapter {
 	void *security;            /* hSecuritySessionID, live while set */
 	bool port;                 /* PerformPostAssociate was called */
 	bool post_completed;       /* first PostAssociateCompletion handled */
+	void *post_cancel;         /* a dead hSecuritySessionID whose one ERROR_CANCELLED
+				    * completion is still taken (contract rule 20) */
 	bool authorized;
 	uint32_t last_reason;
 
@@ -237,9 +252,12 @@ struct ihv_host {
 	struct drv *drv;
 	char *path;
 	char name[64];
-	void *dl;
+	void *dl;                  /* inline: the dlopen handle */
+	struct ihv_isolate *iso;   /* isolated: the proxy (isolate.h) */
 	DOT11EXT_IHV_HANDLERS hd;
 	DOT11EXTIHV_LINUX_REASON_TEXT reason_text; /* optional export, may be NULL */
+	DOT11EXT_LINUX_AUTH_HANDLERS auth_hd;      /* RegisterAuthHandlers (ihvlinux.h v2) */
+	bool auth_hd_set;
 	bool service_up;           /* InitService entered .. DeinitService returned */
 	uint32_t pre_timeout_ms;
 	uint32_t post_timeout_ms;
@@ -296,6 +314,22 @@ void ihv_teardown_disconnected(struct ihv_adapter *a, const struct drv_event *ev
 
 /* session.c: the pre-association (loop thread) */
 void ihv_session_pre_done(struct ihv_adapter *a, struct ihv_work *w);
+/* The association's parameters from the session and the plugin's choice. */
+void ihv_session_assoc_params(struct ihv_adapter *a, struct drv_connect_params *cp);
+
+/* auth.c: the authentication exchange (loop thread; ihvlinux.h version 2) */
+bool ihv_auth_wanted(const struct ihv_adapter *a);
+/* StartAuthentication; 0, or -errno (the caller tears down). */
+int ihv_auth_start(struct ihv_adapter *a);
+/* StopAuthentication if an exchange runs. */
+void ihv_auth_stop(struct ihv_adapter *a, uint32_t reason);
+void ihv_auth_rx(struct ihv_adapter *a, const struct drv_event *ev);
+void ihv_auth_done(struct ihv_adapter *a, struct ihv_work *w);
+/* AssociationStatus after an exchange's ASSOCIATE. */
+void ihv_auth_assoc_status(struct ihv_adapter *a, const struct drv_event *ev);
+DWORD WINAPI ihv_auth_register(const DOT11EXT_LINUX_AUTH_HANDLERS *hd);
+DWORD WINAPI ihv_auth_send_frame(HANDLE svc, const DOT11EXT_LINUX_AUTH_FRAME *f);
+DWORD WINAPI ihv_auth_complete(HANDLE svc, DWORD win32, DWORD reason, USHORT status);
 
 /* port.c: post-association and the port (loop thread) */
 void ihv_port_connect_result(struct ihv_adapter *a, const struct drv_event *ev);
@@ -304,6 +338,9 @@ void ihv_port_eapol_rx(struct ihv_adapter *a, const struct drv_event *ev);
 void ihv_adapter_rx_deliver(struct ihv_adapter *a);
 /* Transmit a DOT11_SECURITY_PACKET_HEADER frame; an ERROR_* value. */
 uint32_t ihv_port_send_now(struct ihv_adapter *a, const uint8_t *pkt, size_t len);
+
+/* indication.c: a driver indication to ReceiveIndication (loop thread) */
+void ihv_indication_deliver(struct ihv_adapter *a, const struct drv_event *ev);
 
 /* linux-api.c */
 void ihv_host_timers_free(struct ihv_host *h);
@@ -341,6 +378,8 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 			      size_t total_len, uint32_t direction);
 uint32_t ihv_keys_set_default_id(struct ihv_adapter *a, uint32_t id);
 bool ihv_keys_have_ptk(const struct ihv_adapter *a, const uint8_t addr[6]);
+/* May a key call of this kind be made now (a port, or a pre-association)? */
+bool ihv_keys_call_allowed(const struct ihv_adapter *a, enum ihv_key_op op);
 /* Forget keys: all, or only the non-static ones (contract rule 53). */
 void ihv_keys_forget(struct ihv_adapter *a, bool only_dynamic);
 /* Cheap structural checks done where the call is made (any thread). */

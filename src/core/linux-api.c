@@ -1,6 +1,7 @@
 /*
  * ihvd's Linux additions to the contract (plugin-api/ihvlinux.h): logging,
- * loop-thread timers, RSN parameters, adapter information.
+ * loop-thread timers, RSN parameters, adapter information; the
+ * authentication exchange's functions are auth.c's.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -216,7 +217,9 @@ static DWORD WINAPI linux_api_set_rsn_params(HANDLE svc, const DOT11EXT_LINUX_RS
 		ihv_unlock();
 		return ERROR_NOT_SUPPORTED;
 	}
-	a->rsn = *p;
+	/* a version 1 caller's structure ends before dwRsnxCapabilities */
+	memset(&a->rsn, 0, sizeof(a->rsn));
+	memcpy(&a->rsn, p, p->dwSize < sizeof(a->rsn) ? p->dwSize : sizeof(a->rsn));
 	a->rsn.dwSize = sizeof(a->rsn);
 	a->rsn_set = true;
 	ihv_unlock();
@@ -251,7 +254,7 @@ static DWORD WINAPI linux_api_get_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPT
 }
 
 const DOT11EXT_LINUX_APIS ihv_linux_apis = {
-	.dwVersion = DOT11EXT_LINUX_APIS_VERSION_1,
+	.dwVersion = DOT11EXT_LINUX_APIS_VERSION_2,
 	.dwSize = sizeof(DOT11EXT_LINUX_APIS),
 	.Dot11ExtLinuxLog = linux_api_log,
 	.Dot11ExtLinuxTimerCreate = linux_api_timer_create,
@@ -260,4 +263,7 @@ const DOT11EXT_LINUX_APIS ihv_linux_apis = {
 	.Dot11ExtLinuxTimerDestroy = linux_api_timer_destroy,
 	.Dot11ExtLinuxSetRsnParams = linux_api_set_rsn_params,
 	.Dot11ExtLinuxGetAdapterInfo = linux_api_get_adapter_info,
+	.Dot11ExtLinuxRegisterAuthHandlers = ihv_auth_register,
+	.Dot11ExtLinuxSendAuthFrame = ihv_auth_send_frame,
+	.Dot11ExtLinuxAuthComplete = ihv_auth_complete,
 };

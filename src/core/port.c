@@ -41,6 +41,7 @@ void ihv_port_connect_result(struct ihv_adapter *a, const struct drv_event *ev)
 		return;
 	}
 	loop_timer_cancel(a->phase_timer);
+	ihv_auth_assoc_status(a, ev);
 	if (ev->connect.status || ev->connect.timed_out) {
 		log_info("%s: association failed: status %u%s", a->ifname,
 			 ev->connect.status, ev->connect.timed_out ? " (timed out)" : "");
@@ -60,6 +61,11 @@ void ihv_port_connect_result(struct ihv_adapter *a, const struct drv_event *ev)
 	ai.bssid = a->bssid;
 	ai.req_ies = ev->connect.req_ies;
 	ai.req_ies_len = ev->connect.req_ies ? ev->connect.req_ies_len : 0;
+	if (!ai.req_ies_len && a->assoc_ies_len) {
+		/* a driver that does not echo the request: what we asked for */
+		ai.req_ies = a->assoc_ies;
+		ai.req_ies_len = a->assoc_ies_len;
+	}
 	ai.resp_ies = ev->connect.resp_ies;
 	ai.resp_ies_len = ev->connect.resp_ies ? ev->connect.resp_ies_len : 0;
 	ai.beacon_ies = c ? c->ies : NULL;

@@ -60,7 +60,7 @@ static bool rsne_suite_is_bip(uint32_t s)
 
 uint32_t ihv_rsn_params_check(const DOT11EXT_LINUX_RSN_PARAMS *lx)
 {
-	if (!lx || lx->dwSize < sizeof(*lx))
+	if (!lx || lx->dwSize < DOT11EXT_LINUX_RSN_PARAMS_V1_SIZE)
 		return ERROR_INVALID_PARAMETER;
 	if (lx->dwMfp > DOT11EXT_LINUX_MFP_REQUIRED)
 		return ERROR_INVALID_PARAMETER;
@@ -143,6 +143,8 @@ int ihv_rsn_choose(uint32_t auth, uint32_t ucast, uint32_t mcast,
 			out->has_pmkid = true;
 			memcpy(out->pmkid, lx->ucPmkid, sizeof(out->pmkid));
 		}
+		if (lx->dwSize >= DOT11EXT_LINUX_RSN_PARAMS_V2_SIZE)
+			out->rsnx_caps = (uint8_t)(lx->dwRsnxCapabilities & 0xf0u);
 	}
 	if (out->mfp == DRV_MFP_NO)
 		mgmt = 0;
@@ -214,4 +216,15 @@ size_t ihv_rsne_build(const struct ihv_rsn_choice *c, uint8_t *buf, size_t len)
 	if (rsn_ie_build(&ie, buf, len, &total) != RSN_IE_OK)
 		return 0;
 	return total;
+}
+
+size_t ihv_rsnxe_build(const struct ihv_rsn_choice *c, uint8_t *buf, size_t len)
+{
+	/* 9.4.2.241: bits 0-3 are the Field Length "n - 1" for an n-octet field */
+	if (c->open || !c->rsnx_caps || len < 3)
+		return 0;
+	buf[0] = 244;
+	buf[1] = 1;
+	buf[2] = c->rsnx_caps;
+	return 3;
 }

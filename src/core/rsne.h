@@ -26,6 +26,7 @@ struct ihv_rsn_choice {
 	enum drv_mfp mfp;
 	bool has_pmkid;
 	uint8_t pmkid[DOT11EXT_LINUX_PMKID_LEN];
+	uint8_t rsnx_caps;       /* DOT11EXT_LINUX_RSNX_* bits; 0: no RSNXE */
 };
 
 /* Suite selector of a DOT11_CIPHER_ALGORITHM; 0 for NONE or unknown. */
@@ -61,5 +62,12 @@ int ihv_rsn_capa_check(const struct ihv_rsn_choice *c, const struct drv_capa *ca
  * length, or 0 if open or buf is too small. 80 bytes always suffice.
  */
 size_t ihv_rsne_build(const struct ihv_rsn_choice *c, uint8_t *buf, size_t len);
+
+/*
+ * The RSNXE (IEEE 802.11-2020 9.4.2.241) for c->rsnx_caps: ID 244, length 1,
+ * one octet of capabilities with a Field Length of 0. Its length (3), or 0
+ * when there are no capabilities or buf is too small.
+ */
+size_t ihv_rsnxe_build(const struct ihv_rsn_choice *c, uint8_t *buf, size_t len);
 
 #endif

@@ -114,6 +114,7 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 	/* a cancelled session the plugin never cancelled is dropped now */
 	ihv_handle_kill(a->connect, "a new pre-association replaced it");
 	a->pre_cancel_only = false;
+	a->post_cancel = NULL;
 	ihv_unlock();
 	ihv_session_free(a);
 	r = session_build(a, req);
@@ -168,14 +169,37 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 	return 0;
 }
 
-/* After a successful PreAssociateCompletion: RSNE, CONNECT (contract rule 30). */
+void ihv_session_assoc_params(struct ihv_adapter *a, struct drv_connect_params *cp)
+{
+	memset(cp, 0, sizeof(*cp));
+	cp->ssid = a->ssid;
+	cp->ssid_len = a->ssid_len;
+	if (a->n_cands) {
+		cp->bssid = a->cands[0].bssid;
+		cp->freq = a->cands[0].freq;
+	}
+	cp->ies = a->assoc_ies_len ? a->assoc_ies : NULL;
+	cp->ies_len = a->assoc_ies_len;
+	if (!a->choice.open) {
+		cp->wpa_versions = IHV_NL80211_WPA_VERSION_2;
+		cp->akm_suite = a->choice.akm;
+		cp->pairwise_cipher = a->choice.pairwise;
+		cp->group_cipher = a->choice.group;
+		cp->mfp = a->choice.mfp;
+	}
+	cp->control_port = true;
+	cp->control_port_ethertype = 0x888e;
+}
+
+/*
+ * After a successful PreAssociateCompletion: RSNE, CONNECT (contract rule 30);
+ * for SAE the authentication exchange first (auth.c).
+ */
 static void session_associate(struct ihv_adapter *a)
 {
 	struct drv_connect_params cp;
 	DOT11EXT_LINUX_RSN_PARAMS rsn;
 	uint32_t auth, ucast, mcast;
-	uint8_t rsne[96];
-	size_t rsne_len;
 	bool rsn_set;
 	int r;
 
@@ -198,27 +222,21 @@ static void session_associate(struct ihv_adapter *a)
 			 ERROR_NOT_SUPPORTED, 0, false, DOT11_ASSOC_STATUS_CANCELLED);
 		return;
 	}
-	rsne_len = ihv_rsne_build(&a->choice, rsne, sizeof(rsne));
-	memset(&cp, 0, sizeof(cp));
-	cp.ssid = a->ssid;
-	cp.ssid_len = a->ssid_len;
-	if (a->n_cands) {
-		cp.bssid = a->cands[0].bssid;
-		cp.freq = a->cands[0].freq;
-	}
-	cp.ies = rsne_len ? rsne : NULL;
-	cp.ies_len = rsne_len;
-	if (!a->choice.open) {
-		cp.wpa_versions = IHV_NL80211_WPA_VERSION_2;
-		cp.akm_suite = a->choice.akm;
-		cp.pairwise_cipher = a->choice.pairwise;
-		cp.group_cipher = a->choice.group;
-		cp.mfp = a->choice.mfp;
-	}
-	cp.control_port = true;
-	cp.control_port_ethertype = 0x888e;
+	a->assoc_ies_len = ihv_rsne_build(&a->choice, a->assoc_ies, sizeof(a->assoc_ies));
+	a->assoc_ies_len += ihv_rsnxe_build(&a->choice, a->assoc_ies + a->assoc_ies_len,
+					    sizeof(a->assoc_ies) - a->assoc_ies_len);
 	ihv_phase_set(a, IHV_PHASE_ASSOCIATING);
 	loop_timer_arm(a->phase_timer, a->h->assoc_timeout_ms);
+	if (ihv_auth_wanted(a)) {
+		r = ihv_auth_start(a);
+		if (r)
+			ihv_teardown(a, IHV_PHASE_ASSOCIATING,
+				     r == -EOPNOTSUPP ? WLAN_REASON_CODE_IHV_SECURITY_NOT_SUPPORTED :
+							WLAN_REASON_CODE_ASSOCIATION_FAILURE,
+				     ihv_win32_from_errno(r), 0, false, DOT11_ASSOC_STATUS_FAILURE);
+		return;
+	}
+	ihv_session_assoc_params(a, &cp);
 	r = a->h->drv->ops->connect(a->h->drv, a->ifindex, &cp);
 	if (r) {
 		log_err("%s: connect failed: %s", a->ifname, strerror(-r));

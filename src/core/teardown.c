@@ -78,6 +78,7 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 		     DOT11_ASSOC_STATUS status)
 {
 	const struct drv_ops *ops = a->h->drv->ops;
+	void *pending_post = a->port && !a->post_completed ? a->security : NULL;
 	bool on_air = a->phase == IHV_PHASE_ASSOCIATING ||
 		      a->phase == IHV_PHASE_POST_ASSOCIATE ||
 		      a->phase == IHV_PHASE_AUTHORIZED;
@@ -89,6 +90,8 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 		if (r && r != -ENOTCONN && r != -ENOLINK)
 			log_warn("%s: disconnect failed: %s", a->ifname, strerror(-r));
 	}
+	ihv_auth_stop(a, reason);
+	a->auth_associating = false;
 	ihv_port_stop(a, status);
 	ihv_lock();
 	/* contract rule 19: the lists are cleared before AdapterReset */
@@ -99,6 +102,8 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 		a->pre_cancel_only = true; /* contract rule 20: the plugin cancels it */
 	else
 		ihv_handle_kill(a->connect, "AdapterReset ended the connection");
+	/* contract rule 20: a pending post-association may still be cancelled, once */
+	a->post_cancel = pending_post;
 	a->exclude_unencrypted = false;
 	a->auth_algo = a->ucast_algo = a->mcast_algo = 0;
 	a->rsn_set = false;
@@ -133,15 +138,6 @@ void ihv_teardown_timeout(void *arg)
 			 ERROR_TIMEOUT, 0, true, DOT11_ASSOC_STATUS_CANCELLED);
 		break;
 	case IHV_PHASE_POST_ASSOCIATE:
-		if (a->post_completed && a->last_reason) {
-			/* contract rule 38: the plugin closed the port and never opened it again */
-			log_warn("%s: plugin %s closed the port (reason 0x%x) and did not open it "
-				 "again within %u ms: disconnecting", a->ifname, a->h->name,
-				 a->last_reason, a->h->post_timeout_ms);
-			ihv_teardown(a, IHV_PHASE_POST_ASSOCIATE, a->last_reason, ERROR_TIMEOUT, 0,
-				     true, DOT11_ASSOC_STATUS_DISASSOCIATED_BY_OS);
-			break;
-		}
 		log_err("plugin %s did not complete the post-association on %s within %u ms",
 			a->h->name, a->ifname, a->h->post_timeout_ms);
 		ihv_teardown(a, IHV_PHASE_POST_ASSOCIATE, WLAN_REASON_CODE_SECURITY_TIMEOUT,

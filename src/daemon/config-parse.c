@@ -31,7 +31,7 @@ int config_errf(char *err, size_t len, const char *fmt, ...)
 /* --- names: the one table of suite names, common/suite.c ------------------------- */
 
 static const enum config_akm config_akm_list[] = {
-	CONFIG_AKM_NONE, CONFIG_AKM_PSK, CONFIG_AKM_PSK_SHA256,
+	CONFIG_AKM_NONE, CONFIG_AKM_PSK, CONFIG_AKM_PSK_SHA256, CONFIG_AKM_SAE,
 };
 static const enum config_cipher config_cipher_list[] = {
 	CONFIG_CIPHER_CCMP, CONFIG_CIPHER_GCMP, CONFIG_CIPHER_GCMP_256,
@@ -49,6 +49,8 @@ uint32_t config_akm_suite(enum config_akm akm)
 		return RSN_AKM_PSK;
 	case CONFIG_AKM_PSK_SHA256:
 		return RSN_AKM_PSK_SHA256;
+	case CONFIG_AKM_SAE:
+		return RSN_AKM_SAE;
 	}
 	return 0;
 }
@@ -212,7 +214,7 @@ static unsigned int config_akm_word(const char *tok, char *err, size_t err_len)
 	bit = config_akm_bit(suite);
 	if (bit)
 		return bit;
-	if (suite == RSN_AKM_SAE || suite == RSN_SUITE(9) || suite == RSN_SUITE(24))
+	if (suite == RSN_SUITE(9) || suite == RSN_SUITE(24))
 		config_errf(err, err_len, "%s is not supported yet", tok);
 	else if (suite || !strcmp(tok, "IEEE8021X"))
 		config_errf(err, err_len, "%s is not supported", tok);
@@ -261,7 +263,7 @@ static int config_parse_words(const char *v, unsigned int *out,
 
 int config_parse_akm_list(const char *v, unsigned int *out, char *err, size_t err_len)
 {
-	unsigned int set;
+	unsigned int set = 0;
 
 	if (config_parse_words(v, &set, config_akm_word, err, err_len) < 0)
 		return -1;
@@ -428,4 +430,31 @@ char *config_line_clean(char *s)
 	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
 		*--end = 0;
 	return s;
+}
+
+/* "19 20 21": SAE groups (IEEE 802.11-2020 12.4.4: ECC 19, 20, 21 here), no repeats. */
+int config_parse_sae_groups(const char *v, uint16_t *out, size_t *n_out, char *err,
+			    size_t err_len)
+{
+	char tok[16];
+	size_t n = 0;
+	long g;
+	int r;
+
+	while ((r = config_word_next(&v, tok, sizeof(tok))) != 0) {
+		if (r < 0 || config_parse_int(tok, 0, 65535, &g) < 0)
+			return config_errf(err, err_len, "expected group numbers (19 20 21)");
+		if (g != 19 && g != 20 && g != 21)
+			return config_errf(err, err_len, "group %ld is not supported (19, 20, 21)", g);
+		for (size_t i = 0; i < n; i++)
+			if (out[i] == g)
+				return config_errf(err, err_len, "group %ld given twice", g);
+		if (n == CONFIG_SAE_GROUPS_MAX)
+			return config_errf(err, err_len, "too many groups");
+		out[n++] = (uint16_t)g;
+	}
+	if (!n)
+		return config_errf(err, err_len, "empty");
+	*n_out = n;
+	return 0;
 }

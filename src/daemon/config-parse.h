@@ -28,6 +28,8 @@ int config_parse_string(const char *v, uint8_t *out, size_t max, size_t *len,
 /* "A B C" of known key_mgmt / cipher names into a bit set. 0 or -1 with err. */
 int config_parse_akm_list(const char *v, unsigned int *out, char *err, size_t err_len);
 int config_parse_cipher_list(const char *v, unsigned int *out, char *err, size_t err_len);
+int config_parse_sae_groups(const char *v, uint16_t *out, size_t *n_out, char *err,
+			    size_t err_len);
 /* Valid UTF-8 without control characters other than tab, CR and LF (XML 1.0 text). */
 bool config_utf8_text_valid(const uint8_t *s, size_t n);
 

@@ -46,6 +46,7 @@ static void config_network_free(struct config_network *n)
 	if (!n)
 		return;
 	config_network_secrets_clear(n);
+	OPENSSL_cleanse(n->sae_password, sizeof(n->sae_password));
 	config_str_free_clear(n->ihv_profile);
 	free(n->id_str);
 	OPENSSL_cleanse(n, sizeof(*n));
@@ -60,6 +61,9 @@ struct config_network *config_network_add(struct config *c)
 		return NULL;
 	n->id = c->next_id++;
 	n->key_mgmt = CONFIG_AKM_PSK;
+	n->sae_pwe = c->sae_pwe;
+	memcpy(n->sae_groups, c->sae_groups, sizeof(n->sae_groups));
+	n->n_sae_groups = c->n_sae_groups;
 	n->pairwise = CONFIG_CIPHER_CCMP;
 	n->group = CONFIG_CIPHER_CCMP;
 	for (pp = &c->networks; *pp; pp = &(*pp)->next)
@@ -218,6 +222,29 @@ static int config_set_freqs(struct config_network *n, const char *v, char *err, 
 	return 0;
 }
 
+static int config_set_sae_password(struct config_network *n, const char *v, char *err,
+				   size_t len)
+{
+	uint8_t pw[CONFIG_SAE_PASSWORD_MAX];
+	size_t pl = 0;
+
+	if (config_parse_string(v, pw, sizeof(pw), &pl, err, len) != 0 || !pl) {
+		OPENSSL_cleanse(pw, sizeof(pw));
+		return config_errf(err, len,
+				   "sae_password: expected a \"string\" of 1..%d characters",
+				   CONFIG_SAE_PASSWORD_MAX);
+	}
+	if (memchr(pw, 0, pl) || !config_utf8_text_valid(pw, pl)) {
+		OPENSSL_cleanse(pw, sizeof(pw));
+		return config_errf(err, len, "sae_password: not UTF-8 text");
+	}
+	OPENSSL_cleanse(n->sae_password, sizeof(n->sae_password));
+	memcpy(n->sae_password, pw, pl);
+	n->sae_password_set = true;
+	OPENSSL_cleanse(pw, sizeof(pw));
+	return 0;
+}
+
 int config_network_set(struct config_network *n, const char *name,
 		       const char *v, char *err, size_t len)
 {
@@ -245,6 +272,20 @@ int config_network_set(struct config_network *n, const char *name,
 		if (config_parse_int(v, 0, 2, &x) < 0)
 			return config_errf(err, len, "ieee80211w: expected 0, 1 or 2");
 		n->ieee80211w = (int)x;
+		return 0;
+	}
+	if (!strcmp(name, "sae_password"))
+		return config_set_sae_password(n, v, err, len);
+	if (!strcmp(name, "sae_pwe")) {
+		if (config_parse_int(v, 0, 2, &x) < 0)
+			return config_errf(err, len, "sae_pwe: expected 0, 1 or 2");
+		n->sae_pwe = (int)x;
+		return 0;
+	}
+	if (!strcmp(name, "sae_groups")) {
+		if (config_parse_sae_groups(v, n->sae_groups, &n->n_sae_groups, sub,
+					    sizeof(sub)) < 0)
+			return config_errf(err, len, "sae_groups: %s", sub);
 		return 0;
 	}
 	if (!strcmp(name, "bssid")) {
@@ -321,6 +362,19 @@ int config_network_value(const struct config_network *n, const char *name,
 	}
 	if (!strcmp(name, "ieee80211w"))
 		return snprintf(buf, len, "%d", n->ieee80211w) < (int)len ? 0 : -1;
+	if (!strcmp(name, "sae_pwe") && n->sae_pwe >= 0)
+		return snprintf(buf, len, "%d", n->sae_pwe) < (int)len ? 0 : -1;
+	if (!strcmp(name, "sae_groups") && n->n_sae_groups) {
+		size_t i, o = 0;
+
+		for (i = 0; i < n->n_sae_groups; i++) {
+			o += (size_t)snprintf(buf + o, o < len ? len - o : 0, "%s%u", i ? " " : "",
+					      n->sae_groups[i]);
+			if (o >= len)
+				return -1;
+		}
+		return 0;
+	}
 	if (!strcmp(name, "bssid")) {
 		char mac[HEX_MAC_TXT_LEN];
 
@@ -355,12 +409,21 @@ int config_network_value(const struct config_network *n, const char *name,
 	return -1;
 }
 
+bool config_network_sae_ok(const struct config_network *n)
+{
+	return (n->key_mgmt & CONFIG_AKM_SAE) && (n->sae_password_set || n->passphrase_set);
+}
+
 int config_network_check(const struct config_network *n, char *err, size_t len)
 {
-	bool secret = n->passphrase_set || n->psk_set;
+	bool secret = n->passphrase_set || n->psk_set || n->sae_password_set;
 
 	if (!n->ssid_set)
 		return config_errf(err, len, "network block: no ssid");
+	/* IEEE 802.11-2020 12.4: SAE needs a password; a raw 256-bit PSK is none */
+	if (n->key_mgmt == CONFIG_AKM_SAE && !config_network_sae_ok(n))
+		return config_errf(err, len,
+				   "network block: key_mgmt SAE needs sae_password or a psk passphrase");
 	if ((n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) && !secret)
 		return config_errf(err, len,
 				   "network block: key_mgmt %s needs a psk (or key_mgmt=NONE)",
@@ -456,6 +519,43 @@ int config_global_set(struct config *c, const char *name, const char *v,
 		return config_set_group(c, name, v, err, len);
 	if (!strcmp(name, "ihv_plugin"))
 		return config_set_path(&c->ihv_plugin, name, v, err, len);
+	if (!strcmp(name, "sae_pwe")) {
+		long x;
+
+		if (config_parse_int(v, 0, 2, &x) < 0)
+			return config_errf(err, len, "sae_pwe: expected 0, 1 or 2");
+		c->sae_pwe = (int)x;
+		return 0;
+	}
+	if (!strcmp(name, "sae_groups")) {
+		char sub[160];
+
+		if (config_parse_sae_groups(v, c->sae_groups, &c->n_sae_groups, sub,
+					    sizeof(sub)) < 0)
+			return config_errf(err, len, "sae_groups: %s", sub);
+		return 0;
+	}
+	if (!strcmp(name, "plugin_isolation")) {
+		if (strcmp(v, "isolated") && strcmp(v, "inline"))
+			return config_errf(err, len, "plugin_isolation: expected isolated or inline");
+		c->plugin_inline = !strcmp(v, "inline");
+		return 0;
+	}
+	if (!strcmp(name, "plugin_user")) {
+		if (!*v || strchr(v, ' ') || !strcmp(v, "root"))
+			return config_errf(err, len, "plugin_user: expected a user name other than root");
+		free(c->plugin_user);
+		c->plugin_user = strdup(v);
+		return c->plugin_user ? 0 : config_errf(err, len, "out of memory");
+	}
+	if (!strcmp(name, "plugin_handler_timeout_ms")) {
+		long x;
+
+		if (config_parse_int(v, 100, 600000, &x) < 0)
+			return config_errf(err, len, "plugin_handler_timeout_ms: expected 100..600000");
+		c->plugin_handler_timeout_ms = (uint32_t)x;
+		return 0;
+	}
 	if (!strcmp(name, "eapol_path")) {
 		if (!strcmp(v, "auto"))
 			c->eapol_path = DRV_EAPOL_AUTO;
@@ -485,8 +585,10 @@ struct config *config_new(void)
 {
 	struct config *c = calloc(1, sizeof(*c));
 
-	if (c)
+	if (c) {
 		c->eapol_path = DRV_EAPOL_AUTO;
+		c->sae_pwe = -1; /* unset: networks use 0, as wpa_supplicant */
+	}
 	return c;
 }
 
@@ -504,6 +606,7 @@ void config_free(struct config *c)
 	free(c->ctrl_dir);
 	free(c->ctrl_group);
 	free(c->ihv_plugin);
+	free(c->plugin_user);
 	free(c);
 }
 
@@ -666,9 +769,17 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 		config_free(c);
 		return NULL;
 	}
-	for (cur = c->networks; cur; cur = cur->next)
-		if (cur->passphrase_set || cur->psk_set)
+	for (cur = c->networks; cur; cur = cur->next) {
+		if (cur->passphrase_set || cur->psk_set || cur->sae_password_set)
 			c->has_secret = true;
+		/* global sae_pwe/sae_groups given after the block: still the default */
+		if (cur->sae_pwe < 0)
+			cur->sae_pwe = c->sae_pwe;
+		if (!cur->n_sae_groups) {
+			memcpy(cur->sae_groups, c->sae_groups, sizeof(cur->sae_groups));
+			cur->n_sae_groups = c->n_sae_groups;
+		}
+	}
 	if (c->has_secret && (mode & (S_IRGRP | S_IROTH)))
 		log_warn("%s holds a psk and is readable by %s (mode %04o): chmod 600 it",
 			 path, (mode & S_IROTH) ? "others" : "its group",

@@ -5,11 +5,16 @@
  *   ctrl_interface_group=netdev
  *   ihv_plugin=/usr/local/lib/ihvd/ihv-rsn.so
  *   eapol_path=auto|nl80211|packet
+ *   plugin_isolation=isolated|inline            (default isolated: ihvd-plugin-host)
+ *   plugin_user=nobody                          (the plugin process's user)
+ *   plugin_handler_timeout_ms=5000              (a handler past it is killed)
  *   update_config=1                             (accepted, ignored)
  *   network={
  *       ssid="name" | 6e616d65 | P"printf\x20escaped"
  *       psk="passphrase 8..63 printable" | 64 hex digits
- *       key_mgmt=WPA-PSK WPA-PSK-SHA256 | NONE  (SAE: "not supported yet")
+ *       key_mgmt=WPA-PSK WPA-PSK-SHA256 SAE | NONE  (any non-empty subset)
+ *       sae_password="..."   (else the psk passphrase is the SAE password)
+ *       sae_pwe=0|1|2   sae_groups=19 20 21   (also global: the networks' default)
  *       ieee80211w=0|1|2   pairwise=CCMP ...   group=CCMP ...
  *       bssid=02:00:00:00:00:00   scan_ssid=0|1   priority=N   disabled=0|1
  *       scan_freq=2412 5180 ...   (channels to try first: the cold start's hint)
@@ -46,6 +51,7 @@ enum config_akm {
 	CONFIG_AKM_NONE = 1u << 0,
 	CONFIG_AKM_PSK = 1u << 1,        /* 00-0F-AC:2 */
 	CONFIG_AKM_PSK_SHA256 = 1u << 2, /* 00-0F-AC:6 */
+	CONFIG_AKM_SAE = 1u << 3,        /* 00-0F-AC:8 */
 };
 
 /* Pairwise / group ciphers, as a bit set. */
@@ -56,7 +62,10 @@ enum config_cipher {
 	CONFIG_CIPHER_CCMP_256 = 1u << 3, /* 00-0F-AC:10 */
 };
 
-#define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)
+#define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | \
+			CONFIG_AKM_SAE)
+#define CONFIG_SAE_PASSWORD_MAX 128
+#define CONFIG_SAE_GROUPS_MAX 8
 #define CONFIG_CIPHER_ALL (CONFIG_CIPHER_CCMP | CONFIG_CIPHER_GCMP | \
 			   CONFIG_CIPHER_GCMP_256 | CONFIG_CIPHER_CCMP_256)
 
@@ -70,6 +79,11 @@ struct config_network {
 	bool passphrase_set;
 	uint8_t psk[CONFIG_PSK_LEN];
 	bool psk_set;
+	char sae_password[CONFIG_SAE_PASSWORD_MAX + 1]; /* secret */
+	bool sae_password_set;
+	int sae_pwe;            /* -1: the global default */
+	uint16_t sae_groups[CONFIG_SAE_GROUPS_MAX]; /* none: the global default */
+	size_t n_sae_groups;
 	unsigned int key_mgmt;  /* enum config_akm bits */
 	unsigned int pairwise;  /* enum config_cipher bits */
 	unsigned int group;     /* enum config_cipher bits */
@@ -97,7 +111,14 @@ struct config {
 	char *ctrl_group;       /* NULL: root only */
 	gid_t ctrl_gid;         /* valid when ctrl_group is set */
 	char *ihv_plugin;       /* NULL if unset */
+	/* issue 11: the plugin in a process of its own (ihvd-plugin-host) */
+	bool plugin_inline;     /* plugin_isolation=inline; default isolated */
+	char *plugin_user;      /* plugin_user=; NULL: nobody */
+	uint32_t plugin_handler_timeout_ms; /* plugin_handler_timeout_ms=; 0: 5000 */
 	enum drv_eapol_path eapol_path;
+	int sae_pwe;            /* global sae_pwe (wpa_supplicant's default 0) */
+	uint16_t sae_groups[CONFIG_SAE_GROUPS_MAX]; /* global sae_groups; none: 19 */
+	size_t n_sae_groups;
 	bool has_secret;        /* some network holds a psk */
 	struct config_network *networks; /* in id order */
 	int next_id;
@@ -134,6 +155,8 @@ int config_network_set(struct config_network *n, const char *name,
  */
 int config_network_value(const struct config_network *n, const char *name,
 			 char *buf, size_t len);
+/* Can the network authenticate with SAE (SAE allowed, a password for it)? */
+bool config_network_sae_ok(const struct config_network *n);
 /* Is the block complete and consistent (ssid set, psk when PSK, ...)? */
 int config_network_check(const struct config_network *n, char *err,
 			 size_t err_len);

@@ -100,6 +100,32 @@ static bool profile_cipher_valid(enum config_cipher c)
 	return false;
 }
 
+/* [<SaePassword>][<SaePwe>][<SaeGroups>] for AuthMode SAE. */
+static void profile_sae(struct profile_sbuf *sec, const struct config_network *n)
+{
+	char num[16];
+
+	if (n->sae_password_set) {
+		profile_sbuf_str(sec, "<SaePassword>");
+		profile_sbuf_escaped(sec, n->sae_password);
+		profile_sbuf_str(sec, "</SaePassword>");
+	}
+	if (n->sae_pwe >= 0) {
+		snprintf(num, sizeof(num), "%d", n->sae_pwe);
+		profile_sbuf_str(sec, "<SaePwe>");
+		profile_sbuf_str(sec, num);
+		profile_sbuf_str(sec, "</SaePwe>");
+	}
+	if (n->n_sae_groups) {
+		profile_sbuf_str(sec, "<SaeGroups>");
+		for (size_t i = 0; i < n->n_sae_groups; i++) {
+			snprintf(num, sizeof(num), "%s%u", i ? " " : "", n->sae_groups[i]);
+			profile_sbuf_str(sec, num);
+		}
+		profile_sbuf_str(sec, "</SaeGroups>");
+	}
+}
+
 int profile_build(const struct config_network *n, const struct profile_choice *ch,
 		  struct profile_xml *out)
 {
@@ -110,7 +136,9 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	out->connectivity = out->security = NULL;
 	if (!n->ssid_set || !(n->key_mgmt & ch->akm))
 		return -EINVAL;
-	if (!none && (!(n->passphrase_set || n->psk_set) ||
+	if (ch->akm == CONFIG_AKM_SAE && !config_network_sae_ok(n))
+		return -EINVAL;
+	if (!none && (!(n->passphrase_set || n->psk_set || n->sae_password_set) ||
 		      !profile_cipher_valid(ch->pairwise) || !profile_cipher_valid(ch->group)))
 		return -EINVAL;
 
@@ -144,11 +172,13 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 		profile_sbuf_str(&sec, "<Passphrase>");
 		profile_sbuf_escaped(&sec, n->passphrase);
 		profile_sbuf_str(&sec, "</Passphrase>");
-	} else if (!none) {
+	} else if (!none && n->psk_set) {
 		profile_sbuf_str(&sec, "<Psk>");
 		profile_sbuf_hex(&sec, n->psk, sizeof(n->psk));
 		profile_sbuf_str(&sec, "</Psk>");
 	}
+	if (ch->akm == CONFIG_AKM_SAE)
+		profile_sae(&sec, n);
 	profile_sbuf_str(&sec, "</IhvSecurity>");
 
 	if (conn.failed || sec.failed) {

@@ -15,12 +15,15 @@
  *
  *   <IhvSecurity xmlns="urn:ihvd:rsn:1">
  *     <Ssid>HEX</Ssid>                  as above (the passphrase's salt)
- *     <AuthMode>M</AuthMode>            WPA-PSK | WPA-PSK-SHA256 | NONE
+ *     <AuthMode>M</AuthMode>            WPA-PSK | WPA-PSK-SHA256 | SAE | NONE
  *     [<Pairwise>C</Pairwise>]          CCMP | GCMP | GCMP-256 | CCMP-256  (not for NONE)
  *     [<Group>C</Group>]                the same set                       (not for NONE)
  *     <Pmf>N</Pmf>                      0 disabled | 1 optional | 2 required (ieee80211w)
  *     [<Passphrase>TEXT</Passphrase>]   8..63 printable ASCII      } exactly one of these
  *     [<Psk>HEX</Psk>]                  the PSK, 64 lowercase hex  } unless AuthMode is NONE
+ *     [<SaePassword>TEXT</SaePassword>] SAE only: sae_password (else Passphrase is used)
+ *     [<SaePwe>N</SaePwe>]              SAE only: sae_pwe 0 | 1 | 2
+ *     [<SaeGroups>19 20</SaeGroups>]    SAE only: sae_groups, in order
  *   </IhvSecurity>
  *
  * AuthMode/Pairwise/Group are the single choices the connection policy made

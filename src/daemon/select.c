@@ -22,6 +22,27 @@ bool select_any_usable(const struct config *c)
 	return false;
 }
 
+static bool select_radio_no_sae;
+
+void select_radio_sae_set(bool can)
+{
+	select_radio_no_sae = !can;
+}
+
+/* The strongest cipher of a set (CCMP for an empty one). */
+static enum config_cipher select_cipher_best(unsigned int set)
+{
+	if (set & CONFIG_CIPHER_CCMP_256)
+		return CONFIG_CIPHER_CCMP_256;
+	if (set & CONFIG_CIPHER_GCMP_256)
+		return CONFIG_CIPHER_GCMP_256;
+	if (set & CONFIG_CIPHER_CCMP)
+		return CONFIG_CIPHER_CCMP;
+	if (set & CONFIG_CIPHER_GCMP)
+		return CONFIG_CIPHER_GCMP;
+	return CONFIG_CIPHER_CCMP;
+}
+
 bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 		      struct profile_choice *choice)
 {
@@ -45,26 +66,44 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 	if (!b->rsn)
 		return false;
 	akm = n->key_mgmt & b->akm;
+	/* SAE needs a password, PMF (MFPC at the AP) and a radio with SAE in our SME */
+	if ((akm & CONFIG_AKM_SAE) &&
+	    (select_radio_no_sae || !config_network_sae_ok(n) || !b->mfpc))
+		akm &= ~(unsigned int)CONFIG_AKM_SAE;
 	pairwise = n->pairwise & b->pairwise;
 	group = n->group & config_cipher_bit(b->group_suite);
 	if (!akm || !pairwise || !group)
 		return false;
-	/* IEEE 802.11-2020 12.6.3: MFPR needs our MFPC; our MFPR needs theirs. */
-	if (n->ieee80211w == 0 && b->mfpr)
-		return false;
-	if (n->ieee80211w == 2 && !b->mfpc)
-		return false;
-	choice->akm = (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 : CONFIG_AKM_PSK;
-	if (pairwise & CONFIG_CIPHER_CCMP_256)
-		choice->pairwise = CONFIG_CIPHER_CCMP_256;
-	else if (pairwise & CONFIG_CIPHER_GCMP_256)
-		choice->pairwise = CONFIG_CIPHER_GCMP_256;
-	else if (pairwise & CONFIG_CIPHER_CCMP)
-		choice->pairwise = CONFIG_CIPHER_CCMP;
-	else
-		choice->pairwise = CONFIG_CIPHER_GCMP;
+	if (akm & CONFIG_AKM_SAE) {
+		choice->akm = CONFIG_AKM_SAE; /* WPA3-Personal: PMF whatever ieee80211w says */
+	} else {
+		/* IEEE 802.11-2020 12.6.3: MFPR needs our MFPC; our MFPR needs theirs. */
+		if (n->ieee80211w == 0 && b->mfpr)
+			return false;
+		if (n->ieee80211w == 2 && !b->mfpc)
+			return false;
+		if (!(n->passphrase_set || n->psk_set))
+			return false; /* SAE-only password (sae_password) */
+		choice->akm = (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 :
+							       CONFIG_AKM_PSK;
+	}
+	choice->pairwise = select_cipher_best(pairwise);
 	choice->group = (enum config_cipher)group;
 	return true;
+}
+
+void select_network_choice(const struct config_network *n, struct profile_choice *choice)
+{
+	if (n->key_mgmt & CONFIG_AKM_PSK_SHA256)
+		choice->akm = CONFIG_AKM_PSK_SHA256;
+	else if (n->key_mgmt & CONFIG_AKM_PSK)
+		choice->akm = CONFIG_AKM_PSK;
+	else if (n->key_mgmt & CONFIG_AKM_SAE)
+		choice->akm = CONFIG_AKM_SAE;
+	else
+		choice->akm = CONFIG_AKM_NONE;
+	choice->pairwise = select_cipher_best(n->pairwise);
+	choice->group = select_cipher_best(n->group);
 }
 
 static bool select_better(const struct config_network *n, const struct scan_bss *b,

@@ -20,11 +20,24 @@ bool select_network_usable(const struct config_network *n);
 bool select_any_usable(const struct config *c);
 
 /*
+ * Can the radio run SAE in ihvd's SME (drv_capa.sae)? main.c says so once per
+ * radio; until then it is assumed. A transition network then falls back to PSK.
+ */
+void select_radio_sae_set(bool can);
+
+/*
  * Does network n accept this BSS? If so fill choice (the AKM, pairwise and
- * group to use: SHA256 AKM preferred, then the strongest cipher).
+ * group to use: SAE when the network, the BSS and the radio can, else the
+ * SHA256 AKM, then the strongest cipher).
  */
 bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 		      struct profile_choice *choice);
+
+/*
+ * The choice a network makes on its own, without a BSS (the strongest AKM
+ * and ciphers it allows): the profile ValidateProfile is asked about.
+ */
+void select_network_choice(const struct config_network *n, struct profile_choice *choice);
 
 struct select_result {
 	struct config_network *net;

@@ -82,6 +82,44 @@ static void station_retry_cb(void *arg)
 
 /* --- connecting ------------------------------------------------------------------ */
 
+/*
+ * PerformCapabilityMatch for each candidate (contract §3 [8]): a BSS the
+ * plugin refuses is skipped, with its reason. False when none is left.
+ */
+static bool station_capability_filter(struct station *st, struct select_result *sel,
+				      const struct profile_xml *x)
+{
+	struct ihv_connect_request one;
+	char bssid_txt[HEX_MAC_TXT_LEN], text[160];
+	const struct drv_bss *b;
+	uint32_t reason;
+	size_t i, kept = 0;
+
+	if (!st->be.capability_match)
+		return sel->n_bss > 0;
+	for (i = 0; i < sel->n_bss; i++) {
+		b = &sel->bss[i]->bss;
+		one = (struct ihv_connect_request){
+			.ssid = sel->net->ssid, .ssid_len = sel->net->ssid_len,
+			.bss = &b, .n_bss = 1,
+			.connectivity_xml = x->connectivity, .security_xml = x->security,
+		};
+		reason = 0;
+		if (st->be.capability_match(st->be.ctx, &one, &reason) == 0) {
+			sel->bss[kept++] = sel->bss[i];
+			continue;
+		}
+		if (!st->be.reason_text || st->be.reason_text(st->be.ctx, reason, text,
+							      sizeof(text)) < 0)
+			snprintf(text, sizeof(text), "%s", station_l2_reason_str(reason));
+		hex_mac_txt(b->bssid, bssid_txt);
+		log_info("%s: network id=%d: the plugin's capability match refused %s: reason 0x%x (%s)",
+			 st->ifname, sel->net->id, bssid_txt, reason, text);
+	}
+	sel->n_bss = kept;
+	return kept > 0;
+}
+
 static void station_connect(struct station *st, struct select_result *sel)
 {
 	const struct drv_bss *list[SELECT_CANDIDATES_MAX];
@@ -96,6 +134,12 @@ static void station_connect(struct station *st, struct select_result *sel)
 	if (err < 0) {
 		log_err("%s: network id=%d: cannot build the IHV profile: %s", st->ifname,
 			sel->net->id, strerror(-err));
+		station_backoff(st);
+		return;
+	}
+	if (!station_capability_filter(st, sel, &x)) {
+		profile_xml_clear(&x);
+		st->cache_stale = true;
 		station_backoff(st);
 		return;
 	}
@@ -305,7 +349,7 @@ static void station_core_authorized(void *ctx)
 
 static bool station_network_is_psk(const struct config_network *n)
 {
-	return n && (n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256));
+	return n && (n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | CONFIG_AKM_SAE));
 }
 
 /* The plugin's own words for its IHV-range codes, else the contract's names. */
@@ -319,25 +363,29 @@ static const char *station_reason_text(const struct station *st, uint32_t reason
 	return station_l2_reason_str(reason);
 }
 
+/* sae: the failure was SAE's (IEEE 802.11-2020 12.4), not the 4-way handshake's. */
 static void station_wrong_key(struct station *st, struct config_network *n,
-			      uint32_t reason, uint16_t ieee)
+			      uint32_t reason, uint16_t ieee, bool sae)
 {
 	char ssid_txt[DRV_SSID_MAX * 4 + 1];
 	char why[160];
 	const char *meaning = station_reason_text(st, reason, why, sizeof(why));
+	const char *what = sae ? "SAE authentication" : "4-way handshake";
 
 	n->auth_failures++;
 	config_ssid_txt(n->ssid, n->ssid_len, ssid_txt, sizeof(ssid_txt));
-	log_warn("%s: 4-way handshake with \"%s\" failed (plugin reason 0x%05x: %s; "
-		 "802.11 reason %u: %s): the passphrase may be wrong (attempt %u of %u)",
-		 st->ifname, ssid_txt, reason, meaning, ieee,
-		 reason_names_reason(ieee), n->auth_failures, st->wrong_key_max);
+	log_warn("%s: %s with \"%s\" failed (plugin reason 0x%05x: %s; "
+		 "802.11 %s %u: %s): the %s may be wrong (attempt %u of %u)",
+		 st->ifname, what, ssid_txt, reason, meaning, sae ? "status" : "reason", ieee,
+		 sae ? reason_names_status(ieee) : reason_names_reason(ieee),
+		 sae ? "SAE password" : "passphrase", n->auth_failures, st->wrong_key_max);
 	if (n->auth_failures < st->wrong_key_max)
 		return;
 	n->temp_disabled = true;
-	log_err("%s: giving up on \"%s\" (network id=%d) after %u failed 4-way handshakes; "
-		"last plugin reason 0x%05x (%s). Check the psk, then ENABLE_NETWORK %d or RECONNECT",
-		st->ifname, ssid_txt, n->id, n->auth_failures, reason, meaning, n->id);
+	log_err("%s: giving up on \"%s\" (network id=%d) after %u failed %ss; "
+		"last plugin reason 0x%05x (%s). Check the %s, then ENABLE_NETWORK %d or RECONNECT",
+		st->ifname, ssid_txt, n->id, n->auth_failures, what, reason, meaning,
+		sae ? "sae_password (or psk)" : "psk", n->id);
 	station_event(st, "CTRL-EVENT-SSID-TEMP-DISABLED id=%d ssid=\"%s\" auth_failures=%u "
 		      "reason=WRONG_KEY", n->id, ssid_txt, n->auth_failures);
 }
@@ -400,7 +448,12 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 	 * would let anyone who can send frames get the network disabled.
 	 */
 	if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n) && !st->t_auth)
-		station_wrong_key(st, n, reason, air_reason);
+		station_wrong_key(st, n, reason, air_reason, false);
+	/* SAE ended by the plugin (an IHV reason) before the association */
+	else if (n && phase == IHV_PHASE_ASSOCIATING && st->cur_choice.akm == CONFIG_AKM_SAE &&
+		 reason >= L2_REASON_CODE_IHV_BASE &&
+		 reason < L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE)
+		station_wrong_key(st, n, reason, air_reason, true);
 	st->cache_stale = true;
 	if (!select_any_usable(st->config)) {
 		station_state_set(st, STATION_INACTIVE);
@@ -451,11 +504,31 @@ static void station_core_milestone(void *ctx, enum ihv_phase phase)
 	}
 }
 
+/*
+ * Dot11ExtSendNotification (contract rule 66) to the control socket:
+ * "CTRL-EVENT-IHV-NOTIFICATION <hex of the data> code=0x<code> len=<n>"; "-"
+ * for no data; at most the first 256 bytes in hex, len says how many there were.
+ */
+static void station_core_notification(void *ctx, uint32_t code, const uint8_t *data,
+				      size_t len)
+{
+	struct station *st = ctx;
+	char hex[2 * 256 + 1];
+	size_t shown = len < 256 ? len : 256;
+
+	if (shown)
+		hex_encode(data, shown, hex);
+	else
+		snprintf(hex, sizeof(hex), "-");
+	station_event(st, "CTRL-EVENT-IHV-NOTIFICATION %s code=0x%x len=%zu", hex, code, len);
+}
+
 static const struct ihv_adapter_events station_events = {
 	.authorized = station_core_authorized,
 	.ended = station_core_ended,
 	.ui_request = station_core_ui_request,
 	.milestone = station_core_milestone,
+	.notification = station_core_notification,
 };
 
 const struct ihv_adapter_events *station_adapter_events(void)
@@ -509,6 +582,10 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 	case DRV_EVENT_IFACE_ADDED:
 	case DRV_EVENT_EAPOL_RX:
 	case DRV_EVENT_EAPOL_TX_STATUS:
+	case DRV_EVENT_AUTH_RX:
+	case DRV_EVENT_MIC_FAILURE:     /* the plugin's (ReceiveIndication) */
+	case DRV_EVENT_PMKSA_CANDIDATE:
+	case DRV_EVENT_CQM:
 		break;
 	}
 }

@@ -29,13 +29,54 @@ static void nl80211_connect_ssid_txt(const uint8_t *ssid, size_t len, char *out,
 	out[o] = '\0';
 }
 
+int nl80211_connect_path_open(struct nl80211 *d, struct nl80211_iface *i,
+			      const char *what, bool *over)
+{
+	struct nl80211_wiphy *w = nl80211_drv_wiphy_get(d, i->wiphy);
+	bool cp_nl;
+	int err;
+
+	cp_nl = w && nl80211_wiphy_ext_feature(&w->info,
+			NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211);
+	*over = false;
+	switch (i->path) {
+	case DRV_EAPOL_AUTO:
+		*over = cp_nl;
+		break;
+	case DRV_EAPOL_NL80211:
+		if (!cp_nl) {
+			nl80211_log(d, DRV_LOG_ERROR,
+			     "%s on %s: control port over nl80211 unsupported (-95)",
+				    what, i->ifname);
+			return -EOPNOTSUPP;
+		}
+		*over = true;
+		break;
+	case DRV_EAPOL_PACKET:
+		*over = false;
+		break;
+	}
+	err = nl80211_iface_conn_open(i);
+	if (err < 0)
+		return err;
+	if (*over) {
+		nl80211_iface_pae_close(i);
+	} else {
+		/* Open before CONNECT so that message 1 cannot be missed. */
+		err = nl80211_iface_pae_open(i);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
 int nl80211_connect_start(struct drv *drv, uint32_t ifindex,
 			  const struct drv_connect_params *p)
 {
 	struct nl80211 *d = nl80211_of(drv);
 	struct nl80211_iface *i = nl80211_iface_get(d, ifindex, "CONNECT");
 	struct nl80211_wiphy *w;
-	bool cp_nl, mfp_opt, over = false;
+	bool mfp_opt, over = false;
 	char ssid[DRV_SSID_MAX * 4 + 1];
 	int err;
 
@@ -51,38 +92,11 @@ int nl80211_connect_start(struct drv *drv, uint32_t ifindex,
 	if (nl80211_iface_up(d, i, "CONNECT") < 0)
 		return -ENETDOWN;
 	w = nl80211_drv_wiphy_get(d, i->wiphy);
-	cp_nl = w && nl80211_wiphy_ext_feature(&w->info,
-			NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211);
 	mfp_opt = w && nl80211_wiphy_ext_feature(&w->info,
 			NL80211_EXT_FEATURE_MFP_OPTIONAL);
-	switch (i->path) {
-	case DRV_EAPOL_AUTO:
-		over = cp_nl;
-		break;
-	case DRV_EAPOL_NL80211:
-		if (!cp_nl) {
-			nl80211_log(d, DRV_LOG_ERROR,
-			     "CONNECT on %s: control port over nl80211 unsupported (-95)",
-				    i->ifname);
-			return -EOPNOTSUPP;
-		}
-		over = true;
-		break;
-	case DRV_EAPOL_PACKET:
-		over = false;
-		break;
-	}
-	err = nl80211_iface_conn_open(i);
+	err = nl80211_connect_path_open(d, i, "CONNECT", &over);
 	if (err < 0)
 		return err;
-	if (over) {
-		nl80211_iface_pae_close(i);
-	} else {
-		/* Open before CONNECT so that message 1 cannot be missed. */
-		err = nl80211_iface_pae_open(i);
-		if (err < 0)
-			return err;
-	}
 	nl80211_connect_ssid_txt(p->ssid, p->ssid_len, ssid, sizeof(ssid));
 	nl80211_log(d, DRV_LOG_INFO,
 		    "nl80211: %s: CONNECT to \"%s\"%s, EAPOL over %s",
@@ -118,6 +132,8 @@ static void nl80211_connect_queue_forget(struct nl80211 *d, uint32_t ifindex)
 			    e.has_ifindex && e.ifindex == ifindex)
 				switch (e.cmd) {
 				case NL80211_CMD_CONNECT:
+				case NL80211_CMD_AUTHENTICATE:
+				case NL80211_CMD_ASSOCIATE:
 				case NL80211_CMD_DEAUTHENTICATE:
 				case NL80211_CMD_DISASSOCIATE:
 				case NL80211_CMD_DISCONNECT:
@@ -153,6 +169,8 @@ int nl80211_connect_stop(struct drv *drv, uint32_t ifindex, uint16_t reason)
 
 	if (!i)
 		return -ENODEV;
+	if (i->state == IFACE_AUTHENTICATING)
+		nl80211_sme_auth_abort(d, i);
 	err = nl80211_cmd_run(d, i->conn,
 		      nl80211_msg_disconnect(d->family, ifindex, reason), NULL,
 			      "DISCONNECT", i->ifname, false);
@@ -186,7 +204,8 @@ int nl80211_connect_eapol_tx(struct drv *drv, uint32_t ifindex,
 		*cookie = 0;
 	if (!i)
 		return -ENODEV;
-	if (i->state == IFACE_IDLE || (!i->over_nl80211 && i->pae_fd < 0)) {
+	if (i->state == IFACE_IDLE || i->state == IFACE_AUTHENTICATING ||
+	    (!i->over_nl80211 && i->pae_fd < 0)) {
 		nl80211_log(d, DRV_LOG_ERROR,
 			    "EAPOL TX on %s: not connected (-107)",
 			    i->ifname);

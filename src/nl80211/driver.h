@@ -62,6 +62,8 @@ struct drv_capa {
 	bool ext_key_id;
 	bool supports_connect;        /* NL80211_CMD_CONNECT */
 	bool supports_auth_assoc;     /* NL80211_CMD_AUTHENTICATE/ASSOCIATE */
+	bool sae;                     /* NL80211_FEATURE_SAE: SAE in userspace SME */
+	bool sae_offload;             /* the firmware runs SAE (EXT_FEATURE_SAE_OFFLOAD) */
 	uint32_t max_scan_ssids;
 };
 
@@ -111,6 +113,22 @@ struct drv_connect_params {
 	uint16_t control_port_ethertype; /* host byte order; 0x888e */
 };
 
+/*
+ * One Authentication frame to send through the driver's SME (userspace SME:
+ * nl80211 AUTHENTICATE). data: the frame body after the Authentication
+ * Algorithm Number field (transaction, status, the rest); NULL/0 for Open
+ * System.
+ */
+struct drv_auth_params {
+	const uint8_t *ssid;
+	size_t ssid_len;
+	const uint8_t *bssid;
+	uint32_t freq;                /* MHz, required */
+	uint16_t algorithm;           /* IEEE 802.11-2020 9.4.1.1: 0 open, 3 SAE */
+	const uint8_t *data;
+	size_t data_len;
+};
+
 enum drv_key_type {
 	DRV_KEY_PAIRWISE,
 	DRV_KEY_GROUP,
@@ -139,6 +157,10 @@ enum drv_event_type {
 	DRV_EVENT_DISCONNECTED,
 	DRV_EVENT_EAPOL_RX,
 	DRV_EVENT_EAPOL_TX_STATUS,
+	DRV_EVENT_AUTH_RX,            /* an Authentication frame from the AP */
+	DRV_EVENT_MIC_FAILURE,      /* a Michael MIC failure (TKIP) */
+	DRV_EVENT_PMKSA_CANDIDATE,  /* a BSS to pre-authenticate with / cache a PMKSA for */
+	DRV_EVENT_CQM,              /* connection quality: an RSSI threshold or beacon loss */
 };
 
 struct drv_event {
@@ -175,6 +197,31 @@ struct drv_event {
 			uint64_t cookie;
 			bool acked;
 		} tx_status;
+		struct {
+			uint8_t bssid[DRV_ETH_ALEN];
+			bool timed_out;         /* no frame: the driver gave up */
+			uint16_t algorithm;
+			uint16_t transaction;
+			uint16_t status;
+			const uint8_t *body;    /* after the Status Code field */
+			size_t body_len;
+		} auth;
+		struct {
+			uint8_t addr[DRV_ETH_ALEN]; /* the transmitter */
+			bool group;             /* the group key (else the pairwise key) */
+			int key_idx;            /* -1: not reported */
+		} mic_failure;
+		struct {
+			uint8_t bssid[DRV_ETH_ALEN];
+			uint32_t index;         /* the candidate's priority, 0 first */
+			bool preauth;
+		} pmksa;
+		struct {
+			bool beacon_loss;
+			bool rssi_low;          /* below the threshold (else back above) */
+			bool has_rssi;
+			int32_t rssi_dbm;
+		} cqm;
 	};
 };
 
@@ -200,6 +247,16 @@ struct drv_ops {
 	int (*connect)(struct drv *d, uint32_t ifindex,
 		       const struct drv_connect_params *params);
 	int (*disconnect)(struct drv *d, uint32_t ifindex, uint16_t reason);
+	/*
+	 * Userspace SME (SAE): send one Authentication frame; the AP's answers
+	 * come as DRV_EVENT_AUTH_RX. Then associate: the result comes as
+	 * DRV_EVENT_CONNECT_RESULT, as for connect; params->bssid and ->freq are
+	 * required. -EOPNOTSUPP when the driver has no userspace SME.
+	 */
+	int (*authenticate)(struct drv *d, uint32_t ifindex,
+			    const struct drv_auth_params *params);
+	int (*associate)(struct drv *d, uint32_t ifindex,
+			 const struct drv_connect_params *params);
 
 	/* frame: from the 802.1X header on. *cookie (may be NULL) matches TX_STATUS. */
 	int (*eapol_tx)(struct drv *d, uint32_t ifindex,

@@ -8,8 +8,8 @@
 #include <linux/nl80211.h>
 #include <netlink/genl/genl.h>
 
-static struct nl_msg *nl80211_msg_start_size(int family, uint8_t cmd, int flags,
-					     uint32_t ifindex, size_t size)
+struct nl_msg *nl80211_msg_start_size(int family, uint8_t cmd, int flags,
+				      uint32_t ifindex, size_t size)
 {
 	struct nl_msg *msg = size ? nlmsg_alloc_size(size) : nlmsg_alloc();
 
@@ -30,7 +30,7 @@ static struct nl_msg *nl80211_msg_start(int family, uint8_t cmd, int flags,
 	return nl80211_msg_start_size(family, cmd, flags, ifindex, 0);
 }
 
-static struct nl_msg *nl80211_msg_fail(struct nl_msg *msg)
+struct nl_msg *nl80211_msg_fail(struct nl_msg *msg)
 {
 	nlmsg_free(msg);
 	return NULL;
@@ -104,6 +104,51 @@ uint32_t nl80211_msg_mfp(enum drv_mfp mfp, bool wiphy_mfp_optional)
 	return NL80211_MFP_NO;
 }
 
+/*
+ * The crypto settings CONNECT and ASSOCIATE share (cfg80211's
+ * nl80211_crypto_settings): WPA versions, AKM, ciphers, MFP, privacy, the
+ * control port, SOCKET_OWNER. 0, or -1 when the message is full.
+ */
+int nl80211_msg_crypto_put(struct nl_msg *msg, const struct drv_connect_params *p,
+			   bool over_nl80211, bool wiphy_mfp_optional)
+{
+	if (p->wpa_versions &&
+	    nla_put_u32(msg, NL80211_ATTR_WPA_VERSIONS, p->wpa_versions) < 0)
+		return -1;
+	if (p->akm_suite &&
+	    nla_put_u32(msg, NL80211_ATTR_AKM_SUITES, p->akm_suite) < 0)
+		return -1;
+	if (p->pairwise_cipher &&
+	    nla_put_u32(msg, NL80211_ATTR_CIPHER_SUITES_PAIRWISE,
+			p->pairwise_cipher) < 0)
+		return -1;
+	if (p->group_cipher &&
+	    nla_put_u32(msg, NL80211_ATTR_CIPHER_SUITE_GROUP,
+			p->group_cipher) < 0)
+		return -1;
+	if (p->mfp != DRV_MFP_NO &&
+	    nla_put_u32(msg, NL80211_ATTR_USE_MFP,
+			nl80211_msg_mfp(p->mfp, wiphy_mfp_optional)) < 0)
+		return -1;
+	/* Privacy bit (IEEE 802.11-2020 9.4.1.4) for any RSN connection. */
+	if ((p->wpa_versions || p->pairwise_cipher) &&
+	    nla_put_flag(msg, NL80211_ATTR_PRIVACY) < 0)
+		return -1;
+	if (p->control_port && nla_put_flag(msg, NL80211_ATTR_CONTROL_PORT) < 0)
+		return -1;
+	if (p->control_port_ethertype &&
+	    nla_put_u16(msg, NL80211_ATTR_CONTROL_PORT_ETHERTYPE,
+			p->control_port_ethertype) < 0)
+		return -1;
+	if (over_nl80211 &&
+	    nla_put_flag(msg, NL80211_ATTR_CONTROL_PORT_OVER_NL80211) < 0)
+		return -1;
+	/* The connection dies with our socket; required for over_nl80211. */
+	if (nla_put_flag(msg, NL80211_ATTR_SOCKET_OWNER) < 0)
+		return -1;
+	return 0;
+}
+
 struct nl_msg *nl80211_msg_connect(int family, uint32_t ifindex,
 				   const struct drv_connect_params *p,
 				   bool over_nl80211, bool wiphy_mfp_optional)
@@ -126,39 +171,21 @@ struct nl_msg *nl80211_msg_connect(int family, uint32_t ifindex,
 			NL80211_AUTHTYPE_OPEN_SYSTEM) < 0)
 		return nl80211_msg_fail(msg);
 
-	if (p->wpa_versions &&
-	    nla_put_u32(msg, NL80211_ATTR_WPA_VERSIONS, p->wpa_versions) < 0)
+	if (nl80211_msg_crypto_put(msg, p, over_nl80211, wiphy_mfp_optional) < 0)
 		return nl80211_msg_fail(msg);
-	if (p->akm_suite &&
-	    nla_put_u32(msg, NL80211_ATTR_AKM_SUITES, p->akm_suite) < 0)
-		return nl80211_msg_fail(msg);
-	if (p->pairwise_cipher &&
-	    nla_put_u32(msg, NL80211_ATTR_CIPHER_SUITES_PAIRWISE,
-			p->pairwise_cipher) < 0)
-		return nl80211_msg_fail(msg);
-	if (p->group_cipher &&
-	    nla_put_u32(msg, NL80211_ATTR_CIPHER_SUITE_GROUP,
-			p->group_cipher) < 0)
-		return nl80211_msg_fail(msg);
-	if (p->mfp != DRV_MFP_NO &&
-	    nla_put_u32(msg, NL80211_ATTR_USE_MFP,
-			nl80211_msg_mfp(p->mfp, wiphy_mfp_optional)) < 0)
-		return nl80211_msg_fail(msg);
-	/* Privacy bit (IEEE 802.11-2020 9.4.1.4) for any RSN connection. */
-	if ((p->wpa_versions || p->pairwise_cipher) &&
-	    nla_put_flag(msg, NL80211_ATTR_PRIVACY) < 0)
-		return nl80211_msg_fail(msg);
-	if (p->control_port && nla_put_flag(msg, NL80211_ATTR_CONTROL_PORT) < 0)
-		return nl80211_msg_fail(msg);
-	if (p->control_port_ethertype &&
-	    nla_put_u16(msg, NL80211_ATTR_CONTROL_PORT_ETHERTYPE,
-			p->control_port_ethertype) < 0)
-		return nl80211_msg_fail(msg);
-	if (over_nl80211 &&
-	    nla_put_flag(msg, NL80211_ATTR_CONTROL_PORT_OVER_NL80211) < 0)
-		return nl80211_msg_fail(msg);
-	/* The connection dies with our socket; required for over_nl80211. */
-	if (nla_put_flag(msg, NL80211_ATTR_SOCKET_OWNER) < 0)
+	return msg;
+}
+
+struct nl_msg *nl80211_msg_vendor(int family, uint32_t ifindex, uint32_t vendor_id,
+				  uint32_t subcmd, const uint8_t *data, size_t len)
+{
+	struct nl_msg *msg = nl80211_msg_start(family, NL80211_CMD_VENDOR, 0, ifindex);
+
+	if (!msg)
+		return NULL;
+	if (nla_put_u32(msg, NL80211_ATTR_VENDOR_ID, vendor_id) < 0 ||
+	    nla_put_u32(msg, NL80211_ATTR_VENDOR_SUBCMD, subcmd) < 0 ||
+	    (len && nla_put(msg, NL80211_ATTR_VENDOR_DATA, (int)len, data) < 0))
 		return nl80211_msg_fail(msg);
 	return msg;
 }

@@ -21,6 +21,9 @@ struct nl_msg *nl80211_msg_scan_trigger(int family, uint32_t ifindex,
 struct nl_msg *nl80211_msg_connect(int family, uint32_t ifindex,
 				   const struct drv_connect_params *p,
 				   bool over_nl80211, bool wiphy_mfp_optional);
+/* VENDOR: NL80211_ATTR_VENDOR_ID, _SUBCMD and (len > 0) _DATA. */
+struct nl_msg *nl80211_msg_vendor(int family, uint32_t ifindex, uint32_t vendor_id,
+				  uint32_t subcmd, const uint8_t *data, size_t len);
 struct nl_msg *nl80211_msg_disconnect(int family, uint32_t ifindex,
 				      uint16_t reason);
 struct nl_msg *nl80211_msg_control_port_tx(int family, uint32_t ifindex,
@@ -43,6 +46,33 @@ struct nl_msg *nl80211_msg_station_authorize(int family, uint32_t ifindex,
 /* A plain command with the given selector attribute (IFINDEX or WIPHY). */
 struct nl_msg *nl80211_msg_simple(int family, uint8_t cmd, int flags,
 				  int attr, uint32_t value);
+
+/* Shared by the builders (msg.c, msg-sme.c). */
+struct nl_msg *nl80211_msg_start_size(int family, uint8_t cmd, int flags,
+				      uint32_t ifindex, size_t size);
+struct nl_msg *nl80211_msg_fail(struct nl_msg *msg);
+int nl80211_msg_crypto_put(struct nl_msg *msg, const struct drv_connect_params *p,
+			   bool over_nl80211, bool wiphy_mfp_optional);
+
+/*
+ * Userspace SME (msg-sme.c). AUTHENTICATE: Open System or SAE with
+ * NL80211_ATTR_AUTH_DATA = p->data (transaction, status, body). ASSOCIATE:
+ * BSSID and frequency required, the crypto settings as CONNECT's.
+ */
+struct nl_msg *nl80211_msg_authenticate(int family, uint32_t ifindex,
+					const struct drv_auth_params *p);
+struct nl_msg *nl80211_msg_associate(int family, uint32_t ifindex,
+				     const struct drv_connect_params *p,
+				     bool over_nl80211, bool wiphy_mfp_optional);
+struct nl_msg *nl80211_msg_deauthenticate(int family, uint32_t ifindex,
+					  const uint8_t bssid[DRV_ETH_ALEN], uint16_t reason);
+/*
+ * Parse an Authentication frame (IEEE 802.11-2020 9.3.3.12: the 24-octet
+ * management header, Algorithm, Transaction, Status, body) into ev->auth.
+ * -EINVAL when short or not an Authentication frame.
+ */
+int nl80211_msg_auth_frame_parse(const uint8_t *frame, size_t len,
+				 struct drv_event *ev);
 
 /* Wipe the whole message buffer, then free it. */
 void nl80211_msg_free_secret(struct nl_msg *msg);

@@ -7,6 +7,7 @@
  *   dispatch.c  notifications and received EAPOL, in arrival order
  *   scan.c      TRIGGER_SCAN and the scan dump
  *   connect.c   CONNECT, DISCONNECT, EAPOL transmit
+ *   sme.c       the userspace SME: AUTHENTICATE, ASSOCIATE (SAE)
  *   keys.c      NEW_KEY, DEL_KEY, SET_KEY, SET_STATION
  *
  * Sockets: "cmd" for commands and dumps; "ev" joined to the config, scan,
@@ -41,7 +42,8 @@
 
 enum nl80211_iface_state {
 	IFACE_IDLE,
-	IFACE_CONNECTING,      /* CONNECT acked, no result yet */
+	IFACE_AUTHENTICATING,  /* userspace SME: AUTHENTICATE sent, not associated */
+	IFACE_CONNECTING,      /* CONNECT (or ASSOCIATE) acked, no result yet */
 	IFACE_CONNECTED,
 };
 
@@ -70,6 +72,8 @@ struct nl80211_iface {
 	int pae_fd;
 	enum nl80211_iface_state state;
 	uint32_t connect_freq;
+	uint8_t auth_bssid[DRV_ETH_ALEN]; /* IFACE_AUTHENTICATING: the target */
+	bool auth_live;               /* the kernel holds authentication state */
 	struct nl80211_held_eapol *held;
 	size_t n_held;
 };
@@ -182,6 +186,21 @@ int nl80211_connect_eapol_tx(struct drv *drv, uint32_t ifindex,
 			     const uint8_t dst[DRV_ETH_ALEN], uint16_t ethertype,
 			     const uint8_t *frame, size_t len, bool no_encrypt,
 			     uint64_t *cookie);
+
+/* The EAPOL path of a new connection: sockets opened; *over: via nl80211. */
+int nl80211_connect_path_open(struct nl80211 *d, struct nl80211_iface *i,
+			      const char *what, bool *over);
+
+/* sme.c */
+int nl80211_sme_authenticate(struct drv *drv, uint32_t ifindex,
+			     const struct drv_auth_params *p);
+int nl80211_sme_associate(struct drv *drv, uint32_t ifindex,
+			  const struct drv_connect_params *p);
+/* Leave an authentication in progress (DEAUTHENTICATE to the target). */
+void nl80211_sme_auth_abort(struct nl80211 *d, struct nl80211_iface *i);
+/* An NL80211_CMD_AUTHENTICATE notification. */
+void nl80211_sme_auth_event(struct nl80211 *d, struct nl80211_iface *i,
+			    const struct nl80211_event *e);
 
 /* keys.c */
 int nl80211_keys_new(struct drv *drv, uint32_t ifindex,

@@ -17,6 +17,7 @@ static const struct nla_policy wiphy_policy[NL80211_ATTR_MAX + 1] = {
 	[NL80211_ATTR_EXT_FEATURES] = { .type = NLA_UNSPEC },
 	[NL80211_ATTR_SUPPORTED_COMMANDS] = { .type = NLA_NESTED },
 	[NL80211_ATTR_MAX_NUM_SCAN_SSIDS] = { .type = NLA_U8 },
+	[NL80211_ATTR_FEATURE_FLAGS] = { .type = NLA_U32 },
 };
 
 int64_t nl80211_wiphy_idx(const struct nlmsghdr *nlh)
@@ -84,6 +85,8 @@ int64_t nl80211_wiphy_parse(const struct nlmsghdr *nlh,
 		memcpy(info->ext_features,
 		       nla_data(tb[NL80211_ATTR_EXT_FEATURES]), len);
 	}
+	if (tb[NL80211_ATTR_FEATURE_FLAGS])
+		info->feature_flags = nla_get_u32(tb[NL80211_ATTR_FEATURE_FLAGS]);
 	if (tb[NL80211_ATTR_MAX_NUM_SCAN_SSIDS])
 		info->max_scan_ssids =
 			nla_get_u8(tb[NL80211_ATTR_MAX_NUM_SCAN_SSIDS]);
@@ -140,4 +143,8 @@ void nl80211_wiphy_capa_fill(const struct nl80211_wiphy_info *info,
 	capa->supports_connect = info->supports_connect;
 	capa->supports_auth_assoc = info->supports_auth && info->supports_assoc;
 	capa->max_scan_ssids = info->max_scan_ssids;
+	/* nl80211.h: NL80211_FEATURE_SAE "for use in the SME of the userspace" */
+	capa->sae = (info->feature_flags & NL80211_FEATURE_SAE) && info->supports_auth &&
+		    info->supports_assoc;
+	capa->sae_offload = nl80211_wiphy_ext_feature(info, NL80211_EXT_FEATURE_SAE_OFFLOAD);
 }

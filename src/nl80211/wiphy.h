@@ -23,6 +23,7 @@ struct nl80211_wiphy_info {
 	bool supports_connect;
 	bool supports_auth;
 	bool supports_assoc;
+	uint32_t feature_flags;      /* NL80211_ATTR_FEATURE_FLAGS */
 	uint32_t max_scan_ssids;
 };
 

@@ -181,7 +181,9 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 			return RSN_REASON_HOST_REFUSED;
 		return L2_REASON_CODE_SUCCESS;
 	}
-	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, DOT11_AUTH_ALGO_RSNA_PSK)) ||
+	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, a->sel.akm == RSN_AKM_SAE ?
+						  DOT11_AUTH_ALGO_WPA3_SAE :
+						  DOT11_AUTH_ALGO_RSNA_PSK)) ||
 	    (*err = api->Dot11ExtSetUnicastCipherAlgorithm(
 		     a->svc, rsn_plugin_cipher_algo(a->sel.pairwise))) ||
 	    (*err = api->Dot11ExtSetMulticastCipherAlgorithm(
@@ -192,6 +194,13 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	rp.dwAkmSuite = a->sel.akm;
 	rp.dwMfp = rsn_plugin_mfp_linux(a->sel.mfp);
 	rp.dwGroupMgmtCipherSuite = a->sel.group_mgmt;
+	if (a->sae.pmksa) {
+		/* 12.6.10.3: offer the cached PMKSA in the association request */
+		rp.dwNumPmkids = 1;
+		memcpy(rp.ucPmkid, a->pmkid, sizeof(rp.ucPmkid));
+	}
+	if (a->sel.sae_h2e) /* 12.4.4.2.3: tell the AP we used H2E (RSNXE bit 5) */
+		rp.dwRsnxCapabilities = DOT11EXT_LINUX_RSNX_SAE_H2E;
 	*err = rsn_plugin_g.lx.Dot11ExtLinuxSetRsnParams(a->svc, &rp);
 	if (*err)
 		return *err == ERROR_NOT_SUPPORTED ? RSN_REASON_RADIO_UNSUPPORTED
@@ -223,7 +232,9 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 	reason = a->bss_reason ? a->bss_reason
 			       : rsn_select(&a->prof, a->bss_ies, a->bss_ies_len, &a->sel);
 	rsn_plugin_bss_ies_free(a);
-	if (reason == L2_REASON_CODE_SUCCESS && !a->sel.open)
+	if (reason == L2_REASON_CODE_SUCCESS && a->sel.akm == RSN_AKM_SAE)
+		reason = rsn_plugin_sae_prepare(a, a->bss_bssid);
+	else if (reason == L2_REASON_CODE_SUCCESS && !a->sel.open)
 		reason = rsn_plugin_pmk_get(a);
 	rsn_sec_profile_clear(&a->prof); /* the PMK is all we keep */
 	if (reason == L2_REASON_CODE_SUCCESS)
@@ -233,6 +244,7 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 			err = rsn_reason_win32(reason); /* contract rule 29: never SUCCESS */
 		OPENSSL_cleanse(a->pmk, sizeof(a->pmk));
 		a->pmk_set = false;
+		rsn_plugin_sae_clear(a);
 		a->state = ST_IDLE;
 		LOG(WARN, "pre-association failed: 0x%x %s", reason, rsn_reason_str(reason));
 	} else {
@@ -284,6 +296,7 @@ DWORD WINAPI rsn_plugin_perform_pre_associate(HANDLE hIhvExtAdapter, HANDLE hCon
 			 bssid, &ies, &ies_len) != 1) {
 		a->bss_reason = RSN_REASON_NO_BSS;
 	} else if (ies_len) {
+		memcpy(a->bss_bssid, bssid, 6);
 		a->bss_ies = malloc(ies_len);
 		if (!a->bss_ies) {
 			rsn_sec_profile_clear(&a->prof);

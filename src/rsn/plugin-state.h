@@ -10,6 +10,8 @@
  *   plugin-keys.c     the engine's operations: frames out and key installs through the
  *                     host's services, post-association results
  *   plugin-control.c  WlanIhvControl diagnostics ("stats", "reasons", "help")
+ *   plugin-sae.c      SAE and PMKSA caching over the host's authentication exchange
+ *                     (ihvlinux.h version 2): Commit/Confirm, retransmission, groups
  *
  * Threading: ihvd calls every handler and every Linux timer callback on its one loop thread
  * (ihvlinux.h), so the plugin keeps plain global state without locks. Asynchronous work
@@ -32,6 +34,40 @@
 
 #define ETHERTYPE_EAPOL 0x888e
 #define PMK_CACHE_SIZE 8
+#define PMKSA_CACHE_SIZE 8
+#define SAE_PT_CACHE_SIZE 4
+#define SAE_RETRANS_MS 1000      /* dot11RSNASAERetransPeriod for the station */
+
+struct sae_session;
+struct sae_pt;
+
+/* One SAE exchange (plugin-sae.c); password and session are secrets. */
+struct rsn_plugin_sae {
+	bool active;                 /* StartAuthentication .. completion or stop */
+	bool pmksa;                  /* Open System with a cached PMKSA, no SAE */
+	bool h2e;
+	char password[RSN_SAE_PASSWORD_MAX + 1];
+	size_t password_len;
+	uint16_t groups[RSN_SAE_GROUPS_MAX];
+	size_t n_groups, gi;
+	uint16_t rejected[RSN_SAE_GROUPS_MAX];
+	size_t n_rejected;
+	uint8_t ssid[32];
+	size_t ssid_len;
+	uint8_t bssid[6], own[6];
+	struct sae_session *s;
+	HANDLE timer;
+	unsigned int commits_sent, confirms_sent;
+};
+
+/* A derived SAE PT (H2E), cached per (group, SSID, password). */
+struct rsn_plugin_pt {
+	struct sae_pt *pt;
+	uint16_t group;
+	uint8_t ssid[32];
+	size_t ssid_len;
+	char password[RSN_SAE_PASSWORD_MAX + 1]; /* secret */
+};
 
 enum adapter_state {
 	ST_IDLE,        /* as after InitAdapter */
@@ -62,10 +98,13 @@ struct adapter {
 	struct rsn_sec_profile prof; /* secrets cleared once the PMK is known */
 	uint8_t *bss_ies;            /* the chosen BSS's IEs, copied */
 	size_t bss_ies_len;
+	uint8_t bss_bssid[6];
 	uint32_t bss_reason;         /* non-zero: the BSS list was unusable */
 	struct rsn_selection sel;
 	uint8_t pmk[RSN_PMK_LEN];    /* kept for reassociations until AdapterReset */
 	bool pmk_set;
+	struct rsn_plugin_sae sae;
+	uint8_t pmkid[16];           /* offered from the PMKSA cache (sae.pmksa) */
 
 	/* post-association */
 	HANDLE security_session;
@@ -91,6 +130,9 @@ struct rsn_plugin_global {
 	DOT11EXT_APIS api;
 	DOT11EXT_LINUX_APIS lx;
 	struct rsn_pmk_cache *pmk_cache;
+	struct rsn_pmksa_cache *pmksa;
+	struct rsn_plugin_pt pts[SAE_PT_CACHE_SIZE];
+	bool sae_ok;               /* the auth handlers are registered */
 	struct adapter *adapters;
 	struct pkt *pkts;
 };
@@ -159,6 +201,15 @@ void rsn_plugin_psk_mismatch(struct adapter *a);
 DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSize,
 				       LPVOID pvInBuffer);
 DWORD WINAPI rsn_plugin_send_packet_completion(HANDLE hSendCompletion);
+
+/* plugin-sae.c */
+extern const DOT11EXT_LINUX_AUTH_HANDLERS rsn_plugin_auth_handlers;
+/* Pre-association for SAE: keep the password, look up the PMKSA; an RSN_REASON_*. */
+uint32_t rsn_plugin_sae_prepare(struct adapter *a, const uint8_t bssid[6]);
+/* End an exchange (no completion), cleanse its secrets. */
+void rsn_plugin_sae_clear(struct adapter *a);
+void WINAPI rsn_plugin_sae_timer_cb(HANDLE t, LPVOID ctx);
+void rsn_plugin_sae_pts_free(void);
 
 /* plugin-control.c */
 DWORD WINAPI rsn_plugin_control(HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBYTE pInBuffer,

@@ -14,6 +14,7 @@
 
 #include "rsn/crypto.h"
 #include "rsn/pmk-cache.h"
+#include "rsn/pmksa.h"
 #include "rsn/reason.h"
 
 struct rsn_plugin_global rsn_plugin_g;
@@ -82,6 +83,8 @@ static VOID WINAPI rsn_plugin_deinit_service(VOID)
 		free(p);
 	}
 	rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
+	rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
+	rsn_plugin_sae_pts_free();
 	memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
 	/* Release OpenSSL's fetched algorithms before dlclose (contract §3.4: free everything). */
 	rsn_crypto_cleanup();
@@ -174,11 +177,26 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 		return ERROR_NOT_SUPPORTED;
 	memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
 	rsn_plugin_g.pmk_cache = rsn_pmk_cache_new(PMK_CACHE_SIZE);
-	if (!rsn_plugin_g.pmk_cache)
+	rsn_plugin_g.pmksa = rsn_pmksa_cache_new(PMKSA_CACHE_SIZE);
+	if (!rsn_plugin_g.pmk_cache || !rsn_plugin_g.pmksa) {
+		rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
+		rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
+		memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
 		return ERROR_OUTOFMEMORY;
+	}
 	rsn_plugin_g.api = *pDot11ExtAPI; /* copied (contract §3.2) */
-	memcpy(&rsn_plugin_g.lx, lx, sizeof(rsn_plugin_g.lx));
+	/* the host's table may be an older, shorter version (ihvlinux.h) */
+	memcpy(&rsn_plugin_g.lx, lx,
+	       lx->dwSize < sizeof(rsn_plugin_g.lx) ? lx->dwSize : sizeof(rsn_plugin_g.lx));
 	rsn_plugin_g.up = true;
+	/* ihvlinux.h version 2: SAE through the host's authentication exchange */
+	if (lx->dwVersion >= DOT11EXT_LINUX_APIS_VERSION_2 &&
+	    lx->dwSize >= DOT11EXT_LINUX_APIS_V2_SIZE && lx->Dot11ExtLinuxRegisterAuthHandlers &&
+	    lx->Dot11ExtLinuxSendAuthFrame && lx->Dot11ExtLinuxAuthComplete &&
+	    lx->Dot11ExtLinuxRegisterAuthHandlers(&rsn_plugin_auth_handlers) == ERROR_SUCCESS)
+		rsn_plugin_g.sae_ok = true;
+	else
+		LOG(WARN, "the host has no authentication exchange (ihvlinux.h v2): no SAE");
 
 	/* contract rule 4: all 19 handlers, none NULL */
 	pDot11IHVHandlers->Dot11ExtIhvDeinitService = rsn_plugin_deinit_service;
@@ -201,6 +219,7 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	pDot11IHVHandlers->Dot11ExtIhvQueryUIRequest = rsn_plugin_query_ui_request;
 	pDot11IHVHandlers->Dot11ExtIhvOnexIndicateResult = rsn_plugin_onex_indicate_result;
 	pDot11IHVHandlers->Dot11ExtIhvControl = rsn_plugin_control;
-	LOG(INFO, "WPA2/WPA3-Personal (PSK, PSK-SHA256, PMF) ready");
+	LOG(INFO, "WPA2/WPA3-Personal (PSK, PSK-SHA256, %sPMF) ready",
+	    rsn_plugin_g.sae_ok ? "SAE with H2E and PMKSA caching, " : "");
 	return ERROR_SUCCESS;
 }

@@ -8,6 +8,7 @@
 
 #include "common/hex.h"
 #include "rsn/crypto.h"
+#include "rsn/sae.h"
 
 const char *rsn_profile_err_str(enum rsn_profile_err err)
 {
@@ -363,6 +364,81 @@ static bool profile_xml_passphrase_valid(const char *s, size_t n)
 	return true;
 }
 
+/* "19 20 21": SAE groups, each one this engine implements, no repeats. */
+static bool profile_xml_sae_groups(const char *s, struct rsn_sec_profile *out)
+{
+	out->n_sae_groups = 0;
+	while (*s) {
+		unsigned long g = 0;
+		size_t k = 0;
+
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		while (s[k] >= '0' && s[k] <= '9' && k < 4)
+			g = g * 10 + (unsigned long)(s[k++] - '0');
+		if (!k || (s[k] && s[k] != ' ') || !sae_group_supported((uint16_t)g) ||
+		    out->n_sae_groups == RSN_SAE_GROUPS_MAX)
+			return false;
+		for (size_t i = 0; i < out->n_sae_groups; i++)
+			if (out->sae_groups[i] == g)
+				return false;
+		out->sae_groups[out->n_sae_groups++] = (uint16_t)g;
+		s += k;
+	}
+	return out->n_sae_groups > 0;
+}
+
+/* [<SaePassword>][<SaePwe>][<SaeGroups>]: only with AuthMode SAE. */
+static enum rsn_profile_err profile_xml_sae_elems(struct cur *c, struct rsn_sec_profile *out)
+{
+	enum rsn_profile_err err = RSN_PROFILE_OK;
+	char *t = NULL;
+	size_t n = 0;
+	int r;
+
+	r = profile_xml_elem_or_err(c, "SaePassword", &t, &n, &err);
+	if (r < 0)
+		return err;
+	if (r > 0) {
+		bool ok = n >= 1 && n <= RSN_SAE_PASSWORD_MAX && strlen(t) == n;
+
+		for (size_t i = 0; ok && i < n; i++)
+			ok = (unsigned char)t[i] >= 0x20;
+		if (ok) {
+			memcpy(out->sae_password, t, n + 1);
+			out->has_sae_password = true;
+		}
+		rsn_profile_utf8_free(t, n);
+		if (!ok)
+			return RSN_PROFILE_ERR_SECRET;
+	}
+	r = profile_xml_elem_or_err(c, "SaePwe", &t, &n, &err);
+	if (r < 0)
+		return err;
+	if (r > 0) {
+		if (n == 1 && t[0] >= '0' && t[0] <= '2')
+			out->sae_pwe = t[0] - '0';
+		else
+			err = RSN_PROFILE_ERR_VALUE;
+		rsn_profile_utf8_free(t, n);
+		if (err)
+			return err;
+	}
+	r = profile_xml_elem_or_err(c, "SaeGroups", &t, &n, &err);
+	if (r < 0)
+		return err;
+	if (r > 0) {
+		if (!profile_xml_sae_groups(t, out))
+			err = RSN_PROFILE_ERR_VALUE;
+		rsn_profile_utf8_free(t, n);
+		if (err)
+			return err;
+	}
+	return RSN_PROFILE_OK;
+}
+
 enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 					   struct rsn_sec_profile *out)
 {
@@ -391,6 +467,9 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	} else if (!strcmp(t, "WPA-PSK-SHA256")) {
 		out->auth = RSN_PROFILE_AUTH_PSK_SHA256;
 		out->akm = RSN_AKM_PSK_SHA256;
+	} else if (!strcmp(t, "SAE")) {
+		out->auth = RSN_PROFILE_AUTH_SAE;
+		out->akm = RSN_AKM_SAE;
 	} else if (!strcmp(t, "NONE")) {
 		out->auth = RSN_PROFILE_AUTH_NONE;
 	} else {
@@ -461,11 +540,20 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 		rsn_profile_utf8_free(t, n);
 		t = NULL;
 	}
-	if (out->auth == RSN_PROFILE_AUTH_NONE && (out->has_passphrase || out->has_psk)) {
+	err = profile_xml_sae_elems(&c, out);
+	if (err)
+		goto out;
+	if (out->auth == RSN_PROFILE_AUTH_NONE &&
+	    (out->has_passphrase || out->has_psk || out->has_sae_password)) {
 		err = RSN_PROFILE_ERR_SYNTAX;
 		goto out;
 	}
-	if (out->auth != RSN_PROFILE_AUTH_NONE && !out->has_passphrase && !out->has_psk) {
+	if (out->auth == RSN_PROFILE_AUTH_SAE && !out->has_passphrase && !out->has_sae_password) {
+		err = RSN_PROFILE_ERR_SECRET;
+		goto out;
+	}
+	if (out->auth != RSN_PROFILE_AUTH_NONE && !out->has_passphrase && !out->has_psk &&
+	    !out->has_sae_password) {
 		err = profile_xml_root_close(&c, "IhvSecurity") ? RSN_PROFILE_ERR_SECRET
 						   : RSN_PROFILE_ERR_SYNTAX;
 		goto out;

@@ -4,7 +4,9 @@
  *   </IhvConnectivity>
  *   <IhvSecurity xmlns="urn:ihvd:rsn:1"><Ssid>HEX</Ssid><AuthMode>M</AuthMode>
  *   [<Pairwise>C</Pairwise><Group>C</Group>]<Pmf>N</Pmf>[<Passphrase>T</Passphrase>|<Psk>HEX</Psk>]
+ *   [<SaePassword>T</SaePassword>][<SaePwe>N</SaePwe>][<SaeGroups>19 20 21</SaeGroups>]
  *   </IhvSecurity>
+ * AuthMode SAE needs a password: SaePassword, else Passphrase (a Psk alone cannot do SAE).
  * Elements in exactly that order; whitespace between elements is tolerated, nothing else.
  * Text may use &amp; &lt; &gt; &quot; &apos; and numeric references. Hex is read in either
  * case. The fragments are untrusted input (contract §6.1): every byte is checked.
@@ -34,7 +36,11 @@ enum rsn_profile_auth {
 	RSN_PROFILE_AUTH_NONE,
 	RSN_PROFILE_AUTH_PSK,        /* WPA-PSK, 00-0F-AC:2 */
 	RSN_PROFILE_AUTH_PSK_SHA256, /* WPA-PSK-SHA256, 00-0F-AC:6 */
+	RSN_PROFILE_AUTH_SAE,        /* SAE, 00-0F-AC:8 (IEEE 802.11-2020 12.4) */
 };
+
+#define RSN_SAE_PASSWORD_MAX 128
+#define RSN_SAE_GROUPS_MAX 8
 
 struct rsn_conn_profile {
 	uint8_t ssid[32];
@@ -53,6 +59,11 @@ struct rsn_sec_profile {
 	char passphrase[64];         /* secret; NUL-terminated */
 	bool has_psk;
 	uint8_t psk[32];             /* secret */
+	bool has_sae_password;
+	char sae_password[RSN_SAE_PASSWORD_MAX + 1]; /* secret; NUL-terminated */
+	int sae_pwe;                 /* 0 H&P, 1 H2E only, 2 both (wpa_supplicant's sae_pwe) */
+	uint16_t sae_groups[RSN_SAE_GROUPS_MAX]; /* in order of preference; none: 19 */
+	size_t n_sae_groups;
 };
 
 /* A NUL-terminated UTF-8 copy of a NUL-terminated UTF-16LE string (at most max units). */

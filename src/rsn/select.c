@@ -56,6 +56,50 @@ static bool select_has(const uint32_t *list, size_t n, uint32_t v)
 	return false;
 }
 
+/* Does an element (Supported Rates 1, Extended Supported Rates 50) carry this octet? */
+static bool select_rate_has(const uint8_t *ies, size_t len, uint8_t id, uint8_t v)
+{
+	size_t n = 0;
+	const uint8_t *e = rsn_ie_find(ies, len, id, &n);
+
+	for (size_t i = 2; e && i < n; i++)
+		if (e[i] == v)
+			return true;
+	return false;
+}
+
+/*
+ * SAE (AKM 00-0F-AC:8): PMF is mandatory (WPA3-Personal; hostapd's sae_require_mfp), and
+ * hash-to-element is used when the AP's RSNXE says "SAE hash-to-element" (IEEE 802.11-2020
+ * 9.4.2.241, bit 5) and sae_pwe allows it. An AP that admits only H2E lists the BSS
+ * membership selector 123 ("SAE H2E only", 9.4.2.3) in its rates.
+ */
+static uint32_t select_sae(const struct rsn_sec_profile *p, const uint8_t *ies, size_t len,
+			   bool ap_mfpc, uint32_t ap_mgmt, struct rsn_selection *out)
+{
+	const uint8_t *x;
+	size_t xl = 0;
+	bool ap_h2e, ap_h2e_only;
+
+	if (!ap_mfpc)
+		return RSN_REASON_SAE_NEEDS_PMF;
+	if (!rsn_mgmt_cipher_key_len(ap_mgmt))
+		return RSN_REASON_NO_MATCHING_MGMT;
+	x = rsn_ie_find(ies, len, IE_ID_RSNX, &xl);
+	ap_h2e = x && xl >= 3 && (x[2] & 0x20);
+	ap_h2e_only = select_rate_has(ies, len, 1, 0x80 | 123) ||
+		      select_rate_has(ies, len, 50, 0x80 | 123);
+	if ((p->sae_pwe == 1 && !ap_h2e) || (p->sae_pwe == 0 && ap_h2e_only))
+		return RSN_REASON_SAE_H2E_MISMATCH;
+	out->sae_h2e = p->sae_pwe != 0 && ap_h2e;
+	out->mfp = RSN_MFP_REQUIRED;
+	out->group_mgmt = ap_mgmt;
+	out->akm = p->akm;
+	out->pairwise = p->pairwise;
+	out->group = p->group;
+	return L2_REASON_CODE_SUCCESS;
+}
+
 uint32_t rsn_select(const struct rsn_sec_profile *p, const uint8_t *ies, size_t len,
 		    struct rsn_selection *out)
 {
@@ -85,6 +129,8 @@ uint32_t rsn_select(const struct rsn_sec_profile *p, const uint8_t *ies, size_t 
 	/* 12.6.3: MFPR set requires MFPC; a station with MFPR needs an MFPC AP */
 	ap_mfpc = ap.caps & RSN_CAP_MFPC;
 	ap_mfpr = ap.caps & RSN_CAP_MFPR;
+	if (p->auth == RSN_PROFILE_AUTH_SAE)
+		return select_sae(p, ies, len, ap_mfpc, ap.group_mgmt_cipher, out);
 	if (p->pmf == 2 && !ap_mfpc)
 		return RSN_REASON_PMF_REQUIRED_BY_PROFILE;
 	if (p->pmf == 0 && ap_mfpr)

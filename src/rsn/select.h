@@ -20,6 +20,7 @@ struct rsn_selection {
 	uint32_t pairwise, group;
 	uint32_t group_mgmt;      /* 0 unless MFP is used */
 	enum rsn_mfp mfp;         /* what we advertise: NONE, OPTIONAL (MFPC), REQUIRED */
+	bool sae_h2e;             /* SAE: hash-to-element (sae_pwe and the AP's RSNXE) */
 };
 
 /*

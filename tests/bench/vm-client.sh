@@ -3,7 +3,7 @@
 # station daemons (wpa_supplicant, iwd, ihvd) and the test beds they can join.
 #
 # A test bed is one hostapd config (hostapd-conf/BED.conf) plus what a client
-# needs to join it.  bed_load BED sets BED_CONF, BED_SSID, BED_KIND (psk) and
+# needs to join it.  bed_load BED sets BED_CONF, BED_SSID, BED_KIND (psk, sae) and
 # BED_SECRET; a new bed (SAE, EAP) is a new case in bed_load plus a case per
 # client in CLIENT_setup for its BED_KIND: its results become a new set of
 # rows in the table (scripts/bench prints one block per bed).
@@ -30,6 +30,12 @@ bed_load() {
 		BED_KIND=psk
 		BED_SECRET="correct horse battery"
 		;;
+	wpa3-sae)
+		BED_CONF=wpa3-sae.conf
+		BED_SSID=ihvd-test
+		BED_KIND=sae
+		BED_SECRET="correct horse battery"
+		;;
 	*)
 		return 1
 		;;
@@ -52,6 +58,22 @@ network={
 	pairwise=CCMP
 	group=CCMP
 	psk="$BED_SECRET"
+	scan_freq=2412
+	freq_list=2412
+}
+EOF
+		;;
+	sae)
+		cat >"$T/wpas.conf" <<EOF
+ctrl_interface=$wpas_ctrl
+network={
+	ssid="$BED_SSID"
+	key_mgmt=SAE
+	ieee80211w=2
+	proto=RSN
+	pairwise=CCMP
+	group=CCMP
+	sae_password="$BED_SECRET"
 	scan_freq=2412
 	freq_list=2412
 }
@@ -87,7 +109,8 @@ EnableNetworkConfiguration=false
 DefaultInterface=*
 EOF
 	case $BED_KIND in
-	psk)
+	psk | sae)
+		# iwd joins an SAE-only network from the same .psk file (its type is "psk")
 		iwd_suffix=psk
 		printf '[Security]\nPassphrase=%s\n' "$BED_SECRET" >"$T/iwd-state/$BED_SSID.psk"
 		chmod 600 "$T/iwd-state/$BED_SSID.psk"
@@ -138,6 +161,23 @@ network={
 }
 EOF
 		;;
+	sae)
+		# SAE's authentication exchange is not carried to an isolated plugin yet
+		cat >"$T/ihvd.conf" <<EOF
+ctrl_interface=$ihvd_ctrl
+ihv_plugin=$ihvd_build/ihv-rsn.so
+plugin_isolation=inline
+network={
+	ssid="$BED_SSID"
+	key_mgmt=SAE
+	ieee80211w=2
+	pairwise=CCMP
+	group=CCMP
+	sae_password="$BED_SECRET"
+	scan_freq=2412
+}
+EOF
+		;;
 	*) why "no ihvd config for a $BED_KIND bed"; return 1 ;;
 	esac
 	chmod 600 "$T/ihvd.conf"
@@ -146,4 +186,10 @@ ihvd_exec() { exec "$ihvd_build/ihvd" -i "$sta_if" -c "$T/ihvd.conf"; }
 ihvd_prepare() { :; }
 ihvd_disconnect() { ctl wpa "$ihvd_ctrl/$sta_if" DISCONNECT; }
 ihvd_connect() { ctl wpa "$ihvd_ctrl/$sta_if" RECONNECT; }
-ihvd_pids() { :; }
+# isolated mode (the default, issue 11): the plugin's process, a child of ihvd
+ihvd_pids() {
+	local p
+	p=$(pgrep -P "${DPID:-0}" 2>/dev/null | head -n 1)
+	[[ -n $p ]] && echo "phost $p"
+	return 0
+}

@@ -77,10 +77,18 @@ static int fuzz_ctrl_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 	return 0;
 }
 
-static int fuzz_ctrl_plugin_stats(void *ctx, char *buf, size_t len)
+static int fuzz_ctrl_control(void *ctx, const uint8_t *in, size_t in_len, uint8_t *out,
+			     size_t out_len, size_t *returned)
 {
+	static const char stats[] = "drop_mic=1 drop_replay=2\nrx_short=0 =x y\n";
+
 	(void)ctx;
-	snprintf(buf, len, "drop_mic=1 drop_replay=2\nrx_short=0 =x y\n");
+	(void)in;
+	(void)in_len;
+	*returned = sizeof(stats);
+	if (out_len < sizeof(stats))
+		return -ENOBUFS;
+	memcpy(out, stats, sizeof(stats));
 	return 0;
 }
 
@@ -117,7 +125,7 @@ static int fuzz_ctrl_init(void)
 		.connect = fuzz_ctrl_connect, .disconnect = fuzz_ctrl_disconnect,
 		.status = fuzz_ctrl_status, .ui_respond = fuzz_ctrl_ui_respond,
 		.scan_trigger = fuzz_ctrl_scan_trigger, .scan_results = fuzz_ctrl_scan_results,
-		.plugin_stats = fuzz_ctrl_plugin_stats,
+		.control = fuzz_ctrl_control,
 	};
 	sp.loop = fz.loop;
 	sp.config = fz.config;

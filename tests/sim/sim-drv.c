@@ -154,11 +154,8 @@ static int op_scan_results(struct drv *d, uint32_t ifindex, drv_bss_cb cb, void 
 	return failing(s, SIM_OP_SCAN_RESULTS);
 }
 
-static int op_connect(struct drv *d, uint32_t ifindex, const struct drv_connect_params *p)
+static void sim_connect_record(struct sim_call *c, const struct drv_connect_params *p)
 {
-	struct sim_drv *s = sim_of(d);
-	struct sim_call *c = record(s, SIM_OP_CONNECT, ifindex);
-
 	if (p->ssid_len <= DRV_SSID_MAX) {
 		memcpy(c->ssid, p->ssid, p->ssid_len);
 		c->ssid_len = p->ssid_len;
@@ -177,7 +174,42 @@ static int op_connect(struct drv *d, uint32_t ifindex, const struct drv_connect_
 	c->mfp = p->mfp;
 	c->control_port = p->control_port;
 	c->control_port_ethertype = p->control_port_ethertype;
+}
+
+static int op_connect(struct drv *d, uint32_t ifindex, const struct drv_connect_params *p)
+{
+	struct sim_drv *s = sim_of(d);
+
+	sim_connect_record(record(s, SIM_OP_CONNECT, ifindex), p);
 	return failing(s, SIM_OP_CONNECT);
+}
+
+static int op_associate(struct drv *d, uint32_t ifindex, const struct drv_connect_params *p)
+{
+	struct sim_drv *s = sim_of(d);
+
+	sim_connect_record(record(s, SIM_OP_ASSOCIATE, ifindex), p);
+	return failing(s, SIM_OP_ASSOCIATE);
+}
+
+static int op_authenticate(struct drv *d, uint32_t ifindex, const struct drv_auth_params *p)
+{
+	struct sim_drv *s = sim_of(d);
+	struct sim_call *c = record(s, SIM_OP_AUTHENTICATE, ifindex);
+
+	if (p->ssid_len <= DRV_SSID_MAX) {
+		memcpy(c->ssid, p->ssid, p->ssid_len);
+		c->ssid_len = p->ssid_len;
+	}
+	if (p->bssid) {
+		memcpy(c->bssid, p->bssid, DRV_ETH_ALEN);
+		c->has_bssid = true;
+	}
+	c->freq = p->freq;
+	c->auth_algorithm = p->algorithm;
+	c->frame = dup_bytes(p->data, p->data_len);
+	c->frame_len = c->frame ? p->data_len : 0;
+	return failing(s, SIM_OP_AUTHENTICATE);
 }
 
 static int op_disconnect(struct drv *d, uint32_t ifindex, uint16_t reason)
@@ -306,6 +338,8 @@ static const struct drv_ops sim_ops = {
 	.scan_results = op_scan_results,
 	.connect = op_connect,
 	.disconnect = op_disconnect,
+	.authenticate = op_authenticate,
+	.associate = op_associate,
 	.eapol_tx = op_eapol_tx,
 	.key_new = op_key_new,
 	.key_del = op_key_del,
@@ -381,6 +415,7 @@ void sim_drv_iface_add(struct sim_drv *s, uint32_t ifindex, const char *ifname,
 	i->capa.control_port_over_nl80211 = true;
 	i->capa.supports_connect = true;
 	i->capa.supports_auth_assoc = true;
+	i->capa.sae = true;
 	i->capa.max_scan_ssids = 4;
 }
 
@@ -493,6 +528,25 @@ void sim_drv_inject_disconnect(struct sim_drv *s, uint32_t ifindex, uint16_t rea
 	ev.ifindex = ifindex;
 	ev.disconnect.reason = reason;
 	ev.disconnect.by_ap = by_ap;
+	sim_drv_inject(s, &ev);
+}
+
+void sim_drv_inject_auth(struct sim_drv *s, uint32_t ifindex,
+			 const uint8_t bssid[DRV_ETH_ALEN], uint16_t algorithm,
+			 uint16_t transaction, uint16_t status, const uint8_t *body,
+			 size_t len)
+{
+	struct drv_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = DRV_EVENT_AUTH_RX;
+	ev.ifindex = ifindex;
+	memcpy(ev.auth.bssid, bssid, DRV_ETH_ALEN);
+	ev.auth.algorithm = algorithm;
+	ev.auth.transaction = transaction;
+	ev.auth.status = status;
+	ev.auth.body = body;
+	ev.auth.body_len = len;
 	sim_drv_inject(s, &ev);
 }
 

@@ -26,6 +26,8 @@ enum sim_op {
 	SIM_OP_KEY_DEFAULT_SET,
 	SIM_OP_STATION_AUTHORIZE,
 	SIM_OP_VENDOR_CMD,
+	SIM_OP_AUTHENTICATE,   /* ssid, bssid, freq, auth_algorithm, frame = AUTH_DATA */
+	SIM_OP_ASSOCIATE,      /* as connect */
 	SIM_OP_COUNT,
 };
 
@@ -67,6 +69,8 @@ struct sim_call {
 	bool unicast, multicast, mgmt;
 	/* station_authorize */
 	bool authorized;
+	/* authenticate */
+	uint16_t auth_algorithm;
 };
 
 struct sim_drv;
@@ -112,6 +116,11 @@ void sim_drv_inject_connect(struct sim_drv *s, uint32_t ifindex, uint16_t status
 			    const uint8_t *resp_ies, size_t resp_len);
 void sim_drv_inject_disconnect(struct sim_drv *s, uint32_t ifindex, uint16_t reason,
 			       bool by_ap);
+/* An Authentication frame from bssid (body: after the Status Code field). */
+void sim_drv_inject_auth(struct sim_drv *s, uint32_t ifindex,
+			 const uint8_t bssid[DRV_ETH_ALEN], uint16_t algorithm,
+			 uint16_t transaction, uint16_t status, const uint8_t *body,
+			 size_t len);
 void sim_drv_inject_eapol(struct sim_drv *s, uint32_t ifindex,
 			  const uint8_t src[DRV_ETH_ALEN], uint16_t ethertype,
 			  const uint8_t *frame, size_t len, bool unencrypted);

@@ -166,6 +166,28 @@ START_TEST(test_ctrl_interface_forms)
 }
 END_TEST
 
+/* issue 11: isolated by default; the three options read back */
+START_TEST(test_plugin_isolation_options)
+{
+	char err[256];
+	struct config *c;
+
+	c = load("ctrl_interface=/run/y\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert(!c->plugin_inline);
+	ck_assert_ptr_null(c->plugin_user);
+	ck_assert_uint_eq(c->plugin_handler_timeout_ms, 0);
+	config_free(c);
+	c = load("plugin_isolation=inline\nplugin_user=ihvplug\nplugin_handler_timeout_ms=1500\n",
+		 err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert(c->plugin_inline);
+	ck_assert_str_eq(c->plugin_user, "ihvplug");
+	ck_assert_uint_eq(c->plugin_handler_timeout_ms, 1500);
+	config_free(c);
+}
+END_TEST
+
 START_TEST(test_update_config_noted)
 {
 	char err[256];
@@ -206,8 +228,12 @@ static const struct bad bad_lines[] = {
 	{ false, "ssid=P\"a\\qb\"", "ssid: unknown escape \\q" },
 	{ false, "ssid=P\"a\\x4\"", "ssid: bad \\x escape" },
 	{ false, "ssid=\"a\"b\"", "ssid: unterminated or misplaced quote" },
-	{ false, "key_mgmt=SAE", "key_mgmt: SAE is not supported yet" },
-	{ false, "key_mgmt=WPA-PSK SAE", "key_mgmt: SAE is not supported yet" },
+	{ false, "key_mgmt=FT-SAE", "key_mgmt: FT-SAE is not supported yet" },
+	{ false, "key_mgmt=WPA-PSK SAE-EXT-KEY", "key_mgmt: SAE-EXT-KEY is not supported yet" },
+	{ false, "sae_pwe=3", "sae_pwe: expected 0, 1 or 2" },
+	{ false, "sae_groups=19 15", "sae_groups: group 15 is not supported (19, 20, 21)" },
+	{ false, "sae_groups=19 19", "sae_groups: group 19 given twice" },
+	{ false, "sae_password=\"\"", "sae_password: expected a \"string\" of 1..128 characters" },
 	{ false, "key_mgmt=WPA-EAP", "key_mgmt: WPA-EAP is not supported" },
 	{ false, "key_mgmt=WPA-PSQ", "key_mgmt: unknown value 'WPA-PSQ'" },
 	{ false, "key_mgmt=NONE WPA-PSK", "key_mgmt: NONE cannot be combined with other values" },
@@ -241,6 +267,9 @@ static const struct bad bad_lines[] = {
 	{ true, "ssid=\"x\"", "unknown option 'ssid'" },
 	{ true, "eapol_path=raw", "eapol_path: expected auto, nl80211 or packet" },
 	{ true, "update_config=2", "update_config: expected 0 or 1" },
+	{ true, "plugin_isolation=sandbox", "plugin_isolation: expected isolated or inline" },
+	{ true, "plugin_user=root", "plugin_user: expected a user name other than root" },
+	{ true, "plugin_handler_timeout_ms=5", "plugin_handler_timeout_ms: expected 100..600000" },
 	{ true, "ctrl_interface=DIR=/run/x GROUP=no-such-group-ihvd",
 	  "ctrl_interface: unknown group 'no-such-group-ihvd'" },
 	{ true, "ctrl_interface_group=no-such-group-ihvd",
@@ -289,6 +318,9 @@ static const struct bad_block bad_blocks[] = {
 	{ "network={\n\tssid=\"x\"\n\tkey_mgmt=NONE\n\tieee80211w=2\n}\n",
 	  "network block: ieee80211w=2 needs an RSN key_mgmt", 1 },
 	{ "#\n#\nnetwork={\n\tssid=\"x\"\n\tpsk=\"correct horse\"\n", "network block not closed", 3 },
+	{ "network={\n\tssid=\"x\"\n\tkey_mgmt=SAE\n"
+	  "\tpsk=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n}\n",
+	  "network block: key_mgmt SAE needs sae_password or a psk passphrase", 1 },
 };
 
 START_TEST(test_rejects_bad_block)
@@ -312,7 +344,7 @@ START_TEST(test_every_error_reported)
 		 "network={\n"
 		 "\tssid=\"ok\"\n"
 		 "\tpsk=\"short\"\n"
-		 "\tkey_mgmt=SAE\n"
+		 "\tkey_mgmt=FT-SAE\n"
 		 "}\n",
 		 err, sizeof(err));
 	ck_assert_ptr_null(c);
@@ -320,10 +352,50 @@ START_TEST(test_every_error_reported)
 	snprintf(want, sizeof(want),
 		 "%s:1: unknown option 'bogus'\n"
 		 "%s:4: psk: passphrase must be 8..63 characters\n"
-		 "%s:5: key_mgmt: SAE is not supported yet\n"
+		 "%s:5: key_mgmt: FT-SAE is not supported yet\n"
 		 "%s:2: network block: key_mgmt WPA-PSK needs a psk (or key_mgmt=NONE)",
 		 path, path, path, path);
 	ck_assert_str_eq(err, want);
+}
+END_TEST
+
+/* WPA3-Personal: SAE alone, transition forms, the SAE options (global and per block). */
+START_TEST(test_sae_forms)
+{
+	char err[1024], v[64];
+	struct config *c;
+	struct config_network *n;
+
+	c = load("sae_groups=20 19\n"
+		 "network={\n\tssid=\"a\"\n\tkey_mgmt=SAE\n\tsae_password=\"pw with spaces\"\n"
+		 "\tieee80211w=2\n\tsae_pwe=2\n}\n"
+		 "network={\n\tssid=\"b\"\n\tkey_mgmt=WPA-PSK SAE\n\tpsk=\"correct horse\"\n"
+		 "\tsae_groups=21\n}\n"
+		 "network={\n\tssid=\"c\"\n\tkey_mgmt=WPA-PSK WPA-PSK-SHA256 SAE\n"
+		 "\tpsk=\"correct horse\"\n\tieee80211w=1\n}\n"
+		 "sae_pwe=1\n",
+		 err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	n = config_network_get(c, 0);
+	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_SAE);
+	ck_assert(n->sae_password_set);
+	ck_assert_str_eq(n->sae_password, "pw with spaces");
+	ck_assert(config_network_sae_ok(n));
+	ck_assert_int_eq(n->sae_pwe, 2);
+	ck_assert_int_eq(config_network_value(n, "sae_groups", v, sizeof(v)), 0);
+	ck_assert_str_eq(v, "20 19"); /* the global default */
+	ck_assert_int_eq(config_network_value(n, "sae_password", v, sizeof(v)), -1);
+	n = config_network_get(c, 1);
+	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_PSK | CONFIG_AKM_SAE);
+	ck_assert(config_network_sae_ok(n)); /* the passphrase is the SAE password */
+	ck_assert_int_eq(n->sae_pwe, 1);     /* global sae_pwe after the blocks */
+	ck_assert_int_eq(config_network_value(n, "sae_groups", v, sizeof(v)), 0);
+	ck_assert_str_eq(v, "21");
+	n = config_network_get(c, 2);
+	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | CONFIG_AKM_SAE);
+	ck_assert_int_eq(config_network_value(n, "key_mgmt", v, sizeof(v)), 0);
+	ck_assert_str_eq(v, "WPA-PSK WPA-PSK-SHA256 SAE");
+	config_free(c);
 }
 END_TEST
 
@@ -556,9 +628,11 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_accepts_every_form);
 	tcase_add_test(tc, test_ctrl_interface_forms);
 	tcase_add_test(tc, test_update_config_noted);
+	tcase_add_test(tc, test_plugin_isolation_options);
 	tcase_add_loop_test(tc, test_rejects_bad_line, 0, sizeof(bad_lines) / sizeof(bad_lines[0]));
 	tcase_add_loop_test(tc, test_rejects_bad_block, 0, sizeof(bad_blocks) / sizeof(bad_blocks[0]));
 	tcase_add_test(tc, test_every_error_reported);
+	tcase_add_test(tc, test_sae_forms);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_not_a_regular_file);
 	tcase_add_test(tc, test_nul_byte_rejected);

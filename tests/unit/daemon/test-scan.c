@@ -57,7 +57,7 @@ START_TEST(test_bss_parse_and_flags)
 
 	fake_bss_add(&fake, 2, 2412, -40, "sae", 3, rsne_sae, sizeof(rsne_sae), 0);
 	ck_assert_int_eq(scan_bss_parse(&fake.bss[1], &b), 0);
-	ck_assert_uint_eq(b.akm, 0);
+	ck_assert_uint_eq(b.akm, CONFIG_AKM_SAE);
 	ck_assert(b.mfpc && b.mfpr);
 	scan_bss_flags(&b, flags, sizeof(flags));
 	ck_assert_str_eq(flags, "[WPA2-SAE-CCMP][ESS]");

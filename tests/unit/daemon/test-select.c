@@ -129,8 +129,46 @@ START_TEST(test_select_best_order)
 }
 END_TEST
 
+/* WPA3 transition mode: SAE when AP, network and radio can; a PSK-only block joins too. */
+START_TEST(test_transition_mode)
+{
+	static const uint8_t rsne_trans[] = { RSNE_PSK_SAE_MFPC };
+	struct config_network *psk = network("net", "correct horse");
+	struct config_network *both = network("net", "correct horse");
+	struct config_network *sae = network("net", NULL);
+	struct profile_choice ch;
+	struct scan_bss b;
+	char err[64];
+
+	ck_assert_int_eq(config_network_set(both, "key_mgmt", "WPA-PSK SAE", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(sae, "key_mgmt", "SAE", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(sae, "sae_password", "\"secret\"", err, sizeof(err)),
+			 0);
+	fake_bss_add(&fake, 1, 2412, -40, "net", 3, rsne_trans, sizeof(rsne_trans), 0);
+	fake_bss_add(&fake, 2, 2412, -40, "net", 3, rsne_psk, sizeof(rsne_psk), 0);
+	scan_bss_parse(&fake.bss[0], &b);
+	ck_assert(select_bss_match(psk, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK);
+	ck_assert(select_bss_match(both, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_SAE);
+	ck_assert(select_bss_match(sae, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_SAE);
+	/* a radio without SAE in ihvd's SME: PSK for the transition block, nothing for SAE */
+	select_radio_sae_set(false);
+	ck_assert(select_bss_match(both, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK);
+	ck_assert(!select_bss_match(sae, &b, &ch));
+	select_radio_sae_set(true);
+	/* a WPA2-only AP: the transition block uses PSK; the SAE-only block with no psk skips it */
+	scan_bss_parse(&fake.bss[1], &b);
+	ck_assert(select_bss_match(both, &b, &ch));
+	ck_assert_int_eq(ch.akm, CONFIG_AKM_PSK);
+	ck_assert(!select_bss_match(sae, &b, &ch));
+}
+END_TEST
+
 int main(void)
 {
 	return CHECK_RUN("select", setup, teardown,
-			 test_bss_match_rules, test_select_best_order);
+			 test_bss_match_rules, test_select_best_order, test_transition_mode);
 }

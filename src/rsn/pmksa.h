@@ -1,0 +1,39 @@
+/*
+ * The station's PMKSA cache (IEEE 802.11-2020 12.6.10.3): PMKs from SAE kept per (BSSID,
+ * SSID, AKM) with their PMKID, so a reconnect within the PMK lifetime authenticates with Open
+ * System and offers the PMKID instead of running SAE again. Entries are cleansed when
+ * replaced, removed, expired or freed.
+ */
+#ifndef RSN_PMKSA_H
+#define RSN_PMKSA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RSN_PMKSA_PMK_LEN 32
+#define RSN_PMKSA_PMKID_LEN 16
+/* dot11RSNAConfigPMKLifetime default (IEEE 802.11-2020 Annex C): 43200 s */
+#define RSN_PMKSA_LIFETIME_S 43200u
+
+struct rsn_pmksa_cache;
+
+struct rsn_pmksa_cache *rsn_pmksa_cache_new(size_t max_entries);
+void rsn_pmksa_cache_free(struct rsn_pmksa_cache *c);
+
+/* Store (replacing the entry of the same BSSID/SSID/AKM); now_s: a monotonic clock. */
+int rsn_pmksa_add(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
+		  size_t ssid_len, uint32_t akm, const uint8_t pmk[RSN_PMKSA_PMK_LEN],
+		  const uint8_t pmkid[RSN_PMKSA_PMKID_LEN], uint64_t now_s, uint32_t lifetime_s);
+/* 0 and the PMK/PMKID of a live entry, -1 if none (expired ones are dropped). */
+int rsn_pmksa_get(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
+		  size_t ssid_len, uint32_t akm, uint64_t now_s, uint8_t pmk[RSN_PMKSA_PMK_LEN],
+		  uint8_t pmkid[RSN_PMKSA_PMKID_LEN]);
+/* Forget the entry; 1 if there was one. */
+int rsn_pmksa_remove(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
+		     size_t ssid_len, uint32_t akm);
+/* Forget every entry of this SSID (its password changed). */
+void rsn_pmksa_flush_ssid(struct rsn_pmksa_cache *c, const uint8_t *ssid, size_t ssid_len);
+size_t rsn_pmksa_count(const struct rsn_pmksa_cache *c);
+
+#endif

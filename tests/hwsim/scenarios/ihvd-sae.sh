@@ -1,0 +1,89 @@
+# shellcheck shell=bash
+# WPA3-Personal against hostapd 2.10: SAE hunting-and-pecking, group 19, PMF
+# required (key_mgmt=SAE with sae_password). The exchange runs in ihvd's SME
+# (NL80211_CMD_AUTHENTICATE) through the plugin's authentication exchange,
+# then the 4-way handshake with AKM 8. A reconnect within the PMK lifetime uses
+# the cached PMKSA: Open System authentication and the PMKID, no SAE frame at
+# the AP. Then the group key is renewed every 3 s while traffic flows. Last,
+# the AP forgets the PMKSA: the cached reconnect is refused and SAE runs again.
+# hwsim-timeout: 150
+# shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
+. "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
+
+hwsim_radios 2
+hostapd_start sae.conf
+sta_netns 1 sta
+ap_if=${HWSIM_IF[0]}
+sta_if=${HWSIM_IF[1]}
+bssid=$(<"/sys/class/net/$ap_if/address")
+
+cat >"$T/net.conf" <<'EOF2'
+plugin_isolation=inline
+network={
+	ssid="ihvd-test"
+	key_mgmt=SAE
+	sae_password="correct horse battery"
+	ieee80211w=2
+}
+EOF2
+ihvd_start "$T/net.conf" "$sta_if"
+ihvd_wait_state 30 COMPLETED
+ihvd_check_connected "$bssid" SAE
+sta_mac=$(ihvd_sta_mac)
+# hostapd -dd: "authentication: STA=... auth_alg=3 auth_transaction=1 status_code=0"
+sae_frames() { grep -c "authentication: STA=$sta_mac auth_alg=3" "$HOSTAPD_LOG" || true; }
+open_frames() { grep -c "authentication: STA=$sta_mac auth_alg=0" "$HOSTAPD_LOG" || true; }
+n_sae=$(sae_frames)
+((n_sae >= 2)) || fail "hostapd saw $n_sae SAE Authentication frames (want Commit and Confirm)"
+grep -q "SAE: Commit with group 19 (hunting-and-pecking)" "$IHVD_LOG" || fail "no H&P group 19 Commit"
+grep -q "AUTHENTICATE\|authenticating with $bssid (SAE)" "$IHVD_LOG" || fail "the SME path is not in the log"
+in_sta iw dev "$sta_if" link | grep -q "Connected to $bssid" || fail "iw: not connected"
+ip_setup "$ap_if" "$sta_if"
+ping_check
+
+# PMKSA caching (IEEE 802.11-2020 12.6.10.3): reconnect, no SAE.
+ihvd_cli disconnect | grep -qx OK
+ihvd_wait_state 10 DISCONNECTED
+n_hs=$(grep -c "EAPOL-4WAY-HS-COMPLETED $sta_mac" "$HOSTAPD_LOG")
+ihvd_cli reconnect | grep -qx OK
+ihvd_wait_state 30 COMPLETED
+wait_for 5 "a second 4-way handshake" eval \
+	"(( \$(grep -c 'EAPOL-4WAY-HS-COMPLETED $sta_mac' '$HOSTAPD_LOG') > $n_hs ))"
+n_sae2=$(sae_frames)
+((n_sae2 == n_sae)) || fail "the reconnect ran SAE again ($n_sae -> $n_sae2 SAE frames at the AP)"
+(($(open_frames) >= 1)) || fail "no Open System authentication for the PMKSA-cached reconnect"
+grep -q "a cached PMKSA for this AP" "$IHVD_LOG" || fail "ihvd did not offer the cached PMKSA"
+grep -q "PMKID" "$HOSTAPD_LOG" || fail "hostapd's log does not mention the PMKID"
+ihvd_check_connected "$bssid" SAE
+
+# GTK rekeys (every 3 s) with traffic over the SAE link.
+before=$(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true)
+end=$(($(now_ms) + 10000))
+bursts=0
+while (($(now_ms) < end)); do
+	ip neigh flush dev "$ap_if"
+	out=$(busybox ping -c 5 -i 0.2 -w 4 "$HWSIM_STA_IP" 2>&1) || true
+	tx=$(sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p' <<<"$out")
+	rx=$(sed -n 's/.* \([0-9]*\) packets received.*/\1/p' <<<"$out")
+	[[ -n $tx && $tx -ge 5 && $rx == "$tx" ]] || { echo "$out"; fail "packets lost during GTK rekeys (burst $bursts)"; }
+	bursts=$((bursts + 1))
+done
+rekeys=$(($(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true) - before))
+((rekeys >= 2)) || fail "only $rekeys group key handshakes in 10 s"
+_ihvd_state_is COMPLETED || fail "ihvd left COMPLETED during the rekeys"
+
+# The AP forgets the PMKSA: the cached reconnect is refused (status 53,
+# INVALID_PMKID); ihvd drops the entry and the next attempt runs SAE.
+hostapd_cli_ pmksa_flush | grep -qx OK || fail "hostapd PMKSA_FLUSH failed"
+ihvd_cli disconnect | grep -qx OK
+ihvd_wait_state 10 DISCONNECTED
+ihvd_cli reconnect | grep -qx OK
+ihvd_wait_state 40 COMPLETED
+grep -q "association with the cached PMKSA refused (status 53)" "$IHVD_LOG" ||
+	fail "ihvd did not see the AP refuse the PMKID"
+n_sae3=$(sae_frames)
+((n_sae3 >= n_sae2 + 2)) || fail "no full SAE after the refused PMKSA ($n_sae2 -> $n_sae3)"
+ihvd_check_connected "$bssid" SAE
+ping_check
+ihvd_stop
+note "sae: H&P g19 with $n_sae SAE frames; PMKSA reconnect with 0 more; $rekeys GTK rekeys, $bursts bursts, no loss; PMKSA refused -> SAE again ($((n_sae3 - n_sae2)) frames)"

@@ -1,0 +1,86 @@
+/* src/rsn/pmksa.c: the PMKSA cache SAE fills and a reconnect reads (12.6.10.3). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rsn/crypto.h"
+#include "rsn/pmksa.h"
+#include "tests/unit/rsn/test-util.h"
+
+#define SSID(s) (const uint8_t *)(s), strlen(s)
+#define AKM_SAE 0x000fac08u
+
+static const uint8_t B1[6] = { 2, 0, 0, 0, 0, 1 }, B2[6] = { 2, 0, 0, 0, 0, 2 };
+
+static void fill(uint8_t *p, size_t n, uint8_t v)
+{
+	for (size_t i = 0; i < n; i++)
+		p[i] = (uint8_t)(v + i);
+}
+
+START_TEST(test_add_get_expire)
+{
+	struct rsn_pmksa_cache *c = rsn_pmksa_cache_new(4);
+	uint8_t pmk[32], pmkid[16], gp[32], gi[16];
+
+	fill(pmk, 32, 1);
+	fill(pmkid, 16, 100);
+	ck_assert_int_eq(rsn_pmksa_add(c, B1, SSID("net"), AKM_SAE, pmk, pmkid, 1000, 60), 0);
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("net"), AKM_SAE, 1059, gp, gi), 0);
+	ck_assert_mem_eq(gp, pmk, 32);
+	ck_assert_mem_eq(gi, pmkid, 16);
+	/* the key is (BSSID, SSID, AKM) */
+	ck_assert_int_eq(rsn_pmksa_get(c, B2, SSID("net"), AKM_SAE, 1000, gp, gi), -1);
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("other"), AKM_SAE, 1000, gp, gi), -1);
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("net"), 0x000fac02u, 1000, gp, gi), -1);
+	/* the lifetime ends it, and it is gone after */
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("net"), AKM_SAE, 1060, gp, gi), -1);
+	ck_assert_uint_eq(rsn_pmksa_count(c), 0);
+	rsn_pmksa_cache_free(c);
+}
+END_TEST
+
+START_TEST(test_replace_remove_evict_flush)
+{
+	struct rsn_pmksa_cache *c = rsn_pmksa_cache_new(2);
+	uint8_t pmk[32], pmkid[16], gp[32], gi[16];
+	const uint8_t b3[6] = { 2, 0, 0, 0, 0, 3 };
+
+	fill(pmk, 32, 1);
+	fill(pmkid, 16, 100);
+	ck_assert_int_eq(rsn_pmksa_add(c, B1, SSID("net"), AKM_SAE, pmk, pmkid, 10, 100), 0);
+	fill(pmk, 32, 50); /* a new SAE with the same AP replaces the entry */
+	ck_assert_int_eq(rsn_pmksa_add(c, B1, SSID("net"), AKM_SAE, pmk, pmkid, 20, 100), 0);
+	ck_assert_uint_eq(rsn_pmksa_count(c), 1);
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("net"), AKM_SAE, 30, gp, gi), 0);
+	ck_assert_mem_eq(gp, pmk, 32);
+	ck_assert_int_eq(rsn_pmksa_add(c, B2, SSID("net"), AKM_SAE, pmk, pmkid, 25, 100), 0);
+	/* full: the oldest (B1, added at 20) goes */
+	ck_assert_int_eq(rsn_pmksa_add(c, b3, SSID("net"), AKM_SAE, pmk, pmkid, 30, 100), 0);
+	ck_assert_uint_eq(rsn_pmksa_count(c), 2);
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("net"), AKM_SAE, 31, gp, gi), -1);
+	ck_assert_int_eq(rsn_pmksa_get(c, B2, SSID("net"), AKM_SAE, 31, gp, gi), 0);
+	/* the AP refused it (status 53) */
+	ck_assert_int_eq(rsn_pmksa_remove(c, B2, SSID("net"), AKM_SAE), 1);
+	ck_assert_int_eq(rsn_pmksa_remove(c, B2, SSID("net"), AKM_SAE), 0);
+	rsn_pmksa_flush_ssid(c, SSID("net"));
+	ck_assert_uint_eq(rsn_pmksa_count(c), 0);
+	/* bad input is refused, not a crash */
+	ck_assert_int_eq(rsn_pmksa_add(c, B1, NULL, 0, AKM_SAE, pmk, pmkid, 1, 1), -1);
+	ck_assert_int_eq(rsn_pmksa_add(NULL, B1, SSID("net"), AKM_SAE, pmk, pmkid, 1, 1), -1);
+	ck_assert_int_eq(rsn_pmksa_get(NULL, B1, SSID("net"), AKM_SAE, 1, gp, gi), -1);
+	ck_assert_ptr_null(rsn_pmksa_cache_new(0));
+	rsn_pmksa_cache_free(c);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("pmksa");
+	TCase *tc = tcase_create("pmksa");
+
+	tcase_add_test(tc, test_add_get_expire);
+	tcase_add_test(tc, test_replace_remove_evict_flush);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s);
+}
