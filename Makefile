@@ -111,7 +111,7 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
 .PHONY: all daemon test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers \
-	mutation packaging
+	mutation packaging soak
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
@@ -229,6 +229,11 @@ bench:
 	@$(SRC)/scripts/install-deps --bench
 	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/bench
+
+# make soak: not part of make test. 10 minutes connected under load (tests/hwsim/soak/).
+soak: all
+	@IHVD_BUILD=$(abspath $(BUILD)) HWSIM_SCENARIO_DIR=$(SRC)/tests/hwsim/soak \
+		HWSIM_SCENARIO_TIMEOUT=$$(( $${IHVD_SOAK_S:-600} + 600 )) $(SRC)/tests/hwsim/run -v
 
 # make fuzz: the libFuzzer build of every target; make fuzz-run FUZZ_S=N runs
 # each for N seconds from its corpus (tests/fuzz/corpus/NAME/).

@@ -212,7 +212,7 @@ void ihv_port_eapol_rx(struct ihv_adapter *a, const struct drv_event *ev)
 	bool accept, hold;
 
 	if (ev->eapol.len > IHV_MAX_PACKET - 8 || (ev->eapol.len && !ev->eapol.frame)) {
-		a->et.dropped_filter++;
+		a->et.dropped_oversized++;
 		log_debug("%s: oversized frame dropped", a->ifname);
 		return;
 	}

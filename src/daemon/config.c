@@ -326,8 +326,19 @@ int config_network_set(struct config_network *n, const char *name,
 	}
 	if (!strcmp(name, "id_str"))
 		return config_set_text(&n->id_str, name, CONFIG_ID_STR_MAX, v, false, err, len);
-	if (!strcmp(name, "ihv_profile"))
-		return config_set_text(&n->ihv_profile, name, CONFIG_PROFILE_MAX, v, true, err, len);
+	if (!strcmp(name, "ihv_profile")) {
+		char *p = NULL;
+
+		if (config_set_text(&p, name, CONFIG_PROFILE_MAX, v, true, err, len) < 0)
+			return -1;
+		if (config_profile_fragment_check(p, err, len) < 0) {
+			config_str_free_clear(p);
+			return -1;
+		}
+		config_str_free_clear(n->ihv_profile);
+		n->ihv_profile = p;
+		return 0;
+	}
 	return config_compat_network_set(n, name, v, err, len);
 }
 

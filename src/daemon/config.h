@@ -40,6 +40,10 @@
 #define CONFIG_PASSPHRASE_MAX 63
 #define CONFIG_PSK_LEN 32
 #define CONFIG_PROFILE_MAX 4000 /* ihv_profile bytes */
+/* The reference plugin's longest profile fragment (RSN_PROFILE_MAX_UNITS, UTF-16 units)
+ * and what the connectivity fragment needs besides ihv_profile (its elements, the SSID). */
+#define CONFIG_FRAGMENT_UNITS_MAX 8192
+#define CONFIG_FRAGMENT_OVERHEAD 256
 #define CONFIG_ID_STR_MAX 255
 #define CONFIG_SCAN_FREQ_MAX 16
 #define CONFIG_FREQ_LIST_MAX 64 /* freq_list= entries (global and per network) */

@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <linux/sockios.h>
 
 #include <openssl/crypto.h>
 
@@ -17,6 +20,7 @@
 #include "common/log.h"
 #include "common/suite.h"
 #include "daemon/ctrl-reply.h"
+#include "daemon/ctrl-counters.h"
 
 #define CTRL_CLIENT_FAILS_MAX 10
 
@@ -41,6 +45,7 @@ struct ctrl {
 	void *terminate_ctx;
 	struct ctrl_client clients[CTRL_CLIENTS_MAX];
 	size_t n_clients;
+	int sndbuf; /* the socket's send buffer, bytes (ctrl_sock_sndbuf) */
 };
 
 static const char *ctrl_key_mgmt_txt(uint32_t suite)
@@ -96,6 +101,20 @@ static void ctrl_client_remove(struct ctrl *c, struct ctrl_client *cl)
 	c->n_clients--;
 }
 
+/*
+ * Events never take the half of the send buffer that replies need. A monitor that stops
+ * reading keeps every event queued for it charged to this socket (a connected Unix
+ * datagram receiver has no queue limit of its own), so past half the buffer events are
+ * not sent: each monitor counts a failed delivery and silent ones are dropped, while
+ * every command still gets its reply.
+ */
+static bool ctrl_events_throttled(const struct ctrl *c)
+{
+	int outq = 0;
+
+	return ioctl(c->fd, SIOCOUTQ, &outq) == 0 && outq > c->sndbuf / 2;
+}
+
 void ctrl_event(void *ctx, int level, const char *text)
 {
 	struct ctrl *c = ctx;
@@ -115,8 +134,10 @@ void ctrl_event(void *ctx, int level, const char *text)
 			i++;
 			continue;
 		}
-		if (sendto(c->fd, msg, (size_t)n, MSG_DONTWAIT, (struct sockaddr *)&cl->addr,
-			   cl->addr_len) >= 0) {
+		if (ctrl_events_throttled(c)) {
+			errno = EAGAIN; /* counted as a failed delivery below */
+		} else if (sendto(c->fd, msg, (size_t)n, MSG_DONTWAIT, (struct sockaddr *)&cl->addr,
+				  cl->addr_len) >= 0) {
 			cl->fails = 0;
 			i++;
 			continue;
@@ -137,7 +158,7 @@ void ctrl_event(void *ctx, int level, const char *text)
 static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 {
 	struct station_info in;
-	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN];
+	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN], counters[256];
 
 	station_info_get(c->station, &in);
 	if (in.state >= STATION_ASSOCIATED) {
@@ -154,6 +175,8 @@ static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n"
 	   "ihv_plugin_crashes=%u\n", station_state_name(in.state), mac,
 	   in.plugin_name ? in.plugin_name : "", in.last_reason, in.plugin_crashes);
+	ctrl_counters_status(&in, counters, sizeof(counters));
+	ctrl_rp(r, "%s", counters);
 }
 
 static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)
@@ -384,6 +407,7 @@ struct ctrl_verb {
 
 static const struct ctrl_verb ctrl_verbs[] = {
 	{ "PING", true }, { "STATUS", true }, { "STATUS-VERBOSE", true },
+	{ "STATUS-DROPS", true },
 	{ "LIST_NETWORKS", true }, { "SCAN", true }, { "SCAN_RESULTS", true },
 	{ "ADD_NETWORK", true }, { "SET_NETWORK", false }, { "GET_NETWORK", true },
 	{ "REMOVE_NETWORK", true }, { "ENABLE_NETWORK", true }, { "DISABLE_NETWORK", true },
@@ -444,6 +468,11 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		ctrl_rp(r, "PONG\n");
 	} else if ((IS("STATUS") || IS("STATUS-VERBOSE")) && NOARG) {
 		ctrl_cmd_status(c, r);
+	} else if (IS("STATUS-DROPS") && NOARG) {
+		char drops[CTRL_REPLY_MAX];
+
+		ctrl_counters_drops(c->station, drops, sizeof(drops));
+		ctrl_rp(r, "%s", drops);
 	} else if (IS("LIST_NETWORKS") && (NOARG || !strncmp(arg, "LAST_ID=", 8))) {
 		ctrl_cmd_list_networks(c, r);
 	} else if (IS("SCAN_RESULTS") && NOARG) {
@@ -636,6 +665,28 @@ static void ctrl_rx(void *arg, int fd)
 
 /* --- life cycle ------------------------------------------------------------------- */
 
+/*
+ * A datagram sent on a Unix socket is charged to the sender until the receiver reads it.
+ * Monitors that stop reading (a hung wpa_cli) keep their queued events charged to this
+ * socket, and with the default buffer (wmem_max, ~208 KB) 32 of them use it all up: then
+ * no reply goes out to anyone. The buffer is sized for every monitor's queue being full
+ * plus room for replies (SO_SNDBUFFORCE as root; otherwise as much as SO_SNDBUF allows).
+ */
+#define CTRL_SNDBUF (CTRL_CLIENTS_MAX * 16 * 4096)
+
+static int ctrl_sock_sndbuf(int fd)
+{
+	int v = CTRL_SNDBUF;
+	socklen_t l = sizeof(v);
+
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &v, sizeof(v)) < 0 &&
+	    setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v)) < 0)
+		log_debug("control socket: send buffer left at its default: %s", strerror(errno));
+	if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, &l) < 0)
+		v = 212992;
+	return v;
+}
+
 static int ctrl_sock_bind(struct ctrl *c, char *err, size_t err_len)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
@@ -710,6 +761,7 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
 		snprintf(err, err_len, "control socket: %s", strerror(errno));
 		goto fail;
 	}
+	c->sndbuf = ctrl_sock_sndbuf(c->fd);
 	if (ctrl_sock_bind(c, err, err_len) < 0) {
 		close(c->fd);
 		c->fd = -1;

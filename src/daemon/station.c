@@ -456,8 +456,13 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 		station_try_soon(st, 0);
 		return;
 	}
-	/* wpa_supplicant's rule: a PSK link lost during the 4-way handshake may be a wrong key. */
-	if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n))
+	/*
+	 * wpa_supplicant's rule: a PSK link lost during the 4-way handshake may be a wrong key.
+	 * Not when this link was authorized before (a later 4-way, e.g. a rekey or a forged
+	 * message 1 answered by a bad message 3, failed): the key was right, and counting it
+	 * would let anyone who can send frames get the network disabled.
+	 */
+	if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n) && !st->t_auth)
 		station_wrong_key(st, n, reason, air_reason, false);
 	/* SAE ended by the plugin (an IHV reason) before the association */
 	else if (n && phase == IHV_PHASE_ASSOCIATING && st->cur_choice.akm == CONFIG_AKM_SAE &&

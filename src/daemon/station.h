@@ -148,6 +148,7 @@ struct station_info {
 	uint8_t mac[DRV_ETH_ALEN];
 	const char *plugin_name;
 	const char *id_str;            /* NULL if none */
+	struct ihv_adapter_counters counters; /* the core's, in every state */
 	unsigned plugin_crashes;       /* isolated mode: crashes of the plugin's process */
 };
 void station_info_get(struct station *st, struct station_info *info);
@@ -163,6 +164,9 @@ const char *station_state_name(enum station_state s);
 /* The scan cache, for SCAN_RESULTS (scan.h). */
 size_t station_bss_count(const struct station *st);
 const struct scan_bss *station_bss_at(const struct station *st, size_t i);
+
+/* The plugin's counters as text (the backend's plugin_stats); 0 or -errno. */
+int station_plugin_stats(struct station *st, char *buf, size_t len);
 
 /* What an L2/WLAN/IHV reason code of the contract means, for logs. */
 const char *station_l2_reason_str(uint32_t reason);

@@ -589,6 +589,42 @@ START_TEST(test_ssid_txt)
 }
 END_TEST
 
+/*
+ * ihv_profile against the plugin's fragment limit after XML escaping: 1400 quotes are
+ * 1400 bytes (under the file's 4000) but 8400 UTF-16 units once escaped: refused at load
+ * with the file and line; 1000 quotes (6000 units) and 3000 plain bytes pass.
+ */
+START_TEST(test_ihv_profile_fragment_limit)
+{
+	static char text[8192];
+	char err[1024], want[512];
+	struct config *c;
+	int n;
+
+	n = snprintf(text, sizeof(text), "network={\n\tssid=\"x\"\n\tpsk=\"12345678\"\n"
+		     "\tihv_profile=\"");
+	memset(text + n, '\'', 1400);
+	snprintf(text + n + 1400, sizeof(text) - (size_t)n - 1400, "\"\n}\n");
+	c = load(text, err, sizeof(err));
+	ck_assert_ptr_null(c);
+	snprintf(want, sizeof(want), "%s:4: ihv_profile: 8400 UTF-16 units once XML-escaped", path);
+	ck_assert_msg(strstr(err, want), "got: %s", err);
+
+	memset(text + n, '\'', 1000);
+	snprintf(text + n + 1000, sizeof(text) - (size_t)n - 1000, "\"\n}\n");
+	c = load(text, err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_uint_eq(strlen(c->networks->ihv_profile), 1000);
+	config_free(c);
+
+	memset(text + n, 'a', 3000);
+	snprintf(text + n + 3000, sizeof(text) - (size_t)n - 3000, "\"\n}\n");
+	c = load(text, err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	config_free(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("config");
@@ -610,6 +646,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_permission_warning);
 	tcase_add_test(tc, test_runtime_set_get_remove);
 	tcase_add_test(tc, test_ssid_txt);
+	tcase_add_test(tc, test_ihv_profile_fragment_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }

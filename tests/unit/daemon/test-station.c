@@ -354,6 +354,35 @@ START_TEST(test_connect_refused_backs_off)
 }
 END_TEST
 
+/*
+ * A link that was authorized and then lost in a later 4-way handshake (a rekey, or a
+ * forged message 1 followed by a bad message 3) is not a wrong passphrase: no strike
+ * toward giving up, however often it happens.
+ */
+START_TEST(test_failed_rekey_is_not_a_wrong_key)
+{
+	struct config_network *n = network("ihvd-test", "correct horse battery");
+	int i;
+
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	for (i = 1; i <= 4; i++) {
+		ck_assert_int_eq(fake.n_connect, i);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		station_adapter_events()->authorized(st);
+		station_adapter_events()->milestone(st, IHV_PHASE_AUTHORIZED);
+		/* the port is unauthorized again and the link ends in post-association */
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		end(IHV_PHASE_POST_ASSOCIATE, 0x90105, 0);
+		ck_assert_uint_eq(n->auth_failures, 0);
+		run_until_connects(i + 1, 400);
+	}
+	ck_assert(!n->temp_disabled);
+	ck_assert_int_eq(fake.n_connect, 5);
+}
+END_TEST
+
 START_TEST(test_wrong_passphrase_gives_up)
 {
 	struct config_network *n = network("ihvd-test", "wrong horse battery");
@@ -565,6 +594,7 @@ int main(void)
 			 test_not_found_backs_off, test_priority_then_signal,
 			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
 			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
+			 test_failed_rekey_is_not_a_wrong_key,
 			 test_user_disconnect_and_stop, test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off, test_reason_strings);
