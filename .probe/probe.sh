@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # hwsim-timeout: 90
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"

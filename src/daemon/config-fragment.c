@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihv_profile against the plugin's fragment limit. The value travels to the plugin
  * XML-escaped inside the connectivity fragment (daemon/profile.c) and as UTF-16

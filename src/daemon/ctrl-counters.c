@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Counters anyone with the control socket can read. STATUS gains the keys that reached
  * the driver (counted by the host core when the driver accepted them, src/core/keys.c)

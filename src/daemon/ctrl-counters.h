@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The counters the control socket shows (ctrl-counters.c): STATUS's key-install and
  * drop counts, and STATUS-DROPS, the reasons behind the drops.

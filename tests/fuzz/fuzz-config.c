@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: the configuration file parser (src/daemon/config.c, config-parse.c) and
  * what is built from a parsed network: every field read back in its text form, the

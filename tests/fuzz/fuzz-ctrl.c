@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: the control socket's command handler (src/daemon/ctrl.c and the station's
  * commands behind it). The input is a sequence of commands separated by NUL bytes; each

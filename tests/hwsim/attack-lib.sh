@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # tests/hwsim/attack-lib.sh: helpers for the adversarial and fault scenarios
 # (sourced after ihvd-lib.sh).  hostapd 2.10 as Debian builds it has the

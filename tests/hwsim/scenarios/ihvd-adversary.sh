@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # shellcheck disable=SC2016 # the single-quoted conditions are eval'd by wait_for
 # An adversarial authenticator: hostapd's testing commands and frames built by

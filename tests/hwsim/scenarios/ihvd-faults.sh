@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Faults around ihvd, one VM boot:
 #  - connect/disconnect cycles in a row (IHVD_FAULT_CYCLES, default 100);

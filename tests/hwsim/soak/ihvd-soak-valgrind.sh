@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # make soak, second part: the same load under valgrind for IHVD_SOAK_VALGRIND_S
 # seconds (default 120): GTK rekeys every 5 s, a PTK rekey at 30 s, forced

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # make soak: ihvd connected for IHVD_SOAK_S seconds (default 600) with traffic,
 # a GTK rekey every 5 s and a PTK rekey every 30 s (hostapd-conf/wpa2-psk-soak.conf),

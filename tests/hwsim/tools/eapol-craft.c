@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * eapol-craft: build one EAPOL-Key frame (IEEE 802.11-2020 12.7.2) as an adversarial
  * authenticator would, and print it as hex for hostapd's EAPOL_TX testing command
