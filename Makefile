@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # ihvd: the Windows IHV extensibility contract on Linux.
 #
 #   make            build ihvd, ihv-rsn.so, the test programs      (into $(BUILD))
@@ -5,7 +6,12 @@
 #   make demo       hostapd on hwsim, ihvd with ihv-rsn.so connects, ping across
 #   make bench      benchmarks against wpa_supplicant and iwd
 #   make SAN=1      the same with ASan+UBSan, into build-san/
-#   make install PREFIX=/usr/local DESTDIR=...
+#   make install PREFIX=/usr/local DESTDIR=...   (needs no Check: builds only what it installs)
+#   make WERROR=0   warnings stay warnings (distribution builds with newer compilers)
+#
+# Install directories: BINDIR SBINDIR LIBDIR LIBEXECDIR PLUGINDIR INCLUDEDIR PKGCONFIGDIR
+# MANDIR SYSCONFDIR SYSTEMDUNITDIR (defaults below, all under PREFIX but the
+# unit directory). CPPFLAGS, CFLAGS and LDFLAGS from the environment are used.
 #
 # Sources are found by wildcard (see the rules below); outputs go to $(BUILD),
 # so the tree can be built from anywhere: make -f /path/to/Makefile BUILD=/tmp/b
@@ -29,6 +35,18 @@ endif
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+SBINDIR ?= $(PREFIX)/sbin
+LIBDIR ?= $(PREFIX)/lib
+LIBEXECDIR ?= $(PREFIX)/libexec
+PLUGINDIR ?= $(LIBDIR)/ihvd
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+SYSTEMDUNITDIR ?= $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir systemd 2>/dev/null || \
+	echo /lib/systemd/system)
+VERSION := 0.1
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
@@ -36,16 +54,20 @@ NL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 2>/dev/null
 NL_LIBS := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 2>/dev/null)
 SSL_CFLAGS := $(shell $(PKG_CONFIG) --cflags openssl 2>/dev/null)
 SSL_LIBS := $(shell $(PKG_CONFIG) --libs openssl 2>/dev/null)
-# sd-bus, for logind's session changes (src/daemon/logind.c)
-SYSTEMD_LIBS := $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+# libsystemd: sd-bus for logind's session changes (src/daemon/logind.c), sd_notify.
+SYSTEMD_LIBS := $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
+SYSTEMD_CFLAGS := $(if $(SYSTEMD_LIBS),-DIHVD_HAVE_SYSTEMD $(shell $(PKG_CONFIG) --cflags libsystemd 2>/dev/null))
 
 OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
-WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-missing-field-initializers
-ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC \
-	-I$(SRC) -I$(SRC)/plugin-api -I$(SRC)/src $(NL_CFLAGS) $(SSL_CFLAGS) \
+WERROR ?= 1
+WARN := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wshadow -Wformat=2 \
+	-Wno-missing-field-initializers
+ALL_CFLAGS := -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -fPIC \
+	-DIHVD_VERSION='"$(VERSION)"' \
+	-I$(SRC) -I$(SRC)/plugin-api -I$(SRC)/src $(NL_CFLAGS) $(SSL_CFLAGS) $(SYSTEMD_CFLAGS) \
 	-MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
@@ -88,13 +110,18 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
-.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers mutation
+.PHONY: all daemon test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers \
+	mutation packaging soak
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
 	$(PLUGIN_HOST) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
+
+# What make install installs, and nothing that needs Check.
+daemon: $(if $(DAEMON_MAIN),$(IHVD)) $(PLUGIN_HOST) $(if $(RSN_SRCS),$(RSN_SO)) \
+	$(BUILD)/ihvd-plugin.pc
 
 $(BUILD)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
@@ -169,7 +196,8 @@ $(EAP_INTEROP): $(BUILD)/%: $(BUILD)/obj/%.o $(EAP_LIB) $(COMMON_LIB)
 
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
-	sed -e 's|@PREFIX@|$(PREFIX)|g' $< > $@
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+		-e 's|@PLUGINDIR@|$(PLUGINDIR)|g' $< > $@
 
 # --- running ----------------------------------------------------------------
 deps:
@@ -202,6 +230,11 @@ bench:
 	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/bench
 
+# make soak: not part of make test. 10 minutes connected under load (tests/hwsim/soak/).
+soak: all
+	@IHVD_BUILD=$(abspath $(BUILD)) HWSIM_SCENARIO_DIR=$(SRC)/tests/hwsim/soak \
+		HWSIM_SCENARIO_TIMEOUT=$$(( $${IHVD_SOAK_S:-600} + 600 )) $(SRC)/tests/hwsim/run -v
+
 # make fuzz: the libFuzzer build of every target; make fuzz-run FUZZ_S=N runs
 # each for N seconds from its corpus (tests/fuzz/corpus/NAME/).
 FUZZ_S ?= 60
@@ -213,21 +246,35 @@ fuzz-run: fuzz
 	@$(SRC)/scripts/fuzz-run $(FUZZ_S)
 
 # --- install ----------------------------------------------------------------
-install: all
-	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ihvd \
-		$(DESTDIR)$(PREFIX)/include/ihvd $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
-	install -d $(DESTDIR)$(PREFIX)/libexec/ihvd
-	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(PREFIX)/libexec/ihvd/ihvd-plugin-host
-	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so)
-	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(PREFIX)/include/ihvd/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
+UNITS := $(wildcard $(SRC)/systemd/*.service)
+install: daemon
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/ihvd \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd $(DESTDIR)$(LIBEXECDIR)/ihvd
+	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(SBINDIR)/ihvd)
+	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host
+	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so)
+	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(INCLUDEDIR)/ihvd/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+		-e 's|@PLUGINDIR@|$(PLUGINDIR)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in \
+		> $(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc
+	install -m 644 $(SRC)/man/ihvd.8 $(DESTDIR)$(MANDIR)/man8/ihvd.8
+	install -m 644 $(SRC)/man/ihvd.conf.5 $(DESTDIR)$(MANDIR)/man5/ihvd.conf.5
+	$(foreach u,$(UNITS),sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+		-e 's|@PLUGINDIR@|$(PLUGINDIR)|g' $(u) > $(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u)) && \
+		chmod 644 $(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u));)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/sbin/ihvd $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so \
-		$(DESTDIR)$(PREFIX)/libexec/ihvd/ihvd-plugin-host \
-		$(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
-	rm -rf $(DESTDIR)$(PREFIX)/include/ihvd
+	rm -f $(DESTDIR)$(SBINDIR)/ihvd $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so \
+		$(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host \
+		$(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc $(DESTDIR)$(MANDIR)/man8/ihvd.8 \
+		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 \
+		$(foreach u,$(UNITS),$(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u)))
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/ihvd
+
+# The .debs built from a copy of the tree, unpacked, ihvd -t run from there.
+packaging:
+	@$(SRC)/tests/packaging/run
 
 clean:
 	rm -rf $(BUILD)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ihvlinux.h - ihvd's Linux additions to the IHV extensibility contract.
  *

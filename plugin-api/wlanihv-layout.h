@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * wlanihv.h's ABI checks: table order, field offsets and sizes against contract §6
  * (LP64). Included by wlanihv.h at its end; not meant to be included on its own.

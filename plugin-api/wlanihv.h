@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * wlanihv.h - Microsoft's Native 802.11 IHV Extensibility contract, for
  * ihvd plugins on Linux.

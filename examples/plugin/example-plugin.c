@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * A minimal ihvd plugin: an IHV extension for open networks.
  *

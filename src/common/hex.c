@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Hex digits and MAC addresses as text. */
 #include "common/hex.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Hex digits and MAC addresses as text: the one helper the daemon, the core
  * and the plugin share (config psk=, profile <keyMaterial>, STATUS bssid=).

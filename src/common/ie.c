@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* RSNE, RSNXE and Key Data KDEs (IEEE 802.11-2020 9.4.2.24, 9.4.2.241, 12.7.2). */
 #include "common/ie.h"
 

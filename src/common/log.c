@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Logging to stderr, a file or syslog. */
 #include "common/log.h"
 
@@ -5,13 +6,17 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <syslog.h>
 #include <time.h>
+#include <unistd.h>
 
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 static enum log_level log_threshold = LOG_LEVEL_INFO;
 static FILE *log_file;
 static int log_to_syslog;
+static int log_to_journal;
 static log_hook_cb log_hook;
 static void *log_hook_ctx;
 
@@ -52,6 +57,18 @@ void log_syslog_use(const char *ident)
 {
 	openlog(ident, LOG_PID, LOG_DAEMON);
 	log_to_syslog = 1;
+}
+
+void log_journal_detect(void)
+{
+	const char *v = getenv("JOURNAL_STREAM");
+	unsigned long long dev, ino;
+	struct stat st;
+
+	if (!v || sscanf(v, "%llu:%llu", &dev, &ino) != 2 || fstat(STDERR_FILENO, &st) < 0)
+		return;
+	log_to_journal = (unsigned long long)st.st_dev == dev &&
+			 (unsigned long long)st.st_ino == ino;
 }
 
 void log_close(void)
@@ -105,6 +122,8 @@ void log_vmsg(enum log_level level, const char *fmt, va_list ap)
 	if (level <= log_threshold) {
 		if (log_to_syslog) {
 			syslog(log_syslog_priority(level), "%s", line);
+		} else if (log_to_journal && !log_file) {
+			fprintf(stderr, "<%d>%s\n", log_syslog_priority(level), line);
 		} else {
 			clock_gettime(CLOCK_REALTIME, &ts);
 			fprintf(log_file ? log_file : stderr,

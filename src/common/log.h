@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Logging: stderr, a file or syslog, with levels. Safe from any thread.
  * Never pass a secret to these functions (DESIGN.md, rules of the house).
@@ -19,6 +20,12 @@ void log_level_set(enum log_level level);
 enum log_level log_level_get(void);
 int log_file_open(const char *path); /* 0 or -errno */
 void log_syslog_use(const char *ident);
+/*
+ * When stderr is the journal (JOURNAL_STREAM names its device and inode,
+ * systemd.exec(5)), lines go out as "<N>text" with syslog priorities N and
+ * no timestamp, which journald understands (sd-daemon(3)).
+ */
+void log_journal_detect(void);
 void log_close(void);
 
 /* Tests may observe every line (after formatting, before output). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The event loop: epoll, one-shot timers, a cross-thread call queue. */
 #include "common/loop.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ihvd's event loop: epoll over file descriptors, one-shot timers, and a
  * thread-safe queue of deferred calls (the way plugin threads hand work,

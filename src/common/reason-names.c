@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* IEEE 802.11 reason and status code meanings (reason-names.h). */
 #include "common/reason-names.h"
 

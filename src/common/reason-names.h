@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What IEEE 802.11 reason codes (IEEE 802.11-2020 9.4.1.7, Table 9-49) and
  * status codes (9.4.1.9, Table 9-50) mean, for logs. Knows no contract: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Suite names (suite.h): one table per kind, keyed by the 00-0F-AC suite
  * selector (IEEE 802.11-2020 Table 9-149, Table 9-151).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Cipher and AKM suite selectors (IEEE 802.11-2020 9.4.2.24.2 Table 9-149,
  * 9.4.2.24.3 Table 9-151), as 32-bit OUI:type values, 00-0F-AC:n.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* UTF-8 <-> UTF-16LE conversion for the contract's LPWSTR fields. */
 #include "common/utf16.h"
 
@@ -57,6 +58,8 @@ uint16_t *utf16_from_utf8(const char *s, size_t len, size_t *units)
 		size_t n = utf8_decode(p + i, len - i, &cp);
 
 		if (!n) {
+			/* the part converted so far may be a secret (a profile's passphrase) */
+			explicit_bzero(out, o * sizeof(*out));
 			free(out);
 			return NULL;
 		}
@@ -121,6 +124,8 @@ char *utf16_to_utf8(const uint16_t *s, size_t max)
 	out[o] = 0;
 	return out;
 bad:
+	/* the part converted so far may be a secret */
+	explicit_bzero(out, o);
 	free(out);
 	return NULL;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* UTF-8 <-> UTF-16LE (the contract's WCHAR strings, contract §0.1). */
 #ifndef IHVD_COMMON_UTF16_H
 #define IHVD_COMMON_UTF16_H

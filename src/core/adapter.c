@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Adapters (contract §3.3, §3.4, §8.12): InitAdapter / DeinitAdapter, the
  * runner of the adapter's work queue, driver events routed to the session
@@ -457,4 +458,10 @@ void ihv_adapter_status_get(const struct ihv_adapter *a, struct ihv_adapter_stat
 		}
 	}
 	st->last_reason_code = a->last_reason;
+	st->counters.ptk_installs = a->keys.ptk_installs;
+	st->counters.gtk_installs = a->keys.gtk_installs;
+	st->counters.igtk_installs = a->keys.igtk_installs;
+	st->counters.rx_dropped_filter = a->et.dropped_filter;
+	st->counters.rx_dropped_backlog = a->et.dropped_backlog;
+	st->counters.rx_dropped_oversized = a->et.dropped_oversized;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* DOT11_ASSOCIATION_COMPLETION_PARAMETERS (contract §6.5). */
 #include "core/assoc-params.h"
 

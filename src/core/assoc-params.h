@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* DOT11_ASSOCIATION_COMPLETION_PARAMETERS building (contract §6.5). */
 #ifndef IHVD_CORE_ASSOC_PARAMS_H
 #define IHVD_CORE_ASSOC_PARAMS_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The authentication exchange (ihvlinux.h version 2): the plugin runs the
  * IEEE 802.11 authentication (SAE, IEEE 802.11-2020 12.4; or Open System for

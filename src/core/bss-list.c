@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* DOT11_BSS_LIST building (contract §6.4). */
 #include "core/bss-list.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* DOT11_BSS_LIST building: scan results -> the contract's BSS entries (contract §6.4). */
 #ifndef IHVD_CORE_BSS_LIST_H
 #define IHVD_CORE_BSS_LIST_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (contract §4.2; contract rules 8, 10,
  * 65): blocks with a header the host can recognise, cleansed when freed.

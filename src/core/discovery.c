@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Dot11ExtIhvCreateDiscoveryProfiles (contract §3 [9]): profiles the plugin
  * proposes for a visible network that has none. What it hands back belongs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * EtherType registrations, privacy exemptions and the receive backlog
  * (contract §4.5, §6.7; contract rules 13, 19, 42-45, 49, 50).

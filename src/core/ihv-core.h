@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The contract host's internals, shared by its files. Not for the rest of
  * ihvd: that uses ihv-host.h.
@@ -80,6 +81,7 @@ struct ihv_et {
 	bool delivering;
 	uint64_t dropped_backlog;
 	uint64_t dropped_filter;
+	uint64_t dropped_oversized;
 	uint64_t delivered;
 };
 
@@ -93,6 +95,8 @@ struct ihv_key_rec {
 struct ihv_keys {
 	struct ihv_key_rec rec[IHV_MAX_KEYS];
 	size_t n;
+	/* keys that reached the driver over the adapter's life (never reset) */
+	uint64_t ptk_installs, gtk_installs, igtk_installs;
 };
 
 struct ihv_ui_req {

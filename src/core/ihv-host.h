@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The host core's API to the rest of ihvd: load a plugin, bring adapters up
  * and down, run one connection through the contract. The connection policy
@@ -130,6 +131,17 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 /* Tear down: DISCONNECT, StopPostAssociate, AdapterReset (contract rule 39). */
 int ihv_adapter_disconnect(struct ihv_adapter *a, uint16_t ieee80211_reason);
 
+/*
+ * What the adapter has done since InitAdapter, for anyone to read (STATUS): keys that
+ * reached the driver, and received frames the core dropped before the plugin saw them.
+ */
+struct ihv_adapter_counters {
+	uint64_t ptk_installs, gtk_installs, igtk_installs;
+	uint64_t rx_dropped_filter;    /* EtherType not registered, exemption rules, no port */
+	uint64_t rx_dropped_backlog;   /* the plugin's receive backlog was full (rule 44) */
+	uint64_t rx_dropped_oversized; /* larger than a contract packet */
+};
+
 struct ihv_adapter_status {
 	enum ihv_phase phase;
 	uint8_t bssid[DRV_ETH_ALEN];
@@ -139,6 +151,7 @@ struct ihv_adapter_status {
 	uint32_t group_cipher;
 	uint32_t group_mgmt_cipher;
 	uint32_t last_reason_code;   /* last L2 reason from the plugin or host */
+	struct ihv_adapter_counters counters; /* in every phase */
 };
 void ihv_adapter_status_get(const struct ihv_adapter *a, struct ihv_adapter_status *st);
 

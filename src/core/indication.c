@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Driver indications to the plugin's Dot11ExtIhvReceiveIndication (contract
  * §3 [11]), in the indication formats of wlanihv.h (contract §6.9):

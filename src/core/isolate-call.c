@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The calls into an isolated plugin (issue 11): the exports and the 19
  * handlers, each encoded into an IPC_CALL on channel A and answered by an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The isolated plugin's process (issue 11): start ihvd-plugin-host, read
  * its HELLO, serve channel B on a thread of its own, notice its death, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The plugin's service calls in isolated mode (issue 11): one IPC_SVC frame
  * decoded, checked to be exactly what the call needs, run against the real

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The plugin in a process of its own (issue 11), ihvd's side: a proxy that
  * looks to the rest of the core exactly like a dlopen'ed plugin (the same

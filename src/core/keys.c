@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Key and default-key calls turned into driver commands (contract §4.7-4.9,
  * contract rules 51-55), with a record of what is installed (the no-encrypt decision
@@ -308,8 +309,10 @@ uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,
 	}
 	dk.addr = k->PeerMacAddr;
 	r = ops->key_new(a->h->drv, a->ifindex, &dk);
-	if (!r)
+	if (!r) {
 		keys_rec_set(a, DRV_KEY_PAIRWISE, 0, k->PeerMacAddr, k->bStatic);
+		a->keys.ptk_installs++;
+	}
 	return keys_drv_result(a, "installing the pairwise key", r);
 }
 
@@ -345,8 +348,13 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 	/* DOT11_DIR_BOTH: also used to transmit, i.e. the default key */
 	dk.set_default = direction == DOT11_DIR_BOTH;
 	r = ops->key_new(a->h->drv, a->ifindex, &dk);
-	if (!r)
+	if (!r) {
 		keys_rec_set(a, type, dk.idx, NULL, k->bStatic);
+		if (type == DRV_KEY_IGTK)
+			a->keys.igtk_installs++;
+		else
+			a->keys.gtk_installs++;
+	}
 	return keys_drv_result(a, type == DRV_KEY_IGTK ? "installing the IGTK" :
 			  "installing the group key", r);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihvd's Linux additions to the contract (plugin-api/ihvlinux.h): logging,
  * loop-thread timers, RSN parameters, adapter information; the

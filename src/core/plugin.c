@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Loading a plugin (contract §1, §2, §8.1, §8.2; contract rules 1-7): dlopen, the two
  * exports (+ the optional third), GetVersionInfo, InitService with the

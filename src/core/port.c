@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The security session and its port (contract §3.9, §3.10, §8.7, §8.8):
  * the association result starts PerformPostAssociate on an unauthorized
@@ -211,7 +212,7 @@ void ihv_port_eapol_rx(struct ihv_adapter *a, const struct drv_event *ev)
 	bool accept, hold;
 
 	if (ev->eapol.len > IHV_MAX_PACKET - 8 || (ev->eapol.len && !ev->eapol.frame)) {
-		a->et.dropped_filter++;
+		a->et.dropped_oversized++;
 		log_debug("%s: oversized frame dropped", a->ifname);
 		return;
 	}

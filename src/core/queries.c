@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Synchronous handler calls the rest of ihvd may make: profile validation
  * and capability matching (contract §3.11, §3.12), Dot11ExtIhvControl

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Reason codes and Win32 errors (contract §6; contract rules 28, 29). */
 #include <errno.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The registry: lock, handles, hosts, label, handler calls (see registry.h). */
 #define _GNU_SOURCE
 #include "core/registry.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The contract host's registry: the leaf every other core file may call and
  * that calls none of them. It owns

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The RSN choice from what the plugin set, and the association RSNE
  * (IEEE 802.11-2020 9.4.2.24), written by the one codec (common/ie.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The association's RSNE, built from what the plugin chose: the contract's
  * algorithms (Dot11ExtSet*Algorithm) plus the Linux RSN parameters

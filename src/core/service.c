@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The 22 service functions handed to the plugin (contract §4), and the
  * virtual-station table (§5). Each service checks its handle and the state

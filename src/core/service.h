@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The service functions behind the table in service.c (contract §4), by
  * group: buffer.c, svc-profile.c, svc-session.c, svc-packet.c, svc-keys.c,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The connection session (contract §3.5-3.8, §8.3): PerformPreAssociate
  * with the candidates, then, after a successful PreAssociateCompletion, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Services 11-16: algorithms and keys (contract §4.6-4.9; contract rules 51-55).
  */

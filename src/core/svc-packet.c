@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Services 9, 10, 18-21: packets, EtherType handling, exclude-unencrypted
  * and the 802.1X module (contract §4.5, §4.10, §4.11, §4.17).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Services 2-4: custom user data and the current profile (contract §4.15,
  * §4.16; contract rules 31, 32, 67).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Services 5-8: UI requests, the two completions and notifications
  * (contract §4.3, §4.4, §4.13, §4.14).

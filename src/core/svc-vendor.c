@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Service 17: NicSpecificExtension (contract §4.12; contract rule 56), run on the
  * loop thread; a plugin thread waits for it, bounded.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * How a connection ends (contract §3.6, §3.9, §12): any failure, disconnect
  * or timeout runs StopPostAssociate (if a port exists), clears the lists,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * UI requests (contract §4.14, §3.19; contract rules 17, 23, 61-64): the plugin's
  * Dot11ExtSendUIRequest becomes the ui_request event; the user's answer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * An adapter's work queue: what must happen on the loop thread, queued by
  * any thread under the lock (service calls, events to the connection

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The station's backend over the host core and the driver (backend.h). */
 #include "daemon/backend.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The station's backend over the real host core and driver (struct
  * station_backend, station.h): what ihvd's main wires to each interface and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The configuration's values as text, both ways (config-parse.h): integers,
  * "..."/P"..." strings, key_mgmt/pairwise/group lists (names from the one
@@ -133,8 +134,13 @@ int config_parse_string(const char *v, uint8_t *out, size_t max, size_t *len,
 	size_t n = strlen(v), i, o = 0;
 
 	if (n >= 2 && v[0] == '"') {
-		if (v[n - 1] != '"' || n < 2 || memchr(v + 1, '"', n - 2))
-			return config_errf(err, err_len, "unterminated or misplaced quote");
+		/*
+		 * As wpa_supplicant reads it: the bytes between the first and the
+		 * last quote, quotes in between included (wpa_passphrase writes
+		 * ssid="a"b" for the SSID a"b).
+		 */
+		if (v[n - 1] != '"')
+			return config_errf(err, err_len, "unterminated quote");
 		if (n - 2 > max)
 			return config_errf(err, err_len, "too long (%zu bytes, at most %zu)",
 				    n - 2, max);
@@ -407,25 +413,24 @@ int config_string_value(const uint8_t *s, size_t n, char *buf, size_t len)
  */
 char *config_line_clean(char *s)
 {
-	char *p, *end;
-	bool quoted = false, escapes = false;
+	char *from, *hash, *end;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
-	for (p = s; *p; p++) {
-		if (quoted && escapes && *p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (*p == '"') {
-			if (!quoted)
-				escapes = p > s && p[-1] == 'P';
-			quoted = !quoted;
-		} else if (*p == '#' && !quoted) {
-			*p = 0;
-			break;
-		}
+	if (*s == '#') { /* a comment line, quotes and all (wpa_passphrase's #psk="...") */
+		*s = 0;
+		return s;
 	}
+	/*
+	 * wpa_supplicant's rule: a '#' starts a comment only after the line's
+	 * last quote (so ssid="a"b#c" keeps its '#', and psk="x" # note loses
+	 * the note).
+	 */
+	from = strchr(s, '"');
+	from = from ? strrchr(from, '"') : s;
+	hash = strchr(from, '#');
+	if (hash)
+		*hash = 0;
 	end = s + strlen(s);
 	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
 		*--end = 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Inside the configuration: its values as text, both ways. Shared by
  * config.c (the file, the networks, the globals); the rest of the daemon
@@ -32,6 +33,12 @@ int config_parse_sae_groups(const char *v, uint16_t *out, size_t *n_out, char *e
 			    size_t err_len);
 /* Valid UTF-8 without control characters other than tab, CR and LF (XML 1.0 text). */
 bool config_utf8_text_valid(const uint8_t *s, size_t n);
+
+/*
+ * ihv_profile fits the plugin's connectivity fragment once XML-escaped and in UTF-16
+ * (config-fragment.c). 0, or -1 with err.
+ */
+int config_profile_fragment_check(const char *v, char *err, size_t len);
 
 /* A string value as the file would hold it: "..." when plain, else P"...". 0 or -1. */
 int config_string_value(const uint8_t *s, size_t n, char *buf, size_t len);

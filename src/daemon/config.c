@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The wpa_supplicant.conf-style configuration: the file, the networks and
  * the globals (config.h). The values' text forms: config-parse.c.
@@ -18,7 +19,9 @@
 
 #include "common/hex.h"
 #include "common/log.h"
+#include "daemon/config-compat.h"
 #include "daemon/config-parse.h"
+#include "daemon/config-save.h"
 
 #define CONFIG_FILE_MAX (1024 * 1024)
 #define CONFIG_LINE_MAX 4096
@@ -48,6 +51,7 @@ static void config_network_free(struct config_network *n)
 	config_network_secrets_clear(n);
 	OPENSSL_cleanse(n->sae_password, sizeof(n->sae_password));
 	config_str_free_clear(n->ihv_profile);
+	config_str_free_clear(n->file_text);
 	free(n->id_str);
 	OPENSSL_cleanse(n, sizeof(*n));
 	free(n);
@@ -66,6 +70,7 @@ struct config_network *config_network_add(struct config *c)
 	n->n_sae_groups = c->n_sae_groups;
 	n->pairwise = CONFIG_CIPHER_CCMP;
 	n->group = CONFIG_CIPHER_CCMP;
+	n->ieee80211w = c->pmf;
 	for (pp = &c->networks; *pp; pp = &(*pp)->next)
 		;
 	*pp = n;
@@ -125,13 +130,18 @@ static int config_set_psk(struct config_network *n, const char *v, char *err, si
 	uint8_t psk[CONFIG_PSK_LEN];
 
 	if (vl >= 2 && v[0] == '"') {
-		if (v[vl - 1] != '"' || memchr(v + 1, '"', vl - 2))
-			return config_errf(err, len, "psk: unterminated or misplaced quote");
+		/* As wpa_supplicant: the text between the first and the last quote. */
+		if (v[vl - 1] != '"')
+			return config_errf(err, len, "psk: unterminated quote");
 		if (vl - 2 < CONFIG_PASSPHRASE_MIN || vl - 2 > CONFIG_PASSPHRASE_MAX)
 			return config_errf(err, len, "psk: passphrase must be 8..63 characters");
+		/* IEEE 802.11-2020 J.4.1 asks for ASCII 32..126; UTF-8 is taken as its bytes. */
 		for (i = 1; i < vl - 1; i++)
-			if ((unsigned char)v[i] < 32 || (unsigned char)v[i] > 126)
-				return config_errf(err, len, "psk: passphrase must be printable ASCII");
+			if ((unsigned char)v[i] < 32 || v[i] == 0x7f)
+				break;
+		if (i < vl - 1 || !config_utf8_text_valid((const uint8_t *)v + 1, vl - 2))
+			return config_errf(err, len,
+					   "psk: passphrase must be UTF-8 text without control characters");
 		config_network_secrets_clear(n);
 		memcpy(n->passphrase, v + 1, vl - 2);
 		n->passphrase[vl - 2] = 0;
@@ -272,6 +282,7 @@ int config_network_set(struct config_network *n, const char *name,
 		if (config_parse_int(v, 0, 2, &x) < 0)
 			return config_errf(err, len, "ieee80211w: expected 0, 1 or 2");
 		n->ieee80211w = (int)x;
+		n->ieee80211w_set = true;
 		return 0;
 	}
 	if (!strcmp(name, "sae_password"))
@@ -315,9 +326,20 @@ int config_network_set(struct config_network *n, const char *name,
 	}
 	if (!strcmp(name, "id_str"))
 		return config_set_text(&n->id_str, name, CONFIG_ID_STR_MAX, v, false, err, len);
-	if (!strcmp(name, "ihv_profile"))
-		return config_set_text(&n->ihv_profile, name, CONFIG_PROFILE_MAX, v, true, err, len);
-	return config_errf(err, len, "unknown network field '%s'", name);
+	if (!strcmp(name, "ihv_profile")) {
+		char *p = NULL;
+
+		if (config_set_text(&p, name, CONFIG_PROFILE_MAX, v, true, err, len) < 0)
+			return -1;
+		if (config_profile_fragment_check(p, err, len) < 0) {
+			config_str_free_clear(p);
+			return -1;
+		}
+		config_str_free_clear(n->ihv_profile);
+		n->ihv_profile = p;
+		return 0;
+	}
+	return config_compat_network_set(n, name, v, err, len);
 }
 
 int config_network_value(const struct config_network *n, const char *name,
@@ -395,7 +417,7 @@ int config_network_value(const struct config_network *n, const char *name,
 		return config_string_value((const uint8_t *)n->ihv_profile,
 				    strlen(n->ihv_profile), buf, len);
 	/* psk and anything unknown or unset. */
-	return -1;
+	return config_compat_network_value(n, name, buf, len);
 }
 
 bool config_network_sae_ok(const struct config_network *n)
@@ -407,7 +429,8 @@ int config_network_check(const struct config_network *n, char *err, size_t len)
 {
 	bool secret = n->passphrase_set || n->psk_set || n->sae_password_set;
 
-	if (!n->ssid_set)
+	/* No ssid: any open network (Debian's wpa-roam default block). */
+	if (!n->ssid_set && n->key_mgmt != CONFIG_AKM_NONE)
 		return config_errf(err, len, "network block: no ssid");
 	/* IEEE 802.11-2020 12.4: SAE needs a password; a raw 256-bit PSK is none */
 	if (n->key_mgmt == CONFIG_AKM_SAE && !config_network_sae_ok(n))
@@ -556,16 +579,7 @@ int config_global_set(struct config *c, const char *name, const char *v,
 			return config_errf(err, len, "eapol_path: expected auto, nl80211 or packet");
 		return 0;
 	}
-	if (!strcmp(name, "update_config")) {
-		long x;
-
-		if (config_parse_int(v, 0, 1, &x) < 0)
-			return config_errf(err, len, "update_config: expected 0 or 1");
-		if (x)
-			log_info("update_config=1 ignored: ihvd never rewrites its configuration file");
-		return 0;
-	}
-	return config_errf(err, len, "unknown option '%s'", name);
+	return config_compat_global_set(c, name, v, err, len);
 }
 
 /* --- the file ---------------------------------------------------------------- */
@@ -577,6 +591,7 @@ struct config *config_new(void)
 	if (c) {
 		c->eapol_path = DRV_EAPOL_AUTO;
 		c->sae_pwe = -1; /* unset: networks use 0, as wpa_supplicant */
+		c->ap_scan = 1;
 	}
 	return c;
 }
@@ -595,6 +610,8 @@ void config_free(struct config *c)
 	free(c->ctrl_dir);
 	free(c->ctrl_group);
 	free(c->ihv_plugin);
+	free(c->file_text);
+	free(c->file_tail);
 	free(c->plugin_user);
 	free(c);
 }
@@ -668,13 +685,15 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 	struct config_load_ctx lc = { .path = path, .err = err, .err_len = err_len };
 	struct config *c;
 	struct config_network *cur = NULL;
-	char *buf = NULL, *line, *next, msg[512];
+	char *buf = NULL, *line, *next, msg[512], raw[CONFIG_LINE_MAX + 1];
+	struct config_text pending = { 0 };
 	size_t len = 0;
 	mode_t mode = 0;
 	int lineno = 0, block_line = 0;
 
 	if (err && err_len)
 		err[0] = 0;
+	config_compat_notices_reset();
 	if (config_file_read(path, &buf, &len, &mode, err, err_len) < 0)
 		return NULL;
 	c = config_new();
@@ -699,7 +718,11 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 			config_load_error(&lc, lineno, "line too long");
 			continue;
 		}
+		snprintf(raw, sizeof(raw), "%s", line);
 		s = config_line_clean(line);
+		/* The text as read, for SAVE_CONFIG (config-save.h). */
+		if (config_text_line(c, cur, &pending, raw, s) < 0)
+			config_load_error(&lc, lineno, "out of memory");
 		if (!*s)
 			continue;
 		if (!strcmp(s, "}")) {
@@ -750,14 +773,18 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 	}
 	if (cur)
 		config_load_error(&lc, block_line, "network block not closed");
+	if (config_text_end(c, &pending) < 0)
+		config_load_error(&lc, lineno, "out of memory");
 	OPENSSL_cleanse(buf, len);
 	OPENSSL_cleanse(msg, sizeof(msg));
+	OPENSSL_cleanse(raw, sizeof(raw));
 	free(buf);
 
 	if (lc.n_errors) {
 		config_free(c);
 		return NULL;
 	}
+	config_compat_finish(c);
 	for (cur = c->networks; cur; cur = cur->next) {
 		if (cur->passphrase_set || cur->psk_set || cur->sae_password_set)
 			c->has_secret = true;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ihvd's configuration, in wpa_supplicant.conf style:
  *
@@ -39,8 +40,14 @@
 #define CONFIG_PASSPHRASE_MAX 63
 #define CONFIG_PSK_LEN 32
 #define CONFIG_PROFILE_MAX 4000 /* ihv_profile bytes */
+/* The reference plugin's longest profile fragment (RSN_PROFILE_MAX_UNITS, UTF-16 units)
+ * and what the connectivity fragment needs besides ihv_profile (its elements, the SSID). */
+#define CONFIG_FRAGMENT_UNITS_MAX 8192
+#define CONFIG_FRAGMENT_OVERHEAD 256
 #define CONFIG_ID_STR_MAX 255
 #define CONFIG_SCAN_FREQ_MAX 16
+#define CONFIG_FREQ_LIST_MAX 64 /* freq_list= entries (global and per network) */
+#define CONFIG_BSSID_IGNORE_MAX 32
 
 /* Key management, as a bit set. */
 enum config_akm {
@@ -93,10 +100,16 @@ struct config_network {
 	bool disabled;
 	char *id_str;           /* NULL if unset */
 	char *ihv_profile;      /* NULL if unset; may hold secrets */
+	/* wpa_supplicant.conf fields beyond ihvd's own (config-compat.c). */
+	bool ieee80211w_set;    /* else the global pmf= applies */
+	uint32_t freq_list[CONFIG_FREQ_LIST_MAX]; /* MHz; only these BSSes */
+	size_t n_freq_list;
+	char *file_text;        /* the block's lines as read (config-save.c); secret */
 
 	/* Runtime state kept by the connection policy (station.c), not from the file. */
 	unsigned int auth_failures;
 	bool temp_disabled;
+	unsigned int why_logged; /* select-why.h causes already logged */
 
 	struct config_network *next;
 };
@@ -118,6 +131,18 @@ struct config {
 	bool has_secret;        /* some network holds a psk */
 	struct config_network *networks; /* in id order */
 	int next_id;
+	/* wpa_supplicant.conf globals (config-compat.c). */
+	char country[3];        /* ISO 3166-1 alpha-2 or "00"; "" unset */
+	int ap_scan;            /* 1 (the only mode ihvd runs) */
+	bool update_config;     /* SAVE_CONFIG may rewrite the file */
+	int pmf;                /* ieee80211w for networks that do not set it */
+	uint32_t freq_list[CONFIG_FREQ_LIST_MAX]; /* MHz; scan and join only these */
+	size_t n_freq_list;
+	char *file_text;        /* the lines before the first network block (config-save.c) */
+	char *file_tail;        /* the lines after the last one */
+	/* Run time only: BSSID_IGNORE's list (never saved). */
+	uint8_t bssid_ignore[CONFIG_BSSID_IGNORE_MAX][DRV_ETH_ALEN];
+	size_t n_bssid_ignore;
 };
 
 /*

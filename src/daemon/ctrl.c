@@ -1,21 +1,26 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The control socket, speaking wpa_supplicant's ctrl_iface protocol (see ctrl.h). */
 #include "daemon/ctrl.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <linux/sockios.h>
 
 #include <openssl/crypto.h>
 
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/suite.h"
+#include "daemon/ctrl-reply.h"
+#include "daemon/ctrl-counters.h"
 
 #define CTRL_CLIENT_FAILS_MAX 10
 
@@ -35,40 +40,13 @@ struct ctrl {
 	char ifname[DRV_IFNAME_MAX];
 	struct station *station;
 	struct config *config;
+	const struct ctrl_host *host;
 	void (*terminate)(void *ctx);
 	void *terminate_ctx;
 	struct ctrl_client clients[CTRL_CLIENTS_MAX];
 	size_t n_clients;
+	int sndbuf; /* the socket's send buffer, bytes (ctrl_sock_sndbuf) */
 };
-
-/* A reply being built; stops growing (and says so) when full. */
-struct ctrl_reply {
-	char *buf;
-	size_t len;
-	size_t cap;
-	bool full;
-};
-
-static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void ctrl_rp(struct ctrl_reply *r, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (r->full)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(r->buf + r->len, r->cap - r->len, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= r->cap - r->len) {
-		r->buf[r->len] = 0; /* drop the partial piece */
-		r->full = true;
-		return;
-	}
-	r->len += (size_t)n;
-}
 
 static const char *ctrl_key_mgmt_txt(uint32_t suite)
 {
@@ -123,6 +101,20 @@ static void ctrl_client_remove(struct ctrl *c, struct ctrl_client *cl)
 	c->n_clients--;
 }
 
+/*
+ * Events never take the half of the send buffer that replies need. A monitor that stops
+ * reading keeps every event queued for it charged to this socket (a connected Unix
+ * datagram receiver has no queue limit of its own), so past half the buffer events are
+ * not sent: each monitor counts a failed delivery and silent ones are dropped, while
+ * every command still gets its reply.
+ */
+static bool ctrl_events_throttled(const struct ctrl *c)
+{
+	int outq = 0;
+
+	return ioctl(c->fd, SIOCOUTQ, &outq) == 0 && outq > c->sndbuf / 2;
+}
+
 void ctrl_event(void *ctx, int level, const char *text)
 {
 	struct ctrl *c = ctx;
@@ -142,8 +134,10 @@ void ctrl_event(void *ctx, int level, const char *text)
 			i++;
 			continue;
 		}
-		if (sendto(c->fd, msg, (size_t)n, MSG_DONTWAIT, (struct sockaddr *)&cl->addr,
-			   cl->addr_len) >= 0) {
+		if (ctrl_events_throttled(c)) {
+			errno = EAGAIN; /* counted as a failed delivery below */
+		} else if (sendto(c->fd, msg, (size_t)n, MSG_DONTWAIT, (struct sockaddr *)&cl->addr,
+				  cl->addr_len) >= 0) {
 			cl->fails = 0;
 			i++;
 			continue;
@@ -164,7 +158,7 @@ void ctrl_event(void *ctx, int level, const char *text)
 static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 {
 	struct station_info in;
-	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN];
+	char txt[DRV_SSID_MAX * 4 + 1], mac[HEX_MAC_TXT_LEN], counters[256];
 
 	station_info_get(c->station, &in);
 	if (in.state >= STATION_ASSOCIATED) {
@@ -181,6 +175,8 @@ static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n"
 	   "ihv_plugin_crashes=%u\n", station_state_name(in.state), mac,
 	   in.plugin_name ? in.plugin_name : "", in.last_reason, in.plugin_crashes);
+	ctrl_counters_status(&in, counters, sizeof(counters));
+	ctrl_rp(r, "%s", counters);
 }
 
 static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)
@@ -411,6 +407,7 @@ struct ctrl_verb {
 
 static const struct ctrl_verb ctrl_verbs[] = {
 	{ "PING", true }, { "STATUS", true }, { "STATUS-VERBOSE", true },
+	{ "STATUS-DROPS", true },
 	{ "LIST_NETWORKS", true }, { "SCAN", true }, { "SCAN_RESULTS", true },
 	{ "ADD_NETWORK", true }, { "SET_NETWORK", false }, { "GET_NETWORK", true },
 	{ "REMOVE_NETWORK", true }, { "ENABLE_NETWORK", true }, { "DISABLE_NETWORK", true },
@@ -418,6 +415,10 @@ static const struct ctrl_verb ctrl_verbs[] = {
 	{ "REASSOCIATE", true }, { "ATTACH", true }, { "DETACH", true }, { "LEVEL", true },
 	{ "TERMINATE", true }, { "GET_CAPABILITY", true }, { "INTERFACES", true },
 	{ "IHV_CONTROL", false },
+	/* ctrl-verbs-compat.c's: none carries a secret. */
+	{ "SAVE_CONFIG", true }, { "RECONFIGURE", true }, { "BSS", true }, { "SIGNAL_POLL", true },
+	{ "SET", true }, { "GET", true }, { "LOG_LEVEL", true }, { "BSSID_IGNORE", true },
+	{ "BLACKLIST", true }, { "ABORT_SCAN", true }, { "MIB", true },
 };
 
 /* The verb of cmd (up to its first blank), or NULL when it is none of ours. */
@@ -452,8 +453,12 @@ static void ctrl_log_command(const struct ctrl *c, const char *cmd)
 static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *from,
 			  socklen_t from_len, struct ctrl_reply *r, bool *terminate)
 {
+	const struct ctrl_compat cx = {
+		.station = c->station, .config = c->config, .ifname = c->ifname, .host = c->host,
+	};
 	struct ctrl_client *cl;
 	char *arg = strchr(cmd, ' ');
+	int wrote;
 
 	if (arg)
 		*arg++ = 0;
@@ -463,6 +468,11 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		ctrl_rp(r, "PONG\n");
 	} else if ((IS("STATUS") || IS("STATUS-VERBOSE")) && NOARG) {
 		ctrl_cmd_status(c, r);
+	} else if (IS("STATUS-DROPS") && NOARG) {
+		char drops[CTRL_REPLY_MAX];
+
+		ctrl_counters_drops(c->station, drops, sizeof(drops));
+		ctrl_rp(r, "%s", drops);
 	} else if (IS("LIST_NETWORKS") && (NOARG || !strncmp(arg, "LAST_ID=", 8))) {
 		ctrl_cmd_list_networks(c, r);
 	} else if (IS("SCAN_RESULTS") && NOARG) {
@@ -563,6 +573,11 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		if (!ctrl_cmd_ctrl_rsp(c, cmd + 9))
 			return false;
 		ctrl_rp(r, "OK\n");
+	} else if ((wrote = ctrl_verbs_compat_run(&cx, cmd, arg, r->buf + r->len,
+						  r->cap - r->len)) != CTRL_VERB_NOT_MINE) {
+		if (wrote < 0)
+			return false;
+		r->len += (size_t)wrote;
 	} else if (ctrl_verb_find(cmd)) {
 		return false; /* a known command with the wrong arguments */
 	} else {
@@ -650,6 +665,28 @@ static void ctrl_rx(void *arg, int fd)
 
 /* --- life cycle ------------------------------------------------------------------- */
 
+/*
+ * A datagram sent on a Unix socket is charged to the sender until the receiver reads it.
+ * Monitors that stop reading (a hung wpa_cli) keep their queued events charged to this
+ * socket, and with the default buffer (wmem_max, ~208 KB) 32 of them use it all up: then
+ * no reply goes out to anyone. The buffer is sized for every monitor's queue being full
+ * plus room for replies (SO_SNDBUFFORCE as root; otherwise as much as SO_SNDBUF allows).
+ */
+#define CTRL_SNDBUF (CTRL_CLIENTS_MAX * 16 * 4096)
+
+static int ctrl_sock_sndbuf(int fd)
+{
+	int v = CTRL_SNDBUF;
+	socklen_t l = sizeof(v);
+
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &v, sizeof(v)) < 0 &&
+	    setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v)) < 0)
+		log_debug("control socket: send buffer left at its default: %s", strerror(errno));
+	if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, &l) < 0)
+		v = 212992;
+	return v;
+}
+
 static int ctrl_sock_bind(struct ctrl *c, char *err, size_t err_len)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
@@ -695,6 +732,7 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
 	c->loop = p->loop;
 	c->station = p->station;
 	c->config = p->config;
+	c->host = p->host;
 	c->terminate = p->terminate;
 	c->terminate_ctx = p->terminate_ctx;
 	snprintf(c->ifname, sizeof(c->ifname), "%s", p->ifname);
@@ -723,6 +761,7 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len)
 		snprintf(err, err_len, "control socket: %s", strerror(errno));
 		goto fail;
 	}
+	c->sndbuf = ctrl_sock_sndbuf(c->fd);
 	if (ctrl_sock_bind(c, err, err_len) < 0) {
 		close(c->fd);
 		c->fd = -1;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The control socket: wpa_supplicant's control interface protocol, so
  * Debian's wpa_cli drives ihvd unchanged (wpa_cli -p DIR -i IFACE status).
@@ -11,6 +12,8 @@
  * ADD_NETWORK SET_NETWORK GET_NETWORK REMOVE_NETWORK ENABLE_NETWORK
  * DISABLE_NETWORK SELECT_NETWORK DISCONNECT RECONNECT REASSOCIATE ATTACH
  * DETACH LEVEL TERMINATE GET_CAPABILITY INTERFACES, CTRL-RSP-<field>-<id>-<value>,
+ * and wpa_supplicant's SAVE_CONFIG RECONFIGURE BSS SIGNAL_POLL SET/GET country
+ * LOG_LEVEL BSSID_IGNORE BLACKLIST ABORT_SCAN MIB (ctrl-verbs-compat.h),
  * each optionally prefixed by "IFNAME=<iface> ".
  */
 #ifndef IHVD_DAEMON_CTRL_H
@@ -22,6 +25,7 @@
 
 #include "daemon/config.h"
 #include "common/loop.h"
+#include "daemon/ctrl-verbs-compat.h"
 #include "daemon/station.h"
 
 #define CTRL_CMD_MAX 4096    /* a longer datagram is refused with FAIL */
@@ -39,6 +43,8 @@ struct ctrl_params {
 	const char *ifname;
 	struct station *station;
 	struct config *config;
+	/* SAVE_CONFIG, RECONFIGURE, SIGNAL_POLL, country ...: ctrl-verbs-compat.h (may be NULL). */
+	const struct ctrl_host *host;
 	/* TERMINATE: called after the reply went out. */
 	void (*terminate)(void *ctx);
 	void *terminate_ctx;

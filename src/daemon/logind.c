@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* User sessions from systemd-logind over sd-bus (logind.h). */
 #include "daemon/logind.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * User sessions from systemd-logind (org.freedesktop.login1, over sd-bus) for
  * the plugin's Dot11ExtIhvProcessSessionChange (contract §3 [10], rule 64):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihvd: the daemon. wpa_supplicant-like command line; wires the event loop,
  * the nl80211 driver, the host core (plugin), and per interface the
@@ -5,6 +6,19 @@
  *
  *   ihvd -i IFACE -c CONFIG [-p PLUGIN] [-D nl80211] [-d|-dd|-q|-qq] [-B]
  *        [-f LOGFILE] [-s] [-P PIDFILE] [-N -i IFACE2 -c CONFIG2 ...]
+ *   ihvd -t -c CONFIG ...        check the configuration and exit
+ *
+ * Exit status (enum main_exit, ihvd(8)): 0 fine, 1 failed while running,
+ * 2 bad command line, 3 bad configuration, 4 no nl80211, 5 no such
+ * interface, 6 the plugin could not be loaded or refused.
+ *
+ * SIGHUP re-reads every configuration (RECONFIGURE); systemd hears
+ * READY=1, RELOADING=1 and STOPPING=1 (service-notify.c).
+ *
+ * Hotplug: an interface named by -i that goes away is released (its
+ * adapter, station and control socket; the configuration stays) and adopted
+ * again when an interface of that name appears, which then reconnects by
+ * itself.
  *
  * Shutdown (SIGTERM, SIGINT, TERMINATE) follows the contract's order: every
  * adapter disconnects (keys removed, station deauthenticated), then
@@ -33,11 +47,25 @@
 #include "common/log.h"
 #include "common/loop.h"
 #include "daemon/select.h"
+#include "daemon/service-notify.h"
 #include "daemon/station.h"
 #include "nl80211/driver.h"
 
 #define IHVD_IFACES_MAX 16
+#ifndef IHVD_VERSION
 #define IHVD_VERSION "0.1"
+#endif
+
+/* The exit status, one per cause a script or an init system may act on. */
+enum main_exit {
+	MAIN_EXIT_OK = 0,
+	MAIN_EXIT_FAILURE = 1,      /* while running, or anything else */
+	MAIN_EXIT_USAGE = 2,        /* the command line */
+	MAIN_EXIT_CONFIG = 3,       /* a configuration file */
+	MAIN_EXIT_NO_NL80211 = 4,   /* no nl80211 in this kernel / namespace */
+	MAIN_EXIT_NO_IFACE = 5,     /* an interface named by -i does not exist */
+	MAIN_EXIT_PLUGIN = 6,       /* the plugin did not load, or refused */
+};
 
 struct iface {
 	struct ihvd *d;
@@ -51,6 +79,8 @@ struct iface {
 	struct station *station;
 	struct ihv_adapter *adapter;
 	struct ctrl *ctrl;
+	struct ctrl_host host;      /* the control socket's RECONFIGURE, country, ... */
+	bool releasing;             /* hotplug: its netdev is gone, the release is queued */
 };
 
 struct ihvd {
@@ -65,6 +95,7 @@ struct ihvd {
 	const char *pidfile;
 	bool pidfile_written;
 	bool daemonize;
+	bool check_only;          /* -t */
 	bool log_elsewhere;       /* -f or -s: startup errors go there too */
 	int ready_fd;             /* -B: the parent waits for a byte here */
 };
@@ -100,14 +131,17 @@ static void main_usage(FILE *f)
 		"  -i IFACE    interface to manage (repeat -i/-c, or use -N, for more)\n"
 		"  -c CONFIG   wpa_supplicant.conf-style configuration for that interface\n"
 		"  -p PLUGIN   the IHV plugin (.so); overrides ihv_plugin= in the configuration\n"
-		"  -D DRIVER   driver; only nl80211 exists (accepted for compatibility)\n"
+		"  -D DRIVER   driver; only nl80211 exists (nl80211,wext and \"\" are accepted)\n"
 		"  -N          start the next interface's options\n"
 		"  -d, -dd     more logging (debug, message dumps); -q, -qq less\n"
 		"  -B          run in the background once started\n"
 		"  -f LOGFILE  log to a file instead of stderr\n"
 		"  -s          log to syslog\n"
 		"  -P PIDFILE  write the process id there\n"
-		"  -h, -v      help, version\n");
+		"  -t          check the configuration files and exit (no interface needed)\n"
+		"  -h, --help  this text;  -v, --version  the version\n"
+		"exit status: 0 fine, 1 failed while running, 2 bad command line, 3 bad\n"
+		"configuration, 4 no nl80211, 5 no such interface, 6 plugin not loaded or refused\n");
 }
 
 /* --- the driver's I/O on the loop --------------------------------------------------- */
@@ -161,6 +195,21 @@ static struct iface *main_iface_by_index(struct ihvd *d, uint32_t ifindex)
 	return NULL;
 }
 
+static void main_iface_release(void *arg);
+static void main_iface_adopt(void *arg);
+
+/* A released interface waiting for a netdev of this name. */
+static struct iface *main_iface_by_name(struct ihvd *d, const char *ifname)
+{
+	size_t k;
+
+	for (k = 0; k < d->n_ifaces; k++)
+		if (!d->ifaces[k].ifindex && !d->ifaces[k].station &&
+		    !strcmp(d->ifaces[k].ifname, ifname))
+			return &d->ifaces[k];
+	return NULL;
+}
+
 static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 {
 	struct ihvd *d = ctx;
@@ -171,6 +220,15 @@ static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 		station_drv_event(i->station, ev);
 	if (d->host)
 		ihv_host_drv_event(d->host, ev);
+	/* Hotplug, from the loop: the core's own reports of the loss run first. */
+	if (ev->type == DRV_EVENT_IFACE_REMOVED && i && i->station && !i->releasing) {
+		i->releasing = true;
+		loop_call_post(d->loop, main_iface_release, i);
+	} else if (ev->type == DRV_EVENT_IFACE_ADDED && !i &&
+		   (i = main_iface_by_name(d, ev->iface.ifname)) != NULL) {
+		i->ifindex = ev->ifindex;
+		loop_call_post(d->loop, main_iface_adopt, i);
+	}
 }
 
 /*
@@ -204,6 +262,98 @@ static void main_session_change(void *ctx, uint32_t wts_event, uint32_t session)
 	ihv_host_session_change(d->host, wts_event, session);
 }
 
+/* --- wpa_supplicant's extras: reload, country, link, abort scan ---------------------- */
+
+/* The regulatory hint: a failure is worth a warning, not a refusal to run. */
+static int main_country_apply(struct ihvd *d, const char alpha2[3])
+{
+	int r = d->drv->ops->reg_set ? d->drv->ops->reg_set(d->drv, alpha2) : -EOPNOTSUPP;
+
+	if (r < 0)
+		log_warn("country=%s: the kernel did not take the regulatory hint: %s", alpha2,
+			 strerror(-r));
+	else
+		log_info("country=%s: regulatory hint given (NL80211_CMD_REQ_SET_REG)", alpha2);
+	return r;
+}
+
+/* Read the interface's file again; a bad file keeps the old configuration. */
+static int main_iface_reload(struct iface *i, char *err, size_t err_len)
+{
+	struct config *fresh = config_load(i->config_path, err, err_len);
+	char was[3], *line, *next;
+
+	if (!fresh) {
+		log_warn("%s: %s has errors; the old configuration stays:", i->ifname,
+			 i->config_path);
+		for (line = err; line && *line; line = next) {
+			next = strchr(line, '\n');
+			if (next)
+				*next++ = 0;
+			log_warn("  %s", line);
+		}
+		return -1;
+	}
+	memcpy(was, i->config->country, sizeof(was));
+	station_reconfigure(i->station, fresh);
+	config_free(fresh); /* now the old contents */
+	if (i->config->country[0] && strcmp(was, i->config->country) != 0)
+		main_country_apply(i->d, i->config->country);
+	return 0;
+}
+
+static void main_reload_all(struct ihvd *d)
+{
+	char err[4096];
+	size_t k;
+
+	service_notify_reloading();
+	for (k = 0; k < d->n_ifaces; k++)
+		if (d->ifaces[k].station)
+			main_iface_reload(&d->ifaces[k], err, sizeof(err));
+	service_notify_ready();
+}
+
+static int main_host_reconfigure(void *ctx, char *err, size_t err_len)
+{
+	struct iface *i = ctx;
+
+	return main_iface_reload(i, err, err_len);
+}
+
+static int main_host_country_set(void *ctx, const char alpha2[3])
+{
+	struct iface *i = ctx;
+
+	return main_country_apply(i->d, alpha2);
+}
+
+static int main_host_country_get(void *ctx, char alpha2[3])
+{
+	struct iface *i = ctx;
+	struct drv *drv = i->d->drv;
+
+	return drv->ops->reg_get ? drv->ops->reg_get(drv, alpha2) : -EOPNOTSUPP;
+}
+
+static int main_host_link_poll(void *ctx, const uint8_t bssid[DRV_ETH_ALEN],
+			       struct drv_link_info *out)
+{
+	struct iface *i = ctx;
+	struct drv *drv = i->d->drv;
+
+	return drv->ops->link_poll ? drv->ops->link_poll(drv, i->ifindex, bssid, out)
+				   : -EOPNOTSUPP;
+}
+
+static int main_host_scan_abort(void *ctx)
+{
+	struct iface *i = ctx;
+	struct drv *drv = i->d->drv;
+
+	return drv->ops->scan_abort ? drv->ops->scan_abort(drv, i->ifindex) : -EOPNOTSUPP;
+}
+
 /* --- signals and termination ----------------------------------------------------- */
 
 static void main_on_terminate(void *ctx)
@@ -227,7 +377,8 @@ static void main_on_signal(void *arg, int fd)
 			loop_quit(d->loop, 0);
 			break;
 		case SIGHUP:
-			log_info("SIGHUP: reloading the configuration is not supported; restart ihvd");
+			log_info("SIGHUP: re-reading the configuration");
+			main_reload_all(d);
 			break;
 		default:
 			break;
@@ -277,12 +428,26 @@ static int main_daemon_begin(struct ihvd *d)
 		do
 			n = read(p[0], &c, 1);
 		while (n < 0 && errno == EINTR);
-		_exit(n == 1 && c == '0' ? 0 : 1);
+		/* The child's exit status travels as one digit (main_daemon_failed). */
+		_exit(n == 1 && c >= '0' && c <= '9' ? c - '0' : MAIN_EXIT_FAILURE);
 	}
 	close(p[0]);
 	d->ready_fd = p[1];
 	setsid();
 	return 0;
+}
+
+/* -B: start-up failed after the fork; the waiting parent exits with the same status. */
+static void main_daemon_failed(struct ihvd *d, enum main_exit ex)
+{
+	char c = (char)('0' + ex);
+
+	if (d->ready_fd < 0)
+		return;
+	if (write(d->ready_fd, &c, 1) != 1)
+		log_warn("could not tell the parent process why ihvd did not start");
+	close(d->ready_fd);
+	d->ready_fd = -1;
 }
 
 static void main_daemon_ready(struct ihvd *d)
@@ -324,7 +489,7 @@ static int main_pidfile_write(struct ihvd *d)
 
 /* --- start and stop ------------------------------------------------------------------ */
 
-static int main_iface_up(struct ihvd *d, struct iface *i)
+static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 {
 	struct station_params sp = { 0 };
 	char err[512];
@@ -334,7 +499,7 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 	if (r < 0) {
 		main_die_msg(d, "%s: cannot read the interface's capabilities: %s", i->ifname,
 			strerror(-r));
-		return -1;
+		return r == -ENODEV ? MAIN_EXIT_NO_IFACE : MAIN_EXIT_FAILURE;
 	}
 	/*
 	 * SAE runs in ihvd's SME (nl80211 AUTHENTICATE) through the plugin's
@@ -357,7 +522,7 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 			i->config->eapol_path == DRV_EAPOL_NL80211 ? "nl80211" :
 			i->config->eapol_path == DRV_EAPOL_PACKET ? "packet" : "auto",
 			strerror(-r));
-		return -1;
+		return MAIN_EXIT_FAILURE;
 	}
 	i->bc = (struct backend_core){ .host = d->host, .drv = d->drv, .ifindex = i->ifindex };
 	backend_core_fill(&i->be, &i->bc);
@@ -371,7 +536,7 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 	i->station = station_new(&sp);
 	if (!i->station) {
 		main_die_msg(d, "%s: out of memory", i->ifname);
-		return -1;
+		return MAIN_EXIT_FAILURE;
 	}
 	i->adapter = ihv_adapter_new(d->host, i->ifindex, i->ifname, station_adapter_events(),
 				     i->station);
@@ -379,28 +544,73 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 	if (!i->adapter) {
 		main_die_msg(d, "%s: the plugin did not take the adapter (Dot11ExtIhvInitAdapter); "
 			"see the log above", i->ifname);
-		return -1;
+		return MAIN_EXIT_PLUGIN;
 	}
+	i->host = (struct ctrl_host){
+		.ctx = i,
+		.reconfigure = main_host_reconfigure,
+		.country_set = main_host_country_set,
+		.country_get = main_host_country_get,
+		.link_poll = main_host_link_poll,
+		.scan_abort = main_host_scan_abort,
+	};
 	if (main_networks_validate(d, i) < 0)
-		return -1;
+		return MAIN_EXIT_PLUGIN;
 	if (i->config->ctrl_dir) {
 		struct ctrl_params cp = {
 			.loop = d->loop, .dir = i->config->ctrl_dir,
 			.group_set = i->config->ctrl_group != NULL, .gid = i->config->ctrl_gid,
 			.ifname = i->ifname, .station = i->station, .config = i->config,
-			.terminate = main_on_terminate, .terminate_ctx = d,
+			.host = &i->host, .terminate = main_on_terminate, .terminate_ctx = d,
 		};
 
 		i->ctrl = ctrl_new(&cp, err, sizeof(err));
 		if (!i->ctrl) {
 			main_die_msg(d, "%s: %s", i->ifname, err);
-			return -1;
+			return MAIN_EXIT_FAILURE;
 		}
 		station_event_cb_set(i->station, ctrl_event, i->ctrl);
 	}
 	log_info("%s: managed with plugin %s%s%s", i->ifname, ihv_host_plugin_name(d->host),
 		 i->ctrl ? ", control socket " : "", i->ctrl ? ctrl_path(i->ctrl) : "");
-	return 0;
+	return MAIN_EXIT_OK;
+}
+
+/* --- hotplug: interfaces that go and come back --------------------------------------- */
+
+/* The netdev is gone: DeinitAdapter, the control socket and the station go; the config stays. */
+static void main_iface_release(void *arg)
+{
+	struct iface *i = arg;
+
+	ctrl_free(i->ctrl);
+	i->ctrl = NULL;
+	ihv_adapter_free(i->adapter);
+	i->adapter = NULL;
+	station_free(i->station);
+	i->station = NULL;
+	i->ifindex = 0;
+	i->releasing = false;
+	log_info("%s: released (the interface went away); it is adopted again when it returns",
+		 i->ifname);
+}
+
+/* An interface of a configured name appeared (i->ifindex set): manage it and connect. */
+static void main_iface_adopt(void *arg)
+{
+	struct iface *i = arg;
+
+	if (i->station || !i->ifindex || !i->d->host || !i->d->drv)
+		return; /* adopted already, or shutting down */
+	log_info("%s: appeared (ifindex %u): adopting it", i->ifname, i->ifindex);
+	if (main_iface_up(i->d, i) != MAIN_EXIT_OK) {
+		log_warn("%s: could not adopt the interface; waiting for it to come back again",
+			 i->ifname);
+		i->releasing = true;
+		main_iface_release(i);
+		return;
+	}
+	station_start(i->station);
 }
 
 static bool main_all_links_down(struct ihvd *d)
@@ -475,12 +685,34 @@ static struct iface *main_iface_next(struct ihvd *d)
 	return &d->ifaces[d->n_ifaces++];
 }
 
+/* -D: "nl80211", a list naming it ("nl80211,wext"), or "" (the default). */
+static bool main_driver_ok(const char *list)
+{
+	const char *p = list;
+
+	if (!*list)
+		return true;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+
+		if (n == 7 && !strncmp(p, "nl80211", 7))
+			return true;
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
 static int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 {
+	static const struct option longs[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct iface *cur = NULL;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "i:c:p:D:NdqBf:sP:hv")) != -1) {
+	while ((opt = getopt_long(argc, argv, "i:c:p:D:NdqBf:sP:thv", longs, NULL)) != -1) {
 		switch (opt) {
 		case 'i':
 			if (!cur || cur->ifname)
@@ -508,10 +740,13 @@ static int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity
 			d->plugin = optarg;
 			break;
 		case 'D':
-			if (strcmp(optarg, "nl80211") != 0) {
+			if (!main_driver_ok(optarg)) {
 				main_die_msg(d, "-D %s: only the nl80211 driver exists", optarg);
 				return -1;
 			}
+			break;
+		case 't':
+			d->check_only = true;
 			break;
 		case 'd':
 			(*verbosity)++;
@@ -557,7 +792,37 @@ too_many:
 	return -1;
 }
 
-static int main_configs_load(struct ihvd *d)
+/* -t: every -c file checked, the verdict printed; no interface is touched. */
+static enum main_exit main_configs_check(struct ihvd *d)
+{
+	char err[8192];
+	size_t k, n = 0;
+	int bad = 0;
+
+	for (k = 0; k < d->n_ifaces; k++) {
+		struct config *c;
+
+		if (!d->ifaces[k].config_path)
+			continue;
+		n++;
+		c = config_load(d->ifaces[k].config_path, err, sizeof(err));
+		if (!c) {
+			main_die_msg(d, "%s", err);
+			bad++;
+			continue;
+		}
+		printf("ihvd: %s: configuration OK (%s)\n", d->ifaces[k].config_path,
+		       c->networks ? "with networks" : "no networks");
+		config_free(c);
+	}
+	if (!n) {
+		main_die_msg(d, "-t needs at least one -c CONFIG");
+		return MAIN_EXIT_USAGE;
+	}
+	return bad ? MAIN_EXIT_CONFIG : MAIN_EXIT_OK;
+}
+
+static enum main_exit main_configs_load(struct ihvd *d)
 {
 	char err[8192];
 	size_t k, first = 0;
@@ -565,7 +830,7 @@ static int main_configs_load(struct ihvd *d)
 
 	if (!d->n_ifaces) {
 		main_usage(stderr);
-		return -1;
+		return MAIN_EXIT_USAGE;
 	}
 	for (k = 0; k < d->n_ifaces; k++) {
 		struct iface *i = &d->ifaces[k];
@@ -574,7 +839,7 @@ static int main_configs_load(struct ihvd *d)
 			main_die_msg(d, "every interface needs both -i IFACE and -c CONFIG (%s%s)",
 				i->ifname ? "-i " : "-c ",
 				i->ifname ? i->ifname : i->config_path);
-			return -1;
+			return MAIN_EXIT_USAGE;
 		}
 		i->config = config_load(i->config_path, err, sizeof(err));
 		if (!i->config) {
@@ -585,11 +850,11 @@ static int main_configs_load(struct ihvd *d)
 	}
 	if (bad) {
 		main_die_msg(d, "configuration errors: not starting");
-		return -1;
+		return MAIN_EXIT_CONFIG;
 	}
 	/* -p wins; else the configurations must agree (one process runs one plugin). */
 	if (d->plugin)
-		return 0;
+		return MAIN_EXIT_OK;
 	for (k = 0; k < d->n_ifaces; k++) {
 		const char *p = d->ifaces[k].config->ihv_plugin;
 
@@ -602,15 +867,15 @@ static int main_configs_load(struct ihvd *d)
 			main_die_msg(d, "%s and %s name different plugins (%s, %s); one process runs "
 				"one plugin: use -p", d->ifaces[first].config_path,
 				d->ifaces[k].config_path, d->plugin, p);
-			return -1;
+			return MAIN_EXIT_CONFIG;
 		}
 	}
 	if (!d->plugin) {
 		main_die_msg(d, "no plugin: give -p PLUGIN or ihv_plugin= in %s",
 			d->ifaces[0].config_path);
-		return -1;
+		return MAIN_EXIT_CONFIG;
 	}
-	return 0;
+	return MAIN_EXIT_OK;
 }
 
 static int main_plugin_check(struct ihvd *d)
@@ -650,17 +915,30 @@ int main(int argc, char **argv)
 	static struct ihvd d = { .sigfd = -1, .ready_fd = -1 };
 	struct ihv_host_params hp = { 0 };
 	struct drv_io io = { 0 };
+	enum main_exit ex = MAIN_EXIT_FAILURE;
 	char err[512];
 	int verbosity = 0, rc;
 	size_t k;
 
+	/* Under systemd, stderr may be the journal: then "<N>" priorities, no timestamps. */
+	log_journal_detect();
 	if (main_args_parse(&d, argc, argv, &verbosity) < 0)
-		return 1;
+		return MAIN_EXIT_USAGE;
 	log_level_set(verbosity >= 2 ? LOG_LEVEL_MSGDUMP : verbosity == 1 ? LOG_LEVEL_DEBUG :
 		      verbosity == 0 ? LOG_LEVEL_INFO : verbosity == -1 ? LOG_LEVEL_WARN :
 		      LOG_LEVEL_ERROR);
-	if (main_configs_load(&d) < 0 || main_plugin_check(&d) < 0)
+	if (d.check_only) {
+		ex = main_configs_check(&d);
+		log_close();
+		return ex;
+	}
+	ex = main_configs_load(&d);
+	if (ex != MAIN_EXIT_OK)
 		goto fail;
+	ex = MAIN_EXIT_PLUGIN;
+	if (main_plugin_check(&d) < 0)
+		goto fail;
+	ex = MAIN_EXIT_NO_IFACE;
 	for (k = 0; k < d.n_ifaces; k++) {
 		d.ifaces[k].d = &d;
 		d.ifaces[k].ifindex = if_nametoindex(d.ifaces[k].ifname);
@@ -669,6 +947,7 @@ int main(int argc, char **argv)
 			goto fail;
 		}
 	}
+	ex = MAIN_EXIT_FAILURE;
 	if (d.daemonize && main_daemon_begin(&d) < 0) {
 		main_die_msg(&d, "cannot go to the background: %s", strerror(errno));
 		goto fail;
@@ -686,7 +965,15 @@ int main(int argc, char **argv)
 	d.drv = nl80211_drv_new(&io, main_on_drv_event, &d);
 	if (!d.drv) {
 		main_die_msg(&d, "cannot open nl80211 (see the log above)");
+		ex = MAIN_EXIT_NO_NL80211;
 		goto fail;
+	}
+	/* country=: the first file that names one (one kernel, one domain). */
+	for (k = 0; k < d.n_ifaces; k++) {
+		if (d.ifaces[k].config->country[0]) {
+			main_country_apply(&d, d.ifaces[k].config->country);
+			break;
+		}
 	}
 	hp.loop = d.loop;
 	hp.drv = d.drv;
@@ -700,11 +987,15 @@ int main(int argc, char **argv)
 	d.host = ihv_host_new(&hp, err, sizeof(err));
 	if (!d.host) {
 		main_die_msg(&d, "plugin %s: %s", d.plugin, err);
+		ex = MAIN_EXIT_PLUGIN;
 		goto fail;
 	}
-	for (k = 0; k < d.n_ifaces; k++)
-		if (main_iface_up(&d, &d.ifaces[k]) < 0)
+	for (k = 0; k < d.n_ifaces; k++) {
+		ex = main_iface_up(&d, &d.ifaces[k]);
+		if (ex != MAIN_EXIT_OK)
 			goto fail;
+	}
+	ex = MAIN_EXIT_FAILURE;
 	d.logind = logind_new(d.loop, main_session_change, &d, err, sizeof(err));
 	if (!d.logind)
 		log_info("logind is not reachable (%s): the plugin gets no session changes "
@@ -717,16 +1008,19 @@ int main(int argc, char **argv)
 	main_daemon_ready(&d);
 	for (k = 0; k < d.n_ifaces; k++)
 		station_start(d.ifaces[k].station);
+	service_notify_ready();
 
 	rc = loop_run(d.loop);
 	if (rc < 0)
 		log_err("event loop failed: %s", strerror(-rc));
+	service_notify_stopping();
 	main_ihvd_shutdown(&d);
 	log_info("stopped");
 	log_close();
-	return rc < 0 ? 1 : 0;
+	return rc < 0 ? MAIN_EXIT_FAILURE : MAIN_EXIT_OK;
 fail:
+	main_daemon_failed(&d, ex);
 	main_ihvd_shutdown(&d);
 	log_close();
-	return 1;
+	return ex;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Network block -> IHV connectivity and security profile XML (schema in profile.h). */
 #include "daemon/profile.h"
 

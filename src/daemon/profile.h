@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A network block -> the two IHV profile fragments handed to the plugin in
  * ihv_connect_request (connectivity_xml, security_xml; UTF-8 here, UTF-16

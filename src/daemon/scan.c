@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Scan results, their cache and the scan request (see scan.h). */
 #include "daemon/scan.h"
 
@@ -11,12 +12,13 @@
 #include "common/loop.h"
 #include "common/suite.h"
 #include "daemon/config.h"
+#include "daemon/config-compat.h"
 #include "daemon/select.h"
 #include "daemon/station-int.h"
 
 #define SCAN_BSS_MAX 256
 #define SCAN_SSIDS_MAX 4
-#define SCAN_FREQS_MAX 16
+#define SCAN_FREQS_MAX 64
 
 /* IEEE 802.11-2020 9.4.1.4: the Capability Information bits the flags show. */
 #define SCAN_CAP_ESS     0x0001
@@ -285,7 +287,7 @@ int scan_request(struct station *st, bool narrow)
 	for (n = st->config->networks; n; n = n->next) {
 		if (!select_network_usable(n))
 			continue;
-		if (n->scan_ssid && ns < SCAN_SSIDS_MAX) {
+		if (n->scan_ssid && n->ssid_set && ns < SCAN_SSIDS_MAX) {
 			memcpy(ssids[ns], n->ssid, n->ssid_len);
 			ssid_lens[ns++] = n->ssid_len;
 		}
@@ -295,6 +297,17 @@ int scan_request(struct station *st, bool narrow)
 		for (i = 0; narrow && i < st->cache.n_bss; i++)
 			if (select_bss_match(n, &st->cache.bss[i], &ch))
 				scan_freq_add(freqs, &nf, st->cache.bss[i].bss.freq);
+	}
+	/* freq_list= (global): only these channels, whatever else was planned. */
+	if (st->config->n_freq_list) {
+		size_t k = 0;
+
+		for (i = 0; i < nf; i++)
+			if (config_freq_allowed(st->config, NULL, freqs[i]))
+				freqs[k++] = freqs[i];
+		nf = k;
+		for (i = 0; !nf && i < st->config->n_freq_list && i < SCAN_FREQS_MAX; i++)
+			scan_freq_add(freqs, &nf, st->config->freq_list[i]);
 	}
 	if (ns) {
 		ssid_lens[ns++] = 0; /* and the wildcard SSID */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Scans for the station: each BSS's IEs read once (SSID, the RSNE through
  * common/ie.h, the pre-RSN WPA vendor element for the flags), the cache of

@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Candidate selection (see select.h). */
 #include "daemon/select.h"
 
 #include <string.h>
+
+#include "daemon/config-compat.h"
 
 /* IEEE 802.11-2020 9.4.1.4 Capability Information. */
 #define SELECT_CAP_ESS     0x0001
@@ -48,8 +51,13 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 {
 	unsigned int akm, pairwise, group;
 
-	if (!b->ies_ok || !n->ssid_set || b->ssid_len != n->ssid_len ||
-	    memcmp(b->ssid, n->ssid, n->ssid_len) != 0)
+	if (!b->ies_ok)
+		return false;
+	/* No ssid (a key_mgmt=NONE block): any open network that names itself. */
+	if (n->ssid_set ? (b->ssid_len != n->ssid_len || memcmp(b->ssid, n->ssid, n->ssid_len))
+			: !b->ssid_len)
+		return false;
+	if (!config_freq_allowed(NULL, n, b->bss.freq))
 		return false;
 	if (!(b->bss.capability & SELECT_CAP_ESS)) /* ESS only */
 		return false;
@@ -132,7 +140,8 @@ bool select_best(const struct config *c, const struct scan_bss *list, size_t n_l
 	for (i = 0; i < n_list; i++) {
 		const struct scan_bss *b = &list[i];
 
-		if (select_too_old(b, max_age_ms))
+		if (select_too_old(b, max_age_ms) || !config_freq_allowed(c, NULL, b->bss.freq) ||
+		    config_bssid_ignored(c, b->bss.bssid))
 			continue;
 		for (n = c->networks; n; n = n->next) {
 			if (!select_network_usable(n) || !select_bss_match(n, b, &ch))
@@ -152,6 +161,9 @@ bool select_best(const struct config *c, const struct scan_bss *list, size_t n_l
 		const struct scan_bss *b = &list[i];
 
 		if (b == sel->bss[0] || select_too_old(b, max_age_ms) ||
+		    !config_freq_allowed(c, NULL, b->bss.freq) || config_bssid_ignored(c, b->bss.bssid) ||
+		    b->ssid_len != sel->bss[0]->ssid_len ||
+		    memcmp(b->ssid, sel->bss[0]->ssid, b->ssid_len) != 0 ||
 		    !select_bss_match(sel->net, b, &ch) ||
 		    memcmp(&ch, &sel->choice, sizeof(ch)) != 0)
 			continue;

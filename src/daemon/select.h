@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Candidate selection: which enabled network, on which BSSes, with which
  * AKM and ciphers (the intersection of the network block and the RSNE).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The station's side of the control socket's commands (wpa_cli's SCAN,
  * DISCONNECT, RECONNECT, REASSOCIATE, SELECT/ENABLE/DISABLE/REMOVE_NETWORK,
@@ -212,6 +213,22 @@ int station_ui_respond(struct station *st, int id, const char *value)
 	return err < 0 ? err : 0;
 }
 
+int station_plugin_stats(struct station *st, char *buf, size_t len)
+{
+	static const char cmd[] = "stats";
+	size_t got = 0;
+	int r;
+
+	if (!st->be.control || !len)
+		return -ENOTSUP;
+	r = st->be.control(st->be.ctx, (const uint8_t *)cmd, sizeof(cmd) - 1, (uint8_t *)buf,
+			   len - 1, &got);
+	if (r < 0)
+		return r;
+	buf[got < len ? got : len - 1] = 0;
+	return 0;
+}
+
 void station_plugin_crashed(struct station *st, unsigned crashes, const char *what,
 			    bool gave_up)
 {
@@ -234,6 +251,10 @@ void station_info_get(struct station *st, struct station_info *info)
 	memcpy(info->mac, st->mac, DRV_ETH_ALEN);
 	info->plugin_name = st->plugin_name;
 	info->last_reason = st->last_reason;
+	memset(&ast, 0, sizeof(ast));
+	if (st->be.status)
+		st->be.status(st->be.ctx, &ast);
+	info->counters = ast.counters;
 	info->plugin_crashes = st->plugin_crashes;
 	if (!linked)
 		return;
@@ -247,10 +268,6 @@ void station_info_get(struct station *st, struct station_info *info)
 		info->pairwise_cipher = config_cipher_suite(st->cur_choice.pairwise);
 		info->group_cipher = config_cipher_suite(st->cur_choice.group);
 	}
-	if (!st->be.status)
-		return;
-	memset(&ast, 0, sizeof(ast));
-	st->be.status(st->be.ctx, &ast);
 	if (ast.phase == IHV_PHASE_IDLE)
 		return;
 	/* What was negotiated beats what was planned. */

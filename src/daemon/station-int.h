@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Inside the station: its state, shared by the connection machine
  * (station.c), the control commands (station-ctrl.c) and the scan request

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The station's names, for STATUS and the logs: wpa_supplicant's wpa_state
  * names, the contract's L2/WLAN reason codes, the connection phases. (IEEE

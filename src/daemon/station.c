@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The connection machine for one interface (see station.h): connect, retry
  * with backoff, give up on a wrong passphrase, and the events from the host
@@ -15,6 +16,7 @@
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/reason-names.h"
+#include "daemon/select-why.h"
 #include "daemon/station-int.h"
 #include "wlanihv.h"
 
@@ -126,11 +128,21 @@ static void station_connect(struct station *st, struct select_result *sel)
 	struct ihv_connect_request req;
 	struct profile_xml x;
 	char ssid_txt[DRV_SSID_MAX * 4 + 1], bssid_txt[HEX_MAC_TXT_LEN];
+	const struct config_network *net = sel->net;
+	struct config_network any;
 	unsigned int gen;
 	size_t i;
 	int err;
 
-	err = profile_build(sel->net, &sel->choice, &x);
+	/* A block without ssid (any open network) joins the chosen BSS's SSID. */
+	if (!net->ssid_set) {
+		any = *net;
+		memcpy(any.ssid, sel->bss[0]->ssid, sel->bss[0]->ssid_len);
+		any.ssid_len = sel->bss[0]->ssid_len;
+		any.ssid_set = true;
+		net = &any;
+	}
+	err = profile_build(net, &sel->choice, &x);
 	if (err < 0) {
 		log_err("%s: network id=%d: cannot build the IHV profile: %s", st->ifname,
 			sel->net->id, strerror(-err));
@@ -146,8 +158,8 @@ static void station_connect(struct station *st, struct select_result *sel)
 	for (i = 0; i < sel->n_bss; i++)
 		list[i] = &sel->bss[i]->bss;
 	req = (struct ihv_connect_request){
-		.ssid = sel->net->ssid,
-		.ssid_len = sel->net->ssid_len,
+		.ssid = net->ssid,
+		.ssid_len = net->ssid_len,
 		.bss = list,
 		.n_bss = sel->n_bss,
 		.connectivity_xml = x.connectivity,
@@ -159,8 +171,8 @@ static void station_connect(struct station *st, struct select_result *sel)
 	st->local_disconnect = false;
 	st->drv_disc_seen = false;
 	st->cur_id = sel->net->id;
-	memcpy(st->cur_ssid, sel->net->ssid, sel->net->ssid_len);
-	st->cur_ssid_len = sel->net->ssid_len;
+	memcpy(st->cur_ssid, net->ssid, net->ssid_len);
+	st->cur_ssid_len = net->ssid_len;
 	memcpy(st->cur_bssid, sel->bss[0]->bss.bssid, DRV_ETH_ALEN);
 	st->cur_freq = sel->bss[0]->bss.freq;
 	st->cur_choice = sel->choice;
@@ -277,6 +289,7 @@ static void station_scan_done(struct station *st)
 	if (narrow && scan_request(st, false) == 0)
 		return;
 	st->want_connect = false;
+	select_why_log(st->config, st->cache.bss, st->cache.n_bss, st->ifname);
 	station_event(st, "CTRL-EVENT-NETWORK-NOT-FOUND");
 	station_state_set(st, select_any_usable(st->config) ? STATION_DISCONNECTED : STATION_INACTIVE);
 	if (select_any_usable(st->config))
@@ -337,8 +350,10 @@ static void station_core_authorized(void *ctx)
 	}
 	st->associated = true;
 	st->backoff_idx = 0;
-	if (n)
+	if (n) {
 		n->auth_failures = 0;
+		n->why_logged = 0; /* connected: say the causes again next time */
+	}
 	station_state_set(st, STATION_COMPLETED);
 	hex_mac_txt(st->cur_bssid, bssid_txt);
 	station_event(st, "CTRL-EVENT-CONNECTED - Connection to %s completed [id=%d id_str=%s]",
@@ -441,8 +456,13 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 		station_try_soon(st, 0);
 		return;
 	}
-	/* wpa_supplicant's rule: a PSK link lost during the 4-way handshake may be a wrong key. */
-	if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n))
+	/*
+	 * wpa_supplicant's rule: a PSK link lost during the 4-way handshake may be a wrong key.
+	 * Not when this link was authorized before (a later 4-way, e.g. a rekey or a forged
+	 * message 1 answered by a bad message 3, failed): the key was right, and counting it
+	 * would let anyone who can send frames get the network disabled.
+	 */
+	if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n) && !st->t_auth)
 		station_wrong_key(st, n, reason, air_reason, false);
 	/* SAE ended by the plugin (an IHV reason) before the association */
 	else if (n && phase == IHV_PHASE_ASSOCIATING && st->cur_choice.akm == CONFIG_AKM_SAE &&

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The connection policy for one interface: scan (or reuse fresh results),
  * choose the best BSS for the enabled networks, run the connection through
@@ -113,6 +114,13 @@ int station_disable_network(struct station *st, int id); /* -1: all */
 int station_remove_network(struct station *st, int id);  /* -1: all */
 /* A field of network id was changed (SET_NETWORK). */
 void station_network_changed(struct station *st, int id, const char *field);
+/*
+ * RECONFIGURE / SIGHUP (station-reload.c): fresh (a newly loaded file) takes
+ * the place of the station's configuration, in the same struct config;
+ * fresh is left holding the old contents, for config_free. A connection to
+ * a network that is unchanged in fresh stays; else the station reconnects.
+ */
+int station_reconfigure(struct station *st, struct config *fresh);
 /* CTRL-RSP-<field>-<id>-<value>: answer the oldest UI request of network id. */
 int station_ui_respond(struct station *st, int id, const char *value);
 /*
@@ -140,6 +148,7 @@ struct station_info {
 	uint8_t mac[DRV_ETH_ALEN];
 	const char *plugin_name;
 	const char *id_str;            /* NULL if none */
+	struct ihv_adapter_counters counters; /* the core's, in every state */
 	unsigned plugin_crashes;       /* isolated mode: crashes of the plugin's process */
 };
 void station_info_get(struct station *st, struct station_info *info);
@@ -155,6 +164,9 @@ const char *station_state_name(enum station_state s);
 /* The scan cache, for SCAN_RESULTS (scan.h). */
 size_t station_bss_count(const struct station *st);
 const struct scan_bss *station_bss_at(const struct station *st, size_t i);
+
+/* The plugin's counters as text (the backend's plugin_stats); 0 or -errno. */
+int station_plugin_stats(struct station *st, char *buf, size_t len);
 
 /* What an L2/WLAN/IHV reason code of the contract means, for logs. */
 const char *station_l2_reason_str(uint32_t reason);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* RFC 5281 10.1: AVP Code(4) Flags(1) AVP Length(3) [Vendor-ID(4)] Data, padded to 4 octets;
  * "The AVP Length field ... does not include any bytes used for padding." */
 #include "eap/eap-avp.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Diameter-style AVPs carried by EAP-TTLS phase 2 (RFC 5281 10.1). */
 #ifndef EAP_AVP_H
 #define EAP_AVP_H

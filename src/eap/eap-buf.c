@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Bounded byte buffer with cleansing (secrets pass through these buffers). */
 #include "eap/eap-buf.h"
 

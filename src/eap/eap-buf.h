@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* A bounded, growable byte buffer whose contents are cleansed when reset or freed. */
 #ifndef EAP_BUF_H
 #define EAP_BUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The interface between the peer state machine and its methods (RFC 4137 4.1: methodState and
  * decision are set by the method; the peer uses them to accept EAP-Success / EAP-Failure). */
 #ifndef EAP_METHOD_H

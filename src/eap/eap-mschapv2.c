@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-MSCHAPv2 peer (type 26), used inside PEAPv0. */
 #include "eap/eap-mschapv2.h"
 

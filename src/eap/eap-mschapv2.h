@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* EAP-MSCHAPv2 messages (draft-kamath-pppext-eap-mschapv2-02) and the Success/Failure text
  * formats shared with TTLS (RFC 2759 5 and 6). */
 #ifndef EAP_MSCHAPV2_H

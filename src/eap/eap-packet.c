@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAPOL and EAP codec. Every length is checked against the bytes actually present. */
 #include "eap/eap-packet.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* EAPOL (IEEE 802.1X-2010 11.3) and EAP (RFC 3748 4) framing. */
 #ifndef EAP_PACKET_H
 #define EAP_PACKET_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* PEAPv0 cryptobinding keys and MAC on OpenSSL 3 HMAC-SHA1. */
 #include "eap/eap-peap-binding.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* PEAPv0 cryptobinding ([MS-PEAP] 3.1.5.5-3.1.5.7; draft-josefsson-pppext-eap-tls-eap-10 2.5):
  * compound keys from the TLS tunnel key and the inner method's key, the Compound MAC of the
  * Crypto-Binding TLV, and the compound MSK. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * PEAPv0 (draft-kamath-pppext-peapv0-00, [MS-PEAP]) with EAP-MSCHAPv2 inside. Phase 2 EAP
  * packets travel without their 4-octet header, except EAP-TLV (type 33) which keeps it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The supplicant PAE (IEEE 802.1X-2010 8.5.9: CONNECTING with startWhen/startCount/maxStart,
  * AUTHENTICATING, AUTHENTICATED, HELD) around an RFC 4137 EAP peer: duplicate detection by

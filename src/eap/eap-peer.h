@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * EAP peer: the IEEE 802.1X-2010 supplicant PAE (8.5, 12.5) driving an RFC 3748 / RFC 4137 EAP
  * peer with EAP-TLS, PEAPv0/EAP-MSCHAPv2 and EAP-TTLS (PAP, MSCHAPv2).

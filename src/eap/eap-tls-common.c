@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The TLS side shared by EAP-TLS (RFC 5216, RFC 9190), PEAP and TTLS (RFC 5281): an OpenSSL
  * client over two memory BIOs, fed with reassembled EAP-TLS fragments.

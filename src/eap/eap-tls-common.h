@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* TLS over OpenSSL memory BIOs for EAP-TLS, PEAP and TTLS: handshake, server certificate and
  * name checks, fragmentation, application data, key export and session resumption. */
 #ifndef EAP_TLS_COMMON_H

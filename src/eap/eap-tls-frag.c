@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TLS fragment reassembly and emission. Lengths are bounded; no fragment can grow a message
  * past its declared length or EAP_TLS_MSG_MAX. */
 #include "eap/eap-tls-frag.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * EAP-TLS family header and fragmentation (RFC 5216 2.1.5 and 3.1; RFC 5281 9.2 and the PEAP
  * draft use the same Flags octet with a version in the low bits).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TLS (RFC 5216 for TLS 1.2, RFC 9190 for TLS 1.3). */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* PEAP TLV walk: M(1) R(1) TLV Type(14) Length(16) Value. */
 #include "eap/eap-tlv.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* PEAP TLVs in EAP-TLV (type 33) packets ([MS-PEAP] 2.2.8, draft-josefsson-pppext-eap-tls-eap-10 3). */
 #ifndef EAP_TLV_H
 #define EAP_TLV_H

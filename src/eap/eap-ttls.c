@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TTLSv0 (RFC 5281) with PAP (11.2.5) or MS-CHAP-V2 (11.2.4) in phase 2. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * MS-CHAPv2 (RFC 2759) and its MPPE keys (RFC 3079). MD4 and DES come from OpenSSL 3's
  * legacy provider, loaded into a private library context so the default context is untouched.

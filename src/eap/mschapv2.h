@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* MS-CHAPv2 crypto (RFC 2759 8) and MPPE key derivation (RFC 3079 3). */
 #ifndef EAP_MSCHAPV2_CRYPTO_H
 #define EAP_MSCHAPV2_CRYPTO_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The contract's structures on the wire (ipc-dot11.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Serialisers for the contract's structures (plugin-api/wlanihv.h), used by
  * both sides of the plugin-host protocol. Each writer has a reader that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Names of the protocol's call and service ids (ipc-ids.h), for log lines.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ids carried in a frame's id field (ipc.h), by frame type.
  *

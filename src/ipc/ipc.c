@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The plugin-host protocol's frames and fields (ipc.h).
  */

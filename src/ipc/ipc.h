@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The plugin-host protocol (issue 11): how ihvd and ihvd-plugin-host speak
  * over their two socketpairs. Shared by both sides; it knows nothing of

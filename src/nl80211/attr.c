@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Tolerant attribute parsing over libnl's nla_parse/nla_validate: the stream
  * is split without a policy, then each attribute is validated on its own so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Tolerant netlink attribute parsing: an attribute that fails its policy
  * (truncated, too long, unterminated string) is reported and dropped; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * GET_SCAN dump entries. IEEE 802.11-2020 9.4.1.4 (capability), 9.4.1.3
  * (beacon interval); the IEs are handed on exactly as the kernel kept them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * One GET_SCAN dump entry (NL80211_ATTR_BSS) into struct drv_bss, IEs kept
  * byte-exact as pointers into the message.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * CONNECT, DISCONNECT and EAPOL transmit: a connection's life as the host
  * asks for it (its events come through dispatch.c).

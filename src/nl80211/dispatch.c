@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Notifications and received EAPOL frames, dispatched from the pending
  * queue in arrival order (nl80211.h), and the fd callbacks that fill it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The driver seam: the one ops table between ihvd's host and a radio driver.
  *
@@ -225,6 +226,16 @@ struct drv_event {
 	};
 };
 
+/* The link to the AP now (NL80211_CMD_GET_STATION, NL80211_CMD_GET_SURVEY). */
+struct drv_link_info {
+	bool signal_valid;
+	int32_t signal_dbm;
+	uint32_t tx_bitrate_100kbps;  /* 0: unknown */
+	bool noise_valid;
+	int32_t noise_dbm;
+	uint32_t freq;                /* MHz of the survey entry in use; 0 unknown */
+};
+
 typedef void (*drv_event_cb)(void *ctx, const struct drv_event *ev);
 typedef void (*drv_bss_cb)(void *ctx, const struct drv_bss *bss);
 typedef void (*drv_iface_cb)(void *ctx, uint32_t ifindex, const char *ifname);
@@ -275,6 +286,17 @@ struct drv_ops {
 	/* Vendor pass-through (Dot11ExtNicSpecificExtension); -EOPNOTSUPP if none. */
 	int (*vendor_cmd)(struct drv *d, uint32_t ifindex, const uint8_t *in,
 			  size_t in_len, uint8_t *out, size_t *out_len);
+
+	/*
+	 * wpa_supplicant's extras (src/nl80211/link-info.c); NULL in drivers
+	 * without them. The regulatory hint (ISO 3166-1 alpha-2 or "00") and
+	 * the domain in force; the link to bssid; abort a running scan.
+	 */
+	int (*reg_set)(struct drv *d, const char alpha2[3]);
+	int (*reg_get)(struct drv *d, char alpha2[3]);
+	int (*link_poll)(struct drv *d, uint32_t ifindex,
+			 const uint8_t bssid[DRV_ETH_ALEN], struct drv_link_info *out);
+	int (*scan_abort)(struct drv *d, uint32_t ifindex);
 };
 
 /* Every driver instance starts with this, so the host can reach the ops. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Parsing of nl80211 notifications. Pointers in the record point into the
  * message; they live as long as it does.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * nl80211 notifications (and interface dump entries, which carry the same
  * attributes) parsed into one flat record. No state: the driver decides

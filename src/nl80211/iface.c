@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The station interfaces the driver manages: tracked from the interface
  * dump and the config notifications; each with its connection socket and,

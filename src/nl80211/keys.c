@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Keys (NEW_KEY, DEL_KEY, SET_KEY) and the station's authorized flag. */
 #include "nl80211/nl80211.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Interface up through SIOCGIFFLAGS/SIOCSIFFLAGS (no RTNL library needed). */
 #include "nl80211/link.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The station interface's administrative state: nl80211 scans and connects
  * only on an interface that is up, so the driver brings it up on first use.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The userspace SME's messages: AUTHENTICATE (Open System, or SAE with its
  * frame body in NL80211_ATTR_AUTH_DATA), ASSOCIATE, and the Authentication

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * nl80211 command builders. Attribute choice follows the kernel UAPI
  * (linux/nl80211.h) and the anchors (reference/anchors.md §1.2, §1.4, §1.5).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Builders for the nl80211 commands the driver sends. Pure: they only fill
  * an nl_msg (family id and ifindex given), so tests can read them back.

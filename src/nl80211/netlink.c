@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Generic netlink plumbing over libnl sockets. Receiving is done here with
  * recv(MSG_PEEK|MSG_TRUNC) to size each datagram, so nothing is truncated

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Generic netlink sockets for the nl80211 driver: open, send a request and
  * wait for the kernel's answer (ack, error with the kernel's message, or a

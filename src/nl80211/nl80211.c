@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The nl80211 driver instance (nl80211.h): logging, the pending queue,
  * commands and dumps, the wiphy cache, the ops table, creation and free.
@@ -383,6 +384,10 @@ static const struct drv_ops nl80211_ops = {
 	.key_default_set = nl80211_keys_default_set,
 	.station_authorize = nl80211_keys_station_authorize,
 	.vendor_cmd = nl80211_drv_vendor_cmd,
+	.reg_set = nl80211_link_reg_set,
+	.reg_get = nl80211_link_reg_get,
+	.link_poll = nl80211_link_poll,
+	.scan_abort = nl80211_link_scan_abort,
 };
 
 static int nl80211_drv_groups_join(struct nl80211 *d)

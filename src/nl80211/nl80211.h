@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The nl80211 driver's private state, shared by its files (driver.h is the
  * seam the daemon sees):
@@ -212,5 +213,12 @@ int nl80211_keys_default_set(struct drv *drv, uint32_t ifindex, uint16_t idx,
 int nl80211_keys_station_authorize(struct drv *drv, uint32_t ifindex,
 				   const uint8_t addr[DRV_ETH_ALEN],
 				   bool authorized);
+
+/* link-info.c */
+int nl80211_link_reg_set(struct drv *drv, const char alpha2[3]);
+int nl80211_link_reg_get(struct drv *drv, char alpha2[3]);
+int nl80211_link_poll(struct drv *drv, uint32_t ifindex,
+		      const uint8_t bssid[DRV_ETH_ALEN], struct drv_link_info *out);
+int nl80211_link_scan_abort(struct drv *drv, uint32_t ifindex);
 
 #endif

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * PF_PACKET transport for EAPOL (IEEE 802.1X-2020 11.3, EtherType 0x888E).
  *

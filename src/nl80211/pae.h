@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The PF_PACKET EAPOL transport: a SOCK_DGRAM packet socket bound to one
  * interface and ETH_P_PAE, for wiphys without control port over nl80211.

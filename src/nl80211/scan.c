@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* TRIGGER_SCAN and the scan dump. */
 #include "nl80211/nl80211.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The userspace SME (SAE, IEEE 802.11-2020 12.4): AUTHENTICATE carries each
  * Authentication frame the host hands us, the AP's come back as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Split GET_WIPHY dump parsing: each message carries the wiphy index and a
  * slice of its attributes; slices are merged, never overwritten with empty.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What a radio can do, merged from the messages of a split GET_WIPHY dump
  * (NL80211_ATTR_SPLIT_WIPHY_DUMP spreads one wiphy over many messages).

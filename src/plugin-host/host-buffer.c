@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer in the plugin host: buffers
  * live on the side that uses them (issue 11). Same rules as ihvd's own

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihvd's calls into the plugin (IPC_CALL): decode the arguments, check the
  * frame was exactly what the call needs, run the handler, encode what it

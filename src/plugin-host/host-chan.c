@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The plugin host's two channels (host.h): A, driven by ihvd's calls and
  * owned by the main thread; B, for the plugin's own threads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihvd's Linux additions (ihvlinux.h) as the plugin sees them in the plugin
  * host. Timers: ihvd owns the timer (its loop fires it and checks the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 #define _GNU_SOURCE
 /*
  * Least privilege for the plugin host (issue 11): an unprivileged user with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The 22 services as the plugin sees them in the plugin host (contract §4):
  * each one encodes its arguments, ihvd runs the real service and sends back

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ihvd-plugin-host: one plugin in a process of its own (issue 11). ihvd
  * starts it with three descriptors:

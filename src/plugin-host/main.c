@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihvd-plugin-host PLUGIN.so [-u USER] [-S]: load one plugin in a process of
  * its own and let ihvd drive it over descriptors 3, 4 and 5 (host.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* RSN crypto primitives on OpenSSL 3 EVP (IEEE 802.11-2020 12.7.1). */
 #ifndef RSN_CRYPTO_H
 #define RSN_CRYPTO_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAPOL-Key frame codec (IEEE 802.1X-2020 11.3, IEEE 802.11-2020 12.7.2). */
 #include "rsn/eapol-key.h"
 

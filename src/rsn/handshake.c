@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Supplicant 4-way and group key handshakes (IEEE 802.11-2020 12.7.6, 12.7.7). */
 #include "rsn/handshake.h"
 
@@ -636,6 +637,25 @@ enum rsn_rx rsn_hs_rx(struct rsn_hs *hs, const uint8_t *frame, size_t len)
 	return handshake_rx_group1(hs, &k);
 }
 
+/*
+ * A 4-way handshake on an established association that never got a valid message 3.
+ * Message 1 carries no MIC (IEEE 802.11-2020 12.7.6.2: "the Key MIC field is 0"), so
+ * anyone on the air can send one: it must not be able to tear down a working link by
+ * letting the handshake it started run into the timeout. The attempt is abandoned: its
+ * nonces and temporal PTK are cleared and the installed PTK, GTK and IGTK stay in use,
+ * exactly as if message 1 had never arrived. A genuine rekey the AP never completes is
+ * the AP's to end (it deauthenticates when its own retries run out, 12.7.6.1).
+ */
+static void handshake_rekey_abandon(struct rsn_hs *hs)
+{
+	OPENSSL_cleanse(&hs->tptk, sizeof(hs->tptk));
+	OPENSSL_cleanse(hs->anonce, sizeof(hs->anonce));
+	OPENSSL_cleanse(hs->snonce, sizeof(hs->snonce));
+	hs->rekey = false;
+	hs->state = HS_ESTABLISHED;
+	hs->stats.rekeys_abandoned++;
+}
+
 void rsn_hs_timeout(struct rsn_hs *hs)
 {
 	switch (hs->state) {
@@ -643,7 +663,11 @@ void rsn_hs_timeout(struct rsn_hs *hs)
 		handshake_fail(hs, RSN_FAIL_TIMEOUT_MSG1);
 		return;
 	case HS_WAIT_MSG3:
-		handshake_fail(hs, hs->rekey ? RSN_FAIL_TIMEOUT_REKEY : RSN_FAIL_TIMEOUT_MSG3);
+		if (hs->rekey) {
+			handshake_rekey_abandon(hs);
+			return;
+		}
+		handshake_fail(hs, RSN_FAIL_TIMEOUT_MSG3);
 		return;
 	case HS_ESTABLISHED:
 	case HS_FAILED:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Supplicant 4-way and group key handshakes (IEEE 802.11-2020 12.7.6, 12.7.7).
  * I/O-free: frames in through rsn_hs_rx(), everything out through struct rsn_hs_ops.
@@ -22,7 +23,7 @@ enum rsn_mfp {
 enum rsn_fail {
 	RSN_FAIL_TIMEOUT_MSG1 = 1,   /* no valid message 1 before the deadline */
 	RSN_FAIL_TIMEOUT_MSG3 = 2,   /* message 2 sent, no valid message 3 before the deadline */
-	RSN_FAIL_TIMEOUT_REKEY = 3,  /* a PTK rekey 4-way stalled */
+	RSN_FAIL_TIMEOUT_REKEY = 3,  /* no longer raised: a stalled rekey is abandoned (number kept) */
 	RSN_FAIL_NO_RSNE = 4,        /* message 3 carries no RSNE */
 	RSN_FAIL_RSNE_MISMATCH = 5,  /* RSNE in message 3 differs from the beacon/probe RSNE */
 	RSN_FAIL_RSNXE_MISMATCH = 6, /* RSNXE in message 3 differs from the beacon/probe RSNXE */
@@ -64,6 +65,7 @@ struct rsn_hs_stats {
 	uint32_t msg3_retransmits;     /* answered without reinstalling */
 	uint32_t gtk_reinstall_skipped, igtk_reinstall_skipped;
 	uint32_t ptk_installs, gtk_installs, igtk_installs;
+	uint32_t rekeys_abandoned;     /* 4-ways on a live link that got no valid message 3 */
 };
 
 /*

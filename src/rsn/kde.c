@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Key Data KDE parsing (IEEE 802.11-2020 12.7.2). */
 #include "rsn/kde.h"
 

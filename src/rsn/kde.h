@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Key Data KDEs of EAPOL-Key frames (IEEE 802.11-2020 12.7.2, Table 12-9). */
 #ifndef RSN_KDE_H
 #define RSN_KDE_H

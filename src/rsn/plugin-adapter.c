@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Adapter lifetime: InitAdapter, DeinitAdapter, AdapterReset, and the timer callbacks. */
 #include "rsn/plugin-state.h"
 
@@ -30,10 +31,16 @@ static void WINAPI rsn_plugin_hs_timer_cb(HANDLE t, LPVOID ctx)
 {
 	struct adapter *a = ctx;
 
+	uint32_t abandoned;
+
 	(void)t;
 	if (!a->hs)
 		return;
+	abandoned = rsn_hs_stats(a->hs)->rekeys_abandoned;
 	rsn_hs_timeout(a->hs);
+	if (rsn_hs_stats(a->hs)->rekeys_abandoned != abandoned)
+		LOG(INFO, "a 4-way handshake on the live link got no valid message 3 (a forged "
+		    "message 1 or a stalled rekey): abandoned, the keys in use stay");
 	rsn_plugin_post_deliver(a);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* WlanIhvControl: "stats", "reasons", "help" as NUL-terminated text. */
 #include "rsn/plugin-state.h"
 
@@ -68,8 +69,10 @@ static void rsn_plugin_stats_text(struct rsn_plugin_text *t, const struct adapte
 			 a->hs ? (rsn_hs_is_established(a->hs) ? "established" : "running")
 			       : "none");
 		rsn_plugin_text_add(t,
-				    "msg2_sent=%u msg4_sent=%u group2_sent=%u msg3_retransmits=%u\n",
-			 s->msg2_sent, s->msg4_sent, s->group2_sent, s->msg3_retransmits);
+				    "msg2_sent=%u msg4_sent=%u group2_sent=%u msg3_retransmits=%u "
+				    "rekeys_abandoned=%u\n",
+			 s->msg2_sent, s->msg4_sent, s->group2_sent, s->msg3_retransmits,
+			 s->rekeys_abandoned);
 		rsn_plugin_text_add(t, "ptk_installs=%u gtk_installs=%u igtk_installs=%u "
 				    "gtk_reinstall_skipped=%u igtk_reinstall_skipped=%u\n",
 				    s->ptk_installs, s->gtk_installs, s->igtk_installs,

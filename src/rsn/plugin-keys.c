@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The engine's operations (struct rsn_hs_ops) over the host's services: EAPOL frames out
  * through Dot11ExtSendPacket, the PTK through Dot11ExtSetKeyMappingKey, group keys through

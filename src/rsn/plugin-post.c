@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Post-association: PerformPostAssociate starts the 4-way handshake, StopPostAssociate ends
  * the port, ReceivePacket feeds EAPOL frames to the engine, SendPacketCompletion frees ours.

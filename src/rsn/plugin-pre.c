@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Profiles and pre-association: ValidateProfile, PerformCapabilityMatch,
  * CreateDiscoveryProfiles, PerformPreAssociate and its worker (the BSS choice, the PMK,

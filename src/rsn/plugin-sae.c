@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * SAE (IEEE 802.11-2020 12.4) and PMKSA caching (12.6.10.3) over the host's authentication
  * exchange (ihvlinux.h version 2). The engine is sae.h; this file drives it: the group

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ihv-rsn.so's private state, shared by its files (plugin.h is what the unit tests see):
  *   plugin.c          the exports: InitService (the handler table), DeinitService,

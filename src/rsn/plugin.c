@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihv-rsn.so: the IHV extensibility contract's DLL side (contract §3) around the RSN engine;
  * its exports and the handler table (plugin-state.h lists the other files).

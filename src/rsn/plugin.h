@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ihv-rsn.so's contract glue (plugin*.c; plugin-state.h is private). The .so exports only
  * Dot11ExtIhvGetVersionInfo, Dot11ExtIhvInitService and Dot11ExtIhvLinuxReasonText

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* PMK cache keyed by (SSID, passphrase): a reconnect costs no PBKDF2. */
 #include "rsn/pmk-cache.h"
 

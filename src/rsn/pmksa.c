@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The PMKSA cache (see pmksa.h). */
 #include "rsn/pmksa.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The station's PMKSA cache (IEEE 802.11-2020 12.6.10.3): PMKs from SAE kept per (BSSID,
  * SSID, AKM) with their PMKID, so a reconnect within the PMK lifetime authenticates with Open

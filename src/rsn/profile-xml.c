@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Parser for the urn:ihvd:conn:1 / urn:ihvd:rsn:1 profile fragments (schema in profile-xml.h). */
 #include "rsn/profile-xml.h"
 
@@ -358,8 +359,14 @@ static bool profile_xml_passphrase_valid(const char *s, size_t n)
 {
 	if (n < RSN_PASSPHRASE_MIN || n > RSN_PASSPHRASE_MAX)
 		return false;
+	/*
+	 * IEEE 802.11-2020 J.4.1: "a sequence of between 8 and 63 ASCII-encoded
+	 * characters ... limited to ASCII 32 to 126"; like wpa_supplicant, ihvd
+	 * also takes UTF-8 passphrases as their bytes (the daemon checked the
+	 * UTF-8); control characters stay out.
+	 */
 	for (size_t i = 0; i < n; i++)
-		if (s[i] < 0x20 || s[i] > 0x7e)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return false;
 	return true;
 }

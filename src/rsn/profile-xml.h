@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The IHV profile fragments ihvd hands the plugin (schema: src/daemon/profile.h):
  *   <IhvConnectivity xmlns="urn:ihvd:conn:1"><Ssid>HEX</Ssid>[<IhvProfile>T</IhvProfile>]

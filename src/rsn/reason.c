@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The plugin's IHV reason codes (contract §7.7): names, meanings, Win32 errors. */
 #include "rsn/reason.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The reference plugin's reason codes: L2 reason codes in the IHV range
  * [L2_REASON_CODE_IHV_BASE, L2_REASON_CODE_IHV_END] (contract §7.7, rule 28),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* SAE groups, hashes and constant-time field helpers (IEEE 802.11-2020 12.4.2, 12.4.4). */
 #include "rsn/sae-curve.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SAE internals (not part of the plugin API): the ECC groups of IEEE 802.11-2020 12.4.4.2.1,
  * the hash functions of 12.4.2 and the constant-time field helpers both password-element

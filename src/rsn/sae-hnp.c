@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* SAE password element by hunting-and-pecking (IEEE 802.11-2020 12.4.4.2.2), ECC groups. */
 #include "rsn/sae-pwe.h"
 

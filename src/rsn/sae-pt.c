@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * SAE hash-to-element (IEEE 802.11-2020 12.4.4.2.3): PT from the password, SSID and
  * password identifier through the simplified SWU map of RFC 9380 6.6.2, and PWE = [val]PT.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SAE internals: the two password element derivations of IEEE 802.11-2020 12.4.4.2
  * (sae-hnp.c: hunting-and-pecking, sae-pt.c: hash-to-element) as sae.c uses them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Names and status codes for the SAE engine's states and results (src/rsn/sae.h). */
 #include "rsn/sae.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * SAE protocol instance (IEEE 802.11-2020 12.4.5 Commit/Confirm, 12.4.6 anti-clogging,
  * 12.4.7 frame bodies, 12.4.8.6 state machine) on the password element of sae-hnp.c or

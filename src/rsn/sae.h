@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * WPA3 SAE (IEEE 802.11-2020 12.4) for a station over a userspace SME: password element by
  * hunting-and-pecking (12.4.4.2.2) or hash-to-element (12.4.4.2.3), Commit/Confirm

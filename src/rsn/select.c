@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Profile x BSS RSNE -> AKM, ciphers, MFP; BSS list and IE walking. */
 #include "rsn/select.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What to ask the host for: the profile's single AKM/cipher choice checked against a BSS's
  * RSNE (IEEE 802.11-2020 9.4.2.24), and the MFP setting from the profile's Pmf policy and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Micro-benchmark of the RSN engine, made for `valgrind --tool=callgrind` instruction counts.
  *

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # tests/bench/vm-bench.sh OUTDIR ROUNDS QUICK BEDS CLIENT...: the VM side of
 # `make bench` (scripts/bench runs it through scripts/hwsim-vm).  One boot;
 # per test bed in BEDS (space-separated, e.g. "wpa2-psk"; see

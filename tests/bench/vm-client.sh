@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # tests/bench/vm-client.sh: sourced by tests/bench/vm-rounds.sh.  The three
 # station daemons (wpa_supplicant, iwd, ihvd) and the test beds they can join.
 #

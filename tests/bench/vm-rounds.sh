@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # tests/bench/vm-rounds.sh BED ROUNDS CLIENT...: measure the station daemons
 # against the running hostapd of test bed BED, round by round.  Run by
 # tests/bench/vm-bench.sh inside the station netns (ip netns exec sta ...), so

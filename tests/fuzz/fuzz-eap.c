@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz entry for the EAP peer's parsers: EAPOL/EAP, EAP-TLS fragments, TTLS AVPs, PEAP TLVs,
  * MS-CHAPv2 messages, and the whole peer fed a sequence of PDUs. The first octet picks the

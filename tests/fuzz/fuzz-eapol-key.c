@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Fuzz target: the EAPOL-Key frame codec (src/rsn/eapol-key.c), every MIC length. */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: the handshake engine past the MIC. A real message 1 / message 2
  * exchange with the in-test authenticator (fixed PMK, fixed SNonce) derives

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: the 4-way and group-key handshake engine (src/rsn/handshake.c)
  * fed raw frames. The input is a sequence of frames, each preceded by a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Shared by the two handshake fuzz targets: a supplicant engine (src/rsn/
  * handshake.c) for WPA2-PSK with PMF optional, a fixed PMK and SNonce, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: the information-element codec (src/common/ie.c: RSNE, RSNXE)
  * and the Key Data KDE parser (src/rsn/kde.c). A parsed RSNE is rebuilt and

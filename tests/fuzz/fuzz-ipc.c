@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: ihvd's side of the plugin-host protocol (issue 11). The
  * input is a byte stream as it would arrive from ihvd-plugin-host: frames

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The fuzz targets' main() when they are not linked with libFuzzer: every
  * file named on the command line (or every file in a named directory) is

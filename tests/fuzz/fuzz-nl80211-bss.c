@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Fuzz target: GET_SCAN dump entries (src/nl80211/bss.c), IEs kept as views. */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: nl80211 notifications (src/nl80211/event.c), the parser every
  * multicast event from the kernel goes through, and the Deauthentication/

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Shared by the nl80211 fuzz targets: the input becomes one generic netlink
  * message as the kernel would deliver it (nlmsghdr, genlmsghdr with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: the reference plugin's two profile fragment parsers
  * (src/rsn/profile-xml.c, urn:ihvd:conn:1 and urn:ihvd:rsn:1), in UTF-8 and

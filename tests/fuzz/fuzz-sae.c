@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz entry point for the SAE Commit/Confirm parsers (src/rsn/sae.c).
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # tests/hwsim/ihvd-lib.sh: helpers for the ihvd-* scenarios (sourced by them,
 # on top of lib.sh).  ihvd runs in the station netns with ihv-rsn.so; its
@@ -27,6 +28,10 @@ ihvd_start() {
 	IHVD_IF=$ifc
 	IHVD_LOG=$T/ihvd.log
 	in_sta ip link set "$ifc" up
+	# A sanitizer build (make SAN=1, IHVD_BUILD=build-san) writes its reports into $T,
+	# where ihvd_stop looks for them (ihvd_san_check).
+	export ASAN_OPTIONS="log_path=$T/asan:detect_leaks=1"
+	export UBSAN_OPTIONS="log_path=$T/asan-ub:print_stacktrace=1"
 	# IHVD_WRAP=(valgrind ...) runs ihvd under a wrapper; IHVD_START_TIMEOUT for slow ones.
 	daemon_start ihvd ip netns exec "${STA_NS:-sta}" ${IHVD_WRAP[@]+"${IHVD_WRAP[@]}"} \
 		"$bin" -d -i "$ifc" -c "$IHVD_CONF" "$@"
@@ -58,7 +63,18 @@ ihvd_stop() {
 		fail "ihvd did not exit within ${IHVD_STOP_TIMEOUT:-5} s of SIGTERM" || return 1
 	wait "$IHVD_PID" || rc=$?
 	IHVD_PID=""
+	ihvd_san_check || return 1
 	((rc == 0)) || fail "ihvd exited with status $rc after SIGTERM" || return 1
+}
+
+# ihvd_san_check: any sanitizer report in $T fails the scenario (shown first).
+ihvd_san_check() {
+	local f
+	for f in "$T"/asan.* "$T"/asan-ub.*; do
+		[[ -e $f ]] || continue
+		cat "$f"
+		fail "sanitizer report: $f" || return 1
+	done
 }
 
 # ihvd_sta_mac: the station's MAC (from STATUS).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # tests/hwsim/lib.sh: the harness every hwsim scenario runs with.
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Interop: the EAP peer (eap-wired-peer) against hostapd 2.10's integrated EAP server with
 # driver=wired over a veth pair, in a private network namespace (needs root; no radio, no VM).
 # Checks each method's outcome and that both ends derived the same MSK (hostapd -K prints

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Interop harness (test code): drive the EAP peer over a wired interface (AF_PACKET,
  * ethertype 0x888E) against a real authenticator such as hostapd driver=wired. Prints

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Completes a successful pre-association with a reason outside the IHV range (rules 28, 29). */
 #define TP_IMPLEMENTATION
 #define TP_DEFAULT_PRE_MODE TP_PRE_CUSTOM

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Completes the pre-association twice and the post-association after StopPostAssociate (rules 25, 40). */
 #define TP_IMPLEMENTATION
 #define TP_DEFAULT_PRE_MODE TP_PRE_TWICE

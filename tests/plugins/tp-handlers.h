@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The test plugin's 19 handlers and its exports. Part of tp.h's
  * implementation: included by tp.h alone, under TP_IMPLEMENTATION, after

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* A well-behaved plugin until tp_state.hostile says otherwise (tp-hostile.h). */
 #define TP_IMPLEMENTATION
 #define TP_HOSTILE

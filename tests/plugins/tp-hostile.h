@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * tp-hostile's misbehaviour (issue 11): what a plugin must not be able to do
  * from its own process, and the faults ihvd turns into events. Chosen with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Dot11ExtIhvInitService fails. */
 #define TP_IMPLEMENTATION
 #define TP_INIT_FAIL

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Calls SetEtherTypeHandling after a successful PreAssociateCompletion (rule 33). */
 #define TP_IMPLEMENTATION
 #define TP_DEFAULT_POST_MODE TP_POST_ASYNC

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Refuses every profile in ValidateProfile, with an IHV reason (the daemon's start-up check). */
 #define TP_IMPLEMENTATION
 #define TP_DEFAULT_INIT .validate_error = ERROR_BAD_PROFILE, \

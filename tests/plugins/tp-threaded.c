@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Completes and installs keys from its own threads (service functions from any thread). */
 #define TP_IMPLEMENTATION
 #define TP_DEFAULT_PRE_MODE TP_PRE_THREAD

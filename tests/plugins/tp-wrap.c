@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * tp-wrap: a real plugin (IHVD_WRAP_PLUGIN, e.g. build/ihv-rsn.so) behind a
  * thin wrapper that misbehaves once on a chosen call, for the hwsim

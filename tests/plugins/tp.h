@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Test plugins for the contract host: one configurable implementation,
  * compiled into several purpose-built .so files (tests/plugins/tp-*.c), each

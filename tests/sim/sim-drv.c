@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The simulated driver (see sim-drv.h). */
 #include "tests/sim/sim-drv.h"
 

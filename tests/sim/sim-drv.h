@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A simulated driver behind struct drv_ops, for unit tests of the host.
  * It records every command (with copies of keys, IEs and frames), can make

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # What isolation costs (issue 11), both modes side by side in one VM boot:
 # reconnect (request -> authorized, from ihvd's own timeline), the AP's

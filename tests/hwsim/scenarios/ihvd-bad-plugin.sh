@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Start-up errors are clear and fatal (exit 1): a missing plugin file, a file
 # that is not a shared object, a shared object that is not an IHV plugin,

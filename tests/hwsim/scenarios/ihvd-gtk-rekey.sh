@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Group key every 2 s (wpa_group_rekey=2) for 20 s of traffic: ihvd's plugin
 # answers every group-key handshake and not one packet is lost.  The AP's ARP

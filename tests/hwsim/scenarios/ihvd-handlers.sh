@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # The plugin's handlers where Windows calls them, on the real daemon over the
 # air: a network block the plugin refuses in ValidateProfile stops ihvd at

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # The AP goes away and comes back: ihvd notices, backs off, rescans and
 # reconnects by itself; data flows again.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Issue 11, the default mode: ihv-rsn.so runs in ihvd-plugin-host, a child of
 # ihvd as nobody with no capabilities, no new privileges and a seccomp

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Issue 11: the plugin aborts in the middle of the 4-way handshake (tp-wrap
 # around ihv-rsn.so, abort() in the first ReceivePacket, i.e. at message 1).

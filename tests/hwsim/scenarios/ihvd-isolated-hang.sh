@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Issue 11, contract rule 9 enforced: the plugin never returns from
 # PerformPostAssociate (tp-wrap around ihv-rsn.so). After

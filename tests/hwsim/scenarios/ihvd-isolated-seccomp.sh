@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Issue 11: a plugin that opens a netlink socket (tp-wrap around ihv-rsn.so,
 # socket(AF_NETLINK) in InitService) is stopped by the seccomp filter; ihvd

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # ihvd with the PSK as 64 hex digits (no passphrase) against hostapd's
 # wpa_psk=: the 4-way handshake completes and data flows.

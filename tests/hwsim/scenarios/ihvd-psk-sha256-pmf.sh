@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # ihvd against a PSK-SHA256 AP that requires PMF (ieee80211w=2): the AKM
 # 00-0F-AC:6 is negotiated, the IGTK installed, data flows.

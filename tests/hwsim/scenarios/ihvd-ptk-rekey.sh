@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # The AP renews the pairwise key (hostapd_cli REKEY_PTK): a second 4-way
 # handshake on the live link completes and data keeps flowing.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # WPA3 transition mode (wpa_key_mgmt=WPA-PSK SAE, ieee80211w=1): a PSK-only
 # block joins with WPA-PSK, a "WPA-PSK SAE" block with SAE (plugin inline; with

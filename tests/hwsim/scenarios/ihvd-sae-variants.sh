@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # SAE variants against hostapd 2.10, one AP after the other: hash-to-element
 # (sae_pwe=1: status 126, RSNXE in the association request), groups 20 and 21

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # WPA3-Personal against hostapd 2.10: SAE hunting-and-pecking, group 19, PMF
 # required (key_mgmt=SAE with sae_password). The exchange runs in ihvd's SME

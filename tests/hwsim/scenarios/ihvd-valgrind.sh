@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # ihvd under valgrind on real Wi-Fi: it connects through ihv-rsn.so (plugin
 # loaded, pre-association, 4-way handshake, keys, port), passes data, sees a

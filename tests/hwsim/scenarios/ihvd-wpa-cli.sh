@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Debian's wpa_cli drives ihvd unchanged: STATUS, LIST_NETWORKS, SCAN and
 # SCAN_RESULTS, DISCONNECT (the link goes down and stays down), RECONNECT

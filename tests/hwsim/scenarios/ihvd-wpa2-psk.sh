@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # ihvd with ihv-rsn.so joins hostapd (WPA2-PSK, CCMP, passphrase): STATUS,
 # hostapd and the driver agree, unicast flows both ways, the connection

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # A wrong passphrase: ihvd tries three times, then gives up with a clear
 # message (the plugin's reason code and its meaning) and marks the network

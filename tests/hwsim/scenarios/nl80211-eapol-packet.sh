@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # nl80211 driver: on a WPA2 BSS, message 1 of the 4-way handshake arrives
 # through a PF_PACKET socket (SOCK_DGRAM, ETH_P_PAE, bound to the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # nl80211 driver: keys take effect.  nl80211-tool runs a minimal 4-way
 # handshake (PSK, CCMP) over the driver: message 2 and 4 go out with

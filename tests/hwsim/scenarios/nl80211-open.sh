@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # nl80211 driver: CONNECT to an open BSS through the drv_ops seam, then data
 # both ways over the air (ip + ping), then a clean DISCONNECT.  The tool runs

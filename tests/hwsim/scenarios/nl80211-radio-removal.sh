@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # nl80211 driver: hotplug.  While connected (open BSS), a station interface
 # added to the radio is reported (IFACE_ADDED) and its deletion too

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # nl80211 driver: a scan through the drv_ops seam (tests/hwsim/tools/nl80211-tool)
 # finds hostapd's WPA2 BSS with its IEs byte-exact.  The expected RSNE follows

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # Baseline: Debian's wpa_supplicant 2.10 joins hostapd (WPA2-PSK, CCMP) over
 # mac80211_hwsim, the 4-way handshake completes on both sides, and unicast

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihv-plugin-check: load a plugin into ihvd's contract host over a stub
  * driver and walk it through the contract: GetVersionInfo, InitService,

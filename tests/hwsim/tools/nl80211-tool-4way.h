@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * nl80211-tool's minimal supplicant for connect --psk: the 4-way handshake (IEEE 802.11-2020
  * 12.7.6) with CCMP and AKM PSK only, enough to see the installed keys carry traffic. Not

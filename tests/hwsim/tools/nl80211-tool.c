@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * nl80211-tool: drives the nl80211 driver (src/nl80211) through the drv_ops
  * seam only, for the hwsim scenarios tests/hwsim/scenarios/nl80211-*.sh.
@@ -9,6 +10,7 @@
  *                [--eapol-count N] [--hold] [--until-removed] [--timeout SECS]
  *   nl80211-tool watch [--timeout SECS] [--count N]
  *   nl80211-tool hwsim-del-radio PHYNAME
+ *   nl80211-tool hwsim-new-radio
  *
  * connect --rsn asks for WPA2-PSK/CCMP and prints the first N EAPOL frames
  * it receives; --psk also runs a minimal 4-way handshake (IEEE 802.11-2020
@@ -466,7 +468,10 @@ static int nl80211_tool_cmd_watch(struct tool *t, double timeout, int count)
 	return 0;
 }
 
-/* HWSIM_CMD_DEL_RADIO (5) with HWSIM_ATTR_RADIO_NAME (17): test set-up only. */
+/*
+ * HWSIM_CMD_DEL_RADIO (5) with HWSIM_ATTR_RADIO_NAME (17), or (name NULL)
+ * HWSIM_CMD_NEW_RADIO (4) with the module's defaults: test set-up only.
+ */
 static int nl80211_tool_cmd_hwsim_del_radio(const char *name)
 {
 	struct nl_sock *sk = nl_socket_alloc();
@@ -481,15 +486,21 @@ static int nl80211_tool_cmd_hwsim_del_radio(const char *name)
 		goto out;
 	}
 	msg = nlmsg_alloc();
-	if (!msg || !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, fam, 0, 0, 5, 1) ||
-	    nla_put_string(msg, 17, name) < 0)
+	if (!msg || !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, fam, 0, 0, name ? 5 : 4, 1) ||
+	    (name && nla_put_string(msg, 17, name) < 0))
 		goto out;
 	err = nl_send_auto(sk, msg);
 	if (err >= 0)
 		err = nl_wait_for_ack(sk);
+	/*
+	 * NEW_RADIO acks with the new radio's index as a positive "error",
+	 * which libnl turns into an error code: the caller checks the phy.
+	 */
+	if (!name && err < 0 && err != -NLE_NOMEM)
+		err = 0;
 	if (err < 0)
-		fprintf(stderr, "nl80211-tool: HWSIM_CMD_DEL_RADIO %s: %s\n", name,
-			nl_geterror(err));
+		fprintf(stderr, "nl80211-tool: HWSIM_CMD_%s_RADIO %s: %s\n", name ? "DEL" : "NEW",
+			name ? name : "", nl_geterror(err));
 out:
 	nlmsg_free(msg);
 	nl_socket_free(sk);
@@ -513,7 +524,8 @@ static void nl80211_tool_usage(void)
 		"       nl80211-tool connect IFACE SSID [--bssid MAC] [--freq MHZ] [--rsn | --psk PASS]\n"
 		"                    [--eapol auto|nl80211|packet] [--eapol-count N] [--hold] [--until-removed] [--timeout S]\n"
 		"       nl80211-tool watch [--timeout S] [--count N]\n"
-		"       nl80211-tool hwsim-del-radio PHYNAME\n");
+		"       nl80211-tool hwsim-del-radio PHYNAME\n"
+		"       nl80211-tool hwsim-new-radio\n");
 }
 
 int main(int argc, char **argv)
@@ -584,6 +596,8 @@ int main(int argc, char **argv)
 	cmd = argv[optind];
 	if (!strcmp(cmd, "hwsim-del-radio"))
 		return optind + 1 < argc && !nl80211_tool_cmd_hwsim_del_radio(argv[optind + 1]) ? 0 : 1;
+	if (!strcmp(cmd, "hwsim-new-radio"))
+		return !nl80211_tool_cmd_hwsim_del_radio(NULL) ? 0 : 1;
 
 	t.loop = loop_new();
 	if (!t.loop)

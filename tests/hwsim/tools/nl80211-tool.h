@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * nl80211-tool's state and helpers shared by its parts (nl80211-tool.c, the 4-way handshake
  * in nl80211-tool-4way.h). Included once, by nl80211-tool.c: every .c under tools/ is a program.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/common/hex.c: hex digits and MAC addresses as text. */
 #include <check.h>
 #include <stdlib.h>

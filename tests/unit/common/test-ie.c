@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/common/ie.c: RSNE/RSNXE parse and build. */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Logging: levels filter output, the hook sees every line, files append. */
 #include <check.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The event loop: fd watches, timer order, cross-thread calls, quit. */
 #include <check.h>
 #include <pthread.h>

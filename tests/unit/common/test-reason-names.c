@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/common/reason-names.c: IEEE 802.11 reason and status code meanings. */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/common/suite.c: the one table of cipher and AKM suite names. */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* UTF-8 <-> UTF-16 for the contract's LPWSTR fields (src/common/utf16.c). */
 #include <check.h>
 #include <stdlib.h>

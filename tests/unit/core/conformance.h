@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the conformance programs (test-conformance-*.c, one per group of
  * docs/contract.md §10) share: the harness, the service table, one hx, a

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The out-of-tree plugin story, end to end: install ihvd into a staging root
 # (make install DESTDIR=... PREFIX=/usr), build examples/plugin against it
 # with pkg-config only, then load the result into the contract host over a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Test harness for the contract host: the real host core over the simulated
  * driver, with a purpose-built plugin from $IHVD_BUILD/tests/plugins.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The adapter and its connection session (src/core/adapter.c): what the
  * host hands the driver and the plugin along one connection, timeouts,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* DOT11_ASSOCIATION_COMPLETION_PARAMETERS (src/core/assoc-params.c; contract §6.5). */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* DOT11_BSS_LIST building (src/core/bss-list.c; contract §6.4). */
 #include <check.h>
 #include <stdlib.h>

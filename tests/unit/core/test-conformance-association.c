@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The contract's invariants (docs/contract.md §10), rules 25-41: pre-
  * association, post-association and the port: one test per applicable rule,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The contract's invariants (docs/contract.md §10), rules 42-56: receive and
  * send, privacy exemptions, keys and algorithms: one test per applicable

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The contract's invariants (docs/contract.md §10), rules 1-24: loading and
  * the service, adapters, AdapterReset: one test per applicable rule, named

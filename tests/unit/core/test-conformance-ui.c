@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The contract's invariants (docs/contract.md §10), rules 57-68: the 802.1X
  * module, UI requests and sessions, the rest: one test per applicable rule,

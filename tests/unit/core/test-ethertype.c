@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* Registrations, exemptions, backlog (src/core/ethertype.c; contract §4.5). */
 #include <arpa/inet.h>
 #include <check.h>

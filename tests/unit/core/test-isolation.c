@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The plugin in a process of its own (issue 11): what the plugin host
  * refuses (sockets, netlink, ptrace, files it may not read), and how faults

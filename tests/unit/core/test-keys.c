@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * Key calls turned into driver keys (src/core/keys.c; contract §4.7-4.9,
  * §6.7): blob layouts per cipher, lengths, bookkeeping.
@@ -187,6 +188,43 @@ START_TEST(test_group_key_both_directions_sets_default)
 }
 END_TEST
 
+/* The install counters: only keys the driver accepted count; deletions and refusals not. */
+START_TEST(test_install_counters)
+{
+	PDOT11_CIPHER_DEFAULT_KEY_VALUE k = (void *)buf;
+	struct ihv_adapter_status st;
+	uint8_t b[64];
+	size_t n;
+
+	up();
+	n = blob(b, 16, 0x11, 0);
+	ck_assert_uint_eq(API.Dot11ExtSetKeyMappingKey(X.tp->svc,
+						       ptk(DOT11_CIPHER_ALGO_CCMP, b, n)),
+			  ERROR_SUCCESS);
+	sim_drv_fail(X.sim, SIM_OP_KEY_NEW, EINVAL, 1);
+	ck_assert_uint_ne(API.Dot11ExtSetKeyMappingKey(X.tp->svc,
+						       ptk(DOT11_CIPHER_ALGO_CCMP, b, n)),
+			  ERROR_SUCCESS);
+	memset(buf, 0, sizeof(buf));
+	k->uKeyIndex = 1;
+	k->AlgorithmId = DOT11_CIPHER_ALGO_CCMP;
+	k->usKeyLength = (USHORT)n;
+	memcpy(k->ucKey, b, n);
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKey(X.tp->svc, k, DOT11_DIR_BOTH), ERROR_SUCCESS);
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKey(X.tp->svc, k, DOT11_DIR_BOTH), ERROR_SUCCESS);
+	k->uKeyIndex = 4;
+	k->AlgorithmId = DOT11_CIPHER_ALGO_BIP;
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKey(X.tp->svc, k, DOT11_DIR_BOTH), ERROR_SUCCESS);
+	k->bDelete = TRUE;
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKey(X.tp->svc, k, DOT11_DIR_BOTH), ERROR_SUCCESS);
+	ihv_adapter_status_get(X.a, &st);
+	ck_assert_uint_eq(st.counters.ptk_installs, 1);
+	ck_assert_uint_eq(st.counters.gtk_installs, 2);
+	ck_assert_uint_eq(st.counters.igtk_installs, 1);
+	hx_stop(&X);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("keys");
@@ -198,6 +236,7 @@ int main(void)
 	tcase_add_test(t, test_ccmp_gcmp256_lengths);
 	tcase_add_test(t, test_tkip_and_wep_layouts);
 	tcase_add_test(t, test_mapping_key_checks_and_delete);
+	tcase_add_test(t, test_install_counters);
 	tcase_add_test(t, test_keys_need_a_port);
 	tcase_add_test(t, test_group_key_both_directions_sets_default);
 	suite_add_tcase(s, t);

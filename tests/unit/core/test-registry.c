@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * The registry (src/core/registry.c): host-minted handles (contract §9), the
  * plain host lock and its checked mode, the plugin's label read without the

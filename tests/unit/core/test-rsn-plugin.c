@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihv-rsn.so through the real host core over the simulated driver: dlopen of
  * $IHVD_BUILD/ihv-rsn.so, a full connect through the contract (pre-association, CONNECT,

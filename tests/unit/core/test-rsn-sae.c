@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * SAE through the contract: ihv-rsn.so in the real host core over the simulated driver,
  * against an in-test AP built from the same SAE engine (sae.h) on the other side. What the

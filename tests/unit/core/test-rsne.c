@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The association RSNE from the plugin's choices (src/core/rsne.c). */
 #include <check.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * One Check suite of one test case, run: the main() the daemon's unit tests
  * share (test-scan, test-select, test-station). Header-only.

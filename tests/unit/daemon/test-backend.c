@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/backend.c: the station over the real host core (the simulated
  * driver, a purpose-built plugin), as ihvd wires it: the handlers the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/ctrl.c: a real datagram client drives the control socket (every
  * command, malformed and oversized input, ATTACH and events), and Debian's
@@ -17,6 +18,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -54,11 +56,70 @@ static void on_terminate(void *ctx)
 	terminated++;
 }
 
+/* main.c's side of the wpa_supplicant extras, faked: what was asked, what to answer. */
+static struct {
+	int reconfigure, country_set, scan_abort, link_poll;
+	char country[3];
+	int scan_abort_result;
+} host_seen;
+
+static int host_reconfigure(void *ctx, char *err, size_t len)
+{
+	(void)ctx;
+	(void)err;
+	(void)len;
+	host_seen.reconfigure++;
+	return 0;
+}
+
+static int host_country_set(void *ctx, const char alpha2[3])
+{
+	(void)ctx;
+	host_seen.country_set++;
+	memcpy(host_seen.country, alpha2, 3);
+	return 0;
+}
+
+static int host_country_get(void *ctx, char alpha2[3])
+{
+	(void)ctx;
+	if (!host_seen.country[0])
+		return -ENOENT;
+	memcpy(alpha2, host_seen.country, 3);
+	return 0;
+}
+
+static int host_link_poll(void *ctx, const uint8_t bssid[DRV_ETH_ALEN], struct drv_link_info *out)
+{
+	(void)ctx;
+	host_seen.link_poll++;
+	ck_assert_uint_eq(bssid[0], 0x02);
+	memset(out, 0, sizeof(*out));
+	out->signal_valid = true;
+	out->signal_dbm = -45;
+	out->tx_bitrate_100kbps = 540;
+	out->freq = 2412;
+	return 0;
+}
+
+static int host_scan_abort(void *ctx)
+{
+	(void)ctx;
+	host_seen.scan_abort++;
+	return host_seen.scan_abort_result;
+}
+
+static const struct ctrl_host test_host = {
+	.reconfigure = host_reconfigure, .country_set = host_country_set,
+	.country_get = host_country_get, .link_poll = host_link_poll,
+	.scan_abort = host_scan_abort,
+};
+
 static void ctrl_up(void)
 {
 	struct ctrl_params cp = {
 		.loop = loop, .dir = dir, .ifname = IFNAME, .station = st,
-		.config = config, .terminate = on_terminate,
+		.config = config, .host = &test_host, .terminate = on_terminate,
 	};
 	char err[256];
 
@@ -248,17 +309,19 @@ START_TEST(test_group_owner)
 }
 END_TEST
 
+#define COUNTERS_ZERO "ptk_installs=0\ngtk_installs=0\nigtk_installs=0\neapol_rx_dropped=0\n"
+
 START_TEST(test_ping_status_idle)
 {
 	ck_assert_str_eq(cmd("PING"), "PONG\n");
 	ck_assert_str_eq(cmd("PING\n"), "PONG\n"); /* socat/nc add a newline */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n" COUNTERS_ZERO);
 	station_start(st); /* no network: nothing to do */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n" COUNTERS_ZERO);
 	ck_assert_str_eq(cmd("IFNAME=" IFNAME " PING"), "PONG\n");
 	ck_assert_str_eq(cmd("IFNAME=wlan0 PING"), "FAIL\n");
 	ck_assert_str_eq(cmd("INTERFACES"), IFNAME "\n");
@@ -395,7 +458,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>Trying to associate with 02:00:00:00:00:00 (SSID='ihvd-test' freq=2412 MHz)");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=ASSOCIATING\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n" COUNTERS_ZERO);
 	authorize();
 	ck_assert_str_eq(recv_msg(500),
 			 "<3>CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:00 completed [id=0 id_str=]");
@@ -403,7 +466,7 @@ START_TEST(test_attach_events_and_status)
 			 "bssid=02:00:00:00:00:00\nfreq=2412\nssid=ihvd-test\nid=0\nmode=station\n"
 			 "pairwise_cipher=CCMP\ngroup_cipher=CCMP\nkey_mgmt=WPA2-PSK\n"
 			 "wpa_state=COMPLETED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n" COUNTERS_ZERO);
 	ck_assert_str_eq(cmd("LIST_NETWORKS"),
 			 "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[CURRENT]\n");
 
@@ -417,7 +480,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=3 locally_generated=1");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n" COUNTERS_ZERO);
 	recv_msg(300);
 	ck_assert_int_eq(fake.n_connect, 1);
 	ck_assert_str_eq(cmd("RECONNECT"), "OK\n");
@@ -625,7 +688,7 @@ START_TEST(test_debian_wpa_cli)
 	ck_assert_str_eq(out, "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[DISABLED]\n");
 	out = wpa_cli((const char *const[]){ "status", NULL });
 	ck_assert_str_eq(out, "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n" COUNTERS_ZERO);
 	fake_bss_add(&fake, 0x00, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 100);
 	out = wpa_cli((const char *const[]){ "enable_network", "0", NULL });
 	ck_assert_str_eq(out, "OK\n");
@@ -692,10 +755,352 @@ START_TEST(test_commands_never_log_secrets)
 }
 END_TEST
 
+/* Issue 14: wpa_supplicant's further verbs, in its reply formats. */
+START_TEST(test_compat_verbs)
+{
+	char path[128], text[4096];
+	FILE *f;
+	size_t n;
+
+	memset(&host_seen, 0, sizeof(host_seen));
+	/* LOG_LEVEL */
+	ck_assert_str_eq(cmd("LOG_LEVEL"), "Current level: WARNING\nTimestamp: 1\n");
+	ck_assert_str_eq(cmd("LOG_LEVEL DEBUG"), "OK\n");
+	ck_assert_int_eq(log_level_get(), LOG_LEVEL_DEBUG);
+	ck_assert_str_eq(cmd("LOG_LEVEL LOUD"), "FAIL\n");
+	ck_assert_str_eq(cmd("LOG_LEVEL WARNING"), "OK\n");
+	/* SET / GET country */
+	ck_assert_str_eq(cmd("GET country"), "FAIL\n");
+	ck_assert_str_eq(cmd("SET country DE"), "OK\n");
+	ck_assert_str_eq(host_seen.country, "DE");
+	ck_assert_str_eq(config->country, "DE");
+	ck_assert_str_eq(cmd("GET country"), "DE");
+	ck_assert_str_eq(cmd("SET country Germany"), "FAIL\n");
+	ck_assert_str_eq(cmd("SET ap_scan 1"), "FAIL\n");
+	ck_assert_int_eq(host_seen.country_set, 1);
+	/* BSSID_IGNORE and its old name */
+	ck_assert_str_eq(cmd("BSSID_IGNORE"), "");
+	ck_assert_str_eq(cmd("BSSID_IGNORE 02:00:00:00:00:07"), "OK\n");
+	ck_assert_str_eq(cmd("BLACKLIST 02:00:00:00:00:08"), "OK\n");
+	ck_assert_str_eq(cmd("BLACKLIST"), "02:00:00:00:00:07\n02:00:00:00:00:08\n");
+	ck_assert_str_eq(cmd("BSSID_IGNORE nonsense"), "FAIL\n");
+	ck_assert_str_eq(cmd("BSSID_IGNORE clear"), "OK\n");
+	ck_assert_str_eq(cmd("BSSID_IGNORE"), "");
+	/* ABORT_SCAN: the kernel's answer decides */
+	ck_assert_str_eq(cmd("ABORT_SCAN"), "OK\n");
+	host_seen.scan_abort_result = -ENOENT;
+	ck_assert_str_eq(cmd("ABORT_SCAN"), "FAIL\n");
+	ck_assert_int_eq(host_seen.scan_abort, 2);
+	/* RECONFIGURE goes to the host */
+	ck_assert_str_eq(cmd("RECONFIGURE"), "OK\n");
+	ck_assert_int_eq(host_seen.reconfigure, 1);
+	/* SIGNAL_POLL needs a link */
+	ck_assert_str_eq(cmd("SIGNAL_POLL"), "FAIL\n");
+	ck_assert_ptr_nonnull(strstr(cmd("MIB"), "dot11RSNAOptionImplemented=TRUE\n"));
+	/* SAVE_CONFIG: only with update_config=1 */
+	add_psk_network();
+	ck_assert_str_eq(cmd("SAVE_CONFIG"), "FAIL\n");
+	snprintf(path, sizeof(path), "%s.conf", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("# saved by the test\nupdate_config=1\n", f);
+	fclose(f);
+	config->path = strdup(path);
+	config->file_text = strdup("# saved by the test\nupdate_config=1\n");
+	config->update_config = true;
+	ck_assert_str_eq(cmd("SAVE_CONFIG"), "OK\n");
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = 0;
+	unlink(path);
+	ck_assert_str_eq(text, "# saved by the test\nupdate_config=1\ncountry=DE\n"
+			 "network={\n\tssid=\"ihvd-test\"\n\tpsk=\"correct horse battery\"\n"
+			 "\tdisabled=1\n}\n");
+}
+END_TEST
+
+START_TEST(test_compat_bss_and_signal)
+{
+	const char *r;
+
+	memset(&host_seen, 0, sizeof(host_seen));
+	fake_bss_add(&fake, 0x01, 5180, -67, "open", 4, NULL, 0, 2000);
+	connect_via_fake();
+	/* The cache now holds both; the connection's BSS is 02:..:00. */
+	ck_assert_uint_eq(station_bss_count(st), 2);
+	r = cmd("BSS 02:00:00:00:00:01");
+	ck_assert_ptr_nonnull(strstr(r, "bssid=02:00:00:00:00:01\nfreq=5180\nbeacon_int=100\n"
+				    "capabilities=0x0001\n"));
+	ck_assert_ptr_nonnull(strstr(r, "level=-67\n"));
+	ck_assert_ptr_nonnull(strstr(r, "ie=00046f70656e\nflags=[ESS]\nssid=open\n"));
+	ck_assert_str_eq(cmd("BSS 02:00:00:00:00:01 MASK=0x1002"),
+			 "bssid=02:00:00:00:00:01\nssid=open\n");
+	ck_assert_str_eq(cmd("BSS RANGE=0-1 MASK=0x21002"),
+			 "bssid=02:00:00:00:00:01\nssid=open\n====\n"
+			 "bssid=02:00:00:00:00:00\nssid=ihvd-test\n====\n");
+	ck_assert_str_eq(cmd("BSS FIRST MASK=0x1"), "id=0\n");
+	ck_assert_str_eq(cmd("BSS LAST MASK=0x1"), "id=1\n");
+	ck_assert_str_eq(cmd("BSS NEXT-0 MASK=0x1"), "id=1\n");
+	ck_assert_str_eq(cmd("BSS 7"), "");
+	ck_assert_str_eq(cmd("BSS 02:00:00:00:00:09"), "");
+	ck_assert_str_eq(cmd("BSS"), "FAIL\n");
+	authorize();
+	ck_assert_str_eq(cmd("SIGNAL_POLL"), "RSSI=-45\nLINKSPEED=54\nNOISE=9999\nFREQUENCY=2412\n");
+	ck_assert_int_eq(host_seen.link_poll, 1);
+	r = cmd("MIB");
+	ck_assert_ptr_nonnull(strstr(r, "dot11RSNAEnabled=TRUE\n"));
+	ck_assert_ptr_nonnull(strstr(r, "dot11RSNAAuthenticationSuiteSelected=00-0f-ac-2\n"
+				    "dot11RSNAPairwiseCipherSelected=00-0f-ac-4\n"
+				    "dot11RSNAGroupCipherSelected=00-0f-ac-4\n"));
+}
+END_TEST
+
+/* STATUS shows the core's key installs and drops; STATUS-DROPS the reasons. */
+START_TEST(test_status_counters)
+{
+	const char *r;
+
+	fake.status.counters.ptk_installs = 2;
+	fake.status.counters.gtk_installs = 5;
+	fake.status.counters.igtk_installs = 1;
+	fake.status.counters.rx_dropped_filter = 3;
+	fake.status.counters.rx_dropped_backlog = 4;
+	r = cmd("STATUS");
+	ck_assert_ptr_nonnull(strstr(r, "\nptk_installs=2\ngtk_installs=5\nigtk_installs=1\n"
+					"eapol_rx_dropped=7\n"));
+	r = cmd("STATUS-DROPS");
+	ck_assert_str_eq(r, "eapol_rx_dropped=7\nrx_dropped_filter=3\nrx_dropped_backlog=4\n"
+			    "rx_dropped_oversized=0\n");
+	ck_assert_str_eq(cmd("STATUS-DROPS x"), "FAIL\n");
+}
+END_TEST
+
+/* ---- abuse: the socket keeps serving under garbage, crowds and silent clients ---- */
+
+static long self_rss_kb(void)
+{
+	char line[256];
+	long kb = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "VmRSS:", 6))
+			kb = strtol(line + 6, NULL, 10);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+static uint32_t abuse_rng = 12345;
+
+static uint32_t abuse_rand(void)
+{
+	abuse_rng = abuse_rng * 1103515245u + 12345u;
+	return abuse_rng >> 8;
+}
+
+/* Send a datagram, wait for its reply (events skipped): the reply's length, -1 if none. */
+static ssize_t abuse_roundtrip(const char *c, size_t len)
+{
+	const char *r;
+
+	ck_assert_int_eq(send(cli, c, len, 0), (ssize_t)len);
+	do
+		r = recv_any(2000);
+	while (r[0] == '<');
+	return r[0] ? (ssize_t)strlen(r) : -1;
+}
+
+/* 100,000 random and oversized commands: every one answered, memory flat, PING works. */
+START_TEST(test_abuse_random_commands)
+{
+	static const char *const verbs[] = { "SET_NETWORK 0 ", "GET_NETWORK 0 ", "STATUS",
+					     "IFNAME=" IFNAME " ", "CTRL-RSP-IHV-", "LEVEL ",
+					     "ENABLE_NETWORK ", "GET_CAPABILITY ", "LIST_NETWORKS " };
+	static char buf[CTRL_CMD_MAX + 256];
+	long rss_warm = 0, rss_end;
+
+	add_psk_network();
+	for (int i = 0; i < 100000; i++) {
+		size_t len = abuse_rand() % 10 ? abuse_rand() % 64 : abuse_rand() % sizeof(buf);
+		size_t at = 0;
+
+		if (abuse_rand() % 2) {
+			const char *v = verbs[abuse_rand() % (sizeof(verbs) / sizeof(verbs[0]))];
+
+			at = strlen(v);
+			memcpy(buf, v, at);
+		}
+		for (size_t k = at; k < len; k++)
+			buf[k] = (char)(abuse_rand() % 3 ? 0x20 + abuse_rand() % 95 : abuse_rand());
+		if (len < at)
+			len = at;
+		ck_assert_msg(abuse_roundtrip(buf, len) > 0, "command %d (%zu bytes) unanswered", i,
+			      len);
+		if (i == 10000)
+			rss_warm = self_rss_kb();
+	}
+	rss_end = self_rss_kb();
+	ck_assert_msg(rss_end - rss_warm < 1024, "RSS %ld -> %ld kB", rss_warm, rss_end);
+	ck_assert_str_eq(cmd("PING"), "PONG\n");
+}
+END_TEST
+
+/*
+ * wpa_cli -a SCRIPT: Debian's wpa_cli runs the action script on CONNECTED
+ * and DISCONNECTED with WPA_ID and WPA_ID_STR from ihvd's events.
+ */
+START_TEST(test_debian_wpa_cli_action_script)
+{
+	char script[160], out[160], text[512] = "";
+	char *argv[10];
+	pid_t pid;
+	FILE *f;
+	uint64_t end;
+
+	if (access(WPA_CLI, X_OK) != 0) {
+		fprintf(stderr, "test_debian_wpa_cli_action_script: %s not installed, skipped\n",
+			WPA_CLI);
+		return;
+	}
+	snprintf(script, sizeof(script), "%s.action", dir);
+	snprintf(out, sizeof(out), "%s.out", dir);
+	f = fopen(script, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\necho \"$1 $2 id=$WPA_ID id_str=$WPA_ID_STR\" >> %s\n", out);
+	fclose(f);
+	chmod(script, 0755);
+	argv[0] = (char *)WPA_CLI;
+	argv[1] = (char *)"-p";
+	argv[2] = dir;
+	argv[3] = (char *)"-i";
+	argv[4] = (char *)IFNAME;
+	argv[5] = (char *)"-a";
+	argv[6] = script;
+	argv[7] = NULL;
+	ck_assert_int_eq(posix_spawn(&pid, WPA_CLI, NULL, NULL, argv, environ), 0);
+	/* Let wpa_cli attach (the loop answers its ATTACH). */
+	for (end = loop_now_us() + 1000000; loop_now_us() < end;)
+		loop_run_once(loop, 20);
+	connect_via_fake();
+	ck_assert_str_eq(cmd("SET_NETWORK 0 id_str \"home\""), "OK\n");
+	authorize();
+	fake.end_on_disconnect = true;
+	fake.end_phase = IHV_PHASE_AUTHORIZED;
+	for (end = loop_now_us() + 1000000; loop_now_us() < end;)
+		loop_run_once(loop, 20);
+	ck_assert_str_eq(cmd("DISCONNECT"), "OK\n");
+	for (end = loop_now_us() + 5000000; loop_now_us() < end;) {
+		loop_run_once(loop, 20);
+		f = fopen(out, "r");
+		if (f) {
+			size_t n = fread(text, 1, sizeof(text) - 1, f);
+
+			text[n] = 0;
+			fclose(f);
+			if (strstr(text, "DISCONNECTED"))
+				break;
+		}
+	}
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	unlink(script);
+	unlink(out);
+	/* wpa_cli keeps WPA_ID/WPA_ID_STR of the last CONNECTED (as with wpa_supplicant). */
+	ck_assert_str_eq(text, IFNAME " CONNECTED id=0 id_str=home\n"
+			 IFNAME " DISCONNECTED id=0 id_str=home\n");
+}
+END_TEST
+
+/*
+ * 1,000 clients ATTACH and never read their events: at most CTRL_CLIENTS_MAX are taken,
+ * thousands of events later ihvd still answers at once, the silent ones were dropped
+ * (their slots free again) and memory stayed flat.
+ */
+START_TEST(test_abuse_crowd_of_silent_monitors)
+{
+	enum { N = 1000 };
+	static int fds[N];
+	struct sockaddr_un a = { .sun_family = AF_UNIX }, srv = { .sun_family = AF_UNIX };
+	struct rlimit rl;
+	char reply[64];
+	int ok = 0;
+	long rss0, rss1;
+
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	rl.rlim_cur = rl.rlim_max;
+	setrlimit(RLIMIT_NOFILE, &rl);
+	ck_assert_uint_ge(rl.rlim_cur, N + 64);
+	snprintf(srv.sun_path, sizeof(srv.sun_path), "%s/%s", dir, IFNAME);
+	for (int i = 0; i < N; i++) {
+		fds[i] = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		ck_assert_int_ge(fds[i], 0);
+		snprintf(a.sun_path, sizeof(a.sun_path), "/tmp/ihvd-abuse-%d-%d", getpid(), i);
+		unlink(a.sun_path);
+		ck_assert_int_eq(bind(fds[i], (struct sockaddr *)&a, sizeof(a)), 0);
+		ck_assert_int_eq(connect(fds[i], (struct sockaddr *)&srv, sizeof(srv)), 0);
+		ck_assert_int_eq(send(fds[i], "ATTACH", 6, 0), 6);
+		loop_run_once(loop, 0);
+		ssize_t n = recv(fds[i], reply, sizeof(reply) - 1, MSG_DONTWAIT);
+
+		ck_assert_int_gt(n, 0);
+		reply[n] = 0;
+		ok += !strcmp(reply, "OK\n");
+	}
+	ck_assert_int_eq(ok, CTRL_CLIENTS_MAX);
+	rss0 = self_rss_kb();
+	for (int e = 0; e < 20000; e++) {
+		ctrl_event(ctrl, STATION_MSG_INFO, "CTRL-EVENT-ABUSE a line of event text that fills "
+			   "the buffers of clients that never read");
+		if (e % 1000 == 0)
+			ck_assert_msg(!strcmp(cmd("PING"), "PONG\n"), "no PONG after %d events", e);
+	}
+	rss1 = self_rss_kb();
+	ck_assert_msg(rss1 - rss0 < 1024, "RSS %ld -> %ld kB", rss0, rss1);
+	/* the silent monitors were dropped: a new one gets a slot */
+	ck_assert_str_eq(cmd("ATTACH"), "OK\n");
+	for (int i = 0; i < N; i++) {
+		snprintf(a.sun_path, sizeof(a.sun_path), "/tmp/ihvd-abuse-%d-%d", getpid(), i);
+		unlink(a.sun_path);
+		close(fds[i]);
+	}
+}
+END_TEST
+
+/* A user who is neither root nor in the socket's group cannot even connect. */
+START_TEST(test_abuse_outsider_cannot_connect)
+{
+	struct sockaddr_un srv = { .sun_family = AF_UNIX };
+	pid_t pid;
+	int wst;
+
+	if (geteuid() != 0)
+		return; /* needs root to become someone else */
+	snprintf(srv.sun_path, sizeof(srv.sun_path), "%s/%s", dir, IFNAME);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd;
+
+		if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
+			_exit(2);
+		fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+		if (fd < 0)
+			_exit(3);
+		_exit(connect(fd, (struct sockaddr *)&srv, sizeof(srv)) == -1 && errno == EACCES ? 0
+											      : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &wst, 0), pid);
+	ck_assert_msg(WIFEXITED(wst) && WEXITSTATUS(wst) == 0, "outsider: status %d", wst);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("ctrl");
-	TCase *tc = tcase_create("ctrl");
+	TCase *tc = tcase_create("ctrl"), *abuse;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
@@ -715,7 +1120,18 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_terminating_event_on_free);
 	tcase_add_test(tc, test_debian_wpa_cli);
 	tcase_add_test(tc, test_commands_never_log_secrets);
+	tcase_add_test(tc, test_compat_verbs);
+	tcase_add_test(tc, test_compat_bss_and_signal);
+	tcase_add_test(tc, test_debian_wpa_cli_action_script);
+	tcase_add_test(tc, test_status_counters);
 	suite_add_tcase(s, tc);
+	abuse = tcase_create("abuse");
+	tcase_add_checked_fixture(abuse, setup, teardown);
+	tcase_set_timeout(abuse, 300);
+	tcase_add_test(abuse, test_abuse_random_commands);
+	tcase_add_test(abuse, test_abuse_crowd_of_silent_monitors);
+	tcase_add_test(abuse, test_abuse_outsider_cannot_connect);
+	suite_add_tcase(s, abuse);
 	return s;
 }
 

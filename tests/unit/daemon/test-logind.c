@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/daemon/logind.c: logind's Manager signals as the contract's session changes. */
 #include <check.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/daemon/profile.c: network blocks -> the documented IHV profile XML, exactly. */
 #define _GNU_SOURCE
 #include <check.h>

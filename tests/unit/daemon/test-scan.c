@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/scan.c: a BSS's IEs (SSID, the RSNE through common/ie.h, the
  * WPA vendor element) and wpa_supplicant's scan flags.

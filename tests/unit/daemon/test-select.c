@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/daemon/select.c: which network, on which BSSes, with which AKM and ciphers. */
 #define _GNU_SOURCE
 #include <check.h>

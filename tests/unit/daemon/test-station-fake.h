@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A fake station backend for the host unit tests (test-station, test-ctrl):
  * it records what the connection policy asks of the core and the driver and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/station.c and station-ctrl.c: scan reuse, selection in action,
  * backoff, the wrong-passphrase give-up, the commands, events and the
@@ -353,6 +354,35 @@ START_TEST(test_connect_refused_backs_off)
 }
 END_TEST
 
+/*
+ * A link that was authorized and then lost in a later 4-way handshake (a rekey, or a
+ * forged message 1 followed by a bad message 3) is not a wrong passphrase: no strike
+ * toward giving up, however often it happens.
+ */
+START_TEST(test_failed_rekey_is_not_a_wrong_key)
+{
+	struct config_network *n = network("ihvd-test", "correct horse battery");
+	int i;
+
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	for (i = 1; i <= 4; i++) {
+		ck_assert_int_eq(fake.n_connect, i);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		station_adapter_events()->authorized(st);
+		station_adapter_events()->milestone(st, IHV_PHASE_AUTHORIZED);
+		/* the port is unauthorized again and the link ends in post-association */
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		end(IHV_PHASE_POST_ASSOCIATE, 0x90105, 0);
+		ck_assert_uint_eq(n->auth_failures, 0);
+		run_until_connects(i + 1, 400);
+	}
+	ck_assert(!n->temp_disabled);
+	ck_assert_int_eq(fake.n_connect, 5);
+}
+END_TEST
+
 START_TEST(test_wrong_passphrase_gives_up)
 {
 	struct config_network *n = network("ihvd-test", "wrong horse battery");
@@ -467,6 +497,49 @@ START_TEST(test_remove_current_network)
 }
 END_TEST
 
+/* Issue 14: RECONFIGURE keeps an unchanged network's connection, else reconnects. */
+START_TEST(test_reconfigure_keeps_unchanged)
+{
+	struct config *fresh;
+
+	network("one", "correct horse");
+	network("two", "correct horse");
+	fake_bss_add(&fake, 1, 2412, -20, "one", 3, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2412, -40, "two", 3, rsne_psk, sizeof(rsne_psk), 0);
+	fake.end_on_disconnect = true;
+	fake.end_phase = IHV_PHASE_AUTHORIZED;
+	station_up();
+	station_start(st);
+	ck_assert_mem_eq(fake.ssid, "one", 3);
+	authorize();
+	/* The same "one", now second in the file: the link stays, under its new id. */
+	fresh = config_new();
+	fake_network(fresh, "two", "correct horse");
+	fake_network(fresh, "one", "correct horse");
+	ck_assert_int_eq(station_reconfigure(st, fresh), 0);
+	config_free(fresh);
+	run_for(100);
+	ck_assert_int_eq(fake.n_disconnect, 0);
+	ck_assert_int_eq(fake.n_connect, 1);
+	{
+		struct station_info in;
+
+		station_info_get(st, &in);
+		ck_assert_int_eq(in.network_id, 1);
+		ck_assert_int_eq(in.state, STATION_COMPLETED);
+	}
+	/* "one" gets another passphrase: the station reconnects (to the best: "one"). */
+	fresh = config_new();
+	fake_network(fresh, "one", "another passphrase");
+	ck_assert_int_eq(station_reconfigure(st, fresh), 0);
+	config_free(fresh);
+	ck_assert_int_eq(fake.n_disconnect, 1);
+	run_until_connects(2, 300);
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_ptr_nonnull(strstr(fake.sec_xml, "<Passphrase>another passphrase<"));
+}
+END_TEST
+
 START_TEST(test_capability_match_skips_refused_bss)
 {
 	network("ihvd-test", "correct horse battery");
@@ -521,7 +594,8 @@ int main(void)
 			 test_not_found_backs_off, test_priority_then_signal,
 			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
 			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
+			 test_failed_rekey_is_not_a_wrong_key,
 			 test_user_disconnect_and_stop, test_remove_current_network,
-			 test_capability_match_skips_refused_bss,
+			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off, test_reason_strings);
 }

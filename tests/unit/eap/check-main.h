@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* main() for the small eap test programs: TEST_LIST(X) names the tests (header-only). */
 #ifndef EAP_CHECK_MAIN_H
 #define EAP_CHECK_MAIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Test PKI made at run time with the OpenSSL API (header-only): a trusted CA with a server
  * (SAN server.example.com) and a client certificate (encrypted key), and a second, untrusted CA

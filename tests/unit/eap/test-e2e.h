@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Shared by the end-to-end tests (header-only: each test is one program): the run-time PKI,
  * a base configuration per method, and the loop that shuttles PDUs between the peer and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* TTLS AVP codec (RFC 5281 10.1). */
 #include <check.h>
 #include <string.h>

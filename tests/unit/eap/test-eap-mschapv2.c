@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-MSCHAPv2 Success/Failure message handling (RFC 2759 5, 6). */
 #include <check.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAPOL / EAP codec: good frames, padding, truncation and lying length fields. */
 #include <check.h>
 #include <string.h>

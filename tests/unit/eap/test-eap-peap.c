@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* PEAPv0/EAP-MSCHAPv2 end to end: good, wrong and hash: passwords; same MSK both sides. */
 #include "test-e2e.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The peer state machine: PAE timers (EAPOL-Start retries, authPeriod), identity/password
  * prompts, Nak, Success/Failure acceptance, malformed input, logoff, bad configuration. */
 #include "test-e2e.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The TLS layer: server name policy, CA and name refusal with their reasons, no-CA
  * (unverified), CN fallback, session resumption per method. */
 #include "eap/eap-tls-common.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TLS fragment reassembly and emission (RFC 5216 2.1.5). */
 #include <check.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TLS end to end: TLS 1.2 (RFC 5216) and 1.3 (RFC 9190), both sides derive the same
  * MSK/EMSK; fragmentation both ways; client key passphrase. */
 #include "test-e2e.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* PEAP TLVs. */
 #include <check.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TTLS end to end: PAP and MSCHAPv2 (RFC 5281), good and wrong passwords; PEAP and TTLS
  * over TLS 1.3 when phase1 allows it. */
 #include "test-e2e.h"

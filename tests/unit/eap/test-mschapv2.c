@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* RFC 2759 9.2 example and the RFC 3079 keys derived from it (wave2.md 3.5). */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A small in-process EAP server for the end-to-end tests (header-only, test code only): an
  * OpenSSL server over memory BIOs speaking EAP-TLS, PEAPv0/EAP-MSCHAPv2 and EAP-TTLS

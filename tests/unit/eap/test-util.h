@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Hex helpers shared by the eap unit tests (header-only: each test is one program). */
 #ifndef EAP_TEST_UTIL_H
 #define EAP_TEST_UTIL_H

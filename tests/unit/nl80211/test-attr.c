@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/nl80211/attr.c: one bad attribute costs only itself. */
 #include "nl80211/attr.h"
 #include "tests/unit/nl80211/test-nl.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/nl80211/bss.c: GET_SCAN entries, IEs byte-exact, bad attributes dropped. */
 #include "nl80211/bss.h"
 #include "tests/unit/nl80211/test-nl.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/nl80211/event.c: notifications into records; malformed parts dropped. */
 #include "nl80211/event.h"
 #include "tests/unit/nl80211/test-nl.h"

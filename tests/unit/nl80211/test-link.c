@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/nl80211/link.c: bringing an interface up. */
 #include "nl80211/link.h"
 #include "tests/unit/nl80211/test-nl.h"

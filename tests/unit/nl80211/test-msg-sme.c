@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/nl80211/msg-sme.c: the userspace SME's commands as the kernel will read them
  * (AUTHENTICATE with NL80211_ATTR_AUTH_DATA, ASSOCIATE, DEAUTHENTICATE) and the

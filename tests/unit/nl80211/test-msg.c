@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/nl80211/msg.c: the commands as the kernel will read them. */
 #include "nl80211/msg.h"
 #include "tests/unit/nl80211/test-nl.h"

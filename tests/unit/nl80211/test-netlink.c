@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/nl80211/netlink.c: acks, errors with the kernel's text, dumps. The
  * request tests talk to the real generic netlink controller (nlctrl), which

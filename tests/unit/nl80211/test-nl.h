@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Helpers for the nl80211 unit tests: crafted generic netlink messages. */
 #ifndef IHVD_TEST_NL_H
 #define IHVD_TEST_NL_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/nl80211/nl80211.c without a radio: creation either succeeds with a
  * full ops table, or fails cleanly with the reason logged and every watched

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/nl80211/pae.c: the PF_PACKET EAPOL path and its receive filter. */
 #include "nl80211/pae.h"
 #include "tests/unit/nl80211/test-nl.h"

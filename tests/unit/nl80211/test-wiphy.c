@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/nl80211/wiphy.c: split GET_WIPHY dumps merged into one capability set. */
 #include "nl80211/wiphy.h"
 #include "tests/unit/nl80211/test-nl.h"

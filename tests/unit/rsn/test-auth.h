@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A minimal in-process RSN authenticator for tests and the benchmark (header-only: each test
  * is one program). It builds messages 1/3 and group message 1 with the crypto module and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/rsn/crypto.c against published vectors (anchors.md §3.4) and the recorded handshakes. */
 #include <check.h>
 #include <stdlib.h>

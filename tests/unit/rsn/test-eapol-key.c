@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/rsn/eapol-key.c: parse/build against recorded frames, every length and field check. */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* EAPOL frames of the two recorded hostapd handshakes, copied from
  * shared/data/handshakes/README.md (802.1X header onward). */
 #ifndef RSN_TEST_FRAMES_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/rsn/handshake.c under attack and on bad input: MIC, replay counter and ANonce checks,
  * message 3's Key Data (RSNE/RSNXE downgrade, GTK, IGTK), retransmitted message 3 and the
@@ -472,11 +473,77 @@ START_TEST(test_timeouts)
 	pair_msg34(&s);
 	rsn_hs_timeout(s.hs); /* stale: ignored */
 	ck_assert_int_eq(s.e.failed, 0);
-	pair_msg12(&s); /* PTK rekey that stalls */
+	pair_msg12(&s); /* PTK rekey that stalls: abandoned, the old keys stay */
 	ck_assert(s.e.timer_armed);
 	rsn_hs_timeout(s.hs);
-	ck_assert_int_eq(s.e.reason, RSN_FAIL_TIMEOUT_REKEY);
-	ck_assert(!rsn_hs_is_established(s.hs));
+	ck_assert_int_eq(s.e.failed, 0);
+	ck_assert(rsn_hs_is_established(s.hs));
+	ck_assert_uint_eq(rsn_hs_stats(s.hs)->rekeys_abandoned, 1);
+	pair_free(&s);
+}
+END_TEST
+
+/*
+ * A forged message 1 on an established link (IEEE 802.11-2020 12.7.6.2: message 1 has no
+ * MIC, anyone can send it). It is answered with a fresh SNonce, but its replay counter is
+ * not committed and the 4-way it started, never finished, costs nothing: no failure, no
+ * key removed or installed, and the genuine AP's next group and pairwise rekeys still work.
+ */
+START_TEST(test_forged_msg1_established)
+{
+	struct pair s;
+	struct test_auth forger;
+	uint8_t fake_anonce[32], snonce_before[32];
+	const uint8_t *f;
+	size_t len;
+	int inst;
+
+	pair_init(&s, RSN_AKM_PSK, false);
+	pair_msg12(&s);
+	pair_msg34(&s);
+	ck_assert_int_eq(s.e.established, 1);
+	inst = s.e.n_inst;
+	memcpy(snonce_before, s.a.snonce, 32);
+
+	forger = s.a;
+	forger.replay += 1000; /* far ahead of the AP's counter */
+	memset(fake_anonce, 0x5a, sizeof(fake_anonce));
+	s.n = test_auth_build(&forger, test_auth_info(&forger, EAPOL_KEY_INFO_PAIRWISE),
+			      (uint16_t)test_auth_keylen(&forger), fake_anonce, NULL, NULL, 0,
+			      s.f, sizeof(s.f));
+	ck_assert_int_eq(rsn_hs_rx(s.hs, s.f, s.n), RSN_RX_OK);
+	ck_assert_uint_eq(rsn_hs_stats(s.hs)->msg2_sent, 2);
+	f = pair_last(&s, &len);
+	memcpy(forger.anonce, fake_anonce, 32);
+	ck_assert_int_eq(test_auth_rx(&forger, f, len, true), 0); /* the forger knows the PMK */
+	ck_assert_mem_ne(forger.snonce, snonce_before, 32);       /* a fresh SNonce */
+	ck_assert(s.e.timer_armed);
+	ck_assert(rsn_hs_is_established(s.hs));
+
+	/* the genuine AP's group rekey, counter far below the forged one: accepted */
+	test_auth_new_group_keys(&s.a);
+	pair_group(&s);
+	ck_assert_int_eq(s.e.n_inst, inst + 1);
+
+	/* the forged 4-way never completes: abandoned, nothing torn down */
+	rsn_hs_timeout(s.hs);
+	ck_assert_int_eq(s.e.failed, 0);
+	ck_assert(rsn_hs_is_established(s.hs));
+	ck_assert_uint_eq(rsn_hs_stats(s.hs)->rekeys_abandoned, 1);
+	ck_assert_int_eq(s.e.n_inst, inst + 1);
+
+	/* a MIC-valid message 3 for the abandoned attempt is not taken (its ANonce is gone) */
+	s.n = test_auth_msg3(&forger, s.f, sizeof(s.f));
+	ck_assert_int_eq(rsn_hs_rx(s.hs, s.f, s.n), RSN_RX_DROPPED);
+	ck_assert_uint_eq(rsn_hs_stats(s.hs)->drops[RSN_DROP_ANONCE], 1);
+	ck_assert_int_eq(s.e.n_inst, inst + 1);
+
+	/* the genuine AP's PTK rekey afterwards: a full 4-way, new PTK installed */
+	pair_msg12(&s);
+	pair_msg34(&s);
+	ck_assert_int_eq(s.e.failed, 0);
+	ck_assert_uint_eq(rsn_hs_stats(s.hs)->ptk_installs, 2);
+	ck_assert_int_eq(s.e.established, 1);
 	pair_free(&s);
 }
 END_TEST
@@ -522,6 +589,7 @@ static Suite *suite(void)
 	tcase_add_test(krack_malformed, test_key_data_length);
 	tcase_add_test(krack_malformed, test_key_info_drops);
 	tcase_add_test(krack_malformed, test_timeouts);
+	tcase_add_test(krack_malformed, test_forged_msg1_established);
 	tcase_add_test(krack_malformed, test_host_failures);
 	suite_add_tcase(s, krack_malformed);
 	return s;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/rsn/handshake.c against the recorded hostapd handshakes: byte-exact replay of our
  * messages 2 and 4 and of the installed keys, replays of recorded frames dropped, and a

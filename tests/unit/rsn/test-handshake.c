@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/rsn/handshake.c against the in-test authenticator: full handshakes with GTK and PTK
  * rekeys, message 1 retransmitted, MFP optional, parameter checks, the reason strings.

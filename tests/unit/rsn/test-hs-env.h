@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The handshake tests' shared host side (test-handshake*.c): an env that records every
  * frame sent and key installed, the engine's ops over it, the recorded handshakes' setup,

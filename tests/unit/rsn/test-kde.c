@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/rsn/kde.c: Key Data KDE parsing, on recorded and synthetic key data. */
 #include <check.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The plugin tests' fake host (test-plugin*.c): an in-test DOT11EXT_APIS and Linux table
  * that record every call and run timers by hand, the README fixtures, and helpers that

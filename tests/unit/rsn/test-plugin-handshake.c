@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * 4-way handshakes through ihv-rsn's handlers: the recorded fixtures of
  * /work/shared/data/handshakes/README.md (byte-exact messages 2 and 4), an in-test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * ihv-rsn's contract glue driven directly (test-plugin-env.h's fake host): InitService's
  * rules, pre-association with good and bad profiles, AdapterReset and StopPostAssociate

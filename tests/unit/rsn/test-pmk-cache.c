@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/rsn/pmk-cache.c: hits cost no PBKDF2, bounded LRU, no passphrase kept. */
 #define _GNU_SOURCE
 #include <check.h>

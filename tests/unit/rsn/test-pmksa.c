@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* src/rsn/pmksa.c: the PMKSA cache SAE fills and a reconnect reads (12.6.10.3). */
 #include <check.h>
 #include <stdlib.h>

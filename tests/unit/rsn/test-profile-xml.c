@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The urn:ihvd:conn:1 / urn:ihvd:rsn:1 fragment parser (schema in src/daemon/profile.h). */
 #include <check.h>
 #include <stdio.h>
@@ -216,7 +217,7 @@ START_TEST(test_bad_secrets)
 		"<Passphrase>0123456789012345678901234567890123456789012345678901234567890123"
 		"</Passphrase>",                                                      /* 64 */
 		"<Passphrase>abc\tdefgh</Passphrase>",                                /* control */
-		"<Passphrase>abcd&#xe9;fgh</Passphrase>",                             /* non-ASCII */
+		"<Passphrase>abcd&#x7f;fgh</Passphrase>",                             /* DEL */
 		"<Psk>" PSK_HEX "00</Psk>",
 		"<Psk>0f957a338998a103fb52ee3fdae46f810334f8c8bee61cbfa8444455f4d5569g</Psk>",
 	};

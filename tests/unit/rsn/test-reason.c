@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /* The plugin's reason codes: all in the IHV range, unique, explained, handshake failures 1:1. */
 #include <check.h>
 #include <stdlib.h>

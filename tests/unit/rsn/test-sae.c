@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/rsn/sae*.c: the IEEE 802.11-2020 Annex J.10 SAE vectors as wave2.md section 2 gives
  * them (via hostap's sae_tests()), full exchanges between two engines for groups 19-21,

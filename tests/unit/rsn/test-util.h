@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Small helpers shared by the rsn unit tests (header-only: each test is one program). */
 #ifndef RSN_TEST_UTIL_H
 #define RSN_TEST_UTIL_H

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * What wpa_supplicant's control verbs ask of the kernel beyond a
+ * connection: the regulatory hint (REQ_SET_REG) and the domain in force
+ * (GET_REG), the link's signal and rate (GET_STATION) with the channel's
+ * noise (GET_SURVEY), and ABORT_SCAN.
+ */
+#include "nl80211/nl80211.h"
+
+#include <errno.h>
+#include <string.h>
+#include <linux/nl80211.h>
+#include <netlink/genl/genl.h>
+
+#include "nl80211/attr.h"
+
+static struct nl_msg *nl80211_link_msg(int family, uint8_t cmd, int flags, uint32_t ifindex)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg)
+		return NULL;
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0, flags, cmd, 0) ||
+	    (ifindex && nla_put_u32(msg, NL80211_ATTR_IFINDEX, ifindex) < 0)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+static bool nl80211_link_alpha2_ok(const char *a)
+{
+	return (a[0] >= 'A' && a[0] <= 'Z' && a[1] >= 'A' && a[1] <= 'Z' && !a[2]) ||
+	       !strcmp(a, "00");
+}
+
+int nl80211_link_reg_set(struct drv *drv, const char alpha2[3])
+{
+	struct nl80211 *d = nl80211_of(drv);
+	struct nl_msg *msg;
+
+	if (!nl80211_link_alpha2_ok(alpha2))
+		return -EINVAL;
+	msg = nl80211_link_msg(d->family, NL80211_CMD_REQ_SET_REG, 0, 0);
+	if (msg && nla_put_string(msg, NL80211_ATTR_REG_ALPHA2, alpha2) < 0) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	if (!msg)
+		return -ENOMEM;
+	return nl80211_cmd_run(d, NULL, msg, NULL, "REQ_SET_REG", "", false);
+}
+
+int nl80211_link_reg_get(struct drv *drv, char alpha2[3])
+{
+	static const struct nla_policy pol[NL80211_ATTR_MAX + 1] = {
+		[NL80211_ATTR_REG_ALPHA2] = { .type = NLA_STRING, .maxlen = 3 },
+	};
+	struct nl80211 *d = nl80211_of(drv);
+	struct nl80211_reply r = { 0 };
+	struct nlattr *tb[NL80211_ATTR_MAX + 1];
+	int err;
+
+	err = nl80211_cmd_run(d, NULL, nl80211_link_msg(d->family, NL80211_CMD_GET_REG, 0, 0),
+			      &r, "GET_REG", "", false);
+	if (err < 0)
+		return err;
+	err = -ENOENT;
+	for (size_t k = 0; k < r.n && err; k++) {
+		nl80211_attr_parse_genl(tb, NL80211_ATTR_MAX, r.msgs[k], 0, pol, "GET_REG",
+					nl80211_attr_bad, d);
+		if (tb[NL80211_ATTR_REG_ALPHA2] && nla_len(tb[NL80211_ATTR_REG_ALPHA2]) >= 2) {
+			memcpy(alpha2, nla_data(tb[NL80211_ATTR_REG_ALPHA2]), 2);
+			alpha2[2] = 0;
+			err = 0;
+		}
+	}
+	nl80211_reply_clear(&r);
+	return err;
+}
+
+/* NL80211_RATE_INFO_BITRATE32 (100 kbit/s), else the older 16-bit one. */
+static uint32_t nl80211_link_rate(struct nl80211 *d, const struct nlattr *nest)
+{
+	static const struct nla_policy pol[NL80211_RATE_INFO_MAX + 1] = {
+		[NL80211_RATE_INFO_BITRATE] = { .type = NLA_U16 },
+		[NL80211_RATE_INFO_BITRATE32] = { .type = NLA_U32 },
+	};
+	struct nlattr *tb[NL80211_RATE_INFO_MAX + 1];
+
+	nl80211_attr_parse_nested(tb, NL80211_RATE_INFO_MAX, nest, pol, "rate info",
+				  nl80211_attr_bad, d);
+	if (tb[NL80211_RATE_INFO_BITRATE32])
+		return nla_get_u32(tb[NL80211_RATE_INFO_BITRATE32]);
+	if (tb[NL80211_RATE_INFO_BITRATE])
+		return nla_get_u16(tb[NL80211_RATE_INFO_BITRATE]);
+	return 0;
+}
+
+static void nl80211_link_station(struct nl80211 *d, const struct nlmsghdr *nlh,
+				 struct drv_link_info *out)
+{
+	static const struct nla_policy pol[NL80211_ATTR_MAX + 1] = {
+		[NL80211_ATTR_STA_INFO] = { .type = NLA_NESTED },
+	};
+	static const struct nla_policy spol[NL80211_STA_INFO_MAX + 1] = {
+		[NL80211_STA_INFO_SIGNAL] = { .type = NLA_U8 },
+		[NL80211_STA_INFO_TX_BITRATE] = { .type = NLA_NESTED },
+	};
+	struct nlattr *tb[NL80211_ATTR_MAX + 1], *sta[NL80211_STA_INFO_MAX + 1];
+
+	nl80211_attr_parse_genl(tb, NL80211_ATTR_MAX, nlh, 0, pol, "GET_STATION",
+				nl80211_attr_bad, d);
+	if (!tb[NL80211_ATTR_STA_INFO])
+		return;
+	nl80211_attr_parse_nested(sta, NL80211_STA_INFO_MAX, tb[NL80211_ATTR_STA_INFO], spol,
+				  "station info", nl80211_attr_bad, d);
+	if (sta[NL80211_STA_INFO_SIGNAL]) {
+		/* A signed dBm value in a u8 (nl80211.h). */
+		out->signal_dbm = (int8_t)nla_get_u8(sta[NL80211_STA_INFO_SIGNAL]);
+		out->signal_valid = true;
+	}
+	if (sta[NL80211_STA_INFO_TX_BITRATE])
+		out->tx_bitrate_100kbps = nl80211_link_rate(d, sta[NL80211_STA_INFO_TX_BITRATE]);
+}
+
+struct nl80211_link_survey_arg {
+	int family;
+	uint32_t ifindex;
+};
+
+static struct nl_msg *nl80211_link_survey_build(void *arg)
+{
+	struct nl80211_link_survey_arg *a = arg;
+
+	return nl80211_link_msg(a->family, NL80211_CMD_GET_SURVEY, NLM_F_DUMP, a->ifindex);
+}
+
+/* The survey entry marked in use: its noise floor. */
+static void nl80211_link_survey(struct nl80211 *d, const struct nlmsghdr *nlh,
+				struct drv_link_info *out)
+{
+	static const struct nla_policy pol[NL80211_ATTR_MAX + 1] = {
+		[NL80211_ATTR_SURVEY_INFO] = { .type = NLA_NESTED },
+	};
+	static const struct nla_policy spol[NL80211_SURVEY_INFO_MAX + 1] = {
+		[NL80211_SURVEY_INFO_FREQUENCY] = { .type = NLA_U32 },
+		[NL80211_SURVEY_INFO_NOISE] = { .type = NLA_U8 },
+		[NL80211_SURVEY_INFO_IN_USE] = { .type = NLA_FLAG },
+	};
+	struct nlattr *tb[NL80211_ATTR_MAX + 1], *sv[NL80211_SURVEY_INFO_MAX + 1];
+
+	nl80211_attr_parse_genl(tb, NL80211_ATTR_MAX, nlh, 0, pol, "GET_SURVEY",
+				nl80211_attr_bad, d);
+	if (!tb[NL80211_ATTR_SURVEY_INFO])
+		return;
+	nl80211_attr_parse_nested(sv, NL80211_SURVEY_INFO_MAX, tb[NL80211_ATTR_SURVEY_INFO], spol,
+				  "survey info", nl80211_attr_bad, d);
+	if (!sv[NL80211_SURVEY_INFO_IN_USE])
+		return;
+	if (sv[NL80211_SURVEY_INFO_FREQUENCY])
+		out->freq = nla_get_u32(sv[NL80211_SURVEY_INFO_FREQUENCY]);
+	if (sv[NL80211_SURVEY_INFO_NOISE]) {
+		out->noise_dbm = (int8_t)nla_get_u8(sv[NL80211_SURVEY_INFO_NOISE]);
+		out->noise_valid = true;
+	}
+}
+
+int nl80211_link_poll(struct drv *drv, uint32_t ifindex, const uint8_t bssid[DRV_ETH_ALEN],
+		      struct drv_link_info *out)
+{
+	struct nl80211 *d = nl80211_of(drv);
+	struct nl80211_iface *i = nl80211_iface_get(d, ifindex, "GET_STATION");
+	struct nl80211_link_survey_arg sa = { d->family, ifindex };
+	struct nl80211_reply r = { 0 };
+	struct nl_msg *msg;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if (!i)
+		return -ENODEV;
+	msg = nl80211_link_msg(d->family, NL80211_CMD_GET_STATION, 0, ifindex);
+	if (msg && nla_put(msg, NL80211_ATTR_MAC, DRV_ETH_ALEN, bssid) < 0) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	if (!msg)
+		return -ENOMEM;
+	err = nl80211_cmd_run(d, NULL, msg, &r, "GET_STATION", i->ifname, false);
+	if (err < 0)
+		return err;
+	for (size_t k = 0; k < r.n; k++)
+		nl80211_link_station(d, r.msgs[k], out);
+	nl80211_reply_clear(&r);
+	/* The noise is a nicety: a driver without a survey still answers. */
+	if (nl80211_dump_run(d, nl80211_link_survey_build, &sa, &r, "GET_SURVEY", i->ifname) == 0)
+		for (size_t k = 0; k < r.n; k++)
+			nl80211_link_survey(d, r.msgs[k], out);
+	nl80211_reply_clear(&r);
+	return out->signal_valid ? 0 : -ENODATA;
+}
+
+int nl80211_link_scan_abort(struct drv *drv, uint32_t ifindex)
+{
+	struct nl80211 *d = nl80211_of(drv);
+	struct nl80211_iface *i = nl80211_iface_get(d, ifindex, "ABORT_SCAN");
+
+	if (!i)
+		return -ENODEV;
+	return nl80211_cmd_run(d, NULL,
+			       nl80211_link_msg(d->family, NL80211_CMD_ABORT_SCAN, 0, ifindex),
+			       NULL, "ABORT_SCAN", i->ifname, false);
+}
