@@ -189,8 +189,14 @@ DOT11EXT_IHV_UI_REQUEST *ipc_rd_ui_request(struct ipc_rd *r, DOT11EXT_IHV_UI_REQ
 	ipc_rd_guid(r, &out->UIPageClsid);
 	out->dwByteCount = ipc_rd_u32(r);
 	out->pvUIRequest = ipc_rd_dup(r, 0, &len);
-	if (out->pvUIRequest && len != out->dwByteCount)
+	if (out->pvUIRequest && len != out->dwByteCount) {
+		/* the count is the sender's word, the copy is len bytes: wipe what was copied
+		 * (fuzz-ipc found the count used here, a write past the copy) */
+		explicit_bzero(out->pvUIRequest, len);
+		free(out->pvUIRequest);
+		out->pvUIRequest = NULL;
 		r->ok = false;
+	}
 	if (!present || !r->ok) {
 		ipc_ui_request_free(out);
 		return NULL;
