@@ -42,12 +42,12 @@ const char *rsn_ie_err_str(enum rsn_ie_err err)
 	return "unknown";
 }
 
-static uint32_t get_suite(const uint8_t *p)
+static uint32_t ie_suite_get(const uint8_t *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static void put_suite(uint8_t *p, uint32_t s)
+static void ie_suite_put(uint8_t *p, uint32_t s)
 {
 	p[0] = (uint8_t)(s >> 24);
 	p[1] = (uint8_t)(s >> 16);
@@ -55,7 +55,7 @@ static void put_suite(uint8_t *p, uint32_t s)
 	p[3] = (uint8_t)s;
 }
 
-static uint16_t le16(const uint8_t *p)
+static uint16_t ie_le16(const uint8_t *p)
 {
 	return (uint16_t)(p[0] | p[1] << 8);
 }
@@ -79,7 +79,7 @@ enum rsn_ie_err rsn_ie_parse(const uint8_t *ie, size_t len, struct rsn_ie *r)
 		return RSN_IE_ERR_ID;
 	p = ie + 2;
 	end = p + ie[1];
-	if (end - p < 2 || le16(p) != 1)
+	if (end - p < 2 || ie_le16(p) != 1)
 		return RSN_IE_ERR_VERSION;
 	r->version = 1;
 	p += 2;
@@ -87,46 +87,46 @@ enum rsn_ie_err rsn_ie_parse(const uint8_t *ie, size_t len, struct rsn_ie *r)
 		return RSN_IE_OK;
 	if (end - p < 4)
 		return RSN_IE_ERR_GROUP_TRUNC;
-	r->group_cipher = get_suite(p);
+	r->group_cipher = ie_suite_get(p);
 	p += 4;
 	if (p == end)
 		return RSN_IE_OK;
 	if (end - p < 2)
 		return RSN_IE_ERR_PAIRWISE_TRUNC;
-	n = le16(p);
+	n = ie_le16(p);
 	p += 2;
 	if (n == 0 || n > RSN_IE_MAX_SUITES)
 		return RSN_IE_ERR_PAIRWISE_COUNT;
 	if ((size_t)(end - p) < 4 * n)
 		return RSN_IE_ERR_PAIRWISE_TRUNC;
 	for (size_t i = 0; i < n; i++, p += 4)
-		r->pairwise[i] = get_suite(p);
+		r->pairwise[i] = ie_suite_get(p);
 	r->n_pairwise = n;
 	if (p == end)
 		return RSN_IE_OK;
 	if (end - p < 2)
 		return RSN_IE_ERR_AKM_TRUNC;
-	n = le16(p);
+	n = ie_le16(p);
 	p += 2;
 	if (n == 0 || n > RSN_IE_MAX_SUITES)
 		return RSN_IE_ERR_AKM_COUNT;
 	if ((size_t)(end - p) < 4 * n)
 		return RSN_IE_ERR_AKM_TRUNC;
 	for (size_t i = 0; i < n; i++, p += 4)
-		r->akm[i] = get_suite(p);
+		r->akm[i] = ie_suite_get(p);
 	r->n_akm = n;
 	if (p == end)
 		return RSN_IE_OK;
 	if (end - p < 2)
 		return RSN_IE_ERR_CAPS_TRUNC;
-	r->caps = le16(p);
+	r->caps = ie_le16(p);
 	r->has_caps = true;
 	p += 2;
 	if (p == end)
 		return RSN_IE_OK;
 	if (end - p < 2)
 		return RSN_IE_ERR_PMKID_TRUNC;
-	n = le16(p);
+	n = ie_le16(p);
 	p += 2;
 	if (n > RSN_IE_MAX_PMKIDS)
 		return RSN_IE_ERR_PMKID_COUNT;
@@ -139,7 +139,7 @@ enum rsn_ie_err rsn_ie_parse(const uint8_t *ie, size_t len, struct rsn_ie *r)
 		return RSN_IE_OK;
 	if (end - p < 4)
 		return RSN_IE_ERR_MGMT_TRUNC;
-	r->group_mgmt_cipher = get_suite(p);
+	r->group_mgmt_cipher = ie_suite_get(p);
 	r->has_group_mgmt = true;
 	/* octets beyond are reserved for extension and ignored (9.4.2.1) */
 	return RSN_IE_OK;
@@ -169,16 +169,16 @@ enum rsn_ie_err rsn_ie_build(const struct rsn_ie *r, uint8_t *buf, size_t cap, s
 	*p++ = (uint8_t)(need - 2);
 	*p++ = 1;
 	*p++ = 0;
-	put_suite(p, r->group_cipher);
+	ie_suite_put(p, r->group_cipher);
 	p += 4;
 	*p++ = (uint8_t)r->n_pairwise;
 	*p++ = 0;
 	for (size_t i = 0; i < r->n_pairwise; i++, p += 4)
-		put_suite(p, r->pairwise[i]);
+		ie_suite_put(p, r->pairwise[i]);
 	*p++ = (uint8_t)r->n_akm;
 	*p++ = 0;
 	for (size_t i = 0; i < r->n_akm; i++, p += 4)
-		put_suite(p, r->akm[i]);
+		ie_suite_put(p, r->akm[i]);
 	if (r->has_caps || pmkid) {
 		*p++ = (uint8_t)r->caps;
 		*p++ = (uint8_t)(r->caps >> 8);
@@ -190,7 +190,7 @@ enum rsn_ie_err rsn_ie_build(const struct rsn_ie *r, uint8_t *buf, size_t cap, s
 			memcpy(p, r->pmkid[i], 16);
 	}
 	if (r->has_group_mgmt) {
-		put_suite(p, r->group_mgmt_cipher);
+		ie_suite_put(p, r->group_mgmt_cipher);
 		p += 4;
 	}
 	*out_len = need;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* Decode one UTF-8 sequence; returns its length or 0 when invalid. */
-static size_t utf8_decode(const uint8_t *p, size_t left, uint32_t *cp)
+static size_t utf16_utf8_decode(const uint8_t *p, size_t left, uint32_t *cp)
 {
 	uint32_t c = p[0], min;
 	size_t n, i;
@@ -55,7 +55,7 @@ uint16_t *utf16_from_utf8(const char *s, size_t len, size_t *units)
 		return NULL;
 	while (i < len) {
 		uint32_t cp;
-		size_t n = utf8_decode(p + i, len - i, &cp);
+		size_t n = utf16_utf8_decode(p + i, len - i, &cp);
 
 		if (!n) {
 			/* the part converted so far may be a secret (a profile's passphrase) */
