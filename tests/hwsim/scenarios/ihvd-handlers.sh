@@ -29,7 +29,7 @@ in_sta ip link set "$sta_if" up
 in_sta timeout 10 "$bin" -i "$sta_if" -c "$IHVD_CONF" -p "$plugins/tp-refuse-profile.so" \
 	>"$T/refuse.out" 2>&1 || rc=$?
 cat "$T/refuse.out"
-((rc == 1)) || fail "a block the plugin refuses: exit status $rc, want 1"
+((rc == 6)) || fail "a block the plugin refuses: exit status $rc, want 6 (plugin refused, ihvd(8))"
 grep -q 'network id=0 (ssid "ihvd-test"): the plugin refused the block (Dot11ExtIhvValidateProfile): reason 0x90001' \
 	"$T/refuse.out" || fail "no ValidateProfile refusal with the plugin's reason"
 

@@ -23,7 +23,7 @@ in_sta env IHVD_WRAP_PLUGIN="$(build_dir)/ihv-rsn.so" IHVD_WRAP_FAULT=netlink:In
 	timeout 30 "$(ihvd_bin)" -i "$sta_if" -c "$IHVD_CONF" \
 	-p "$(build_dir)/tests/plugins/tp-wrap.so" >"$T/out.log" 2>&1 || rc=$?
 cat "$T/out.log"
-((rc == 1)) || fail "ihvd exited with $rc, not 1"
+((rc == 6)) || fail "ihvd exited with $rc, not 6 (plugin refused, ihvd(8))"
 grep -q "forbidden system call [0-9]* (socket) refused by the seccomp policy" "$T/out.log" ||
 	fail "the refusal does not name the system call"
 grep -q "crashed in Dot11ExtIhvInitService" "$T/out.log" || fail "the refusal does not name the handler"
