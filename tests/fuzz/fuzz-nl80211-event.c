@@ -2,12 +2,14 @@
 /*
  * Fuzz target: nl80211 notifications (src/nl80211/event.c), the parser every
  * multicast event from the kernel goes through, and the Deauthentication/
- * Disassociation reason reader applied to whatever frame it yields.
+ * Disassociation reason reader and the SME's Authentication frame parser
+ * applied to whatever frame it yields.
  */
 #include <stddef.h>
 #include <stdint.h>
 
 #include "nl80211/event.h"
+#include "nl80211/msg.h"
 #include "tests/fuzz/fuzz-main.h"
 #include "tests/fuzz/fuzz-nl80211-msg.h"
 
@@ -23,7 +25,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint16_t reason;
 		uint8_t sa[6];
 
+		struct drv_event de;
+
 		(void)nl80211_event_mgmt_reason(ev.frame, ev.frame_len, &reason, sa);
+		/* an Authentication frame from the air (userspace SME, SAE) */
+		memset(&de, 0, sizeof(de));
+		if (nl80211_msg_auth_frame_parse(ev.frame, ev.frame_len, &de) == 0 &&
+		    de.auth.body + de.auth.body_len != ev.frame + ev.frame_len)
+			__builtin_trap();
 	}
 	(void)nl80211_cmd_name(data[0]);
 	free(nlh);
