@@ -117,6 +117,8 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 	ihv_unlock();
 	ihv_session_free(a);
 	r = session_build(a, req);
+	if (!r)
+		r = ihv_onex_config_set(a, req->onex);
 	if (r) {
 		ihv_session_free(a);
 		return r;

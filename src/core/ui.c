@@ -155,10 +155,15 @@ int ihv_adapter_ui_respond(struct ihv_adapter *a, const uint8_t guid[16],
 	GUID g;
 	DWORD rc;
 	bool had;
+	int r;
 
 	if (!a || !guid || (len && !data) || len > IHV_MAX_BLOB)
 		return -EINVAL;
 	memcpy(&g, guid, sizeof(g));
+	/* the host's 802.1X module asks on its own account (onex.c) */
+	r = ihv_onex_ui_respond(a, &g, data, len);
+	if (r != -ENOENT)
+		return r;
 	ihv_lock();
 	had = ihv_ui_take(a, &g); /* at most once per GUID (contract rule 62) */
 	ihv_unlock();
