@@ -59,7 +59,7 @@ static int session_build(struct ihv_adapter *a, const struct ihv_connect_request
 	a->sec_prof.pszXmlFragmentIhvSecurity =
 		utf16_from_utf8(req->security_xml ? req->security_xml : "",
 				req->security_xml ? strlen(req->security_xml) : 0, &units);
-	a->sec_prof.bUseMSOnex = FALSE;
+	a->sec_prof.bUseMSOnex = req->onex != NULL; /* the host's 802.1X module serves it */
 	if (!a->conn_prof.pszXmlFragmentIhvConnectivity ||
 	    !a->sec_prof.pszXmlFragmentIhvSecurity)
 		return -EINVAL; /* not UTF-8 */

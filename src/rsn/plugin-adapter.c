@@ -60,6 +60,7 @@ void rsn_plugin_adapter_clear(struct adapter *a)
 	rsn_plugin_g.lx.Dot11ExtLinuxTimerCancel(a->pre_timer);
 	rsn_plugin_g.lx.Dot11ExtLinuxTimerCancel(a->post_timer);
 	rsn_plugin_hs_stop(a);
+	rsn_plugin_onex_stop(a);
 	rsn_plugin_bss_ies_free(a);
 	rsn_sec_profile_clear(&a->prof);
 	OPENSSL_cleanse(a->pmk, sizeof(a->pmk));

@@ -45,8 +45,6 @@ static uint32_t rsn_plugin_profiles_parse(PDOT11EXT_IHV_CONNECTIVITY_PROFILE con
 	memset(out, 0, sizeof(*out));
 	if (!conn || !sec)
 		return RSN_REASON_PROFILE_MISSING;
-	if (sec->bUseMSOnex)
-		return RSN_REASON_PROFILE_ONEX;
 	r = rsn_plugin_profile_reason(rsn_profile_conn_parse16(conn->pszXmlFragmentIhvConnectivity,
 							       &c));
 	if (r)
@@ -54,6 +52,11 @@ static uint32_t rsn_plugin_profiles_parse(PDOT11EXT_IHV_CONNECTIVITY_PROFILE con
 	r = rsn_plugin_profile_reason(rsn_profile_sec_parse16(sec->pszXmlFragmentIhvSecurity, out));
 	if (r)
 		return r;
+	/* the host's 802.1X module serves WPA-EAP only; a PSK or open profile never asks for it */
+	if (sec->bUseMSOnex && !rsn_profile_auth_is_eap(out->auth)) {
+		rsn_sec_profile_clear(out);
+		return RSN_REASON_PROFILE_ONEX;
+	}
 	if (c.ssid_len != out->ssid_len || memcmp(c.ssid, out->ssid, c.ssid_len)) {
 		rsn_sec_profile_clear(out);
 		return RSN_REASON_PROFILE_SSID_MISMATCH;
@@ -148,8 +151,17 @@ DWORD WINAPI rsn_plugin_create_discovery_profiles(
 	return ERROR_NOT_SUPPORTED;
 }
 
-static uint32_t rsn_plugin_pmk_get(struct adapter *a)
+static uint32_t rsn_plugin_pmk_get(struct adapter *a, uint8_t pmkid[16])
 {
+	memcpy(a->ssid, a->prof.ssid, a->prof.ssid_len);
+	a->ssid_len = a->prof.ssid_len;
+	a->eap = rsn_profile_auth_is_eap(a->prof.auth);
+	a->pmksa_offered = false;
+	if (a->eap) {
+		/* the PMK comes from EAP after association, or from the PMKSA cache now */
+		a->pmksa_offered = rsn_plugin_onex_pmksa_lookup(a, pmkid);
+		return L2_REASON_CODE_SUCCESS;
+	}
 	if (a->prof.has_psk) {
 		memcpy(a->pmk, a->prof.psk, RSN_PMK_LEN);
 	} else if (rsn_pmk_cache_get(rsn_plugin_g.pmk_cache, a->prof.ssid, a->prof.ssid_len,
@@ -161,7 +173,7 @@ static uint32_t rsn_plugin_pmk_get(struct adapter *a)
 }
 
 /* Tell the host the algorithms (contract §4.5, §4.6, ihvlinux.h). */
-static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
+static uint32_t rsn_plugin_host_setup(struct adapter *a, const uint8_t pmkid[16], DWORD *err)
 {
 	DOT11EXT_LINUX_RSN_PARAMS rp = { 0 };
 	/*
@@ -181,7 +193,8 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 			return RSN_REASON_HOST_REFUSED;
 		return L2_REASON_CODE_SUCCESS;
 	}
-	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, DOT11_AUTH_ALGO_RSNA_PSK)) ||
+	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, a->eap ? DOT11_AUTH_ALGO_RSNA
+								 : DOT11_AUTH_ALGO_RSNA_PSK)) ||
 	    (*err = api->Dot11ExtSetUnicastCipherAlgorithm(
 		     a->svc, rsn_plugin_cipher_algo(a->sel.pairwise))) ||
 	    (*err = api->Dot11ExtSetMulticastCipherAlgorithm(
@@ -192,6 +205,10 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	rp.dwAkmSuite = a->sel.akm;
 	rp.dwMfp = rsn_plugin_mfp_linux(a->sel.mfp);
 	rp.dwGroupMgmtCipherSuite = a->sel.group_mgmt;
+	if (a->pmksa_offered) { /* IEEE 802.11-2020 12.6.10.3: the PMKID in the RSNE */
+		rp.dwNumPmkids = 1;
+		memcpy(rp.ucPmkid, pmkid, sizeof(rp.ucPmkid));
+	}
 	*err = rsn_plugin_g.lx.Dot11ExtLinuxSetRsnParams(a->svc, &rp);
 	if (*err)
 		return *err == ERROR_NOT_SUPPORTED ? RSN_REASON_RADIO_UNSUPPORTED
@@ -215,6 +232,7 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 	struct adapter *a = ctx;
 	HANDLE session;
 	uint32_t reason;
+	uint8_t pmkid[16] = { 0 };
 	DWORD err = ERROR_SUCCESS;
 
 	(void)t;
@@ -224,10 +242,10 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 			       : rsn_select(&a->prof, a->bss_ies, a->bss_ies_len, &a->sel);
 	rsn_plugin_bss_ies_free(a);
 	if (reason == L2_REASON_CODE_SUCCESS && !a->sel.open)
-		reason = rsn_plugin_pmk_get(a);
+		reason = rsn_plugin_pmk_get(a, pmkid);
 	rsn_sec_profile_clear(&a->prof); /* the PMK is all we keep */
 	if (reason == L2_REASON_CODE_SUCCESS)
-		reason = rsn_plugin_host_setup(a, &err);
+		reason = rsn_plugin_host_setup(a, pmkid, &err);
 	if (reason != L2_REASON_CODE_SUCCESS) {
 		if (err == ERROR_SUCCESS)
 			err = rsn_reason_win32(reason); /* contract rule 29: never SUCCESS */
@@ -283,7 +301,10 @@ DWORD WINAPI rsn_plugin_perform_pre_associate(HANDLE hIhvExtAdapter, HANDLE hCon
 	    rsn_bss_next(pConnectableBssid->pucBuffer, pConnectableBssid->uNumOfBytes, &off,
 			 bssid, &ies, &ies_len) != 1) {
 		a->bss_reason = RSN_REASON_NO_BSS;
-	} else if (ies_len) {
+	} else {
+		memcpy(a->bss_bssid, bssid, 6);
+	}
+	if (!a->bss_reason && ies_len) {
 		a->bss_ies = malloc(ies_len);
 		if (!a->bss_ies) {
 			rsn_sec_profile_clear(&a->prof);

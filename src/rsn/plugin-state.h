@@ -10,6 +10,8 @@
  *   plugin-keys.c     the engine's operations: frames out and key installs through the
  *                     host's services, post-association results
  *   plugin-control.c  WlanIhvControl diagnostics ("stats", "reasons", "help")
+ *   plugin-onex.c     WPA-EAP: StartOneX, EAP frames to ProcessSecurityPacket,
+ *                     OnexIndicateResult (PMK = MSK[0..31]), PMKSA caching (pmksa.c)
  *
  * Threading: ihvd calls every handler and every Linux timer callback on its one loop thread
  * (ihvlinux.h), so the plugin keeps plain global state without locks. Asynchronous work
@@ -66,6 +68,11 @@ struct adapter {
 	struct rsn_selection sel;
 	uint8_t pmk[RSN_PMK_LEN];    /* kept for reassociations until AdapterReset */
 	bool pmk_set;
+	uint8_t bss_bssid[6];        /* the BSS the host will connect to */
+	uint8_t ssid[32];            /* the profile's SSID (PMKSA cache key) */
+	size_t ssid_len;
+	bool eap;                    /* WPA-EAP(-SHA256): the host's 802.1X module */
+	bool pmksa_offered;          /* a cached PMKID went into the association request */
 
 	/* post-association */
 	HANDLE security_session;
@@ -74,6 +81,13 @@ struct adapter {
 	bool post_completed;         /* PostAssociateCompletion called for this port */
 	bool post_ready;             /* a result waits to be delivered */
 	DWORD post_reason, post_error;
+
+	/* 802.1X (plugin-onex.c) */
+	bool onex_running;           /* StartOneX accepted, StopOneX not yet called */
+	uint8_t *assoc_copy;         /* PerformPostAssociate's parameters, for the 4-way later */
+	size_t assoc_copy_len;
+	uint8_t *key_frame;          /* an EAPOL-Key frame that came before the EAP result */
+	size_t key_frame_len;
 
 	/* wrong-passphrase detection: message 1 repeated after our message 2 */
 	uint8_t m1_anonce[32];
@@ -91,6 +105,7 @@ struct rsn_plugin_global {
 	DOT11EXT_APIS api;
 	DOT11EXT_LINUX_APIS lx;
 	struct rsn_pmk_cache *pmk_cache;
+	struct rsn_pmksa_cache *pmksa;   /* EAP PMKs by (AP, SSID, AKM) */
 	struct adapter *adapters;
 	struct pkt *pkts;
 };
@@ -159,6 +174,22 @@ void rsn_plugin_psk_mismatch(struct adapter *a);
 DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSize,
 				       LPVOID pvInBuffer);
 DWORD WINAPI rsn_plugin_send_packet_completion(HANDLE hSendCompletion);
+
+/* plugin-onex.c */
+uint32_t rsn_plugin_onex_post_start(struct adapter *a,
+				    const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap, size_t total);
+/* A non-Key EAPOL frame while the host's 802.1X module runs (or should, after a refused
+ * PMKID): true if it was taken. EAPOL-Key before the PMK exists is kept for later. */
+bool rsn_plugin_onex_rx(struct adapter *a, const uint8_t *frame, size_t len);
+void rsn_plugin_onex_stop(struct adapter *a);
+DWORD WINAPI rsn_plugin_onex_indicate_result(HANDLE hIhvExtAdapter, DOT11_MSONEX_RESULT r,
+					     PDOT11_MSONEX_RESULT_PARAMS p);
+/* Pre-association: a cached PMKSA for this BSS? Sets a->pmk and the PMKID. */
+bool rsn_plugin_onex_pmksa_lookup(struct adapter *a, uint8_t pmkid[16]);
+
+/* plugin-post.c (also used by plugin-onex.c) */
+uint32_t rsn_plugin_hs_start(struct adapter *a, const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap,
+			     size_t total);
 
 /* plugin-control.c */
 DWORD WINAPI rsn_plugin_control(HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBYTE pInBuffer,

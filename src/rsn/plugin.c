@@ -14,6 +14,7 @@
 
 #include "rsn/crypto.h"
 #include "rsn/pmk-cache.h"
+#include "rsn/pmksa.h"
 #include "rsn/reason.h"
 
 struct rsn_plugin_global rsn_plugin_g;
@@ -82,6 +83,7 @@ static VOID WINAPI rsn_plugin_deinit_service(VOID)
 		free(p);
 	}
 	rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
+	rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
 	memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
 	/* Release OpenSSL's fetched algorithms before dlclose (contract §3.4: free everything). */
 	rsn_crypto_cleanup();
@@ -146,17 +148,6 @@ static DWORD WINAPI rsn_plugin_query_ui_request(HANDLE hIhvExtAdapter,
 	return ERROR_NOT_FOUND;
 }
 
-/* The plugin never calls Dot11ExtStartOneX. */
-static DWORD WINAPI rsn_plugin_onex_indicate_result(HANDLE hIhvExtAdapter,
-						    DOT11_MSONEX_RESULT msOneXResult,
-					     PDOT11_MSONEX_RESULT_PARAMS pDot11MsOneXResultParams)
-{
-	(void)hIhvExtAdapter;
-	(void)msOneXResult;
-	(void)pDot11MsOneXResultParams;
-	return ERROR_NOT_SUPPORTED;
-}
-
 __attribute__((visibility("default"))) DWORD WINAPI
 Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID pvReserved,
 		       PDOT11EXT_IHV_HANDLERS pDot11IHVHandlers)
@@ -174,8 +165,13 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 		return ERROR_NOT_SUPPORTED;
 	memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
 	rsn_plugin_g.pmk_cache = rsn_pmk_cache_new(PMK_CACHE_SIZE);
-	if (!rsn_plugin_g.pmk_cache)
+	rsn_plugin_g.pmksa = rsn_pmksa_cache_new(PMK_CACHE_SIZE);
+	if (!rsn_plugin_g.pmk_cache || !rsn_plugin_g.pmksa) {
+		rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
+		rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
+		memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
 		return ERROR_OUTOFMEMORY;
+	}
 	rsn_plugin_g.api = *pDot11ExtAPI; /* copied (contract §3.2) */
 	memcpy(&rsn_plugin_g.lx, lx, sizeof(rsn_plugin_g.lx));
 	rsn_plugin_g.up = true;
@@ -201,6 +197,7 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	pDot11IHVHandlers->Dot11ExtIhvQueryUIRequest = rsn_plugin_query_ui_request;
 	pDot11IHVHandlers->Dot11ExtIhvOnexIndicateResult = rsn_plugin_onex_indicate_result;
 	pDot11IHVHandlers->Dot11ExtIhvControl = rsn_plugin_control;
-	LOG(INFO, "WPA2/WPA3-Personal (PSK, PSK-SHA256, PMF) ready");
+	LOG(INFO, "WPA2/WPA3-Personal (PSK, PSK-SHA256, PMF) and WPA2/WPA3-Enterprise "
+	    "(WPA-EAP, WPA-EAP-SHA256 through the host's 802.1X) ready");
 	return ERROR_SUCCESS;
 }

@@ -9,6 +9,11 @@
 #include "common/hex.h"
 #include "rsn/crypto.h"
 
+bool rsn_profile_auth_is_eap(enum rsn_profile_auth a)
+{
+	return a == RSN_PROFILE_AUTH_EAP || a == RSN_PROFILE_AUTH_EAP_SHA256;
+}
+
 const char *rsn_profile_err_str(enum rsn_profile_err err)
 {
 	switch (err) {
@@ -391,6 +396,12 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	} else if (!strcmp(t, "WPA-PSK-SHA256")) {
 		out->auth = RSN_PROFILE_AUTH_PSK_SHA256;
 		out->akm = RSN_AKM_PSK_SHA256;
+	} else if (!strcmp(t, "WPA-EAP")) {
+		out->auth = RSN_PROFILE_AUTH_EAP;
+		out->akm = RSN_AKM_8021X;
+	} else if (!strcmp(t, "WPA-EAP-SHA256")) {
+		out->auth = RSN_PROFILE_AUTH_EAP_SHA256;
+		out->akm = RSN_AKM_8021X_SHA256;
 	} else if (!strcmp(t, "NONE")) {
 		out->auth = RSN_PROFILE_AUTH_NONE;
 	} else {
@@ -461,11 +472,13 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 		rsn_profile_utf8_free(t, n);
 		t = NULL;
 	}
-	if (out->auth == RSN_PROFILE_AUTH_NONE && (out->has_passphrase || out->has_psk)) {
+	if ((out->auth == RSN_PROFILE_AUTH_NONE || rsn_profile_auth_is_eap(out->auth)) &&
+	    (out->has_passphrase || out->has_psk)) {
 		err = RSN_PROFILE_ERR_SYNTAX;
 		goto out;
 	}
-	if (out->auth != RSN_PROFILE_AUTH_NONE && !out->has_passphrase && !out->has_psk) {
+	if ((out->auth == RSN_PROFILE_AUTH_PSK || out->auth == RSN_PROFILE_AUTH_PSK_SHA256) &&
+	    !out->has_passphrase && !out->has_psk) {
 		err = profile_xml_root_close(&c, "IhvSecurity") ? RSN_PROFILE_ERR_SECRET
 						   : RSN_PROFILE_ERR_SYNTAX;
 		goto out;

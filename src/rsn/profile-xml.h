@@ -4,6 +4,8 @@
  *   </IhvConnectivity>
  *   <IhvSecurity xmlns="urn:ihvd:rsn:1"><Ssid>HEX</Ssid><AuthMode>M</AuthMode>
  *   [<Pairwise>C</Pairwise><Group>C</Group>]<Pmf>N</Pmf>[<Passphrase>T</Passphrase>|<Psk>HEX</Psk>]
+ * AuthMode is NONE, WPA-PSK, WPA-PSK-SHA256 (a secret required), WPA-EAP or WPA-EAP-SHA256
+ * (no secret: the EAP credentials stay with the host's 802.1X module).
  *   </IhvSecurity>
  * Elements in exactly that order; whitespace between elements is tolerated, nothing else.
  * Text may use &amp; &lt; &gt; &quot; &apos; and numeric references. Hex is read in either
@@ -34,7 +36,12 @@ enum rsn_profile_auth {
 	RSN_PROFILE_AUTH_NONE,
 	RSN_PROFILE_AUTH_PSK,        /* WPA-PSK, 00-0F-AC:2 */
 	RSN_PROFILE_AUTH_PSK_SHA256, /* WPA-PSK-SHA256, 00-0F-AC:6 */
+	RSN_PROFILE_AUTH_EAP,        /* WPA-EAP, 00-0F-AC:1: the host's 802.1X module, no secret */
+	RSN_PROFILE_AUTH_EAP_SHA256, /* WPA-EAP-SHA256, 00-0F-AC:5 */
 };
+
+/* WPA-EAP or WPA-EAP-SHA256: the host's 802.1X module makes the PMK. */
+bool rsn_profile_auth_is_eap(enum rsn_profile_auth a);
 
 struct rsn_conn_profile {
 	uint8_t ssid[32];
