@@ -18,6 +18,7 @@
 
 #include "common/hex.h"
 #include "common/log.h"
+#include "daemon/config-eap.h"
 #include "daemon/config-parse.h"
 
 #define CONFIG_FILE_MAX (1024 * 1024)
@@ -47,6 +48,7 @@ static void config_network_free(struct config_network *n)
 		return;
 	config_network_secrets_clear(n);
 	config_str_free_clear(n->ihv_profile);
+	config_eap_free(n->eap);
 	free(n->id_str);
 	OPENSSL_cleanse(n, sizeof(*n));
 	free(n);
@@ -276,6 +278,8 @@ int config_network_set(struct config_network *n, const char *name,
 		return config_set_text(&n->id_str, name, CONFIG_ID_STR_MAX, v, false, err, len);
 	if (!strcmp(name, "ihv_profile"))
 		return config_set_text(&n->ihv_profile, name, CONFIG_PROFILE_MAX, v, true, err, len);
+	if (config_eap_field(name))
+		return config_eap_set(n, name, v, err, len);
 	return config_errf(err, len, "unknown network field '%s'", name);
 }
 
@@ -340,6 +344,8 @@ int config_network_value(const struct config_network *n, const char *name,
 	if (!strcmp(name, "ihv_profile") && n->ihv_profile)
 		return config_string_value((const uint8_t *)n->ihv_profile,
 				    strlen(n->ihv_profile), buf, len);
+	if (config_eap_field(name))
+		return config_eap_value(n, name, buf, len);
 	/* psk and anything unknown or unset. */
 	return -1;
 }
@@ -359,7 +365,7 @@ int config_network_check(const struct config_network *n, char *err, size_t len)
 		return config_errf(err, len, "network block: psk given but key_mgmt=NONE");
 	if (n->key_mgmt == CONFIG_AKM_NONE && n->ieee80211w == 2)
 		return config_errf(err, len, "network block: ieee80211w=2 needs an RSN key_mgmt");
-	return 0;
+	return config_eap_check(n, err, len);
 }
 
 /* --- globals ----------------------------------------------------------------- */
@@ -656,7 +662,7 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 		return NULL;
 	}
 	for (cur = c->networks; cur; cur = cur->next)
-		if (cur->passphrase_set || cur->psk_set)
+		if (cur->passphrase_set || cur->psk_set || config_eap_has_secret(cur))
 			c->has_secret = true;
 	if (c->has_secret && (mode & (S_IRGRP | S_IROTH)))
 		log_warn("%s holds a psk and is readable by %s (mode %04o): chmod 600 it",

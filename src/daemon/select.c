@@ -54,7 +54,10 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 		return false;
 	if (n->ieee80211w == 2 && !b->mfpc)
 		return false;
-	choice->akm = (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 : CONFIG_AKM_PSK;
+	/* the stronger AKM of those both sides have */
+	choice->akm = (akm & CONFIG_AKM_EAP_SHA256) ? CONFIG_AKM_EAP_SHA256 :
+		      (akm & CONFIG_AKM_EAP) ? CONFIG_AKM_EAP :
+		      (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 : CONFIG_AKM_PSK;
 	if (pairwise & CONFIG_CIPHER_CCMP_256)
 		choice->pairwise = CONFIG_CIPHER_CCMP_256;
 	else if (pairwise & CONFIG_CIPHER_GCMP_256)
