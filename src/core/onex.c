@@ -28,6 +28,13 @@
 
 #define ONEX_START_PERIOD_MS 4000u  /* 3 EAPOL-Starts then failure: 12 s < post timeout */
 #define ONEX_UI_TIMEOUT_MS   60000u
+/*
+ * The first EAPOL-Start waits this long: an authenticator such as hostapd sends its
+ * EAP-Request/Identity on association already (held until PerformPostAssociate and
+ * delivered right after it), and an EAPOL-Start on top of a running conversation makes it
+ * start over (IEEE 802.1X-2010 8.2.4.1.3, eapolStart). Any EAP packet first: no Start.
+ */
+#define ONEX_START_HOLD_MS   300u
 #define ONEX_MPPE_KEY_LEN    32
 
 enum onex_str {
@@ -57,6 +64,9 @@ struct ihv_onex {
 	struct eap_peer *peer;       /* the running exchange, NULL if none */
 	struct loop_timer *timer;    /* the peer's timer */
 	struct loop_timer *ui_timer; /* an unanswered credential request */
+	struct loop_timer *hold_timer; /* the first EAPOL-Start, held back */
+	uint8_t start_pdu[16];       /* that EAPOL-Start */
+	size_t start_len;
 	bool result_given;           /* SUCCESS/FAILURE indicated for this conversation */
 	uint8_t method_told;
 	bool ui_pending;
@@ -82,6 +92,9 @@ static void onex_peer_end(struct ihv_onex *o)
 		loop_timer_cancel(o->timer);
 	if (o->ui_timer)
 		loop_timer_cancel(o->ui_timer);
+	if (o->hold_timer)
+		loop_timer_cancel(o->hold_timer);
+	o->start_len = 0;
 	eap_peer_free(o->peer); /* cleanses its copies of the secrets */
 	o->peer = NULL;
 	o->ui_pending = false;
@@ -104,6 +117,7 @@ void ihv_onex_free(struct ihv_adapter *a)
 	onex_peer_end(o);
 	loop_timer_free(o->timer);
 	loop_timer_free(o->ui_timer);
+	loop_timer_free(o->hold_timer);
 	eap_session_cache_free(o->cache);
 	for (i = 0; i < ONEX_S_COUNT; i++) {
 		if (o->s[i]) {
@@ -299,26 +313,42 @@ static void onex_fail_local(struct ihv_adapter *a, ONEX_REASON_CODE why, const c
 
 /* ---- the exchange ----------------------------------------------------------------------- */
 
+static void onex_send_pdu(struct ihv_adapter *a, const uint8_t *pdu, size_t len)
+{
+	uint8_t *buf;
+
+	if (!a->port || len > IHV_MAX_PACKET - 8)
+		return;
+	buf = malloc(len + 8);
+	if (!buf)
+		return;
+	memcpy(buf, a->bssid, 6);
+	buf[6] = 0x88; /* IEEE 802.1X-2010 11.3: EtherType 88-8E */
+	buf[7] = 0x8e;
+	memcpy(buf + 8, pdu, len);
+	ihv_port_send_now(a, buf, len + 8);
+	OPENSSL_cleanse(buf, len + 8);
+	free(buf);
+}
+
 static void onex_send(struct ihv_adapter *a)
 {
 	struct ihv_onex *o = a->onex;
 	const uint8_t *pdu;
-	uint8_t *buf;
 	size_t len;
 
-	while (o->peer && (pdu = eap_peer_tx(o->peer, &len)) != NULL) {
-		if (!a->port || len > IHV_MAX_PACKET - 8)
-			return;
-		buf = malloc(len + 8);
-		if (!buf)
-			return;
-		memcpy(buf, a->bssid, 6);
-		buf[6] = 0x88; /* IEEE 802.1X-2010 11.3: EtherType 88-8E */
-		buf[7] = 0x8e;
-		memcpy(buf + 8, pdu, len);
-		ihv_port_send_now(a, buf, len + 8);
-		OPENSSL_cleanse(buf, len + 8);
-		free(buf);
+	while (o->peer && (pdu = eap_peer_tx(o->peer, &len)) != NULL)
+		onex_send_pdu(a, pdu, len);
+}
+
+static void onex_hold_timer_cb(void *arg)
+{
+	struct ihv_adapter *a = arg;
+	struct ihv_onex *o = a->onex;
+
+	if (o && o->peer && o->start_len) {
+		onex_send_pdu(a, o->start_pdu, o->start_len);
+		o->start_len = 0;
 	}
 }
 
@@ -451,6 +481,10 @@ static void onex_ui_timer_cb(void *arg)
 void ihv_onex_start_run(struct ihv_adapter *a)
 {
 	struct ihv_onex *o = a->onex;
+	enum eap_peer_status st;
+	const uint8_t *pdu;
+	unsigned int hold;
+	size_t len;
 
 	if (!o || !a->onex_running || !a->port)
 		return;
@@ -459,7 +493,9 @@ void ihv_onex_start_run(struct ihv_adapter *a)
 		o->timer = loop_timer_new(a->h->loop, onex_timer_cb, a);
 	if (!o->ui_timer)
 		o->ui_timer = loop_timer_new(a->h->loop, onex_ui_timer_cb, a);
-	if (!o->timer || !o->ui_timer) {
+	if (!o->hold_timer)
+		o->hold_timer = loop_timer_new(a->h->loop, onex_hold_timer_cb, a);
+	if (!o->timer || !o->ui_timer || !o->hold_timer) {
 		onex_fail_local(a, ONEX_PROFILE_INVALID_EAP_CONNECTION_PROPERTIES, "out of memory");
 		return;
 	}
@@ -481,7 +517,17 @@ void ihv_onex_start_run(struct ihv_adapter *a)
 	}
 	log_info("%s: 802.1X: started (%s)", a->ifname, o->s[ONEX_S_EAP]);
 	onex_event(a, IHV_ONEX_STARTED, o->s[ONEX_S_EAP]);
-	onex_after(a, eap_peer_start(o->peer));
+	st = eap_peer_start(o->peer);
+	/* the first EAPOL-Start is held back a little (ONEX_START_HOLD_MS) */
+	pdu = eap_peer_tx(o->peer, &len);
+	if (pdu && len <= sizeof(o->start_pdu)) {
+		memcpy(o->start_pdu, pdu, len);
+		o->start_len = len;
+		hold = o->start_period_ms / 4 < ONEX_START_HOLD_MS ? o->start_period_ms / 4
+								  : ONEX_START_HOLD_MS;
+		loop_timer_arm(o->hold_timer, hold);
+	}
+	onex_after(a, st);
 }
 
 void ihv_onex_packet_run(struct ihv_adapter *a, const uint8_t *pdu, size_t len)
@@ -490,6 +536,9 @@ void ihv_onex_packet_run(struct ihv_adapter *a, const uint8_t *pdu, size_t len)
 
 	if (!o || !o->peer || !a->onex_running)
 		return;
+	/* the authenticator spoke first: the held EAPOL-Start is not needed */
+	o->start_len = 0;
+	loop_timer_cancel(o->hold_timer);
 	onex_after(a, eap_peer_rx(o->peer, pdu, len));
 }
 

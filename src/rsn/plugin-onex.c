@@ -163,7 +163,15 @@ static void rsn_plugin_onex_success(struct adapter *a, const DOT11_MSONEX_RESULT
 	if (!rsn_pmksa_pmkid(a->sel.akm, a->pmk, a->aa, a->mac, pmkid))
 		rsn_pmksa_add(rsn_plugin_g.pmksa, a->aa, a->ssid, a->ssid_len, a->sel.akm, a->pmk,
 			      pmkid, rsn_plugin_onex_now_s());
-	/* a reauthentication brings a new PMK: a new 4-way follows with it */
+	if (a->hs && rsn_hs_is_established(a->hs)) {
+		/*
+		 * A reauthentication on an established link: the new PMK is cached for the next
+		 * association; the PTK stays until the authenticator starts a 4-way (hostapd
+		 * does not after EAP reauthentication; IEEE 802.11-2020 12.7.6.1).
+		 */
+		LOG(INFO, "802.1X reauthentication succeeded; the keys in use stay");
+		return;
+	}
 	rsn_plugin_hs_stop(a);
 	if (!a->assoc_copy) {
 		rsn_plugin_post_result(a, RSN_REASON_ASSOC_PARAMS,
