@@ -41,7 +41,7 @@ refused() {
 	wait_log 40 "$IHVD_LOG" "CTRL-EVENT-EAP-FAILURE EAP authentication failed: $why"
 	! _ihvd_state_is COMPLETED || fail "$name: connected although the server is wrong"
 	eap_stop "$name"
-	note "$name: refused ($why)"
+	note "$name: refused: $(grep -o 'CTRL-EVENT-EAP-FAILURE .*' "$T/ihvd-$name.log" | head -n 1)"
 }
 
 connects tls "TLS: success" eap=TLS 'identity="client@example.com"' "$ca" \
