@@ -49,6 +49,8 @@
 #define IHV_DEFAULT_PRE_TIMEOUT_MS   10000u
 #define IHV_DEFAULT_POST_TIMEOUT_MS  15000u
 #define IHV_DEFAULT_ASSOC_TIMEOUT_MS 10000u
+/* A pending UI request adds this much to the pre/post-association deadline (the user's time). */
+#define IHV_UI_WAIT_MS               60000u
 
 #define IHV_ET_MAX_ENTRIES   32    /* exemptions / registrations per call */
 #define IHV_ET_MAX_BACKLOG   1024  /* larger uMaxBackLog values are clamped */

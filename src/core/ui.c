@@ -114,6 +114,11 @@ void ihv_ui_request_deliver(struct ihv_adapter *a, struct ihv_work *w)
 		text[w->len * 2] = 0;
 	}
 	log_info("%s: UI request %s on %s", ihv_plugin_label(), gs, a->ifname);
+	/* the user's time does not count against the phase deadline (contract.md §5.6) */
+	if (a->phase == IHV_PHASE_PRE_ASSOCIATE)
+		loop_timer_arm(a->phase_timer, IHV_UI_WAIT_MS + a->h->pre_timeout_ms);
+	else if (a->phase == IHV_PHASE_POST_ASSOCIATE)
+		loop_timer_arm(a->phase_timer, IHV_UI_WAIT_MS + a->h->post_timeout_ms);
 	if (a->ev.ui_request)
 		a->ev.ui_request(a->ctx, (const uint8_t *)&w->guid, text);
 	free(text);

@@ -268,6 +268,8 @@ int config_network_set(struct config_network *n, const char *name,
 		return config_set_freqs(n, v, err, len);
 	if (!strcmp(name, "disabled"))
 		return config_set_bool(&n->disabled, name, v, err, len);
+	if (!strcmp(name, "mem_only_psk"))
+		return config_set_bool(&n->mem_only_psk, name, v, err, len);
 	if (!strcmp(name, "priority")) {
 		if (config_parse_int(v, -1000000, 1000000, &x) < 0)
 			return config_errf(err, len, "priority: expected an integer");
@@ -337,6 +339,8 @@ int config_network_value(const struct config_network *n, const char *name,
 	}
 	if (!strcmp(name, "disabled"))
 		return snprintf(buf, len, "%d", n->disabled) < (int)len ? 0 : -1;
+	if (!strcmp(name, "mem_only_psk"))
+		return snprintf(buf, len, "%d", n->mem_only_psk) < (int)len ? 0 : -1;
 	if (!strcmp(name, "priority"))
 		return snprintf(buf, len, "%d", n->priority) < (int)len ? 0 : -1;
 	if (!strcmp(name, "id_str") && n->id_str)
@@ -356,7 +360,7 @@ int config_network_check(const struct config_network *n, char *err, size_t len)
 
 	if (!n->ssid_set)
 		return config_errf(err, len, "network block: no ssid");
-	if ((n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) && !secret)
+	if ((n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) && !secret && !n->mem_only_psk)
 		return config_errf(err, len,
 				   "network block: key_mgmt %s needs a psk (or key_mgmt=NONE)",
 				   config_akm_name(n->key_mgmt & CONFIG_AKM_PSK ? CONFIG_AKM_PSK

@@ -84,6 +84,7 @@ struct config_network {
 	bool disabled;
 	char *id_str;           /* NULL if unset */
 	char *ihv_profile;      /* NULL if unset; may hold secrets */
+	bool mem_only_psk;      /* PSK without psk: the plugin asks (CTRL-REQ-PSK_PASSPHRASE) */
 	struct config_eap *eap; /* the 802.1X fields (config-eap.h); NULL if none */
 
 	/* Runtime state kept by the connection policy (station.c), not from the file. */

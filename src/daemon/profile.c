@@ -108,11 +108,14 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	bool none = ch->akm == CONFIG_AKM_NONE;
 	/* WPA-EAP: no secret here, the EAP credentials go to the host's 802.1X module */
 	bool eap = ch->akm == CONFIG_AKM_EAP || ch->akm == CONFIG_AKM_EAP_SHA256;
+	/* PSK without psk (mem_only_psk=1): the plugin asks the user */
+	bool ask = !none && !eap && !n->passphrase_set && !n->psk_set && n->mem_only_psk;
 
 	out->connectivity = out->security = NULL;
 	if (!n->ssid_set || !(n->key_mgmt & ch->akm))
 		return -EINVAL;
-	if (!none && ((!eap && !(n->passphrase_set || n->psk_set)) ||
+
+	if (!none && ((!eap && !ask && !(n->passphrase_set || n->psk_set)) ||
 		      !profile_cipher_valid(ch->pairwise) || !profile_cipher_valid(ch->group)))
 		return -EINVAL;
 
@@ -142,7 +145,10 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	profile_sbuf_str(&sec, "<Pmf>");
 	profile_sbuf_str(&sec, num);
 	profile_sbuf_str(&sec, "</Pmf>");
-	if (none || eap) {
+	if (ask) {
+		/* no secret: the plugin asks the user (CTRL-REQ-PSK_PASSPHRASE) */
+		profile_sbuf_str(&sec, "<AskPassphrase>1</AskPassphrase>");
+	} else if (none || eap) {
 		/* nothing: no secret in the security fragment */
 	} else if (n->passphrase_set) {
 		profile_sbuf_str(&sec, "<Passphrase>");

@@ -134,6 +134,7 @@ DWORD WINAPI rsn_plugin_stop_post_associate(HANDLE hIhvExtAdapter, PDOT11_MAC_AD
 void rsn_plugin_psk_mismatch(struct adapter *a)
 {
 	a->psk_mismatches++;
+	rsn_plugin_ui_forget(a); /* a passphrase the user gave: ask again next time */
 	rsn_plugin_hs_stop(a);
 	rsn_plugin_post_result(a, RSN_REASON_PSK_MISMATCH,
 			       rsn_reason_win32(RSN_REASON_PSK_MISMATCH));

@@ -162,6 +162,11 @@ static uint32_t rsn_plugin_pmk_get(struct adapter *a, uint8_t pmkid[16])
 		a->pmksa_offered = rsn_plugin_onex_pmksa_lookup(a, pmkid);
 		return L2_REASON_CODE_SUCCESS;
 	}
+	if (a->prof.ask_passphrase) {
+		if (!rsn_plugin_ui_pmk(a))
+			return RSN_REASON_PASSPHRASE_NOT_GIVEN; /* the caller asks */
+		return L2_REASON_CODE_SUCCESS;
+	}
 	if (a->prof.has_psk) {
 		memcpy(a->pmk, a->prof.psk, RSN_PMK_LEN);
 	} else if (rsn_pmk_cache_get(rsn_plugin_g.pmk_cache, a->prof.ssid, a->prof.ssid_len,
@@ -240,9 +245,15 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 		return;
 	reason = a->bss_reason ? a->bss_reason
 			       : rsn_select(&a->prof, a->bss_ies, a->bss_ies_len, &a->sel);
-	rsn_plugin_bss_ies_free(a);
 	if (reason == L2_REASON_CODE_SUCCESS && !a->sel.open)
 		reason = rsn_plugin_pmk_get(a, pmkid);
+	if (reason == RSN_REASON_PASSPHRASE_NOT_GIVEN && !a->ui_pending) {
+		/* ask, and come back here when the answer is in (plugin-ui.c) */
+		reason = rsn_plugin_ui_ask(a);
+		if (reason == L2_REASON_CODE_SUCCESS)
+			return;
+	}
+	rsn_plugin_bss_ies_free(a);
 	rsn_sec_profile_clear(&a->prof); /* the PMK is all we keep */
 	if (reason == L2_REASON_CODE_SUCCESS)
 		reason = rsn_plugin_host_setup(a, pmkid, &err);

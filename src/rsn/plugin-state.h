@@ -10,6 +10,7 @@
  *   plugin-keys.c     the engine's operations: frames out and key installs through the
  *                     host's services, post-association results
  *   plugin-control.c  WlanIhvControl diagnostics ("stats", "reasons", "help")
+ *   plugin-ui.c       a PSK passphrase asked of the user (SendUIRequest, ProcessUIResponse)
  *   plugin-onex.c     WPA-EAP: StartOneX, EAP frames to ProcessSecurityPacket,
  *                     OnexIndicateResult (PMK = MSK[0..31]), PMKSA caching (pmksa.c)
  *
@@ -34,6 +35,7 @@
 
 #define ETHERTYPE_EAPOL 0x888e
 #define PMK_CACHE_SIZE 8
+#define RSN_PLUGIN_UI_TIMEOUT_MS 60000u
 
 enum adapter_state {
 	ST_IDLE,        /* as after InitAdapter */
@@ -81,6 +83,15 @@ struct adapter {
 	bool post_completed;         /* PostAssociateCompletion called for this port */
 	bool post_ready;             /* a result waits to be delivered */
 	DWORD post_reason, post_error;
+
+	/* the passphrase asked of the user (plugin-ui.c) */
+	HANDLE ui_timer;
+	bool ui_pending;
+	GUID ui_guid;
+	uint8_t asked_pmk[RSN_PMK_LEN];  /* from the user's answer; kept until DeinitAdapter */
+	uint8_t asked_ssid[32];
+	size_t asked_ssid_len;
+	bool asked_set;
 
 	/* 802.1X (plugin-onex.c) */
 	bool onex_running;           /* StartOneX accepted, StopOneX not yet called */
@@ -190,6 +201,16 @@ bool rsn_plugin_onex_pmksa_lookup(struct adapter *a, uint8_t pmkid[16]);
 /* plugin-post.c (also used by plugin-onex.c) */
 uint32_t rsn_plugin_hs_start(struct adapter *a, const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap,
 			     size_t total);
+
+/* plugin-ui.c: asking the user for a PSK passphrase */
+bool rsn_plugin_ui_pmk(struct adapter *a);
+uint32_t rsn_plugin_ui_ask(struct adapter *a);
+void rsn_plugin_ui_cancel(struct adapter *a);
+void rsn_plugin_ui_forget(struct adapter *a);
+void WINAPI rsn_plugin_ui_timer_cb(HANDLE t, LPVOID ctx);
+DWORD WINAPI rsn_plugin_is_ui_request_pending(GUID guidUIRequest, PBOOL pbIsRequestPending);
+DWORD WINAPI rsn_plugin_process_ui_response(GUID guidUIRequest, DWORD dwByteCount,
+					    LPVOID pvResponseBuffer);
 
 /* plugin-control.c */
 DWORD WINAPI rsn_plugin_control(HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBYTE pInBuffer,

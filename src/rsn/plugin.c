@@ -116,25 +116,6 @@ static DWORD WINAPI rsn_plugin_receive_indication(HANDLE hIhvExtAdapter,
 	return ERROR_INVALID_PARAMETER;
 }
 
-/* The plugin never calls Dot11ExtSendUIRequest: no GUID is ever pending (rule 63). */
-static DWORD WINAPI rsn_plugin_is_ui_request_pending(GUID guidUIRequest, PBOOL pbIsRequestPending)
-{
-	(void)guidUIRequest;
-	if (!pbIsRequestPending)
-		return ERROR_INVALID_PARAMETER;
-	*pbIsRequestPending = FALSE;
-	return ERROR_SUCCESS;
-}
-
-static DWORD WINAPI rsn_plugin_process_ui_response(GUID guidUIRequest, DWORD dwByteCount,
-						   LPVOID pvResponseBuffer)
-{
-	(void)guidUIRequest;
-	(void)dwByteCount;
-	(void)pvResponseBuffer;
-	return ERROR_NOT_FOUND;
-}
-
 /* Nothing to show in any phase: *ppIhvUIRequest = NULL and ERROR_NOT_FOUND (contract §12). */
 static DWORD WINAPI rsn_plugin_query_ui_request(HANDLE hIhvExtAdapter,
 						DOT11EXT_IHV_CONNECTION_PHASE connectionPhase,

@@ -472,13 +472,33 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 		rsn_profile_utf8_free(t, n);
 		t = NULL;
 	}
+	/* <AskPassphrase>1</AskPassphrase>: no secret here, ask the user (PSK only) */
+	r = profile_xml_elem_or_err(&c, "AskPassphrase", &t, &n, &err);
+	if (r < 0)
+		goto free_out;
+	if (r > 0) {
+		bool one = n == 1 && t[0] == '1';
+
+		rsn_profile_utf8_free(t, n);
+		t = NULL;
+		if (!one) {
+			err = RSN_PROFILE_ERR_VALUE;
+			goto out;
+		}
+		if (out->has_passphrase || out->has_psk ||
+		    (out->auth != RSN_PROFILE_AUTH_PSK && out->auth != RSN_PROFILE_AUTH_PSK_SHA256)) {
+			err = RSN_PROFILE_ERR_SYNTAX;
+			goto out;
+		}
+		out->ask_passphrase = true;
+	}
 	if ((out->auth == RSN_PROFILE_AUTH_NONE || rsn_profile_auth_is_eap(out->auth)) &&
 	    (out->has_passphrase || out->has_psk)) {
 		err = RSN_PROFILE_ERR_SYNTAX;
 		goto out;
 	}
 	if ((out->auth == RSN_PROFILE_AUTH_PSK || out->auth == RSN_PROFILE_AUTH_PSK_SHA256) &&
-	    !out->has_passphrase && !out->has_psk) {
+	    !out->has_passphrase && !out->has_psk && !out->ask_passphrase) {
 		err = profile_xml_root_close(&c, "IhvSecurity") ? RSN_PROFILE_ERR_SECRET
 						   : RSN_PROFILE_ERR_SYNTAX;
 		goto out;

@@ -4,6 +4,7 @@
  *   </IhvConnectivity>
  *   <IhvSecurity xmlns="urn:ihvd:rsn:1"><Ssid>HEX</Ssid><AuthMode>M</AuthMode>
  *   [<Pairwise>C</Pairwise><Group>C</Group>]<Pmf>N</Pmf>[<Passphrase>T</Passphrase>|<Psk>HEX</Psk>]
+ * [<AskPassphrase>1</AskPassphrase>] may follow instead of a secret (PSK: ask the user).
  * AuthMode is NONE, WPA-PSK, WPA-PSK-SHA256 (a secret required), WPA-EAP or WPA-EAP-SHA256
  * (no secret: the EAP credentials stay with the host's 802.1X module).
  *   </IhvSecurity>
@@ -60,6 +61,7 @@ struct rsn_sec_profile {
 	char passphrase[64];         /* secret; NUL-terminated */
 	bool has_psk;
 	uint8_t psk[32];             /* secret */
+	bool ask_passphrase;         /* PSK with no secret: the plugin asks the user */
 };
 
 /* A NUL-terminated UTF-8 copy of a NUL-terminated UTF-16LE string (at most max units). */

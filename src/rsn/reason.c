@@ -71,6 +71,8 @@ static const struct reason_desc reasons[] = {
 	  "802.1X: the host refused Dot11ExtStartOneX (no EAP configuration?)"),
 	R(EAP_NO_KEYS, ERROR_INVALID_DATA,
 	  "802.1X: EAP succeeded but the host gave no 256-bit MPPE receive key (the PMK)"),
+	R(PASSPHRASE_NOT_GIVEN, ERROR_CANCELLED,
+	  "the passphrase was asked of the user (CTRL-REQ-PSK_PASSPHRASE) and not given in time"),
 	R(PSK_MISMATCH, ERROR_ACCESS_DENIED,
 	  "PSK mismatch: the AP rejected message 2 (wrong passphrase?)"),
 	R(HS_TIMEOUT_MSG1, ERROR_TIMEOUT,

@@ -72,6 +72,16 @@ EOF2
 	hostapd_start "$conf"
 }
 
+# eap_completed TIMEOUT_S: COMPLETED, and still (or again) COMPLETED 2 s later.  Under TCG
+# mac80211 may retransmit the Association Request; hostapd then forces an 802.1X
+# reauthentication of the "reassociated" station, which may drop it once (its own
+# behaviour, the same for wpa_supplicant); the station reconnects on its own.
+eap_completed() {
+	ihvd_wait_state "$1" COMPLETED
+	sleep 2
+	ihvd_wait_state "$1" COMPLETED
+}
+
 # eap_eap_starts: how many EAP conversations hostapd has begun so far.
 eap_eap_starts() {
 	grep -c 'CTRL-EVENT-EAP-STARTED' "$HOSTAPD_LOG" || true

@@ -24,7 +24,7 @@ connects() {
 	local name=$1 text=$2
 	shift 2
 	eap_run "$name" key_mgmt=WPA-EAP "$@"
-	ihvd_wait_state 30 COMPLETED
+	eap_completed 30
 	ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
 	grep -q "CTRL-EVENT-EAP-SUCCESS EAP authentication completed successfully ($text)" "$IHVD_LOG" ||
 		fail "$name: no EAP success naming '$text'"

@@ -25,13 +25,13 @@ peap=(key_mgmt=WPA-EAP eap=PEAP 'identity="alice"' 'anonymous_identity="anonymou
 
 # --- 1. PEAP/MSCHAPv2, traffic across GTK rekeys -------------------------------------------
 eap_run peap "${peap[@]}" 'password="alice-secret-7"'
-ihvd_wait_state 30 COMPLETED
+eap_completed 30
 ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
 grep -q 'CTRL-EVENT-EAP-SUCCESS EAP authentication completed successfully (PEAP/MSCHAPv2: success)' \
 	"$IHVD_LOG" || fail "no CTRL-EVENT-EAP-SUCCESS naming PEAP/MSCHAPv2"
 grep -q '802.1X succeeded: PMK from the MSK' "$IHVD_LOG" || fail "the plugin did not take the PMK from OnexIndicateResult"
 sta_mac=$(ihvd_sta_mac)
-wait_log 5 "$HOSTAPD_LOG" "authenticated - EAP type: 25"
+wait_log 5 "$HOSTAPD_LOG" "CTRL-EVENT-EAP-SUCCESS $sta_mac"
 ping_check
 before=$(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true)
 end=$(($(now_ms) + 10000))
@@ -51,7 +51,7 @@ n_eap=$(eap_eap_starts)
 ihvd_cli disconnect >/dev/null
 ihvd_wait_state 10 DISCONNECTED
 ihvd_cli reconnect >/dev/null
-ihvd_wait_state 30 COMPLETED
+eap_completed 30
 grep -q 'PMKSA cached: offering the PMKID' "$IHVD_LOG" || fail "the reconnect did not offer the cached PMKID"
 (($(eap_eap_starts) == n_eap)) || fail "EAP ran again on the reconnect (PMKSA caching not used)"
 ping_check
@@ -63,7 +63,7 @@ eap_stop peap
 eap_run ask "${peap[@]}"
 wait_log 30 "$IHVD_LOG" 'CTRL-REQ-PASSWORD-0:Password needed for SSID ihvd-eap'
 ihvd_cli password 0 "alice-secret-7" | grep -qx OK || fail "wpa_cli password was not accepted"
-ihvd_wait_state 30 COMPLETED
+eap_completed 30
 ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
 ! grep -q 'alice-secret-7' "$IHVD_LOG" || fail "the answer appears in ihvd's log"
 eap_stop ask

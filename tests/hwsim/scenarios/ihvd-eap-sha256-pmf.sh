@@ -20,7 +20,7 @@ ip_setup "$ap_if" "$sta_if"
 eap_run sha256 key_mgmt=WPA-EAP-SHA256 ieee80211w=2 eap=PEAP 'identity="alice"' \
 	'anonymous_identity="anonymous"' 'password="alice-secret-7"' "ca_cert=\"$EAP_PKI/ca.pem\"" \
 	'domain_suffix_match="example.com"'
-ihvd_wait_state 30 COMPLETED
+eap_completed 30
 ihvd_check_connected "$bssid" "WPA2-EAP-SHA256"
 ihvd_cli status | grep -qx 'pmf=2\|pmf=required\|ieee80211w=2' ||
 	note "(STATUS has no PMF line to check)"
