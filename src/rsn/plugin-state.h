@@ -35,7 +35,6 @@
 
 #define ETHERTYPE_EAPOL 0x888e
 #define PMK_CACHE_SIZE 8
-#define RSN_PLUGIN_UI_TIMEOUT_MS 60000u
 
 enum adapter_state {
 	ST_IDLE,        /* as after InitAdapter */
