@@ -98,7 +98,7 @@ eap_run() {
 		for l in "$@"; do printf '\t%s\n' "$l"; done
 		echo "}"
 	} >"$T/$name.conf"
-	ihvd_start "$T/$name.conf" "$sta_if"
+	ihvd_start "$T/$name.conf" "${HWSIM_IF[1]}"
 }
 
 # eap_stop NAME: stop ihvd (exit 0 after SIGTERM) and keep its log as $T/ihvd-NAME.log.
