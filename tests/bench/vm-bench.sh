@@ -1,23 +1,36 @@
 #!/bin/bash
-# tests/bench/vm-bench.sh OUTDIR [RUNS [CLIENT...]]: the VM side of `make bench` (scripts/bench
-# runs it through scripts/hwsim-vm).  One boot, one hostapd
-# (hostapd-conf/wpa2-psk.conf), then each client in turn
-# (default wpa_supplicant iwd ihvd; RUNS default 10) measured by
-# tests/bench/vm-client.sh inside the station netns, while dumpcap records
-# the air on hwsim0 into OUTDIR/CLIENT.pcapng.
+# tests/bench/vm-bench.sh OUTDIR ROUNDS QUICK BEDS CLIENT...: the VM side of
+# `make bench` (scripts/bench runs it through scripts/hwsim-vm).  One boot;
+# per test bed in BEDS (space-separated, e.g. "wpa2-psk"; see
+# tests/bench/vm-client.sh bed_load) one hostapd (hostapd-conf/BED.conf), and
+# the clients measured round by round against it by tests/bench/vm-rounds.sh
+# inside the station netns, while dumpcap records the air on hwsim0 into
+# OUTDIR/BED.pcapng.  QUICK=1: 3 rounds whatever ROUNDS says, the idle
+# pattern once (round 1) with 20 s idle and a 10 s context-switch window.
 #
 # OUTDIR (must be visible read-write to the host) receives raw.txt (lines
-# "CLIENT KEY VALUE"), the captures, and info.txt.  Exit 0 when the harness
-# ran (a client that does not connect is a result); non-zero when it broke.
+# "BED CLIENT KEY ROUND VALUE"), the captures, the daemons' logs (logs/),
+# hostapd's logs and info.txt.  Exit 0 when the harness ran (a client that
+# does not connect is a result); non-zero when it broke.
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
-out=${1:?usage: vm-bench.sh OUTDIR [RUNS [CLIENT...]]}
-runs=${2:-10}
-shift 2 2>/dev/null || shift $#
+usage="usage: vm-bench.sh OUTDIR ROUNDS QUICK BEDS CLIENT..."
+out=${1:?$usage}
+runs=${2:?$usage}
+quick=${3:?$usage}
+read -r -a beds <<<"${4:?$usage}"
+shift 4
 clients=("$@")
 ((${#clients[@]})) || clients=(wpa_supplicant iwd ihvd)
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be a positive number, got '$runs'"; exit 2; }
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench: ROUNDS must be a positive number, got '$runs'"; exit 2; }
+if [[ $quick == 1 ]]; then
+	runs=3
+	export BENCH_IDLE=20 BENCH_IDLE_WINDOW=10 BENCH_IDLE_ROUNDS=1
+else
+	export BENCH_IDLE=${BENCH_IDLE:-65} BENCH_IDLE_WINDOW=${BENCH_IDLE_WINDOW:-60} BENCH_IDLE_ROUNDS=all
+fi
+export BENCH_K=${BENCH_K:-3}
 mkdir -p "$out" || exit 2
 out=$(cd "$out" && pwd -P)
 
@@ -41,21 +54,23 @@ cleanup() {
 
 : >"$out/raw.txt"
 read -r up _ </proc/uptime
-say "test bed ${HWSIM_VM_ACCEL:-${HWSIM_VM:-?}}, kernel $(uname -r), ${up}s after boot, $(nproc) vCPUs; $runs runs of: ${clients[*]}"
+say "test bed ${HWSIM_VM_ACCEL:-${HWSIM_VM:-?}}, kernel $(uname -r), ${up}s after boot, $(nproc) vCPUs; beds ${beds[*]}; $runs rounds (quick=$quick) of: ${clients[*]}"
 
 hwsim_radios 2 || broken "mac80211_hwsim did not load"
-hostapd_start wpa2-psk.conf || broken "hostapd did not start"
 sta_netns 1 sta || broken "cannot move the station radio into a netns"
 ap_if=${HWSIM_IF[0]}
 sta_if=${HWSIM_IF[1]}
 {
-	echo "bssid $(<"/sys/class/net/$ap_if/address")"
 	echo "sta_if $sta_if"
 	echo "kernel $(uname -r)"
 	echo "accel ${HWSIM_VM_ACCEL:-${HWSIM_VM:-?}}"
 	echo "hostapd $(hostapd -v 2>&1 | sed -n 's/^hostapd v//p' | head -n1)"
 	echo "wpa_supplicant $(wpa_supplicant -v 2>&1 | sed -n 's/^wpa_supplicant v//p' | head -n1)"
 	echo "iwd $(/usr/libexec/iwd --version 2>/dev/null || echo none)"
+	echo "rounds $runs"
+	echo "quick $quick"
+	echo "beds ${beds[*]}"
+	echo "idle $BENCH_IDLE $BENCH_IDLE_WINDOW"
 } >"$out/info.txt"
 
 # The air: hwsim0 sees every frame any radio sends.
@@ -64,7 +79,7 @@ have_dumpcap=0
 command -v dumpcap >/dev/null && [[ -e /sys/class/net/hwsim0 ]] && have_dumpcap=1
 ((have_dumpcap)) || say "warning: dumpcap not available: the air-time measures will be missing"
 
-capture_start() { # CLIENT
+capture_start() { # NAME
 	DUMPCAP_PID=""
 	((have_dumpcap)) || return 0
 	local f=$out/$1.pcapng
@@ -102,27 +117,23 @@ dbus_start() {
 	wait_for 5 "the system bus socket" test -S /run/dbus/system_bus_socket
 }
 
+[[ " ${clients[*]} " == *" iwd "* ]] && { dbus_start || say "iwd will not run without a bus"; }
+mkdir -p "$out/logs"
 rc=0
-for client in "${clients[@]}"; do
-	say "---- $client ----"
-	[[ $client == iwd ]] && { dbus_start || say "iwd will not run without a bus"; }
-	capture_start "$client"
+for bed in "${beds[@]}"; do
+	say "---- test bed $bed: hostapd-conf/$bed.conf ----"
+	hostapd_start "$bed.conf" "$ap_if" || broken "hostapd did not start with $bed.conf"
+	echo "bssid $(<"/sys/class/net/$ap_if/address")" >>"$out/info.txt"
+	capture_start "$bed"
 	crc=0
 	T=$T BENCH_OUT=$out BENCH_HOSTAPD_LOG=$HOSTAPD_LOG BENCH_STA_IF=$sta_if \
-		BENCH_DBUS_PID=$DBUS_PID BENCH_RUNS=$runs \
-		ip netns exec sta bash "$HERE/vm-client.sh" "$client" </dev/null || crc=$?
+		BENCH_DBUS_PID=$DBUS_PID BENCH_BSSID=$(<"/sys/class/net/$ap_if/address") \
+		ip netns exec sta bash "$HERE/vm-rounds.sh" "$bed" "$runs" "${clients[@]}" </dev/null || crc=$?
 	capture_stop
-	case $crc in
-	0) ;;
-	3) say "$client: no measurements (see above)" ;;
-	*)
-		say "$client: harness error (exit $crc)"
-		rc=2
-		;;
-	esac
+	((crc == 0)) || { say "$bed: harness error (exit $crc)"; rc=2; }
+	# The hostapd log is the record of every timestamp used; keep it.
+	cp "$HOSTAPD_LOG" "$out/hostapd.$bed.log" 2>/dev/null
+	hostapd_stop
 done
-
-# The hostapd log is the record of every timestamp used; keep it.
-cp "$HOSTAPD_LOG" "$out/hostapd.log" 2>/dev/null
 cleanup
 exit "$rc"
