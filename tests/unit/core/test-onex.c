@@ -289,6 +289,24 @@ START_TEST(test_onex_ends_with_the_port)
 }
 END_TEST
 
+/* AdapterReset ends the exchange: the open password request dies with it. */
+START_TEST(test_onex_request_cancelled_by_reset)
+{
+	cfg.password = NULL;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_int_eq(X.n_ui, 1);
+	ck_assert_int_eq(ihv_adapter_disconnect(X.a, 3), 0);
+	hx_run(&X, 5);
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)PASSWORD,
+						strlen(PASSWORD)), -ENOENT);
+	hx_run_ms(&X, 100);
+	ck_assert_int_eq(X.tp->n_onex, 0);
+	ck_assert(!hx_log_has(PASSWORD));
+	hx_stop(&X);
+}
+END_TEST
+
 static void add(Suite *s, const char *name, const TTest *t)
 {
 	TCase *tc = tcase_create(name);
@@ -313,5 +331,6 @@ int main(void)
 	add(s, "no_ca", test_onex_no_ca_refused_unless_opted_out);
 	add(s, "wrong_ca", test_onex_wrong_server_ca_refused);
 	add(s, "port_end", test_onex_ends_with_the_port);
+	add(s, "reset_cancels", test_onex_request_cancelled_by_reset);
 	return conformance_run(s);
 }
