@@ -36,6 +36,8 @@ NL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 2>/dev/null
 NL_LIBS := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 2>/dev/null)
 SSL_CFLAGS := $(shell $(PKG_CONFIG) --cflags openssl 2>/dev/null)
 SSL_LIBS := $(shell $(PKG_CONFIG) --libs openssl 2>/dev/null)
+# sd-bus, for logind's session changes (src/daemon/logind.c)
+SYSTEMD_LIBS := $(shell $(PKG_CONFIG) --libs libsystemd 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
@@ -53,6 +55,8 @@ ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 COMMON_SRCS := $(sort $(wildcard $(SRC)/src/common/*.c))
 NL_SRCS := $(sort $(wildcard $(SRC)/src/nl80211/*.c))
 CORE_SRCS := $(sort $(wildcard $(SRC)/src/core/*.c))
+IPC_SRCS := $(sort $(wildcard $(SRC)/src/ipc/*.c))
+PHOST_SRCS := $(sort $(wildcard $(SRC)/src/plugin-host/*.c))
 DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
 EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
@@ -67,7 +71,9 @@ obj = $(patsubst $(SRC)/%.c,$(BUILD)/obj/%.o,$(1))
 
 COMMON_LIB := $(BUILD)/libihvcommon.a
 NL_LIB := $(BUILD)/libihvnl.a
-CORE_LIB := $(BUILD)/libihvcore.a
+CORE_LIB := $(BUILD)/libihvcore.a $(BUILD)/libihvipc.a
+IPC_LIB := $(BUILD)/libihvipc.a
+PLUGIN_HOST := $(BUILD)/ihvd-plugin-host
 DAEMON_LIB := $(BUILD)/libihvdaemon.a
 EAP_LIB := $(BUILD)/libihveap.a
 RSN_LIB := $(BUILD)/librsn.a
@@ -82,10 +88,11 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
-.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers
+.PHONY: all test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers mutation
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+	$(PLUGIN_HOST) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
 
@@ -95,7 +102,8 @@ $(BUILD)/obj/%.o: $(SRC)/%.c
 
 $(COMMON_LIB): $(call obj,$(COMMON_SRCS))
 $(NL_LIB): $(call obj,$(NL_SRCS))
-$(CORE_LIB): $(call obj,$(CORE_SRCS))
+$(firstword $(CORE_LIB)): $(call obj,$(CORE_SRCS))
+$(IPC_LIB): $(call obj,$(IPC_SRCS))
 $(DAEMON_LIB): $(call obj,$(DAEMON_SRCS))
 $(RSN_LIB): $(call obj,$(RSN_SRCS))
 $(EAP_LIB): $(call obj,$(EAP_SRCS))
@@ -111,7 +119,11 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
 $(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
+
+# The plugin host (issue 11): the protocol and plugin-api only, no core.
+$(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lpthread -ldl
 
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
 UNIT_LIBS_common := $(COMMON_LIB)
@@ -125,7 +137,8 @@ unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 .SECONDEXPANSION:
 $(UNIT_BINS): $(BUILD)/%: $(BUILD)/obj/%.o $$(UNIT_LIBS_$$(call unit_comp,$$@))
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) \
+		-lpthread -ldl
 
 $(TPLUGINS): $(BUILD)/%.so: $(BUILD)/obj/%.o
 	@mkdir -p $(@D)
@@ -165,6 +178,11 @@ deps:
 unit: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/run-unit $(UNIT_BINS)
 
+# Mutation testing of src/core against the conformance suites (not in make test):
+# scripts/mutation, mutants in tests/mutation/mutants.txt; ends "N killed, M survived".
+mutation:
+	@$(SRC)/scripts/mutation
+
 hwsim: all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/tests/hwsim/run
 
@@ -199,12 +217,15 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/ihvd \
 		$(DESTDIR)$(PREFIX)/include/ihvd $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(PREFIX)/sbin/ihvd)
+	install -d $(DESTDIR)$(PREFIX)/libexec/ihvd
+	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(PREFIX)/libexec/ihvd/ihvd-plugin-host
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so)
 	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(PREFIX)/include/ihvd/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' $(SRC)/plugin-api/ihvd-plugin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/sbin/ihvd $(DESTDIR)$(PREFIX)/lib/ihvd/ihv-rsn.so \
+		$(DESTDIR)$(PREFIX)/libexec/ihvd/ihvd-plugin-host \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/ihvd-plugin.pc
 	rm -rf $(DESTDIR)$(PREFIX)/include/ihvd
 

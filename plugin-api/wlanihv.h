@@ -5,7 +5,7 @@
  * Names, layouts and semantics follow the Windows SDK headers (wlanihv.h,
  * wlanihvtypes.h, wlantypes.h, windot11.h, wlclient.h, l2cmn.h, dot1x.h,
  * eaptypes.h, winerror.h subsets) one to one, so an IHV extension ports by
- * recompiling. Reference: ihv-contract.md (cited as "contract §n" / "rule n").
+ * recompiling. Reference: docs/contract.md (cited as "contract §n" / "rule n").
  * This is an independent declaration of the same ABI, not a copy of the SDK.
  *
  * Linux-specific additions (timers, logging, RSN parameters) live apart, in
@@ -34,6 +34,32 @@
  *      to such an array, as in windot11.h for C.
  *  D8. GUID is a plain struct passed by value where the SDK passes it by
  *      value (IsUIRequestPending, ProcessUIResponse).
+ * Deviations in behaviour (not layout; docs/contract.md §8.1):
+ *  D9. A key call (SetKeyMappingKey, SetDefaultKey, SetDefaultKeyId) or a
+ *      SendPacket from a thread other than ihvd's loop thread returns the
+ *      verdict of its validation (handle, window, parameters, the radio's
+ *      ciphers), not the driver's: the work is queued to the loop, a key
+ *      the driver refuses is logged, a frame that cannot be sent still gets
+ *      its SendPacketCompletion. From a handler or a Linux timer the call is
+ *      synchronous and returns the driver's result.
+ *  D10. InitVirtualStation is called; its four functions answer
+ *      ERROR_NOT_SUPPORTED (no virtual stations on Linux here).
+ *  D11. Per-station default keys (IBSS), one-way pairwise keys and
+ *      IHV-range ciphers/algorithms answer ERROR_NOT_SUPPORTED (nl80211).
+ *  D12. The 802.1X module takes its EAP configuration from the connection,
+ *      not from pEapAttributes; StartOneX answers ERROR_NOT_SUPPORTED for a
+ *      connection without one; OnexIndicateResult's MPPE keys are in the
+ *      clear (receive key = MSK[0..31]; no DPAPI).
+ *  D13. "DeinitService returns once the plugin's threads ended" is not
+ *      enforced: the plugin runs in ihvd's process.
+ *  D14. The daemon does not call CreateDiscoveryProfiles (the core offers
+ *      it), passes no NIC-specific
+ *      notifications to ReceiveIndication, and ProcessSessionChange sees only
+ *      logind's logons and logoffs (nothing where logind is absent). NicSpecificExtension is NL80211_CMD_VENDOR: the
+ *      request is { ULONG OUI; ULONG subcommand; (little-endian) data },
+ *      the reply the kernel's vendor data (docs/contract.md §4 [17]).
+ *  D15. Custom user data lives in memory and is lost when ihvd restarts.
+ *  D16. ihvd does not roam: the roam cases of the contract do not arise.
  * Everything else - table order, field order, sizes, offsets - is checked by
  * the _Static_asserts of wlanihv-layout.h (included at the end of this file)
  * against contract §6.

@@ -241,6 +241,11 @@ static void adapter_drv_event(struct ihv_host *h, const struct drv_event *ev)
 	case DRV_EVENT_SCAN_ABORTED:
 	case DRV_EVENT_EAPOL_TX_STATUS:
 		break;
+	case DRV_EVENT_MIC_FAILURE:
+	case DRV_EVENT_PMKSA_CANDIDATE:
+	case DRV_EVENT_CQM:
+		ihv_indication_deliver(a, ev);
+		break;
 	}
 }
 
@@ -342,7 +347,7 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 		ihv_call_leave(a->h, a, &save);
 		break;
 	case IHV_WORK_KEY:
-		if (!a->port)
+		if (!ihv_keys_call_allowed(a, w->keyop))
 			break;
 		switch (w->keyop) {
 		case IHV_KEYOP_MAPPING:

@@ -7,6 +7,7 @@
  *   plugin.c      -> adapter.c, service.c (table), linux-api.c
  *   adapter.c     -> session.c, port.c, teardown.c, ui.c, keys.c, ethertype.c
  *   queries.c     -> ui.c, bss-list.c, reason.c
+ *   discovery.c   -> bss-list.c, buffer.c, reason.c
  *   service.c     -> svc-*.c, buffer.c (the table only)
  *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c, onex.c
  *   onex.c        -> port.c (EAPOL out), ../eap (the EAP peer), work.c
@@ -16,6 +17,7 @@
  *   port.c        -> teardown.c, ethertype.c, keys.c, assoc-params.c, rsne.c
  *   teardown.c    -> ui.c, keys.c, ethertype.c, onex.c
  *   ui.c          -> onex.c (answers to the 802.1X module's own requests)
+ *   indication.c  -> (registry.c only)
  *   ui.c, svc-*.c, session.c, port.c, teardown.c -> work.c
  *   keys.c, linux-api.c -> rsne.c, reason.c
  *   every file    -> registry.c, the leaf (lock, handles, hosts, label)
@@ -196,6 +198,8 @@ struct ihv_adapter {
 	void *security;            /* hSecuritySessionID, live while set */
 	bool port;                 /* PerformPostAssociate was called */
 	bool post_completed;       /* first PostAssociateCompletion handled */
+	void *post_cancel;         /* a dead hSecuritySessionID whose one ERROR_CANCELLED
+				    * completion is still taken (contract rule 20) */
 	bool authorized;
 	uint32_t last_reason;
 
@@ -245,7 +249,8 @@ struct ihv_host {
 	struct drv *drv;
 	char *path;
 	char name[64];
-	void *dl;
+	void *dl;                  /* inline: the dlopen handle */
+	struct ihv_isolate *iso;   /* isolated: the proxy (isolate.h) */
 	DOT11EXT_IHV_HANDLERS hd;
 	DOT11EXTIHV_LINUX_REASON_TEXT reason_text; /* optional export, may be NULL */
 	bool service_up;           /* InitService entered .. DeinitService returned */
@@ -313,6 +318,9 @@ void ihv_adapter_rx_deliver(struct ihv_adapter *a);
 /* Transmit a DOT11_SECURITY_PACKET_HEADER frame; an ERROR_* value. */
 uint32_t ihv_port_send_now(struct ihv_adapter *a, const uint8_t *pkt, size_t len);
 
+/* indication.c: a driver indication to ReceiveIndication (loop thread) */
+void ihv_indication_deliver(struct ihv_adapter *a, const struct drv_event *ev);
+
 /* linux-api.c */
 void ihv_host_timers_free(struct ihv_host *h);
 
@@ -349,6 +357,8 @@ uint32_t ihv_keys_set_default(struct ihv_adapter *a,
 			      size_t total_len, uint32_t direction);
 uint32_t ihv_keys_set_default_id(struct ihv_adapter *a, uint32_t id);
 bool ihv_keys_have_ptk(const struct ihv_adapter *a, const uint8_t addr[6]);
+/* May a key call of this kind be made now (a port, or a pre-association)? */
+bool ihv_keys_call_allowed(const struct ihv_adapter *a, enum ihv_key_op op);
 /* Forget keys: all, or only the non-static ones (contract rule 53). */
 void ihv_keys_forget(struct ihv_adapter *a, bool only_dynamic);
 /* Cheap structural checks done where the call is made (any thread). */

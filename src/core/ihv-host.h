@@ -25,6 +25,24 @@ struct ihv_host_params {
 	const char *plugin_path;
 	uint32_t preassoc_timeout_ms;  /* 0: default (a plugin that never completes) */
 	uint32_t postassoc_timeout_ms; /* 0: default */
+	/*
+	 * Issue 11: the plugin in a process of its own (ihvd-plugin-host),
+	 * when isolated; a zeroed struct keeps it inline (dlopen into ihvd).
+	 * The daemon's default is isolated (plugin_isolation=).
+	 */
+	bool isolated;
+	const char *plugin_host_path;  /* NULL: $IHVD_PLUGIN_HOST, next to ihvd, libexec */
+	const char *plugin_user;       /* NULL: "nobody" */
+	uint32_t handler_timeout_ms;   /* 0: 5000; a handler past it is killed (rule 9) */
+	bool plugin_no_seccomp;        /* debugging only */
+	/*
+	 * The plugin's process crashed (or was killed at its deadline): what
+	 * happened, the crashes so far, and whether ihvd gave up on it. May be
+	 * NULL. Called on the loop thread after its connections were ended.
+	 */
+	void (*crashed)(void *ctx, const char *plugin, const char *what, unsigned crashes,
+			bool gave_up);
+	void *crash_ctx;
 };
 
 /*
@@ -37,6 +55,9 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *params, char *err,
 /* DeinitAdapter for every adapter, DeinitService, dlclose (contract rule 7). */
 void ihv_host_free(struct ihv_host *h);
 const char *ihv_host_plugin_name(const struct ihv_host *h);
+/* Isolated mode: the plugin process's crashes so far (0 inline), and its pid (0 if none). */
+unsigned ihv_host_plugin_crashes(const struct ihv_host *h);
+int ihv_host_plugin_pid(const struct ihv_host *h);
 /*
  * What the plugin says one of its reason codes means (the optional export
  * Dot11ExtIhvLinuxReasonText, ihvlinux.h). 0 with buf filled, or -ENOENT.
@@ -186,5 +207,17 @@ int ihv_adapter_control(struct ihv_adapter *a, const uint8_t *in, size_t in_len,
 			uint8_t *out, size_t out_len, size_t *returned);
 void ihv_host_session_change(struct ihv_host *h, uint32_t wts_event,
 			     uint32_t session_id);
+
+/*
+ * CreateDiscoveryProfiles (src/core/discovery.c, contract §3 [9]) for the
+ * network req names (its SSID and BSSes; no profile): cb gets each proposed
+ * profile's two fragments as UTF-8, valid for the call. The number of
+ * profiles, -ENOENT when the plugin has none (its reason in *reason),
+ * -EINVAL when it handed back memory not from Dot11ExtAllocateBuffer.
+ */
+typedef void (*ihv_discovery_cb)(void *ctx, const char *conn_xml, const char *sec_xml);
+int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
+				   const struct ihv_connect_request *req, bool insecure,
+				   ihv_discovery_cb cb, void *ctx, uint32_t *reason);
 
 #endif

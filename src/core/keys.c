@@ -161,6 +161,23 @@ static void keys_rec_del(struct ihv_adapter *a, enum drv_key_type type, uint16_t
 	}
 }
 
+/*
+ * The window of a key call: a port (post-association) for every key; the
+ * static default keys (SetDefaultKey, SetDefaultKeyId), which the contract
+ * table allows from InitAdapter on, also during a pre-association.
+ */
+bool ihv_keys_call_allowed(const struct ihv_adapter *a, enum ihv_key_op op)
+{
+	switch (op) {
+	case IHV_KEYOP_MAPPING:
+		return a->port;
+	case IHV_KEYOP_DEFAULT:
+	case IHV_KEYOP_DEFAULT_ID:
+		return a->port || a->phase == IHV_PHASE_PRE_ASSOCIATE;
+	}
+	return false;
+}
+
 bool ihv_keys_have_ptk(const struct ihv_adapter *a, const uint8_t addr[6])
 {
 	size_t i;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/ihv-core.h"
+#include "core/isolate.h"
 #include "common/log.h"
 
 static const char *const plugin_handler_names[19] = {
@@ -50,8 +51,50 @@ static void plugin_host_discard(struct ihv_host *h)
 	ihv_host_timers_free(h);
 	if (h->dl)
 		dlclose(h->dl);
+	ihv_isolate_close(h->iso);
 	free(h->path);
 	free(h);
+}
+
+/* Inline: dlopen and the exports by name (contract rule 1). */
+static int plugin_open_inline(struct ihv_host *h, const char *path,
+			      struct ihv_plugin_exports *ex, char *err, size_t err_len)
+{
+	h->dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h->dl) {
+		plugin_err_set(err, err_len, "dlopen %s: %s", path, dlerror());
+		return -1;
+	}
+	/* contract rule 1: exactly these names, resolved by name */
+	ex->get_version = (DOT11EXTIHV_GET_VERSION_INFO)dlsym(h->dl, IHV_VERSION_FUNCTION_NAME);
+	if (!ex->get_version) {
+		plugin_err_set(err, err_len, "%s not exported (contract rule 1)",
+			IHV_VERSION_FUNCTION_NAME);
+		return -1;
+	}
+	ex->init_service = (DOT11EXTIHV_INIT_SERVICE)dlsym(h->dl, IHV_INIT_FUNCTION_NAME);
+	if (!ex->init_service) {
+		plugin_err_set(err, err_len, "%s not exported (contract rule 1)",
+			IHV_INIT_FUNCTION_NAME);
+		return -1;
+	}
+	ex->init_vs = (DOT11EXTIHV_INIT_VIRTUAL_STATION)dlsym(h->dl, IHV_INIT_VS_FUNCTION_NAME);
+	/* ihvlinux.h: optional, resolved by name like InitVirtualStation */
+	h->reason_text = (DOT11EXTIHV_LINUX_REASON_TEXT)dlsym(h->dl,
+							      IHV_LINUX_REASON_TEXT_FUNCTION_NAME);
+	return 0;
+}
+
+/* A failed step in isolated mode: add what happened to the process, if it died. */
+static void plugin_err_fault(const struct ihv_host *h, char *err, size_t err_len)
+{
+	size_t n;
+
+	if (!h->iso || !h->iso->dead || !err || !err_len)
+		return;
+	n = strlen(err);
+	if (n < err_len)
+		snprintf(err + n, err_len - n, ": the plugin crashed %s", h->iso->why);
 }
 
 struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
@@ -64,6 +107,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	DOT11EXT_APIS apis;
 	DOT11EXT_LINUX_APIS lx;
 	DOT11EXT_VIRTUAL_STATION_APIS vs;
+	struct ihv_plugin_exports ex = { 0 };
 	struct ihv_call save;
 	struct ihv_host *h;
 	void **table;
@@ -90,28 +134,17 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	h->loop_thread = pthread_self();
 	ihv_registry_label_set(h, p->plugin_path); /* fixed from here on */
 
-	h->dl = dlopen(p->plugin_path, RTLD_NOW | RTLD_LOCAL);
-	if (!h->dl) {
-		plugin_err_set(err, err_len, "dlopen %s: %s", p->plugin_path, dlerror());
+	if (p->isolated) {
+		/* issue 11: ihvd-plugin-host loads it; the proxy stands in for the exports */
+		h->iso = ihv_isolate_open(h, p, &ex, err, err_len);
+		if (!h->iso)
+			goto fail;
+	} else if (plugin_open_inline(h, p->plugin_path, &ex, err, err_len) < 0) {
 		goto fail;
 	}
-	/* contract rule 1: exactly these names, resolved by name */
-	get_version = (DOT11EXTIHV_GET_VERSION_INFO)dlsym(h->dl, IHV_VERSION_FUNCTION_NAME);
-	if (!get_version) {
-		plugin_err_set(err, err_len, "%s not exported (contract rule 1)",
-			IHV_VERSION_FUNCTION_NAME);
-		goto fail;
-	}
-	init_service = (DOT11EXTIHV_INIT_SERVICE)dlsym(h->dl, IHV_INIT_FUNCTION_NAME);
-	if (!init_service) {
-		plugin_err_set(err, err_len, "%s not exported (contract rule 1)",
-			IHV_INIT_FUNCTION_NAME);
-		goto fail;
-	}
-	init_vs = (DOT11EXTIHV_INIT_VIRTUAL_STATION)dlsym(h->dl, IHV_INIT_VS_FUNCTION_NAME);
-	/* ihvlinux.h: optional, resolved by name like InitVirtualStation */
-	h->reason_text = (DOT11EXTIHV_LINUX_REASON_TEXT)dlsym(h->dl,
-							      IHV_LINUX_REASON_TEXT_FUNCTION_NAME);
+	get_version = ex.get_version;
+	init_service = ex.init_service;
+	init_vs = ex.init_vs;
 
 	ihv_lock();
 	h->id = ihv_next_id();
@@ -125,6 +158,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	ihv_call_leave(h, NULL, &save);
 	if (rc != ERROR_SUCCESS) {
 		plugin_err_set(err, err_len, "%s failed: error %u", IHV_VERSION_FUNCTION_NAME, rc);
+		plugin_err_fault(h, err, err_len);
 		goto fail;
 	}
 	if (vi.dwVerMin > 0 || vi.dwVerMax < vi.dwVerMin) {
@@ -150,6 +184,7 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 	ihv_call_leave(h, NULL, &save);
 	if (rc != ERROR_SUCCESS) {
 		plugin_err_set(err, err_len, "%s failed: error %u", IHV_INIT_FUNCTION_NAME, rc);
+		plugin_err_fault(h, err, err_len);
 		goto fail;
 	}
 	/* contract rule 4: all 19 handlers */
@@ -176,7 +211,14 @@ struct ihv_host *ihv_host_new(const struct ihv_host_params *p, char *err,
 			log_warn("%s: %s failed: error %u (ignored: optional)", h->name,
 				 IHV_INIT_VS_FUNCTION_NAME, rc);
 	}
-	log_info("plugin %s loaded from %s (interface version 0)", h->name, h->path);
+	if (h->iso && h->iso->dead) {
+		plugin_err_set(err, err_len, "the plugin crashed while loading %s", h->iso->why);
+		goto fail;
+	}
+	if (h->iso)
+		h->iso->loaded = true;
+	log_info("plugin %s loaded from %s (interface version 0%s)", h->name, h->path,
+		 h->iso ? ", isolated in ihvd-plugin-host" : "");
 	return h;
 fail:
 	log_err("plugin %s refused: %s", p->plugin_path, err ? err : "");
@@ -221,7 +263,9 @@ void ihv_host_free(struct ihv_host *h)
 		log_warn("plugin %s: %lu Dot11ExtAllocateBuffer buffers not freed by DeinitService",
 			 h->name, h->outstanding_buffers);
 	log_info("plugin %s unloaded", h->name);
-	dlclose(h->dl);
+	if (h->dl)
+		dlclose(h->dl);
+	ihv_isolate_close(h->iso);
 	free(h->path);
 	free(h);
 }
@@ -231,14 +275,28 @@ const char *ihv_host_plugin_name(const struct ihv_host *h)
 	return h ? h->name : "";
 }
 
+unsigned ihv_host_plugin_crashes(const struct ihv_host *h)
+{
+	return h && h->iso ? h->iso->crashes_total : 0;
+}
+
+int ihv_host_plugin_pid(const struct ihv_host *h)
+{
+	return h && h->iso && !h->iso->dead ? (int)h->iso->pid : 0;
+}
+
 int ihv_host_reason_text(const struct ihv_host *h, uint32_t reason_code,
 			 char *buf, size_t len)
 {
 	DWORD rc;
 
-	if (!h || !h->reason_text || !buf || len < 2 || len > UINT32_MAX)
+	if (!h || !buf || len < 2 || len > UINT32_MAX)
 		return -ENOENT;
 	buf[0] = '\0';
+	if (h->iso)
+		return ihv_isolate_reason_text(h->iso, reason_code, buf, len);
+	if (!h->reason_text)
+		return -ENOENT;
 	rc = h->reason_text(reason_code, buf, (DWORD)len);
 	buf[len - 1] = '\0'; /* never trust the plugin to terminate */
 	if (rc != ERROR_SUCCESS || !buf[0])

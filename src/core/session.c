@@ -114,6 +114,7 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 	/* a cancelled session the plugin never cancelled is dropped now */
 	ihv_handle_kill(a->connect, "a new pre-association replaced it");
 	a->pre_cancel_only = false;
+	a->post_cancel = NULL;
 	ihv_unlock();
 	ihv_session_free(a);
 	r = session_build(a, req);

@@ -85,9 +85,9 @@ static DWORD svc_keys_call(HANDLE svc, const char *fn, enum ihv_key_op op,
 	a = ihv_adapter_lock_svc(svc, fn);
 	if (!a)
 		return ERROR_INVALID_HANDLE;
-	if (!a->port) {
-		log_warn("%s: %s with no port (keys are set during post-association)",
-			 a->h->name, fn);
+	if (!ihv_keys_call_allowed(a, op)) {
+		log_warn("%s: %s with no port (keys are set during post-association; "
+			 "default keys also during a pre-association)", a->h->name, fn);
 		ihv_unlock();
 		return ERROR_INVALID_STATE;
 	}

@@ -137,6 +137,24 @@ DWORD WINAPI ihv_svc_post_associate_completion(HANDLE svc, HANDLE ss,
 	struct ihv_work *w;
 	DWORD rc;
 
+	a = ihv_adapter_lock_svc(svc, svc_session_post.fn);
+	if (!a)
+		return ERROR_INVALID_HANDLE;
+	if (ss && ss == a->post_cancel) {
+		/* contract rules 20, 40: after StopPostAssociate and AdapterReset only the
+		 * cancellation of a pending post-association, once */
+		if (win32 != ERROR_CANCELLED || ihv_completion_check(reason, win32)) {
+			log_warn("%s: contract rule 40: %s after StopPostAssociate: only one "
+				 "ERROR_CANCELLED is taken (got %u)", a->h->name,
+				 svc_session_post.fn, win32);
+			ihv_unlock();
+			return ERROR_INVALID_HANDLE;
+		}
+		a->post_cancel = NULL;
+		ihv_unlock();
+		return ERROR_SUCCESS;
+	}
+	ihv_unlock();
 	/* contract rules 36-38, 40 */
 	rc = svc_session_check(&svc_session_post, svc, ss, peer ? *peer : NULL, reason,
 			       win32, &a, &w);

@@ -80,6 +80,7 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 		     DOT11_ASSOC_STATUS status)
 {
 	const struct drv_ops *ops = a->h->drv->ops;
+	void *pending_post = a->port && !a->post_completed ? a->security : NULL;
 	bool on_air = a->phase == IHV_PHASE_ASSOCIATING ||
 		      a->phase == IHV_PHASE_POST_ASSOCIATE ||
 		      a->phase == IHV_PHASE_AUTHORIZED;
@@ -101,6 +102,8 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 		a->pre_cancel_only = true; /* contract rule 20: the plugin cancels it */
 	else
 		ihv_handle_kill(a->connect, "AdapterReset ended the connection");
+	/* contract rule 20: a pending post-association may still be cancelled, once */
+	a->post_cancel = pending_post;
 	a->exclude_unencrypted = false;
 	a->auth_algo = a->ucast_algo = a->mcast_algo = 0;
 	a->rsn_set = false;

@@ -455,6 +455,27 @@ int config_global_set(struct config *c, const char *name, const char *v,
 		return config_set_group(c, name, v, err, len);
 	if (!strcmp(name, "ihv_plugin"))
 		return config_set_path(&c->ihv_plugin, name, v, err, len);
+	if (!strcmp(name, "plugin_isolation")) {
+		if (strcmp(v, "isolated") && strcmp(v, "inline"))
+			return config_errf(err, len, "plugin_isolation: expected isolated or inline");
+		c->plugin_inline = !strcmp(v, "inline");
+		return 0;
+	}
+	if (!strcmp(name, "plugin_user")) {
+		if (!*v || strchr(v, ' ') || !strcmp(v, "root"))
+			return config_errf(err, len, "plugin_user: expected a user name other than root");
+		free(c->plugin_user);
+		c->plugin_user = strdup(v);
+		return c->plugin_user ? 0 : config_errf(err, len, "out of memory");
+	}
+	if (!strcmp(name, "plugin_handler_timeout_ms")) {
+		long x;
+
+		if (config_parse_int(v, 100, 600000, &x) < 0)
+			return config_errf(err, len, "plugin_handler_timeout_ms: expected 100..600000");
+		c->plugin_handler_timeout_ms = (uint32_t)x;
+		return 0;
+	}
 	if (!strcmp(name, "eapol_path")) {
 		if (!strcmp(v, "auto"))
 			c->eapol_path = DRV_EAPOL_AUTO;
@@ -503,6 +524,7 @@ void config_free(struct config *c)
 	free(c->ctrl_dir);
 	free(c->ctrl_group);
 	free(c->ihv_plugin);
+	free(c->plugin_user);
 	free(c);
 }
 

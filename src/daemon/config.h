@@ -5,6 +5,9 @@
  *   ctrl_interface_group=netdev
  *   ihv_plugin=/usr/local/lib/ihvd/ihv-rsn.so
  *   eapol_path=auto|nl80211|packet
+ *   plugin_isolation=isolated|inline            (default isolated: ihvd-plugin-host)
+ *   plugin_user=nobody                          (the plugin process's user)
+ *   plugin_handler_timeout_ms=5000              (a handler past it is killed)
  *   update_config=1                             (accepted, ignored)
  *   network={
  *       ssid="name" | 6e616d65 | P"printf\x20escaped"
@@ -100,6 +103,10 @@ struct config {
 	char *ctrl_group;       /* NULL: root only */
 	gid_t ctrl_gid;         /* valid when ctrl_group is set */
 	char *ihv_plugin;       /* NULL if unset */
+	/* issue 11: the plugin in a process of its own (ihvd-plugin-host) */
+	bool plugin_inline;     /* plugin_isolation=inline; default isolated */
+	char *plugin_user;      /* plugin_user=; NULL: nobody */
+	uint32_t plugin_handler_timeout_ms; /* plugin_handler_timeout_ms=; 0: 5000 */
 	enum drv_eapol_path eapol_path;
 	bool has_secret;        /* some network holds a psk */
 	struct config_network *networks; /* in id order */

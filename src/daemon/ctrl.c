@@ -178,9 +178,9 @@ static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 		   ctrl_key_mgmt_txt(in.akm_suite));
 	}
 	hex_mac_txt(in.mac, mac);
-	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n",
-	   station_state_name(in.state), mac, in.plugin_name ? in.plugin_name : "",
-	   in.last_reason);
+	ctrl_rp(r, "wpa_state=%s\naddress=%s\nihv_plugin=%s\nihv_last_reason=0x%05x\n"
+	   "ihv_plugin_crashes=%u\n", station_state_name(in.state), mac,
+	   in.plugin_name ? in.plugin_name : "", in.last_reason, in.plugin_crashes);
 }
 
 static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)
@@ -241,6 +241,53 @@ static bool ctrl_cmd_get_capability(const char *arg, struct ctrl_reply *r)
 }
 
 /* "SET_NETWORK <id> <name> <value>" */
+/* A copy of n to try a change on, with strings of its own. */
+static bool ctrl_network_trial(const struct config_network *n, struct config_network *t)
+{
+	*t = *n;
+	t->next = NULL;
+	t->id_str = n->id_str ? strdup(n->id_str) : NULL;
+	t->ihv_profile = n->ihv_profile ? strdup(n->ihv_profile) : NULL;
+	return (!n->id_str || t->id_str) && (!n->ihv_profile || t->ihv_profile);
+}
+
+static void ctrl_network_trial_free(struct config_network *t)
+{
+	free(t->id_str);
+	if (t->ihv_profile)
+		OPENSSL_cleanse(t->ihv_profile, strlen(t->ihv_profile));
+	free(t->ihv_profile);
+	OPENSSL_cleanse(t, sizeof(*t)); /* a passphrase or PSK */
+}
+
+/*
+ * Would the plugin take network n with name set to value (ValidateProfile,
+ * contract §3 [7])? Tried on a copy, so a refused change leaves n as it was.
+ */
+static bool ctrl_network_change_valid(struct ctrl *c, const struct config_network *n,
+				      const char *name, const char *value)
+{
+	struct config_network t;
+	char err[256], text[256];
+	uint32_t reason;
+	bool ok = true;
+
+	if (!ctrl_network_trial(n, &t)) {
+		ctrl_network_trial_free(&t);
+		return false;
+	}
+	/* a value config_network_set refuses is refused (and logged) by the real call */
+	if (config_network_set(&t, name, value, err, sizeof(err)) == 0 &&
+	    station_network_validate(c->station, &t, &reason, text, sizeof(text)) < 0) {
+		log_info("ctrl %s: SET_NETWORK %d %s: the plugin refused the block "
+			 "(Dot11ExtIhvValidateProfile): reason 0x%x: %s", c->ifname, n->id, name,
+			 reason, text);
+		ok = false;
+	}
+	ctrl_network_trial_free(&t);
+	return ok;
+}
+
 static bool ctrl_cmd_set_network(struct ctrl *c, char *arg)
 {
 	char *name, *value, err[256];
@@ -259,6 +306,8 @@ static bool ctrl_cmd_set_network(struct ctrl *c, char *arg)
 	n = id >= 0 ? config_network_get(c->config, id) : NULL;
 	if (!n)
 		return false;
+	if (!ctrl_network_change_valid(c, n, name, value))
+		return false; /* the plugin refused it: n unchanged */
 	if (config_network_set(n, name, value, err, sizeof(err)) < 0) {
 		log_info("ctrl %s: SET_NETWORK %d: %s", c->ifname, id, err);
 		return false;
@@ -321,6 +370,38 @@ static bool ctrl_id_cmd(struct ctrl *c, const char *arg, const char *all_word,
 }
 
 /*
+ * IHV_CONTROL <hex>: the bytes to the plugin's Dot11ExtIhvControl (contract
+ * §3, rule 68), its reply back in hex. The request may be anything the
+ * plugin defines, secrets included: neither is logged.
+ */
+static bool ctrl_cmd_ihv_control(struct ctrl *c, const char *arg, struct ctrl_reply *r)
+{
+	uint8_t in[CTRL_IHV_CONTROL_MAX], out[CTRL_IHV_CONTROL_MAX];
+	char hex[2 * CTRL_IHV_CONTROL_MAX + 1];
+	size_t n = strlen(arg), returned = 0;
+	int len, e;
+	bool ok = false;
+
+	len = n && n / 2 <= sizeof(in) ? hex_decode(arg, n, in, sizeof(in)) : -1;
+	if (len < 0)
+		goto out;
+	e = station_ihv_control(c->station, in, (size_t)len, out, sizeof(out), &returned);
+	if (e < 0) {
+		log_info("ctrl %s: IHV_CONTROL: the plugin's Control failed: %s", c->ifname,
+			 strerror(-e));
+		goto out;
+	}
+	hex_encode(out, returned, hex);
+	ctrl_rp(r, "%s\n", returned ? hex : "");
+	ok = true;
+out:
+	OPENSSL_cleanse(in, sizeof(in));
+	OPENSSL_cleanse(out, sizeof(out));
+	OPENSSL_cleanse(hex, sizeof(hex));
+	return ok;
+}
+
+/*
  * The verbs, and whether their arguments may be logged: only where they are
  * known to carry no secret. SET_NETWORK may carry a psk, CTRL-RSP- (its value
  * is part of the verb) a password, and an unknown verb may be a mistyped
@@ -339,6 +420,7 @@ static const struct ctrl_verb ctrl_verbs[] = {
 	{ "SELECT_NETWORK", true }, { "DISCONNECT", true }, { "RECONNECT", true },
 	{ "REASSOCIATE", true }, { "ATTACH", true }, { "DETACH", true }, { "LEVEL", true },
 	{ "TERMINATE", true }, { "GET_CAPABILITY", true }, { "INTERFACES", true },
+	{ "IHV_CONTROL", false },
 };
 
 /* The verb of cmd (up to its first blank), or NULL when it is none of ours. */
@@ -476,6 +558,8 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		return ctrl_cmd_get_capability(arg, r);
 	} else if (IS("INTERFACES") && NOARG) {
 		ctrl_rp(r, "%s\n", c->ifname);
+	} else if (IS("IHV_CONTROL") && arg) {
+		return ctrl_cmd_ihv_control(c, arg, r);
 	} else if (!strncmp(cmd, "CTRL-RSP-", 9)) {
 		if (arg)
 			arg[-1] = ' '; /* the value may hold blanks */

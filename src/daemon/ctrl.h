@@ -27,6 +27,7 @@
 #define CTRL_CMD_MAX 4096    /* a longer datagram is refused with FAIL */
 #define CTRL_REPLY_MAX 4096  /* wpa_cli's reply buffer */
 #define CTRL_CLIENTS_MAX 32  /* ATTACHed clients */
+#define CTRL_IHV_CONTROL_MAX 1024 /* IHV_CONTROL request and reply bytes (hex fits a reply) */
 
 struct ctrl;
 

@@ -28,6 +28,8 @@
 #include "daemon/config.h"
 #include "daemon/ctrl.h"
 #include "core/ihv-host.h"
+#include "daemon/backend.h"
+#include "daemon/logind.h"
 #include "common/log.h"
 #include "common/loop.h"
 #include "daemon/station.h"
@@ -44,6 +46,7 @@ struct iface {
 	uint32_t ifindex;
 	struct drv_capa capa;
 	struct station_backend be;
+	struct backend_core bc;
 	struct station *station;
 	struct ihv_adapter *adapter;
 	struct ctrl *ctrl;
@@ -51,6 +54,7 @@ struct iface {
 
 struct ihvd {
 	struct loop *loop;
+	struct logind *logind;
 	struct drv *drv;
 	struct ihv_host *host;
 	struct iface ifaces[IHVD_IFACES_MAX];
@@ -168,56 +172,35 @@ static void main_on_drv_event(void *ctx, const struct drv_event *ev)
 		ihv_host_drv_event(d->host, ev);
 }
 
-/* --- the station's backend: the core and the driver -------------------------------- */
-
-static int main_be_connect(void *ctx, const struct ihv_connect_request *req)
+/*
+ * Every complete network block goes to the plugin's ValidateProfile before
+ * ihvd uses it (contract §3 [7]); a refused one stops the start, with the
+ * plugin's reason and what it means.
+ */
+static int main_networks_validate(struct ihvd *d, struct iface *i)
 {
-	struct iface *i = ctx;
+	const struct config_network *n;
+	char text[256], ssid[DRV_SSID_MAX * 4 + 1];
+	uint32_t reason;
 
-	return i->adapter ? ihv_adapter_connect(i->adapter, req) : -ENODEV;
+	for (n = i->config->networks; n; n = n->next) {
+		if (station_network_validate(i->station, n, &reason, text, sizeof(text)) == 0)
+			continue;
+		config_ssid_txt(n->ssid, n->ssid_len, ssid, sizeof(ssid));
+		main_die_msg(d, "%s: %s: network id=%d (ssid \"%s\"): the plugin refused the "
+			     "block (Dot11ExtIhvValidateProfile): reason 0x%x: %s", i->ifname,
+			     i->config_path, n->id, ssid, reason, text);
+		return -1;
+	}
+	return 0;
 }
 
-static int main_be_disconnect(void *ctx, uint16_t reason)
+/* A logind session started or ended: the plugin's ProcessSessionChange (rule 64). */
+static void main_session_change(void *ctx, uint32_t wts_event, uint32_t session)
 {
-	struct iface *i = ctx;
+	struct ihvd *d = ctx;
 
-	return i->adapter ? ihv_adapter_disconnect(i->adapter, reason) : -ENODEV;
-}
-
-static void main_be_status(void *ctx, struct ihv_adapter_status *st)
-{
-	struct iface *i = ctx;
-
-	if (i->adapter)
-		ihv_adapter_status_get(i->adapter, st);
-}
-
-static int main_be_reason_text(void *ctx, uint32_t reason_code, char *buf, size_t len)
-{
-	struct iface *i = ctx;
-
-	return ihv_host_reason_text(i->d->host, reason_code, buf, len);
-}
-
-static int main_be_ui_respond(void *ctx, const uint8_t guid[16], const uint8_t *data, size_t len)
-{
-	struct iface *i = ctx;
-
-	return i->adapter ? ihv_adapter_ui_respond(i->adapter, guid, data, len) : -ENODEV;
-}
-
-static int main_be_scan_trigger(void *ctx, const struct drv_scan_params *p)
-{
-	struct iface *i = ctx;
-
-	return i->d->drv->ops->scan_trigger(i->d->drv, i->ifindex, p);
-}
-
-static int main_be_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
-{
-	struct iface *i = ctx;
-
-	return i->d->drv->ops->scan_results(i->d->drv, i->ifindex, cb, cb_ctx);
+	ihv_host_session_change(d->host, wts_event, session);
 }
 
 /* --- signals and termination ----------------------------------------------------- */
@@ -360,16 +343,8 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 			strerror(-r));
 		return -1;
 	}
-	i->be = (struct station_backend){
-		.ctx = i,
-		.connect = main_be_connect,
-		.disconnect = main_be_disconnect,
-		.status = main_be_status,
-		.ui_respond = main_be_ui_respond,
-		.scan_trigger = main_be_scan_trigger,
-		.scan_results = main_be_scan_results,
-		.reason_text = main_be_reason_text,
-	};
+	i->bc = (struct backend_core){ .host = d->host, .drv = d->drv, .ifindex = i->ifindex };
+	backend_core_fill(&i->be, &i->bc);
 	sp.loop = d->loop;
 	sp.config = i->config;
 	sp.ifname = i->ifname;
@@ -384,11 +359,14 @@ static int main_iface_up(struct ihvd *d, struct iface *i)
 	}
 	i->adapter = ihv_adapter_new(d->host, i->ifindex, i->ifname, station_adapter_events(),
 				     i->station);
+	i->bc.adapter = i->adapter;
 	if (!i->adapter) {
 		main_die_msg(d, "%s: the plugin did not take the adapter (Dot11ExtIhvInitAdapter); "
 			"see the log above", i->ifname);
 		return -1;
 	}
+	if (main_networks_validate(d, i) < 0)
+		return -1;
 	if (i->config->ctrl_dir) {
 		struct ctrl_params cp = {
 			.loop = d->loop, .dir = i->config->ctrl_dir,
@@ -445,8 +423,11 @@ static void main_ihvd_shutdown(struct ihvd *d)
 		i->ctrl = NULL;
 		ihv_adapter_free(i->adapter);
 		i->adapter = NULL;
+		i->bc.adapter = NULL;
 	}
 	/* 3. DeinitService, dlclose. */
+	logind_free(d->logind);
+	d->logind = NULL;
 	ihv_host_free(d->host);
 	d->host = NULL;
 	for (k = 0; k < d->n_ifaces; k++) {
@@ -635,6 +616,19 @@ static int main_plugin_check(struct ihvd *d)
 	return 0;
 }
 
+/* The core's report of a crashed plugin process (isolated mode): every interface hears it. */
+static void main_plugin_crashed(void *ctx, const char *plugin, const char *what,
+				unsigned crashes, bool gave_up)
+{
+	struct ihvd *d = ctx;
+	size_t k;
+
+	(void)plugin;
+	for (k = 0; k < d->n_ifaces; k++)
+		if (d->ifaces[k].station)
+			station_plugin_crashed(d->ifaces[k].station, crashes, what, gave_up);
+}
+
 int main(int argc, char **argv)
 {
 	static struct ihvd d = { .sigfd = -1, .ready_fd = -1 };
@@ -681,6 +675,12 @@ int main(int argc, char **argv)
 	hp.loop = d.loop;
 	hp.drv = d.drv;
 	hp.plugin_path = d.plugin;
+	/* issue 11: isolated unless the (first) configuration says plugin_isolation=inline */
+	hp.isolated = !d.ifaces[0].config->plugin_inline;
+	hp.plugin_user = d.ifaces[0].config->plugin_user;
+	hp.handler_timeout_ms = d.ifaces[0].config->plugin_handler_timeout_ms;
+	hp.crashed = main_plugin_crashed;
+	hp.crash_ctx = &d;
 	d.host = ihv_host_new(&hp, err, sizeof(err));
 	if (!d.host) {
 		main_die_msg(&d, "plugin %s: %s", d.plugin, err);
@@ -689,6 +689,10 @@ int main(int argc, char **argv)
 	for (k = 0; k < d.n_ifaces; k++)
 		if (main_iface_up(&d, &d.ifaces[k]) < 0)
 			goto fail;
+	d.logind = logind_new(d.loop, main_session_change, &d, err, sizeof(err));
+	if (!d.logind)
+		log_info("logind is not reachable (%s): the plugin gets no session changes "
+			 "(Dot11ExtIhvProcessSessionChange)", err);
 	rc = main_pidfile_write(&d);
 	if (rc < 0) {
 		main_die_msg(&d, "-P %s: %s", d.pidfile, strerror(-rc));

@@ -22,6 +22,20 @@ bool select_any_usable(const struct config *c)
 	return false;
 }
 
+/* The strongest cipher of a set (CCMP for an empty one). */
+static enum config_cipher select_cipher_best(unsigned int set)
+{
+	if (set & CONFIG_CIPHER_CCMP_256)
+		return CONFIG_CIPHER_CCMP_256;
+	if (set & CONFIG_CIPHER_GCMP_256)
+		return CONFIG_CIPHER_GCMP_256;
+	if (set & CONFIG_CIPHER_CCMP)
+		return CONFIG_CIPHER_CCMP;
+	if (set & CONFIG_CIPHER_GCMP)
+		return CONFIG_CIPHER_GCMP;
+	return CONFIG_CIPHER_CCMP;
+}
+
 bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 		      struct profile_choice *choice)
 {
@@ -58,16 +72,21 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 	choice->akm = (akm & CONFIG_AKM_EAP_SHA256) ? CONFIG_AKM_EAP_SHA256 :
 		      (akm & CONFIG_AKM_EAP) ? CONFIG_AKM_EAP :
 		      (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 : CONFIG_AKM_PSK;
-	if (pairwise & CONFIG_CIPHER_CCMP_256)
-		choice->pairwise = CONFIG_CIPHER_CCMP_256;
-	else if (pairwise & CONFIG_CIPHER_GCMP_256)
-		choice->pairwise = CONFIG_CIPHER_GCMP_256;
-	else if (pairwise & CONFIG_CIPHER_CCMP)
-		choice->pairwise = CONFIG_CIPHER_CCMP;
-	else
-		choice->pairwise = CONFIG_CIPHER_GCMP;
+	choice->pairwise = select_cipher_best(pairwise);
 	choice->group = (enum config_cipher)group;
 	return true;
+}
+
+void select_network_choice(const struct config_network *n, struct profile_choice *choice)
+{
+	if (n->key_mgmt & CONFIG_AKM_PSK_SHA256)
+		choice->akm = CONFIG_AKM_PSK_SHA256;
+	else if (n->key_mgmt & CONFIG_AKM_PSK)
+		choice->akm = CONFIG_AKM_PSK;
+	else
+		choice->akm = CONFIG_AKM_NONE;
+	choice->pairwise = select_cipher_best(n->pairwise);
+	choice->group = select_cipher_best(n->group);
 }
 
 static bool select_better(const struct config_network *n, const struct scan_bss *b,

@@ -26,6 +26,12 @@ bool select_any_usable(const struct config *c);
 bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 		      struct profile_choice *choice);
 
+/*
+ * The choice a network makes on its own, without a BSS (the strongest AKM
+ * and ciphers it allows): the profile ValidateProfile is asked about.
+ */
+void select_network_choice(const struct config_network *n, struct profile_choice *choice);
+
 struct select_result {
 	struct config_network *net;
 	struct profile_choice choice;

@@ -6,6 +6,7 @@
 #include "daemon/station.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/log.h"
@@ -214,6 +215,15 @@ int station_ui_respond(struct station *st, int id, const char *value)
 	return err < 0 ? err : 0;
 }
 
+void station_plugin_crashed(struct station *st, unsigned crashes, const char *what,
+			    bool gave_up)
+{
+	st->plugin_crashes = crashes;
+	station_event(st, "CTRL-EVENT-IHV-PLUGIN-CRASHED plugin=%s crashes=%u%s what=\"%s\"",
+		      st->plugin_name ? st->plugin_name : "", crashes,
+		      gave_up ? " gave_up=1" : "", what);
+}
+
 /* STATUS: what was planned, then what the core says was negotiated. */
 void station_info_get(struct station *st, struct station_info *info)
 {
@@ -227,6 +237,7 @@ void station_info_get(struct station *st, struct station_info *info)
 	memcpy(info->mac, st->mac, DRV_ETH_ALEN);
 	info->plugin_name = st->plugin_name;
 	info->last_reason = st->last_reason;
+	info->plugin_crashes = st->plugin_crashes;
 	if (!linked)
 		return;
 	memcpy(info->ssid, st->cur_ssid, st->cur_ssid_len);
@@ -258,4 +269,37 @@ void station_info_get(struct station *st, struct station_info *info)
 		info->group_cipher = ast.group_cipher;
 	if (ast.last_reason_code && !info->last_reason)
 		info->last_reason = ast.last_reason_code;
+}
+
+int station_ihv_control(struct station *st, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t out_len, size_t *returned)
+{
+	if (!st->be.control)
+		return -EOPNOTSUPP;
+	return st->be.control(st->be.ctx, in, in_len, out, out_len, returned);
+}
+
+int station_network_validate(struct station *st, const struct config_network *n,
+			     uint32_t *reason, char *text, size_t text_len)
+{
+	struct profile_choice choice;
+	struct profile_xml x;
+	int r;
+
+	*reason = 0;
+	if (text_len)
+		text[0] = 0;
+	if (!st->be.validate)
+		return 0;
+	select_network_choice(n, &choice);
+	if (profile_build(n, &choice, &x) < 0)
+		return 0; /* not complete yet: asked again when it is */
+	r = st->be.validate(st->be.ctx, n->ssid, n->ssid_len, x.connectivity, x.security,
+			    reason);
+	profile_xml_clear(&x);
+	if (r == 0)
+		return 0;
+	if (!st->be.reason_text || st->be.reason_text(st->be.ctx, *reason, text, text_len) < 0)
+		snprintf(text, text_len, "%s", station_l2_reason_str(*reason));
+	return -EACCES;
 }

@@ -27,6 +27,7 @@ struct station {
 	uint32_t ifindex;
 	uint8_t mac[DRV_ETH_ALEN];
 	char *plugin_name;
+	unsigned plugin_crashes;
 	struct station_backend be;
 	uint32_t scan_max_age_ms;
 	uint32_t scan_timeout_ms;

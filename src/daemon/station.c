@@ -82,6 +82,44 @@ static void station_retry_cb(void *arg)
 
 /* --- connecting ------------------------------------------------------------------ */
 
+/*
+ * PerformCapabilityMatch for each candidate (contract §3 [8]): a BSS the
+ * plugin refuses is skipped, with its reason. False when none is left.
+ */
+static bool station_capability_filter(struct station *st, struct select_result *sel,
+				      const struct profile_xml *x)
+{
+	struct ihv_connect_request one;
+	char bssid_txt[HEX_MAC_TXT_LEN], text[160];
+	const struct drv_bss *b;
+	uint32_t reason;
+	size_t i, kept = 0;
+
+	if (!st->be.capability_match)
+		return sel->n_bss > 0;
+	for (i = 0; i < sel->n_bss; i++) {
+		b = &sel->bss[i]->bss;
+		one = (struct ihv_connect_request){
+			.ssid = sel->net->ssid, .ssid_len = sel->net->ssid_len,
+			.bss = &b, .n_bss = 1,
+			.connectivity_xml = x->connectivity, .security_xml = x->security,
+		};
+		reason = 0;
+		if (st->be.capability_match(st->be.ctx, &one, &reason) == 0) {
+			sel->bss[kept++] = sel->bss[i];
+			continue;
+		}
+		if (!st->be.reason_text || st->be.reason_text(st->be.ctx, reason, text,
+							      sizeof(text)) < 0)
+			snprintf(text, sizeof(text), "%s", station_l2_reason_str(reason));
+		hex_mac_txt(b->bssid, bssid_txt);
+		log_info("%s: network id=%d: the plugin's capability match refused %s: reason 0x%x (%s)",
+			 st->ifname, sel->net->id, bssid_txt, reason, text);
+	}
+	sel->n_bss = kept;
+	return kept > 0;
+}
+
 static void station_connect(struct station *st, struct select_result *sel)
 {
 	const struct drv_bss *list[SELECT_CANDIDATES_MAX];
@@ -98,6 +136,12 @@ static void station_connect(struct station *st, struct select_result *sel)
 	if (err < 0) {
 		log_err("%s: network id=%d: cannot build the IHV profile: %s", st->ifname,
 			sel->net->id, strerror(-err));
+		station_backoff(st);
+		return;
+	}
+	if (!station_capability_filter(st, sel, &x)) {
+		profile_xml_clear(&x);
+		st->cache_stale = true;
 		station_backoff(st);
 		return;
 	}
@@ -458,11 +502,31 @@ static void station_core_milestone(void *ctx, enum ihv_phase phase)
 	}
 }
 
+/*
+ * Dot11ExtSendNotification (contract rule 66) to the control socket:
+ * "CTRL-EVENT-IHV-NOTIFICATION <hex of the data> code=0x<code> len=<n>"; "-"
+ * for no data; at most the first 256 bytes in hex, len says how many there were.
+ */
+static void station_core_notification(void *ctx, uint32_t code, const uint8_t *data,
+				      size_t len)
+{
+	struct station *st = ctx;
+	char hex[2 * 256 + 1];
+	size_t shown = len < 256 ? len : 256;
+
+	if (shown)
+		hex_encode(data, shown, hex);
+	else
+		snprintf(hex, sizeof(hex), "-");
+	station_event(st, "CTRL-EVENT-IHV-NOTIFICATION %s code=0x%x len=%zu", hex, code, len);
+}
+
 static const struct ihv_adapter_events station_events = {
 	.authorized = station_core_authorized,
 	.ended = station_core_ended,
 	.ui_request = station_core_ui_request,
 	.milestone = station_core_milestone,
+	.notification = station_core_notification,
 	.onex = station_eap_event,
 };
 
@@ -517,6 +581,9 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 	case DRV_EVENT_IFACE_ADDED:
 	case DRV_EVENT_EAPOL_RX:
 	case DRV_EVENT_EAPOL_TX_STATUS:
+	case DRV_EVENT_MIC_FAILURE:     /* the plugin's (ReceiveIndication) */
+	case DRV_EVENT_PMKSA_CANDIDATE:
+	case DRV_EVENT_CQM:
 		break;
 	}
 }

@@ -50,6 +50,21 @@ struct station_backend {
 	int (*scan_results)(void *ctx, drv_bss_cb cb, void *cb_ctx);
 	/* What the plugin says its reason code means; may be NULL. 0 or -ENOENT. */
 	int (*reason_text)(void *ctx, uint32_t reason_code, char *buf, size_t len);
+	/*
+	 * Dot11ExtIhvControl: in -> out (*returned: the reply's full size). 0,
+	 * -ENOBUFS (did not fit), -EIO (the plugin failed); may be NULL.
+	 */
+	int (*control)(void *ctx, const uint8_t *in, size_t in_len, uint8_t *out,
+		       size_t out_len, size_t *returned);
+	/*
+	 * Dot11ExtIhvValidateProfile / PerformCapabilityMatch: 0 when the plugin
+	 * takes the profile (for the BSSes of req), else < 0 with its reason in
+	 * *reason. May be NULL (everything is taken).
+	 */
+	int (*validate)(void *ctx, const uint8_t *ssid, size_t ssid_len, const char *conn_xml,
+			const char *sec_xml, uint32_t *reason);
+	int (*capability_match)(void *ctx, const struct ihv_connect_request *req,
+				uint32_t *reason);
 };
 
 /* An event line for the control socket, without the "<3>" level prefix. */
@@ -100,6 +115,16 @@ int station_remove_network(struct station *st, int id);  /* -1: all */
 void station_network_changed(struct station *st, int id, const char *field);
 /* CTRL-RSP-<field>-<id>-<value>: answer the oldest UI request of network id. */
 int station_ui_respond(struct station *st, int id, const char *value);
+/*
+ * ValidateProfile for a network block (its own choice of AKM and ciphers):
+ * 0 when the plugin takes it or the block is not complete yet; -EACCES when
+ * refused, with the plugin's reason and its text (or the contract's name).
+ */
+int station_network_validate(struct station *st, const struct config_network *n,
+			     uint32_t *reason, char *text, size_t text_len);
+/* IHV_CONTROL: the plugin's Control handler; as station_backend.control. */
+int station_ihv_control(struct station *st, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t out_len, size_t *returned);
 
 struct station_info {
 	enum station_state state;
@@ -115,8 +140,16 @@ struct station_info {
 	uint8_t mac[DRV_ETH_ALEN];
 	const char *plugin_name;
 	const char *id_str;            /* NULL if none */
+	unsigned plugin_crashes;       /* isolated mode: crashes of the plugin's process */
 };
 void station_info_get(struct station *st, struct station_info *info);
+/*
+ * The plugin's process crashed (isolated mode, issue 11): count it for
+ * STATUS and send CTRL-EVENT-IHV-PLUGIN-CRASHED. The core already ended the
+ * connection; the station reconnects as after any failure.
+ */
+void station_plugin_crashed(struct station *st, unsigned crashes, const char *what,
+			    bool gave_up);
 const char *station_state_name(enum station_state s);
 
 /* The scan cache, for SCAN_RESULTS (scan.h). */

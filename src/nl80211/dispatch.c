@@ -274,6 +274,48 @@ static void nl80211_dispatch_tx_status(struct nl80211 *d,
 	nl80211_emit(d, &ev);
 }
 
+/*
+ * What the driver tells about the link (for the plugin's ReceiveIndication):
+ * MICHAEL_MIC_FAILURE, PMKSA_CANDIDATE, NOTIFY_CQM. Incomplete ones are
+ * dropped.
+ */
+static void nl80211_dispatch_link_event(struct nl80211 *d, struct nl80211_iface *i,
+					const struct nl80211_event *e)
+{
+	struct drv_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.ifindex = i->ifindex;
+	switch (e->cmd) {
+	case NL80211_CMD_MICHAEL_MIC_FAILURE:
+		if (!e->has_mac)
+			return;
+		ev.type = DRV_EVENT_MIC_FAILURE;
+		memcpy(ev.mic_failure.addr, e->mac, DRV_ETH_ALEN);
+		ev.mic_failure.group = e->has_key_type && e->key_type == NL80211_KEYTYPE_GROUP;
+		ev.mic_failure.key_idx = e->key_idx;
+		break;
+	case NL80211_CMD_PMKSA_CANDIDATE:
+		if (!e->has_pmksa)
+			return;
+		ev.type = DRV_EVENT_PMKSA_CANDIDATE;
+		memcpy(ev.pmksa.bssid, e->pmksa_bssid, DRV_ETH_ALEN);
+		ev.pmksa.index = e->pmksa_index;
+		ev.pmksa.preauth = e->pmksa_preauth;
+		break;
+	default: /* NL80211_CMD_NOTIFY_CQM */
+		if (!e->cqm_beacon_loss && e->cqm_rssi_event < 0)
+			return;
+		ev.type = DRV_EVENT_CQM;
+		ev.cqm.beacon_loss = e->cqm_beacon_loss;
+		ev.cqm.rssi_low = e->cqm_rssi_event == NL80211_CQM_RSSI_THRESHOLD_EVENT_LOW;
+		ev.cqm.has_rssi = e->has_cqm_rssi_level;
+		ev.cqm.rssi_dbm = e->cqm_rssi_level;
+		break;
+	}
+	nl80211_emit(d, &ev);
+}
+
 static void nl80211_dispatch_notification(struct nl80211 *d,
 					  const struct nlmsghdr *nlh)
 {
@@ -326,6 +368,11 @@ static void nl80211_dispatch_notification(struct nl80211 *d,
 		break;
 	case NL80211_CMD_CONTROL_PORT_FRAME_TX_STATUS:
 		nl80211_dispatch_tx_status(d, i, &e);
+		break;
+	case NL80211_CMD_MICHAEL_MIC_FAILURE:
+	case NL80211_CMD_PMKSA_CANDIDATE:
+	case NL80211_CMD_NOTIFY_CQM:
+		nl80211_dispatch_link_event(d, i, &e);
 		break;
 	default:
 		break;

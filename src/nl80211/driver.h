@@ -139,6 +139,9 @@ enum drv_event_type {
 	DRV_EVENT_DISCONNECTED,
 	DRV_EVENT_EAPOL_RX,
 	DRV_EVENT_EAPOL_TX_STATUS,
+	DRV_EVENT_MIC_FAILURE,      /* a Michael MIC failure (TKIP) */
+	DRV_EVENT_PMKSA_CANDIDATE,  /* a BSS to pre-authenticate with / cache a PMKSA for */
+	DRV_EVENT_CQM,              /* connection quality: an RSSI threshold or beacon loss */
 };
 
 struct drv_event {
@@ -175,6 +178,22 @@ struct drv_event {
 			uint64_t cookie;
 			bool acked;
 		} tx_status;
+		struct {
+			uint8_t addr[DRV_ETH_ALEN]; /* the transmitter */
+			bool group;             /* the group key (else the pairwise key) */
+			int key_idx;            /* -1: not reported */
+		} mic_failure;
+		struct {
+			uint8_t bssid[DRV_ETH_ALEN];
+			uint32_t index;         /* the candidate's priority, 0 first */
+			bool preauth;
+		} pmksa;
+		struct {
+			bool beacon_loss;
+			bool rssi_low;          /* below the threshold (else back above) */
+			bool has_rssi;
+			int32_t rssi_dbm;
+		} cqm;
 	};
 };
 

@@ -24,7 +24,55 @@ static const struct nla_policy event_policy[NL80211_ATTR_MAX + 1] = {
 	[NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT] = { .type = NLA_FLAG },
 	[NL80211_ATTR_COOKIE] = { .type = NLA_U64 },
 	[NL80211_ATTR_ACK] = { .type = NLA_FLAG },
+	[NL80211_ATTR_KEY_TYPE] = { .type = NLA_U32 },
+	[NL80211_ATTR_KEY_IDX] = { .type = NLA_U8 },
+	[NL80211_ATTR_PMKSA_CANDIDATE] = { .type = NLA_NESTED },
+	[NL80211_ATTR_CQM] = { .type = NLA_NESTED },
 };
+
+static const struct nla_policy event_pmksa_policy[NUM_NL80211_PMKSA_CANDIDATE] = {
+	[NL80211_PMKSA_CANDIDATE_INDEX] = { .type = NLA_U32 },
+	[NL80211_PMKSA_CANDIDATE_BSSID] = { .minlen = DRV_ETH_ALEN, .maxlen = DRV_ETH_ALEN },
+	[NL80211_PMKSA_CANDIDATE_PREAUTH] = { .type = NLA_FLAG },
+};
+
+static const struct nla_policy event_cqm_policy[NL80211_ATTR_CQM_MAX + 1] = {
+	[NL80211_ATTR_CQM_RSSI_THRESHOLD_EVENT] = { .type = NLA_U32 },
+	[NL80211_ATTR_CQM_BEACON_LOSS_EVENT] = { .type = NLA_FLAG },
+	[NL80211_ATTR_CQM_RSSI_LEVEL] = { .type = NLA_U32 },
+};
+
+/* NL80211_ATTR_PMKSA_CANDIDATE: index and BSSID are both needed. */
+static void event_parse_pmksa(struct nl80211_event *ev, const struct nlattr *nest,
+			      nl80211_attr_bad_cb bad, void *ctx)
+{
+	struct nlattr *tb[NUM_NL80211_PMKSA_CANDIDATE];
+
+	nl80211_attr_parse_nested(tb, MAX_NL80211_PMKSA_CANDIDATE, nest, event_pmksa_policy,
+				  "PMKSA_CANDIDATE", bad, ctx);
+	if (!tb[NL80211_PMKSA_CANDIDATE_INDEX] || !tb[NL80211_PMKSA_CANDIDATE_BSSID])
+		return;
+	ev->has_pmksa = true;
+	ev->pmksa_index = nla_get_u32(tb[NL80211_PMKSA_CANDIDATE_INDEX]);
+	memcpy(ev->pmksa_bssid, nla_data(tb[NL80211_PMKSA_CANDIDATE_BSSID]), DRV_ETH_ALEN);
+	ev->pmksa_preauth = tb[NL80211_PMKSA_CANDIDATE_PREAUTH] != NULL;
+}
+
+static void event_parse_cqm(struct nl80211_event *ev, const struct nlattr *nest,
+			    nl80211_attr_bad_cb bad, void *ctx)
+{
+	struct nlattr *tb[NL80211_ATTR_CQM_MAX + 1];
+
+	nl80211_attr_parse_nested(tb, NL80211_ATTR_CQM_MAX, nest, event_cqm_policy, "CQM",
+				  bad, ctx);
+	if (tb[NL80211_ATTR_CQM_RSSI_THRESHOLD_EVENT])
+		ev->cqm_rssi_event = (int)nla_get_u32(tb[NL80211_ATTR_CQM_RSSI_THRESHOLD_EVENT]);
+	if (tb[NL80211_ATTR_CQM_RSSI_LEVEL]) {
+		ev->has_cqm_rssi_level = true;
+		ev->cqm_rssi_level = (int32_t)nla_get_u32(tb[NL80211_ATTR_CQM_RSSI_LEVEL]);
+	}
+	ev->cqm_beacon_loss = tb[NL80211_ATTR_CQM_BEACON_LOSS_EVENT] != NULL;
+}
 
 int nl80211_event_parse(const struct nlmsghdr *nlh, struct nl80211_event *ev,
 			nl80211_attr_bad_cb bad, void *ctx)
@@ -96,6 +144,16 @@ int nl80211_event_parse(const struct nlmsghdr *nlh, struct nl80211_event *ev,
 		ev->cookie = nla_get_u64(tb[NL80211_ATTR_COOKIE]);
 	}
 	ev->ack = tb[NL80211_ATTR_ACK] != NULL;
+	if (tb[NL80211_ATTR_KEY_TYPE]) {
+		ev->has_key_type = true;
+		ev->key_type = nla_get_u32(tb[NL80211_ATTR_KEY_TYPE]);
+	}
+	ev->key_idx = tb[NL80211_ATTR_KEY_IDX] ? nla_get_u8(tb[NL80211_ATTR_KEY_IDX]) : -1;
+	if (tb[NL80211_ATTR_PMKSA_CANDIDATE])
+		event_parse_pmksa(ev, tb[NL80211_ATTR_PMKSA_CANDIDATE], bad, ctx);
+	ev->cqm_rssi_event = -1;
+	if (tb[NL80211_ATTR_CQM])
+		event_parse_cqm(ev, tb[NL80211_ATTR_CQM], bad, ctx);
 	return 0;
 }
 

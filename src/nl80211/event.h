@@ -34,6 +34,20 @@ struct nl80211_event {
 	bool no_encrypt;
 	uint64_t cookie;
 	bool ack;
+	/* MICHAEL_MIC_FAILURE: the key (NL80211_KEYTYPE_*), its index (-1: none) */
+	bool has_key_type;
+	uint32_t key_type;
+	int key_idx;
+	/* PMKSA_CANDIDATE */
+	bool has_pmksa;
+	uint32_t pmksa_index;
+	uint8_t pmksa_bssid[DRV_ETH_ALEN];
+	bool pmksa_preauth;
+	/* NOTIFY_CQM: an RSSI threshold event (NL80211_CQM_RSSI_*, -1: none), beacon loss */
+	int cqm_rssi_event;
+	bool has_cqm_rssi_level;
+	int32_t cqm_rssi_level;      /* dBm */
+	bool cqm_beacon_loss;
 };
 
 /* 0, or -EINVAL when nlh is not a generic netlink message at all. */

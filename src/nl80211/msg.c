@@ -163,6 +163,20 @@ struct nl_msg *nl80211_msg_connect(int family, uint32_t ifindex,
 	return msg;
 }
 
+struct nl_msg *nl80211_msg_vendor(int family, uint32_t ifindex, uint32_t vendor_id,
+				  uint32_t subcmd, const uint8_t *data, size_t len)
+{
+	struct nl_msg *msg = nl80211_msg_start(family, NL80211_CMD_VENDOR, 0, ifindex);
+
+	if (!msg)
+		return NULL;
+	if (nla_put_u32(msg, NL80211_ATTR_VENDOR_ID, vendor_id) < 0 ||
+	    nla_put_u32(msg, NL80211_ATTR_VENDOR_SUBCMD, subcmd) < 0 ||
+	    (len && nla_put(msg, NL80211_ATTR_VENDOR_DATA, (int)len, data) < 0))
+		return nl80211_msg_fail(msg);
+	return msg;
+}
+
 struct nl_msg *nl80211_msg_disconnect(int family, uint32_t ifindex,
 				      uint16_t reason)
 {

@@ -21,6 +21,9 @@ struct nl_msg *nl80211_msg_scan_trigger(int family, uint32_t ifindex,
 struct nl_msg *nl80211_msg_connect(int family, uint32_t ifindex,
 				   const struct drv_connect_params *p,
 				   bool over_nl80211, bool wiphy_mfp_optional);
+/* VENDOR: NL80211_ATTR_VENDOR_ID, _SUBCMD and (len > 0) _DATA. */
+struct nl_msg *nl80211_msg_vendor(int family, uint32_t ifindex, uint32_t vendor_id,
+				  uint32_t subcmd, const uint8_t *data, size_t len);
 struct nl_msg *nl80211_msg_disconnect(int family, uint32_t ifindex,
 				      uint16_t reason);
 struct nl_msg *nl80211_msg_control_port_tx(int family, uint32_t ifindex,

@@ -272,18 +272,65 @@ struct nl80211_wiphy *nl80211_drv_wiphy_get(struct nl80211 *d, uint32_t idx)
 	return w;
 }
 
+/* Little-endian u32 at p. */
+static uint32_t nl80211_drv_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/*
+ * Dot11ExtNicSpecificExtension as NL80211_CMD_VENDOR. The request buffer is
+ * { u32 vendor OUI, u32 subcommand (both little-endian), then the vendor
+ * data }; the reply is the NL80211_ATTR_VENDOR_DATA of the kernel's answer
+ * (empty when it has none). A radio without that vendor command answers
+ * -EOPNOTSUPP (the kernel's own verdict), which the host passes on as
+ * ERROR_NOT_SUPPORTED. A reply larger than *out_len: -ENOBUFS, *out_len
+ * its size.
+ */
 static int nl80211_drv_vendor_cmd(struct drv *drv, uint32_t ifindex,
 				  const uint8_t *in,
 				  size_t in_len, uint8_t *out, size_t *out_len)
 {
-	(void)drv;
-	(void)ifindex;
-	(void)in;
-	(void)in_len;
-	(void)out;
+	struct nl80211 *d = nl80211_of(drv);
+	struct nl80211_iface *i = nl80211_iface_get(d, ifindex, "VENDOR");
+	struct nl80211_reply r = { 0 };
+	size_t cap = out_len ? *out_len : 0, got = 0;
+	char what[48];
+	int err;
+
 	if (out_len)
 		*out_len = 0;
-	return -EOPNOTSUPP;
+	if (!i)
+		return -ENODEV;
+	if (!in || in_len < 8)
+		return -EINVAL;
+	snprintf(what, sizeof(what), "VENDOR (%06x/%u)", nl80211_drv_le32(in),
+		 nl80211_drv_le32(in + 4));
+	err = nl80211_cmd_run(d, NULL,
+			      nl80211_msg_vendor(d->family, ifindex, nl80211_drv_le32(in),
+						 nl80211_drv_le32(in + 4), in + 8, in_len - 8),
+			      &r, what, i->ifname, true);
+	for (size_t k = 0; err == 0 && k < r.n; k++) {
+		struct nlattr *tb[NL80211_ATTR_MAX + 1];
+		static const struct nla_policy pol[NL80211_ATTR_MAX + 1] = {
+			[NL80211_ATTR_VENDOR_DATA] = { .type = NLA_UNSPEC },
+		};
+
+		nl80211_attr_parse_genl(tb, NL80211_ATTR_MAX, r.msgs[k], 0, pol, "VENDOR",
+					nl80211_attr_bad, d);
+		if (!tb[NL80211_ATTR_VENDOR_DATA])
+			continue;
+		got = (size_t)nla_len(tb[NL80211_ATTR_VENDOR_DATA]);
+		if (got > cap || (got && !out)) {
+			err = -ENOBUFS;
+			break;
+		}
+		memcpy(out, nla_data(tb[NL80211_ATTR_VENDOR_DATA]), got);
+	}
+	nl80211_reply_clear(&r);
+	if (out_len)
+		*out_len = got;
+	return err;
 }
 
 static void nl80211_drv_free(struct drv *drv)

@@ -146,4 +146,10 @@ ihvd_exec() { exec "$ihvd_build/ihvd" -i "$sta_if" -c "$T/ihvd.conf"; }
 ihvd_prepare() { :; }
 ihvd_disconnect() { ctl wpa "$ihvd_ctrl/$sta_if" DISCONNECT; }
 ihvd_connect() { ctl wpa "$ihvd_ctrl/$sta_if" RECONNECT; }
-ihvd_pids() { :; }
+# isolated mode (the default, issue 11): the plugin's process, a child of ihvd
+ihvd_pids() {
+	local p
+	p=$(pgrep -P "${DPID:-0}" 2>/dev/null | head -n 1)
+	[[ -n $p ]] && echo "phost $p"
+	return 0
+}

@@ -88,3 +88,18 @@ ihvd_check_connected() {
 ihvd_timeline() {
 	grep -o 'timeline to .*' "$IHVD_LOG" | tail -n 1
 }
+
+# ihvd_host_pid: ihvd's plugin host (isolated mode, issue 11), empty if none.
+ihvd_host_pid() {
+	pgrep -P "$IHVD_PID" 2>/dev/null | head -n 1
+}
+
+# ihvd_wrap_env FAULT: run ihvd with tests/plugins/tp-wrap.so's knobs around
+# ihv-rsn.so (IHVD_WRAP); the fault fires once (a marker nobody can create).
+ihvd_wrap_env() {
+	local mark
+	mark=$(mktemp -d "$T/wrap.XXXXXX")
+	chmod 1777 "$mark" "$T"
+	IHVD_WRAP=(env IHVD_WRAP_PLUGIN="$(build_dir)/ihv-rsn.so" IHVD_WRAP_FAULT="$1"
+		IHVD_WRAP_ONCE="$mark/fired")
+}

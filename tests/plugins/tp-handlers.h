@@ -11,6 +11,12 @@
 static VOID WINAPI h_deinit_service(VOID)
 {
 	enter("DeinitService");
+	if (tp_state.timer_at_deinit && g_pre_timer) {
+		/* a sloppy plugin: a timer armed and left for the host (contract rule 6) */
+		g_lx.Dot11ExtLinuxTimerArm(g_pre_timer, 0);
+		leave();
+		return;
+	}
 	if (g_lx.Dot11ExtLinuxTimerDestroy) {
 		if (g_pre_timer)
 			g_lx.Dot11ExtLinuxTimerDestroy(g_pre_timer);
@@ -28,6 +34,7 @@ static DWORD WINAPI h_init_adapter(PDOT11_ADAPTER ad, HANDLE svc, PHANDLE out)
 	USHORT reg[1];
 
 	enter("InitAdapter");
+	TP_HOSTILE_AT("InitAdapter");
 	if (!ad || !out) {
 		leave();
 		return ERROR_INVALID_PARAMETER;
@@ -84,6 +91,7 @@ static DWORD WINAPI h_perform_pre_associate(HANDLE a, HANDLE cs,
 {
 	(void)a;
 	enter("PerformPreAssociate");
+	TP_HOSTILE_AT("PerformPreAssociate");
 	tp_state.connect = cs;
 	*reason = tp_state.pre_return_reason;
 	if (bl && bl->uNumOfBytes <= sizeof(tp_state.bss_list)) {
@@ -163,6 +171,18 @@ static DWORD WINAPI h_adapter_reset(HANDLE a)
 		tp_state.rc_cancel = g_api.Dot11ExtPreAssociateCompletion(
 			tp_state.svc, tp_state.connect, L2_REASON_CODE_IHV_BASE + 1,
 			ERROR_CANCELLED);
+	if (tp_state.reset_cancels_post)
+		tp_state.rc_cancel_post = g_api.Dot11ExtPostAssociateCompletion(
+			tp_state.svc, tp_state.security, NULL, L2_REASON_CODE_IHV_BASE + 1,
+			ERROR_CANCELLED);
+	if (tp_state.register_in_reset) {
+		USHORT reg;
+		uint8_t be[2] = { 0x88, 0x8e };
+
+		memcpy(&reg, be, 2);
+		g_api.Dot11ExtSetEtherTypeHandling(tp_state.svc, tp_state.backlog, 0, NULL, 1,
+						   &reg);
+	}
 	tp_state.old_connect = tp_state.connect;
 	leave();
 	return ERROR_SUCCESS;
@@ -173,6 +193,7 @@ static DWORD WINAPI h_perform_post_associate(HANDLE a, HANDLE ss, PDOT11_PORT_ST
 {
 	(void)a;
 	enter("PerformPostAssociate");
+	TP_HOSTILE_AT("PerformPostAssociate");
 	tp_state.security = ss;
 	if (ps)
 		tp_state.port = *ps;
@@ -249,9 +270,9 @@ static DWORD WINAPI h_validate_profile(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp
 	(void)c;
 	(void)s;
 	enter("ValidateProfile");
-	*reason = L2_REASON_CODE_SUCCESS;
+	*reason = tp_state.validate_reason;
 	leave();
-	return ERROR_SUCCESS;
+	return tp_state.validate_error;
 }
 
 static DWORD WINAPI h_capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp,
@@ -265,9 +286,9 @@ static DWORD WINAPI h_capability_match(HANDLE a, PDOT11EXT_IHV_PROFILE_PARAMS pp
 	(void)s;
 	(void)bl;
 	enter("PerformCapabilityMatch");
-	*reason = L2_REASON_CODE_SUCCESS;
+	*reason = tp_state.match_reason;
 	leave();
-	return ERROR_SUCCESS;
+	return tp_state.match_error;
 }
 
 static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,
@@ -283,6 +304,33 @@ static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,
 	enter("CreateDiscoveryProfiles");
 	out->dwCount = 0;
 	out->pIhvDiscoveryProfiles = NULL;
+	if (tp_state.discovery == 2) {
+		static DOT11EXT_IHV_DISCOVERY_PROFILE foreign; /* not from AllocateBuffer */
+
+		out->dwCount = 1;
+		out->pIhvDiscoveryProfiles = &foreign;
+	} else if (tp_state.discovery == 1) {
+		static const WCHAR c[] = { '<', 'c', '/', '>', 0 }, s[] = { '<', 's', '/', '>', 0 };
+		PDOT11EXT_IHV_DISCOVERY_PROFILE p = NULL;
+		LPVOID cc = NULL, ss = NULL;
+
+		if (g_api.Dot11ExtAllocateBuffer(sizeof(*p), (LPVOID *)&p) ||
+		    g_api.Dot11ExtAllocateBuffer(sizeof(c), &cc) ||
+		    g_api.Dot11ExtAllocateBuffer(sizeof(s), &ss)) {
+			leave();
+			return ERROR_OUTOFMEMORY;
+		}
+		memcpy(cc, c, sizeof(c));
+		memcpy(ss, s, sizeof(s));
+		memset(p, 0, sizeof(*p));
+		p->IhvConnectivityProfile.pszXmlFragmentIhvConnectivity = cc;
+		p->IhvSecurityProfile.pszXmlFragmentIhvSecurity = ss;
+		out->dwCount = 1;
+		out->pIhvDiscoveryProfiles = p;
+		*reason = L2_REASON_CODE_SUCCESS;
+		leave();
+		return ERROR_SUCCESS;
+	}
 	*reason = L2_REASON_CODE_IHV_BASE;
 	leave();
 	return ERROR_NOT_SUPPORTED;
@@ -301,10 +349,12 @@ static DWORD WINAPI h_receive_indication(HANDLE a, DOT11EXT_IHV_INDICATION_TYPE 
 					 ULONG len, LPVOID buf)
 {
 	(void)a;
-	(void)t;
-	(void)len;
-	(void)buf;
 	enter("ReceiveIndication");
+	tp_state.n_indications++;
+	tp_state.ind_type = (int)t;
+	tp_state.ind_len = len;
+	if (buf && len <= sizeof(tp_state.ind))
+		memcpy(tp_state.ind, buf, len);
 	leave();
 	return ERROR_SUCCESS;
 }
@@ -317,6 +367,7 @@ static DWORD WINAPI h_receive_packet(HANDLE a, DWORD len, LPVOID buf)
 
 	(void)a;
 	enter("ReceivePacket");
+	TP_HOSTILE_AT("ReceivePacket");
 	tp_state.recv_depth++;
 	if (tp_state.recv_depth > tp_state.max_recv_depth)
 		tp_state.max_recv_depth = tp_state.recv_depth;
@@ -363,7 +414,7 @@ static DWORD WINAPI h_send_packet_completion(HANDLE hc)
 static DWORD WINAPI h_is_ui_request_pending(GUID g, PBOOL pending)
 {
 	enter("IsUIRequestPending");
-	*pending = g.Data1 == 0x1234 || g.Data1 == 0x5678;
+	*pending = !tp_state.ui_not_pending && (g.Data1 == 0x1234 || g.Data1 == 0x5678);
 	leave();
 	return ERROR_SUCCESS;
 }
@@ -393,6 +444,15 @@ static DWORD WINAPI h_query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE p
 	if (!tp_state.query_ui) {
 		leave();
 		return ERROR_CALL_NOT_IMPLEMENTED;
+	}
+	if (tp_state.query_ui == 2) {
+		static DOT11EXT_IHV_UI_REQUEST foreign;
+
+		memset(&foreign, 0, sizeof(foreign));
+		foreign.guidUIRequest.Data1 = 0x5678;
+		*out = &foreign;
+		leave();
+		return ERROR_SUCCESS;
 	}
 	if (g_api.Dot11ExtAllocateBuffer(sizeof(*r), (LPVOID *)&r) ||
 	    g_api.Dot11ExtAllocateBuffer(4, &data)) {
@@ -483,6 +543,7 @@ Dot11ExtIhvInitService(DWORD ver, PDOT11EXT_APIS api, LPVOID reserved,
 
 	enter("InitService");
 	tp_state.version_used = ver;
+	TP_HOSTILE_AT("InitService");
 	g_api = *api;
 	{
 		void **t = (void **)api;
@@ -490,6 +551,13 @@ Dot11ExtIhvInitService(DWORD ver, PDOT11EXT_APIS api, LPVOID reserved,
 
 		for (i = 0; i < 22; i++)
 			tp_state.api_nulls += !t[i];
+	}
+	if (tp_state.alloc_in_init) {
+		LPVOID p = NULL;
+
+		/* contract rule 10: buffers work from InitService on */
+		tp_state.rc_alloc_init = g_api.Dot11ExtAllocateBuffer(8, &p);
+		g_api.Dot11ExtFreeBuffer(p);
 	}
 	if (lx && lx->dwVersion >= 1 && lx->dwSize >= DOT11EXT_LINUX_APIS_V1_SIZE) {
 		g_lx = *lx;

@@ -71,10 +71,24 @@ struct tp_state {
 	int complete_after_stop;       /* PostAssociateCompletion after StopPostAssociate */
 	int reset_cancels;             /* complete pending pre with ERROR_CANCELLED in AdapterReset */
 	int ui_request;                /* SendUIRequest in PerformPreAssociate */
-	int query_ui;                  /* return a request from QueryUIRequest */
+	int query_ui;                  /* return a request from QueryUIRequest
+					* (2: one not from AllocateBuffer, rule 65) */
 	int notify;                    /* SendNotification in PerformPostAssociate */
 	int udata_in_pre;              /* custom user data inside PerformPreAssociate */
 	DWORD init_adapter_error;      /* InitAdapter fails with this */
+	/* called by every handler on entry, with its name (the test's code) */
+	void (*hook)(const char *handler);
+	int alloc_in_init;             /* AllocateBuffer + FreeBuffer inside InitService */
+	int register_in_reset;         /* SetEtherTypeHandling (EAPOL) inside AdapterReset */
+	int reset_cancels_post;        /* PostAssociateCompletion(ERROR_CANCELLED) in AdapterReset */
+	int timer_at_deinit;           /* DeinitService arms a timer and leaves it */
+	int static_keys;               /* install_keys with bStatic TRUE */
+	int ui_not_pending;            /* IsUIRequestPending answers FALSE */
+	uint32_t validate_reason;      /* *pdwReasonCode of ValidateProfile */
+	uint32_t match_reason;         /* *pdwReasonCode of PerformCapabilityMatch */
+	DWORD validate_error;          /* ValidateProfile returns this */
+	int discovery;                 /* CreateDiscoveryProfiles: 1 one profile, 2 foreign memory */
+	DWORD match_error;             /* PerformCapabilityMatch returns this */
 	/* observations */
 	char log[TP_LOG_MAX];
 	HANDLE svc, svc2;
@@ -87,6 +101,11 @@ struct tp_state {
 	int n_send_calls;
 	DWORD rc_in_deinit[4], rc_after_deinit[4];
 	DWORD rc_after_stop, rc_cancel, rc_ui, rc_notify, rc_info, rc_udata_in_pre;
+	DWORD rc_alloc_init, rc_cancel_post;
+	int n_indications;
+	int ind_type;                  /* the last ReceiveIndication */
+	uint32_t ind_len;
+	uint8_t ind[64];
 	int api_nulls;
 	DOT11EXT_LINUX_ADAPTER_INFO info;
 	GUID adapter_guid;
@@ -120,13 +139,54 @@ struct tp_state {
 	uint8_t mppe_recv[32], mppe_send[32];
 	uint32_t mppe_recv_len, mppe_send_len;
 	char onex_log[128];            /* "F S" ...: each result in order */
+	/* tp-hostile (issue 11: isolated mode): what it does wrong, once or always */
+	int hostile;                   /* enum tp_hostile */
+	int hostile_once;              /* clear hostile when it fires (restart behaves) */
+	int hostile_inits;             /* InitService calls seen */
+	int hostile_errno;             /* TP_HOSTILE_READ_FILE: errno of open() */
+	int hostile_read;              /* ... bytes it could read */
+	char hostile_path[128];
+	int hostile_ok;                /* the floods: calls accepted */
+	DWORD hostile_rc;              /* ... the first refusal */
+};
+
+enum tp_hostile {
+	TP_HOSTILE_NONE,
+	TP_HOSTILE_NETLINK,            /* socket(AF_NETLINK) in InitService */
+	TP_HOSTILE_PTRACE,             /* ptrace(PTRACE_ATTACH, 1) in InitService */
+	TP_HOSTILE_READ_FILE,          /* open hostile_path in InitService */
+	TP_HOSTILE_ABORT_POST,         /* abort() in PerformPostAssociate */
+	TP_HOSTILE_SEGV_RECV,          /* a NULL write in ReceivePacket */
+	TP_HOSTILE_HANG_POST,          /* never return from PerformPostAssociate */
+	TP_HOSTILE_THREAD_ABORT,       /* a thread of its own aborts (PerformPreAssociate) */
+	TP_HOSTILE_GARBAGE,            /* junk on channel B (PerformPreAssociate) */
+	TP_HOSTILE_TIMER_FLOOD,        /* 100 timers in InitAdapter */
+	TP_HOSTILE_ABORT_RESTART,      /* ABORT_POST, and every later InitService aborts */
+	TP_HOSTILE_SEND_FLOOD,         /* 300 SendPacket in the first ReceivePacket */
+	TP_HOSTILE_UI_FLOOD,           /* 100 SendUIRequest in PerformPreAssociate */
+};
+
+/*
+ * The state sits alone in whole pages, so that in isolated mode (the plugin
+ * in ihvd-plugin-host, issue 11) the test and the plugin's process can map
+ * one shared file over it: the harness maps $IHVD_TP_SHM over its copy, the
+ * plugin's constructor over the host's. Tests find it as "tp_state_page".
+ */
+#define TP_STATE_SIZE (((sizeof(struct tp_state) + 4095) / 4096) * 4096)
+union tp_state_page {
+	struct tp_state s;
+	char pad[TP_STATE_SIZE];
 };
 
 #ifdef TP_IMPLEMENTATION
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #ifndef TP_VERSION_MIN
 #define TP_VERSION_MIN 0
@@ -144,7 +204,7 @@ struct tp_state {
 /* TP_DEFAULT_INIT may override the defaults below */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
-__attribute__((visibility("default"))) struct tp_state tp_state = {
+__attribute__((visibility("default"), aligned(4096))) union tp_state_page tp_state_page = { .s = {
 	.pre_mode = TP_DEFAULT_PRE_MODE,
 	.post_mode = TP_DEFAULT_POST_MODE,
 	.register_eapol = 1,
@@ -159,8 +219,26 @@ __attribute__((visibility("default"))) struct tp_state tp_state = {
 #ifdef TP_DEFAULT_INIT
 	TP_DEFAULT_INIT
 #endif
-};
+} };
 #pragma GCC diagnostic pop
+#define tp_state (tp_state_page.s)
+
+/* Isolated mode: share the state with the test through the file it named. */
+__attribute__((constructor)) static void tp_state_attach(void)
+{
+	const char *path = getenv("IHVD_TP_SHM");
+	int fd;
+
+	if (!path || !*path)
+		return;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (mmap(&tp_state_page, sizeof(tp_state_page), PROT_READ | PROT_WRITE,
+		 MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED)
+		tp_state.api_nulls = -1; /* visible to nobody: the test sees defaults */
+	close(fd);
+}
 
 static DOT11EXT_APIS g_api;
 static DOT11EXT_LINUX_APIS g_lx;
@@ -181,6 +259,8 @@ static void enter(const char *what)
 		tp_state.overlap++;
 	tp_state.in_handler++;
 	tp_log(what);
+	if (tp_state.hook)
+		tp_state.hook(what);
 }
 
 static void leave(void)
@@ -274,7 +354,7 @@ static void install_keys(void)
 	memcpy(mk->PeerMacAddr, tp_state.port.PeerMacAddress, 6);
 	mk->AlgorithmId = DOT11_CIPHER_ALGO_CCMP;
 	mk->Direction = DOT11_DIR_BOTH;
-	mk->bStatic = FALSE;
+	mk->bStatic = tp_state.static_keys ? TRUE : FALSE;
 	mk->usKeyLength = 12 + 16;
 	memset(&ccmp, 0, sizeof(ccmp));
 	memcpy(mk->ucKey, &ccmp, 12);
@@ -287,6 +367,7 @@ static void install_keys(void)
 	dk->Header.Revision = DOT11_CIPHER_DEFAULT_KEY_VALUE_REVISION_1;
 	dk->Header.Size = sizeof(DOT11_CIPHER_DEFAULT_KEY_VALUE);
 	dk->uKeyIndex = 1;
+	dk->bStatic = tp_state.static_keys ? TRUE : FALSE;
 	dk->AlgorithmId = DOT11_CIPHER_ALGO_CCMP;
 	dk->usKeyLength = 12 + 16;
 	dk->ucKey[0] = 0x07; /* RSC: PN0 first */
@@ -356,6 +437,12 @@ static void run_thread(void *(*fn)(void *))
 		pthread_join(t, NULL); /* joined: the handler returns after it */
 }
 
+#ifdef TP_HOSTILE
+#include "tests/plugins/tp-hostile.h"
+#define TP_HOSTILE_AT(w) tp_hostile_at(w)
+#else
+#define TP_HOSTILE_AT(w) do { } while (0)
+#endif
 #include "tests/plugins/tp-handlers.h"
 
 #endif /* TP_IMPLEMENTATION */

@@ -190,6 +190,9 @@ int main(int argc, char **argv)
 	p.plugin_path = path;
 	p.preassoc_timeout_ms = 3000;
 	p.postassoc_timeout_ms = 3000;
+	/* IHVD_PLUGIN_ISOLATION=isolated: in ihvd-plugin-host ($IHVD_PLUGIN_HOST) */
+	p.isolated = getenv("IHVD_PLUGIN_ISOLATION") &&
+		     !strcmp(getenv("IHVD_PLUGIN_ISOLATION"), "isolated");
 	h = ihv_host_new(&p, err, sizeof(err));
 	if (!h) {
 		fprintf(stderr, "refused: %s\n", err);

@@ -110,6 +110,21 @@ static void nl80211_tool_on_event(void *ctx, const struct drv_event *ev)
 		       ev->ifindex, (unsigned long long)ev->tx_status.cookie,
 		       ev->tx_status.acked);
 		break;
+	case DRV_EVENT_MIC_FAILURE:
+		printf("event mic-failure ifindex=%u addr=%s group=%d key_idx=%d\n", ev->ifindex,
+		       nl80211_tool_mac(ev->mic_failure.addr, m), ev->mic_failure.group,
+		       ev->mic_failure.key_idx);
+		break;
+	case DRV_EVENT_PMKSA_CANDIDATE:
+		printf("event pmksa-candidate ifindex=%u bssid=%s index=%u preauth=%d\n",
+		       ev->ifindex, nl80211_tool_mac(ev->pmksa.bssid, m), ev->pmksa.index,
+		       ev->pmksa.preauth);
+		break;
+	case DRV_EVENT_CQM:
+		printf("event cqm ifindex=%u beacon_loss=%d rssi_low=%d rssi=%d\n", ev->ifindex,
+		       ev->cqm.beacon_loss, ev->cqm.rssi_low,
+		       ev->cqm.has_rssi ? (int)ev->cqm.rssi_dbm : 0);
+		break;
 	}
 	fflush(stdout);
 }

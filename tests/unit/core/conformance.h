@@ -1,6 +1,6 @@
 /*
  * What the conformance programs (test-conformance-*.c, one per group of
- * ihv-contract.md §10) share: the harness, the service table, one hx, a
+ * docs/contract.md §10) share: the harness, the service table, one hx, a
  * test case per rule with its own timeout, and the runner.
  */
 #ifndef IHVD_TESTS_UNIT_CORE_CONFORMANCE_H

@@ -9,6 +9,7 @@ src=$(cd "$(dirname "$0")/../../.." && pwd)
 build=${IHVD_BUILD:-$src/build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+chmod 755 "$tmp" # the isolated run reads the plugin as plugin_user (nobody)
 
 make -s -C "$src" BUILD="$build" install DESTDIR="$tmp/root" PREFIX=/usr >"$tmp/install.log" 2>&1 ||
 	{ cat "$tmp/install.log"; echo "example-plugin: FAIL (make install)"; exit 1; }
@@ -29,4 +30,10 @@ grep -q -- "-I$tmp/root/usr/include/ihvd" <(make -s -C "$tmp/example" -n -B) ||
 
 "$build/tests/hwsim/tools/ihv-plugin-check" "$tmp/example/example-plugin.so" ||
 	{ echo "example-plugin: FAIL (the host refused or did not authorize)"; exit 1; }
+# and in a process of its own, through the installed ihvd-plugin-host (issue 11)
+test -x "$tmp/root/usr/libexec/ihvd/ihvd-plugin-host" ||
+	{ echo "example-plugin: FAIL (ihvd-plugin-host not installed)"; exit 1; }
+IHVD_PLUGIN_ISOLATION=isolated IHVD_PLUGIN_HOST="$tmp/root/usr/libexec/ihvd/ihvd-plugin-host" \
+	"$build/tests/hwsim/tools/ihv-plugin-check" "$tmp/example/example-plugin.so" ||
+	{ echo "example-plugin: FAIL (isolated: the host refused or did not authorize)"; exit 1; }
 echo "example-plugin: PASS"

@@ -12,6 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "core/bss-list.h"
 #include "core/ihv-core.h"
@@ -68,6 +72,9 @@ struct hx {
 	const struct ihv_onex_config *onex; /* handed with the connect request */
 	int n_onex_ev;
 	char onex_ev[512];                  /* "started:PEAP method:PEAP failure:..." */
+	char shm[128];          /* isolated mode: the file tp_state is shared through */
+	unsigned n_crashed;
+	char crashed_what[384];
 };
 
 static char hx_logbuf[65536];
@@ -98,6 +105,35 @@ static inline void hx_plugin_path(const char *name, char *out, size_t len)
 	snprintf(out, len, "%s/tests/plugins/%s.so", hx_build_dir(), name);
 }
 
+/*
+ * The mode the conformance programs run in: IHVD_PLUGIN_ISOLATION=isolated
+ * puts the plugin in ihvd-plugin-host (issue 11; scripts/run-unit runs them
+ * once inline and once isolated).
+ */
+static inline bool hx_isolated(void)
+{
+	const char *m = getenv("IHVD_PLUGIN_ISOLATION");
+
+	return m && !strcmp(m, "isolated");
+}
+
+/* Isolated mode: map one file over tp_state here and (its constructor) in the host. */
+static inline void hx_share_state(struct hx *x)
+{
+	static unsigned n;
+	int fd;
+
+	snprintf(x->shm, sizeof(x->shm), "/tmp/ihvd-tp-%d-%u", (int)getpid(), n++);
+	fd = open(x->shm, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	ck_assert_msg(fd >= 0, "%s: %s", x->shm, strerror(errno));
+	ck_assert_int_eq(fchmod(fd, 0666), 0); /* the plugin runs as plugin_user */
+	ck_assert_int_eq(write(fd, x->tp, TP_STATE_SIZE), (ssize_t)TP_STATE_SIZE);
+	ck_assert_ptr_ne(mmap(x->tp, TP_STATE_SIZE, PROT_READ | PROT_WRITE,
+			      MAP_SHARED | MAP_FIXED, fd, 0), MAP_FAILED);
+	close(fd);
+	setenv("IHVD_TP_SHM", x->shm, 1);
+}
+
 /* dlopen the plugin first so the test can set its knobs (same globals). */
 static inline void hx_open(struct hx *x, const char *plugin)
 {
@@ -110,9 +146,12 @@ static inline void hx_open(struct hx *x, const char *plugin)
 	log_hook_set(hx_log_hook, NULL);
 	log_level_set(LOG_LEVEL_DEBUG);
 	hx_plugin_path(plugin, path, sizeof(path));
+	unsetenv("IHVD_TP_SHM");
 	x->dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	ck_assert_msg(x->dl != NULL, "dlopen %s: %s", path, dlerror());
-	x->tp = dlsym(x->dl, "tp_state");
+	x->tp = dlsym(x->dl, "tp_state_page");
+	if (x->tp && hx_isolated())
+		hx_share_state(x);
 	x->loop = loop_new();
 	x->sim = sim_drv_new();
 	sim_drv_iface_add(x->sim, HX_IFINDEX, "wlan0", hx_sta_mac);
@@ -127,11 +166,22 @@ static inline void hx_drv_event(void *ctx, const struct drv_event *ev)
 		ihv_host_drv_event(x->h, ev);
 }
 
+static void hx_crashed(void *ctx, const char *plugin, const char *what, unsigned crashes,
+		       bool gave_up)
+{
+	struct hx *x = ctx;
+
+	(void)plugin;
+	(void)gave_up;
+	x->n_crashed = crashes;
+	snprintf(x->crashed_what, sizeof(x->crashed_what), "%s", what);
+}
+
 static struct ihv_host *hx_host(struct hx *x, const char *plugin, uint32_t pre_ms,
 				uint32_t post_ms)
 {
 	struct ihv_host_params p;
-	char path[512];
+	char path[512], host[512];
 
 	hx_plugin_path(plugin, path, sizeof(path));
 	memset(&p, 0, sizeof(p));
@@ -140,6 +190,12 @@ static struct ihv_host *hx_host(struct hx *x, const char *plugin, uint32_t pre_m
 	p.plugin_path = path;
 	p.preassoc_timeout_ms = pre_ms;
 	p.postassoc_timeout_ms = post_ms;
+	p.isolated = hx_isolated();
+	snprintf(host, sizeof(host), "%s/ihvd-plugin-host", hx_build_dir());
+	p.plugin_host_path = host;
+	p.handler_timeout_ms = 2000;
+	p.crashed = hx_crashed;
+	p.crash_ctx = x;
 	x->h = ihv_host_new(&p, x->err, sizeof(x->err));
 	sim_drv_event_cb_set(x->sim, hx_drv_event, x);
 	return x->h;
@@ -336,6 +392,8 @@ static inline void hx_stop(struct hx *x)
 	loop_free(x->loop);
 	if (x->dl)
 		dlclose(x->dl);
+	if (x->shm[0])
+		unlink(x->shm);
 	log_hook_set(NULL, NULL);
 }
 

@@ -361,6 +361,96 @@ START_TEST(test_validate_and_capability_match)
 }
 END_TEST
 
+/* A driver indication, as the nl80211 edge reports it. */
+static void adapter_indicate(enum drv_event_type type, void (*fill)(struct drv_event *ev))
+{
+	struct drv_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	ev.ifindex = HX_IFINDEX;
+	fill(&ev);
+	sim_drv_inject(X.sim, &ev);
+}
+
+static void adapter_fill_mic(struct drv_event *ev)
+{
+	memcpy(ev->mic_failure.addr, hx_ap_mac, 6);
+	ev->mic_failure.group = true;
+	ev->mic_failure.key_idx = 1;
+}
+
+static void adapter_fill_pmksa(struct drv_event *ev)
+{
+	memcpy(ev->pmksa.bssid, hx_ap2_mac, 6);
+	ev->pmksa.preauth = true;
+}
+
+static void adapter_fill_cqm(struct drv_event *ev)
+{
+	ev->cqm.rssi_low = true;
+	ev->cqm.has_rssi = true;
+	ev->cqm.rssi_dbm = -80;
+}
+
+static void adapter_fill_beacon_loss(struct drv_event *ev)
+{
+	ev->cqm.beacon_loss = true;
+}
+
+START_TEST(test_driver_indications_reach_the_plugin)
+{
+	const DOT11_TKIPMIC_FAILURE_PARAMETERS *mic;
+	const DOT11_PMKID_CANDIDATE_LIST_PARAMETERS *pl;
+	const DOT11_BSSID_CANDIDATE *cand;
+	const DOT11_LINK_QUALITY_PARAMETERS *lq;
+	const DOT11_LINK_QUALITY_ENTRY *ent;
+
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	/* no link yet: link quality has nothing to report on */
+	adapter_indicate(DRV_EVENT_CQM, adapter_fill_cqm);
+	ck_assert_int_eq(X.tp->n_indications, 0);
+	hx_authorize(&X);
+
+	adapter_indicate(DRV_EVENT_MIC_FAILURE, adapter_fill_mic);
+	ck_assert_int_eq(X.tp->n_indications, 1);
+	ck_assert_int_eq(X.tp->ind_type, IndicationTypeTkipMicFailure);
+	ck_assert_uint_eq(X.tp->ind_len, sizeof(*mic));
+	mic = (const void *)X.tp->ind;
+	ck_assert_uint_eq(mic->Header.Type, NDIS_OBJECT_TYPE_DEFAULT);
+	ck_assert_uint_eq(mic->Header.Size, sizeof(*mic));
+	ck_assert(mic->bDefaultKeyFailure);
+	ck_assert_uint_eq(mic->uKeyIndex, 1);
+	ck_assert_mem_eq(mic->PeerMac, hx_ap_mac, 6);
+
+	adapter_indicate(DRV_EVENT_PMKSA_CANDIDATE, adapter_fill_pmksa);
+	ck_assert_int_eq(X.tp->ind_type, IndicationTypePmkidCandidateList);
+	pl = (const void *)X.tp->ind;
+	ck_assert_uint_eq(pl->uCandidateListSize, 1);
+	ck_assert_uint_ge(pl->uCandidateListOffset, sizeof(*pl));
+	ck_assert_uint_le(pl->uCandidateListOffset + sizeof(*cand), X.tp->ind_len);
+	cand = (const void *)(X.tp->ind + pl->uCandidateListOffset);
+	ck_assert_mem_eq(cand->BSSID, hx_ap2_mac, 6);
+	ck_assert_uint_eq(cand->uFlags, DOT11_PMKID_CANDIDATE_PREAUTH_ENABLED);
+
+	adapter_indicate(DRV_EVENT_CQM, adapter_fill_cqm);
+	ck_assert_int_eq(X.tp->ind_type, IndicationTypeLinkQuality);
+	lq = (const void *)X.tp->ind;
+	ck_assert_uint_eq(lq->uLinkQualityListSize, 1);
+	ent = (const void *)(X.tp->ind + lq->uLinkQualityListOffset);
+	ck_assert_mem_eq(ent->PeerMacAddr, hx_ap_mac, 6);
+	ck_assert_uint_eq(ent->ucLinkQuality, 40); /* -80 dBm */
+	adapter_indicate(DRV_EVENT_CQM, adapter_fill_beacon_loss);
+	ent = (const void *)(X.tp->ind + ((const DOT11_LINK_QUALITY_PARAMETERS *)X.tp->ind)
+					     ->uLinkQualityListOffset);
+	ck_assert_uint_eq(ent->ucLinkQuality, 0);
+	ck_assert_int_eq(X.tp->n_indications, 4);
+	ck_assert_int_eq(X.tp->overlap, 0);
+	hx_stop(&X);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("adapter");
@@ -382,6 +472,7 @@ int main(void)
 	tcase_add_test(t, test_bad_input);
 	tcase_add_test(t, test_other_adapter_state_untouched);
 	tcase_add_test(t, test_validate_and_capability_match);
+	tcase_add_test(t, test_driver_indications_reach_the_plugin);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

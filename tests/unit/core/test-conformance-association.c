@@ -84,6 +84,76 @@ START_TEST(test_rule_28_reason_outside_l2_ranges_flagged)
 }
 END_TEST
 
+START_TEST(test_rule_28_query_reasons_checked)
+{
+	static const uint8_t ssid[] = "ihvd-test";
+	const struct drv_bss *list[1];
+	struct ihv_connect_request req;
+	uint32_t reason = 0;
+
+	hx_open(&X, "tp-bad-reason");
+	hx_start(&X, "tp-bad-reason");
+	ck_assert_int_eq(ihv_adapter_profile_validate(X.a, ssid, 9, "<c/>", "<s/>", &reason), 0);
+	ck_assert_uint_eq(reason, 0xdead0001u);
+	ck_assert(hx_log_has("contract rule 28: ValidateProfile reason 0xdead0001"));
+	hx_connect(&X); /* fills the harness's BSS storage */
+	list[0] = &hx_bss_storage[0];
+	memset(&req, 0, sizeof(req));
+	req.ssid = ssid;
+	req.ssid_len = 9;
+	req.bss = list;
+	req.n_bss = 1;
+	ck_assert_int_eq(ihv_adapter_capability_match(X.a, &req, &reason), 0);
+	ck_assert_uint_eq(reason, 0xdead0002u);
+	ck_assert(hx_log_has("contract rule 28: PerformCapabilityMatch reason 0xdead0002"));
+	hx_stop(&X);
+
+	/* reasons in the ranges are not flagged */
+	hx_open(&X, "tp-good");
+	X.tp->validate_reason = L2_REASON_CODE_IHV_BASE;
+	X.tp->match_reason = L2_REASON_CODE_PROFILE_MISSING;
+	hx_start(&X, "tp-good");
+	ck_assert_int_eq(ihv_adapter_profile_validate(X.a, ssid, 9, "<c/>", "<s/>", &reason), 0);
+	ck_assert_uint_eq(reason, L2_REASON_CODE_IHV_BASE);
+	hx_connect(&X);
+	list[0] = &hx_bss_storage[0];
+	ck_assert_int_eq(ihv_adapter_capability_match(X.a, &req, &reason), 0);
+	ck_assert_uint_eq(reason, L2_REASON_CODE_PROFILE_MISSING);
+	ck_assert(!hx_log_has("contract rule 28"));
+	hx_stop(&X);
+}
+END_TEST
+
+/* One pre-association completed with (reason, ERROR_SUCCESS): its result. */
+static DWORD association_success_with(uint32_t reason)
+{
+	X.tp->pre_reason = reason;
+	X.tp->rc_pre = 0xffffffffu;
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
+	return X.tp->rc_pre;
+}
+
+START_TEST(test_rule_29_ihv_range_boundaries)
+{
+	hx_open(&X, "tp-good");
+	X.tp->pre_mode = TP_PRE_CUSTOM;
+	X.tp->pre_error = ERROR_SUCCESS;
+	hx_start(&X, "tp-good");
+	/* success carries 0 or a reason in [IHV_BASE, IHV_END], both ends included */
+	ck_assert_uint_eq(association_success_with(L2_REASON_CODE_IHV_BASE), ERROR_SUCCESS);
+	ck_assert_uint_eq(association_success_with(L2_REASON_CODE_IHV_END), ERROR_SUCCESS);
+	ck_assert_uint_eq(association_success_with(L2_REASON_CODE_IHV_BASE - 1),
+			  ERROR_INVALID_PARAMETER);
+	ck_assert_uint_eq(association_success_with(L2_REASON_CODE_IHV_END + 1),
+			  ERROR_INVALID_PARAMETER);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_CONNECT), 2);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_rule_29_inconsistent_completion_rejected)
 {
 	hx_open(&X, "tp-bad-reason");
@@ -290,12 +360,47 @@ START_TEST(test_rule_38_later_completion_changes_port_state)
 	hx_run(&X, 5);
 	ck_assert(!sim_drv_last(X.sim, SIM_OP_STATION_AUTHORIZE)->authorized);
 	ck_assert_int_eq(X.n_ended, 0); /* still associated */
+	{
+		/* the completion names the port's peer, or none */
+		DOT11_MAC_ADDRESS other = { 0x02, 0, 0, 0, 0, 0x09 };
+
+		ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security,
+								     &other, 0, 0),
+				  ERROR_INVALID_PARAMETER);
+	}
 	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
 							     0, 0),
 			  ERROR_SUCCESS);
 	hx_run(&X, 5);
 	ck_assert(sim_drv_last(X.sim, SIM_OP_STATION_AUTHORIZE)->authorized);
 	ck_assert_int_eq(X.n_authorized, 2);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_38_unauthorized_port_keeps_security_frames)
+{
+	hx_open(&X, "tp-good");
+	hx_start_t(&X, "tp-good", 0, 100);
+	hx_authorize(&X);
+	X.tp->frames_to_complete = 99;
+	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
+							     L2_REASON_CODE_IHV_BASE,
+							     ERROR_ACCESS_DENIED),
+			  ERROR_SUCCESS);
+	hx_run(&X, 5);
+	/* unauthorized, but security frames still flow both ways */
+	ck_assert(!sim_drv_last(X.sim, SIM_OP_STATION_AUTHORIZE)->authorized);
+	hx_eapol(&X, "again", false);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 3);
+	ck_assert_mem_eq(sim_drv_last(X.sim, SIM_OP_EAPOL_TX)->frame, "msg2", 4);
+	ck_assert_int_eq(X.n_ended, 0);
+	/* the grace period is the post-association deadline: then ihvd disconnects */
+	hx_run_ms(&X, 200);
+	ck_assert_int_eq(X.n_ended, 1);
+	ck_assert_uint_eq(X.ended.reason, WLAN_REASON_CODE_SECURITY_TIMEOUT);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_DISCONNECT), 1);
 	hx_stop(&X);
 }
 END_TEST
@@ -340,7 +445,7 @@ START_TEST(test_rule_41_unauthorized_port_security_frames_only)
 	const struct sim_call *c;
 
 	hx_open(&X, "tp-good");
-	X.tp->post_mode = TP_POST_NEVER;
+	X.tp->frames_to_complete = 99; /* replies to every frame, never completes */
 	hx_start(&X, "tp-good");
 	hx_connect(&X);
 	hx_run(&X, 5);
@@ -353,8 +458,60 @@ START_TEST(test_rule_41_unauthorized_port_security_frames_only)
 	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x0800, (const uint8_t *)"ip", 2, true);
 	hx_eapol(&X, "eapol", true);
 	hx_run(&X, 5);
+	/* in: only the registered EtherType */
 	ck_assert_int_eq(X.tp->n_frames, 1);
-	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_EAPOL_TX), 0);
+	ck_assert_mem_eq(X.tp->frames[0].data + 8, "eapol", 5);
+	/* out: exactly the plugin's own security frame, in the clear, to the AP */
+	ck_assert_int_eq(X.tp->n_send_calls, 1);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_EAPOL_TX), 1);
+	c = sim_drv_last(X.sim, SIM_OP_EAPOL_TX);
+	ck_assert_uint_eq(c->ethertype, 0x888e);
+	ck_assert_mem_eq(c->dst, hx_ap_mac, 6);
+	ck_assert_mem_eq(c->frame, "msg2", 4);
+	ck_assert(c->no_encrypt);
+	/* and the port stays closed */
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_STATION_AUTHORIZE), 0);
+	ck_assert_int_eq(X.n_authorized, 0);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_41_frames_without_a_port_dropped)
+{
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_NEVER;
+	hx_start(&X, "tp-good"); /* EAPOL registered at InitAdapter */
+	/* idle, then pre-associating: no port, nothing to deliver to, nothing kept */
+	hx_eapol(&X, "idle", true);
+	hx_connect(&X);
+	hx_eapol(&X, "pre", true);
+	hx_run(&X, 5);
+	hx_associate(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 0);
+	hx_eapol(&X, "port", true);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 1);
+	ck_assert_mem_eq(X.tp->frames[0].data + 8, "port", 4);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_37_post_associate_refusal_ends_connection)
+{
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_REFUSE;
+	X.tp->post_error = ERROR_NOT_SUPPORTED;
+	hx_start(&X, "tp-good");
+	hx_to_port(&X);
+	/* an error from PerformPostAssociate: no port is authorized, the connection ends */
+	ck_assert_int_eq(X.n_ended, 1);
+	ck_assert_int_eq(X.ended.phase, IHV_PHASE_POST_ASSOCIATE);
+	ck_assert_uint_eq(X.ended.win32, ERROR_NOT_SUPPORTED);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_STATION_AUTHORIZE), 0);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_DISCONNECT), 1);
+	ck_assert_msg(strstr(X.tp->log, "PerformPostAssociate StopPostAssociate AdapterReset"),
+		      "%s", X.tp->log);
 	hx_stop(&X);
 }
 END_TEST
@@ -367,7 +524,9 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_26_refused_pre_associate_no_completion);
 	CONFORMANCE_TEST(s, test_rule_27_sync_pre_associate_completion_rejected);
 	CONFORMANCE_TEST(s, test_rule_28_reason_outside_l2_ranges_flagged);
+	CONFORMANCE_TEST(s, test_rule_28_query_reasons_checked);
 	CONFORMANCE_TEST(s, test_rule_29_inconsistent_completion_rejected);
+	CONFORMANCE_TEST(s, test_rule_29_ihv_range_boundaries);
 	CONFORMANCE_TEST(s, test_rule_30_connect_only_after_successful_pre_completion);
 	CONFORMANCE_TEST(s, test_rule_31_custom_user_data_inside_pre_associate_rejected);
 	CONFORMANCE_TEST(s, test_rule_32_connect_session_dead_after_completion);
@@ -376,9 +535,12 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_35_post_associate_after_association_port_unauthorized);
 	CONFORMANCE_TEST(s, test_rule_36_sync_post_associate_completion_rejected);
 	CONFORMANCE_TEST(s, test_rule_37_success_authorizes_the_port);
+	CONFORMANCE_TEST(s, test_rule_37_post_associate_refusal_ends_connection);
 	CONFORMANCE_TEST(s, test_rule_38_later_completion_changes_port_state);
+	CONFORMANCE_TEST(s, test_rule_38_unauthorized_port_keeps_security_frames);
 	CONFORMANCE_TEST(s, test_rule_39_stop_post_associate_then_reset);
 	CONFORMANCE_TEST(s, test_rule_40_completion_after_stop_rejected);
 	CONFORMANCE_TEST(s, test_rule_41_unauthorized_port_security_frames_only);
+	CONFORMANCE_TEST(s, test_rule_41_frames_without_a_port_dropped);
 	return conformance_run(s);
 }

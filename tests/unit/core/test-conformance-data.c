@@ -60,6 +60,63 @@ START_TEST(test_rule_43_receive_serialized_in_order)
 }
 END_TEST
 
+static int data_hook_fired;
+
+/* The driver reports a frame while the plugin is inside PerformPostAssociate. */
+static void data_hook_frame_in_post(const char *handler)
+{
+	if (strcmp(handler, "PerformPostAssociate") || data_hook_fired++)
+		return;
+	hx_eapol(&X, "early", true);
+}
+
+START_TEST(test_rule_43_receive_never_inside_another_handler)
+{
+	hx_open(&X, "tp-good");
+	X.tp->frames_to_complete = 99;
+	hx_start(&X, "tp-good");
+	data_hook_fired = 0;
+	X.tp->hook = data_hook_frame_in_post;
+	hx_to_port(&X);
+	X.tp->hook = NULL;
+	ck_assert_int_eq(data_hook_fired, 1);
+	ck_assert_int_eq(X.tp->overlap, 0);
+	/* delivered once PerformPostAssociate returned */
+	ck_assert_int_eq(X.tp->n_frames, 1);
+	ck_assert_mem_eq(X.tp->frames[0].data + 8, "early", 5);
+	ck_assert_msg(strstr(X.tp->log, "PerformPostAssociate ReceivePacket"), "%s", X.tp->log);
+	hx_stop(&X);
+}
+END_TEST
+
+/* The link drops while the plugin is inside PerformPostAssociate. */
+static void data_hook_drop_in_post(const char *handler)
+{
+	if (strcmp(handler, "PerformPostAssociate") || data_hook_fired++)
+		return;
+	sim_drv_inject_disconnect(X.sim, HX_IFINDEX, 4, true);
+}
+
+START_TEST(test_rule_39_link_loss_inside_handler_waits_for_it)
+{
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_NEVER;
+	hx_start(&X, "tp-good");
+	data_hook_fired = 0;
+	X.tp->hook = data_hook_drop_in_post;
+	hx_to_port(&X);
+	X.tp->hook = NULL;
+	ck_assert_int_eq(data_hook_fired, 1);
+	/* StopPostAssociate and AdapterReset come after the handler, never inside it */
+	ck_assert_int_eq(X.tp->overlap, 0);
+	ck_assert_msg(strstr(X.tp->log, "PerformPostAssociate StopPostAssociate AdapterReset"),
+		      "%s", X.tp->log);
+	ck_assert_int_eq(X.n_ended, 1);
+	ck_assert_uint_eq(X.ended.ieee, 4);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_rule_44_backlog_drops_oldest)
 {
 	hx_open(&X, "tp-good");
@@ -149,6 +206,27 @@ START_TEST(test_rule_46_completion_delivered_across_reset)
 	sim_drv_inject_disconnect(X.sim, HX_IFINDEX, 1, true);
 	hx_run(&X, 5);
 	ck_assert_int_eq(X.tp->n_send_calls, 1);
+	ck_assert_int_eq(X.tp->n_completions, 1);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_46_completion_delivered_before_deinit_adapter)
+{
+	hx_open(&X, "tp-good");
+	X.tp->frames_to_complete = 99;
+	hx_start(&X, "tp-good");
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true); /* the reply's completion is queued ... */
+	ck_assert_int_eq(X.tp->n_send_calls, 1);
+	ck_assert_uint_eq(X.tp->rc_send[0], ERROR_SUCCESS);
+	ck_assert_int_eq(X.tp->n_completions, 0);
+	ihv_adapter_free(X.a); /* ... when the adapter goes */
+	X.a = NULL;
+	ck_assert_int_eq(X.tp->n_completions, 1);
+	ck_assert_ptr_nonnull(X.tp->completions[0]);
+	ck_assert_msg(strstr(X.tp->log, "SendPacketCompletion DeinitAdapter"), "%s", X.tp->log);
+	hx_run(&X, 5);
 	ck_assert_int_eq(X.tp->n_completions, 1);
 	hx_stop(&X);
 }
@@ -318,6 +396,7 @@ START_TEST(test_rule_52_default_key_group_station_delete)
 	ck_assert_uint_eq(c->key_len, 16);
 	ck_assert_uint_eq(c->seq[0], 0x07);
 	ck_assert(!c->has_addr);
+	ck_assert(!c->set_default); /* DOT11_DIR_INBOUND: receive only */
 	/* BIP index 4 is the IGTK, IPN as its sequence */
 	c = sim_drv_call(X.sim, SIM_OP_KEY_NEW, 2);
 	ck_assert_int_eq(c->key_type, DRV_KEY_IGTK);
@@ -346,6 +425,52 @@ START_TEST(test_rule_52_default_key_group_station_delete)
 }
 END_TEST
 
+START_TEST(test_rule_52_static_default_key_during_pre_association)
+{
+	const struct sim_call *c;
+	PDOT11_CIPHER_DEFAULT_KEY_VALUE k;
+	uint8_t buf[64];
+
+	hx_open(&X, "tp-good");
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	/* no pre-association yet: refused */
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKey(X.tp->svc,
+						    group_key(buf, 1, DOT11_CIPHER_ALGO_CCMP),
+						    DOT11_DIR_INBOUND),
+			  ERROR_INVALID_STATE);
+	hx_connect(&X);
+	hx_run(&X, 5);
+	/* during the pre-association: a static group key and its id are taken */
+	k = group_key(buf, 1, DOT11_CIPHER_ALGO_CCMP);
+	k->bStatic = TRUE;
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKey(X.tp->svc, k, DOT11_DIR_BOTH), ERROR_SUCCESS);
+	c = sim_drv_last(X.sim, SIM_OP_KEY_NEW);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(c->key_type, DRV_KEY_GROUP);
+	ck_assert_uint_eq(c->idx, 1);
+	ck_assert(c->set_default); /* DOT11_DIR_BOTH: also the transmit key */
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKeyId(X.tp->svc, 1), ERROR_SUCCESS);
+	ck_assert_uint_eq(sim_drv_last(X.sim, SIM_OP_KEY_DEFAULT_SET)->idx, 1);
+	/* a pairwise key still needs the port */
+	{
+		DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *mk = (void *)buf;
+		uint32_t l = 16;
+
+		memset(buf, 0, sizeof(buf));
+		memcpy(mk->PeerMacAddr, hx_ap_mac, 6);
+		mk->AlgorithmId = DOT11_CIPHER_ALGO_CCMP;
+		mk->Direction = DOT11_DIR_BOTH;
+		mk->usKeyLength = 28;
+		memcpy(mk->ucKey + 8, &l, 4);
+		ck_assert_uint_eq(API.Dot11ExtSetKeyMappingKey(X.tp->svc, mk),
+				  ERROR_INVALID_STATE);
+	}
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_KEY_NEW), 1);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_rule_53_dynamic_keys_dropped_on_disconnect)
 {
 	const struct sim_call *c;
@@ -356,6 +481,28 @@ START_TEST(test_rule_53_dynamic_keys_dropped_on_disconnect)
 	sim_drv_inject_disconnect(X.sim, HX_IFINDEX, 1, true);
 	hx_run(&X, 5);
 	/* reconnect: the first reply must go out in the clear again */
+	X.tp->frames_to_complete = 99;
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true);
+	hx_run(&X, 5);
+	c = sim_drv_last(X.sim, SIM_OP_EAPOL_TX);
+	ck_assert_mem_eq(c->frame, "msg2", 4);
+	ck_assert(c->no_encrypt);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_53_no_key_survives_adapter_reset)
+{
+	const struct sim_call *c;
+
+	hx_open(&X, "tp-good");
+	X.tp->static_keys = 1;
+	hx_start(&X, "tp-good");
+	hx_authorize(&X);
+	/* static keys stay until reset: AdapterReset drops them too */
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
 	X.tp->frames_to_complete = 99;
 	hx_to_port(&X);
 	hx_eapol(&X, "msg1", true);
@@ -391,6 +538,47 @@ START_TEST(test_rule_54_unsupported_algorithms_rejected)
 			  ERROR_SUCCESS);
 	ck_assert_uint_eq(API.Dot11ExtSetAuthAlgorithm(X.tp->svc, DOT11_AUTH_ALGO_IHV_START),
 			  ERROR_NOT_SUPPORTED);
+	ck_assert(hx_log_has("contract rule 54"));
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_54_key_with_unsupported_cipher_rejected)
+{
+	DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *mk;
+	PDOT11_CIPHER_DEFAULT_KEY_VALUE dk;
+	struct drv_capa capa;
+	uint8_t buf[128];
+	uint32_t l = 32;
+	struct drv *d;
+
+	hx_open(&X, "tp-good");
+	d = sim_drv_base(X.sim);
+	d->ops->capa_get(d, HX_IFINDEX, &capa);
+	capa.n_ciphers = 6; /* WEP40, WEP104, TKIP, CCMP, BIP-CMAC-128, GCMP: no 256-bit */
+	sim_drv_capa_set(X.sim, HX_IFINDEX, &capa);
+	X.tp->post_mode = TP_POST_NEVER;
+	hx_start(&X, "tp-good");
+	hx_to_port(&X);
+	memset(buf, 0, sizeof(buf));
+	mk = (void *)buf;
+	memcpy(mk->PeerMacAddr, hx_ap_mac, 6);
+	mk->AlgorithmId = DOT11_CIPHER_ALGO_CCMP_256;
+	mk->Direction = DOT11_DIR_BOTH;
+	mk->usKeyLength = 12 + 32;
+	memcpy(mk->ucKey + 8, &l, 4);
+	memset(mk->ucKey + 12, 0x55, 32);
+	ck_assert_uint_eq(API.Dot11ExtSetKeyMappingKey(X.tp->svc, mk), ERROR_NOT_SUPPORTED);
+	memset(buf, 0, sizeof(buf));
+	dk = (void *)buf;
+	dk->uKeyIndex = 1;
+	dk->AlgorithmId = DOT11_CIPHER_ALGO_GCMP_256;
+	dk->usKeyLength = 12 + 32;
+	memcpy(dk->ucKey + 8, &l, 4);
+	memset(dk->ucKey + 12, 0x66, 32);
+	ck_assert_uint_eq(API.Dot11ExtSetDefaultKey(X.tp->svc, dk, DOT11_DIR_INBOUND),
+			  ERROR_NOT_SUPPORTED);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_KEY_NEW), 0);
 	ck_assert(hx_log_has("contract rule 54"));
 	hx_stop(&X);
 }
@@ -437,10 +625,13 @@ int main(void)
 
 	CONFORMANCE_TEST(s, test_rule_42_only_registered_ethertypes_delivered);
 	CONFORMANCE_TEST(s, test_rule_43_receive_serialized_in_order);
+	CONFORMANCE_TEST(s, test_rule_43_receive_never_inside_another_handler);
+	CONFORMANCE_TEST(s, test_rule_39_link_loss_inside_handler_waits_for_it);
 	CONFORMANCE_TEST(s, test_rule_44_backlog_drops_oldest);
 	CONFORMANCE_TEST(s, test_rule_45_receive_buffer_is_security_packet_header);
 	CONFORMANCE_TEST(s, test_rule_46_one_completion_per_accepted_send);
 	CONFORMANCE_TEST(s, test_rule_46_completion_delivered_across_reset);
+	CONFORMANCE_TEST(s, test_rule_46_completion_delivered_before_deinit_adapter);
 	CONFORMANCE_TEST(s, test_rule_47_group_address_send_rejected);
 	CONFORMANCE_TEST(s, test_rule_48_send_from_inside_receive_packet);
 	CONFORMANCE_TEST(s, test_rule_49_exemption_always);
@@ -448,8 +639,11 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_50_exclude_unencrypted);
 	CONFORMANCE_TEST(s, test_rule_51_outbound_default_key_rejected);
 	CONFORMANCE_TEST(s, test_rule_52_default_key_group_station_delete);
+	CONFORMANCE_TEST(s, test_rule_52_static_default_key_during_pre_association);
 	CONFORMANCE_TEST(s, test_rule_53_dynamic_keys_dropped_on_disconnect);
+	CONFORMANCE_TEST(s, test_rule_53_no_key_survives_adapter_reset);
 	CONFORMANCE_TEST(s, test_rule_54_unsupported_algorithms_rejected);
+	CONFORMANCE_TEST(s, test_rule_54_key_with_unsupported_cipher_rejected);
 	CONFORMANCE_TEST(s, test_rule_55_default_key_id_range);
 	CONFORMANCE_TEST(s, test_rule_56_nic_specific_extension);
 	return conformance_run(s);

@@ -87,20 +87,35 @@ END_TEST
 
 START_TEST(test_rule_06_no_handler_after_deinit_service)
 {
+	const char *after;
+
+	/* nothing but the exports before InitService succeeded */
+	hx_open(&X, "tp-init-fail");
+	ck_assert_ptr_null(hx_host(&X, "tp-init-fail", 0, 0));
+	hx_run(&X, 5);
+	ck_assert_str_eq(X.tp->log, "GetVersionInfo InitService");
+	hx_stop(&X);
+
+	/*
+	 * Work still pending when the service goes: a frame whose reply's
+	 * SendPacketCompletion is queued, a UI request not yet delivered, and a
+	 * plugin timer armed inside DeinitService and left behind.
+	 */
 	hx_open(&X, "tp-good");
+	X.tp->timer_at_deinit = 1;
+	X.tp->frames_to_complete = 99;
 	hx_start(&X, "tp-good");
-	hx_authorize(&X);
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true);
+	ck_assert_int_eq(X.tp->n_send_calls, 1);
 	ihv_host_free(X.h);
 	X.h = NULL;
-	hx_run(&X, 5);
-	{
-		const char *tail = strrchr(X.tp->log, ' ');
-
-		ck_assert_str_eq(tail, " DeinitService");
-	}
-	/* events for a host that is gone go nowhere */
-	hx_eapol(&X, "late", true);
-	ck_assert_int_eq(hx_count(X.tp->log, "DeinitService"), 1);
+	hx_run_ms(&X, 30);
+	after = strstr(X.tp->log, "DeinitService");
+	ck_assert_ptr_nonnull(after);
+	ck_assert_msg(!strcmp(after, "DeinitService"), "after DeinitService: %s", after);
+	/* the host destroyed the leftover, and said so */
+	ck_assert(hx_log_has("timer(s) left at DeinitService destroyed"));
 	hx_stop(&X);
 }
 END_TEST
@@ -143,14 +158,27 @@ END_TEST
 
 START_TEST(test_rule_10_buffers_between_init_and_deinit_service)
 {
+	uint64_t foreign[4] = { 0 };
 	void *p = NULL;
 
 	hx_open(&X, "tp-good");
+	X.tp->alloc_in_init = 1;
 	hx_start(&X, "tp-good");
+	/* from inside InitService on */
+	ck_assert_uint_eq(X.tp->rc_alloc_init, ERROR_SUCCESS);
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
 	ck_assert_uint_eq(API.Dot11ExtAllocateBuffer(0, &p), ERROR_SUCCESS);
 	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_eq(X.h->outstanding_buffers, 1);
+	/* FreeBuffer(NULL) does nothing: no complaint, nothing counted */
+	API.Dot11ExtFreeBuffer(NULL);
+	ck_assert_uint_eq(X.h->outstanding_buffers, 1);
+	ck_assert(!hx_log_has("did not return"));
 	API.Dot11ExtFreeBuffer(p);
-	API.Dot11ExtFreeBuffer(NULL); /* returns at once */
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	/* memory the host never handed out is refused, not freed */
+	API.Dot11ExtFreeBuffer(&foreign[2]);
+	ck_assert(hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	ck_assert_uint_eq(API.Dot11ExtAllocateBuffer(16, NULL), ERROR_INVALID_PARAMETER);
 	hx_stop(&X);
 }
@@ -194,13 +222,41 @@ START_TEST(test_rule_12_stale_svc_handle_rejected)
 }
 END_TEST
 
+static int lifecycle_init_lists; /* entries the host had at InitAdapter, or -1 */
+
+static void lifecycle_hook_init_lists(const char *handler)
+{
+	struct ihv_adapter *a;
+
+	if (strcmp(handler, "InitAdapter") || !X.h)
+		return;
+	/* the adapter is on the host's list before InitAdapter is called */
+	for (a = X.h->adapters; a; a = a->next)
+		if (a->ifindex == HX_IFINDEX)
+			lifecycle_init_lists = (int)(a->et.n_reg + a->et.n_ex + a->et.max_backlog);
+}
+
 START_TEST(test_rule_13_lists_empty_at_init_adapter)
 {
 	hx_open(&X, "tp-good");
+	X.tp->n_exemptions = 1;
+	X.tp->exemptions[0].usEtherType = htons(0x888e);
+	X.tp->exemptions[0].usExemptionActionType = DOT11_EXEMPT_ALWAYS;
+	X.tp->exemptions[0].usExemptionPacketType = DOT11_EXEMPT_BOTH;
+	hx_start(&X, "tp-good");
+	hx_authorize(&X);
+	/* the same interface again, as a new adapter: nothing carried over */
+	ihv_adapter_free(X.a);
+	lifecycle_init_lists = -1;
+	X.tp->hook = lifecycle_hook_init_lists;
 	X.tp->register_eapol = 0;
 	X.tp->register_in_pre = 0;
-	X.tp->post_mode = TP_POST_ASYNC;
-	hx_start(&X, "tp-good");
+	X.tp->frames_to_complete = 99;
+	X.tp->n_frames = 0;
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	ck_assert_ptr_nonnull(X.a);
+	X.tp->hook = NULL;
+	ck_assert_int_eq(lifecycle_init_lists, 0);
 	hx_to_port(&X);
 	hx_eapol(&X, "msg1", true);
 	hx_run(&X, 5);
@@ -223,12 +279,18 @@ END_TEST
 
 START_TEST(test_rule_15_pending_pre_association_cancelled_by_deinit)
 {
+	unsigned live;
+
 	hx_open(&X, "tp-after-deinit");
 	hx_start(&X, "tp-after-deinit");
+	live = ihv_handle_live_count(); /* the plugin's timers and the adapter's svc handle */
 	hx_connect(&X);
 	hx_run(&X, 5);
+	ck_assert_uint_eq(ihv_handle_live_count(), live + 1); /* + hConnectSession */
 	ihv_adapter_free(X.a);
 	X.a = NULL;
+	/* both died with DeinitAdapter: the session and the adapter's handle */
+	ck_assert_uint_eq(ihv_handle_live_count(), live - 1);
 	hx_run(&X, 5);
 	ck_assert_uint_eq(X.tp->rc_in_deinit[1], ERROR_INVALID_HANDLE);
 	ck_assert_uint_eq(X.tp->rc_after_deinit[1], ERROR_INVALID_HANDLE);
@@ -255,6 +317,16 @@ START_TEST(test_rule_16_pending_post_association_at_deinit)
 }
 END_TEST
 
+static int lifecycle_respond_rc = 1;
+
+/* The user answers while DeinitAdapter runs: too late (contract rule 17). */
+static void lifecycle_hook_respond_in_deinit(const char *handler)
+{
+	if (!strcmp(handler, "DeinitAdapter"))
+		lifecycle_respond_rc = ihv_adapter_ui_respond(X.a, X.ui_guid[0],
+							      (const uint8_t *)"pw", 2);
+}
+
 START_TEST(test_rule_17_ui_requests_cancelled_by_deinit)
 {
 	hx_open(&X, "tp-good");
@@ -264,11 +336,27 @@ START_TEST(test_rule_17_ui_requests_cancelled_by_deinit)
 	hx_connect(&X);
 	hx_run(&X, 5);
 	ck_assert_int_eq(X.n_ui, 1);
+	X.tp->hook = lifecycle_hook_respond_in_deinit;
+	ihv_adapter_free(X.a);
+	X.tp->hook = NULL;
+	X.a = NULL;
+	hx_run(&X, 5);
+	ck_assert_int_eq(lifecycle_respond_rc, -ENOENT);
+	ck_assert(hx_log_has("cancelled: DeinitAdapter (contract rule 17)"));
+	ck_assert_int_eq(X.tp->n_ui_responses, 0);
+	ck_assert_int_eq(hx_count(X.tp->log, "IsUIRequestPending"), 0);
+	hx_stop(&X);
+
+	/* a request not yet handed to the user when the adapter goes: never shown */
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
 	ihv_adapter_free(X.a);
 	X.a = NULL;
 	hx_run(&X, 5);
-	ck_assert(hx_log_has("cancelled: DeinitAdapter (contract rule 17)"));
-	ck_assert_int_eq(X.tp->n_ui_responses, 0);
+	ck_assert_int_eq(X.n_ui, 0);
 	hx_stop(&X);
 }
 END_TEST
@@ -298,14 +386,31 @@ START_TEST(test_rule_18_adapter_reset_on_every_disconnection)
 }
 END_TEST
 
+static int lifecycle_lists_at_reset = -1;
+
+/* What the host still holds for the plugin when AdapterReset is entered. */
+static void lifecycle_hook_lists_at_reset(const char *handler)
+{
+	if (!strcmp(handler, "AdapterReset"))
+		lifecycle_lists_at_reset = (int)(X.a->et.n_reg + X.a->et.n_ex);
+}
+
 START_TEST(test_rule_19_lists_cleared_before_reset)
 {
 	hx_open(&X, "tp-good");
+	X.tp->n_exemptions = 1;
+	X.tp->exemptions[0].usEtherType = htons(0x888e);
+	X.tp->exemptions[0].usExemptionActionType = DOT11_EXEMPT_ON_KEY_MAPPING_KEY_UNAVAILABLE;
+	X.tp->exemptions[0].usExemptionPacketType = DOT11_EXEMPT_BOTH;
 	hx_start(&X, "tp-good");
 	hx_authorize(&X);
 	ck_assert_int_eq(X.tp->n_frames, 2);
+	ck_assert_uint_eq(X.a->et.n_reg + X.a->et.n_ex, 2);
+	X.tp->hook = lifecycle_hook_lists_at_reset;
 	ihv_adapter_disconnect(X.a, 3);
+	X.tp->hook = NULL;
 	hx_run(&X, 5);
+	ck_assert_int_eq(lifecycle_lists_at_reset, 0); /* both lists, before the call */
 	/* the plugin registers only at InitAdapter now: after the reset nothing is */
 	X.tp->register_in_pre = 0;
 	X.tp->post_mode = TP_POST_NEVER;
@@ -313,6 +418,84 @@ START_TEST(test_rule_19_lists_cleared_before_reset)
 	hx_eapol(&X, "msg1", true);
 	hx_run(&X, 5);
 	ck_assert_int_eq(X.tp->n_frames, 2);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_19_registration_inside_reset_kept)
+{
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	hx_authorize(&X);
+	/* the lists are emptied before AdapterReset, so what the plugin sets in it stays */
+	X.tp->register_in_reset = 1;
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
+	X.tp->register_in_reset = 0;
+	X.tp->register_in_pre = 0;
+	X.tp->frames_to_complete = 99;
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 3);
+	hx_stop(&X);
+}
+END_TEST
+
+static void lifecycle_hook_post_cancel_twice(const char *handler)
+{
+	if (!strcmp(handler, "AdapterReset"))
+		X.tp->rc_cancel = API.Dot11ExtPostAssociateCompletion(
+			X.tp->svc, X.tp->security, NULL, L2_REASON_CODE_IHV_BASE + 1,
+			ERROR_CANCELLED);
+}
+
+START_TEST(test_rule_20_reset_cancel_completions_accepted_once)
+{
+	/* a pending post-association: one ERROR_CANCELLED, quietly */
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_NEVER;
+	X.tp->reset_cancels_post = 1;
+	hx_start(&X, "tp-good");
+	hx_to_port(&X);
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(X.tp->rc_cancel_post, ERROR_SUCCESS);
+	ck_assert(!hx_log_has("contract rule"));
+	/* a second one is refused */
+	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
+							     L2_REASON_CODE_IHV_BASE + 1,
+							     ERROR_CANCELLED),
+			  ERROR_INVALID_HANDLE);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_STATION_AUTHORIZE), 0);
+	hx_stop(&X);
+
+	/* after AdapterReset, not only during it; anything but the cancel is refused */
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_NEVER;
+	hx_start(&X, "tp-good");
+	hx_to_port(&X);
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
+							     0, 0),
+			  ERROR_INVALID_HANDLE);
+	ck_assert_uint_eq(API.Dot11ExtPostAssociateCompletion(X.tp->svc, X.tp->security, NULL,
+							     L2_REASON_CODE_IHV_BASE + 1,
+							     ERROR_CANCELLED),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_STATION_AUTHORIZE), 0);
+	hx_stop(&X);
+
+	/* a completed post-association is not pending: no cancel to accept */
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	hx_authorize(&X);
+	X.tp->hook = lifecycle_hook_post_cancel_twice;
+	ihv_adapter_disconnect(X.a, 3);
+	X.tp->hook = NULL;
+	hx_run(&X, 5);
+	ck_assert_uint_eq(X.tp->rc_cancel, ERROR_INVALID_HANDLE);
 	hx_stop(&X);
 }
 END_TEST
@@ -397,6 +580,18 @@ START_TEST(test_rule_23_ui_requests_cancelled_by_reset)
 			 -ENOENT);
 	ck_assert_int_eq(X.tp->n_ui_responses, 0);
 	hx_stop(&X);
+
+	/* a request cancelled before it was handed to the user is never shown */
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(X.tp->rc_ui, ERROR_SUCCESS);
+	ck_assert_int_eq(X.n_ui, 0);
+	hx_stop(&X);
 }
 END_TEST
 
@@ -441,7 +636,9 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_17_ui_requests_cancelled_by_deinit);
 	CONFORMANCE_TEST(s, test_rule_18_adapter_reset_on_every_disconnection);
 	CONFORMANCE_TEST(s, test_rule_19_lists_cleared_before_reset);
+	CONFORMANCE_TEST(s, test_rule_19_registration_inside_reset_kept);
 	CONFORMANCE_TEST(s, test_rule_20_reset_cancels_pending_pre_association);
+	CONFORMANCE_TEST(s, test_rule_20_reset_cancel_completions_accepted_once);
 	CONFORMANCE_TEST(s, test_rule_21_handles_invalid_after_reset);
 	CONFORMANCE_TEST(s, test_rule_22_start_onex_after_reset_rejected);
 	CONFORMANCE_TEST(s, test_rule_23_ui_requests_cancelled_by_reset);

@@ -47,6 +47,16 @@ START_TEST(test_rule_61_several_ui_requests_outstanding)
 	hx_connect(&X);
 	hx_run(&X, 5);
 	ck_assert_int_eq(X.n_ui, 2);
+	{
+		/* several, but each GUID once: the same one again while it is open is refused */
+		DOT11EXT_IHV_UI_REQUEST r;
+
+		memset(&r, 0, sizeof(r));
+		memcpy(&r.guidUIRequest, X.ui_guid[0], sizeof(r.guidUIRequest));
+		ck_assert_uint_eq(API.Dot11ExtSendUIRequest(X.tp->svc, &r), ERROR_INVALID_PARAMETER);
+		hx_run(&X, 5);
+		ck_assert_int_eq(X.n_ui, 2);
+	}
 	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"1", 1), 0);
 	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[1], (const uint8_t *)"2", 1), 0);
 	ck_assert_int_eq(X.tp->n_ui_responses, 2);
@@ -91,6 +101,25 @@ START_TEST(test_rule_63_unknown_guid_not_pending)
 }
 END_TEST
 
+START_TEST(test_rule_63_not_pending_gets_no_response)
+{
+	hx_open(&X, "tp-good");
+	X.tp->ui_request = 1;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_ui, 1);
+	/* the plugin no longer waits for it: FALSE means no ProcessUIResponse */
+	X.tp->ui_not_pending = 1;
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"x", 1),
+			 -ESTALE);
+	ck_assert_int_eq(hx_count(X.tp->log, "IsUIRequestPending"), 1);
+	ck_assert_int_eq(X.tp->n_ui_responses, 0);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_rule_64_logoff_cancels_ui_requests)
 {
 	hx_open(&X, "tp-good");
@@ -120,6 +149,57 @@ START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
 	ck_assert_str_eq(X.ui_text[0], "pin?");
 	/* both blocks the plugin allocated were freed, once */
 	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	hx_stop(&X);
+
+	/* a request not from Dot11ExtAllocateBuffer is refused, not used, not freed */
+	hx_open(&X, "tp-good");
+	X.tp->query_ui = 2;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert(hx_log_has("QueryUIRequest returned memory not from Dot11ExtAllocateBuffer"));
+	ck_assert_int_eq(X.n_ui, 0);
+	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
+	hx_stop(&X);
+}
+END_TEST
+
+static char ui_discovered[64];
+
+static void ui_on_discovered(void *ctx, const char *conn, const char *sec)
+{
+	(void)ctx;
+	snprintf(ui_discovered, sizeof(ui_discovered), "%s %s", conn, sec);
+}
+
+START_TEST(test_rule_65_discovery_profiles_freed_by_host)
+{
+	struct ihv_connect_request req;
+	uint32_t reason = 1;
+
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	memset(&req, 0, sizeof(req));
+	req.ssid = (const uint8_t *)"open";
+	req.ssid_len = 4;
+	/* none: the plugin's reason */
+	ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), -ENOENT);
+	ck_assert_uint_eq(reason, L2_REASON_CODE_IHV_BASE);
+	/* one: handed over as UTF-8, then the list and both fragments freed by the host */
+	X.tp->discovery = 1;
+	ui_discovered[0] = 0;
+	ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), 1);
+	ck_assert_str_eq(ui_discovered, "<c/> <s/>");
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	/* memory not from AllocateBuffer: refused, not freed */
+	X.tp->discovery = 2;
+	ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), -EINVAL);
+	ck_assert(hx_log_has("contract rule 65: CreateDiscoveryProfiles returned memory not from"));
+	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	hx_stop(&X);
 }
 END_TEST
@@ -202,8 +282,10 @@ int main(void)
 	CONFORMANCE_TEST(s, test_rule_61_several_ui_requests_outstanding);
 	CONFORMANCE_TEST(s, test_rule_62_ui_response_at_most_once);
 	CONFORMANCE_TEST(s, test_rule_63_unknown_guid_not_pending);
+	CONFORMANCE_TEST(s, test_rule_63_not_pending_gets_no_response);
 	CONFORMANCE_TEST(s, test_rule_64_logoff_cancels_ui_requests);
 	CONFORMANCE_TEST(s, test_rule_65_query_ui_buffers_freed_by_host);
+	CONFORMANCE_TEST(s, test_rule_65_discovery_profiles_freed_by_host);
 	CONFORMANCE_TEST(s, test_rule_66_notification_copied_null_rejected);
 	CONFORMANCE_TEST(s, test_rule_67_user_data_reset_by_set_current_profile);
 	CONFORMANCE_TEST(s, test_rule_68_control_output_copied_only_if_it_fits);

@@ -166,6 +166,28 @@ START_TEST(test_ctrl_interface_forms)
 }
 END_TEST
 
+/* issue 11: isolated by default; the three options read back */
+START_TEST(test_plugin_isolation_options)
+{
+	char err[256];
+	struct config *c;
+
+	c = load("ctrl_interface=/run/y\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert(!c->plugin_inline);
+	ck_assert_ptr_null(c->plugin_user);
+	ck_assert_uint_eq(c->plugin_handler_timeout_ms, 0);
+	config_free(c);
+	c = load("plugin_isolation=inline\nplugin_user=ihvplug\nplugin_handler_timeout_ms=1500\n",
+		 err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert(c->plugin_inline);
+	ck_assert_str_eq(c->plugin_user, "ihvplug");
+	ck_assert_uint_eq(c->plugin_handler_timeout_ms, 1500);
+	config_free(c);
+}
+END_TEST
+
 START_TEST(test_update_config_noted)
 {
 	char err[256];
@@ -241,6 +263,9 @@ static const struct bad bad_lines[] = {
 	{ true, "ssid=\"x\"", "unknown option 'ssid'" },
 	{ true, "eapol_path=raw", "eapol_path: expected auto, nl80211 or packet" },
 	{ true, "update_config=2", "update_config: expected 0 or 1" },
+	{ true, "plugin_isolation=sandbox", "plugin_isolation: expected isolated or inline" },
+	{ true, "plugin_user=root", "plugin_user: expected a user name other than root" },
+	{ true, "plugin_handler_timeout_ms=5", "plugin_handler_timeout_ms: expected 100..600000" },
 	{ true, "ctrl_interface=DIR=/run/x GROUP=no-such-group-ihvd",
 	  "ctrl_interface: unknown group 'no-such-group-ihvd'" },
 	{ true, "ctrl_interface_group=no-such-group-ihvd",
@@ -520,6 +545,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_accepts_every_form);
 	tcase_add_test(tc, test_ctrl_interface_forms);
 	tcase_add_test(tc, test_update_config_noted);
+	tcase_add_test(tc, test_plugin_isolation_options);
 	tcase_add_loop_test(tc, test_rejects_bad_line, 0, sizeof(bad_lines) / sizeof(bad_lines[0]));
 	tcase_add_loop_test(tc, test_rejects_bad_block, 0, sizeof(bad_blocks) / sizeof(bad_blocks[0]));
 	tcase_add_test(tc, test_every_error_reported);

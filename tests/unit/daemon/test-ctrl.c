@@ -254,11 +254,11 @@ START_TEST(test_ping_status_idle)
 	ck_assert_str_eq(cmd("PING\n"), "PONG\n"); /* socat/nc add a newline */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	station_start(st); /* no network: nothing to do */
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	ck_assert_str_eq(cmd("IFNAME=" IFNAME " PING"), "PONG\n");
 	ck_assert_str_eq(cmd("IFNAME=wlan0 PING"), "FAIL\n");
 	ck_assert_str_eq(cmd("INTERFACES"), IFNAME "\n");
@@ -396,7 +396,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>Trying to associate with 02:00:00:00:00:00 (SSID='ihvd-test' freq=2412 MHz)");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=ASSOCIATING\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	authorize();
 	ck_assert_str_eq(recv_msg(500),
 			 "<3>CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:00:00 completed [id=0 id_str=]");
@@ -404,7 +404,7 @@ START_TEST(test_attach_events_and_status)
 			 "bssid=02:00:00:00:00:00\nfreq=2412\nssid=ihvd-test\nid=0\nmode=station\n"
 			 "pairwise_cipher=CCMP\ngroup_cipher=CCMP\nkey_mgmt=WPA2-PSK\n"
 			 "wpa_state=COMPLETED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	ck_assert_str_eq(cmd("LIST_NETWORKS"),
 			 "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[CURRENT]\n");
 
@@ -418,7 +418,7 @@ START_TEST(test_attach_events_and_status)
 			 "<3>CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=3 locally_generated=1");
 	ck_assert_str_eq(cmd("STATUS"),
 			 "wpa_state=DISCONNECTED\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	recv_msg(300);
 	ck_assert_int_eq(fake.n_connect, 1);
 	ck_assert_str_eq(cmd("RECONNECT"), "OK\n");
@@ -483,6 +483,54 @@ START_TEST(test_ui_request_response)
 	ck_assert_str_eq(fake.ui_data, "123 456");
 	ck_assert_str_eq(cmd("CTRL-RSP-IHV-0-again"), "FAIL\n");
 	ck_assert_int_eq(fake.n_ui, 1);
+}
+END_TEST
+
+START_TEST(test_ihv_control_and_notification)
+{
+	char big[16 + 2 * 1100];
+
+	ck_assert_str_eq(cmd("IHV_CONTROL 0a0B0c"), "0c0b0a\n");
+	ck_assert_int_eq(fake.n_control, 1);
+	/* not hex, odd, empty, or beyond CTRL_IHV_CONTROL_MAX bytes: FAIL, the plugin not asked */
+	ck_assert_str_eq(cmd("IHV_CONTROL 0g"), "FAIL\n");
+	ck_assert_str_eq(cmd("IHV_CONTROL 012"), "FAIL\n");
+	ck_assert_str_eq(cmd("IHV_CONTROL"), "FAIL\n");
+	snprintf(big, sizeof(big), "IHV_CONTROL ");
+	memset(big + 12, 'a', 2 * 1100);
+	big[12 + 2 * 1100] = 0;
+	ck_assert_str_eq(cmd(big), "FAIL\n");
+	ck_assert_int_eq(fake.n_control, 1);
+	/* the plugin's failure is a FAIL */
+	fake.control_ret = -EIO;
+	ck_assert_str_eq(cmd("IHV_CONTROL 00"), "FAIL\n");
+	/* what the plugin notifies is an event for every attached client */
+	ck_assert_str_eq(cmd("ATTACH"), "OK\n");
+	station_adapter_events()->notification(st, 0x90001, (const uint8_t *)"\xde\xad", 2);
+	ck_assert_str_eq(recv_msg(500), "<3>CTRL-EVENT-IHV-NOTIFICATION dead code=0x90001 len=2");
+	station_adapter_events()->notification(st, 5, NULL, 0);
+	ck_assert_str_eq(recv_msg(500), "<3>CTRL-EVENT-IHV-NOTIFICATION - code=0x5 len=0");
+}
+END_TEST
+
+START_TEST(test_set_network_refused_by_validate_profile)
+{
+	/* the block goes to ValidateProfile once it is complete (with its psk) */
+	add_psk_network();
+	ck_assert_int_eq(fake.n_validate, 1);
+	ck_assert_str_eq(cmd("SET_NETWORK 0 priority 3"), "OK\n");
+	ck_assert_int_eq(fake.n_validate, 2);
+	/* refused: FAIL, and the block is as it was */
+	fake.validate_ret = -EINVAL;
+	fake.validate_reason = 0x90042;
+	ck_assert_str_eq(cmd("SET_NETWORK 0 ssid \"other\""), "FAIL\n");
+	ck_assert_int_eq(fake.n_validate, 3);
+	ck_assert_str_eq(cmd("GET_NETWORK 0 ssid"), "\"ihvd-test\"");
+	ck_assert_str_eq(cmd("GET_NETWORK 0 priority"), "3");
+	/* an incomplete block is not asked about yet */
+	ck_assert_str_eq(cmd("ADD_NETWORK"), "1\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 1 ssid \"x\""), "OK\n");
+	ck_assert_int_eq(fake.n_validate, 3);
 }
 END_TEST
 
@@ -578,7 +626,7 @@ START_TEST(test_debian_wpa_cli)
 	ck_assert_str_eq(out, "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[DISABLED]\n");
 	out = wpa_cli((const char *const[]){ "status", NULL });
 	ck_assert_str_eq(out, "wpa_state=INACTIVE\naddress=02:00:00:00:01:00\n"
-			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\n");
+			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n");
 	fake_bss_add(&fake, 0x00, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 100);
 	out = wpa_cli((const char *const[]){ "enable_network", "0", NULL });
 	ck_assert_str_eq(out, "OK\n");
@@ -662,6 +710,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_attach_events_and_status);
 	tcase_add_test(tc, test_scan_results_format);
 	tcase_add_test(tc, test_ui_request_response);
+	tcase_add_test(tc, test_ihv_control_and_notification);
+	tcase_add_test(tc, test_set_network_refused_by_validate_profile);
 	tcase_add_test(tc, test_terminate);
 	tcase_add_test(tc, test_terminating_event_on_free);
 	tcase_add_test(tc, test_debian_wpa_cli);

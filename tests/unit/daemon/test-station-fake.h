@@ -48,6 +48,16 @@ struct fake {
 	char ui_data[256];
 	/* status */
 	struct ihv_adapter_status status;
+	/* Control: answers its input reversed, or fails with control_ret */
+	int n_control;
+	int control_ret;
+	/* ValidateProfile: refuse with validate_reason when validate_ret < 0 */
+	int n_validate;
+	int validate_ret;
+	uint32_t validate_reason;
+	/* PerformCapabilityMatch: refuse the BSS 02:00:00:00:00:<match_refuse> (0: none) */
+	int n_match;
+	uint8_t match_refuse;
 };
 
 static int fake_connect(void *ctx, const struct ihv_connect_request *req)
@@ -117,6 +127,51 @@ static int fake_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 	return 0;
 }
 
+static int fake_control(void *ctx, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t out_len, size_t *returned)
+{
+	struct fake *f = ctx;
+	size_t i;
+
+	f->n_control++;
+	if (f->control_ret)
+		return f->control_ret;
+	*returned = in_len;
+	if (in_len > out_len)
+		return -ENOBUFS;
+	for (i = 0; i < in_len; i++)
+		out[i] = in[in_len - 1 - i];
+	return 0;
+}
+
+static int fake_validate(void *ctx, const uint8_t *ssid, size_t ssid_len, const char *conn,
+			 const char *sec, uint32_t *reason)
+{
+	struct fake *f = ctx;
+
+	(void)ssid;
+	(void)ssid_len;
+	(void)conn;
+	(void)sec;
+	f->n_validate++;
+	*reason = f->validate_ret < 0 ? f->validate_reason : 0;
+	return f->validate_ret;
+}
+
+static int fake_capability_match(void *ctx, const struct ihv_connect_request *req,
+				 uint32_t *reason)
+{
+	struct fake *f = ctx;
+
+	f->n_match++;
+	if (f->match_refuse && req->n_bss == 1 && req->bss[0]->bssid[5] == f->match_refuse) {
+		*reason = 0x90000 + f->match_refuse;
+		return -ENOENT;
+	}
+	*reason = 0;
+	return 0;
+}
+
 static inline struct station_backend fake_backend(struct fake *f)
 {
 	return (struct station_backend){
@@ -127,6 +182,9 @@ static inline struct station_backend fake_backend(struct fake *f)
 		.ui_respond = fake_ui_respond,
 		.scan_trigger = fake_scan_trigger,
 		.scan_results = fake_scan_results,
+		.control = fake_control,
+		.validate = fake_validate,
+		.capability_match = fake_capability_match,
 	};
 }
 

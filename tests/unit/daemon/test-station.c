@@ -467,6 +467,43 @@ START_TEST(test_remove_current_network)
 }
 END_TEST
 
+START_TEST(test_capability_match_skips_refused_bss)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 1, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	fake_bss_add(&fake, 2, 2437, -60, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	fake.match_refuse = 1; /* the stronger one */
+	log_level_set(LOG_LEVEL_INFO);
+	station_up();
+	station_start(st);
+	log_level_set(LOG_LEVEL_ERROR);
+	/* PerformCapabilityMatch for each candidate; the refused BSS is not offered */
+	ck_assert_int_eq(fake.n_match, 2);
+	ck_assert_int_eq(fake.n_connect, 1);
+	ck_assert_uint_eq(fake.n_cand, 1);
+	ck_assert_uint_eq(fake.cand[0][5], 2);
+	ck_assert(event_seen("Trying to associate with 02:00:00:00:00:02 (SSID='ihvd-test' freq=2437 MHz)"));
+	ck_assert_msg(strstr(logs, "capability match refused 02:00:00:00:00:01: reason 0x90001"),
+		      "logs: %s", logs);
+}
+END_TEST
+
+START_TEST(test_capability_match_refusing_all_backs_off)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 1, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	fake.match_refuse = 1;
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_match, 1);
+	ck_assert_int_eq(fake.n_connect, 0);
+	/* and again after the backoff, never connecting */
+	run_for(300);
+	ck_assert_int_gt(fake.n_match, 1);
+	ck_assert_int_eq(fake.n_connect, 0);
+}
+END_TEST
+
 START_TEST(test_reason_strings)
 {
 	ck_assert_str_eq(station_l2_reason_str(0x38007), "security watchdog timeout");
@@ -484,5 +521,7 @@ int main(void)
 			 test_not_found_backs_off, test_priority_then_signal,
 			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
 			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
-			 test_user_disconnect_and_stop, test_remove_current_network, test_reason_strings);
+			 test_user_disconnect_and_stop, test_remove_current_network,
+			 test_capability_match_skips_refused_bss,
+			 test_capability_match_refusing_all_backs_off, test_reason_strings);
 }

@@ -137,6 +137,68 @@ START_TEST(test_truncated_message)
 }
 END_TEST
 
+START_TEST(test_link_events)
+{
+	struct nl_msg *m = test_msg(NL80211_CMD_MICHAEL_MIC_FAILURE);
+	struct nl80211_event e;
+	struct nlattr *nest;
+
+	nla_put_u32(m, NL80211_ATTR_IFINDEX, 3);
+	nla_put(m, NL80211_ATTR_MAC, 6, ap);
+	nla_put_u32(m, NL80211_ATTR_KEY_TYPE, NL80211_KEYTYPE_GROUP);
+	nla_put_u8(m, NL80211_ATTR_KEY_IDX, 2);
+	ck_assert_int_eq(nl80211_event_parse(nlmsg_hdr(m), &e, NULL, NULL), 0);
+	ck_assert(e.has_key_type && e.key_type == NL80211_KEYTYPE_GROUP);
+	ck_assert_int_eq(e.key_idx, 2);
+	ck_assert_mem_eq(e.mac, ap, 6);
+	nlmsg_free(m);
+
+	m = test_msg(NL80211_CMD_PMKSA_CANDIDATE);
+	nla_put_u32(m, NL80211_ATTR_IFINDEX, 3);
+	nest = nla_nest_start(m, NL80211_ATTR_PMKSA_CANDIDATE);
+	nla_put_u32(m, NL80211_PMKSA_CANDIDATE_INDEX, 1);
+	nla_put(m, NL80211_PMKSA_CANDIDATE_BSSID, 6, sta);
+	nla_put_flag(m, NL80211_PMKSA_CANDIDATE_PREAUTH);
+	nla_nest_end(m, nest);
+	ck_assert_int_eq(nl80211_event_parse(nlmsg_hdr(m), &e, NULL, NULL), 0);
+	ck_assert(e.has_pmksa && e.pmksa_preauth);
+	ck_assert_uint_eq(e.pmksa_index, 1);
+	ck_assert_mem_eq(e.pmksa_bssid, sta, 6);
+	ck_assert_int_eq(e.key_idx, -1);
+	nlmsg_free(m);
+
+	/* a candidate without its BSSID is none */
+	m = test_msg(NL80211_CMD_PMKSA_CANDIDATE);
+	nest = nla_nest_start(m, NL80211_ATTR_PMKSA_CANDIDATE);
+	nla_put_u32(m, NL80211_PMKSA_CANDIDATE_INDEX, 1);
+	nla_nest_end(m, nest);
+	ck_assert_int_eq(nl80211_event_parse(nlmsg_hdr(m), &e, NULL, NULL), 0);
+	ck_assert(!e.has_pmksa);
+	nlmsg_free(m);
+
+	m = test_msg(NL80211_CMD_NOTIFY_CQM);
+	nest = nla_nest_start(m, NL80211_ATTR_CQM);
+	nla_put_u32(m, NL80211_ATTR_CQM_RSSI_THRESHOLD_EVENT, NL80211_CQM_RSSI_THRESHOLD_EVENT_LOW);
+	nla_put_u32(m, NL80211_ATTR_CQM_RSSI_LEVEL, (uint32_t)-75);
+	nla_nest_end(m, nest);
+	ck_assert_int_eq(nl80211_event_parse(nlmsg_hdr(m), &e, NULL, NULL), 0);
+	ck_assert_int_eq(e.cqm_rssi_event, NL80211_CQM_RSSI_THRESHOLD_EVENT_LOW);
+	ck_assert(e.has_cqm_rssi_level);
+	ck_assert_int_eq(e.cqm_rssi_level, -75);
+	ck_assert(!e.cqm_beacon_loss);
+	nlmsg_free(m);
+
+	m = test_msg(NL80211_CMD_NOTIFY_CQM);
+	nest = nla_nest_start(m, NL80211_ATTR_CQM);
+	nla_put_flag(m, NL80211_ATTR_CQM_BEACON_LOSS_EVENT);
+	nla_nest_end(m, nest);
+	ck_assert_int_eq(nl80211_event_parse(nlmsg_hdr(m), &e, NULL, NULL), 0);
+	ck_assert(e.cqm_beacon_loss);
+	ck_assert_int_eq(e.cqm_rssi_event, -1);
+	nlmsg_free(m);
+}
+END_TEST
+
 START_TEST(test_deauth_reason)
 {
 	/* Deauthentication from the AP, reason 15 (4-way handshake timeout). */
@@ -157,4 +219,4 @@ END_TEST
 TEST_MAIN("nl80211-event", test_connect_result, test_connect_timeout,
 	  test_disconnect, test_control_port_frame, test_tx_status,
 	  test_interface_and_bad_attributes, test_truncated_message,
-	  test_deauth_reason)
+	  test_deauth_reason, test_link_events)

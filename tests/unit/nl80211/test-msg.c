@@ -332,8 +332,32 @@ START_TEST(test_control_port_and_disconnect)
 }
 END_TEST
 
+/* NicSpecificExtension's request as NL80211_CMD_VENDOR (hwsim's test command as the example). */
+START_TEST(test_vendor)
+{
+	static const uint8_t data[] = { 0x08, 0x00, 0x08, 0x00, 0x2a, 0x00, 0x00, 0x00 };
+	struct nlattr *tb[MAXA + 1];
+	struct nl_msg *m = nl80211_msg_vendor(TEST_FAMILY, 7, 0x001374, 1, data, sizeof(data));
+
+	ck_assert_ptr_nonnull(m);
+	ck_assert_uint_eq(cmd_of(m), NL80211_CMD_VENDOR);
+	test_attrs(m, tb, MAXA);
+	ck_assert_uint_eq(nla_get_u32(tb[NL80211_ATTR_IFINDEX]), 7);
+	ck_assert_uint_eq(nla_get_u32(tb[NL80211_ATTR_VENDOR_ID]), 0x001374);
+	ck_assert_uint_eq(nla_get_u32(tb[NL80211_ATTR_VENDOR_SUBCMD]), 1);
+	ck_assert_int_eq(nla_len(tb[NL80211_ATTR_VENDOR_DATA]), (int)sizeof(data));
+	ck_assert_mem_eq(nla_data(tb[NL80211_ATTR_VENDOR_DATA]), data, sizeof(data));
+	nlmsg_free(m);
+	/* no data: no data attribute */
+	m = nl80211_msg_vendor(TEST_FAMILY, 7, 0x001374, 2, NULL, 0);
+	test_attrs(m, tb, MAXA);
+	ck_assert_ptr_null(tb[NL80211_ATTR_VENDOR_DATA]);
+	nlmsg_free(m);
+}
+END_TEST
+
 TEST_MAIN("nl80211-msg", test_key_new_pairwise, test_key_new_group_default,
 	  test_key_new_igtk, test_key_invalid, test_key_del_and_default,
 	  test_station_authorize, test_connect_rsn, test_connect_mfp,
 	  test_connect_open_and_invalid, test_scan_trigger,
-	  test_control_port_and_disconnect)
+	  test_control_port_and_disconnect, test_vendor)

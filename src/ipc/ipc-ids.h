@@ -1,0 +1,91 @@
+/*
+ * The ids carried in a frame's id field (ipc.h), by frame type.
+ *
+ * IPC_CALL / IPC_RETURN: 0..18 are the 19 handlers in DOT11EXT_IHV_HANDLERS
+ * order (contract §3); the exports and the Linux timer callback follow.
+ * IPC_SVC / IPC_SVC_RETURN: 0..21 are the 22 services in DOT11EXT_APIS
+ * order (contract §4); the Linux additions (ihvlinux.h) and the one
+ * virtual-station query follow.
+ */
+#ifndef IHVD_IPC_IPC_IDS_H
+#define IHVD_IPC_IPC_IDS_H
+
+#include <stdint.h>
+
+enum ipc_call_id {
+	IPC_H_DEINIT_SERVICE = 0,
+	IPC_H_INIT_ADAPTER,
+	IPC_H_DEINIT_ADAPTER,
+	IPC_H_PRE_ASSOCIATE,
+	IPC_H_ADAPTER_RESET,
+	IPC_H_POST_ASSOCIATE,
+	IPC_H_STOP_POST_ASSOCIATE,
+	IPC_H_VALIDATE_PROFILE,
+	IPC_H_CAPABILITY_MATCH,
+	IPC_H_CREATE_DISCOVERY_PROFILES,
+	IPC_H_SESSION_CHANGE,
+	IPC_H_RECEIVE_INDICATION,
+	IPC_H_RECEIVE_PACKET,
+	IPC_H_SEND_COMPLETION,
+	IPC_H_IS_UI_PENDING,
+	IPC_H_UI_RESPONSE,
+	IPC_H_QUERY_UI,
+	IPC_H_ONEX_RESULT,
+	IPC_H_CONTROL,
+	IPC_H_GET_VERSION = 32,   /* Dot11ExtIhvGetVersionInfo */
+	IPC_H_INIT_SERVICE,       /* Dot11ExtIhvInitService */
+	IPC_H_INIT_VS,            /* Dot11ExtIhvInitVirtualStation */
+	IPC_H_REASON_TEXT,        /* Dot11ExtIhvLinuxReasonText */
+	IPC_H_TIMER,              /* a Linux timer fired: run its callback */
+	IPC_H_MAX,
+};
+
+enum ipc_svc_id {
+	IPC_S_ALLOCATE_BUFFER = 0, /* never sent: buffers live on the host side */
+	IPC_S_FREE_BUFFER,         /* never sent */
+	IPC_S_SET_USER_DATA,
+	IPC_S_GET_USER_DATA,
+	IPC_S_SET_CURRENT_PROFILE,
+	IPC_S_SEND_UI_REQUEST,
+	IPC_S_PRE_COMPLETION,
+	IPC_S_POST_COMPLETION,
+	IPC_S_SEND_NOTIFICATION,
+	IPC_S_SEND_PACKET,
+	IPC_S_SET_ETHERTYPE,
+	IPC_S_SET_AUTH,
+	IPC_S_SET_UCAST,
+	IPC_S_SET_MCAST,
+	IPC_S_SET_DEFAULT_KEY,
+	IPC_S_SET_MAPPING_KEY,
+	IPC_S_SET_DEFAULT_KEY_ID,
+	IPC_S_NIC_SPECIFIC,
+	IPC_S_SET_EXCLUDE_UNENCRYPTED,
+	IPC_S_START_ONEX,
+	IPC_S_STOP_ONEX,
+	IPC_S_PROCESS_SECURITY_PACKET,
+	IPC_S_LX_LOG = 32,
+	IPC_S_LX_TIMER_CREATE,
+	IPC_S_LX_TIMER_ARM,
+	IPC_S_LX_TIMER_CANCEL,
+	IPC_S_LX_TIMER_DESTROY,
+	IPC_S_LX_SET_RSN,
+	IPC_S_LX_ADAPTER_INFO,
+	IPC_S_VS_QUERY,
+	IPC_S_MAX,
+};
+
+/* IPC_HELLO payload: u32 version, u32 flags, str load error ("" when loaded). */
+#define IPC_HELLO_HAS_INIT_VS     0x1u
+#define IPC_HELLO_HAS_REASON_TEXT 0x2u
+
+/* IPC_FAULT payload: u32 kind, u32 number (signal or syscall), u32 call id. */
+enum ipc_fault_kind {
+	IPC_FAULT_SYSCALL = 1,    /* the seccomp filter trapped a system call */
+	IPC_FAULT_SIGNAL,         /* a fatal signal in the plugin */
+};
+
+/* Name of a call id for log lines ("Dot11ExtIhvPerformPostAssociate"). */
+const char *ipc_call_name(uint32_t id);
+const char *ipc_svc_name(uint32_t id);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * The plugin-host protocol's frames and fields (ipc.h).
+ */
+#include <endian.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ipc/ipc.h"
+
+void ipc_wr_init(struct ipc_wr *w)
+{
+	w->buf = NULL;
+	w->len = w->cap = 0;
+	w->ok = true;
+}
+
+void ipc_wr_free(struct ipc_wr *w)
+{
+	if (w->buf)
+		explicit_bzero(w->buf, w->cap);
+	free(w->buf);
+	ipc_wr_init(w);
+}
+
+void ipc_wr_reset(struct ipc_wr *w)
+{
+	if (w->buf)
+		explicit_bzero(w->buf, w->len);
+	w->len = 0;
+	w->ok = true;
+}
+
+static void ipc_wr_put(struct ipc_wr *w, const void *p, size_t n)
+{
+	uint8_t *nb;
+	size_t cap;
+
+	if (!w->ok)
+		return;
+	if (w->len + n > IPC_MAX_PAYLOAD) {
+		w->ok = false;
+		return;
+	}
+	if (w->len + n > w->cap) {
+		cap = w->cap ? w->cap * 2 : 256;
+		while (cap < w->len + n)
+			cap *= 2;
+		/* no realloc: the old block may hold key material to clear */
+		nb = malloc(cap);
+		if (!nb) {
+			w->ok = false;
+			return;
+		}
+		if (w->buf) {
+			memcpy(nb, w->buf, w->len);
+			explicit_bzero(w->buf, w->cap);
+			free(w->buf);
+		}
+		w->buf = nb;
+		w->cap = cap;
+	}
+	if (n)
+		memcpy(w->buf + w->len, p, n);
+	w->len += n;
+}
+
+void ipc_wr_u32(struct ipc_wr *w, uint32_t v)
+{
+	v = htole32(v);
+	ipc_wr_put(w, &v, 4);
+}
+
+void ipc_wr_u64(struct ipc_wr *w, uint64_t v)
+{
+	v = htole64(v);
+	ipc_wr_put(w, &v, 8);
+}
+
+void ipc_wr_ptr(struct ipc_wr *w, const void *p)
+{
+	ipc_wr_u64(w, (uint64_t)(uintptr_t)p);
+}
+
+void ipc_wr_bytes(struct ipc_wr *w, const void *p, size_t len)
+{
+	if (len > IPC_MAX_PAYLOAD || (len && !p)) {
+		w->ok = false;
+		return;
+	}
+	ipc_wr_u32(w, (uint32_t)len);
+	ipc_wr_put(w, p, len);
+}
+
+void ipc_wr_wstr(struct ipc_wr *w, const uint16_t *s)
+{
+	size_t n = 0;
+
+	if (s)
+		while (s[n] && n < IPC_MAX_PAYLOAD / 2)
+			n++;
+	ipc_wr_bytes(w, s, n * 2);
+}
+
+void ipc_wr_str(struct ipc_wr *w, const char *s)
+{
+	ipc_wr_bytes(w, s, s ? strnlen(s, IPC_MAX_PAYLOAD) : 0);
+}
+
+void ipc_rd_init(struct ipc_rd *r, const uint8_t *p, size_t len)
+{
+	r->p = p;
+	r->len = p ? len : 0;
+	r->off = 0;
+	r->ok = true;
+}
+
+static const uint8_t *ipc_rd_take(struct ipc_rd *r, size_t n)
+{
+	const uint8_t *p;
+
+	if (!r->ok || n > r->len - r->off) {
+		r->ok = false;
+		return NULL;
+	}
+	p = r->p + r->off;
+	r->off += n;
+	return p;
+}
+
+uint32_t ipc_rd_u32(struct ipc_rd *r)
+{
+	const uint8_t *p = ipc_rd_take(r, 4);
+	uint32_t v;
+
+	if (!p)
+		return 0;
+	memcpy(&v, p, 4);
+	return le32toh(v);
+}
+
+uint64_t ipc_rd_u64(struct ipc_rd *r)
+{
+	const uint8_t *p = ipc_rd_take(r, 8);
+	uint64_t v;
+
+	if (!p)
+		return 0;
+	memcpy(&v, p, 8);
+	return le64toh(v);
+}
+
+void *ipc_rd_ptr(struct ipc_rd *r)
+{
+	return (void *)(uintptr_t)ipc_rd_u64(r);
+}
+
+const uint8_t *ipc_rd_bytes(struct ipc_rd *r, size_t *len)
+{
+	uint32_t n = ipc_rd_u32(r);
+	const uint8_t *p;
+
+	*len = 0;
+	p = ipc_rd_take(r, n);
+	if (!p || !n)
+		return NULL;
+	*len = n;
+	return p;
+}
+
+void *ipc_rd_dup(struct ipc_rd *r, size_t min, size_t *len)
+{
+	const uint8_t *p = ipc_rd_bytes(r, len);
+	uint8_t *d;
+
+	if (*len < min) {
+		r->ok = false;
+		*len = 0;
+		return NULL;
+	}
+	if (!p)
+		return NULL;
+	d = malloc(*len + 2);
+	if (!d) {
+		r->ok = false;
+		*len = 0;
+		return NULL;
+	}
+	memcpy(d, p, *len);
+	d[*len] = d[*len + 1] = 0;
+	return d;
+}
+
+void ipc_rd_fixed(struct ipc_rd *r, void *dst, size_t n)
+{
+	const uint8_t *p;
+	size_t len;
+
+	p = ipc_rd_bytes(r, &len);
+	if (!r->ok || len != n) {
+		r->ok = false;
+		memset(dst, 0, n);
+		return;
+	}
+	if (n)
+		memcpy(dst, p, n);
+}
+
+bool ipc_rd_done(const struct ipc_rd *r)
+{
+	return r->ok && r->off == r->len;
+}
+
+void ipc_msg_free(struct ipc_msg *m)
+{
+	if (m->data)
+		explicit_bzero(m->data, m->len);
+	free(m->data);
+	m->data = NULL;
+	m->len = 0;
+}
+
+static void ipc_hdr_put(uint8_t *h, uint16_t type, uint16_t id, uint32_t len)
+{
+	uint32_t magic = htole32(IPC_MAGIC), l = htole32(len);
+	uint16_t t = htole16(type), i = htole16(id);
+
+	memcpy(h, &magic, 4);
+	memcpy(h + 4, &t, 2);
+	memcpy(h + 6, &i, 2);
+	memcpy(h + 8, &l, 4);
+}
+
+/* Header fields; -EPROTO when it cannot be one of ours. */
+static int ipc_hdr_get(const uint8_t *h, struct ipc_msg *m)
+{
+	uint32_t magic, len;
+	uint16_t type, id;
+
+	memcpy(&magic, h, 4);
+	memcpy(&type, h + 4, 2);
+	memcpy(&id, h + 6, 2);
+	memcpy(&len, h + 8, 4);
+	m->type = le16toh(type);
+	m->id = le16toh(id);
+	m->len = le32toh(len);
+	m->data = NULL;
+	if (le32toh(magic) != IPC_MAGIC || m->type < IPC_HELLO || m->type > IPC_FAULT ||
+	    m->len > IPC_MAX_PAYLOAD)
+		return -EPROTO;
+	return 0;
+}
+
+static int ipc_write_all(int fd, const uint8_t *p, size_t n)
+{
+	ssize_t k;
+
+	while (n) {
+		k = send(fd, p, n, MSG_NOSIGNAL); /* a dead peer is an error, not SIGPIPE */
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return errno == EPIPE || k == 0 ? -EPIPE : -errno;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+int ipc_send(int fd, uint16_t type, uint16_t id, const struct ipc_wr *w)
+{
+	uint8_t h[IPC_HDR_LEN];
+	size_t len = w ? w->len : 0;
+	int rc;
+
+	if (w && !w->ok)
+		return -EMSGSIZE;
+	ipc_hdr_put(h, type, id, (uint32_t)len);
+	rc = ipc_write_all(fd, h, sizeof(h));
+	if (!rc && len)
+		rc = ipc_write_all(fd, w->buf, len);
+	return rc;
+}
+
+static uint64_t ipc_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static int ipc_read_all(int fd, uint8_t *p, size_t n, uint64_t deadline)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	ssize_t k;
+	int wait, rc;
+
+	while (n) {
+		if (deadline) {
+			uint64_t now = ipc_now_ms();
+
+			if (now >= deadline)
+				return -ETIMEDOUT;
+			wait = (int)(deadline - now);
+		} else {
+			wait = -1;
+		}
+		rc = poll(&pfd, 1, wait);
+		if (rc < 0 && errno == EINTR)
+			continue;
+		if (rc < 0)
+			return -errno;
+		if (rc == 0)
+			return -ETIMEDOUT;
+		k = read(fd, p, n);
+		if (k < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (k < 0)
+			return errno == ECONNRESET ? -EPIPE : -errno;
+		if (k == 0)
+			return -EPIPE;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+int ipc_recv(int fd, struct ipc_msg *m, int timeout_ms)
+{
+	uint64_t deadline = timeout_ms < 0 ? 0 : ipc_now_ms() + (uint64_t)timeout_ms + 1;
+	uint8_t h[IPC_HDR_LEN];
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	rc = ipc_read_all(fd, h, sizeof(h), deadline);
+	if (rc)
+		return rc;
+	rc = ipc_hdr_get(h, m);
+	if (rc)
+		return rc;
+	m->data = malloc(m->len ? m->len : 1);
+	if (!m->data)
+		return -ENOMEM;
+	rc = ipc_read_all(fd, m->data, m->len, deadline);
+	if (rc)
+		ipc_msg_free(m);
+	return rc;
+}
+
+int ipc_frame_parse(const uint8_t *buf, size_t len, struct ipc_msg *m, size_t *used)
+{
+	int rc;
+
+	*used = 0;
+	if (len < IPC_HDR_LEN)
+		return -EAGAIN;
+	rc = ipc_hdr_get(buf, m);
+	if (rc)
+		return rc;
+	if (len - IPC_HDR_LEN < m->len)
+		return -EAGAIN;
+	m->data = (uint8_t *)buf + IPC_HDR_LEN;
+	*used = IPC_HDR_LEN + m->len;
+	return 0;
+}
+
+const char *ipc_type_str(uint16_t type)
+{
+	switch (type) {
+	case IPC_HELLO: return "HELLO";
+	case IPC_CALL: return "CALL";
+	case IPC_RETURN: return "RETURN";
+	case IPC_SVC: return "SVC";
+	case IPC_SVC_RETURN: return "SVC_RETURN";
+	case IPC_FAULT: return "FAULT";
+	default: /* a u16 off the wire */
+		return "unknown";
+	}
+}

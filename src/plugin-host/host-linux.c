@@ -1,0 +1,230 @@
+/*
+ * ihvd's Linux additions (ihvlinux.h) as the plugin sees them in the plugin
+ * host. Timers: ihvd owns the timer (its loop fires it and checks the
+ * thread rule); the callback and its context stay here, keyed by the timer
+ * handle ihvd minted, and run when ihvd sends IPC_H_TIMER.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ipc/ipc-ids.h"
+#include "plugin-host/host.h"
+
+struct phost_timer {
+	struct phost_timer *next;
+	HANDLE h;
+	DOT11EXT_LINUX_TIMER_CALLBACK cb;
+	void *ctx;
+};
+
+static struct phost_timer *phost_timers;
+static pthread_mutex_t phost_timers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static DWORD phost_linux_reply(uint16_t id, struct ipc_wr *w, uint64_t *out)
+{
+	struct ipc_msg m;
+	struct ipc_rd r;
+	DWORD rc;
+	bool ok;
+
+	if (!w->ok) {
+		ipc_wr_free(w);
+		return ERROR_INVALID_PARAMETER;
+	}
+	if (phost_svc(id, w, &m) < 0) {
+		ipc_wr_free(w);
+		return ERROR_INVALID_STATE;
+	}
+	ipc_wr_free(w);
+	ipc_rd_init(&r, m.data, m.len);
+	rc = ipc_rd_u32(&r);
+	if (out)
+		*out = ipc_rd_u64(&r);
+	ok = ipc_rd_done(&r);
+	ipc_msg_free(&m);
+	if (!ok)
+		_exit(3);
+	return rc;
+}
+
+static void phost_vlog(DWORD level, const char *fmt, va_list ap)
+{
+	char line[1024];
+	struct ipc_wr w;
+
+	vsnprintf(line, sizeof(line), fmt, ap);
+	ipc_wr_init(&w);
+	ipc_wr_u32(&w, level);
+	ipc_wr_str(&w, line);
+	(void)phost_linux_reply(IPC_S_LX_LOG, &w, NULL);
+}
+
+void phost_log(DWORD level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	phost_vlog(level, fmt, ap);
+	va_end(ap);
+}
+
+static VOID WINAPI phost_linux_log(DWORD level, LPCSTR fmt, ...)
+{
+	va_list ap;
+
+	if (!fmt)
+		return;
+	va_start(ap, fmt);
+	phost_vlog(level, fmt, ap);
+	va_end(ap);
+}
+
+static DWORD WINAPI phost_linux_timer_create(DOT11EXT_LINUX_TIMER_CALLBACK cb, LPVOID ctx,
+					     PHANDLE ph)
+{
+	struct phost_timer *t;
+	struct ipc_wr w;
+	uint64_t h = 0;
+	DWORD rc;
+
+	if (!cb || !ph)
+		return ERROR_INVALID_PARAMETER;
+	*ph = NULL;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	ipc_wr_init(&w);
+	rc = phost_linux_reply(IPC_S_LX_TIMER_CREATE, &w, &h);
+	if (rc != ERROR_SUCCESS) {
+		free(t);
+		return rc;
+	}
+	t->h = (HANDLE)(uintptr_t)h;
+	t->cb = cb;
+	t->ctx = ctx;
+	pthread_mutex_lock(&phost_timers_lock);
+	t->next = phost_timers;
+	phost_timers = t;
+	pthread_mutex_unlock(&phost_timers_lock);
+	*ph = t->h;
+	return ERROR_SUCCESS;
+}
+
+static DWORD phost_linux_timer_op(uint16_t id, HANDLE ht, uint32_t ms)
+{
+	struct ipc_wr w;
+
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, ht);
+	if (id == IPC_S_LX_TIMER_ARM)
+		ipc_wr_u32(&w, ms);
+	return phost_linux_reply(id, &w, NULL);
+}
+
+static DWORD WINAPI phost_linux_timer_arm(HANDLE ht, DWORD ms)
+{
+	return phost_linux_timer_op(IPC_S_LX_TIMER_ARM, ht, ms);
+}
+
+static DWORD WINAPI phost_linux_timer_cancel(HANDLE ht)
+{
+	return phost_linux_timer_op(IPC_S_LX_TIMER_CANCEL, ht, 0);
+}
+
+static DWORD WINAPI phost_linux_timer_destroy(HANDLE ht)
+{
+	struct phost_timer **pp, *t = NULL;
+	DWORD rc = phost_linux_timer_op(IPC_S_LX_TIMER_DESTROY, ht, 0);
+
+	if (rc != ERROR_SUCCESS)
+		return rc;
+	pthread_mutex_lock(&phost_timers_lock);
+	for (pp = &phost_timers; *pp; pp = &(*pp)->next) {
+		if ((*pp)->h == ht) {
+			t = *pp;
+			*pp = t->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&phost_timers_lock);
+	free(t);
+	return rc;
+}
+
+void phost_timer_fire(HANDLE ht)
+{
+	DOT11EXT_LINUX_TIMER_CALLBACK cb = NULL;
+	struct phost_timer *t;
+	void *ctx = NULL;
+
+	pthread_mutex_lock(&phost_timers_lock);
+	for (t = phost_timers; t; t = t->next) {
+		if (t->h == ht) {
+			cb = t->cb;
+			ctx = t->ctx;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&phost_timers_lock);
+	if (cb) /* the callback may destroy its own timer: nothing of t is used after */
+		cb(ht, ctx);
+}
+
+static DWORD WINAPI phost_linux_set_rsn(HANDLE svc, const DOT11EXT_LINUX_RSN_PARAMS *p)
+{
+	struct ipc_wr w;
+	size_t n = p ? (p->dwSize < sizeof(*p) ? p->dwSize : sizeof(*p)) : 0;
+
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, svc);
+	ipc_wr_u32(&w, p != NULL);
+	ipc_wr_u32(&w, p ? p->dwSize : 0);
+	/* what ihvd reads of it: at most our sizeof, at least what dwSize says */
+	ipc_wr_bytes(&w, p, n);
+	return phost_linux_reply(IPC_S_LX_SET_RSN, &w, NULL);
+}
+
+static DWORD WINAPI phost_linux_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER_INFO info)
+{
+	struct ipc_msg m;
+	struct ipc_rd r;
+	struct ipc_wr w;
+	DOT11EXT_LINUX_ADAPTER_INFO got;
+	DWORD rc;
+	bool ok;
+
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, svc);
+	ipc_wr_u32(&w, info != NULL);
+	ipc_wr_u32(&w, info ? info->dwSize : 0);
+	if (phost_svc(IPC_S_LX_ADAPTER_INFO, &w, &m) < 0) {
+		ipc_wr_free(&w);
+		return ERROR_INVALID_STATE;
+	}
+	ipc_wr_free(&w);
+	ipc_rd_init(&r, m.data, m.len);
+	rc = ipc_rd_u32(&r);
+	ipc_rd_fixed(&r, &got, sizeof(got));
+	ok = ipc_rd_done(&r);
+	ipc_msg_free(&m);
+	if (!ok)
+		_exit(3);
+	if (rc == ERROR_SUCCESS && info)
+		*info = got;
+	return rc;
+}
+
+const DOT11EXT_LINUX_APIS phost_linux_apis = {
+	.dwVersion = DOT11EXT_LINUX_APIS_VERSION_1,
+	.dwSize = sizeof(DOT11EXT_LINUX_APIS),
+	.Dot11ExtLinuxLog = phost_linux_log,
+	.Dot11ExtLinuxTimerCreate = phost_linux_timer_create,
+	.Dot11ExtLinuxTimerArm = phost_linux_timer_arm,
+	.Dot11ExtLinuxTimerCancel = phost_linux_timer_cancel,
+	.Dot11ExtLinuxTimerDestroy = phost_linux_timer_destroy,
+	.Dot11ExtLinuxSetRsnParams = phost_linux_set_rsn,
+	.Dot11ExtLinuxGetAdapterInfo = phost_linux_adapter_info,
+};

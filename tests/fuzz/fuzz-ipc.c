@@ -1,0 +1,94 @@
+/*
+ * Fuzz target: ihvd's side of the plugin-host protocol (issue 11). The
+ * input is a byte stream as it would arrive from ihvd-plugin-host: frames
+ * are cut with ipc_frame_parse; each IPC_SVC frame is served against the
+ * real service and Linux tables (src/core/isolate-svc.c: every decoder, then
+ * the real checks, which refuse the made-up handles), and the payload of
+ * any other frame goes through the readers of the structures that come
+ * back in replies (profiles, UI request, discovery list, OneX result, BSS
+ * list). Nothing may be read out of bounds, whatever the lengths say.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/log.h"
+#include "core/ihv-core.h"
+#include "core/isolate.h"
+#include "ipc/ipc-dot11.h"
+#include "ipc/ipc-ids.h"
+#include "tests/fuzz/fuzz-main.h"
+
+static void fuzz_ipc_quiet(void *ctx, enum log_level level, const char *line)
+{
+	(void)ctx;
+	(void)level;
+	(void)line;
+}
+
+static DWORD fuzz_ipc_alloc(DWORD n, LPVOID *pp)
+{
+	*pp = malloc(n ? n : 1);
+	return *pp ? ERROR_SUCCESS : ERROR_OUTOFMEMORY;
+}
+
+static void fuzz_ipc_readers(const uint8_t *p, size_t len)
+{
+	DOT11EXT_IHV_DISCOVERY_PROFILE_LIST dl;
+	DOT11EXT_IHV_UI_REQUEST ui;
+	struct ipc_profiles pr;
+	struct ipc_bss_list bl;
+	struct ipc_rd r;
+	uint32_t i;
+
+	ipc_rd_init(&r, p, len);
+	ipc_rd_profiles(&r, &pr);
+	ipc_rd_bss_list(&r, &bl);
+	ipc_profiles_free(&pr);
+	ipc_bss_list_free(&bl);
+	ipc_rd_init(&r, p, len);
+	ipc_ui_request_free(ipc_rd_ui_request(&r, &ui));
+	ipc_rd_init(&r, p, len);
+	ipc_onex_params_free(ipc_rd_onex_params(&r));
+	ipc_rd_init(&r, p, len);
+	ipc_rd_discovery(&r, &dl, fuzz_ipc_alloc);
+	for (i = 0; i < dl.dwCount; i++) {
+		free(dl.pIhvDiscoveryProfiles[i].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity);
+		free(dl.pIhvDiscoveryProfiles[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity);
+	}
+	free(dl.pIhvDiscoveryProfiles);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct ihv_isolate_tables t;
+	static bool init;
+	struct ipc_wr reply;
+	struct ipc_msg m;
+	size_t used;
+
+	if (!init) {
+		log_hook_set(fuzz_ipc_quiet, NULL);
+		log_level_set(LOG_LEVEL_ERROR);
+		ihv_isolate_tables_init(&t);
+		t.apis = ihv_service_apis;
+		t.lx = ihv_linux_apis;
+		t.vs = ihv_vs_apis;
+		t.have_lx = t.have_vs = true;
+		init = true;
+	}
+	ipc_wr_init(&reply);
+	while (ipc_frame_parse(data, size, &m, &used) == 0) {
+		if (m.type == IPC_SVC) {
+			ipc_wr_reset(&reply);
+			(void)ihv_isolate_svc_serve(&t, m.id, m.data, m.len, &reply);
+		} else {
+			fuzz_ipc_readers(m.data, m.len);
+		}
+		data += used;
+		size -= used;
+	}
+	ipc_wr_free(&reply);
+	return 0;
+}

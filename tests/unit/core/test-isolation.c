@@ -1,0 +1,257 @@
+/*
+ * The plugin in a process of its own (issue 11): what the plugin host
+ * refuses (sockets, netlink, ptrace, files it may not read), and how faults
+ * become events (a crash in a handler or in a thread of its own, a handler
+ * past its deadline, a malformed frame, floods): ihvd survives, names the
+ * plugin, the signal or system call and the handler, ends the connection,
+ * restarts the plugin and connects again; it gives up after five crashes in
+ * a row. Always isolated, with tp-hostile (tests/plugins/tp-hostile.h).
+ */
+#include "tests/unit/core/harness.h"
+
+#include <sys/syscall.h>
+
+static struct hx X;
+
+/* Load tp-hostile with a misbehaviour set before its process starts. */
+static struct ihv_host *iso_load(int hostile, int once)
+{
+	hx_open(&X, "tp-hostile");
+	X.tp->hostile = hostile;
+	X.tp->hostile_once = once;
+	return hx_host(&X, "tp-hostile", 0, 0);
+}
+
+START_TEST(test_netlink_socket_refused_and_reported)
+{
+	char want[96];
+
+	ck_assert_ptr_null(iso_load(TP_HOSTILE_NETLINK, 0));
+	snprintf(want, sizeof(want), "forbidden system call %d (socket)", SYS_socket);
+	ck_assert_msg(strstr(X.err, want), "err: %s", X.err);
+	ck_assert_msg(strstr(X.err, "Dot11ExtIhvInitService"), "err: %s", X.err);
+	ck_assert(hx_log_has("plugin tp-hostile crashed in Dot11ExtIhvInitService"));
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_ptrace_refused_and_reported)
+{
+	char want[96];
+
+	ck_assert_ptr_null(iso_load(TP_HOSTILE_PTRACE, 0));
+	snprintf(want, sizeof(want), "forbidden system call %d (ptrace)", SYS_ptrace);
+	ck_assert_msg(strstr(X.err, want), "err: %s", X.err);
+	hx_stop(&X);
+}
+END_TEST
+
+/* The configuration (0600 root) stays out of reach of plugin_user. */
+START_TEST(test_config_file_unreadable)
+{
+	const char *path = "/tmp/ihvd-test-isolation.conf";
+	FILE *f;
+
+	if (geteuid() != 0)
+		return; /* not root: nobody to drop to; nothing to show */
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "network={\n\tssid=\"x\"\n\tpsk=\"secret passphrase\"\n}\n");
+	fclose(f);
+	ck_assert_int_eq(chmod(path, 0600), 0);
+	hx_open(&X, "tp-hostile");
+	X.tp->hostile = TP_HOSTILE_READ_FILE;
+	snprintf(X.tp->hostile_path, sizeof(X.tp->hostile_path), "%s", path);
+	ck_assert_msg(hx_host(&X, "tp-hostile", 0, 0) != NULL, "%s", X.err);
+	ck_assert_int_eq(X.tp->hostile_errno, EACCES);
+	ck_assert_int_eq(X.tp->hostile_read, 0);
+	hx_stop(&X);
+	unlink(path);
+}
+END_TEST
+
+/* A crash mid-connection: reported, the connection ends, the plugin is back, it connects. */
+START_TEST(test_crash_in_post_associate_restarts_and_reconnects)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_ABORT_POST, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	ck_assert_ptr_nonnull(X.a);
+	hx_to_port(&X);
+	hx_run(&X, 50);
+	ck_assert_int_eq(X.n_ended, 1);
+	ck_assert_int_eq(X.n_authorized, 0);
+	ck_assert(hx_log_has("plugin tp-hostile crashed in Dot11ExtIhvPerformPostAssociate"));
+	ck_assert(hx_log_has("signal 6 (Aborted)"));
+	ck_assert_uint_eq(X.n_crashed, 1);
+	ck_assert_msg(strstr(X.crashed_what, "Dot11ExtIhvPerformPostAssociate"), "%s",
+		      X.crashed_what);
+	ck_assert_ptr_nonnull(sim_drv_last(X.sim, SIM_OP_DISCONNECT));
+	hx_run_ms(&X, 400); /* the first restart comes after 200 ms */
+	ck_assert(hx_log_has("plugin tp-hostile restarted"));
+	ck_assert_int_eq(X.tp->hostile_inits, 2);
+	ck_assert_int_gt(ihv_host_plugin_pid(X.h), 0);
+	hx_authorize(&X); /* the same adapter, a new process: connected */
+	ck_assert_uint_eq(ihv_host_plugin_crashes(X.h), 1);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_segv_in_receive_packet_reported)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_SEGV_RECV, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true);
+	hx_run(&X, 50);
+	ck_assert(hx_log_has("plugin tp-hostile crashed in Dot11ExtIhvReceivePacket"));
+	ck_assert(hx_log_has("signal 11 (Segmentation fault)"));
+	ck_assert_int_eq(X.n_ended, 1);
+	hx_stop(&X);
+}
+END_TEST
+
+/* Contract rule 9 enforced: a handler past plugin_handler_timeout_ms is killed. */
+START_TEST(test_hang_killed_at_deadline)
+{
+	uint64_t t0;
+
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_HANG_POST, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run(&X, 5);
+	t0 = loop_now_us();
+	hx_associate(&X);
+	hx_run(&X, 50);
+	ck_assert_uint_ge(loop_now_us() - t0, 2000000u); /* the harness's 2000 ms */
+	ck_assert(hx_log_has("Dot11ExtIhvPerformPostAssociate did not return within 2000 ms "
+			     "(contract rule 9): killed"));
+	ck_assert_int_eq(X.n_ended, 1);
+	hx_run_ms(&X, 400);
+	hx_authorize(&X);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_crash_in_own_thread_reported)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_THREAD_ABORT, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run_ms(&X, 300);
+	ck_assert(hx_log_has("plugin tp-hostile crashed"));
+	ck_assert(hx_log_has("signal 6 (Aborted)"));
+	ck_assert_uint_eq(X.n_crashed, 1);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_malformed_frame_stops_the_plugin)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_GARBAGE, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run_ms(&X, 300);
+	ck_assert(hx_log_has("one of its threads sent a malformed frame"));
+	ck_assert_uint_eq(X.n_crashed, 1);
+	hx_run_ms(&X, 400);
+	ck_assert(hx_log_has("plugin tp-hostile restarted"));
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_gives_up_after_five_crashes_in_a_row)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_ABORT_RESTART, 0));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_to_port(&X);
+	hx_run_ms(&X, 200 + 400 + 800 + 1600 + 500);
+	ck_assert_uint_eq(X.n_crashed, 5);
+	ck_assert(hx_log_has("plugin tp-hostile: given up after 5 crashes in a row"));
+	ck_assert_int_eq(ihv_host_plugin_pid(X.h), 0);
+	/* no plugin: a new attempt ends at once, ihvd carries on */
+	hx_connect(&X);
+	hx_run(&X, 20);
+	ck_assert_int_eq(X.n_ended, 2);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_timer_flood_refused)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_TIMER_FLOOD, 0));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	ck_assert_ptr_nonnull(X.a);
+	/* tp made 3 in InitService; 64 is the bound */
+	ck_assert_int_eq(X.tp->hostile_ok, 61);
+	ck_assert_uint_eq(X.tp->hostile_rc, ERROR_NOT_ENOUGH_MEMORY);
+	ck_assert(hx_log_has("Dot11ExtLinuxTimerCreate refused: 64 timers exist already"));
+	hx_stop(&X);
+}
+END_TEST
+
+/* At most 256 frames wait for their SendPacketCompletion; the rest are refused. */
+START_TEST(test_send_flood_refused)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_SEND_FLOOD, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true);
+	hx_run(&X, 20);
+	ck_assert_int_le(X.tp->hostile_ok, 256);
+	ck_assert_int_ge(X.tp->hostile_ok, 250); /* the plugin's own replies may hold a few */
+	ck_assert_uint_eq(X.tp->hostile_rc, ERROR_NOT_ENOUGH_MEMORY);
+	ck_assert(hx_log_has("Dot11ExtSendPacket refused: 256 frames already wait"));
+	ck_assert_uint_eq(X.n_crashed, 0); /* refused, not punished */
+	hx_stop(&X);
+}
+END_TEST
+
+/* At most 64 UI requests and notifications a second. */
+START_TEST(test_ui_flood_refused)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_UI_FLOOD, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run(&X, 20);
+	ck_assert_int_eq(X.tp->hostile_ok, 64);
+	ck_assert_uint_eq(X.tp->hostile_rc, ERROR_INVALID_STATE);
+	ck_assert_int_eq(X.n_ui, 64);
+	ck_assert(hx_log_has("Dot11ExtSendUIRequest refused: more than 64"));
+	hx_stop(&X);
+}
+END_TEST
+
+static void iso_add(Suite *s, const char *name, const TTest *t, int timeout)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_set_timeout(tc, timeout);
+	tcase_add_test(tc, t);
+	suite_add_tcase(s, tc);
+}
+
+int main(void)
+{
+	Suite *s = suite_create("isolation");
+	SRunner *sr;
+	int failed;
+
+	setenv("IHVD_PLUGIN_ISOLATION", "isolated", 1);
+	iso_add(s, "netlink", test_netlink_socket_refused_and_reported, 10);
+	iso_add(s, "ptrace", test_ptrace_refused_and_reported, 10);
+	iso_add(s, "config", test_config_file_unreadable, 10);
+	iso_add(s, "crash-post", test_crash_in_post_associate_restarts_and_reconnects, 10);
+	iso_add(s, "segv-recv", test_segv_in_receive_packet_reported, 10);
+	iso_add(s, "hang", test_hang_killed_at_deadline, 15);
+	iso_add(s, "thread", test_crash_in_own_thread_reported, 10);
+	iso_add(s, "garbage", test_malformed_frame_stops_the_plugin, 10);
+	iso_add(s, "give-up", test_gives_up_after_five_crashes_in_a_row, 15);
+	iso_add(s, "timer-flood", test_timer_flood_refused, 10);
+	iso_add(s, "send-flood", test_send_flood_refused, 10);
+	iso_add(s, "ui-flood", test_ui_flood_refused, 10);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
