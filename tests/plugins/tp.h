@@ -129,6 +129,15 @@ struct tp_state {
 	int max_recv_depth, recv_depth;
 	int in_handler;                /* >0 while a handler runs */
 	int overlap;                   /* a handler entered while another ran */
+	/* tp-hostile (issue 11: isolated mode): what it does wrong, once or always */
+	int hostile;                   /* enum tp_hostile */
+	int hostile_once;              /* clear hostile when it fires (restart behaves) */
+	int hostile_inits;             /* InitService calls seen */
+	int hostile_errno;             /* TP_HOSTILE_READ_FILE: errno of open() */
+	int hostile_read;              /* ... bytes it could read */
+	char hostile_path[128];
+	int hostile_ok;                /* the floods: calls accepted */
+	DWORD hostile_rc;              /* ... the first refusal */
 	/* the host's 802.1X module (tp-onex): StartOneX in PerformPostAssociate, non-Key
 	 * EAPOL to ProcessSecurityPacket, OnexIndicateResult recorded */
 	int onex;
@@ -139,15 +148,6 @@ struct tp_state {
 	uint8_t mppe_recv[32], mppe_send[32];
 	uint32_t mppe_recv_len, mppe_send_len;
 	char onex_log[128];            /* "F S" ...: each result in order */
-	/* tp-hostile (issue 11: isolated mode): what it does wrong, once or always */
-	int hostile;                   /* enum tp_hostile */
-	int hostile_once;              /* clear hostile when it fires (restart behaves) */
-	int hostile_inits;             /* InitService calls seen */
-	int hostile_errno;             /* TP_HOSTILE_READ_FILE: errno of open() */
-	int hostile_read;              /* ... bytes it could read */
-	char hostile_path[128];
-	int hostile_ok;                /* the floods: calls accepted */
-	DWORD hostile_rc;              /* ... the first refusal */
 };
 
 enum tp_hostile {
