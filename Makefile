@@ -145,7 +145,7 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 	$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=$(SRC)/src/rsn/exports.map \
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
-$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
+$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # The plugin host (issue 11): the protocol and plugin-api only, no core.
@@ -155,8 +155,8 @@ $(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB)
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
 UNIT_LIBS_common := $(COMMON_LIB)
 UNIT_LIBS_rsn := $(RSN_LIB) $(COMMON_LIB)
-UNIT_LIBS_core := $(SIM_OBJS) $(CORE_LIB) $(NL_LIB) $(RSN_LIB) $(COMMON_LIB)
-UNIT_LIBS_daemon := $(SIM_OBJS) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
+UNIT_LIBS_core := $(SIM_OBJS) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(RSN_LIB) $(COMMON_LIB)
+UNIT_LIBS_daemon := $(SIM_OBJS) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 UNIT_LIBS_nl80211 := $(NL_LIB) $(COMMON_LIB)
 UNIT_LIBS_eap := $(EAP_LIB) $(COMMON_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
@@ -171,7 +171,7 @@ $(TPLUGINS): $(BUILD)/%.so: $(BUILD)/obj/%.o
 	@mkdir -p $(@D)
 	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ -lpthread
 
-$(TOOLS): $(BUILD)/%: $(BUILD)/obj/%.o $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
+$(TOOLS): $(BUILD)/%: $(BUILD)/obj/%.o $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 

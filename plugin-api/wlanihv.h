@@ -47,11 +47,14 @@
  *      ERROR_NOT_SUPPORTED (no virtual stations on Linux here).
  *  D11. Per-station default keys (IBSS), one-way pairwise keys and
  *      IHV-range ciphers/algorithms answer ERROR_NOT_SUPPORTED (nl80211).
- *  D12. StartOneX answers ERROR_NOT_SUPPORTED inside its window, StopOneX
- *      and ProcessSecurityPacket ERROR_INVALID_STATE, until ihvd has an
- *      802.1X module.
+ *  D12. The 802.1X module takes its EAP configuration from the connection,
+ *      not from pEapAttributes; StartOneX answers ERROR_NOT_SUPPORTED for a
+ *      connection without one; OnexIndicateResult's MPPE keys are in the
+ *      clear (receive key = MSK[0..31]; no DPAPI).
  *  D13. With plugin_isolation=inline a handler that never returns (rule 9)
- *      cannot be stopped; isolated mode (the default) enforces a deadline.
+ *      cannot be stopped, and "DeinitService returns once the plugin's
+ *      threads ended" is not enforced; isolated mode (the default) enforces
+ *      a deadline and ends the plugin's process after DeinitService.
  *  D14. The daemon does not call CreateDiscoveryProfiles (the core offers
  *      it), passes no NIC-specific
  *      notifications to ReceiveIndication, and ProcessSessionChange sees only

@@ -400,6 +400,15 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 	case IHV_WORK_AUTH_DONE:
 		ihv_auth_done(a, w);
 		break;
+	case IHV_WORK_ONEX_START:
+		ihv_onex_start_run(a);
+		break;
+	case IHV_WORK_ONEX_PACKET:
+		ihv_onex_packet_run(a, w->data, w->len);
+		break;
+	case IHV_WORK_ONEX_STOP:
+		ihv_onex_stop_run(a);
+		break;
 	}
 }
 

@@ -10,13 +10,15 @@
  *   queries.c     -> ui.c, bss-list.c, reason.c
  *   discovery.c   -> bss-list.c, buffer.c, reason.c
  *   service.c     -> svc-*.c, buffer.c (the table only)
- *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c
+ *   svc-packet.c  -> port.c (a send on the loop thread), ethertype.c, onex.c
+ *   onex.c        -> port.c (EAPOL out), ../eap (the EAP peer), work.c
  *   svc-keys.c    -> keys.c, rsne.c
  *   svc-session.c -> ui.c, reason.c;  svc-profile.c -> buffer.c
  *   session.c     -> auth.c, teardown.c, ui.c, buffer.c, rsne.c, bss-list.c, reason.c
  *   auth.c        -> teardown.c, work.c (the Linux authentication exchange)
  *   port.c        -> teardown.c, ethertype.c, keys.c, assoc-params.c, rsne.c
- *   teardown.c    -> auth.c (stop only), ui.c, keys.c, ethertype.c
+ *   teardown.c    -> auth.c (stop only), ui.c, keys.c, ethertype.c, onex.c
+ *   ui.c          -> onex.c (answers to the 802.1X module's own requests)
  *   indication.c  -> (registry.c only)
  *   ui.c, svc-*.c, session.c, port.c, teardown.c -> work.c
  *   keys.c, linux-api.c -> rsne.c, reason.c
@@ -51,6 +53,8 @@
 #define IHV_DEFAULT_PRE_TIMEOUT_MS   10000u
 #define IHV_DEFAULT_POST_TIMEOUT_MS  15000u
 #define IHV_DEFAULT_ASSOC_TIMEOUT_MS 10000u
+/* A pending UI request adds this much to the pre/post-association deadline (the user's time). */
+#define IHV_UI_WAIT_MS               60000u
 
 #define IHV_ET_MAX_ENTRIES   32    /* exemptions / registrations per call */
 #define IHV_ET_MAX_BACKLOG   1024  /* larger uMaxBackLog values are clamped */
@@ -124,6 +128,9 @@ enum ihv_work_kind {
 	IHV_WORK_EV_ENDED,
 	IHV_WORK_EV_MILESTONE,
 	IHV_WORK_AUTH_DONE,   /* Dot11ExtLinuxAuthComplete (arg: the exchange's serial) */
+	IHV_WORK_ONEX_START,  /* Dot11ExtStartOneX accepted */
+	IHV_WORK_ONEX_PACKET, /* Dot11ExtProcessSecurityPacket: an EAPOL PDU */
+	IHV_WORK_ONEX_STOP,   /* Dot11ExtStopOneX accepted */
 };
 
 enum ihv_key_op {
@@ -215,6 +222,10 @@ struct ihv_adapter {
 	struct ihv_et et;
 	struct ihv_keys keys;
 	struct ihv_ui_req *ui;
+
+	/* the 802.1X module (onex.c) */
+	struct ihv_onex *onex;     /* the connection's EAP config and exchange; NULL if none */
+	bool onex_running;         /* StartOneX .. StopOneX / the port's end (contract rule 59) */
 
 	struct ihv_work *work_head, *work_tail;
 	void (*work_kick)(void *adapter_id); /* the runner (adapter.c) */
@@ -387,6 +398,24 @@ void ihv_keys_forget(struct ihv_adapter *a, bool only_dynamic);
 uint32_t ihv_keys_check_mapping(const DOT11_CIPHER_KEY_MAPPING_KEY_VALUE *k);
 uint32_t ihv_keys_check_default(const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
 				uint32_t direction);
+
+/* onex.c: the host's 802.1X module (contract §4.17, rules 57-60) */
+struct ihv_onex;
+/* Keep a copy of the connection's EAP config (NULL: none). 0 or -ENOMEM. Loop thread. */
+int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg);
+/* Service checks under the lock: an ERROR_* value. */
+uint32_t ihv_onex_start_check(struct ihv_adapter *a);
+/* Loop thread: the queued work. */
+void ihv_onex_start_run(struct ihv_adapter *a);
+void ihv_onex_packet_run(struct ihv_adapter *a, const uint8_t *pdu, size_t len);
+/* StopOneX's work: end the exchange, no result follows. */
+void ihv_onex_stop_run(struct ihv_adapter *a);
+/* The port ended (StopPostAssociate, teardown): the exchange dies silently. */
+void ihv_onex_port_end(struct ihv_adapter *a);
+/* Free everything (session end, adapter free). */
+void ihv_onex_free(struct ihv_adapter *a);
+/* A user's answer to one of the module's own UI requests: 0, or -ENOENT if not ours. */
+int ihv_onex_ui_respond(struct ihv_adapter *a, const GUID *g, const uint8_t *data, size_t len);
 
 /* ui.c */
 uint32_t ihv_ui_request_add(struct ihv_adapter *a, const DOT11EXT_IHV_UI_REQUEST *r);

@@ -77,6 +77,39 @@ enum ihv_phase {
 	IHV_PHASE_AUTHORIZED,
 };
 
+enum ihv_onex_event {
+	IHV_ONEX_STARTED,   /* StartOneX: the first EAPOL-Start went out */
+	IHV_ONEX_METHOD,    /* the EAP method was chosen (text: its name) */
+	IHV_ONEX_SUCCESS,
+	IHV_ONEX_FAILURE,
+	IHV_ONEX_UNVERIFIED, /* the server's certificate is not checked (ca_cert="none") */
+};
+
+/*
+ * The host's 802.1X module's credentials for one connection (docs/contract.md §5.5): the
+ * network block's EAP fields, handed over with the connect request as Windows' WLAN profile
+ * hands its OneX section to its 802.1X module. The plugin never sees them; it only calls
+ * Dot11ExtStartOneX. The core copies every string and clears its copies after use.
+ */
+struct ihv_onex_config {
+	const char *eap;                /* "TLS", "PEAP" or "TTLS" */
+	const char *identity;           /* NULL: asked through ui_request ("IDENTITY:...") */
+	const char *anonymous_identity;
+	const char *password;           /* or "hash:<32 hex>"; NULL: asked ("PASSWORD:...") */
+	const char *ca_cert;            /* NULL: not verified; only with unverified_ok */
+	bool unverified_ok;             /* the block said ca_cert="none" */
+	const char *client_cert;
+	const char *private_key;
+	const char *private_key_passwd;
+	const char *phase1;
+	const char *phase2;
+	const char *domain_suffix_match;
+	const char *domain_match;
+	const char *network;            /* for prompts: "SSID name" */
+	uint32_t start_period_ms;       /* EAPOL-Start interval; 0: 4000 (3 starts < post timeout) */
+	uint32_t ui_timeout_ms;         /* an unanswered credential request fails; 0: 60000 */
+};
+
 struct ihv_adapter_events {
 	/* The port was authorized: PostAssociateCompletion(ERROR_SUCCESS). */
 	void (*authorized)(void *ctx);
@@ -97,6 +130,12 @@ struct ihv_adapter_events {
 	 */
 	void (*notification)(void *ctx, uint32_t code, const uint8_t *data,
 			     size_t len);
+	/*
+	 * Added by the host's 802.1X module (src/core/onex.c): the exchange the plugin
+	 * started with Dot11ExtStartOneX began, succeeded or failed; text names the EAP
+	 * method and the outcome ("PEAP/MSCHAPv2: authentication failed (E=691)"). May be NULL.
+	 */
+	void (*onex)(void *ctx, enum ihv_onex_event what, const char *text);
 };
 
 /* InitAdapter for this interface (contract §3.5). NULL on failure, reason logged. */
@@ -120,6 +159,8 @@ struct ihv_connect_request {
 	 */
 	const char *connectivity_xml;
 	const char *security_xml;
+	/* The 802.1X credentials for Dot11ExtStartOneX; NULL when the network has none. */
+	const struct ihv_onex_config *onex;
 };
 
 /*

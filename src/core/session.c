@@ -60,7 +60,7 @@ static int session_build(struct ihv_adapter *a, const struct ihv_connect_request
 	a->sec_prof.pszXmlFragmentIhvSecurity =
 		utf16_from_utf8(req->security_xml ? req->security_xml : "",
 				req->security_xml ? strlen(req->security_xml) : 0, &units);
-	a->sec_prof.bUseMSOnex = FALSE;
+	a->sec_prof.bUseMSOnex = req->onex != NULL; /* the host's 802.1X module serves it */
 	if (!a->conn_prof.pszXmlFragmentIhvConnectivity ||
 	    !a->sec_prof.pszXmlFragmentIhvSecurity)
 		return -EINVAL; /* not UTF-8 */
@@ -119,6 +119,8 @@ int ihv_adapter_connect(struct ihv_adapter *a, const struct ihv_connect_request 
 	ihv_unlock();
 	ihv_session_free(a);
 	r = session_build(a, req);
+	if (!r)
+		r = ihv_onex_config_set(a, req->onex);
 	if (r) {
 		ihv_session_free(a);
 		return r;

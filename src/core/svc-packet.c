@@ -121,46 +121,94 @@ DWORD WINAPI ihv_svc_set_exclude_unencrypted(HANDLE svc, BOOL b)
 	return a ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
 }
 
+/*
+ * Contract §4.17, rules 57-60: the window is checked here under the lock; the 802.1X module
+ * (onex.c) runs on the loop thread from the adapter's work queue, so OnexIndicateResult is
+ * never called inside the service call. pEapAttributes is accepted and not used: the EAP
+ * configuration comes with the connection (docs/contract.md §5.5).
+ */
 DWORD WINAPI ihv_svc_start_onex(HANDLE svc, EAP_ATTRIBUTES *attrs)
 {
 	struct ihv_adapter *a;
+	struct ihv_work *w;
 	DWORD rc;
 
-	(void)attrs; /* refused: ownership stays with the plugin */
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, "Dot11ExtStartOneX");
-	if (!a)
-		rc = ERROR_INVALID_HANDLE;
-	else if (!a->port)
-		rc = ERROR_INVALID_STATE; /* contract rules 22, 57 */
-	else
-		rc = ERROR_NOT_SUPPORTED; /* ihvd has no 802.1X module */
-	if (a && rc == ERROR_INVALID_STATE)
-		log_warn("%s: contract rule 57: StartOneX outside PerformPostAssociate..StopPostAssociate",
-			 a->h->name);
-	ihv_unlock();
-	return rc;
+	(void)attrs;
+	w = ihv_work_new(IHV_WORK_ONEX_START);
+	if (!w)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	a = ihv_adapter_lock_svc(svc, "Dot11ExtStartOneX");
+	if (!a) {
+		ihv_work_free(w);
+		return ERROR_INVALID_HANDLE;
+	}
+	rc = ihv_onex_start_check(a);
+	if (rc != ERROR_SUCCESS)
+		return ihv_work_refuse(w, rc);
+	return ihv_work_accept(a, w);
 }
 
 DWORD WINAPI ihv_svc_stop_onex(HANDLE svc)
 {
 	struct ihv_adapter *a;
+	struct ihv_work *w;
 
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, "Dot11ExtStopOneX");
-	ihv_unlock();
-	/* contract rule 59: only while an 802.1X operation is pending: never here */
-	return a ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
+	w = ihv_work_new(IHV_WORK_ONEX_STOP);
+	if (!w)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	a = ihv_adapter_lock_svc(svc, "Dot11ExtStopOneX");
+	if (!a) {
+		ihv_work_free(w);
+		return ERROR_INVALID_HANDLE;
+	}
+	/* contract rule 59: only while an 802.1X operation is pending */
+	if (!a->onex_running)
+		return ihv_work_refuse(w, ERROR_INVALID_STATE);
+	a->onex_running = false;
+	return ihv_work_accept(a, w);
 }
 
+/*
+ * The buffer is the complete EAPOL PDU from the Protocol Version byte on (contract §11.5,
+ * as the sample passes DOT11_SECURITY_PACKET_HEADER.Data). EAPOL-Key stays with the plugin
+ * (contract rule 59).
+ */
 DWORD WINAPI ihv_svc_process_security_packet(HANDLE svc, DWORD len, LPVOID pkt)
 {
+	const char *fn = "Dot11ExtProcessSecurityPacket";
+	const uint8_t *p = pkt;
 	struct ihv_adapter *a;
+	struct ihv_work *w;
 
-	(void)len;
-	(void)pkt;
-	ihv_lock();
-	a = ihv_adapter_from_svc(svc, "Dot11ExtProcessSecurityPacket");
-	ihv_unlock();
-	return a ? ERROR_INVALID_STATE : ERROR_INVALID_HANDLE;
+	if (!pkt || len < 4 || len > IHV_MAX_PACKET) {
+		log_warn("%s: %s: bad packet (%u bytes; an EAPOL PDU of 4..%u)", ihv_plugin_label(),
+			 fn, len, IHV_MAX_PACKET);
+		return ERROR_INVALID_PARAMETER;
+	}
+	w = ihv_work_new(IHV_WORK_ONEX_PACKET);
+	if (!w)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	w->data = malloc(len);
+	if (!w->data) {
+		ihv_work_free(w);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	memcpy(w->data, pkt, len);
+	w->len = len;
+	a = ihv_adapter_lock_svc(svc, fn);
+	if (!a) {
+		ihv_work_free(w);
+		return ERROR_INVALID_HANDLE;
+	}
+	if (!a->onex_running) {
+		log_warn("%s: contract rule 59: %s with no 802.1X exchange running (StartOneX first)",
+			 a->h->name, fn);
+		return ihv_work_refuse(w, ERROR_INVALID_STATE);
+	}
+	if (p[1] == 3) { /* IEEE 802.1X-2010 11.3.2: EAPOL-Key */
+		log_warn("%s: contract rule 59: %s with an EAPOL-Key frame (the plugin's own)",
+			 a->h->name, fn);
+		return ihv_work_refuse(w, ERROR_INVALID_PARAMETER);
+	}
+	return ihv_work_accept(a, w);
 }

@@ -38,6 +38,7 @@ void ihv_port_stop(struct ihv_adapter *a, DOT11_ASSOC_STATUS status)
 	ihv_handle_kill(a->security, "StopPostAssociate ended the port");
 	a->port = false;
 	ihv_unlock();
+	ihv_onex_port_end(a); /* the 802.1X exchange ends with the port, silently */
 	ihv_call_enter(a->h, a, IHV_IN_STOP_POST_ASSOCIATE, &save);
 	rc = a->h->hd.Dot11ExtIhvStopPostAssociate(a->ext, &a->bssid, status);
 	ihv_call_leave(a->h, a, &save);
@@ -61,6 +62,7 @@ void ihv_session_free(struct ihv_adapter *a)
 	free(a->bss_list);
 	a->bss_list = NULL;
 	a->bss_list_len = 0;
+	ihv_onex_free(a); /* the EAP configuration and its secrets */
 	ihv_lock();
 	utf16_free_secure(a->conn_prof.pszXmlFragmentIhvConnectivity);
 	utf16_free_secure(a->sec_prof.pszXmlFragmentIhvSecurity);

@@ -115,6 +115,11 @@ void ihv_ui_request_deliver(struct ihv_adapter *a, struct ihv_work *w)
 		text[w->len * 2] = 0;
 	}
 	log_info("%s: UI request %s on %s", ihv_plugin_label(), gs, a->ifname);
+	/* the user's time does not count against the phase deadline (contract.md §5.6) */
+	if (a->phase == IHV_PHASE_PRE_ASSOCIATE)
+		loop_timer_arm(a->phase_timer, IHV_UI_WAIT_MS + a->h->pre_timeout_ms);
+	else if (a->phase == IHV_PHASE_POST_ASSOCIATE)
+		loop_timer_arm(a->phase_timer, IHV_UI_WAIT_MS + a->h->post_timeout_ms);
 	if (a->ev.ui_request)
 		a->ev.ui_request(a->ctx, (const uint8_t *)&w->guid, text);
 	free(text);
@@ -156,10 +161,15 @@ int ihv_adapter_ui_respond(struct ihv_adapter *a, const uint8_t guid[16],
 	GUID g;
 	DWORD rc;
 	bool had;
+	int r;
 
 	if (!a || !guid || (len && !data) || len > IHV_MAX_BLOB)
 		return -EINVAL;
 	memcpy(&g, guid, sizeof(g));
+	/* the host's 802.1X module asks on its own account (onex.c) */
+	r = ihv_onex_ui_respond(a, &g, data, len);
+	if (r != -ENOENT)
+		return r;
 	ihv_lock();
 	had = ihv_ui_take(a, &g); /* at most once per GUID (contract rule 62) */
 	ihv_unlock();

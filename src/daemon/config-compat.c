@@ -17,7 +17,9 @@
 
 static const char config_compat_wps[] = "WPS is not supported; ignored";
 static const char config_compat_p2p[] = "Wi-Fi Direct (P2P) is not supported; ignored";
-static const char config_compat_eap[] = "802.1X/EAP is not supported yet";
+static const char config_compat_eap_ca_path[] = "ca_path is not supported; use ca_cert";
+static const char config_compat_eap_subject[] = "subject matching is not supported; use "
+					       "domain_suffix_match or domain_match";
 static const char config_compat_wep[] = "WEP is not supported (it is broken; use WPA2)";
 static const char config_compat_ap[] = "ihvd runs stations only; ignored";
 static const char config_compat_ht[] = "the kernel's defaults are used; ignored";
@@ -32,7 +34,7 @@ const struct config_compat_field config_compat_table[] = {
 	{ "pmf", false, H, "the default ieee80211w of networks that do not set it" },
 	{ "freq_list", false, H, "scan and join only these frequencies" },
 	{ "p2p_disabled", false, H, "ihvd has no P2P: 1 is what it does anyway" },
-	{ "fast_reauth", false, N, "applies to EAP, which ihvd does not run yet; ignored" },
+	{ "fast_reauth", false, N, "PMKSA caching is what skips EAP on a reconnect; ignored" },
 	{ "eapol_version", false, N, "ihvd answers in the AP's EAPOL version; ignored" },
 	{ "autoscan", false, N, "ihvd scans with its own backoff; ignored" },
 	{ "bgscan", false, N, "ihvd does not roam between BSSes of a network by itself; ignored" },
@@ -41,7 +43,7 @@ const struct config_compat_field config_compat_table[] = {
 	{ "bss_expiration_scan_count", false, N, "ihvd keeps the driver's results; ignored" },
 	{ "filter_ssids", false, N, "every scan result is kept; ignored" },
 	{ "passive_scan", false, N, "scans are the driver's default; ignored" },
-	{ "okc", false, N, "opportunistic key caching applies to EAP; ignored" },
+	{ "okc", false, N, "opportunistic key caching is not supported; ignored" },
 	{ "driver_param", false, N, "no driver parameters exist for nl80211 in ihvd; ignored" },
 	{ "disable_scan_offload", false, N, "ignored" },
 	{ "dot11RSNAConfigPMKLifetime", false, N, "the plugin keeps PMKs its own way; ignored" },
@@ -114,22 +116,25 @@ const struct config_compat_field config_compat_table[] = {
 	{ "wep_key2", true, R, config_compat_wep },
 	{ "wep_key3", true, R, config_compat_wep },
 	{ "wep_tx_keyidx", true, R, config_compat_wep },
-	{ "eap", true, R, config_compat_eap },
-	{ "identity", true, R, config_compat_eap },
-	{ "anonymous_identity", true, R, config_compat_eap },
-	{ "password", true, R, config_compat_eap },
-	{ "ca_cert", true, R, config_compat_eap },
-	{ "ca_path", true, R, config_compat_eap },
-	{ "client_cert", true, R, config_compat_eap },
-	{ "private_key", true, R, config_compat_eap },
-	{ "private_key_passwd", true, R, config_compat_eap },
-	{ "phase1", true, R, config_compat_eap },
-	{ "phase2", true, R, config_compat_eap },
-	{ "domain_suffix_match", true, R, config_compat_eap },
-	{ "altsubject_match", true, R, config_compat_eap },
-	{ "subject_match", true, R, config_compat_eap },
-	{ "eapol_flags", true, R, config_compat_eap },
-	{ "pcsc", true, R, config_compat_eap },
+	{ "eap", true, H, "TLS, PEAP or TTLS, run by the 802.1X module (src/core/onex.c)" },
+	{ "identity", true, H, "asked for through CTRL-REQ-IDENTITY when missing" },
+	{ "anonymous_identity", true, H, "the outer identity of PEAP and TTLS" },
+	{ "password", true, H, "or hash:<NtPasswordHash>; asked for through CTRL-REQ-PASSWORD "
+			       "when missing" },
+	{ "ca_cert", true, H, "the server certificate is verified against it; \"none\" opts out "
+			      "loudly" },
+	{ "client_cert", true, H, "EAP-TLS" },
+	{ "private_key", true, H, "EAP-TLS; refused when others can read it" },
+	{ "private_key_passwd", true, H, "EAP-TLS" },
+	{ "phase1", true, H, "peapver=0 (PEAPv0 only)" },
+	{ "phase2", true, H, "auth=MSCHAPV2 or auth=PAP (TTLS), auth=MSCHAPV2 (PEAP)" },
+	{ "domain_suffix_match", true, H, "the server certificate's DNS name ends with it" },
+	{ "domain_match", true, H, "the server certificate's DNS name is exactly it" },
+	{ "ca_path", true, R, config_compat_eap_ca_path },
+	{ "altsubject_match", true, R, config_compat_eap_subject },
+	{ "subject_match", true, R, config_compat_eap_subject },
+	{ "eapol_flags", true, R, "dynamic WEP keys (eapol_flags) are not supported" },
+	{ "pcsc", true, R, "SIM authentication (EAP-SIM/AKA) is not supported" },
 	{ "psk_list", true, R, "per-station PSKs are an AP feature; not supported" },
 	{ "mesh_basic_rates", true, R, "mesh (802.11s) is not supported" },
 	{ "pbss", true, R, "PBSS (DMG) is not supported" },

@@ -32,7 +32,8 @@ int config_errf(char *err, size_t len, const char *fmt, ...)
 /* --- names: the one table of suite names, common/suite.c ------------------------- */
 
 static const enum config_akm config_akm_list[] = {
-	CONFIG_AKM_NONE, CONFIG_AKM_PSK, CONFIG_AKM_PSK_SHA256, CONFIG_AKM_SAE,
+	CONFIG_AKM_NONE, CONFIG_AKM_PSK, CONFIG_AKM_PSK_SHA256, CONFIG_AKM_SAE, CONFIG_AKM_EAP,
+	CONFIG_AKM_EAP_SHA256,
 };
 static const enum config_cipher config_cipher_list[] = {
 	CONFIG_CIPHER_CCMP, CONFIG_CIPHER_GCMP, CONFIG_CIPHER_GCMP_256,
@@ -52,6 +53,10 @@ uint32_t config_akm_suite(enum config_akm akm)
 		return RSN_AKM_PSK_SHA256;
 	case CONFIG_AKM_SAE:
 		return RSN_AKM_SAE;
+	case CONFIG_AKM_EAP:
+		return RSN_AKM_8021X;
+	case CONFIG_AKM_EAP_SHA256:
+		return RSN_AKM_8021X_SHA256;
 	}
 	return 0;
 }

@@ -20,6 +20,7 @@
 #include "common/hex.h"
 #include "common/log.h"
 #include "daemon/config-compat.h"
+#include "daemon/config-eap.h"
 #include "daemon/config-parse.h"
 #include "daemon/config-save.h"
 
@@ -52,6 +53,7 @@ static void config_network_free(struct config_network *n)
 	OPENSSL_cleanse(n->sae_password, sizeof(n->sae_password));
 	config_str_free_clear(n->ihv_profile);
 	config_str_free_clear(n->file_text);
+	config_eap_free(n->eap);
 	free(n->id_str);
 	OPENSSL_cleanse(n, sizeof(*n));
 	free(n);
@@ -318,6 +320,8 @@ int config_network_set(struct config_network *n, const char *name,
 		return config_set_freqs(n, v, err, len);
 	if (!strcmp(name, "disabled"))
 		return config_set_bool(&n->disabled, name, v, err, len);
+	if (!strcmp(name, "mem_only_psk"))
+		return config_set_bool(&n->mem_only_psk, name, v, err, len);
 	if (!strcmp(name, "priority")) {
 		if (config_parse_int(v, -1000000, 1000000, &x) < 0)
 			return config_errf(err, len, "priority: expected an integer");
@@ -339,6 +343,8 @@ int config_network_set(struct config_network *n, const char *name,
 		n->ihv_profile = p;
 		return 0;
 	}
+	if (config_eap_field(name))
+		return config_eap_set(n, name, v, err, len);
 	return config_compat_network_set(n, name, v, err, len);
 }
 
@@ -409,6 +415,8 @@ int config_network_value(const struct config_network *n, const char *name,
 	}
 	if (!strcmp(name, "disabled"))
 		return snprintf(buf, len, "%d", n->disabled) < (int)len ? 0 : -1;
+	if (!strcmp(name, "mem_only_psk"))
+		return snprintf(buf, len, "%d", n->mem_only_psk) < (int)len ? 0 : -1;
 	if (!strcmp(name, "priority"))
 		return snprintf(buf, len, "%d", n->priority) < (int)len ? 0 : -1;
 	if (!strcmp(name, "id_str") && n->id_str)
@@ -416,6 +424,8 @@ int config_network_value(const struct config_network *n, const char *name,
 	if (!strcmp(name, "ihv_profile") && n->ihv_profile)
 		return config_string_value((const uint8_t *)n->ihv_profile,
 				    strlen(n->ihv_profile), buf, len);
+	if (config_eap_field(name))
+		return config_eap_value(n, name, buf, len);
 	/* psk and anything unknown or unset. */
 	return config_compat_network_value(n, name, buf, len);
 }
@@ -436,7 +446,7 @@ int config_network_check(const struct config_network *n, char *err, size_t len)
 	if (n->key_mgmt == CONFIG_AKM_SAE && !config_network_sae_ok(n))
 		return config_errf(err, len,
 				   "network block: key_mgmt SAE needs sae_password or a psk passphrase");
-	if ((n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) && !secret)
+	if ((n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) && !secret && !n->mem_only_psk)
 		return config_errf(err, len,
 				   "network block: key_mgmt %s needs a psk (or key_mgmt=NONE)",
 				   config_akm_name(n->key_mgmt & CONFIG_AKM_PSK ? CONFIG_AKM_PSK
@@ -445,7 +455,7 @@ int config_network_check(const struct config_network *n, char *err, size_t len)
 		return config_errf(err, len, "network block: psk given but key_mgmt=NONE");
 	if (n->key_mgmt == CONFIG_AKM_NONE && n->ieee80211w == 2)
 		return config_errf(err, len, "network block: ieee80211w=2 needs an RSN key_mgmt");
-	return 0;
+	return config_eap_check(n, err, len);
 }
 
 /* --- globals ----------------------------------------------------------------- */
@@ -786,7 +796,8 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 	}
 	config_compat_finish(c);
 	for (cur = c->networks; cur; cur = cur->next) {
-		if (cur->passphrase_set || cur->psk_set || cur->sae_password_set)
+		if (cur->passphrase_set || cur->psk_set || cur->sae_password_set ||
+		    config_eap_has_secret(cur))
 			c->has_secret = true;
 		/* global sae_pwe/sae_groups given after the block: still the default */
 		if (cur->sae_pwe < 0)

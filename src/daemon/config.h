@@ -20,6 +20,8 @@
  *       bssid=02:00:00:00:00:00   scan_ssid=0|1   priority=N   disabled=0|1
  *       scan_freq=2412 5180 ...   (channels to try first: the cold start's hint)
  *       id_str="..."   ihv_profile="..." (the plugin's own profile fragment)
+ *       key_mgmt=WPA-EAP WPA-EAP-SHA256 eap= identity= password= ca_cert= ...
+ *                      (802.1X through the host's module: config-eap.h)
  *   }
  *
  * Loading is all or nothing: any bad line fails the load, with every error
@@ -55,6 +57,8 @@ enum config_akm {
 	CONFIG_AKM_PSK = 1u << 1,        /* 00-0F-AC:2 */
 	CONFIG_AKM_PSK_SHA256 = 1u << 2, /* 00-0F-AC:6 */
 	CONFIG_AKM_SAE = 1u << 3,        /* 00-0F-AC:8 */
+	CONFIG_AKM_EAP = 1u << 4,        /* 00-0F-AC:1, WPA-EAP (config-eap.h) */
+	CONFIG_AKM_EAP_SHA256 = 1u << 5, /* 00-0F-AC:5, WPA-EAP-SHA256 */
 };
 
 /* Pairwise / group ciphers, as a bit set. */
@@ -66,7 +70,7 @@ enum config_cipher {
 };
 
 #define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | \
-			CONFIG_AKM_SAE)
+			CONFIG_AKM_SAE | CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256)
 #define CONFIG_SAE_PASSWORD_MAX 128
 #define CONFIG_SAE_GROUPS_MAX 8
 #define CONFIG_CIPHER_ALL (CONFIG_CIPHER_CCMP | CONFIG_CIPHER_GCMP | \
@@ -105,6 +109,8 @@ struct config_network {
 	uint32_t freq_list[CONFIG_FREQ_LIST_MAX]; /* MHz; only these BSSes */
 	size_t n_freq_list;
 	char *file_text;        /* the block's lines as read (config-save.c); secret */
+	bool mem_only_psk;      /* PSK without psk: the plugin asks (CTRL-REQ-PSK_PASSPHRASE) */
+	struct config_eap *eap; /* the 802.1X fields (config-eap.h); NULL if none */
 
 	/* Runtime state kept by the connection policy (station.c), not from the file. */
 	unsigned int auth_failures;

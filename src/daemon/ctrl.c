@@ -334,7 +334,10 @@ static bool ctrl_cmd_get_network(struct ctrl *c, char *arg, struct ctrl_reply *r
 	return !r->full;
 }
 
-/* "CTRL-RSP-<field>-<id>-<value>" -> the plugin's ProcessUIResponse. */
+/*
+ * "CTRL-RSP-<field>-<id>:<value>" (wpa_cli's form) or "CTRL-RSP-<field>-<id>-<value>" -> the
+ * plugin's ProcessUIResponse or the 802.1X module. The value is never logged.
+ */
 static bool ctrl_cmd_ctrl_rsp(struct ctrl *c, char *arg)
 {
 	char *p = arg, *end;
@@ -349,7 +352,7 @@ static bool ctrl_cmd_ctrl_rsp(struct ctrl *c, char *arg)
 		return false;
 	errno = 0;
 	id = strtol(p, &end, 10);
-	if (errno || *end != '-' || id > 0x7fffffff)
+	if (errno || (*end != '-' && *end != ':') || id > 0x7fffffff)
 		return false;
 	return station_ui_respond(c->station, (int)id, end + 1) == 0;
 }

@@ -133,13 +133,17 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	struct profile_sbuf conn = { 0 }, sec = { 0 };
 	char num[16];
 	bool none = ch->akm == CONFIG_AKM_NONE;
+	/* WPA-EAP: no secret here, the EAP credentials go to the host's 802.1X module */
+	bool eap = ch->akm == CONFIG_AKM_EAP || ch->akm == CONFIG_AKM_EAP_SHA256;
+	/* PSK without psk (mem_only_psk=1): the plugin asks the user */
+	bool ask = !none && !eap && !n->passphrase_set && !n->psk_set && n->mem_only_psk;
 
 	out->connectivity = out->security = NULL;
 	if (!n->ssid_set || !(n->key_mgmt & ch->akm))
 		return -EINVAL;
 	if (ch->akm == CONFIG_AKM_SAE && !config_network_sae_ok(n))
 		return -EINVAL;
-	if (!none && (!(n->passphrase_set || n->psk_set || n->sae_password_set) ||
+	if (!none && ((!eap && !ask && !(n->passphrase_set || n->psk_set || n->sae_password_set)) ||
 		      !profile_cipher_valid(ch->pairwise) || !profile_cipher_valid(ch->group)))
 		return -EINVAL;
 
@@ -169,11 +173,16 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	profile_sbuf_str(&sec, "<Pmf>");
 	profile_sbuf_str(&sec, num);
 	profile_sbuf_str(&sec, "</Pmf>");
-	if (!none && n->passphrase_set) {
+	if (ask) {
+		/* no secret: the plugin asks the user (CTRL-REQ-PSK_PASSPHRASE) */
+		profile_sbuf_str(&sec, "<AskPassphrase>1</AskPassphrase>");
+	} else if (none || eap) {
+		/* nothing: no secret in the security fragment */
+	} else if (n->passphrase_set) {
 		profile_sbuf_str(&sec, "<Passphrase>");
 		profile_sbuf_escaped(&sec, n->passphrase);
 		profile_sbuf_str(&sec, "</Passphrase>");
-	} else if (!none && n->psk_set) {
+	} else if (n->psk_set) {
 		profile_sbuf_str(&sec, "<Psk>");
 		profile_sbuf_hex(&sec, n->psk, sizeof(n->psk));
 		profile_sbuf_str(&sec, "</Psk>");

@@ -90,10 +90,15 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 			return false;
 		if (n->ieee80211w == 2 && !b->mfpc)
 			return false;
-		if (!(n->passphrase_set || n->psk_set))
+		if ((akm & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) &&
+		    !(akm & (CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256)) &&
+		    !(n->passphrase_set || n->psk_set || n->mem_only_psk))
 			return false; /* SAE-only password (sae_password) */
-		choice->akm = (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 :
-							       CONFIG_AKM_PSK;
+		/* the stronger AKM of those both sides have */
+		choice->akm = (akm & CONFIG_AKM_EAP_SHA256) ? CONFIG_AKM_EAP_SHA256 :
+			      (akm & CONFIG_AKM_EAP) ? CONFIG_AKM_EAP :
+			      (akm & CONFIG_AKM_PSK_SHA256) ? CONFIG_AKM_PSK_SHA256 :
+							      CONFIG_AKM_PSK;
 	}
 	choice->pairwise = select_cipher_best(pairwise);
 	choice->group = (enum config_cipher)group;
@@ -102,7 +107,11 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 
 void select_network_choice(const struct config_network *n, struct profile_choice *choice)
 {
-	if (n->key_mgmt & CONFIG_AKM_PSK_SHA256)
+	if (n->key_mgmt & CONFIG_AKM_EAP_SHA256)
+		choice->akm = CONFIG_AKM_EAP_SHA256;
+	else if (n->key_mgmt & CONFIG_AKM_EAP)
+		choice->akm = CONFIG_AKM_EAP;
+	else if (n->key_mgmt & CONFIG_AKM_PSK_SHA256)
 		choice->akm = CONFIG_AKM_PSK_SHA256;
 	else if (n->key_mgmt & CONFIG_AKM_PSK)
 		choice->akm = CONFIG_AKM_PSK;

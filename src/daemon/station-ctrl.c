@@ -183,7 +183,10 @@ void station_network_changed(struct station *st, int id, const char *field)
 	if (!n)
 		return;
 	/* New credentials or identity: forget the failures (wpa_supplicant does too). */
-	if (!strcmp(field, "psk") || !strcmp(field, "ssid") || !strcmp(field, "key_mgmt")) {
+	if (!strcmp(field, "psk") || !strcmp(field, "ssid") || !strcmp(field, "key_mgmt") ||
+	    !strcmp(field, "password") || !strcmp(field, "identity") || !strcmp(field, "eap") ||
+	    !strcmp(field, "ca_cert") || !strcmp(field, "client_cert") ||
+	    !strcmp(field, "private_key")) {
 		bool was = n->temp_disabled;
 
 		n->auth_failures = 0;

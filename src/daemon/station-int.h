@@ -89,4 +89,10 @@ void station_try(struct station *st);
 /* Ask the core to end the attempt; reassoc: connect again once it ended. */
 void station_teardown(struct station *st, bool reassoc);
 
+/* station-eap.c: the 802.1X module's config, events and prompts */
+bool station_eap_onex(const struct config_network *n, enum config_akm akm,
+		      struct ihv_onex_config *oc, char *network, size_t len);
+void station_eap_event(void *ctx, enum ihv_onex_event what, const char *text);
+const char *station_eap_ui_field(const char *text, const char **prompt);
+
 #endif

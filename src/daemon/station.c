@@ -126,6 +126,8 @@ static void station_connect(struct station *st, struct select_result *sel)
 {
 	const struct drv_bss *list[SELECT_CANDIDATES_MAX];
 	struct ihv_connect_request req;
+	struct ihv_onex_config onex;
+	char onex_net[DRV_SSID_MAX * 4 + 8];
 	struct profile_xml x;
 	char ssid_txt[DRV_SSID_MAX * 4 + 1], bssid_txt[HEX_MAC_TXT_LEN];
 	const struct config_network *net = sel->net;
@@ -165,6 +167,8 @@ static void station_connect(struct station *st, struct select_result *sel)
 		.connectivity_xml = x.connectivity,
 		.security_xml = x.security,
 	};
+	if (station_eap_onex(sel->net, sel->choice.akm, &onex, onex_net, sizeof(onex_net)))
+		req.onex = &onex;
 	st->attempt_active = true;
 	gen = ++st->attempt_gen;
 	st->associated = false;
@@ -480,6 +484,7 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 static void station_core_ui_request(void *ctx, const uint8_t guid[16], const char *text)
 {
 	struct station *st = ctx;
+	const char *field, *prompt = NULL;
 	char txt[512];
 
 	if (st->n_ui == STATION_UI_MAX) {
@@ -489,6 +494,13 @@ static void station_core_ui_request(void *ctx, const uint8_t guid[16], const cha
 	st->ui[st->n_ui].id = st->cur_id;
 	memcpy(st->ui[st->n_ui].guid, guid, 16);
 	st->n_ui++;
+	/* "FIELD:prompt" (the 802.1X module, a plugin asking for a passphrase): wpa_cli's form */
+	field = station_eap_ui_field(text, &prompt);
+	if (field) {
+		config_ssid_txt((const uint8_t *)prompt, strnlen(prompt, 256), txt, sizeof(txt));
+		station_event(st, "CTRL-REQ-%s-%d:%s", field, st->cur_id, txt);
+		return;
+	}
 	config_ssid_txt((const uint8_t *)text, text ? strnlen(text, 256) : 0, txt, sizeof(txt));
 	station_event(st, "CTRL-REQ-IHV-%d-%s", st->cur_id, txt);
 }
@@ -544,6 +556,7 @@ static const struct ihv_adapter_events station_events = {
 	.ui_request = station_core_ui_request,
 	.milestone = station_core_milestone,
 	.notification = station_core_notification,
+	.onex = station_eap_event,
 };
 
 const struct ihv_adapter_events *station_adapter_events(void)

@@ -60,7 +60,9 @@ static void rsn_plugin_adapter_timers_destroy(struct adapter *a)
 		rsn_plugin_g.lx.Dot11ExtLinuxTimerDestroy(a->hs_timer);
 	if (a->sae.timer)
 		rsn_plugin_g.lx.Dot11ExtLinuxTimerDestroy(a->sae.timer);
-	a->pre_timer = a->post_timer = a->hs_timer = a->sae.timer = NULL;
+	if (a->ui_timer)
+		rsn_plugin_g.lx.Dot11ExtLinuxTimerDestroy(a->ui_timer);
+	a->pre_timer = a->post_timer = a->hs_timer = a->sae.timer = a->ui_timer = NULL;
 }
 
 /* Back to the state after InitAdapter (contract rule 24), without any completion. */
@@ -69,6 +71,8 @@ void rsn_plugin_adapter_clear(struct adapter *a)
 	rsn_plugin_g.lx.Dot11ExtLinuxTimerCancel(a->pre_timer);
 	rsn_plugin_g.lx.Dot11ExtLinuxTimerCancel(a->post_timer);
 	rsn_plugin_hs_stop(a);
+	rsn_plugin_onex_stop(a);
+	rsn_plugin_ui_cancel(a);
 	rsn_plugin_bss_ies_free(a);
 	rsn_sec_profile_clear(&a->prof);
 	rsn_plugin_sae_clear(a);
@@ -98,7 +102,8 @@ DWORD WINAPI rsn_plugin_init_adapter(PDOT11_ADAPTER pDot11Adapter, HANDLE hDot11
 	if (rsn_plugin_g.lx.Dot11ExtLinuxTimerCreate(rsn_plugin_pre_timer_cb, a, &a->pre_timer) ||
 	    rsn_plugin_g.lx.Dot11ExtLinuxTimerCreate(rsn_plugin_post_timer_cb, a, &a->post_timer) ||
 	    rsn_plugin_g.lx.Dot11ExtLinuxTimerCreate(rsn_plugin_hs_timer_cb, a, &a->hs_timer) ||
-	    rsn_plugin_g.lx.Dot11ExtLinuxTimerCreate(rsn_plugin_sae_timer_cb, a, &a->sae.timer)) {
+	    rsn_plugin_g.lx.Dot11ExtLinuxTimerCreate(rsn_plugin_sae_timer_cb, a, &a->sae.timer) ||
+	    rsn_plugin_g.lx.Dot11ExtLinuxTimerCreate(rsn_plugin_ui_timer_cb, a, &a->ui_timer)) {
 		rsn_plugin_adapter_timers_destroy(a);
 		free(a);
 		return ERROR_OUTOFMEMORY;

@@ -23,9 +23,8 @@ static const uint8_t *rsn_plugin_assoc_ies(const uint8_t *base, size_t total, UL
 	return base + off;
 }
 
-static uint32_t rsn_plugin_hs_start(struct adapter *a,
-				    const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap,
-				    size_t total)
+uint32_t rsn_plugin_hs_start(struct adapter *a, const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap,
+			     size_t total)
 {
 	const uint8_t *base = (const uint8_t *)ap, *req, *bcn;
 	DOT11EXT_LINUX_ADAPTER_INFO info = { .dwSize = sizeof(info) };
@@ -89,7 +88,10 @@ DWORD WINAPI rsn_plugin_perform_post_associate(HANDLE hIhvExtAdapter, HANDLE hSe
 	a->security_session = hSecuritySessionID;
 	a->post_completed = false;
 	a->post_ready = false;
-	r = rsn_plugin_hs_start(a, pDot11AssocParams, uDot11AssocParamsBytes);
+	if (a->eap)
+		r = rsn_plugin_onex_post_start(a, pDot11AssocParams, uDot11AssocParamsBytes);
+	else
+		r = rsn_plugin_hs_start(a, pDot11AssocParams, uDot11AssocParamsBytes);
 	if (r != L2_REASON_CODE_SUCCESS) {
 		/* a content problem: reported asynchronously, with its reason (rule 36) */
 		rsn_plugin_post_result(a, r, rsn_reason_win32(r));
@@ -123,6 +125,7 @@ DWORD WINAPI rsn_plugin_stop_post_associate(HANDLE hIhvExtAdapter, PDOT11_MAC_AD
 	/* rule 40: no PostAssociateCompletion after this, whatever was pending */
 	rsn_plugin_g.lx.Dot11ExtLinuxTimerCancel(a->post_timer);
 	rsn_plugin_hs_stop(a);
+	rsn_plugin_onex_stop(a);
 	a->post_ready = false;
 	a->security_session = NULL;
 	a->state = ST_PRE_DONE; /* a reassociation may follow with the same PMK */
@@ -132,6 +135,7 @@ DWORD WINAPI rsn_plugin_stop_post_associate(HANDLE hIhvExtAdapter, PDOT11_MAC_AD
 void rsn_plugin_psk_mismatch(struct adapter *a)
 {
 	a->psk_mismatches++;
+	rsn_plugin_ui_forget(a); /* a passphrase the user gave: ask again next time */
 	rsn_plugin_hs_stop(a);
 	rsn_plugin_post_result(a, RSN_REASON_PSK_MISMATCH,
 			       rsn_reason_win32(RSN_REASON_PSK_MISMATCH));
@@ -162,7 +166,7 @@ DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSi
 		a->rx_short++;
 		return ERROR_INVALID_PARAMETER;
 	}
-	if (!a->hs) {
+	if (a->state != ST_POST || (!a->hs && !a->eap)) {
 		a->rx_no_hs++;
 		return ERROR_INVALID_STATE;
 	}
@@ -176,6 +180,15 @@ DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSi
 	}
 	frame = buf + 8;
 	len = dwInBufferSize - 8;
+	/* WPA-EAP: EAP goes to the host's 802.1X module, EAPOL-Key stays (contract rule 59) */
+	if (rsn_plugin_onex_rx(a, frame, len)) {
+		rsn_plugin_post_deliver(a);
+		return ERROR_SUCCESS;
+	}
+	if (!a->hs) {
+		a->rx_no_hs++;
+		return ERROR_INVALID_STATE;
+	}
 	akm = rsn_akm_info_find(a->sel.akm);
 	if (akm && len <= RSN_HS_MAX_FRAME &&
 	    eapol_key_parse(frame, len, akm->mic_len, &k) == EAPOL_KEY_OK &&

@@ -46,8 +46,6 @@ static uint32_t rsn_plugin_profiles_parse(PDOT11EXT_IHV_CONNECTIVITY_PROFILE con
 	memset(out, 0, sizeof(*out));
 	if (!conn || !sec)
 		return RSN_REASON_PROFILE_MISSING;
-	if (sec->bUseMSOnex)
-		return RSN_REASON_PROFILE_ONEX;
 	r = rsn_plugin_profile_reason(rsn_profile_conn_parse16(conn->pszXmlFragmentIhvConnectivity,
 							       &c));
 	if (r)
@@ -55,6 +53,11 @@ static uint32_t rsn_plugin_profiles_parse(PDOT11EXT_IHV_CONNECTIVITY_PROFILE con
 	r = rsn_plugin_profile_reason(rsn_profile_sec_parse16(sec->pszXmlFragmentIhvSecurity, out));
 	if (r)
 		return r;
+	/* the host's 802.1X module serves WPA-EAP only; a PSK or open profile never asks for it */
+	if (sec->bUseMSOnex && !rsn_profile_auth_is_eap(out->auth)) {
+		rsn_sec_profile_clear(out);
+		return RSN_REASON_PROFILE_ONEX;
+	}
 	if (c.ssid_len != out->ssid_len || memcmp(c.ssid, out->ssid, c.ssid_len)) {
 		rsn_sec_profile_clear(out);
 		return RSN_REASON_PROFILE_SSID_MISMATCH;
@@ -151,6 +154,19 @@ DWORD WINAPI rsn_plugin_create_discovery_profiles(
 
 static uint32_t rsn_plugin_pmk_get(struct adapter *a)
 {
+	memcpy(a->ssid, a->prof.ssid, a->prof.ssid_len);
+	a->ssid_len = a->prof.ssid_len;
+	a->eap = rsn_profile_auth_is_eap(a->prof.auth);
+	if (a->eap) {
+		/* the PMK comes from EAP after association, or from the PMKSA cache now */
+		a->pmksa_offered = rsn_plugin_onex_pmksa_lookup(a, a->pmkid);
+		return L2_REASON_CODE_SUCCESS;
+	}
+	if (a->prof.ask_passphrase) {
+		if (!rsn_plugin_ui_pmk(a))
+			return RSN_REASON_PASSPHRASE_NOT_GIVEN; /* the caller asks */
+		return L2_REASON_CODE_SUCCESS;
+	}
 	if (a->prof.has_psk) {
 		memcpy(a->pmk, a->prof.psk, RSN_PMK_LEN);
 	} else if (rsn_pmk_cache_get(rsn_plugin_g.pmk_cache, a->prof.ssid, a->prof.ssid_len,
@@ -184,6 +200,7 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	}
 	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, a->sel.akm == RSN_AKM_SAE ?
 						  DOT11_AUTH_ALGO_WPA3_SAE :
+						  a->eap ? DOT11_AUTH_ALGO_RSNA :
 						  DOT11_AUTH_ALGO_RSNA_PSK)) ||
 	    (*err = api->Dot11ExtSetUnicastCipherAlgorithm(
 		     a->svc, rsn_plugin_cipher_algo(a->sel.pairwise))) ||
@@ -195,8 +212,8 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	rp.dwAkmSuite = a->sel.akm;
 	rp.dwMfp = rsn_plugin_mfp_linux(a->sel.mfp);
 	rp.dwGroupMgmtCipherSuite = a->sel.group_mgmt;
-	if (a->sae.pmksa) {
-		/* 12.6.10.3: offer the cached PMKSA in the association request */
+	if (a->sel.akm == RSN_AKM_SAE ? a->sae.pmksa : a->pmksa_offered) {
+		/* IEEE 802.11-2020 12.6.10.3: offer the cached PMKSA in the association request */
 		rp.dwNumPmkids = 1;
 		memcpy(rp.ucPmkid, a->pmkid, sizeof(rp.ucPmkid));
 	}
@@ -232,11 +249,19 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 		return;
 	reason = a->bss_reason ? a->bss_reason
 			       : rsn_select(&a->prof, a->bss_ies, a->bss_ies_len, &a->sel);
-	rsn_plugin_bss_ies_free(a);
+	a->eap = false;
+	a->pmksa_offered = false;
 	if (reason == L2_REASON_CODE_SUCCESS && a->sel.akm == RSN_AKM_SAE)
 		reason = rsn_plugin_sae_prepare(a, a->bss_bssid);
 	else if (reason == L2_REASON_CODE_SUCCESS && !a->sel.open)
 		reason = rsn_plugin_pmk_get(a);
+	if (reason == RSN_REASON_PASSPHRASE_NOT_GIVEN && !a->ui_pending) {
+		/* ask, and come back here when the answer is in (plugin-ui.c) */
+		reason = rsn_plugin_ui_ask(a);
+		if (reason == L2_REASON_CODE_SUCCESS)
+			return;
+	}
+	rsn_plugin_bss_ies_free(a);
 	rsn_sec_profile_clear(&a->prof); /* the PMK is all we keep */
 	if (reason == L2_REASON_CODE_SUCCESS)
 		reason = rsn_plugin_host_setup(a, &err);
@@ -296,8 +321,10 @@ DWORD WINAPI rsn_plugin_perform_pre_associate(HANDLE hIhvExtAdapter, HANDLE hCon
 	    rsn_bss_next(pConnectableBssid->pucBuffer, pConnectableBssid->uNumOfBytes, &off,
 			 bssid, &ies, &ies_len) != 1) {
 		a->bss_reason = RSN_REASON_NO_BSS;
-	} else if (ies_len) {
+	} else {
 		memcpy(a->bss_bssid, bssid, 6);
+	}
+	if (!a->bss_reason && ies_len) {
 		a->bss_ies = malloc(ies_len);
 		if (!a->bss_ies) {
 			rsn_sec_profile_clear(&a->prof);

@@ -21,14 +21,6 @@
 #define SAE_SEQ_COMMIT 1
 #define SAE_SEQ_CONFIRM 2
 
-static uint64_t rsn_plugin_sae_now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec;
-}
-
 /* ---- the PT cache (H2E) ------------------------------------------------------------ */
 
 static void rsn_plugin_pt_entry_free(struct rsn_plugin_pt *e)
@@ -115,7 +107,7 @@ uint32_t rsn_plugin_sae_prepare(struct adapter *a, const uint8_t bssid[6])
 	x->ssid_len = p->ssid_len;
 	x->h2e = a->sel.sae_h2e;
 	if (rsn_pmksa_get(rsn_plugin_g.pmksa, bssid, p->ssid, p->ssid_len, RSN_AKM_SAE,
-			  rsn_plugin_sae_now_s(), a->pmk, a->pmkid) == 0) {
+			  rsn_pmksa_now_s(), a->pmk, a->pmkid) == 0) {
 		x->pmksa = true;
 		a->pmk_set = true;
 		LOG(INFO, "SAE: a cached PMKSA for this AP: offering its PMKID, no SAE exchange");
@@ -245,7 +237,7 @@ static void rsn_plugin_sae_accepted(struct adapter *a)
 	a->pmk_set = true;
 	/* 12.6.10.3: the PMKSA for a reconnect within the PMK lifetime */
 	rsn_pmksa_add(rsn_plugin_g.pmksa, x->bssid, x->ssid, x->ssid_len, RSN_AKM_SAE, a->pmk,
-		      pmkid, rsn_plugin_sae_now_s(), RSN_PMKSA_LIFETIME_S);
+		      pmkid, rsn_pmksa_now_s(), RSN_PMKSA_LIFETIME_S);
 	OPENSSL_cleanse(pmkid, sizeof(pmkid));
 	LOG(INFO, "SAE accepted (group %u, %u Commit%s, %u Confirm%s sent)", x->groups[x->gi],
 	    x->commits_sent, x->commits_sent == 1 ? "" : "s", x->confirms_sent,

@@ -13,6 +13,9 @@
  *   plugin-control.c  WlanIhvControl diagnostics ("stats", "reasons", "help")
  *   plugin-sae.c      SAE and PMKSA caching over the host's authentication exchange
  *                     (ihvlinux.h version 2): Commit/Confirm, retransmission, groups
+ *   plugin-ui.c       a PSK passphrase asked of the user (SendUIRequest, ProcessUIResponse)
+ *   plugin-onex.c     WPA-EAP: StartOneX, EAP frames to ProcessSecurityPacket,
+ *                     OnexIndicateResult (PMK = MSK[0..31]), PMKSA caching (pmksa.c)
  *
  * Threading: ihvd calls every handler and every Linux timer callback on its one loop thread
  * (ihvlinux.h), so the plugin keeps plain global state without locks. Asynchronous work
@@ -106,6 +109,10 @@ struct adapter {
 	bool pmk_set;
 	struct rsn_plugin_sae sae;
 	uint8_t pmkid[16];           /* offered from the PMKSA cache (sae.pmksa) */
+	uint8_t ssid[32];            /* the profile's SSID (PMKSA cache key) */
+	size_t ssid_len;
+	bool eap;                    /* WPA-EAP(-SHA256): the host's 802.1X module */
+	bool pmksa_offered;          /* a cached EAP PMKID went into the association request */
 
 	/* post-association */
 	HANDLE security_session;
@@ -114,6 +121,22 @@ struct adapter {
 	bool post_completed;         /* PostAssociateCompletion called for this port */
 	bool post_ready;             /* a result waits to be delivered */
 	DWORD post_reason, post_error;
+
+	/* the passphrase asked of the user (plugin-ui.c) */
+	HANDLE ui_timer;
+	bool ui_pending;
+	GUID ui_guid;
+	uint8_t asked_pmk[RSN_PMK_LEN];  /* from the user's answer; kept until DeinitAdapter */
+	uint8_t asked_ssid[32];
+	size_t asked_ssid_len;
+	bool asked_set;
+
+	/* 802.1X (plugin-onex.c) */
+	bool onex_running;           /* StartOneX accepted, StopOneX not yet called */
+	uint8_t *assoc_copy;         /* PerformPostAssociate's parameters, for the 4-way later */
+	size_t assoc_copy_len;
+	uint8_t *key_frame;          /* an EAPOL-Key frame that came before the EAP result */
+	size_t key_frame_len;
 
 	/* wrong-passphrase detection: message 1 repeated after our message 2 */
 	uint8_t m1_anonce[32];
@@ -131,7 +154,7 @@ struct rsn_plugin_global {
 	DOT11EXT_APIS api;
 	DOT11EXT_LINUX_APIS lx;
 	struct rsn_pmk_cache *pmk_cache;
-	struct rsn_pmksa_cache *pmksa;
+	struct rsn_pmksa_cache *pmksa;   /* PMKs from SAE and EAP by (AP, SSID, AKM) */
 	struct rsn_plugin_pt pts[SAE_PT_CACHE_SIZE];
 	bool sae_ok;               /* the auth handlers are registered */
 	struct adapter *adapters;
@@ -211,6 +234,31 @@ uint32_t rsn_plugin_sae_prepare(struct adapter *a, const uint8_t bssid[6]);
 void rsn_plugin_sae_clear(struct adapter *a);
 void WINAPI rsn_plugin_sae_timer_cb(HANDLE t, LPVOID ctx);
 void rsn_plugin_sae_pts_free(void);
+/* plugin-onex.c */
+uint32_t rsn_plugin_onex_post_start(struct adapter *a,
+				    const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap, size_t total);
+/* A non-Key EAPOL frame while the host's 802.1X module runs (or should, after a refused
+ * PMKID): true if it was taken. EAPOL-Key before the PMK exists is kept for later. */
+bool rsn_plugin_onex_rx(struct adapter *a, const uint8_t *frame, size_t len);
+void rsn_plugin_onex_stop(struct adapter *a);
+DWORD WINAPI rsn_plugin_onex_indicate_result(HANDLE hIhvExtAdapter, DOT11_MSONEX_RESULT r,
+					     PDOT11_MSONEX_RESULT_PARAMS p);
+/* Pre-association: a cached PMKSA for this BSS? Sets a->pmk and the PMKID. */
+bool rsn_plugin_onex_pmksa_lookup(struct adapter *a, uint8_t pmkid[16]);
+
+/* plugin-post.c (also used by plugin-onex.c) */
+uint32_t rsn_plugin_hs_start(struct adapter *a, const DOT11_ASSOCIATION_COMPLETION_PARAMETERS *ap,
+			     size_t total);
+
+/* plugin-ui.c: asking the user for a PSK passphrase */
+bool rsn_plugin_ui_pmk(struct adapter *a);
+uint32_t rsn_plugin_ui_ask(struct adapter *a);
+void rsn_plugin_ui_cancel(struct adapter *a);
+void rsn_plugin_ui_forget(struct adapter *a);
+void WINAPI rsn_plugin_ui_timer_cb(HANDLE t, LPVOID ctx);
+DWORD WINAPI rsn_plugin_is_ui_request_pending(GUID guidUIRequest, PBOOL pbIsRequestPending);
+DWORD WINAPI rsn_plugin_process_ui_response(GUID guidUIRequest, DWORD dwByteCount,
+					    LPVOID pvResponseBuffer);
 
 /* plugin-control.c */
 DWORD WINAPI rsn_plugin_control(HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBYTE pInBuffer,

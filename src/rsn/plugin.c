@@ -118,25 +118,6 @@ static DWORD WINAPI rsn_plugin_receive_indication(HANDLE hIhvExtAdapter,
 	return ERROR_INVALID_PARAMETER;
 }
 
-/* The plugin never calls Dot11ExtSendUIRequest: no GUID is ever pending (rule 63). */
-static DWORD WINAPI rsn_plugin_is_ui_request_pending(GUID guidUIRequest, PBOOL pbIsRequestPending)
-{
-	(void)guidUIRequest;
-	if (!pbIsRequestPending)
-		return ERROR_INVALID_PARAMETER;
-	*pbIsRequestPending = FALSE;
-	return ERROR_SUCCESS;
-}
-
-static DWORD WINAPI rsn_plugin_process_ui_response(GUID guidUIRequest, DWORD dwByteCount,
-						   LPVOID pvResponseBuffer)
-{
-	(void)guidUIRequest;
-	(void)dwByteCount;
-	(void)pvResponseBuffer;
-	return ERROR_NOT_FOUND;
-}
-
 /* Nothing to show in any phase: *ppIhvUIRequest = NULL and ERROR_NOT_FOUND (contract §12). */
 static DWORD WINAPI rsn_plugin_query_ui_request(HANDLE hIhvExtAdapter,
 						DOT11EXT_IHV_CONNECTION_PHASE connectionPhase,
@@ -148,17 +129,6 @@ static DWORD WINAPI rsn_plugin_query_ui_request(HANDLE hIhvExtAdapter,
 		return ERROR_INVALID_PARAMETER;
 	*ppIhvUIRequest = NULL;
 	return ERROR_NOT_FOUND;
-}
-
-/* The plugin never calls Dot11ExtStartOneX. */
-static DWORD WINAPI rsn_plugin_onex_indicate_result(HANDLE hIhvExtAdapter,
-						    DOT11_MSONEX_RESULT msOneXResult,
-					     PDOT11_MSONEX_RESULT_PARAMS pDot11MsOneXResultParams)
-{
-	(void)hIhvExtAdapter;
-	(void)msOneXResult;
-	(void)pDot11MsOneXResultParams;
-	return ERROR_NOT_SUPPORTED;
 }
 
 __attribute__((visibility("default"))) DWORD WINAPI
@@ -220,7 +190,8 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	pDot11IHVHandlers->Dot11ExtIhvQueryUIRequest = rsn_plugin_query_ui_request;
 	pDot11IHVHandlers->Dot11ExtIhvOnexIndicateResult = rsn_plugin_onex_indicate_result;
 	pDot11IHVHandlers->Dot11ExtIhvControl = rsn_plugin_control;
-	LOG(INFO, "WPA2/WPA3-Personal (PSK, PSK-SHA256, %sPMF) ready",
+	LOG(INFO, "WPA2/WPA3-Personal (PSK, PSK-SHA256, %sPMF) and WPA2/WPA3-Enterprise "
+	    "(WPA-EAP, WPA-EAP-SHA256 through the host's 802.1X) ready",
 	    rsn_plugin_g.sae_ok ? "SAE with H2E and PMKSA caching, " : "");
 	return ERROR_SUCCESS;
 }

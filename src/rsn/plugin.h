@@ -12,6 +12,8 @@
 #include "wlanihv.h"
 
 #define RSN_PLUGIN_RX_BACKLOG 8
+/* A passphrase asked of the user (SendUIRequest) waits this long for the answer. */
+#define RSN_PLUGIN_UI_TIMEOUT_MS 60000u
 #define RSN_PLUGIN_PSK_MISMATCH_REPEATS 2 /* msg 1 resent this often after our msg 2 */
 
 /* Test hook: the next SNonce of the adapter's handshake (after PerformPostAssociate). */

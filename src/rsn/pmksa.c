@@ -4,8 +4,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+#include "common/suite.h"
 
 struct rsn_pmksa_entry {
 	bool used;
@@ -34,6 +38,33 @@ struct rsn_pmksa_cache *rsn_pmksa_cache_new(size_t max_entries)
 	if (c)
 		c->max = max_entries;
 	return c;
+}
+
+int rsn_pmksa_pmkid(uint32_t akm, const uint8_t pmk[RSN_PMKSA_PMK_LEN], const uint8_t aa[6],
+		    const uint8_t spa[6], uint8_t pmkid[RSN_PMKSA_PMKID_LEN])
+{
+	uint8_t data[8 + 6 + 6], mac[EVP_MAX_MD_SIZE];
+	const char *md;
+	size_t mac_len = 0;
+
+	if (akm == RSN_AKM_8021X)
+		md = "SHA1";
+	else if (akm == RSN_AKM_8021X_SHA256)
+		md = "SHA256";
+	else
+		return -1;
+	memcpy(data, "PMK Name", 8);
+	memcpy(data + 8, aa, 6);
+	memcpy(data + 14, spa, 6);
+	if (!EVP_Q_mac(NULL, "HMAC", NULL, md, NULL, pmk, RSN_PMKSA_PMK_LEN, data, sizeof(data),
+		       mac, sizeof(mac), &mac_len) ||
+	    mac_len < RSN_PMKSA_PMKID_LEN) {
+		OPENSSL_cleanse(mac, sizeof(mac));
+		return -1;
+	}
+	memcpy(pmkid, mac, RSN_PMKSA_PMKID_LEN);
+	OPENSSL_cleanse(mac, sizeof(mac));
+	return 0;
 }
 
 static void rsn_pmksa_entry_clear(struct rsn_pmksa_entry *e)
@@ -139,4 +170,12 @@ size_t rsn_pmksa_count(const struct rsn_pmksa_cache *c)
 	for (size_t i = 0; c && i < c->max; i++)
 		n += c->e[i].used;
 	return n;
+}
+
+uint64_t rsn_pmksa_now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec;
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The station's PMKSA cache (IEEE 802.11-2020 12.6.10.3): PMKs from SAE kept per (BSSID,
- * SSID, AKM) with their PMKID, so a reconnect within the PMK lifetime authenticates with Open
- * System and offers the PMKID instead of running SAE again. Entries are cleansed when
- * replaced, removed, expired or freed.
+ * The station's PMKSA cache (IEEE 802.11-2020 12.6.10.3): PMKs from SAE or from EAP (802.1X)
+ * kept per (BSSID, SSID, AKM) with their PMKID, so a reconnect within the PMK lifetime offers
+ * the PMKID in its association request instead of running SAE or EAP again. Entries are
+ * cleansed when replaced, removed, expired or freed. Pure data and crypto: the caller gives
+ * the time.
  */
 #ifndef RSN_PMKSA_H
 #define RSN_PMKSA_H
@@ -18,6 +19,14 @@
 #define RSN_PMKSA_LIFETIME_S 43200u
 
 struct rsn_pmksa_cache;
+
+/*
+ * IEEE 802.11-2020 12.7.1.3: "PMKID = Truncate-128(HMAC-Hash(PMK, "PMK Name" || AA || SPA))",
+ * with SHA-1 for AKM 00-0F-AC:1 and SHA-256 for 00-0F-AC:5 (SAE derives its PMKID in the
+ * exchange instead, 12.4.5.4). 0, or -1 (another AKM, or a crypto failure).
+ */
+int rsn_pmksa_pmkid(uint32_t akm, const uint8_t pmk[RSN_PMKSA_PMK_LEN], const uint8_t aa[6],
+		    const uint8_t spa[6], uint8_t pmkid[RSN_PMKSA_PMKID_LEN]);
 
 struct rsn_pmksa_cache *rsn_pmksa_cache_new(size_t max_entries);
 void rsn_pmksa_cache_free(struct rsn_pmksa_cache *c);
@@ -36,5 +45,7 @@ int rsn_pmksa_remove(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const ui
 /* Forget every entry of this SSID (its password changed). */
 void rsn_pmksa_flush_ssid(struct rsn_pmksa_cache *c, const uint8_t *ssid, size_t ssid_len);
 size_t rsn_pmksa_count(const struct rsn_pmksa_cache *c);
+/* The clock the cache is kept in: CLOCK_MONOTONIC seconds. */
+uint64_t rsn_pmksa_now_s(void);
 
 #endif

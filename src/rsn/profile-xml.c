@@ -11,6 +11,11 @@
 #include "rsn/crypto.h"
 #include "rsn/sae.h"
 
+bool rsn_profile_auth_is_eap(enum rsn_profile_auth a)
+{
+	return a == RSN_PROFILE_AUTH_EAP || a == RSN_PROFILE_AUTH_EAP_SHA256;
+}
+
 const char *rsn_profile_err_str(enum rsn_profile_err err)
 {
 	switch (err) {
@@ -477,6 +482,12 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	} else if (!strcmp(t, "SAE")) {
 		out->auth = RSN_PROFILE_AUTH_SAE;
 		out->akm = RSN_AKM_SAE;
+	} else if (!strcmp(t, "WPA-EAP")) {
+		out->auth = RSN_PROFILE_AUTH_EAP;
+		out->akm = RSN_AKM_8021X;
+	} else if (!strcmp(t, "WPA-EAP-SHA256")) {
+		out->auth = RSN_PROFILE_AUTH_EAP_SHA256;
+		out->akm = RSN_AKM_8021X_SHA256;
 	} else if (!strcmp(t, "NONE")) {
 		out->auth = RSN_PROFILE_AUTH_NONE;
 	} else {
@@ -550,7 +561,27 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	err = profile_xml_sae_elems(&c, out);
 	if (err)
 		goto out;
-	if (out->auth == RSN_PROFILE_AUTH_NONE &&
+	/* <AskPassphrase>1</AskPassphrase>: no secret here, ask the user (PSK only) */
+	r = profile_xml_elem_or_err(&c, "AskPassphrase", &t, &n, &err);
+	if (r < 0)
+		goto free_out;
+	if (r > 0) {
+		bool one = n == 1 && t[0] == '1';
+
+		rsn_profile_utf8_free(t, n);
+		t = NULL;
+		if (!one) {
+			err = RSN_PROFILE_ERR_VALUE;
+			goto out;
+		}
+		if (out->has_passphrase || out->has_psk || out->has_sae_password ||
+		    (out->auth != RSN_PROFILE_AUTH_PSK && out->auth != RSN_PROFILE_AUTH_PSK_SHA256)) {
+			err = RSN_PROFILE_ERR_SYNTAX;
+			goto out;
+		}
+		out->ask_passphrase = true;
+	}
+	if ((out->auth == RSN_PROFILE_AUTH_NONE || rsn_profile_auth_is_eap(out->auth)) &&
 	    (out->has_passphrase || out->has_psk || out->has_sae_password)) {
 		err = RSN_PROFILE_ERR_SYNTAX;
 		goto out;
@@ -559,8 +590,9 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 		err = RSN_PROFILE_ERR_SECRET;
 		goto out;
 	}
-	if (out->auth != RSN_PROFILE_AUTH_NONE && !out->has_passphrase && !out->has_psk &&
-	    !out->has_sae_password) {
+	if (out->auth != RSN_PROFILE_AUTH_NONE && !rsn_profile_auth_is_eap(out->auth) &&
+	    !out->has_passphrase && !out->has_psk && !out->has_sae_password &&
+	    !out->ask_passphrase) {
 		err = profile_xml_root_close(&c, "IhvSecurity") ? RSN_PROFILE_ERR_SECRET
 						   : RSN_PROFILE_ERR_SYNTAX;
 		goto out;

@@ -6,8 +6,12 @@
  *   <IhvSecurity xmlns="urn:ihvd:rsn:1"><Ssid>HEX</Ssid><AuthMode>M</AuthMode>
  *   [<Pairwise>C</Pairwise><Group>C</Group>]<Pmf>N</Pmf>[<Passphrase>T</Passphrase>|<Psk>HEX</Psk>]
  *   [<SaePassword>T</SaePassword>][<SaePwe>N</SaePwe>][<SaeGroups>19 20 21</SaeGroups>]
+ *   [<AskPassphrase>1</AskPassphrase>]
  *   </IhvSecurity>
+ * AuthMode is NONE, WPA-PSK, WPA-PSK-SHA256, SAE, WPA-EAP or WPA-EAP-SHA256.
  * AuthMode SAE needs a password: SaePassword, else Passphrase (a Psk alone cannot do SAE).
+ * AskPassphrase may stand instead of a secret for WPA-PSK(-SHA256): the plugin asks the user.
+ * WPA-EAP(-SHA256) carries no secret: the EAP credentials stay with the host's 802.1X module.
  * Elements in exactly that order; whitespace between elements is tolerated, nothing else.
  * Text may use &amp; &lt; &gt; &quot; &apos; and numeric references. Hex is read in either
  * case. The fragments are untrusted input (contract §6.1): every byte is checked.
@@ -38,10 +42,15 @@ enum rsn_profile_auth {
 	RSN_PROFILE_AUTH_PSK,        /* WPA-PSK, 00-0F-AC:2 */
 	RSN_PROFILE_AUTH_PSK_SHA256, /* WPA-PSK-SHA256, 00-0F-AC:6 */
 	RSN_PROFILE_AUTH_SAE,        /* SAE, 00-0F-AC:8 (IEEE 802.11-2020 12.4) */
+	RSN_PROFILE_AUTH_EAP,        /* WPA-EAP, 00-0F-AC:1: the host's 802.1X module, no secret */
+	RSN_PROFILE_AUTH_EAP_SHA256, /* WPA-EAP-SHA256, 00-0F-AC:5 */
 };
 
 #define RSN_SAE_PASSWORD_MAX 128
 #define RSN_SAE_GROUPS_MAX 8
+
+/* WPA-EAP or WPA-EAP-SHA256: the host's 802.1X module makes the PMK. */
+bool rsn_profile_auth_is_eap(enum rsn_profile_auth a);
 
 struct rsn_conn_profile {
 	uint8_t ssid[32];
@@ -65,6 +74,7 @@ struct rsn_sec_profile {
 	int sae_pwe;                 /* 0 H&P, 1 H2E only, 2 both (wpa_supplicant's sae_pwe) */
 	uint16_t sae_groups[RSN_SAE_GROUPS_MAX]; /* in order of preference; none: 19 */
 	size_t n_sae_groups;
+	bool ask_passphrase;         /* PSK with no secret: the plugin asks the user */
 };
 
 /* A NUL-terminated UTF-8 copy of a NUL-terminated UTF-16LE string (at most max units). */

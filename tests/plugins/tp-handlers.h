@@ -211,6 +211,8 @@ static DWORD WINAPI h_perform_post_associate(HANDLE a, HANDLE ss, PDOT11_PORT_ST
 		tp_state.rc_et_late = g_api.Dot11ExtSetEtherTypeHandling(tp_state.svc, 4, 0,
 									 NULL, 1, &reg);
 	}
+	if (tp_state.onex)
+		tp_state.rc_onex_start = g_api.Dot11ExtStartOneX(tp_state.svc, NULL);
 	if (tp_state.notify) {
 		L2_NOTIFICATION_DATA nd;
 		uint8_t data[4] = { 1, 2, 3, 4 };
@@ -376,7 +378,17 @@ static DWORD WINAPI h_receive_packet(HANDLE a, DWORD len, LPVOID buf)
 		f->len = len;
 		memcpy(f->data, p, len < sizeof(f->data) ? len : sizeof(f->data));
 	}
-	if (tp_state.post_mode == TP_POST_EAPOL && len >= 8) {
+	if (tp_state.onex && len >= 12) {
+		/* contract rule 59: EAPOL-Key is ours, the rest goes to the host's 802.1X module */
+		if (p[9] != 3)
+			tp_state.rc_onex_pkt = g_api.Dot11ExtProcessSecurityPacket(tp_state.svc,
+										   len - 8,
+										   (LPVOID)(p + 8));
+		else
+			tp_state.rc_onex_key = g_api.Dot11ExtProcessSecurityPacket(tp_state.svc,
+										   len - 8,
+										   (LPVOID)(p + 8));
+	} else if (tp_state.post_mode == TP_POST_EAPOL && len >= 8) {
 		if (tp_state.reply)
 			send_reply(p, n + 1 == tp_state.frames_to_complete ? "msg4" : "msg2");
 		if (n + 1 == tp_state.frames_to_complete) {
@@ -462,10 +474,26 @@ static DWORD WINAPI h_query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE p
 static DWORD WINAPI h_onex_indicate_result(HANDLE a, DOT11_MSONEX_RESULT r,
 					   PDOT11_MSONEX_RESULT_PARAMS p)
 {
+	size_t n = strlen(tp_state.onex_log);
+
 	(void)a;
-	(void)r;
-	(void)p;
 	enter("OnexIndicateResult");
+	tp_state.n_onex++;
+	tp_state.onex_result = r;
+	snprintf(tp_state.onex_log + n, sizeof(tp_state.onex_log) - n, "%s%c", n ? " " : "",
+		 r == DOT11_MSONEX_SUCCESS ? 'S' : r == DOT11_MSONEX_FAILURE ? 'F' : 'P');
+	if (p) {
+		tp_state.onex_status = p->Dot11OnexAuthStatus;
+		tp_state.onex_reason = p->Dot11OneXReasonCode;
+		tp_state.onex_eap_reason = p->pDot11EapResult ?
+					   p->pDot11EapResult->dwFailureReasonCode : 0;
+		tp_state.mppe_recv_len = p->dwMPPERecvKeyLen;
+		tp_state.mppe_send_len = p->dwMPPESendKeyLen;
+		if (p->pbMPPERecvKey && p->dwMPPERecvKeyLen <= 32)
+			memcpy(tp_state.mppe_recv, p->pbMPPERecvKey, p->dwMPPERecvKeyLen);
+		if (p->pbMPPESendKey && p->dwMPPESendKeyLen <= 32)
+			memcpy(tp_state.mppe_send, p->pbMPPESendKey, p->dwMPPESendKeyLen);
+	}
 	leave();
 	return ERROR_SUCCESS;
 }

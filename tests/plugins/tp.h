@@ -139,6 +139,16 @@ struct tp_state {
 	char hostile_path[128];
 	int hostile_ok;                /* the floods: calls accepted */
 	DWORD hostile_rc;              /* ... the first refusal */
+	/* the host's 802.1X module (tp-onex): StartOneX in PerformPostAssociate, non-Key
+	 * EAPOL to ProcessSecurityPacket, OnexIndicateResult recorded */
+	int onex;
+	DWORD rc_onex_start, rc_onex_pkt, rc_onex_key;
+	int n_onex;
+	int onex_result;               /* DOT11_MSONEX_RESULT of the last call */
+	uint32_t onex_status, onex_reason, onex_eap_reason;
+	uint8_t mppe_recv[32], mppe_send[32];
+	uint32_t mppe_recv_len, mppe_send_len;
+	char onex_log[128];            /* "F S" ...: each result in order */
 };
 
 enum tp_hostile {

@@ -70,6 +70,9 @@ struct hx {
 	uint8_t notify_data[16];
 	size_t notify_len;
 	char milestones[512];
+	const struct ihv_onex_config *onex; /* handed with the connect request */
+	int n_onex_ev;
+	char onex_ev[512];                  /* "started:PEAP method:PEAP failure:..." */
 	char shm[128];          /* isolated mode: the file tp_state is shared through */
 	unsigned n_crashed;
 	char crashed_what[384];
@@ -246,12 +249,25 @@ static void ev_notify(void *ctx, uint32_t code, const uint8_t *data, size_t len)
 	memcpy(x->notify_data, data, len < 16 ? len : 16);
 }
 
+static void ev_onex(void *ctx, enum ihv_onex_event what, const char *text)
+{
+	static const char *const names[] = { "started", "method", "success", "failure",
+					     "unverified" };
+	struct hx *x = ctx;
+	size_t n = strlen(x->onex_ev);
+
+	x->n_onex_ev++;
+	snprintf(x->onex_ev + n, sizeof(x->onex_ev) - n, "%s%s:%s", n ? " " : "",
+		 (unsigned)what < 5 ? names[what] : "?", text);
+}
+
 static const struct ihv_adapter_events hx_events = {
 	.authorized = ev_authorized,
 	.ended = ev_ended,
 	.ui_request = ev_ui,
 	.milestone = ev_milestone,
 	.notification = ev_notify,
+	.onex = ev_onex,
 };
 
 static struct ihv_adapter *hx_adapter(struct hx *x, uint32_t ifindex)
@@ -321,6 +337,7 @@ static inline void hx_connect_n(struct hx *x, size_t n)
 	req.n_bss = n;
 	req.connectivity_xml = "<IHV><conn/></IHV>";
 	req.security_xml = "<IHV><psk>secret</psk></IHV>";
+	req.onex = x->onex;
 	ck_assert_int_eq(ihv_adapter_connect(x->a, &req), 0);
 }
 

@@ -17,8 +17,9 @@ START_TEST(test_rule_57_start_onex_only_with_a_port)
 	ck_assert_uint_eq(API.Dot11ExtStartOneX(X.tp->svc, NULL), ERROR_INVALID_STATE);
 	ck_assert(hx_log_has("contract rule 57"));
 	hx_to_port(&X);
-	/* within the window: ihvd has no 802.1X module to start */
+	/* within the window, but this connection has no 802.1X configuration */
 	ck_assert_uint_eq(API.Dot11ExtStartOneX(X.tp->svc, NULL), ERROR_NOT_SUPPORTED);
+	ck_assert(hx_log_has("no 802.1X configuration"));
 	hx_stop(&X);
 }
 END_TEST

@@ -4,6 +4,9 @@
  * $IHVD_BUILD/ihv-rsn.so, a full connect through the contract (pre-association, CONNECT,
  * post-association, 4-way over the sim driver's EAPOL with an in-test authenticator), and
  * what the driver saw: the pairwise key = TK, the group key = GTK, the station authorized.
+ * WPA-EAP through the contract's 802.1X path: the plugin's StartOneX, EAP between the host's
+ * module and the EAP room's in-process server, PMK = MSK[0..31], then the 4-way; and a
+ * PMKSA-cached reconnect with no EAP.
  */
 #include <check.h>
 #include <errno.h>
@@ -16,9 +19,12 @@
 #include "common/loop.h"
 #include "rsn/crypto.h"
 #include "common/ie.h"
+#include "rsn/pmksa.h"
 #include "rsn/reason.h"
 #include "tests/sim/sim-drv.h"
 #include "tests/unit/rsn/test-auth.h"
+#include "tests/unit/eap/test-certs.h"
+#include "tests/unit/eap/test-server.h"
 
 #define IFINDEX 3
 #define PASS "correct horse battery"
@@ -118,8 +124,8 @@ static void run_until(enum sim_op op, size_t n)
 	ck_assert_uint_ge(sim_drv_call_count(sim, op), n);
 }
 
-static void connect_start(struct test_auth *a, const char *auth_mode, int pmf, uint8_t *bcn,
-			  size_t *bl)
+static void connect_start_onex(struct test_auth *a, const char *auth_mode, int pmf, uint8_t *bcn,
+			       size_t *bl, const struct ihv_onex_config *onex)
 {
 	struct drv_bss bss = { 0 };
 	const struct drv_bss *list[1] = { &bss };
@@ -143,8 +149,9 @@ static void connect_start(struct test_auth *a, const char *auth_mode, int pmf, u
 	snprintf(sec, sizeof(sec),
 		 "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>" SSID_HEX "</Ssid><AuthMode>%s"
 		 "</AuthMode><Pairwise>CCMP</Pairwise><Group>CCMP</Group><Pmf>%d</Pmf>"
-		 "<Passphrase>" PASS "</Passphrase></IhvSecurity>",
-		 auth_mode, pmf);
+		 "%s</IhvSecurity>",
+		 auth_mode, pmf, onex ? "" : "<Passphrase>" PASS "</Passphrase>");
+	req.onex = onex;
 	req.ssid = (const uint8_t *)"ihvd-test";
 	req.ssid_len = 9;
 	req.bss = list;
@@ -171,6 +178,12 @@ static void connect_start(struct test_auth *a, const char *auth_mode, int pmf, u
 	a->sta_rsne_len = rl;
 	sim_drv_inject_connect(sim, IFINDEX, 0, AA, 2412, c->ies, c->ies_len, NULL, 0);
 	run(5);
+}
+
+static void connect_start(struct test_auth *a, const char *auth_mode, int pmf, uint8_t *bcn,
+			  size_t *bl)
+{
+	connect_start_onex(a, auth_mode, pmf, bcn, bl, NULL);
 }
 
 static const struct sim_call *eapol_tx(size_t n)
@@ -276,6 +289,128 @@ START_TEST(test_connect_wrong_passphrase)
 }
 END_TEST
 
+/* ---- WPA-EAP ---------------------------------------------------------------------------- */
+
+/* The AP's EAP side: every EAP packet the host sent since *seen goes to the server. */
+static void eap_pump(struct test_server *s, size_t *seen)
+{
+	for (int i = 0; i < 400 && !s->done; i++) {
+		size_t n = sim_drv_call_count(sim, SIM_OP_EAPOL_TX);
+
+		run(3);
+		while (*seen < n && !s->done) {
+			const struct sim_call *c = sim_drv_call(sim, SIM_OP_EAPOL_TX, (*seen)++);
+
+			if (c->frame[1] != 0)
+				continue; /* EAPOL-Start (held back) or Key */
+			ck_assert_msg(ts_rx(s, c->frame, c->frame_len), "server refused a packet");
+			if (!s->done) /* the Success goes out with message 1, below */
+				sim_drv_inject_eapol(sim, IFINDEX, AA, 0x888e, s->tx, s->tx_len,
+						     true);
+		}
+	}
+	ck_assert(s->done);
+}
+
+/* Message 1 .. 4 with the authenticator a, from frame index *seen on. */
+static void four_way(struct test_auth *a, size_t *seen)
+{
+	uint8_t f[1024];
+	const struct sim_call *c;
+	size_t n;
+
+	c = eapol_tx(*seen);
+	(*seen)++;
+	ck_assert_uint_eq(c->frame[1], 3);
+	ck_assert_int_eq(test_auth_rx(a, c->frame, c->frame_len, true), 0);
+	n = test_auth_msg3(a, f, sizeof(f));
+	sim_drv_inject_eapol(sim, IFINDEX, AA, 0x888e, f, n, true);
+	c = eapol_tx(*seen);
+	(*seen)++;
+	ck_assert_int_eq(test_auth_rx(a, c->frame, c->frame_len, false), 0);
+	run_until(SIM_OP_STATION_AUTHORIZE, 1);
+	run(5);
+}
+
+static bool pairwise_key_is(const uint8_t *tk)
+{
+	for (size_t i = 0; i < sim_drv_call_count(sim, SIM_OP_KEY_NEW); i++) {
+		const struct sim_call *c = sim_drv_call(sim, SIM_OP_KEY_NEW, i);
+
+		if (c->key_type == DRV_KEY_PAIRWISE && c->key_len == 16 && !memcmp(c->key, tk, 16))
+			return true;
+	}
+	return false;
+}
+
+START_TEST(test_connect_wpa_eap_then_pmksa)
+{
+	static struct test_server srv;
+	struct test_pki pki;
+	struct ihv_onex_config oc = { 0 };
+	struct test_auth a;
+	uint8_t zero[32] = { 0 }, bcn[256], f[1024], pmkid[16];
+	const struct sim_call *c;
+	SSL_CTX *ctx;
+	size_t bl, n, seen = 0;
+	const uint8_t *rsne = NULL;
+
+	test_pki_make(&pki);
+	ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_3_VERSION);
+	oc.eap = "PEAP";
+	oc.identity = "alice";
+	oc.anonymous_identity = "anonymous";
+	oc.password = "correct horse";
+	oc.ca_cert = pki.ca;
+	oc.domain_suffix_match = "example.com";
+	test_auth_init(&a, RSN_AKM_8021X, false, zero, 11);
+	memcpy(a.spa, SPA, 6);
+	connect_start_onex(&a, "WPA-EAP", 0, bcn, &bl, &oc);
+	/* the AP speaks first (Request/Identity), the plugin hands it to the host's module */
+	ts_begin(&srv, 25, ctx);
+	srv.user = "alice";
+	srv.password = "correct horse";
+	sim_drv_inject_eapol(sim, IFINDEX, AA, 0x888e, srv.tx, srv.tx_len, true);
+	eap_pump(&srv, &seen);
+	ck_assert(srv.success);
+	/* EAP-Success and message 1 back to back: the plugin keeps message 1 for the PMK */
+	memcpy(a.pmk, srv.msk, 32); /* IEEE 802.11-2020 12.7.1.3 */
+	sim_drv_inject_eapol(sim, IFINDEX, AA, 0x888e, srv.tx, srv.tx_len, true);
+	n = test_auth_msg1(&a, f, sizeof(f));
+	sim_drv_inject_eapol(sim, IFINDEX, AA, 0x888e, f, n, true);
+	run(10);
+	four_way(&a, &seen);
+	ck_assert_int_eq(evs.authorized, 1);
+	ck_assert(pairwise_key_is(a.ptk.tk));
+	ts_end(&srv);
+
+	/* reconnect: the PMKID goes into the association request, no EAP */
+	ck_assert_int_eq(ihv_adapter_disconnect(ad, 3), 0);
+	run(10);
+	sim_drv_calls_clear(sim);
+	connect_start_onex(&a, "WPA-EAP", 0, bcn, &bl, &oc);
+	c = sim_drv_last(sim, SIM_OP_CONNECT);
+	for (size_t off = 0; off + 2 <= c->ies_len; off += 2u + c->ies[off + 1])
+		if (c->ies[off] == IE_ID_RSN)
+			rsne = c->ies + off;
+	ck_assert_ptr_nonnull(rsne);
+	ck_assert_int_eq(rsn_pmksa_pmkid(RSN_AKM_8021X, srv.msk, AA, SPA, pmkid), 0);
+	/* RSNE: ... RSN Capabilities, PMKID Count 1, the PMKID (IEEE 802.11-2020 9.4.2.24) */
+	ck_assert_uint_eq(rsne[1], 20 + 2 + 16);
+	ck_assert_uint_eq(rsne[22], 1);
+	ck_assert_mem_eq(rsne + 24, pmkid, 16);
+	seen = 0;
+	n = test_auth_msg1(&a, f, sizeof(f));
+	sim_drv_inject_eapol(sim, IFINDEX, AA, 0x888e, f, n, true);
+	four_way(&a, &seen);
+	ck_assert_int_eq(evs.authorized, 2);
+	for (size_t i = 0; i < sim_drv_call_count(sim, SIM_OP_EAPOL_TX); i++)
+		ck_assert_uint_eq(sim_drv_call(sim, SIM_OP_EAPOL_TX, i)->frame[1], 3);
+	SSL_CTX_free(ctx);
+	test_pki_remove(&pki);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rsn-plugin");
@@ -287,6 +422,7 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_connect_psk_sha256_pmf);
 	tcase_add_test(tc, test_connect_wrong_passphrase);
+	tcase_add_test(tc, test_connect_wpa_eap_then_pmksa);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -199,8 +199,9 @@ static const struct {
 				   "supported" },
 	{ "auth_alg=LEAP", false, "auth_alg=LEAP: LEAP is not supported" },
 	{ "pairwise=TKIP", false, "pairwise: TKIP is not supported" },
-	{ "eap=PEAP", false, "eap: 802.1X/EAP is not supported yet" },
-	{ "identity=\"bob\"", false, "identity: 802.1X/EAP is not supported yet" },
+	{ "ca_path=\"/etc/ssl/certs\"", false, "ca_path: ca_path is not supported; use ca_cert" },
+	{ "subject_match=\"/CN=radius\"", false, "subject_match: subject matching is not "
+						    "supported; use domain_suffix_match" },
 	{ "mode=2", false, "mode=2: AP mode is not supported" },
 	{ "mode=1", false, "mode=1: IBSS (ad hoc) is not supported" },
 	{ "proto=CCMP", false, "proto: expected RSN (WPA2) or WPA" },

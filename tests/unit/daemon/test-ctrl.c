@@ -364,7 +364,8 @@ START_TEST(test_network_commands)
 	/* An incomplete network cannot be enabled or selected. */
 	ck_assert_str_eq(cmd("ENABLE_NETWORK 2"), "FAIL\n");
 	ck_assert_str_eq(cmd("SELECT_NETWORK 2"), "FAIL\n");
-	ck_assert_str_eq(cmd("GET_CAPABILITY key_mgmt"), "NONE WPA-PSK WPA-PSK-SHA256 SAE");
+	ck_assert_str_eq(cmd("GET_CAPABILITY key_mgmt"),
+			 "NONE WPA-PSK WPA-PSK-SHA256 SAE WPA-EAP WPA-EAP-SHA256");
 	ck_assert_str_eq(cmd("GET_CAPABILITY pairwise"), "CCMP GCMP GCMP-256 CCMP-256");
 	ck_assert_str_eq(cmd("GET_CAPABILITY channels"), "FAIL\n");
 }

@@ -333,11 +333,23 @@ static inline DWORD WINAPI u_cur_prof(HANDLE a, HANDLE b, PDOT11EXT_IHV_CONNECTI
 	return ERROR_NOT_SUPPORTED;
 }
 
+/* SendUIRequest: recorded (the plugin asks for a passphrase, plugin-ui.c). */
+static struct {
+	int n;
+	GUID guid;
+	char text[128];
+} ui_rec;
+
 static inline DWORD WINAPI u_ui(HANDLE a, PDOT11EXT_IHV_UI_REQUEST b)
 {
-	(void)a, (void)b;
-	UNEXPECTED("SendUIRequest");
-	return ERROR_NOT_SUPPORTED;
+	ck_assert_ptr_eq(a, SVC);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_uint_lt(b->dwByteCount, sizeof(ui_rec.text));
+	ui_rec.n++;
+	ui_rec.guid = b->guidUIRequest;
+	memcpy(ui_rec.text, b->pvUIRequest, b->dwByteCount);
+	ui_rec.text[b->dwByteCount] = 0;
+	return ERROR_SUCCESS;
 }
 
 static inline DWORD WINAPI u_notif(HANDLE a, PL2_NOTIFICATION_DATA b)
@@ -477,7 +489,12 @@ static inline void prof_make(struct prof *p, const char *auth, int pmf)
 {
 	char xml[512];
 
-	if (!strcmp(auth, "NONE"))
+	if (!strcmp(auth, "WPA-PSK-ASK")) /* no secret: the plugin asks the user */
+		snprintf(xml, sizeof(xml),
+			 "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>" SSID_HEX "</Ssid><AuthMode>"
+			 "WPA-PSK</AuthMode><Pairwise>CCMP</Pairwise><Group>CCMP</Group><Pmf>%d"
+			 "</Pmf><AskPassphrase>1</AskPassphrase></IhvSecurity>", pmf);
+	else if (!strcmp(auth, "NONE"))
 		snprintf(xml, sizeof(xml),
 			 "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>" SSID_HEX "</Ssid><AuthMode>"
 			 "NONE</AuthMode><Pmf>%d</Pmf></IhvSecurity>", pmf);

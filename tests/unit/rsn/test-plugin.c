@@ -39,6 +39,70 @@ START_TEST(test_init_service_rules)
 }
 END_TEST
 
+/* A PSK profile without a secret: SendUIRequest, the answer resumes the pre-association. */
+START_TEST(test_pre_assoc_asks_for_the_passphrase)
+{
+	uint8_t ies[512];
+	size_t n = fixture_ies(WPA2_PROBE, 12, ies);
+	struct prof p;
+	DWORD reason = 1;
+	BOOL pending = FALSE;
+	int before = rec.pre_calls;
+
+	memset(&ui_rec, 0, sizeof(ui_rec));
+	prof_make(&p, "WPA-PSK-ASK", 0);
+	ck_assert_uint_eq(pre_assoc(&p, ies, n, &reason), ERROR_SUCCESS);
+	run_timers(0);
+	ck_assert_int_eq(ui_rec.n, 1);
+	ck_assert_str_eq(ui_rec.text, "PSK_PASSPHRASE:Passphrase needed for SSID ihvd-test");
+	ck_assert_int_eq(rec.pre_calls, before); /* waiting for the user */
+	ck_assert_uint_eq(h.Dot11ExtIhvIsUIRequestPending(ui_rec.guid, &pending), ERROR_SUCCESS);
+	ck_assert(pending);
+	/* IEEE 802.11-2020 J.4.1: 8..63 characters */
+	ck_assert_uint_eq(h.Dot11ExtIhvProcessUIResponse(ui_rec.guid, 7, "1234567"),
+			  ERROR_INVALID_DATA);
+	ck_assert_uint_eq(h.Dot11ExtIhvProcessUIResponse(ui_rec.guid, (DWORD)strlen(PASS), PASS),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(h.Dot11ExtIhvIsUIRequestPending(ui_rec.guid, &pending), ERROR_SUCCESS);
+	ck_assert(!pending);
+	run_timers(0);
+	ck_assert_int_eq(rec.pre_calls, before + 1);
+	ck_assert_uint_eq(rec.pre_reason, L2_REASON_CODE_SUCCESS);
+	ck_assert_uint_eq(rec.auth, DOT11_AUTH_ALGO_RSNA_PSK);
+	/* the answer is kept: the next pre-association does not ask again */
+	ck_assert_uint_eq(h.Dot11ExtIhvAdapterReset(ad), ERROR_SUCCESS);
+	ck_assert_uint_eq(pre_assoc(&p, ies, n, &reason), ERROR_SUCCESS);
+	run_timers(0);
+	ck_assert_int_eq(ui_rec.n, 1);
+	ck_assert_int_eq(rec.pre_calls, before + 2);
+	ck_assert_uint_eq(rec.pre_reason, L2_REASON_CODE_SUCCESS);
+	prof_free(&p);
+}
+END_TEST
+
+START_TEST(test_passphrase_request_times_out)
+{
+	uint8_t ies[512];
+	size_t n = fixture_ies(WPA2_PROBE, 12, ies);
+	struct prof p;
+	DWORD reason = 1;
+	int before = rec.pre_calls;
+
+	memset(&ui_rec, 0, sizeof(ui_rec));
+	prof_make(&p, "WPA-PSK-ASK", 0);
+	ck_assert_uint_eq(pre_assoc(&p, ies, n, &reason), ERROR_SUCCESS);
+	prof_free(&p);
+	run_timers(0);
+	ck_assert_int_eq(ui_rec.n, 1);
+	run_timers(RSN_PLUGIN_UI_TIMEOUT_MS);
+	ck_assert_int_eq(rec.pre_calls, before + 1);
+	ck_assert_uint_eq(rec.pre_reason, RSN_REASON_PASSPHRASE_NOT_GIVEN);
+	ck_assert_uint_ne(rec.pre_err, ERROR_SUCCESS);
+	ck_assert_uint_eq(h.Dot11ExtIhvProcessUIResponse(ui_rec.guid, (DWORD)strlen(PASS), PASS),
+			  ERROR_NOT_FOUND);
+}
+END_TEST
+
 START_TEST(test_pre_assoc_psk_no_pmf)
 {
 	pre_assoc_ok(WPA2_PROBE, "WPA-PSK", 1);
@@ -111,7 +175,7 @@ START_TEST(test_pre_assoc_invalid_profile_is_synchronous)
 	struct prof p;
 	DWORD reason = 0;
 
-	prof_make(&p, "WPA-EAP", 0);
+	prof_make(&p, "WPA-EAP-SUITE-B-192", 0);
 	ck_assert_uint_eq(pre_assoc(&p, ies, n, &reason), ERROR_BAD_PROFILE);
 	ck_assert_uint_eq(reason, RSN_REASON_PROFILE_VALUE);
 	prof_free(&p);
@@ -250,8 +314,9 @@ START_TEST(test_capability_match_and_the_rest)
 	ck_assert_uint_eq(h.Dot11ExtIhvQueryUIRequest(ad, connection_phase_any, &ui),
 			  ERROR_NOT_FOUND);
 	ck_assert_ptr_null(ui);
+	/* no 802.1X exchange was started on this adapter */
 	ck_assert_uint_eq(h.Dot11ExtIhvOnexIndicateResult(ad, DOT11_MSONEX_SUCCESS, NULL),
-			  ERROR_NOT_SUPPORTED);
+			  ERROR_INVALID_STATE);
 	ck_assert_uint_eq(h.Dot11ExtIhvProcessSessionChange(WTS_SESSION_LOGOFF, &wts),
 			  ERROR_SUCCESS);
 	ck_assert_uint_eq(h.Dot11ExtIhvReceiveIndication(ad, IndicationTypeLinkQuality, 0, NULL),
@@ -275,6 +340,8 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_init_service_rules);
 	tcase_add_test(tc, test_pre_assoc_psk_no_pmf);
+	tcase_add_test(tc, test_pre_assoc_asks_for_the_passphrase);
+	tcase_add_test(tc, test_passphrase_request_times_out);
 	tcase_add_test(tc, test_pre_assoc_psk_sha256_pmf);
 	tcase_add_test(tc, test_pre_assoc_mismatches);
 	tcase_add_test(tc, test_pre_assoc_invalid_profile_is_synchronous);

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* src/rsn/pmksa.c: the PMKSA cache SAE fills and a reconnect reads (12.6.10.3). */
+/* src/rsn/pmksa.c: the PMKSA cache SAE and EAP fill and a reconnect reads (12.6.10.3),
+ * and the 802.1X PMKID of 12.7.1.3. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/hmac.h>
+
 #include "rsn/crypto.h"
+#include "common/suite.h"
 #include "rsn/pmksa.h"
 #include "tests/unit/rsn/test-util.h"
 
@@ -75,6 +79,30 @@ START_TEST(test_replace_remove_evict_flush)
 }
 END_TEST
 
+/* "PMK Name" || AA || SPA under HMAC with the AKM's hash, truncated to 128 bits */
+START_TEST(test_pmkid_8021x_is_truncated_hmac_of_pmk_name)
+{
+	static const uint8_t aa[6] = { 2, 0, 0, 0, 0, 0 }, spa[6] = { 2, 0, 0, 0, 1, 0 };
+	uint8_t pmk[32], id[16], data[20], mac[32];
+	unsigned int mac_len = 0;
+
+	fill(pmk, sizeof(pmk), 7);
+	memcpy(data, "PMK Name", 8);
+	memcpy(data + 8, aa, 6);
+	memcpy(data + 14, spa, 6);
+	ck_assert_int_eq(rsn_pmksa_pmkid(RSN_AKM_8021X, pmk, aa, spa, id), 0);
+	ck_assert_ptr_nonnull(HMAC(EVP_sha1(), pmk, 32, data, sizeof(data), mac, &mac_len));
+	ck_assert_mem_eq(id, mac, 16);
+	ck_assert_int_eq(rsn_pmksa_pmkid(RSN_AKM_8021X_SHA256, pmk, aa, spa, id), 0);
+	ck_assert_ptr_nonnull(HMAC(EVP_sha256(), pmk, 32, data, sizeof(data), mac, &mac_len));
+	ck_assert_mem_eq(id, mac, 16);
+	/* the AA/SPA order matters */
+	ck_assert_int_eq(rsn_pmksa_pmkid(RSN_AKM_8021X_SHA256, pmk, spa, aa, id), 0);
+	ck_assert(memcmp(id, mac, 16) != 0);
+	ck_assert_int_eq(rsn_pmksa_pmkid(RSN_AKM_PSK, pmk, aa, spa, id), -1);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("pmksa");
@@ -82,6 +110,7 @@ int main(void)
 
 	tcase_add_test(tc, test_add_get_expire);
 	tcase_add_test(tc, test_replace_remove_evict_flush);
+	tcase_add_test(tc, test_pmkid_8021x_is_truncated_hmac_of_pmk_name);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }

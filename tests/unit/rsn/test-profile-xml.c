@@ -183,11 +183,37 @@ START_TEST(test_wrong_order_and_missing)
 }
 END_TEST
 
+/* WPA-EAP: no secret in the profile (the host's 802.1X module holds the credentials) */
+START_TEST(test_eap_auth_modes)
+{
+	struct rsn_sec_profile p;
+
+	ck_assert_int_eq(sec(SEC_OPEN "<AuthMode>WPA-EAP</AuthMode><Pairwise>CCMP</Pairwise>"
+				      "<Group>CCMP</Group><Pmf>0</Pmf>" SEC_CLOSE, &p),
+			 RSN_PROFILE_OK);
+	ck_assert_int_eq(p.auth, RSN_PROFILE_AUTH_EAP);
+	ck_assert_uint_eq(p.akm, RSN_AKM_8021X);
+	ck_assert(!p.has_passphrase && !p.has_psk);
+	ck_assert_int_eq(sec(SEC_OPEN "<AuthMode>WPA-EAP-SHA256</AuthMode><Pairwise>CCMP</Pairwise>"
+				      "<Group>CCMP</Group><Pmf>2</Pmf>" SEC_CLOSE, &p),
+			 RSN_PROFILE_OK);
+	ck_assert_int_eq(p.auth, RSN_PROFILE_AUTH_EAP_SHA256);
+	ck_assert_uint_eq(p.akm, RSN_AKM_8021X_SHA256);
+	ck_assert_int_eq(p.pmf, 2);
+	ck_assert_int_eq(sec(SEC_OPEN "<AuthMode>WPA-EAP</AuthMode><Pairwise>CCMP</Pairwise>"
+				      "<Group>CCMP</Group><Pmf>0</Pmf><Psk>" PSK_HEX "</Psk>"
+				      SEC_CLOSE, &p),
+			 RSN_PROFILE_ERR_SYNTAX);
+	ck_assert_int_eq(sec(SEC_OPEN "<AuthMode>WPA-EAP</AuthMode><Pmf>0</Pmf>" SEC_CLOSE, &p),
+			 RSN_PROFILE_ERR_SYNTAX);
+}
+END_TEST
+
 START_TEST(test_bad_values)
 {
 	struct rsn_sec_profile p;
 	static const char *const bad[] = {
-		SEC_OPEN "<AuthMode>WPA-EAP</AuthMode><Pmf>0</Pmf>" SEC_CLOSE,
+		SEC_OPEN "<AuthMode>WPA-EAP-SUITE-B-192</AuthMode><Pmf>0</Pmf>" SEC_CLOSE,
 		SEC_OPEN "<AuthMode>NONE</AuthMode><Pmf>3</Pmf>" SEC_CLOSE,
 		SEC_OPEN "<AuthMode>NONE</AuthMode><Pmf>01</Pmf>" SEC_CLOSE,
 		SEC_OPEN "<AuthMode>WPA-PSK</AuthMode><Pairwise>TKIP</Pairwise><Group>CCMP</Group>"
@@ -333,6 +359,7 @@ int main(void)
 	tcase_add_test(tc, test_escaping);
 	tcase_add_test(tc, test_wrong_order_and_missing);
 	tcase_add_test(tc, test_bad_values);
+	tcase_add_test(tc, test_eap_auth_modes);
 	tcase_add_test(tc, test_bad_secrets);
 	tcase_add_test(tc, test_connectivity_ihv_profile);
 	tcase_add_test(tc, test_utf16);

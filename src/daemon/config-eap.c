@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* The 802.1X fields of a network block (config-eap.h). */
+#include "daemon/config-eap.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+
+#include "common/log.h"
+#include "daemon/config-parse.h"
+#include "daemon/config.h"
+
+#define CONFIG_EAP_TEXT_MAX 1024
+
+enum config_eap_kind {
+	CONFIG_EAP_TEXT,    /* a quoted string */
+	CONFIG_EAP_SECRET,  /* a quoted string never shown */
+	CONFIG_EAP_FILE,    /* a quoted path to a readable regular file */
+};
+
+struct config_eap_desc {
+	const char *name;
+	size_t off;
+	enum config_eap_kind kind;
+};
+
+#define CONFIG_EAP_F(field, kind) { #field, offsetof(struct config_eap, field), kind }
+
+static const struct config_eap_desc config_eap_fields[] = {
+	CONFIG_EAP_F(identity, CONFIG_EAP_TEXT),
+	CONFIG_EAP_F(anonymous_identity, CONFIG_EAP_TEXT),
+	CONFIG_EAP_F(password, CONFIG_EAP_SECRET),
+	CONFIG_EAP_F(ca_cert, CONFIG_EAP_FILE),
+	CONFIG_EAP_F(client_cert, CONFIG_EAP_FILE),
+	CONFIG_EAP_F(private_key, CONFIG_EAP_FILE),
+	CONFIG_EAP_F(private_key_passwd, CONFIG_EAP_SECRET),
+	CONFIG_EAP_F(phase1, CONFIG_EAP_TEXT),
+	CONFIG_EAP_F(phase2, CONFIG_EAP_TEXT),
+	CONFIG_EAP_F(domain_suffix_match, CONFIG_EAP_TEXT),
+	CONFIG_EAP_F(domain_match, CONFIG_EAP_TEXT),
+};
+
+#define CONFIG_EAP_N (sizeof(config_eap_fields) / sizeof(config_eap_fields[0]))
+
+static const struct config_eap_desc *config_eap_desc(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CONFIG_EAP_N; i++)
+		if (!strcmp(config_eap_fields[i].name, name))
+			return &config_eap_fields[i];
+	return NULL;
+}
+
+bool config_eap_field(const char *name)
+{
+	return !strcmp(name, "eap") || config_eap_desc(name) != NULL;
+}
+
+static void config_eap_str_free(char **s)
+{
+	if (*s) {
+		OPENSSL_cleanse(*s, strlen(*s));
+		free(*s);
+	}
+	*s = NULL;
+}
+
+void config_eap_free(struct config_eap *e)
+{
+	size_t i;
+
+	if (!e)
+		return;
+	config_eap_str_free(&e->eap);
+	for (i = 0; i < CONFIG_EAP_N; i++)
+		config_eap_str_free((char **)((char *)e + config_eap_fields[i].off));
+	OPENSSL_cleanse(e, sizeof(*e));
+	free(e);
+}
+
+/* A readable regular file; a private key readable by others draws a warning. */
+static int config_eap_file_check(const char *name, const char *path, char *err, size_t len)
+{
+	struct stat sb;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return config_errf(err, len, "%s: cannot read \"%s\": %s", name, path,
+				   strerror(errno));
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return config_errf(err, len, "%s: \"%s\" is not a regular file", name, path);
+	}
+	close(fd);
+	if (!strcmp(name, "private_key") && (sb.st_mode & (S_IRGRP | S_IROTH)))
+		log_warn("private_key \"%s\" is readable by %s (mode %04o): chmod 600 it", path,
+			 (sb.st_mode & S_IROTH) ? "others" : "its group",
+			 (unsigned int)(sb.st_mode & 07777));
+	return 0;
+}
+
+static int config_eap_method(struct config_eap *e, const char *v, char *err, size_t len)
+{
+	static const char *const unsupported[] = { "MD5", "MSCHAPV2", "GTC", "OTP", "LEAP", "FAST",
+						   "PWD", "SIM", "AKA", "AKA'", "TEAP", "TNC",
+						   "PSK", "SAKE", "IKEV2", "GPSK", "EKE" };
+	const char *m;
+	size_t i;
+
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (!strcmp(v, "TLS") || !strcmp(v, "PEAP") || !strcmp(v, "TTLS")) {
+		m = v;
+	} else {
+		if (strchr(v, ' ') || strchr(v, '\t'))
+			return config_errf(err, len, "eap: one method only (TLS, PEAP or TTLS)");
+		for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
+			if (!strcmp(v, unsupported[i]))
+				return config_errf(err, len, "eap: %s is not supported as the outer "
+						   "method (TLS, PEAP or TTLS)", v);
+		return config_errf(err, len, "eap: unknown method '%.32s' (TLS, PEAP or TTLS)", v);
+	}
+	config_eap_str_free(&e->eap);
+	e->eap = strdup(m);
+	return e->eap ? 0 : config_errf(err, len, "eap: out of memory");
+}
+
+/* "hash:" and 32 hex digits (the MD4 NtPasswordHash, RFC 2759 8.3). */
+static bool config_eap_hash_valid(const char *v)
+{
+	size_t i;
+
+	if (strncmp(v, "hash:", 5) || strlen(v) != 5 + 32)
+		return false;
+	for (i = 5; v[i]; i++)
+		if (!((v[i] >= '0' && v[i] <= '9') || (v[i] >= 'a' && v[i] <= 'f') ||
+		      (v[i] >= 'A' && v[i] <= 'F')))
+			return false;
+	return true;
+}
+
+int config_eap_set(struct config_network *n, const char *name, const char *v, char *err,
+		   size_t len)
+{
+	const struct config_eap_desc *d = config_eap_desc(name);
+	uint8_t buf[CONFIG_EAP_TEXT_MAX + 1];
+	size_t got = 0;
+	char sub[200], *s, **slot;
+	int r;
+
+	if (!n->eap) {
+		n->eap = calloc(1, sizeof(*n->eap));
+		if (!n->eap)
+			return config_errf(err, len, "%s: out of memory", name);
+	}
+	if (!strcmp(name, "eap"))
+		return config_eap_method(n->eap, v, err, len);
+	if (!d)
+		return config_errf(err, len, "unknown network field '%s'", name);
+	if (!strcmp(name, "password") && !strncmp(v, "hash:", 5)) {
+		if (!config_eap_hash_valid(v))
+			return config_errf(err, len, "password: hash: needs 32 hex digits");
+		memcpy(buf, v, strlen(v) + 1);
+		got = strlen(v);
+	} else {
+		r = config_parse_string(v, buf, CONFIG_EAP_TEXT_MAX, &got, sub, sizeof(sub));
+		if (r) {
+			OPENSSL_cleanse(buf, sizeof(buf));
+			return config_errf(err, len, "%s: %s", name,
+					   r > 0 ? "expected a quoted string" : sub);
+		}
+		buf[got] = 0;
+		if (memchr(buf, 0, got) || !config_utf8_text_valid(buf, got)) {
+			OPENSSL_cleanse(buf, sizeof(buf));
+			return config_errf(err, len, "%s: contains a NUL or control character",
+					   name);
+		}
+	}
+	if (!got) {
+		OPENSSL_cleanse(buf, sizeof(buf));
+		return config_errf(err, len, "%s: empty", name);
+	}
+	if (!strcmp(name, "ca_cert") && !strcmp((char *)buf, "none")) {
+		config_eap_str_free(&n->eap->ca_cert);
+		n->eap->ca_none = true;
+		log_warn("ca_cert=\"none\": the 802.1X server's certificate will NOT be verified; "
+			 "anyone can pose as this network");
+		return 0;
+	}
+	if (d->kind == CONFIG_EAP_FILE && config_eap_file_check(name, (char *)buf, err, len) < 0)
+		return -1;
+	s = strdup((char *)buf);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	if (!s)
+		return config_errf(err, len, "%s: out of memory", name);
+	slot = (char **)((char *)n->eap + d->off);
+	config_eap_str_free(slot);
+	*slot = s;
+	if (!strcmp(name, "ca_cert"))
+		n->eap->ca_none = false;
+	return 0;
+}
+
+int config_eap_value(const struct config_network *n, const char *name, char *buf, size_t len)
+{
+	const struct config_eap_desc *d = config_eap_desc(name);
+	const char *s;
+
+	if (!n->eap)
+		return -1;
+	if (!strcmp(name, "eap"))
+		return n->eap->eap && snprintf(buf, len, "%s", n->eap->eap) < (int)len ? 0 : -1;
+	if (!d || d->kind == CONFIG_EAP_SECRET)
+		return -1;
+	if (!strcmp(name, "ca_cert") && n->eap->ca_none)
+		return snprintf(buf, len, "\"none\"") < (int)len ? 0 : -1;
+	s = *(char *const *)((const char *)n->eap + d->off);
+	if (!s)
+		return -1;
+	return config_string_value((const uint8_t *)s, strlen(s), buf, len);
+}
+
+bool config_eap_has_secret(const struct config_network *n)
+{
+	return n->eap && (n->eap->password || n->eap->private_key_passwd);
+}
+
+int config_eap_check(const struct config_network *n, char *err, size_t len)
+{
+	const struct config_eap *e = n->eap;
+	bool wants = n->key_mgmt & (CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256);
+
+	if (!wants) {
+		if (e && e->eap)
+			return config_errf(err, len, "network block: eap=%s but key_mgmt has no "
+					   "WPA-EAP or WPA-EAP-SHA256", e->eap);
+		return 0;
+	}
+	if (!e || !e->eap)
+		return config_errf(err, len, "network block: key_mgmt WPA-EAP needs eap= "
+				   "(TLS, PEAP or TTLS)");
+	if (!e->ca_cert && !e->ca_none)
+		return config_errf(err, len, "network block: eap=%s without ca_cert: the "
+				   "authentication server would not be verified; give "
+				   "ca_cert=\"/path/ca.pem\" (or ca_cert=\"none\" to accept any "
+				   "server, not recommended)", e->eap);
+	if (!strcmp(e->eap, "TLS") && (!e->client_cert || !e->private_key))
+		return config_errf(err, len, "network block: eap=TLS needs client_cert and "
+				   "private_key");
+	if (!strcmp(e->eap, "TLS") && !e->identity)
+		return config_errf(err, len, "network block: eap=TLS needs an identity");
+	if ((e->client_cert != NULL) != (e->private_key != NULL))
+		return config_errf(err, len, "network block: client_cert and private_key go "
+				   "together");
+	return 0;
+}

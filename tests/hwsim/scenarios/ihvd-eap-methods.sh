@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# shellcheck shell=bash
+# The other methods and the server checks against hostapd's integrated EAP server
+# (WPA-EAP): EAP-TLS with a client certificate, TTLS/PAP and TTLS/MSCHAPv2 connect and
+# pass traffic; a server certificate from another CA, and a server whose name does not
+# match domain_suffix_match, are refused with a message that says why.
+# hwsim-timeout: 240
+# shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
+. "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
+# shellcheck source=tests/hwsim/eap-lib.sh disable=SC1091
+. "$HWSIM_REPO/tests/hwsim/eap-lib.sh"
+
+hwsim_radios 2
+eap_pki
+eap_hostapd_start WPA-EAP
+sta_netns 1 sta
+ap_if=${HWSIM_IF[0]}
+sta_if=${HWSIM_IF[1]}
+bssid=$(<"/sys/class/net/$ap_if/address")
+ip_setup "$ap_if" "$sta_if"
+ca="ca_cert=\"$EAP_PKI/ca.pem\""
+
+# connects NAME TEXT BODY...: ihvd connects with BODY, EAP success says TEXT, ping works.
+connects() {
+	local name=$1 text=$2
+	shift 2
+	eap_run "$name" key_mgmt=WPA-EAP "$@"
+	eap_completed 30
+	ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
+	grep -q "CTRL-EVENT-EAP-SUCCESS EAP authentication completed successfully ($text)" "$IHVD_LOG" ||
+		fail "$name: no EAP success naming '$text'"
+	ping_check
+	eap_stop "$name"
+	note "$name: connected ($text), ping both ways"
+}
+
+# refused NAME WHY BODY...: EAP fails with WHY in the failure line; never connects.
+refused() {
+	local name=$1 why=$2
+	shift 2
+	eap_run "$name" key_mgmt=WPA-EAP "$@"
+	wait_log 40 "$IHVD_LOG" "CTRL-EVENT-EAP-FAILURE EAP authentication failed: $why"
+	! _ihvd_state_is COMPLETED || fail "$name: connected although the server is wrong"
+	eap_stop "$name"
+	note "$name: refused: $(grep -o 'CTRL-EVENT-EAP-FAILURE .*' "$T/ihvd-$name.log" | head -n 1)"
+}
+
+connects tls "TLS: success" eap=TLS 'identity="client@example.com"' "$ca" \
+	"client_cert=\"$EAP_PKI/client.pem\"" "private_key=\"$EAP_PKI/client.key\"" \
+	'domain_match="server.example.com"'
+connects ttls-pap "TTLS/PAP: success" eap=TTLS 'identity="bob"' 'anonymous_identity="anonymous"' \
+	'password="bob-secret-9"' "$ca" 'phase2="auth=PAP"'
+connects ttls-mschapv2 "TTLS/MSCHAPv2: success" eap=TTLS 'identity="bob"' \
+	'anonymous_identity="anonymous"' 'password="bob-secret-9"' "$ca" 'phase2="auth=MSCHAPV2"'
+refused wrong-ca "PEAP: server certificate not trusted" eap=PEAP 'identity="alice"' \
+	'anonymous_identity="anonymous"' 'password="alice-secret-7"' "ca_cert=\"$EAP_PKI/rogue.pem\""
+refused wrong-domain "PEAP: server name mismatch: wanted .*other.example.org" eap=PEAP \
+	'identity="alice"' 'anonymous_identity="anonymous"' 'password="alice-secret-7"' "$ca" \
+	'domain_suffix_match="other.example.org"'

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The host's 802.1X module (src/core/onex.c) over the simulated driver, driven by a plugin
+ * that uses it as a Windows extension would (tests/plugins/tp-onex.c), against the
+ * in-process EAP server of the EAP room's tests (tests/unit/eap/test-server.h): contract
+ * rules 58-60, the MSK in the MPPE keys, credentials asked through ui_request.
+ */
+#include "tests/unit/core/conformance.h"
+
+#include "eap/eap-peer.h"
+#include "tests/unit/eap/test-certs.h"
+#include "tests/unit/eap/test-server.h"
+
+#define PASSWORD "correct horse"
+
+static struct test_pki pki;
+static struct test_server srv;
+static SSL_CTX *srv_ctx;
+static size_t srv_seen;
+static struct ihv_onex_config cfg;
+
+static void onex_setup(void)
+{
+	test_pki_make(&pki);
+	srv_ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_3_VERSION);
+	ck_assert_ptr_nonnull(srv_ctx);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.eap = "PEAP";
+	cfg.identity = "alice";
+	cfg.anonymous_identity = "anonymous";
+	cfg.password = PASSWORD;
+	cfg.ca_cert = pki.ca;
+	cfg.domain_suffix_match = "example.com";
+	cfg.network = "SSID ihvd-test";
+	cfg.start_period_ms = 5000; /* rule 58's test shortens it */
+	srv_seen = 0;
+}
+
+static void onex_teardown(void)
+{
+	ts_end(&srv);
+	SSL_CTX_free(srv_ctx);
+	test_pki_remove(&pki);
+}
+
+static size_t eapol_tx_count(uint8_t type)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sim_drv_call_count(X.sim, SIM_OP_EAPOL_TX); i++)
+		if (sim_drv_call(X.sim, SIM_OP_EAPOL_TX, i)->frame[1] == type)
+			n++;
+	return n;
+}
+
+/* The AP's side: each EAP packet the host sent goes to the server, its answer comes back. */
+static void pump(void)
+{
+	int i;
+
+	for (i = 0; i < 600; i++) {
+		size_t n;
+
+		hx_run(&X, 5);
+		n = sim_drv_call_count(X.sim, SIM_OP_EAPOL_TX);
+		if (srv_seen == n)
+			return;
+		while (srv_seen < n) {
+			const struct sim_call *c = sim_drv_call(X.sim, SIM_OP_EAPOL_TX, srv_seen++);
+
+			ck_assert_mem_eq(c->dst, hx_ap_mac, 6);
+			ck_assert_uint_eq(c->ethertype, 0x888e);
+			if (c->frame[1] == 1)
+				continue; /* EAPOL-Start: the server already sent its Identity request */
+			ck_assert_msg(!srv.done, "the host answered after the server finished");
+			ck_assert_msg(ts_rx(&srv, c->frame, c->frame_len), "server refused a packet");
+			sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e, srv.tx, srv.tx_len,
+					     true);
+		}
+	}
+	ck_abort_msg("no end to the EAP conversation");
+}
+
+/* Through association with StartOneX in PerformPostAssociate; the server opens (Identity). */
+static void onex_begin(const char *user, const char *server_pw)
+{
+	hx_open(&X, "tp-onex");
+	X.onex = &cfg;
+	hx_start(&X, "tp-onex");
+	hx_to_port(&X);
+	ck_assert_uint_eq(X.tp->rc_onex_start, ERROR_SUCCESS);
+	/* the AP speaks first, as hostapd does: the held EAPOL-Start is never sent */
+	ts_begin(&srv, 25, srv_ctx);
+	srv.user = user;
+	srv.password = server_pw;
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e, srv.tx, srv.tx_len, true);
+}
+
+START_TEST(test_rule_58_three_eapol_starts_then_failure)
+{
+	cfg.start_period_ms = 40;
+	hx_open(&X, "tp-onex");
+	X.onex = &cfg;
+	hx_start(&X, "tp-onex");
+	hx_to_port(&X);
+	ck_assert_uint_eq(X.tp->rc_onex_start, ERROR_SUCCESS);
+	hx_run_ms(&X, 400); /* 3 x 40 ms start period, nobody answers */
+	ck_assert_uint_eq(eapol_tx_count(1), 3);
+	ck_assert_int_eq(X.tp->n_onex, 1);
+	ck_assert_int_eq(X.tp->onex_result, DOT11_MSONEX_FAILURE);
+	ck_assert_uint_eq(X.tp->onex_status, OneXAuthNoAuthenticatorFound);
+	ck_assert_uint_eq(X.tp->mppe_recv_len, 0);
+	ck_assert(strstr(X.onex_ev, "failure:") != NULL);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_60_success_carries_the_msk)
+{
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert(srv.success);
+	ck_assert_int_eq(X.tp->n_onex, 1);
+	ck_assert_str_eq(X.tp->onex_log, "S");
+	ck_assert_uint_eq(X.tp->onex_status, OneXAuthSuccess);
+	ck_assert_uint_eq(X.tp->onex_reason, ONEX_REASON_CODE_SUCCESS);
+	/* IEEE 802.11-2020 12.7.1.3: the PMK is the first 256 bits of the MSK */
+	ck_assert_uint_eq(X.tp->mppe_recv_len, 32);
+	ck_assert_mem_eq(X.tp->mppe_recv, srv.msk, 32);
+	ck_assert_uint_eq(X.tp->mppe_send_len, 32);
+	ck_assert_mem_eq(X.tp->mppe_send, srv.msk + 32, 32);
+	ck_assert_str_eq(srv.identity, "anonymous");
+	ck_assert(strstr(X.onex_ev, "started:PEAP method:PEAP success:PEAP/MSCHAPv2") != NULL);
+	/* no EAPOL-Start on top of the AP's conversation (it would restart it) */
+	hx_run_ms(&X, 400);
+	ck_assert_uint_eq(eapol_tx_count(1), 0);
+	ck_assert(!hx_log_has(PASSWORD));
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_60_failure_names_method_and_outcome)
+{
+	onex_begin("alice", "another password");
+	pump();
+	ck_assert(!srv.success);
+	ck_assert_str_eq(X.tp->onex_log, "F");
+	ck_assert_uint_eq(X.tp->onex_status, OneXAuthFailure);
+	ck_assert_uint_eq(X.tp->onex_reason, ONEX_EAP_FAILURE_RECEIVED);
+	ck_assert_uint_ne(X.tp->onex_eap_reason, 0);
+	ck_assert_uint_eq(X.tp->mppe_recv_len, 0);
+	ck_assert(hx_log_has("PEAP/MSCHAPv2: authentication failed (E=691)"));
+	ck_assert(strstr(X.onex_ev, "failure:PEAP/MSCHAPv2: authentication failed") != NULL);
+	/* one conversation, no retry of its own */
+	hx_run_ms(&X, 200);
+	ck_assert_int_eq(X.tp->n_onex, 1);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_rule_59_key_frames_and_stop)
+{
+	onex_begin("alice", PASSWORD);
+	hx_run(&X, 5);
+	/* EAPOL-Key (type 3) is the plugin's own */
+	ck_assert_uint_eq(API.Dot11ExtProcessSecurityPacket(X.tp->svc, 8,
+							    "\x02\x03\x00\x04\x00\x00\x00\x00"),
+			  ERROR_INVALID_PARAMETER);
+	ck_assert(hx_log_has("contract rule 59"));
+	ck_assert_uint_eq(API.Dot11ExtProcessSecurityPacket(X.tp->svc, 3, "\x02\x00\x00"),
+			  ERROR_INVALID_PARAMETER);
+	ck_assert_uint_eq(API.Dot11ExtStartOneX(X.tp->svc, NULL), ERROR_INVALID_STATE);
+	ck_assert_uint_eq(API.Dot11ExtStopOneX(X.tp->svc), ERROR_SUCCESS);
+	ck_assert_uint_eq(API.Dot11ExtStopOneX(X.tp->svc), ERROR_INVALID_STATE);
+	ck_assert_uint_eq(API.Dot11ExtProcessSecurityPacket(X.tp->svc, 4, "\x02\x01\x00\x00"),
+			  ERROR_INVALID_STATE);
+	hx_run_ms(&X, 200);
+	ck_assert_int_eq(X.tp->n_onex, 0); /* StopOneX ends it without a result */
+	/* and it may start again on the same port */
+	ck_assert_uint_eq(API.Dot11ExtStartOneX(X.tp->svc, NULL), ERROR_SUCCESS);
+	hx_run(&X, 5);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_onex_password_asked_and_answered)
+{
+	cfg.password = NULL;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_int_eq(X.n_ui, 1);
+	ck_assert_str_eq(X.ui_text[0], "PASSWORD:Password needed for SSID ihvd-test");
+	ck_assert_int_eq(X.tp->n_onex, 0);
+	/* a wrong GUID is not ours (nor the plugin's) */
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, (const uint8_t *)"0123456789abcdef",
+						(const uint8_t *)"x", 1), -ENOENT);
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)PASSWORD,
+						strlen(PASSWORD)), 0);
+	pump();
+	ck_assert_str_eq(X.tp->onex_log, "S");
+	ck_assert_mem_eq(X.tp->mppe_recv, srv.msk, 32);
+	/* answered once only */
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)PASSWORD,
+						strlen(PASSWORD)), -ENOENT);
+	ck_assert(!hx_log_has(PASSWORD));
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_onex_identity_asked)
+{
+	cfg.identity = NULL;
+	cfg.anonymous_identity = NULL;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_int_eq(X.n_ui, 1);
+	ck_assert_str_eq(X.ui_text[0], "IDENTITY:Identity needed for SSID ihvd-test");
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"alice", 5), 0);
+	pump();
+	ck_assert_str_eq(X.tp->onex_log, "S");
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_onex_unanswered_request_times_out)
+{
+	cfg.password = NULL;
+	cfg.ui_timeout_ms = 60;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_int_eq(X.n_ui, 1);
+	hx_run_ms(&X, 200);
+	ck_assert_str_eq(X.tp->onex_log, "F");
+	ck_assert_uint_eq(X.tp->onex_reason, ONEX_UI_FAILURE);
+	ck_assert(hx_log_has("no answer to the password request within"));
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"late", 4),
+			 -ENOENT);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_onex_no_ca_refused_unless_opted_out)
+{
+	cfg.ca_cert = NULL;
+	hx_open(&X, "tp-onex");
+	X.onex = &cfg;
+	hx_start(&X, "tp-onex");
+	hx_to_port(&X);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(eapol_tx_count(1), 0); /* refused before anything goes out */
+	ck_assert_str_eq(X.tp->onex_log, "F");
+	ck_assert_uint_eq(X.tp->onex_reason, ONEX_PROFILE_INVALID_EAP_CONNECTION_PROPERTIES);
+	ck_assert(hx_log_has("no ca_cert"));
+	hx_stop(&X);
+
+	cfg.unverified_ok = true;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_str_eq(X.tp->onex_log, "S");
+	ck_assert(hx_log_has("will NOT be verified"));
+	ck_assert(hx_log_has("WITHOUT verifying the server's certificate"));
+	ck_assert(strstr(X.onex_ev, "unverified:") != NULL);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_onex_wrong_server_ca_refused)
+{
+	cfg.ca_cert = pki.ca2;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_str_eq(X.tp->onex_log, "F");
+	ck_assert_uint_eq(X.tp->onex_reason, ONEX_EAP_FAILURE_RECEIVED);
+	ck_assert_uint_eq(X.tp->onex_eap_reason, EAP_PEER_REASON_SERVER_UNTRUSTED);
+	hx_stop(&X);
+}
+END_TEST
+
+START_TEST(test_onex_ends_with_the_port)
+{
+	onex_begin("alice", PASSWORD);
+	hx_run(&X, 5);
+	ck_assert_int_eq(ihv_adapter_disconnect(X.a, 3), 0);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(API.Dot11ExtProcessSecurityPacket(X.tp->svc, 4, "\x02\x01\x00\x00"),
+			  ERROR_INVALID_STATE);
+	hx_run_ms(&X, 200);
+	ck_assert_int_eq(X.tp->n_onex, 0);
+	hx_stop(&X);
+}
+END_TEST
+
+/* AdapterReset ends the exchange: the open password request dies with it. */
+START_TEST(test_onex_request_cancelled_by_reset)
+{
+	cfg.password = NULL;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_int_eq(X.n_ui, 1);
+	ck_assert_int_eq(ihv_adapter_disconnect(X.a, 3), 0);
+	hx_run(&X, 5);
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)PASSWORD,
+						strlen(PASSWORD)), -ENOENT);
+	hx_run_ms(&X, 100);
+	ck_assert_int_eq(X.tp->n_onex, 0);
+	ck_assert(!hx_log_has(PASSWORD));
+	hx_stop(&X);
+}
+END_TEST
+
+static void add(Suite *s, const char *name, const TTest *t)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_add_checked_fixture(tc, onex_setup, onex_teardown);
+	tcase_set_timeout(tc, 20);
+	tcase_add_test(tc, t);
+	suite_add_tcase(s, tc);
+}
+
+int main(void)
+{
+	Suite *s = suite_create("onex");
+
+	add(s, "rule58", test_rule_58_three_eapol_starts_then_failure);
+	add(s, "rule60_success", test_rule_60_success_carries_the_msk);
+	add(s, "rule60_failure", test_rule_60_failure_names_method_and_outcome);
+	add(s, "rule59", test_rule_59_key_frames_and_stop);
+	add(s, "password", test_onex_password_asked_and_answered);
+	add(s, "identity", test_onex_identity_asked);
+	add(s, "ui_timeout", test_onex_unanswered_request_times_out);
+	add(s, "no_ca", test_onex_no_ca_refused_unless_opted_out);
+	add(s, "wrong_ca", test_onex_wrong_server_ca_refused);
+	add(s, "port_end", test_onex_ends_with_the_port);
+	add(s, "reset_cancels", test_onex_request_cancelled_by_reset);
+	return conformance_run(s);
+}
