@@ -55,10 +55,11 @@
  *      cannot be stopped, and "DeinitService returns once the plugin's
  *      threads ended" is not enforced; isolated mode (the default) enforces
  *      a deadline and ends the plugin's process after DeinitService.
- *  D14. The daemon does not call CreateDiscoveryProfiles (the core offers
- *      it), passes no NIC-specific
- *      notifications to ReceiveIndication, and ProcessSessionChange sees only
- *      logind's logons and logoffs (nothing where logind is absent). NicSpecificExtension is NL80211_CMD_VENDOR: the
+ *  D14. The daemon asks CreateDiscoveryProfiles once per visible SSID without
+ *      a network block (bInsecure FALSE; the first profile is kept), passes no
+ *      NIC-specific notifications to ReceiveIndication, and
+ *      ProcessSessionChange sees only logind's logons and logoffs (nothing
+ *      where logind is absent). NicSpecificExtension is NL80211_CMD_VENDOR: the
  *      request is { ULONG OUI; ULONG subcommand; (little-endian) data },
  *      the reply the kernel's vendor data (docs/contract.md §4 [17]).
  *  D15. Custom user data lives in memory and is lost when ihvd restarts.

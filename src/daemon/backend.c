@@ -83,6 +83,16 @@ static int backend_capability_match(void *ctx, const struct ihv_connect_request 
 	return bc->adapter ? ihv_adapter_capability_match(bc->adapter, req, reason) : -ENODEV;
 }
 
+static int backend_discovery(void *ctx, const struct ihv_connect_request *req, bool insecure,
+			     ihv_discovery_cb cb, void *cb_ctx, uint32_t *reason)
+{
+	struct backend_core *bc = ctx;
+
+	return bc->adapter ? ihv_adapter_discovery_profiles(bc->adapter, req, insecure, cb, cb_ctx,
+							    reason) :
+			     -ENODEV;
+}
+
 void backend_core_fill(struct station_backend *be, struct backend_core *bc)
 {
 	*be = (struct station_backend){
@@ -97,5 +107,6 @@ void backend_core_fill(struct station_backend *be, struct backend_core *bc)
 		.control = backend_control,
 		.validate = backend_validate,
 		.capability_match = backend_capability_match,
+		.discovery = backend_discovery,
 	};
 }

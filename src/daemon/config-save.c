@@ -346,7 +346,8 @@ char *config_save_text(const struct config *c, size_t *len)
 	int r = config_save_globals(&t, c);
 
 	for (n = c->networks; n && r == 0; n = n->next)
-		r = config_save_network(&t, n);
+		if (!n->discovery_sec) /* a plugin's proposal lives for this run only */
+			r = config_save_network(&t, n);
 	if (r == 0 && c->file_tail)
 		r = config_text_put(&t, c->file_tail, strlen(c->file_tail));
 	if (r == 0 && !t.buf)

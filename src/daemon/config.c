@@ -53,6 +53,8 @@ static void config_network_free(struct config_network *n)
 	OPENSSL_cleanse(n->sae_password, sizeof(n->sae_password));
 	config_str_free_clear(n->ihv_profile);
 	config_str_free_clear(n->file_text);
+	config_str_free_clear(n->discovery_conn);
+	config_str_free_clear(n->discovery_sec);
 	config_eap_free(n->eap);
 	free(n->id_str);
 	OPENSSL_cleanse(n, sizeof(*n));

@@ -111,6 +111,11 @@ struct config_network {
 	char *file_text;        /* the block's lines as read (config-save.c); secret */
 	bool mem_only_psk;      /* PSK without psk: the plugin asks (CTRL-REQ-PSK_PASSPHRASE) */
 	struct config_eap *eap; /* the 802.1X fields (config-eap.h); NULL if none */
+	/*
+	 * A network the plugin proposed (CreateDiscoveryProfiles, station-discovery.c):
+	 * its two fragments go to the plugin as they are, and the block is never saved.
+	 */
+	char *discovery_conn, *discovery_sec;
 
 	/* Runtime state kept by the connection policy (station.c), not from the file. */
 	unsigned int auth_failures;

@@ -197,6 +197,43 @@ static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)
 	}
 }
 
+#define CTRL_FLAG_DISCOVERY "[IHV-DISCOVERY]"
+
+/*
+ * IHV_DISCOVERY: the networks the plugin proposed a profile for
+ * (CreateDiscoveryProfiles, contract §3 [9]), one a line:
+ * "<index>\t<ssid>\t<network id or ->"; IHV_DISCOVERY_SELECT <index> joins one.
+ */
+static void ctrl_cmd_ihv_discovery(struct ctrl *c, struct ctrl_reply *r)
+{
+	struct station_discovered d;
+	char txt[DRV_SSID_MAX * 4 + 1], id[16];
+	size_t i;
+
+	ctrl_rp(r, "index / ssid / network id\n");
+	for (i = 0; station_discovery_get(c->station, i, &d); i++) {
+		config_ssid_txt(d.ssid, d.ssid_len, txt, sizeof(txt));
+		snprintf(id, sizeof(id), "%d", d.net_id);
+		ctrl_rp(r, "%zu\t%s\t%s\n", i, txt, d.net_id >= 0 ? id : "-");
+	}
+}
+
+static bool ctrl_cmd_ihv_discovery_select(struct ctrl *c, const char *arg,
+					  struct ctrl_reply *r)
+{
+	int i = ctrl_parse_id(arg, NULL), id;
+
+	if (i < 0)
+		return false;
+	id = station_discovery_select(c->station, (size_t)i);
+	if (id < 0) {
+		log_info("ctrl %s: IHV_DISCOVERY_SELECT %d: %s", c->ifname, i, strerror(-id));
+		return false;
+	}
+	ctrl_rp(r, "%d\n", id);
+	return true;
+}
+
 static void ctrl_cmd_scan_results(struct ctrl *c, struct ctrl_reply *r)
 {
 	size_t i, n = station_bss_count(c->station);
@@ -208,6 +245,10 @@ static void ctrl_cmd_scan_results(struct ctrl *c, struct ctrl_reply *r)
 
 		hex_mac_txt(b->bss.bssid, mac);
 		scan_bss_flags(b, flags, sizeof(flags));
+		/* a network the plugin proposes a profile for (IHV_DISCOVERY) */
+		if (station_discovery_has(c->station, b->ssid, b->ssid_len) &&
+		    strlen(flags) + sizeof(CTRL_FLAG_DISCOVERY) <= sizeof(flags))
+			strcat(flags, CTRL_FLAG_DISCOVERY);
 		config_ssid_txt(b->ssid, b->ssid_len, txt, sizeof(txt));
 		ctrl_rp(r, "%s\t%u\t%d\t%s\t%s\n", mac, b->bss.freq, b->bss.signal_mbm / 100, flags, txt);
 	}
@@ -417,7 +458,7 @@ static const struct ctrl_verb ctrl_verbs[] = {
 	{ "SELECT_NETWORK", true }, { "DISCONNECT", true }, { "RECONNECT", true },
 	{ "REASSOCIATE", true }, { "ATTACH", true }, { "DETACH", true }, { "LEVEL", true },
 	{ "TERMINATE", true }, { "GET_CAPABILITY", true }, { "INTERFACES", true },
-	{ "IHV_CONTROL", false },
+	{ "IHV_CONTROL", false }, { "IHV_DISCOVERY", true }, { "IHV_DISCOVERY_SELECT", true },
 	/* ctrl-verbs-compat.c's: none carries a secret. */
 	{ "SAVE_CONFIG", true }, { "RECONFIGURE", true }, { "BSS", true }, { "SIGNAL_POLL", true },
 	{ "SET", true }, { "GET", true }, { "LOG_LEVEL", true }, { "BSSID_IGNORE", true },
@@ -570,6 +611,10 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		ctrl_rp(r, "%s\n", c->ifname);
 	} else if (IS("IHV_CONTROL") && arg) {
 		return ctrl_cmd_ihv_control(c, arg, r);
+	} else if (IS("IHV_DISCOVERY") && NOARG) {
+		ctrl_cmd_ihv_discovery(c, r);
+	} else if (IS("IHV_DISCOVERY_SELECT") && arg) {
+		return ctrl_cmd_ihv_discovery_select(c, arg, r);
 	} else if (!strncmp(cmd, "CTRL-RSP-", 9)) {
 		if (arg)
 			arg[-1] = ' '; /* the value may hold blanks */

@@ -141,6 +141,16 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	out->connectivity = out->security = NULL;
 	if (!n->ssid_set || !(n->key_mgmt & ch->akm))
 		return -EINVAL;
+	if (n->discovery_conn && n->discovery_sec) {
+		/* the plugin's own discovery profile (contract §3 [9]), as it made it */
+		out->connectivity = strdup(n->discovery_conn);
+		out->security = strdup(n->discovery_sec);
+		if (!out->connectivity || !out->security) {
+			profile_xml_clear(out);
+			return -ENOMEM;
+		}
+		return 0;
+	}
 	if (ch->akm == CONFIG_AKM_SAE && !config_network_sae_ok(n))
 		return -EINVAL;
 	if (!none && ((!eap && !ask && !(n->passphrase_set || n->psk_set || n->sae_password_set)) ||

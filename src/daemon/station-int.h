@@ -16,6 +16,15 @@
 /* IEEE 802.11-2020 Table 9-49: deauthenticated because the sending STA is leaving. */
 #define STATION_REASON_DEAUTH_LEAVING 3
 
+/* A visible SSID without a network block, and what the plugin proposed for it. */
+#define STATION_DISCOVERY_MAX 16
+struct station_discovery {
+	uint8_t ssid[DRV_SSID_MAX];
+	size_t ssid_len;
+	char *conn_xml, *sec_xml; /* NULL: the plugin proposed nothing */
+	int net_id;               /* the block IHV_DISCOVERY_SELECT added, or -1 */
+};
+
 struct station_ui_req {
 	int id;
 	uint8_t guid[16];
@@ -76,6 +85,9 @@ struct station {
 
 	struct station_ui_req ui[STATION_UI_MAX];
 	size_t n_ui;
+
+	struct station_discovery disc[STATION_DISCOVERY_MAX];
+	size_t n_disc;
 };
 
 /* "pre-association", "post-association (4-way handshake)", ... (station-names.c) */
@@ -88,6 +100,10 @@ void station_state_set(struct station *st, enum station_state s);
 void station_try(struct station *st);
 /* Ask the core to end the attempt; reassoc: connect again once it ended. */
 void station_teardown(struct station *st, bool reassoc);
+
+/* station-discovery.c: ask the plugin about the SSIDs of the fresh results; forget all */
+void station_discovery_refresh(struct station *st);
+void station_discovery_clear(struct station *st);
 
 /* station-eap.c: the 802.1X module's config, events and prompts */
 bool station_eap_onex(const struct config_network *n, enum config_akm akm,

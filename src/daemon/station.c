@@ -272,6 +272,7 @@ static void station_scan_done(struct station *st)
 	loop_timer_cancel(st->scan_timer);
 	if (scan_cache_read(&st->cache, &st->be, st->ifname) == 0)
 		st->cache_stale = false;
+	station_discovery_refresh(st);
 	station_event(st, "CTRL-EVENT-SCAN-RESULTS ");
 	if (st->stopping || st->user_disconnected || st->attempt_active)
 		return;
@@ -660,6 +661,7 @@ void station_free(struct station *st)
 		return;
 	loop_timer_free(st->retry_timer);
 	loop_timer_free(st->scan_timer);
+	station_discovery_clear(st);
 	scan_cache_clear(&st->cache);
 	free(st->backoff);
 	free(st->plugin_name);

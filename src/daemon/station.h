@@ -66,6 +66,12 @@ struct station_backend {
 			const char *sec_xml, uint32_t *reason);
 	int (*capability_match)(void *ctx, const struct ihv_connect_request *req,
 				uint32_t *reason);
+	/*
+	 * Dot11ExtIhvCreateDiscoveryProfiles for req's SSID and BSSes: cb per
+	 * profile; the number of profiles, or < 0. May be NULL (none asked).
+	 */
+	int (*discovery)(void *ctx, const struct ihv_connect_request *req, bool insecure,
+			 ihv_discovery_cb cb, void *cb_ctx, uint32_t *reason);
 };
 
 /* An event line for the control socket, without the "<3>" level prefix. */
@@ -112,6 +118,19 @@ int station_select_network(struct station *st, int id);  /* -1: any */
 int station_enable_network(struct station *st, int id);  /* -1: all */
 int station_disable_network(struct station *st, int id); /* -1: all */
 int station_remove_network(struct station *st, int id);  /* -1: all */
+/*
+ * Networks the plugin proposed (station-discovery.c, CreateDiscoveryProfiles):
+ * the i-th (false past the end); whether this SSID has one; and
+ * IHV_DISCOVERY_SELECT: add its block and select it, the new id or -errno.
+ */
+struct station_discovered {
+	const uint8_t *ssid;
+	size_t ssid_len;
+	int net_id;   /* the block made from it, or -1 */
+};
+bool station_discovery_get(const struct station *st, size_t i, struct station_discovered *out);
+bool station_discovery_has(const struct station *st, const uint8_t *ssid, size_t len);
+int station_discovery_select(struct station *st, size_t i);
 /* A field of network id was changed (SET_NETWORK). */
 void station_network_changed(struct station *st, int id, const char *field);
 /*

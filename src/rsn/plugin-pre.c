@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Profiles and pre-association: ValidateProfile, PerformCapabilityMatch,
- * CreateDiscoveryProfiles, PerformPreAssociate and its worker (the BSS choice, the PMK,
+ * PerformPreAssociate and its worker (the BSS choice, the PMK,
  * the algorithms told to the host).
  */
 #include "rsn/plugin-state.h"
@@ -128,28 +128,6 @@ DWORD WINAPI rsn_plugin_perform_capability_match(HANDLE hIhvExtAdapter,
 	}
 	*pdwReasonCode = first ? first : RSN_REASON_NO_BSS;
 	return ERROR_NO_MATCH;
-}
-
-/*
- * No discovery profiles: a PSK network cannot be joined without a passphrase only the user
- * knows, and open networks need no IHV. Empty list, ERROR_NOT_SUPPORTED.
- */
-DWORD WINAPI rsn_plugin_create_discovery_profiles(
-	HANDLE hIhvExtAdapter, BOOL bInsecure, PDOT11EXT_IHV_PROFILE_PARAMS pIhvProfileParams,
-						  PDOT11_BSS_LIST pConnectableBssid,
-	PDOT11EXT_IHV_DISCOVERY_PROFILE_LIST pIhvDiscoveryProfileList, PDWORD pdwReasonCode)
-{
-	(void)hIhvExtAdapter;
-	(void)bInsecure;
-	(void)pIhvProfileParams;
-	(void)pConnectableBssid;
-	if (pIhvDiscoveryProfileList) {
-		pIhvDiscoveryProfileList->dwCount = 0;
-		pIhvDiscoveryProfileList->pIhvDiscoveryProfiles = NULL;
-	}
-	if (pdwReasonCode)
-		*pdwReasonCode = RSN_REASON_PROFILE_MISSING;
-	return ERROR_NOT_SUPPORTED;
 }
 
 static uint32_t rsn_plugin_pmk_get(struct adapter *a)

@@ -56,6 +56,10 @@ struct fake {
 	int n_validate;
 	int validate_ret;
 	uint32_t validate_reason;
+	/* CreateDiscoveryProfiles: one profile (these fragments) when discovery_offer */
+	int n_discovery;
+	bool discovery_offer;
+	size_t discovery_n_bss;
 	/* PerformCapabilityMatch: refuse the BSS 02:00:00:00:00:<match_refuse> (0: none) */
 	int n_match;
 	uint8_t match_refuse;
@@ -173,6 +177,26 @@ static int fake_capability_match(void *ctx, const struct ihv_connect_request *re
 	return 0;
 }
 
+#define FAKE_DISCOVERY_CONN "<IhvConnectivity>discovered</IhvConnectivity>"
+#define FAKE_DISCOVERY_SEC "<IhvSecurity>ask the user</IhvSecurity>"
+
+static int fake_discovery(void *ctx, const struct ihv_connect_request *req, bool insecure,
+			  ihv_discovery_cb cb, void *cb_ctx, uint32_t *reason)
+{
+	struct fake *f = ctx;
+
+	(void)insecure;
+	f->n_discovery++;
+	f->discovery_n_bss = req->n_bss;
+	if (!f->discovery_offer) {
+		*reason = 0x90001;
+		return -ENOENT;
+	}
+	cb(cb_ctx, FAKE_DISCOVERY_CONN, FAKE_DISCOVERY_SEC);
+	*reason = 0;
+	return 1;
+}
+
 static inline struct station_backend fake_backend(struct fake *f)
 {
 	return (struct station_backend){
@@ -186,6 +210,7 @@ static inline struct station_backend fake_backend(struct fake *f)
 		.control = fake_control,
 		.validate = fake_validate,
 		.capability_match = fake_capability_match,
+		.discovery = fake_discovery,
 	};
 }
 

@@ -6,6 +6,7 @@
  * handshakes through the plugin: test-plugin-handshake.c.
  */
 
+#include "rsn/profile-xml.h"
 #include "tests/unit/rsn/test-plugin-env.h"
 
 START_TEST(test_init_service_rules)
@@ -267,6 +268,66 @@ START_TEST(test_stop_and_reset_during_post_assoc)
 }
 END_TEST
 
+/*
+ * CreateDiscoveryProfiles (contract §3 [9]): a WPA2-Personal BSS gets one profile that
+ * carries no secret and asks for the passphrase; the fragment parses as the plugin's own
+ * profile would. A network with no RSNE gets none.
+ */
+static void discovery_checks(DOT11_BSS_LIST *bl)
+{
+	DOT11EXT_IHV_SSID_LIST ssids = { 1, { { 9, "ihvd-test" } } };
+	DOT11EXT_IHV_PROFILE_PARAMS params = { .pSsidList = &ssids };
+	DOT11EXT_IHV_DISCOVERY_PROFILE_LIST dl = { 0, NULL };
+	uint8_t open_ies[64], buf[256];
+	const uint8_t *one[1] = { open_ies };
+	size_t lo = 0, lens[1];
+	DOT11_BSS_LIST none;
+	struct rsn_sec_profile sec;
+	struct rsn_conn_profile conn;
+	DWORD reason = 0;
+
+	ck_assert_uint_eq(h.Dot11ExtIhvCreateDiscoveryProfiles(ad, FALSE, &params, bl, &dl, &reason),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(reason, L2_REASON_CODE_SUCCESS);
+	ck_assert_uint_eq(dl.dwCount, 1);
+	ck_assert_ptr_nonnull(dl.pIhvDiscoveryProfiles);
+	ck_assert_int_eq(rsn_profile_conn_parse16(
+		dl.pIhvDiscoveryProfiles[0].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity,
+		&conn), RSN_PROFILE_OK);
+	ck_assert_uint_eq(conn.ssid_len, 9);
+	ck_assert_int_eq(rsn_profile_sec_parse16(
+		dl.pIhvDiscoveryProfiles[0].IhvSecurityProfile.pszXmlFragmentIhvSecurity, &sec),
+		RSN_PROFILE_OK);
+	/* the first BSS decides: the WPA2 probe offers AKM 2 only, CCMP/CCMP */
+	ck_assert_int_eq(sec.auth, RSN_PROFILE_AUTH_PSK);
+	ck_assert_uint_eq(sec.pairwise, RSN_CIPHER_CCMP_128);
+	ck_assert_uint_eq(sec.group, RSN_CIPHER_CCMP_128);
+	ck_assert(sec.ask_passphrase);
+	ck_assert(!sec.has_passphrase && !sec.has_psk);
+	ck_assert(!dl.pIhvDiscoveryProfiles[0].IhvSecurityProfile.bUseMSOnex);
+	rsn_sec_profile_clear(&sec);
+	api.Dot11ExtFreeBuffer(dl.pIhvDiscoveryProfiles[0].IhvConnectivityProfile
+				       .pszXmlFragmentIhvConnectivity);
+	api.Dot11ExtFreeBuffer(dl.pIhvDiscoveryProfiles[0].IhvSecurityProfile
+				       .pszXmlFragmentIhvSecurity);
+	api.Dot11ExtFreeBuffer(dl.pIhvDiscoveryProfiles);
+
+	/* an open BSS (SSID and rates only): nothing to offer */
+	open_ies[lo++] = 0;
+	open_ies[lo++] = 9;
+	memcpy(open_ies + lo, "ihvd-test", 9);
+	lo += 9;
+	lens[0] = lo;
+	none = (DOT11_BSS_LIST){ (ULONG)bss_list(buf, one, lens, 1), buf };
+	dl = (DOT11EXT_IHV_DISCOVERY_PROFILE_LIST){ 0, NULL };
+	ck_assert_uint_eq(h.Dot11ExtIhvCreateDiscoveryProfiles(ad, FALSE, &params, &none, &dl,
+							       &reason),
+			  ERROR_NOT_SUPPORTED);
+	ck_assert_uint_eq(dl.dwCount, 0);
+	ck_assert_ptr_null(dl.pIhvDiscoveryProfiles);
+	ck_assert_uint_eq(reason, RSN_REASON_PROFILE_MISSING);
+}
+
 START_TEST(test_capability_match_and_the_rest)
 {
 	uint8_t wpa2[512], pmf[512], buf[2048];
@@ -303,11 +364,13 @@ START_TEST(test_capability_match_and_the_rest)
 	ck_assert_uint_eq(reason, RSN_REASON_NO_BSS);
 	prof_free(&p);
 
+	/* CreateDiscoveryProfiles: no SSID to make a profile for */
 	ck_assert_uint_eq(h.Dot11ExtIhvCreateDiscoveryProfiles(ad, FALSE, NULL, NULL, &dl, &reason),
-			  ERROR_NOT_SUPPORTED);
+			  ERROR_INVALID_PARAMETER);
 	ck_assert_uint_eq(dl.dwCount, 0);
 	ck_assert_ptr_null(dl.pIhvDiscoveryProfiles);
 	ck_assert_uint_ge(reason, L2_REASON_CODE_IHV_BASE);
+	discovery_checks(&one);
 	ck_assert_uint_eq(h.Dot11ExtIhvIsUIRequestPending(guid, &pending), ERROR_SUCCESS);
 	ck_assert(!pending);
 	ck_assert_uint_eq(h.Dot11ExtIhvProcessUIResponse(guid, 0, NULL), ERROR_NOT_FOUND);
