@@ -224,7 +224,8 @@ static bool ctrl_cmd_get_capability(const char *arg, struct ctrl_reply *r)
 		config_list_txt(CONFIG_AKM_ALL, true, list, sizeof(list));
 		ctrl_rp(r, "%s", list);
 	} else if (!strcmp(field, "pairwise") || !strcmp(field, "group")) {
-		config_list_txt(CONFIG_CIPHER_ALL, false, list, sizeof(list));
+		config_list_txt(field[0] == 'p' ? CONFIG_CIPHER_ALL : CONFIG_GROUP_ALL, false, list,
+				sizeof(list));
 		ctrl_rp(r, "%s", list);
 	} else if (!strcmp(field, "proto")) {
 		ctrl_rp(r, "RSN");

@@ -158,7 +158,7 @@ const char *rsn_hs_params_check(const struct rsn_hs_params *p)
 		return "unsupported AKM";
 	if (!rsn_cipher_key_len(p->pairwise_cipher))
 		return "unsupported pairwise cipher";
-	if (!rsn_cipher_key_len(p->group_cipher))
+	if (!rsn_group_cipher_key_len(p->group_cipher))
 		return "unsupported group cipher";
 	if (p->mfp != RSN_MFP_NONE && p->mfp != RSN_MFP_OPTIONAL && p->mfp != RSN_MFP_REQUIRED)
 		return "invalid MFP mode";
@@ -218,7 +218,7 @@ struct rsn_hs *rsn_hs_new(const struct rsn_hs_params *p, const struct rsn_hs_ops
 	hs->group = p->group_cipher;
 	hs->group_mgmt = p->group_mgmt_cipher;
 	hs->tk_len = rsn_cipher_key_len(p->pairwise_cipher);
-	hs->gtk_len = rsn_cipher_key_len(p->group_cipher);
+	hs->gtk_len = rsn_group_cipher_key_len(p->group_cipher);
 	hs->igtk_len = hs->mfp ? rsn_mgmt_cipher_key_len(p->group_mgmt_cipher) : 0;
 	hs->timeout_ms = p->timeout_ms ? p->timeout_ms : RSN_HS_DEFAULT_TIMEOUT_MS;
 	hs->eapol_version = p->eapol_version ? p->eapol_version : 1;

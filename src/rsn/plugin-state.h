@@ -151,6 +151,8 @@ extern struct rsn_plugin_global rsn_plugin_g;
 /* plugin-keys.c */
 DOT11_CIPHER_ALGORITHM rsn_plugin_cipher_algo(uint32_t suite);
 DWORD rsn_plugin_mfp_linux(enum rsn_mfp mfp);
+/* DOT11_KEY_ALGO_TKIP_MIC for a 32-octet TKIP key as 802.11 gives it; returns its length. */
+size_t rsn_plugin_tkip_blob(uint8_t *out, const uint8_t *ctr6, const uint8_t key[32]);
 void rsn_plugin_post_result(struct adapter *a, DWORD reason, DWORD error);
 void rsn_plugin_post_deliver(struct adapter *a);
 void rsn_plugin_hs_stop(struct adapter *a);
