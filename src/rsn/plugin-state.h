@@ -41,6 +41,7 @@
 
 struct sae_session;
 struct sae_pt;
+struct rsn_tkip_cm;
 
 /* One SAE exchange (plugin-sae.c); password and session are secrets. */
 struct rsn_plugin_sae {
@@ -121,6 +122,9 @@ struct adapter {
 	uint64_t m1_replay;
 	unsigned int m1_repeats;
 
+	/* TKIP countermeasures (plugin-tkip.c); NULL until the first Michael MIC failure */
+	struct rsn_tkip_cm *tkip_cm;
+
 	/* diagnostics (Control "stats") */
 	struct rsn_hs_stats last;
 	uint32_t rx_short, rx_peer, rx_ethertype, rx_no_hs, psk_mismatches;
@@ -157,6 +161,11 @@ void rsn_plugin_post_result(struct adapter *a, DWORD reason, DWORD error);
 void rsn_plugin_post_deliver(struct adapter *a);
 void rsn_plugin_hs_stop(struct adapter *a);
 extern const struct rsn_hs_ops rsn_plugin_hs_ops;
+
+/* plugin-tkip.c */
+uint64_t rsn_plugin_tkip_now_ms(void);
+bool rsn_plugin_tkip_blocked(const struct adapter *a, const uint8_t bssid[6]);
+DWORD rsn_plugin_tkip_mic_failure(struct adapter *a, const void *buf, size_t len);
 
 /* plugin-adapter.c */
 struct adapter *rsn_plugin_adapter_find(HANDLE h);

@@ -5,7 +5,7 @@
 # as wpa_supplicant's), traffic crosses both ways (the AP's broadcast ARP
 # requests are TKIP-protected with the GTK, so they test its key layout:
 # swapped Michael keys would drop them), then a group rekey
-# (hostapd_cli rekey_gtk) and traffic with the new TKIP GTK.
+# (hostapd_cli raw REKEY_GTK, three times) and traffic with the new TKIP GTK.
 # Then an AP with TKIP as its only pairwise cipher and a WPA1-only AP: ihvd
 # refuses both and says why at info level, once per cause, not per retry.
 # hwsim-timeout: 150
@@ -45,7 +45,7 @@ ping_check
 
 before=$(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true)
 for round in 1 2 3; do
-	hostapd_cli_ rekey_gtk | grep -qx OK || fail "hostapd_cli rekey_gtk failed"
+	hostapd_cli_ raw REKEY_GTK | grep -qx OK || fail "hostapd: REKEY_GTK failed"
 	want=$((before + round))
 	wait_for 10 "group key handshake $round" \
 		eval '(( $(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true) >= want ))' ||
