@@ -198,7 +198,7 @@ static const struct {
 	{ "auth_alg=SHARED", false, "auth_alg=SHARED: shared key authentication (WEP) is not "
 				   "supported" },
 	{ "auth_alg=LEAP", false, "auth_alg=LEAP: LEAP is not supported" },
-	{ "pairwise=TKIP", false, "pairwise: TKIP is not supported" },
+	{ "pairwise=TKIP", false, "pairwise: TKIP is not supported as pairwise cipher" },
 	{ "eap=PEAP", false, "eap: 802.1X/EAP is not supported yet" },
 	{ "identity=\"bob\"", false, "identity: 802.1X/EAP is not supported yet" },
 	{ "mode=2", false, "mode=2: AP mode is not supported" },
