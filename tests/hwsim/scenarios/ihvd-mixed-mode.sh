@@ -47,8 +47,8 @@ before=$(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true)
 for round in 1 2 3; do
 	hostapd_cli_ raw REKEY_GTK | grep -qx OK || fail "hostapd: REKEY_GTK failed"
 	want=$((before + round))
-	wait_for 10 "group key handshake $round" \
-		eval '(( $(grep -c "group key handshake completed" "$HOSTAPD_LOG" || true) >= want ))' ||
+	wait_for 10 "group key handshake $round" eval \
+		"(( \$(grep -c 'group key handshake completed' '$HOSTAPD_LOG' || true) >= $want ))" ||
 		fail "group rekey $round did not complete"
 	# the AP's ARP request after the flush goes out with the new TKIP GTK
 	ip neigh flush dev "$ap_if"
