@@ -13,6 +13,8 @@
  *   plugin-control.c  WlanIhvControl diagnostics ("stats", "reasons", "help")
  *   plugin-sae.c      SAE and PMKSA caching over the host's authentication exchange
  *                     (ihvlinux.h version 2): Commit/Confirm, retransmission, groups
+ *   plugin-tkip.c     Michael MIC failures (ReceiveIndication): reports and TKIP
+ *                     countermeasures (tkip-cm.h)
  *
  * Threading: ihvd calls every handler and every Linux timer callback on its one loop thread
  * (ihvlinux.h), so the plugin keeps plain global state without locks. Asynchronous work
