@@ -37,7 +37,7 @@ static const enum config_akm config_akm_list[] = {
 };
 static const enum config_cipher config_cipher_list[] = {
 	CONFIG_CIPHER_CCMP, CONFIG_CIPHER_GCMP, CONFIG_CIPHER_GCMP_256,
-	CONFIG_CIPHER_CCMP_256,
+	CONFIG_CIPHER_CCMP_256, CONFIG_CIPHER_TKIP,
 };
 
 #define CONFIG_N(a) (sizeof(a) / sizeof((a)[0]))
@@ -72,6 +72,8 @@ uint32_t config_cipher_suite(enum config_cipher cipher)
 		return RSN_CIPHER_GCMP_256;
 	case CONFIG_CIPHER_CCMP_256:
 		return RSN_CIPHER_CCMP_256;
+	case CONFIG_CIPHER_TKIP:
+		return RSN_CIPHER_TKIP;
 	}
 	return 0;
 }

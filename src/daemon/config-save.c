@@ -179,9 +179,9 @@ static bool config_save_default(const struct config_network *n, const char *name
 	if (!strcmp(name, "key_mgmt"))
 		return n->key_mgmt == CONFIG_AKM_PSK;
 	if (!strcmp(name, "pairwise"))
-		return n->pairwise == CONFIG_CIPHER_CCMP;
+		return n->pairwise == CONFIG_PAIRWISE_DEFAULT;
 	if (!strcmp(name, "group"))
-		return n->group == CONFIG_CIPHER_CCMP;
+		return n->group == CONFIG_GROUP_DEFAULT;
 	if (!strcmp(name, "scan_ssid"))
 		return !n->scan_ssid;
 	if (!strcmp(name, "priority"))

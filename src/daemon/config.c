@@ -72,8 +72,8 @@ struct config_network *config_network_add(struct config *c)
 	n->sae_pwe = c->sae_pwe;
 	memcpy(n->sae_groups, c->sae_groups, sizeof(n->sae_groups));
 	n->n_sae_groups = c->n_sae_groups;
-	n->pairwise = CONFIG_CIPHER_CCMP;
-	n->group = CONFIG_CIPHER_CCMP;
+	n->pairwise = CONFIG_PAIRWISE_DEFAULT;
+	n->group = CONFIG_GROUP_DEFAULT;
 	n->ieee80211w = c->pmf;
 	for (pp = &c->networks; *pp; pp = &(*pp)->next)
 		;
@@ -279,6 +279,11 @@ int config_network_set(struct config_network *n, const char *name,
 	if (!strcmp(name, "pairwise") || !strcmp(name, "group")) {
 		if (config_parse_cipher_list(v, &set, sub, sizeof(sub)) < 0)
 			return config_errf(err, len, "%s: %s", name, sub);
+		/* "CCMP TKIP" is wpa_supplicant's own default: TKIP stays unused there */
+		if (name[0] == 'p' && !(set & ~(unsigned int)CONFIG_CIPHER_TKIP))
+			return config_errf(err, len, "pairwise: TKIP is not supported as pairwise "
+					   "cipher (TKIP is only accepted as a mixed-mode AP's "
+					   "group cipher)");
 		*(name[0] == 'p' ? &n->pairwise : &n->group) = set;
 		return 0;
 	}

@@ -67,6 +67,11 @@ enum config_cipher {
 	CONFIG_CIPHER_GCMP = 1u << 1,     /* 00-0F-AC:8 */
 	CONFIG_CIPHER_GCMP_256 = 1u << 2, /* 00-0F-AC:9 */
 	CONFIG_CIPHER_CCMP_256 = 1u << 3, /* 00-0F-AC:10 */
+	/*
+	 * 00-0F-AC:2: a group cipher only (a WPA/WPA2 mixed-mode AP's). In pairwise= it is
+	 * accepted next to another cipher, as wpa_supplicant's files carry it, and never used.
+	 */
+	CONFIG_CIPHER_TKIP = 1u << 4,
 };
 
 #define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | \
@@ -75,6 +80,11 @@ enum config_cipher {
 #define CONFIG_SAE_GROUPS_MAX 8
 #define CONFIG_CIPHER_ALL (CONFIG_CIPHER_CCMP | CONFIG_CIPHER_GCMP | \
 			   CONFIG_CIPHER_GCMP_256 | CONFIG_CIPHER_CCMP_256)
+/* The ciphers a group may use: those and TKIP (mixed mode). */
+#define CONFIG_GROUP_ALL (CONFIG_CIPHER_ALL | CONFIG_CIPHER_TKIP)
+/* A network block's defaults, as wpa_supplicant's: pairwise CCMP, group CCMP TKIP. */
+#define CONFIG_PAIRWISE_DEFAULT CONFIG_CIPHER_CCMP
+#define CONFIG_GROUP_DEFAULT (CONFIG_CIPHER_CCMP | CONFIG_CIPHER_TKIP)
 
 struct config_network {
 	int id;

@@ -179,6 +179,25 @@ static void ctrl_cmd_status(struct ctrl *c, struct ctrl_reply *r)
 	ctrl_rp(r, "%s", counters);
 }
 
+/*
+ * STATUS-VERBOSE: STATUS, then what wpa_supplicant adds there that ihvd has: the
+ * controlled port's state (IEEE 802.1X-2020 suppPortStatus) and the MIB's dot11RSNA
+ * variables (the MIB verb's reply).
+ */
+static void ctrl_cmd_status_verbose(struct ctrl *c, const struct ctrl_compat *cx,
+				    struct ctrl_reply *r)
+{
+	struct station_info in;
+	int wrote;
+
+	station_info_get(c->station, &in);
+	ctrl_rp(r, "suppPortStatus=%s\n",
+		in.state == STATION_COMPLETED ? "Authorized" : "Unauthorized");
+	wrote = ctrl_verbs_compat_run(cx, "MIB", NULL, r->buf + r->len, r->cap - r->len);
+	if (wrote > 0)
+		r->len += (size_t)wrote;
+}
+
 static void ctrl_cmd_list_networks(struct ctrl *c, struct ctrl_reply *r)
 {
 	struct station_info in;
@@ -265,7 +284,8 @@ static bool ctrl_cmd_get_capability(const char *arg, struct ctrl_reply *r)
 		config_list_txt(CONFIG_AKM_ALL, true, list, sizeof(list));
 		ctrl_rp(r, "%s", list);
 	} else if (!strcmp(field, "pairwise") || !strcmp(field, "group")) {
-		config_list_txt(CONFIG_CIPHER_ALL, false, list, sizeof(list));
+		config_list_txt(field[0] == 'p' ? CONFIG_CIPHER_ALL : CONFIG_GROUP_ALL, false, list,
+				sizeof(list));
 		ctrl_rp(r, "%s", list);
 	} else if (!strcmp(field, "proto")) {
 		ctrl_rp(r, "RSN");
@@ -512,6 +532,8 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 		ctrl_rp(r, "PONG\n");
 	} else if ((IS("STATUS") || IS("STATUS-VERBOSE")) && NOARG) {
 		ctrl_cmd_status(c, r);
+		if (IS("STATUS-VERBOSE"))
+			ctrl_cmd_status_verbose(c, &cx, r);
 	} else if (IS("STATUS-DROPS") && NOARG) {
 		char drops[CTRL_REPLY_MAX];
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <net/if.h>
 
 #include "core/ihv-host.h"
 #include "daemon/backend.h"
@@ -37,7 +38,9 @@ enum main_exit {
 
 struct iface {
 	struct ihvd *d;
-	const char *ifname;
+	const char *ifname;         /* -i's name; a pattern's adopted name (name_buf) */
+	const char *pattern;        /* -i 'wlan*' (iface-pattern.h); NULL for a plain name */
+	char name_buf[IF_NAMESIZE];
 	const char *config_path;
 	struct config *config;
 	uint32_t ifindex;

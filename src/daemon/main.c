@@ -41,6 +41,7 @@
 
 #include "daemon/config.h"
 #include "daemon/ctrl.h"
+#include "daemon/iface-pattern.h"
 #include "core/ihv-host.h"
 #include "daemon/backend.h"
 #include "daemon/logind.h"
@@ -127,15 +128,43 @@ static struct iface *main_iface_by_index(struct ihvd *d, uint32_t ifindex)
 static void main_iface_release(void *arg);
 static void main_iface_adopt(void *arg);
 
-/* A released interface waiting for a netdev of this name. */
-static struct iface *main_iface_by_name(struct ihvd *d, const char *ifname)
+/* Is this name some entry's own -i name, or the one a pattern entry manages now? */
+static bool main_iface_name_taken(void *ctx, const char *ifname)
 {
+	struct ihvd *d = ctx;
 	size_t k;
 
 	for (k = 0; k < d->n_ifaces; k++)
-		if (!d->ifaces[k].ifindex && !d->ifaces[k].station &&
+		if ((!d->ifaces[k].pattern || d->ifaces[k].ifindex) &&
+		    !strcmp(d->ifaces[k].ifname, ifname))
+			return true;
+	return false;
+}
+
+/*
+ * A released interface waiting for a netdev of this name: one named so by -i first, else
+ * one whose -i pattern matches it.
+ */
+static struct iface *main_iface_by_name(struct ihvd *d, const char *ifname)
+{
+	struct iface *i;
+	size_t k;
+
+	for (k = 0; k < d->n_ifaces; k++)
+		if (!d->ifaces[k].pattern && !d->ifaces[k].ifindex && !d->ifaces[k].station &&
 		    !strcmp(d->ifaces[k].ifname, ifname))
 			return &d->ifaces[k];
+	if (main_iface_name_taken(d, ifname) || strlen(ifname) >= IF_NAMESIZE)
+		return NULL;
+	for (k = 0; k < d->n_ifaces; k++) {
+		i = &d->ifaces[k];
+		if (i->pattern && !i->ifindex && !i->station &&
+		    iface_pattern_match(i->pattern, ifname)) {
+			strcpy(i->name_buf, ifname);
+			i->ifname = i->name_buf;
+			return i;
+		}
+	}
 	return NULL;
 }
 
@@ -507,6 +536,20 @@ static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 
 /* --- hotplug: interfaces that go and come back --------------------------------------- */
 
+/* -i PATTERN at start: the first matching interface present, or none yet (no error). */
+static void main_iface_pattern_start(struct ihvd *d, struct iface *i)
+{
+	i->pattern = i->ifname;
+	i->ifindex = iface_pattern_first(i->pattern, main_iface_name_taken, d, i->name_buf);
+	if (i->ifindex) {
+		i->ifname = i->name_buf;
+		log_info("%s: matches -i '%s'", i->ifname, i->pattern);
+	} else {
+		log_info("-i '%s': no interface matches yet; the first that appears is adopted",
+			 i->pattern);
+	}
+}
+
 /* The netdev is gone: DeinitAdapter, the control socket and the station go; the config stays. */
 static void main_iface_release(void *arg)
 {
@@ -520,6 +563,12 @@ static void main_iface_release(void *arg)
 	i->station = NULL;
 	i->ifindex = 0;
 	i->releasing = false;
+	if (i->pattern) {
+		log_info("%s: released (the interface went away); the next interface matching "
+			 "'%s' is adopted when it appears", i->ifname, i->pattern);
+		i->ifname = i->pattern;
+		return;
+	}
 	log_info("%s: released (the interface went away); it is adopted again when it returns",
 		 i->ifname);
 }
@@ -651,12 +700,17 @@ int main(int argc, char **argv)
 	ex = MAIN_EXIT_NO_IFACE;
 	for (k = 0; k < d.n_ifaces; k++) {
 		d.ifaces[k].d = &d;
+		if (iface_pattern_is(d.ifaces[k].ifname))
+			continue; /* below, once every plain name is known */
 		d.ifaces[k].ifindex = if_nametoindex(d.ifaces[k].ifname);
 		if (!d.ifaces[k].ifindex) {
 			main_die_msg(&d, "interface %s: %s", d.ifaces[k].ifname, strerror(errno));
 			goto fail;
 		}
 	}
+	for (k = 0; k < d.n_ifaces; k++)
+		if (iface_pattern_is(d.ifaces[k].ifname))
+			main_iface_pattern_start(&d, &d.ifaces[k]);
 	ex = MAIN_EXIT_FAILURE;
 	if (d.daemonize && main_daemon_begin(&d) < 0) {
 		main_die_msg(&d, "cannot go to the background: %s", strerror(errno));
@@ -701,6 +755,8 @@ int main(int argc, char **argv)
 		goto fail;
 	}
 	for (k = 0; k < d.n_ifaces; k++) {
+		if (!d.ifaces[k].ifindex)
+			continue; /* a pattern nothing matches yet: adopted when one appears */
 		ex = main_iface_up(&d, &d.ifaces[k]);
 		if (ex != MAIN_EXIT_OK)
 			goto fail;
@@ -717,7 +773,8 @@ int main(int argc, char **argv)
 	}
 	main_daemon_ready(&d);
 	for (k = 0; k < d.n_ifaces; k++)
-		station_start(d.ifaces[k].station);
+		if (d.ifaces[k].station)
+			station_start(d.ifaces[k].station);
 	service_notify_ready();
 
 	rc = loop_run(d.loop);

@@ -89,7 +89,8 @@ static void profile_sbuf_clear(struct profile_sbuf *b)
 	b->len = b->cap = 0;
 }
 
-static bool profile_cipher_valid(enum config_cipher c)
+/* One cipher for the profile; TKIP only as the group cipher (a mixed-mode AP's). */
+static bool profile_cipher_valid(enum config_cipher c, bool group)
 {
 	switch (c) {
 	case CONFIG_CIPHER_CCMP:
@@ -97,6 +98,8 @@ static bool profile_cipher_valid(enum config_cipher c)
 	case CONFIG_CIPHER_GCMP_256:
 	case CONFIG_CIPHER_CCMP_256:
 		return true;
+	case CONFIG_CIPHER_TKIP:
+		return group;
 	}
 	return false;
 }
@@ -154,7 +157,8 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	if (ch->akm == CONFIG_AKM_SAE && !config_network_sae_ok(n))
 		return -EINVAL;
 	if (!none && ((!eap && !ask && !(n->passphrase_set || n->psk_set || n->sae_password_set)) ||
-		      !profile_cipher_valid(ch->pairwise) || !profile_cipher_valid(ch->group)))
+		      !profile_cipher_valid(ch->pairwise, false) ||
+		      !profile_cipher_valid(ch->group, true)))
 		return -EINVAL;
 
 	profile_sbuf_str(&conn, "<IhvConnectivity xmlns=\"urn:ihvd:conn:1\"><Ssid>");

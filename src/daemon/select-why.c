@@ -27,7 +27,7 @@ const char *select_why_text(enum select_why w)
 		return "the AP offers only TKIP as pairwise cipher: TKIP pairwise is not supported";
 	case SELECT_WHY_GROUP_CIPHER:
 		return "the AP's group cipher is not in group= (a TKIP group is a WPA/WPA2 "
-		       "mixed-mode AP: not supported yet)";
+		       "mixed-mode AP's: add TKIP to group=)";
 	case SELECT_WHY_PAIRWISE:
 		return "no pairwise cipher in common with pairwise=";
 	case SELECT_WHY_AKM:
@@ -86,7 +86,7 @@ static unsigned int select_why_bss(const struct config *c, const struct config_n
 	}
 	if (!(n->key_mgmt & b->akm))
 		return SELECT_WHY_AKM;
-	if (!(n->pairwise & b->pairwise))
+	if (!(n->pairwise & b->pairwise & ~(unsigned int)CONFIG_CIPHER_TKIP))
 		return select_why_only_tkip(b->pairwise_suites, b->n_pairwise_suites)
 			       ? SELECT_WHY_TKIP_PAIRWISE : SELECT_WHY_PAIRWISE;
 	if (!(n->group & config_cipher_bit(b->group_suite)))

@@ -78,7 +78,8 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 	if ((akm & CONFIG_AKM_SAE) &&
 	    (select_radio_no_sae || !config_network_sae_ok(n) || !b->mfpc))
 		akm &= ~(unsigned int)CONFIG_AKM_SAE;
-	pairwise = n->pairwise & b->pairwise;
+	/* TKIP is never the pairwise cipher; as the group cipher it is a mixed-mode AP's */
+	pairwise = n->pairwise & b->pairwise & ~(unsigned int)CONFIG_CIPHER_TKIP;
 	group = n->group & config_cipher_bit(b->group_suite);
 	if (!akm || !pairwise || !group)
 		return false;

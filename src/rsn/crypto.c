@@ -369,6 +369,12 @@ size_t rsn_cipher_key_len(uint32_t cipher)
 	return 0;
 }
 
+size_t rsn_group_cipher_key_len(uint32_t cipher)
+{
+	/* IEEE 802.11-2020 12.7.2 Table 12-8: TKIP's key length is 32 octets */
+	return cipher == RSN_CIPHER_TKIP ? 32 : rsn_cipher_key_len(cipher);
+}
+
 size_t rsn_mgmt_cipher_key_len(uint32_t cipher)
 {
 	switch (cipher) {

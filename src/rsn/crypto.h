@@ -48,6 +48,12 @@ const struct rsn_akm_info *rsn_akm_info_find(uint32_t akm);
 
 /* Temporal key length of a pairwise/group cipher, 0 if unsupported. */
 size_t rsn_cipher_key_len(uint32_t cipher);
+/*
+ * A group cipher's key length: rsn_cipher_key_len's, and 32 for TKIP (00-0F-AC:2), the group
+ * cipher of WPA/WPA2 mixed-mode APs: TK 16 octets, then two Michael MIC keys of 8. TKIP is
+ * never a pairwise cipher here.
+ */
+size_t rsn_group_cipher_key_len(uint32_t cipher);
 /* Key length of a group management cipher, 0 if unsupported. */
 size_t rsn_mgmt_cipher_key_len(uint32_t cipher);
 

@@ -49,6 +49,7 @@ struct rsn_hs {
 	struct rsn_ptk ptk;
 	uint8_t ptk_anonce[32];
 	uint8_t replay[8];
+	uint64_t request_replay; /* the last Key Replay Counter our requests used; 0: none */
 
 	/* last installed group keys: never reinstalled (KRACK) */
 	uint8_t gtk[32];
@@ -158,7 +159,7 @@ const char *rsn_hs_params_check(const struct rsn_hs_params *p)
 		return "unsupported AKM";
 	if (!rsn_cipher_key_len(p->pairwise_cipher))
 		return "unsupported pairwise cipher";
-	if (!rsn_cipher_key_len(p->group_cipher))
+	if (!rsn_group_cipher_key_len(p->group_cipher))
 		return "unsupported group cipher";
 	if (p->mfp != RSN_MFP_NONE && p->mfp != RSN_MFP_OPTIONAL && p->mfp != RSN_MFP_REQUIRED)
 		return "invalid MFP mode";
@@ -218,7 +219,7 @@ struct rsn_hs *rsn_hs_new(const struct rsn_hs_params *p, const struct rsn_hs_ops
 	hs->group = p->group_cipher;
 	hs->group_mgmt = p->group_mgmt_cipher;
 	hs->tk_len = rsn_cipher_key_len(p->pairwise_cipher);
-	hs->gtk_len = rsn_cipher_key_len(p->group_cipher);
+	hs->gtk_len = rsn_group_cipher_key_len(p->group_cipher);
 	hs->igtk_len = hs->mfp ? rsn_mgmt_cipher_key_len(p->group_mgmt_cipher) : 0;
 	hs->timeout_ms = p->timeout_ms ? p->timeout_ms : RSN_HS_DEFAULT_TIMEOUT_MS;
 	hs->eapol_version = p->eapol_version ? p->eapol_version : 1;
@@ -365,6 +366,28 @@ static int handshake_send_key(struct rsn_hs *hs, const struct rsn_ptk *ptk, uint
 static bool handshake_replay_ok(const struct rsn_hs *hs, const struct eapol_key *k)
 {
 	return !hs->replay_set || memcmp(k->replay, hs->replay, 8) > 0;
+}
+
+/*
+ * 12.7.2: "The Supplicant shall also ... use the Key Replay Counter field" of an EAPOL-Key
+ * request with a value greater than any it used before; hostapd also wants it above the last
+ * counter it sent. So: one more than the larger of both.
+ */
+int rsn_hs_mic_failure_report(struct rsn_hs *hs, bool pairwise)
+{
+	uint64_t ctr = hs->replay_set ? eapol_key_replay_u64(hs->replay) : 0;
+	uint8_t replay[8];
+	uint16_t info = EAPOL_KEY_INFO_REQUEST | EAPOL_KEY_INFO_ERROR | EAPOL_KEY_INFO_SECURE;
+
+	if (!hs->ptk_set || hs->state == HS_FAILED)
+		return -1;
+	if (hs->request_replay > ctr)
+		ctr = hs->request_replay;
+	hs->request_replay = ctr + 1;
+	eapol_key_replay_put(replay, hs->request_replay);
+	if (pairwise)
+		info |= EAPOL_KEY_INFO_PAIRWISE;
+	return handshake_send_key(hs, &hs->ptk, info, replay, NULL, NULL, 0);
 }
 
 /* 12.7.6.2: message 1 -> fresh SNonce (new ANonce only), TPTK, message 2. */

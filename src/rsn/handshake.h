@@ -130,6 +130,14 @@ enum rsn_rx rsn_hs_rx(struct rsn_hs *hs, const uint8_t *frame, size_t len);
 /* The host's timer fired. */
 void rsn_hs_timeout(struct rsn_hs *hs);
 
+/*
+ * IEEE 802.11-2020 12.7.2, 12.5.2.4: an EAPOL-Key MIC failure report (Request, Error, MIC and
+ * Secure set; Key Type pairwise when the pairwise key failed), MIC'd with the installed PTK's
+ * KCK, its Key Replay Counter above every value used on this PTKSA. 0 when sent; -1 without
+ * an installed PTK or if the frame could not go out.
+ */
+int rsn_hs_mic_failure_report(struct rsn_hs *hs, bool pairwise);
+
 bool rsn_hs_is_established(const struct rsn_hs *hs);
 const struct rsn_hs_stats *rsn_hs_stats(const struct rsn_hs *hs);
 

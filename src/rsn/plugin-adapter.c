@@ -8,6 +8,7 @@
 #include <openssl/crypto.h>
 
 #include "rsn/reason.h"
+#include "rsn/tkip-cm.h"
 
 struct adapter *rsn_plugin_adapter_find(HANDLE h)
 {
@@ -131,6 +132,7 @@ void rsn_plugin_adapter_free(struct adapter *a)
 		}
 	rsn_plugin_adapter_clear(a);
 	rsn_plugin_adapter_timers_destroy(a);
+	rsn_tkip_cm_free(a->tkip_cm);
 	/* packets still with the host stay valid until their completion or DeinitService */
 	for (struct pkt *p = rsn_plugin_g.pkts; p; p = p->next)
 		if (p->a == a)

@@ -17,6 +17,8 @@
 DOT11_CIPHER_ALGORITHM rsn_plugin_cipher_algo(uint32_t suite)
 {
 	switch (suite) {
+	case RSN_CIPHER_TKIP:
+		return DOT11_CIPHER_ALGO_TKIP;
 	case RSN_CIPHER_CCMP_128:
 		return DOT11_CIPHER_ALGO_CCMP;
 	case RSN_CIPHER_GCMP_128:
@@ -58,7 +60,8 @@ DWORD rsn_plugin_mfp_linux(enum rsn_mfp mfp)
  */
 #define KEY_BLOB_HDR offsetof(DOT11_KEY_ALGO_CCMP, ucCCMPKey)
 
-#define KEY_BLOB_MAX (KEY_BLOB_HDR + 32)
+/* the larger of the two layouts: TKIP's 16-octet header */
+#define KEY_BLOB_MAX (16 + 32)
 
 static size_t rsn_plugin_key_blob(uint8_t *out, const uint8_t *ctr6, const uint8_t *key, size_t len)
 {
@@ -70,6 +73,34 @@ static size_t rsn_plugin_key_blob(uint8_t *out, const uint8_t *ctr6, const uint8
 	memcpy(out + offsetof(DOT11_KEY_ALGO_CCMP, ulCCMPKeyLength), &l, sizeof(l));
 	memcpy(out + KEY_BLOB_HDR, key, len);
 	return KEY_BLOB_HDR + len;
+}
+
+/*
+ * The key blob of DOT11_KEY_ALGO_TKIP_MIC (contract §6.7): 6-octet counter, ULONG TKIP key
+ * length (16) at offset 8, ULONG MIC key length (16) at offset 12, then the keys at offset 16
+ * in the order wlanihv-types.h gives for a Linux station: TK, Tx MIC key, Rx MIC key
+ * (NL80211_TKIP_DATA_OFFSET_TX_MIC_KEY 16, _RX_MIC_KEY 24).
+ *
+ * The key as the Authenticator hands it over (IEEE 802.11-2020 12.7.1.3 and 12.7.1.4, the
+ * TKIP temporal key) has its Michael keys the other way round: octets 16..23 are the key for
+ * MSDUs from the Authenticator (what this station receives), octets 24..31 the key for MSDUs
+ * from the Supplicant (what it sends). So the two halves swap; len must be 32.
+ */
+#define TKIP_BLOB_HDR offsetof(DOT11_KEY_ALGO_TKIP_MIC, ucTKIPMICKeys)
+
+size_t rsn_plugin_tkip_blob(uint8_t *out, const uint8_t *ctr6, const uint8_t key[32])
+{
+	ULONG tl = 16, ml = 16;
+
+	memset(out, 0, TKIP_BLOB_HDR);
+	if (ctr6)
+		memcpy(out, ctr6, 6);
+	memcpy(out + offsetof(DOT11_KEY_ALGO_TKIP_MIC, ulTKIPKeyLength), &tl, sizeof(tl));
+	memcpy(out + offsetof(DOT11_KEY_ALGO_TKIP_MIC, ulMICKeyLength), &ml, sizeof(ml));
+	memcpy(out + TKIP_BLOB_HDR, key, 16);
+	memcpy(out + TKIP_BLOB_HDR + 16, key + 24, 8); /* Supplicant -> Authenticator: Tx */
+	memcpy(out + TKIP_BLOB_HDR + 24, key + 16, 8); /* Authenticator -> Supplicant: Rx */
+	return TKIP_BLOB_HDR + 32;
 }
 
 void rsn_plugin_post_result(struct adapter *a, DWORD reason, DWORD error)
@@ -150,7 +181,9 @@ static int rsn_plugin_op_install_ptk(void *ctx, uint32_t suite, const uint8_t *t
 	} u;
 	DWORD err;
 
-	if (len > 32 || rsn_plugin_cipher_algo(suite) == DOT11_CIPHER_ALGO_NONE)
+	/* TKIP is a group cipher only here */
+	if (len > 32 || suite == RSN_CIPHER_TKIP ||
+	    rsn_plugin_cipher_algo(suite) == DOT11_CIPHER_ALGO_NONE)
 		return -1;
 	memset(&u, 0, sizeof(u));
 	memcpy(u.k.PeerMacAddr, a->aa, 6);
@@ -181,7 +214,8 @@ static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG i
 	} u;
 	DWORD err;
 
-	if (len > 32 || rsn_plugin_cipher_algo(suite) == DOT11_CIPHER_ALGO_NONE)
+	if (len > 32 || (suite == RSN_CIPHER_TKIP && len != 32) ||
+	    rsn_plugin_cipher_algo(suite) == DOT11_CIPHER_ALGO_NONE)
 		return -1;
 	memset(&u, 0, sizeof(u));
 	u.k.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
@@ -191,8 +225,12 @@ static int rsn_plugin_default_key_set(struct adapter *a, uint32_t suite, ULONG i
 	u.k.AlgorithmId = rsn_plugin_cipher_algo(suite);
 	u.k.bDelete = FALSE;
 	u.k.bStatic = FALSE;
-	u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(
-		u.b + offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, ucKey), ctr, key, len);
+	if (suite == RSN_CIPHER_TKIP)
+		u.k.usKeyLength = (USHORT)rsn_plugin_tkip_blob(
+			u.b + offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, ucKey), ctr, key);
+	else
+		u.k.usKeyLength = (USHORT)rsn_plugin_key_blob(
+			u.b + offsetof(DOT11_CIPHER_DEFAULT_KEY_VALUE, ucKey), ctr, key, len);
 	err = rsn_plugin_g.api.Dot11ExtSetDefaultKey(a->svc, &u.k, DOT11_DIR_INBOUND);
 	OPENSSL_cleanse(&u, sizeof(u));
 	if (err != ERROR_SUCCESS)

@@ -229,6 +229,9 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 			       : rsn_select(&a->prof, a->bss_ies, a->bss_ies_len, &a->sel);
 	a->eap = false;
 	a->pmksa_offered = false;
+	/* IEEE 802.11-2020 12.5.2.4: no association with it for 60 s after countermeasures */
+	if (reason == L2_REASON_CODE_SUCCESS && rsn_plugin_tkip_blocked(a, a->bss_bssid))
+		reason = RSN_REASON_TKIP_COUNTERMEASURES;
 	if (reason == L2_REASON_CODE_SUCCESS && a->sel.akm == RSN_AKM_SAE)
 		reason = rsn_plugin_sae_prepare(a, a->bss_bssid);
 	else if (reason == L2_REASON_CODE_SUCCESS && !a->sel.open)

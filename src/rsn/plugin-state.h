@@ -16,6 +16,8 @@
  *   plugin-ui.c       a PSK passphrase asked of the user (SendUIRequest, ProcessUIResponse)
  *   plugin-onex.c     WPA-EAP: StartOneX, EAP frames to ProcessSecurityPacket,
  *                     OnexIndicateResult (PMK = MSK[0..31]), PMKSA caching (pmksa.c)
+ *   plugin-tkip.c     Michael MIC failures (ReceiveIndication): reports and TKIP
+ *                     countermeasures (tkip-cm.h)
  *
  * Threading: ihvd calls every handler and every Linux timer callback on its one loop thread
  * (ihvlinux.h), so the plugin keeps plain global state without locks. Asynchronous work
@@ -44,6 +46,7 @@
 
 struct sae_session;
 struct sae_pt;
+struct rsn_tkip_cm;
 
 /* One SAE exchange (plugin-sae.c); password and session are secrets. */
 struct rsn_plugin_sae {
@@ -144,6 +147,9 @@ struct adapter {
 	uint64_t m1_replay;
 	unsigned int m1_repeats;
 
+	/* TKIP countermeasures (plugin-tkip.c); NULL until the first Michael MIC failure */
+	struct rsn_tkip_cm *tkip_cm;
+
 	/* diagnostics (Control "stats") */
 	struct rsn_hs_stats last;
 	uint32_t rx_short, rx_peer, rx_ethertype, rx_no_hs, psk_mismatches;
@@ -174,10 +180,17 @@ extern struct rsn_plugin_global rsn_plugin_g;
 /* plugin-keys.c */
 DOT11_CIPHER_ALGORITHM rsn_plugin_cipher_algo(uint32_t suite);
 DWORD rsn_plugin_mfp_linux(enum rsn_mfp mfp);
+/* DOT11_KEY_ALGO_TKIP_MIC for a 32-octet TKIP key as 802.11 gives it; returns its length. */
+size_t rsn_plugin_tkip_blob(uint8_t *out, const uint8_t *ctr6, const uint8_t key[32]);
 void rsn_plugin_post_result(struct adapter *a, DWORD reason, DWORD error);
 void rsn_plugin_post_deliver(struct adapter *a);
 void rsn_plugin_hs_stop(struct adapter *a);
 extern const struct rsn_hs_ops rsn_plugin_hs_ops;
+
+/* plugin-tkip.c */
+uint64_t rsn_plugin_tkip_now_ms(void);
+bool rsn_plugin_tkip_blocked(const struct adapter *a, const uint8_t bssid[6]);
+DWORD rsn_plugin_tkip_mic_failure(struct adapter *a, const void *buf, size_t len);
 
 /* plugin-adapter.c */
 struct adapter *rsn_plugin_adapter_find(HANDLE h);

@@ -103,14 +103,15 @@ static DWORD WINAPI rsn_plugin_receive_indication(HANDLE hIhvExtAdapter,
 						  DOT11EXT_IHV_INDICATION_TYPE indicationType,
 						  ULONG uBufferLength, LPVOID pvBuffer)
 {
-	(void)uBufferLength;
-	(void)pvBuffer;
-	if (!rsn_plugin_adapter_find(hIhvExtAdapter))
+	struct adapter *a = rsn_plugin_adapter_find(hIhvExtAdapter);
+
+	if (!a)
 		return ERROR_INVALID_HANDLE;
 	switch (indicationType) {
+	case IndicationTypeTkipMicFailure: /* a mixed-mode AP's TKIP group key (plugin-tkip.c) */
+		return rsn_plugin_tkip_mic_failure(a, pvBuffer, uBufferLength);
 	case IndicationTypeNicSpecificNotification:
 	case IndicationTypePmkidCandidateList:
-	case IndicationTypeTkipMicFailure: /* no TKIP here */
 	case IndicationTypePhyStateChange:
 	case IndicationTypeLinkQuality:
 		return ERROR_SUCCESS; /* nothing this plugin acts on */

@@ -509,7 +509,8 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 		r = profile_xml_elem_or_err(&c, "Group", &t, &n, &err);
 		if (r <= 0)
 			goto free_out;
-		out->group = profile_xml_cipher_from_name(t);
+		/* TKIP: only a mixed-mode AP's group cipher, never pairwise */
+		out->group = !strcmp(t, "TKIP") ? RSN_CIPHER_TKIP : profile_xml_cipher_from_name(t);
 		rsn_profile_utf8_free(t, n);
 		t = NULL;
 		err = RSN_PROFILE_ERR_VALUE;

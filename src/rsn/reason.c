@@ -76,6 +76,9 @@ static const struct reason_desc reasons[] = {
 	  "the passphrase was asked of the user (CTRL-REQ-PSK_PASSPHRASE) and not given in time"),
 	R(PSK_MISMATCH, ERROR_ACCESS_DENIED,
 	  "PSK mismatch: the AP rejected message 2 (wrong passphrase?)"),
+	R(TKIP_COUNTERMEASURES, ERROR_ACCESS_DENIED,
+	  "TKIP countermeasures: two Michael MIC failures within 60 s; the BSS is avoided for "
+	  "60 s (IEEE 802.11-2020 12.5.2.4)"),
 	R(SAE_CONFIRM_MISMATCH, ERROR_ACCESS_DENIED,
 	  "SAE: the AP's Confirm does not verify: the SAE password is probably wrong"),
 	R(SAE_REJECTED, ERROR_ACCESS_DENIED,

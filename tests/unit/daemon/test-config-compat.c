@@ -198,7 +198,7 @@ static const struct {
 	{ "auth_alg=SHARED", false, "auth_alg=SHARED: shared key authentication (WEP) is not "
 				   "supported" },
 	{ "auth_alg=LEAP", false, "auth_alg=LEAP: LEAP is not supported" },
-	{ "pairwise=TKIP", false, "pairwise: TKIP is not supported" },
+	{ "pairwise=TKIP", false, "pairwise: TKIP is not supported as pairwise cipher" },
 	{ "ca_path=\"/etc/ssl/certs\"", false, "ca_path: ca_path is not supported; use ca_cert" },
 	{ "subject_match=\"/CN=radius\"", false, "subject_match: subject matching is not "
 						    "supported; use domain_suffix_match" },

@@ -55,6 +55,57 @@ static void hook(void *ctx, enum log_level level, const char *line)
 	}
 }
 
+/* wpa_supplicant's cipher forms: pairwise=CCMP TKIP, group=CCMP TKIP, group=TKIP. */
+START_TEST(test_tkip_forms)
+{
+	char err[1024], val[64];
+	struct config *c;
+	struct config_network *n;
+
+	c = load("network={\n"
+		 "\tssid=\"a\"\n\tpsk=\"12345678\"\n"
+		 "}\n"
+		 "network={\n"
+		 "\tssid=\"b\"\n\tpsk=\"12345678\"\n"
+		 "\tpairwise=CCMP TKIP\n\tgroup=CCMP TKIP\n"
+		 "}\n"
+		 "network={\n"
+		 "\tssid=\"c\"\n\tpsk=\"12345678\"\n"
+		 "\tpairwise=TKIP CCMP\n\tgroup=TKIP\n"
+		 "}\n"
+		 "network={\n"
+		 "\tssid=\"d\"\n\tpsk=\"12345678\"\n"
+		 "\tgroup=CCMP\n"
+		 "}\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	/* the defaults are wpa_supplicant's: pairwise CCMP, group CCMP TKIP */
+	n = c->networks;
+	ck_assert_uint_eq(n->pairwise, CONFIG_CIPHER_CCMP);
+	ck_assert_uint_eq(n->group, CONFIG_CIPHER_CCMP | CONFIG_CIPHER_TKIP);
+	ck_assert_int_eq(config_network_value(n, "group", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "CCMP TKIP");
+	n = n->next;
+	ck_assert_uint_eq(n->pairwise, CONFIG_CIPHER_CCMP | CONFIG_CIPHER_TKIP);
+	ck_assert_uint_eq(n->group, CONFIG_CIPHER_CCMP | CONFIG_CIPHER_TKIP);
+	ck_assert_int_eq(config_network_value(n, "pairwise", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "CCMP TKIP");
+	n = n->next;
+	ck_assert_uint_eq(n->pairwise, CONFIG_CIPHER_CCMP | CONFIG_CIPHER_TKIP);
+	ck_assert_uint_eq(n->group, CONFIG_CIPHER_TKIP);
+	ck_assert_int_eq(config_network_value(n, "group", val, sizeof(val)), 0);
+	ck_assert_str_eq(val, "TKIP");
+	n = n->next;
+	ck_assert_uint_eq(n->group, CONFIG_CIPHER_CCMP);
+	/* SET_NETWORK takes the same forms and refuses TKIP alone as pairwise */
+	ck_assert_int_eq(config_network_set(n, "group", "CCMP TKIP", err, sizeof(err)), 0);
+	ck_assert_uint_eq(n->group, CONFIG_CIPHER_CCMP | CONFIG_CIPHER_TKIP);
+	ck_assert_int_lt(config_network_set(n, "pairwise", "TKIP", err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(strstr(err, "TKIP is not supported as pairwise cipher"));
+	ck_assert_uint_eq(n->pairwise, CONFIG_CIPHER_CCMP);
+	config_free(c);
+}
+END_TEST
+
 START_TEST(test_accepts_every_form)
 {
 	char err[1024];
@@ -246,7 +297,9 @@ static const struct bad bad_lines[] = {
 	{ false, "key_mgmt=", "key_mgmt: empty" },
 	{ false, "ieee80211w=3", "ieee80211w: expected 0, 1 or 2" },
 	{ false, "ieee80211w=1x", "ieee80211w: expected 0, 1 or 2" },
-	{ false, "pairwise=TKIP", "pairwise: TKIP is not supported" },
+	{ false, "pairwise=TKIP", "pairwise: TKIP is not supported as pairwise cipher (TKIP is "
+				 "only accepted as a mixed-mode AP's group cipher)" },
+	{ false, "group=WEP40 TKIP", "group: WEP40 is not supported" },
 	{ false, "pairwise=CCMP FOO", "pairwise: unknown value 'FOO'" },
 	{ false, "group=", "group: empty" },
 	{ false, "bssid=02:00:00:00:00", "bssid: expected xx:xx:xx:xx:xx:xx or any" },
@@ -639,6 +692,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, test_rejects_bad_block, 0, sizeof(bad_blocks) / sizeof(bad_blocks[0]));
 	tcase_add_test(tc, test_every_error_reported);
 	tcase_add_test(tc, test_sae_forms);
+	tcase_add_test(tc, test_tkip_forms);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_not_a_regular_file);
 	tcase_add_test(tc, test_nul_byte_rejected);

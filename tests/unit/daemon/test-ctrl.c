@@ -468,6 +468,20 @@ START_TEST(test_attach_events_and_status)
 			 "pairwise_cipher=CCMP\ngroup_cipher=CCMP\nkey_mgmt=WPA2-PSK\n"
 			 "wpa_state=COMPLETED\naddress=02:00:00:00:01:00\n"
 			 "ihv_plugin=test-plugin\nihv_last_reason=0x00000\nihv_plugin_crashes=0\n" COUNTERS_ZERO);
+	{
+		/* STATUS-VERBOSE: STATUS, then the port's state and the MIB's dot11RSNA lines */
+		char status[2048], verbose[4096];
+
+		snprintf(status, sizeof(status), "%s", cmd("STATUS"));
+		snprintf(verbose, sizeof(verbose), "%s", cmd("STATUS-VERBOSE"));
+		ck_assert_int_eq(strncmp(verbose, status, strlen(status)), 0);
+		ck_assert_str_eq(strtok(verbose + strlen(status), "\n"), "suppPortStatus=Authorized");
+		snprintf(verbose, sizeof(verbose), "%s", cmd("STATUS-VERBOSE"));
+		ck_assert_ptr_nonnull(strstr(verbose, "\ndot11RSNAEnabled=TRUE\n"));
+		ck_assert_ptr_nonnull(strstr(verbose,
+					     "\ndot11RSNAPairwiseCipherSelected=00-0f-ac-4\n"));
+		ck_assert_ptr_nonnull(strstr(verbose, "\ndot11RSNAGroupCipherSelected=00-0f-ac-4\n"));
+	}
 	ck_assert_str_eq(cmd("LIST_NETWORKS"),
 			 "network id / ssid / bssid / flags\n0\tihvd-test\tany\t[CURRENT]\n");
 

@@ -75,6 +75,22 @@ START_TEST(test_hex_psk_sha256_pmf)
 }
 END_TEST
 
+/* A mixed-mode AP: Group TKIP goes into the profile; TKIP is never a pairwise choice. */
+START_TEST(test_tkip_group)
+{
+	struct config_network *n = net((const char *const[]){
+		"ssid", "\"m\"", "psk", "\"correct horse\"", "pairwise", "CCMP TKIP", NULL });
+	struct profile_xml x;
+
+	ck_assert_int_eq(profile_build(n, CHOICE(CONFIG_AKM_PSK, CONFIG_CIPHER_CCMP,
+						 CONFIG_CIPHER_TKIP), &x), 0);
+	ck_assert_ptr_nonnull(strstr(x.security, "<Pairwise>CCMP</Pairwise><Group>TKIP</Group>"));
+	profile_xml_clear(&x);
+	ck_assert_int_lt(profile_build(n, CHOICE(CONFIG_AKM_PSK, CONFIG_CIPHER_TKIP,
+						 CONFIG_CIPHER_TKIP), &x), 0);
+}
+END_TEST
+
 START_TEST(test_escaping_and_ihv_profile)
 {
 	struct config_network *n = net((const char *const[]){
@@ -139,6 +155,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_passphrase);
 	tcase_add_test(tc, test_hex_psk_sha256_pmf);
+	tcase_add_test(tc, test_tkip_group);
 	tcase_add_test(tc, test_escaping_and_ihv_profile);
 	tcase_add_test(tc, test_open_network);
 	tcase_add_test(tc, test_rejects_incomplete);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/select-why.c: why a network cannot be joined, from real IEs
- * (WPA1-only, TKIP pairwise, a mixed-mode TKIP group, SAE-only, PMF
- * required), and each cause logged once, not per retry.
+ * (WPA1-only, TKIP pairwise, a mixed-mode TKIP group left out of group=,
+ * SAE-only, PMF required), and each cause logged once, not per retry.
  */
 #define _GNU_SOURCE
 #include <check.h>
@@ -76,6 +76,7 @@ static unsigned int why_of(const struct config_network *n)
 START_TEST(test_causes_from_ies)
 {
 	struct config_network *mixed = fake_network(config, "mixed", "correct horse");
+	struct config_network *mixed_ccmp = fake_network(config, "mixed", "correct horse");
 	struct config_network *tkip = fake_network(config, "tkip", "correct horse");
 	struct config_network *wpa1 = fake_network(config, "wpa1", "correct horse");
 	struct config_network *sae = fake_network(config, "sae", "correct horse");
@@ -87,6 +88,9 @@ START_TEST(test_causes_from_ies)
 
 	ck_assert_int_eq(config_network_set(pmf, "key_mgmt", "WPA-PSK WPA-PSK-SHA256", err,
 					    sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(mixed_ccmp, "group", "CCMP", err, sizeof(err)), 0);
+	/* wpa_supplicant's pairwise form: TKIP is accepted but never used */
+	ck_assert_int_eq(config_network_set(tkip, "pairwise", "CCMP TKIP", err, sizeof(err)), 0);
 	fake_bss_add(&fake, 1, 2412, -40, "mixed", 5, rsne_mixed, sizeof(rsne_mixed), 0);
 	fake_bss_add(&fake, 2, 2412, -40, "tkip", 4, rsne_tkip, sizeof(rsne_tkip), 0);
 	fake_bss_add(&fake, 3, 2412, -40, "wpa1", 4, NULL, 0, 0);
@@ -96,7 +100,9 @@ START_TEST(test_causes_from_ies)
 	fake_bss_add(&fake, 5, 2412, -40, "pmf", 3, rsne_mfpr, sizeof(rsne_mfpr), 0);
 	fake_bss_add(&fake, 6, 2412, -40, "ok", 2, rsne_psk, sizeof(rsne_psk), 0);
 
-	ck_assert_uint_eq(why_of(mixed), SELECT_WHY_GROUP_CIPHER);
+	/* the default group= is CCMP TKIP (wpa_supplicant's): a mixed-mode AP can be joined */
+	ck_assert_uint_eq(why_of(mixed), 0);
+	ck_assert_uint_eq(why_of(mixed_ccmp), SELECT_WHY_GROUP_CIPHER);
 	ck_assert_uint_eq(why_of(tkip), SELECT_WHY_TKIP_PAIRWISE);
 	ck_assert_uint_eq(why_of(wpa1), SELECT_WHY_WPA1_ONLY);
 	ck_assert_uint_eq(why_of(sae), SELECT_WHY_AKM);
@@ -113,17 +119,19 @@ END_TEST
 
 START_TEST(test_logged_once_per_cause)
 {
+	struct config_network *mixed = fake_network(config, "mixed", "correct horse");
+	char err[64];
 	size_t n;
 
-	fake_network(config, "mixed", "correct horse");
+	ck_assert_int_eq(config_network_set(mixed, "group", "CCMP", err, sizeof(err)), 0);
 	fake_bss_add(&fake, 1, 2412, -40, "mixed", 5, rsne_mixed, sizeof(rsne_mixed), 0);
 	n = parse_all();
 	select_why_log(config, list, n, "wlan1");
 	select_why_log(config, list, n, "wlan1");
 	select_why_log(config, list, n, "wlan1");
 	ck_assert_str_eq(logged, "wlan1: network id=0 \"mixed\" cannot be joined: the AP's group "
-			 "cipher is not in group= (a TKIP group is a WPA/WPA2 mixed-mode AP: "
-			 "not supported yet)\n");
+			 "cipher is not in group= (a TKIP group is a WPA/WPA2 mixed-mode AP's: "
+			 "add TKIP to group=)\n");
 	/* A new cause (a second BSS outside freq_list) is said; the old one is not repeated. */
 	fake_bss_add(&fake, 2, 5180, -40, "mixed", 5, rsne_psk, sizeof(rsne_psk), 0);
 	config->freq_list[0] = 2412;

@@ -168,8 +168,47 @@ START_TEST(test_transition_mode)
 }
 END_TEST
 
+/* RSNE bodies: version 1, group g, one pairwise p, AKM PSK, capabilities 0. */
+#define RSNE_GP(g, p) 0x01, 0x00, 0x00, 0x0f, 0xac, (g), 0x01, 0x00, 0x00, 0x0f, 0xac, (p), \
+	0x01, 0x00, 0x00, 0x0f, 0xac, 0x02, 0x00, 0x00
+
+/* A WPA/WPA2 mixed-mode AP: group TKIP (00-0F-AC:2), pairwise CCMP. */
+START_TEST(test_mixed_mode_tkip_group)
+{
+	static const uint8_t rsne_mixed[] = { RSNE_GP(2, 4) };
+	static const uint8_t rsne_tkip[] = { RSNE_GP(2, 2) };
+	struct config_network *n = network("mixed", "correct horse");
+	struct config_network *ccmp = network("mixed", "correct horse");
+	struct config_network *t = network("tkip", "correct horse");
+	struct profile_choice ch;
+	struct scan_bss b;
+	char err[64];
+
+	fake_bss_add(&fake, 1, 2412, -40, "mixed", 5, rsne_mixed, sizeof(rsne_mixed), 0);
+	fake_bss_add(&fake, 2, 2412, -40, "tkip", 4, rsne_tkip, sizeof(rsne_tkip), 0);
+	scan_bss_parse(&fake.bss[0], &b);
+	ck_assert_uint_eq(b.group_suite, 0x000fac02);
+	/* the default group= (CCMP TKIP): joined with pairwise CCMP and the AP's TKIP group */
+	ck_assert(select_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.pairwise, CONFIG_CIPHER_CCMP);
+	ck_assert_int_eq(ch.group, CONFIG_CIPHER_TKIP);
+	/* pairwise=CCMP TKIP changes nothing: TKIP is never the pairwise choice */
+	ck_assert_int_eq(config_network_set(n, "pairwise", "CCMP TKIP", err, sizeof(err)), 0);
+	ck_assert(select_bss_match(n, &b, &ch));
+	ck_assert_int_eq(ch.pairwise, CONFIG_CIPHER_CCMP);
+	/* group=CCMP leaves a mixed-mode AP out */
+	ck_assert_int_eq(config_network_set(ccmp, "group", "CCMP", err, sizeof(err)), 0);
+	ck_assert(!select_bss_match(ccmp, &b, &ch));
+	/* an AP with TKIP as the only pairwise cipher is never joined, whatever pairwise= says */
+	ck_assert_int_eq(config_network_set(t, "pairwise", "CCMP TKIP", err, sizeof(err)), 0);
+	scan_bss_parse(&fake.bss[1], &b);
+	ck_assert(!select_bss_match(t, &b, &ch));
+}
+END_TEST
+
 int main(void)
 {
 	return CHECK_RUN("select", setup, teardown,
-			 test_bss_match_rules, test_select_best_order, test_transition_mode);
+			 test_bss_match_rules, test_select_best_order, test_transition_mode,
+			 test_mixed_mode_tkip_group);
 }

@@ -114,7 +114,7 @@ static inline size_t test_auth_msg1(struct test_auth *a, uint8_t *out, size_t ca
 /* Key data of message 3: the AP's RSNE, GTK KDE and (MFP) IGTK KDE. */
 static inline size_t test_auth_kd_msg3(const struct test_auth *a, uint8_t *kd, bool with_rsne)
 {
-	size_t n = 0, gl = rsn_cipher_key_len(a->group), il = rsn_mgmt_cipher_key_len(a->group_mgmt);
+	size_t n = 0, gl = rsn_group_cipher_key_len(a->group), il = rsn_mgmt_cipher_key_len(a->group_mgmt);
 
 	if (with_rsne) {
 		memcpy(kd, a->ap_rsne, a->ap_rsne_len);

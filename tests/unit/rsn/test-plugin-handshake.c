@@ -287,6 +287,93 @@ START_TEST(test_send_failure_fails_the_handshake)
 }
 END_TEST
 
+/*
+ * Michael MIC failures through ReceiveIndication (IEEE 802.11-2020 12.5.2.4): each one is
+ * reported to the AP (EAPOL-Key Request + Error, MIC'd with the KCK); the second within 60 s
+ * fails the post-association again (the port closes) and the BSS is refused at the next
+ * pre-association.
+ */
+START_TEST(test_mic_failure_countermeasures)
+{
+	DOT11_TKIPMIC_FAILURE_PARAMETERS mf;
+	uint8_t snonce[32], ies[512], kck[16], mic[20], z[256];
+	const uint8_t *f;
+	uint16_t info;
+	struct prof p;
+	DWORD reason = 1;
+	size_t n;
+
+	pre_assoc_ok(WPA2_PROBE, "WPA-PSK", 0);
+	post_assoc_fixture(WPA2_ASSOC, WPA2_PROBE);
+	test_unhex("758d5067f0d9c50ad9f6e19d8f673a4e870000b32c78dd6cc4964ffce7fa0b9a", snonce);
+	ck_assert_uint_eq(rsn_plugin_test_set_snonce(ad, snonce), ERROR_SUCCESS);
+	rx_hex("0203005f02008a001000000000000000012a20fef48fb847356696750cfa6761c9645d03018e89bffc179a2a81d162fafb0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000");
+	rx_hex("020300970213ca001000000000000000022a20fef48fb847356696750cfa6761c9645d03018e89bffc179a2a81d162fafb00000000000000000000000000000000000000000000000000000000000000000e49d54a8483a131f8f789b0b92ccf750038b51180c0c91a387e2cd6b70edded2a446a302f3fe9647736178d1514f620c6e21a37c45b0cd62bdef0717ccd8f46c09f867badc84baac2a3");
+	ck_assert_int_eq(rec.post_calls, 1);
+	ck_assert_uint_eq(rec.post_err, ERROR_SUCCESS);
+	complete_all_sends();
+
+	memset(&mf, 0, sizeof(mf));
+	mf.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	mf.Header.Revision = 1;
+	mf.Header.Size = sizeof(mf);
+	mf.bDefaultKeyFailure = TRUE;
+	mf.uKeyIndex = 1;
+	memcpy(mf.PeerMac, AA, 6);
+	/* a malformed indication: refused, nothing sent */
+	ck_assert_uint_eq(h.Dot11ExtIhvReceiveIndication(ad, IndicationTypeTkipMicFailure, 4, &mf),
+			  ERROR_INVALID_PARAMETER);
+	ck_assert_int_eq(rec.ntx, 2);
+
+	/* the first failure: a report, the port stays */
+	ck_assert_uint_eq(h.Dot11ExtIhvReceiveIndication(ad, IndicationTypeTkipMicFailure,
+							 sizeof(mf), &mf), ERROR_SUCCESS);
+	ck_assert_int_eq(rec.ntx, 3);
+	f = rec.tx[2].data + 8;
+	n = rec.tx[2].len - 8;
+	ck_assert_uint_le(n, sizeof(z));
+	info = (uint16_t)(f[5] << 8 | f[6]);
+	/* Request, Error, Secure, MIC; a group key (no Pairwise bit); descriptor version 2 */
+	ck_assert_uint_eq(info, 0x0800 | 0x0400 | 0x0200 | 0x0100 | 2);
+	/* the Key Replay Counter above the AP's last one (2) */
+	ck_assert_str_eq(test_hex(f + 9, 8), "0000000000000003");
+	/* its MIC verifies with the README's KCK (HMAC-SHA1-128 over the frame, MIC zeroed) */
+	test_unhex("d9f7a2b36409585b3392b4345c6cb2d8", kck);
+	memcpy(z, f, n);
+	memset(z + 81, 0, 16);
+	ck_assert_int_eq(rsn_crypto_hmac_sha1(kck, 16, z, n, mic), 0);
+	ck_assert_mem_eq(mic, f + 81, 16);
+	run_timers(0);
+	ck_assert_int_eq(rec.post_calls, 1);
+
+	/* the second within 60 s: reported, then countermeasures close the port */
+	ck_assert_uint_eq(h.Dot11ExtIhvReceiveIndication(ad, IndicationTypeTkipMicFailure,
+							 sizeof(mf), &mf), ERROR_SUCCESS);
+	ck_assert_int_eq(rec.ntx, 4);
+	ck_assert_str_eq(test_hex(rec.tx[3].data + 8 + 9, 8), "0000000000000004");
+	ck_assert_int_eq(rec.post_calls, 1); /* not inside the handler */
+	run_timers(0);
+	ck_assert_int_eq(rec.post_calls, 2);
+	ck_assert_uint_eq(rec.post_reason, RSN_REASON_TKIP_COUNTERMEASURES);
+	ck_assert_uint_ne(rec.post_err, ERROR_SUCCESS);
+	complete_all_sends();
+
+	/* the host disconnects; the same BSS is refused for 60 s */
+	ck_assert_uint_eq(h.Dot11ExtIhvStopPostAssociate(ad, (PDOT11_MAC_ADDRESS)AA,
+							 DOT11_ASSOC_STATUS_DISASSOCIATED_BY_OS),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(h.Dot11ExtIhvAdapterReset(ad), ERROR_SUCCESS);
+	n = fixture_ies(WPA2_PROBE, 12, ies);
+	prof_make(&p, "WPA-PSK", 0);
+	ck_assert_uint_eq(pre_assoc(&p, ies, n, &reason), ERROR_SUCCESS);
+	prof_free(&p);
+	run_timers(0);
+	ck_assert_int_eq(rec.pre_calls, 2);
+	ck_assert_uint_eq(rec.pre_reason, RSN_REASON_TKIP_COUNTERMEASURES);
+	ck_assert_uint_ne(rec.pre_err, ERROR_SUCCESS);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("plugin-handshake");
@@ -295,6 +382,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_fixture_wpa2_psk);
+	tcase_add_test(tc, test_mic_failure_countermeasures);
 	tcase_add_test(tc, test_fixture_psk_sha256_pmf);
 	tcase_add_test(tc, test_authenticator_psk_sha256_pmf);
 	tcase_add_test(tc, test_wrong_passphrase);

@@ -209,6 +209,25 @@ START_TEST(test_eap_auth_modes)
 }
 END_TEST
 
+/* A mixed-mode AP's profile: Group TKIP (00-0F-AC:2) is taken; TKIP stays refused as pairwise. */
+START_TEST(test_tkip_group)
+{
+	struct rsn_sec_profile p;
+
+	ck_assert_int_eq(sec(SEC_OPEN "<AuthMode>WPA-PSK</AuthMode><Pairwise>CCMP</Pairwise>"
+				      "<Group>TKIP</Group><Pmf>0</Pmf><Psk>" PSK_HEX "</Psk>"
+				      SEC_CLOSE, &p),
+			 RSN_PROFILE_OK);
+	ck_assert_uint_eq(p.pairwise, RSN_CIPHER_CCMP_128);
+	ck_assert_uint_eq(p.group, RSN_CIPHER_TKIP);
+	rsn_sec_profile_clear(&p);
+	ck_assert_int_eq(sec(SEC_OPEN "<AuthMode>WPA-PSK</AuthMode><Pairwise>TKIP</Pairwise>"
+				      "<Group>TKIP</Group><Pmf>0</Pmf><Psk>" PSK_HEX "</Psk>"
+				      SEC_CLOSE, &p),
+			 RSN_PROFILE_ERR_VALUE);
+}
+END_TEST
+
 START_TEST(test_bad_values)
 {
 	struct rsn_sec_profile p;
@@ -358,6 +377,7 @@ int main(void)
 	tcase_add_test(tc, test_open_network);
 	tcase_add_test(tc, test_escaping);
 	tcase_add_test(tc, test_wrong_order_and_missing);
+	tcase_add_test(tc, test_tkip_group);
 	tcase_add_test(tc, test_bad_values);
 	tcase_add_test(tc, test_eap_auth_modes);
 	tcase_add_test(tc, test_bad_secrets);
