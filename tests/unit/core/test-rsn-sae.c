@@ -71,8 +71,9 @@ static const struct ihv_adapter_events events = {
 
 static void setup(void)
 {
-	char path[512], err[256];
+	char path[512], err[256], phost[512];
 	const char *b = getenv("IHVD_BUILD");
+	const char *mode = getenv("IHVD_PLUGIN_ISOLATION");
 	struct ihv_host_params hp = { 0 };
 
 	memset(&evs, 0, sizeof(evs));
@@ -84,6 +85,10 @@ static void setup(void)
 	hp.loop = loop;
 	hp.drv = sim_drv_base(sim);
 	hp.plugin_path = path;
+	/* run-unit runs this program inline and isolated: the exchange over the protocol */
+	hp.isolated = mode && !strcmp(mode, "isolated");
+	snprintf(phost, sizeof(phost), "%s/ihvd-plugin-host", b ? b : "build");
+	hp.plugin_host_path = phost;
 	host = ihv_host_new(&hp, err, sizeof(err));
 	ck_assert_msg(host != NULL, "%s", err);
 	sim_drv_event_cb_set(sim, on_drv_event, host);
