@@ -159,6 +159,10 @@ UNIT_LIBS_core := $(SIM_OBJS) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(RSN_LIB) $(COMM
 UNIT_LIBS_daemon := $(SIM_OBJS) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 UNIT_LIBS_nl80211 := $(NL_LIB) $(COMMON_LIB)
 UNIT_LIBS_eap := $(EAP_LIB) $(COMMON_LIB)
+UNIT_LIBS_ipc := $(IPC_LIB)
+# the plugin host's objects without its main (the test supplies the phost state)
+UNIT_LIBS_plugin-host := $(call obj,$(filter-out $(SRC)/src/plugin-host/main.c,$(PHOST_SRCS))) \
+	$(IPC_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 
 .SECONDEXPANSION:

@@ -19,6 +19,7 @@
 #include "common/log.h"
 #include "core/ihv-core.h"
 #include "core/isolate.h"
+#include "ipc/ipc-auth.h"
 #include "ipc/ipc-dot11.h"
 #include "ipc/ipc-ids.h"
 
@@ -199,8 +200,11 @@ DWORD WINAPI ihv_isolate_init_service(DWORD ver, PDOT11EXT_APIS apis, LPVOID res
 	/* the tables are copies the core made for this call (contract §3.2): keep ours */
 	iso->t.apis = *apis;
 	iso->t.have_lx = lx && lx->dwVersion >= 1 && lx->dwSize >= DOT11EXT_LINUX_APIS_V1_SIZE;
+	iso->t.have_lx2 = iso->t.have_lx && lx->dwVersion >= DOT11EXT_LINUX_APIS_VERSION_2 &&
+			  lx->dwSize >= DOT11EXT_LINUX_APIS_V2_SIZE;
 	if (iso->t.have_lx)
-		iso->t.lx = *lx;
+		memcpy(&iso->t.lx, lx, iso->t.have_lx2 ? sizeof(iso->t.lx) :
+		       DOT11EXT_LINUX_APIS_V1_SIZE);
 	iso->version = ver;
 	rc = iso_call_init_service(iso, &mask);
 	iso->handler_mask = mask;
@@ -671,6 +675,63 @@ const DOT11EXT_IHV_HANDLERS ihv_isolate_handlers = {
 
 DOT11EXT_LINUX_TIMER_CALLBACK ihv_isolate_timer_cb = iso_call_timer;
 
+/* ---- the authentication exchange (ihvlinux.h version 2) ---------------------------- */
+
+static DWORD WINAPI iso_auth_start(HANDLE ext, const DOT11EXT_LINUX_AUTH_TARGET *t)
+{
+	struct ipc_wr w;
+
+	if (!t)
+		return ERROR_INVALID_PARAMETER;
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, iso_call_remote(ext));
+	ipc_wr_auth_target(&w, t);
+	return iso_call_simple(iso_call_cur(), IPC_H_AUTH_START, &w, true);
+}
+
+static VOID WINAPI iso_auth_rx(HANDLE ext, const DOT11EXT_LINUX_AUTH_FRAME *f)
+{
+	struct ipc_wr w;
+
+	if (!f)
+		return;
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, iso_call_remote(ext));
+	ipc_wr_auth_frame(&w, f);
+	(void)iso_call_simple(iso_call_cur(), IPC_H_AUTH_RX, &w, false);
+}
+
+static VOID WINAPI iso_auth_stop(HANDLE ext, DWORD reason)
+{
+	struct ipc_wr w;
+
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, iso_call_remote(ext));
+	ipc_wr_u32(&w, reason);
+	(void)iso_call_simple(iso_call_cur(), IPC_H_AUTH_STOP, &w, false);
+}
+
+static VOID WINAPI iso_auth_assoc_status(HANDLE ext, const DOT11_MAC_ADDRESS bssid,
+					 USHORT status)
+{
+	static const uint8_t zero[6];
+	struct ipc_wr w;
+
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, iso_call_remote(ext));
+	ipc_wr_bytes(&w, bssid ? (const void *)bssid : zero, 6);
+	ipc_wr_u32(&w, status);
+	(void)iso_call_simple(iso_call_cur(), IPC_H_AUTH_ASSOC_STATUS, &w, false);
+}
+
+const DOT11EXT_LINUX_AUTH_HANDLERS ihv_isolate_auth_handlers = {
+	.dwSize = sizeof(DOT11EXT_LINUX_AUTH_HANDLERS),
+	.Dot11ExtIhvLinuxStartAuthentication = iso_auth_start,
+	.Dot11ExtIhvLinuxReceiveAuthFrame = iso_auth_rx,
+	.Dot11ExtIhvLinuxStopAuthentication = iso_auth_stop,
+	.Dot11ExtIhvLinuxAssociationStatus = iso_auth_assoc_status,
+};
+
 int ihv_isolate_rewalk(struct ihv_isolate *iso, char *err, size_t len)
 {
 	DOT11_IHV_VERSION_INFO vi;
@@ -684,9 +745,17 @@ int ihv_isolate_rewalk(struct ihv_isolate *iso, char *err, size_t len)
 		snprintf(err, len, "GetVersionInfo failed (error %u) or changed its range", rc);
 		return -1;
 	}
+	/* the core keeps the authentication proxies: the plugin must register again */
+	iso->t.rewalking = true;
+	iso->t.auth_again = false;
 	rc = iso_call_init_service(iso, &mask);
+	iso->t.rewalking = false;
 	if (rc != ERROR_SUCCESS || mask != iso->handler_mask) {
 		snprintf(err, len, "InitService failed (error %u) or set other handlers", rc);
+		return -1;
+	}
+	if (iso->t.auth_set && !iso->t.auth_again) {
+		snprintf(err, len, "InitService did not register its authentication handlers again");
 		return -1;
 	}
 	if (iso->hello_flags & IPC_HELLO_HAS_INIT_VS) {

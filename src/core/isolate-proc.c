@@ -260,6 +260,7 @@ struct ihv_isolate *ihv_isolate_open(struct ihv_host *h, const struct ihv_host_p
 	iso->crash_ctx = p->crash_ctx;
 	ihv_isolate_tables_init(&iso->t);
 	iso->t.timer_cb = ihv_isolate_timer_cb;
+	iso->t.auth_proxies = &ihv_isolate_auth_handlers;
 	iso->plugin_path = strdup(p->plugin_path);
 	iso->host_path = iso_proc_host_path(p->plugin_host_path);
 	iso->user = strdup(p->plugin_user && *p->plugin_user ? p->plugin_user : "nobody");

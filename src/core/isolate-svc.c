@@ -16,6 +16,7 @@
 #include "common/log.h"
 #include "core/isolate.h"
 #include "core/registry.h"
+#include "ipc/ipc-auth.h"
 #include "ipc/ipc-dot11.h"
 #include "ipc/ipc-ids.h"
 
@@ -463,6 +464,85 @@ static bool iso_svc_linux(struct ihv_isolate_tables *t, uint16_t id, struct ipc_
 	}
 }
 
+/*
+ * RegisterAuthHandlers: the plugin's table stays in its process; the core
+ * gets the proxies (isolate-call.c) in a table shaped like the plugin's (its
+ * dwSize, its NULLs), so the real service makes the checks it makes inline.
+ */
+static DWORD iso_svc_auth_register(struct ihv_isolate_tables *t, uint32_t present,
+				   uint32_t size, uint32_t mask)
+{
+	const DOT11EXT_LINUX_AUTH_HANDLERS *px = t->auth_proxies;
+	DOT11EXT_LINUX_AUTH_HANDLERS hd;
+	bool whole = present && size >= sizeof(hd) && mask == IPC_AUTH_HANDLERS_ALL;
+	DWORD rc;
+
+	if (t->rewalking && t->auth_set && ihv_current_host()) {
+		/* a restarted process: the core kept the proxies, the plugin only says so again */
+		t->auth_again = t->auth_again || whole;
+		return whole ? ERROR_SUCCESS : ERROR_INVALID_PARAMETER;
+	}
+	memset(&hd, 0, sizeof(hd));
+	hd.dwSize = size;
+	if (px && mask & IPC_AUTH_H_START)
+		hd.Dot11ExtIhvLinuxStartAuthentication = px->Dot11ExtIhvLinuxStartAuthentication;
+	if (px && mask & IPC_AUTH_H_RX)
+		hd.Dot11ExtIhvLinuxReceiveAuthFrame = px->Dot11ExtIhvLinuxReceiveAuthFrame;
+	if (px && mask & IPC_AUTH_H_STOP)
+		hd.Dot11ExtIhvLinuxStopAuthentication = px->Dot11ExtIhvLinuxStopAuthentication;
+	if (px && mask & IPC_AUTH_H_ASSOC_STATUS)
+		hd.Dot11ExtIhvLinuxAssociationStatus = px->Dot11ExtIhvLinuxAssociationStatus;
+	rc = t->lx.Dot11ExtLinuxRegisterAuthHandlers(present ? &hd : NULL);
+	if (rc == ERROR_SUCCESS)
+		t->auth_set = true;
+	return rc;
+}
+
+/* The authentication exchange (ihvlinux.h version 2). */
+static bool iso_svc_auth(struct ihv_isolate_tables *t, uint16_t id, struct ipc_rd *r,
+			 struct ipc_wr *w)
+{
+	DOT11EXT_LINUX_AUTH_FRAME fr, *pf;
+	uint32_t present, size, mask, win32, reason, status;
+	HANDLE svc;
+	DWORD rc;
+
+	if (!t->have_lx2)
+		return false; /* the plugin was never given version 2 */
+	switch (id) {
+	case IPC_S_LX_REGISTER_AUTH:
+		present = ipc_rd_u32(r);
+		size = ipc_rd_u32(r);
+		mask = ipc_rd_u32(r);
+		if (!ipc_rd_done(r) || mask & ~IPC_AUTH_HANDLERS_ALL || (!present && (size || mask)))
+			return false;
+		ipc_wr_u32(w, iso_svc_auth_register(t, present, size, mask));
+		return true;
+	case IPC_S_LX_SEND_AUTH_FRAME:
+		svc = ipc_rd_ptr(r);
+		pf = ipc_rd_auth_frame(r, &fr);
+		if (!ipc_rd_done(r)) {
+			ipc_auth_frame_free(pf);
+			return false;
+		}
+		rc = t->lx.Dot11ExtLinuxSendAuthFrame(svc, pf);
+		ipc_auth_frame_free(pf);
+		ipc_wr_u32(w, rc);
+		return true;
+	case IPC_S_LX_AUTH_COMPLETE:
+		svc = ipc_rd_ptr(r);
+		win32 = ipc_rd_u32(r);
+		reason = ipc_rd_u32(r);
+		status = ipc_rd_u32(r);
+		if (!ipc_rd_done(r) || status > 0xffff) /* a USHORT on the plugin's side */
+			return false;
+		ipc_wr_u32(w, t->lx.Dot11ExtLinuxAuthComplete(svc, win32, reason, (USHORT)status));
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool iso_svc_vs(struct ihv_isolate_tables *t, struct ipc_rd *r, struct ipc_wr *w)
 {
 	HANDLE svc = ipc_rd_ptr(r);
@@ -517,6 +597,10 @@ bool ihv_isolate_svc_serve(struct ihv_isolate_tables *t, uint16_t id, const uint
 		return iso_svc_vendor(t, &r, reply);
 	case IPC_S_VS_QUERY:
 		return iso_svc_vs(t, &r, reply);
+	case IPC_S_LX_REGISTER_AUTH:
+	case IPC_S_LX_SEND_AUTH_FRAME:
+	case IPC_S_LX_AUTH_COMPLETE:
+		return iso_svc_auth(t, id, &r, reply);
 	case IPC_S_ALLOCATE_BUFFER:
 	case IPC_S_FREE_BUFFER: /* buffers never cross (host-buffer.c) */
 		return false;

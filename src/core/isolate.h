@@ -50,7 +50,13 @@ struct ihv_isolate_tables {
 	DOT11EXT_LINUX_APIS lx;
 	DOT11EXT_VIRTUAL_STATION_APIS vs;
 	bool have_lx, have_vs;
+	bool have_lx2;            /* the core's table has the authentication exchange */
 	DOT11EXT_LINUX_TIMER_CALLBACK timer_cb;   /* the proxy's timer callback */
+	/* the proxies the core gets for the plugin's authentication handlers */
+	const DOT11EXT_LINUX_AUTH_HANDLERS *auth_proxies;
+	bool auth_set;            /* the core holds them (RegisterAuthHandlers went through) */
+	bool rewalking;           /* InitService again in a restarted process (loop thread) */
+	bool auth_again;          /* ... and it registered its handlers again */
 	/* flood bounds (any thread: under lock) */
 	pthread_mutex_t lock;
 	unsigned sends, timers;
@@ -108,6 +114,7 @@ int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len);
 /* isolate-call.c */
 extern const DOT11EXT_IHV_HANDLERS ihv_isolate_handlers;
 extern DOT11EXT_LINUX_TIMER_CALLBACK ihv_isolate_timer_cb;
+extern const DOT11EXT_LINUX_AUTH_HANDLERS ihv_isolate_auth_handlers;
 DWORD WINAPI ihv_isolate_get_version(PDOT11_IHV_VERSION_INFO vi);
 DWORD WINAPI ihv_isolate_init_service(DWORD ver, PDOT11EXT_APIS apis, LPVOID reserved,
 				      PDOT11EXT_IHV_HANDLERS hd);

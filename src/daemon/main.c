@@ -461,19 +461,15 @@ static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 	}
 	/*
 	 * SAE runs in ihvd's SME (nl80211 AUTHENTICATE) through the plugin's
-	 * authentication exchange (ihvlinux.h v2), which the plugin-host process
-	 * does not carry yet: SAE needs plugin_isolation=inline. Otherwise, and on
-	 * a full-MAC radio, transition networks use WPA-PSK.
+	 * authentication exchange (ihvlinux.h v2), inline or carried by the
+	 * plugin host (protocol version 2). On a full-MAC radio transition
+	 * networks use WPA-PSK.
 	 */
-	select_radio_sae_set(i->capa.sae && i->config->plugin_inline);
+	select_radio_sae_set(i->capa.sae);
 	if (!i->capa.sae)
 		log_info("%s: no SAE (%s): WPA3-Personal networks are not joined, transition "
 			 "networks use WPA-PSK", i->ifname, i->capa.supports_auth_assoc ?
 			 "no NL80211_FEATURE_SAE" : "the driver's SME is in firmware");
-	else if (!i->config->plugin_inline)
-		log_info("%s: no SAE with an isolated plugin yet (the plugin host does not carry "
-			 "the authentication exchange): WPA3-Personal networks need "
-			 "plugin_isolation=inline; transition networks use WPA-PSK", i->ifname);
 	r = d->drv->ops->eapol_path_set(d->drv, i->ifindex, i->config->eapol_path);
 	if (r < 0) {
 		main_die_msg(d, "%s: eapol_path=%s: %s", i->ifname,

@@ -22,7 +22,9 @@ static const char *const ipc_ids_calls[] = {
 static const char *const ipc_ids_exports[] = {
 	"Dot11ExtIhvGetVersionInfo", "Dot11ExtIhvInitService",
 	"Dot11ExtIhvInitVirtualStation", "Dot11ExtIhvLinuxReasonText",
-	"a Linux timer callback",
+	"a Linux timer callback", "Dot11ExtIhvLinuxStartAuthentication",
+	"Dot11ExtIhvLinuxReceiveAuthFrame", "Dot11ExtIhvLinuxStopAuthentication",
+	"Dot11ExtIhvLinuxAssociationStatus",
 };
 
 static const char *const ipc_ids_svcs[] = {
@@ -43,7 +45,8 @@ static const char *const ipc_ids_lx[] = {
 	"Dot11ExtLinuxLog", "Dot11ExtLinuxTimerCreate", "Dot11ExtLinuxTimerArm",
 	"Dot11ExtLinuxTimerCancel", "Dot11ExtLinuxTimerDestroy",
 	"Dot11ExtLinuxSetRsnParams", "Dot11ExtLinuxGetAdapterInfo",
-	"Dot11ExtQueryVirtualStationProperties",
+	"Dot11ExtQueryVirtualStationProperties", "Dot11ExtLinuxRegisterAuthHandlers",
+	"Dot11ExtLinuxSendAuthFrame", "Dot11ExtLinuxAuthComplete",
 };
 
 #define IPC_IDS_N(a) (sizeof(a) / sizeof((a)[0]))

@@ -6,7 +6,18 @@
  * order (contract §3); the exports and the Linux timer callback follow.
  * IPC_SVC / IPC_SVC_RETURN: 0..21 are the 22 services in DOT11EXT_APIS
  * order (contract §4); the Linux additions (ihvlinux.h) and the one
- * virtual-station query follow.
+ * virtual-station query follow, then the Linux version 2 services.
+ *
+ * Payloads of the authentication exchange (ihvlinux.h version 2):
+ *	IPC_H_AUTH_START         ptr ext, bytes target (56, DOT11EXT_LINUX_AUTH_TARGET)
+ *	                         -> u32 result
+ *	IPC_H_AUTH_RX            ptr ext, auth frame (ipc-dot11.h) -> (nothing)
+ *	IPC_H_AUTH_STOP          ptr ext, u32 reason -> (nothing)
+ *	IPC_H_AUTH_ASSOC_STATUS  ptr ext, bytes bssid (6), u32 status -> (nothing)
+ *	IPC_S_LX_REGISTER_AUTH   u32 present, u32 dwSize, u32 mask of non-NULL
+ *	                         handlers (bit i: the i-th of the four) -> u32 result
+ *	IPC_S_LX_SEND_AUTH_FRAME ptr svc, auth frame -> u32 result
+ *	IPC_S_LX_AUTH_COMPLETE   ptr svc, u32 win32, u32 reason, u32 status -> u32 result
  */
 #ifndef IHVD_IPC_IPC_IDS_H
 #define IHVD_IPC_IPC_IDS_H
@@ -38,6 +49,11 @@ enum ipc_call_id {
 	IPC_H_INIT_VS,            /* Dot11ExtIhvInitVirtualStation */
 	IPC_H_REASON_TEXT,        /* Dot11ExtIhvLinuxReasonText */
 	IPC_H_TIMER,              /* a Linux timer fired: run its callback */
+	/* the authentication exchange (ihvlinux.h version 2, protocol version 2) */
+	IPC_H_AUTH_START,         /* Dot11ExtIhvLinuxStartAuthentication */
+	IPC_H_AUTH_RX,            /* Dot11ExtIhvLinuxReceiveAuthFrame */
+	IPC_H_AUTH_STOP,          /* Dot11ExtIhvLinuxStopAuthentication */
+	IPC_H_AUTH_ASSOC_STATUS,  /* Dot11ExtIhvLinuxAssociationStatus */
 	IPC_H_MAX,
 };
 
@@ -72,8 +88,19 @@ enum ipc_svc_id {
 	IPC_S_LX_SET_RSN,
 	IPC_S_LX_ADAPTER_INFO,
 	IPC_S_VS_QUERY,
+	/* the authentication exchange (ihvlinux.h version 2, protocol version 2) */
+	IPC_S_LX_REGISTER_AUTH,    /* Dot11ExtLinuxRegisterAuthHandlers */
+	IPC_S_LX_SEND_AUTH_FRAME,  /* Dot11ExtLinuxSendAuthFrame */
+	IPC_S_LX_AUTH_COMPLETE,    /* Dot11ExtLinuxAuthComplete */
 	IPC_S_MAX,
 };
+
+/* IPC_S_LX_REGISTER_AUTH's mask: which of DOT11EXT_LINUX_AUTH_HANDLERS are non-NULL. */
+#define IPC_AUTH_H_START        0x1u
+#define IPC_AUTH_H_RX           0x2u
+#define IPC_AUTH_H_STOP         0x4u
+#define IPC_AUTH_H_ASSOC_STATUS 0x8u
+#define IPC_AUTH_HANDLERS_ALL   0xfu
 
 /* IPC_HELLO payload: u32 version, u32 flags, str load error ("" when loaded). */
 #define IPC_HELLO_HAS_INIT_VS     0x1u

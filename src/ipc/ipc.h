@@ -30,7 +30,7 @@
 #include <stdint.h>
 
 #define IPC_MAGIC 0x50564849u /* "IHVP" little-endian */
-#define IPC_VERSION 1u
+#define IPC_VERSION 2u /* 2: the authentication exchange (ihvlinux.h v2) */
 #define IPC_HDR_LEN 12u
 #define IPC_MAX_PAYLOAD (256u * 1024u)
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ipc/ipc-auth.h"
 #include "ipc/ipc-dot11.h"
 #include "ipc/ipc-ids.h"
 #include "plugin-host/host.h"
@@ -40,6 +41,8 @@ static bool phost_calls_exports(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 		apis = phost_apis;
 		lx = phost_linux_apis;
 		memset(&phost.hd, 0, sizeof(phost.hd));
+		memset(&phost.auth_hd, 0, sizeof(phost.auth_hd));
+		phost.auth_set = false;
 		phost.service_up = true;
 		rc = phost.init_service(ver, &apis, &lx, &phost.hd);
 		if (rc != ERROR_SUCCESS)
@@ -336,8 +339,59 @@ static bool phost_calls_data(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 	}
 }
 
+/* The authentication exchange (ihvlinux.h version 2). */
+static bool phost_calls_auth(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
+{
+	DOT11EXT_LINUX_AUTH_TARGET t;
+	DOT11EXT_LINUX_AUTH_FRAME fr, *f;
+	DOT11_MAC_ADDRESS bssid;
+	HANDLE ext;
+	uint32_t v;
+
+	/* ihvd calls these only after the plugin's handlers were registered */
+	if (!phost.auth_set)
+		return false;
+	ext = ipc_rd_ptr(r);
+	switch (id) {
+	case IPC_H_AUTH_START:
+		ipc_rd_auth_target(r, &t);
+		if (!ipc_rd_done(r))
+			return false;
+		ipc_wr_u32(w, phost.auth_hd.Dot11ExtIhvLinuxStartAuthentication(ext, &t));
+		return true;
+	case IPC_H_AUTH_RX:
+		f = ipc_rd_auth_frame(r, &fr);
+		/* from ihvd a whole frame: its own size, the body it claims, all of it */
+		if (!ipc_rd_done(r) || !f || f->dwSize != sizeof(*f) ||
+		    (f->dwBodyLength && !f->pucBody)) {
+			ipc_auth_frame_free(f);
+			return false;
+		}
+		phost.auth_hd.Dot11ExtIhvLinuxReceiveAuthFrame(ext, f);
+		ipc_auth_frame_free(f);
+		return true;
+	case IPC_H_AUTH_STOP:
+		v = ipc_rd_u32(r);
+		if (!ipc_rd_done(r))
+			return false;
+		phost.auth_hd.Dot11ExtIhvLinuxStopAuthentication(ext, v);
+		return true;
+	case IPC_H_AUTH_ASSOC_STATUS:
+		ipc_rd_fixed(r, bssid, sizeof(bssid));
+		v = ipc_rd_u32(r);
+		if (!ipc_rd_done(r) || v > 0xffff) /* IEEE 802.11-2020 9.4.1.9: two octets */
+			return false;
+		phost.auth_hd.Dot11ExtIhvLinuxAssociationStatus(ext, bssid, (USHORT)v);
+		return true;
+	default: /* a u16 off the wire */
+		return false;
+	}
+}
+
 bool phost_call(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 {
+	if (id >= IPC_H_AUTH_START)
+		return phost_calls_auth(id, r, w);
 	if (id >= IPC_H_GET_VERSION)
 		return phost_calls_exports(id, r, w);
 	if (id == IPC_H_DEINIT_SERVICE) {

@@ -3,7 +3,10 @@
  * ihvd's Linux additions (ihvlinux.h) as the plugin sees them in the plugin
  * host. Timers: ihvd owns the timer (its loop fires it and checks the
  * thread rule); the callback and its context stay here, keyed by the timer
- * handle ihvd minted, and run when ihvd sends IPC_H_TIMER.
+ * handle ihvd minted, and run when ihvd sends IPC_H_TIMER. The
+ * authentication exchange (version 2): the plugin's handler table stays
+ * here (host-calls.c calls it); ihvd learns which handlers exist, checks
+ * them as inline and gives the core its proxies.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ipc/ipc-auth.h"
 #include "ipc/ipc-ids.h"
 #include "plugin-host/host.h"
 
@@ -218,8 +222,59 @@ static DWORD WINAPI phost_linux_adapter_info(HANDLE svc, PDOT11EXT_LINUX_ADAPTER
 	return rc;
 }
 
+static DWORD WINAPI phost_linux_register_auth(const DOT11EXT_LINUX_AUTH_HANDLERS *hd)
+{
+	/* the handlers are read only when dwSize says the table holds them */
+	bool whole = hd && hd->dwSize >= sizeof(*hd);
+	uint32_t mask = 0;
+	struct ipc_wr w;
+	DWORD rc;
+
+	if (whole && hd->Dot11ExtIhvLinuxStartAuthentication)
+		mask |= IPC_AUTH_H_START;
+	if (whole && hd->Dot11ExtIhvLinuxReceiveAuthFrame)
+		mask |= IPC_AUTH_H_RX;
+	if (whole && hd->Dot11ExtIhvLinuxStopAuthentication)
+		mask |= IPC_AUTH_H_STOP;
+	if (whole && hd->Dot11ExtIhvLinuxAssociationStatus)
+		mask |= IPC_AUTH_H_ASSOC_STATUS;
+	ipc_wr_init(&w);
+	ipc_wr_u32(&w, hd != NULL);
+	ipc_wr_u32(&w, hd ? hd->dwSize : 0);
+	ipc_wr_u32(&w, mask);
+	rc = phost_linux_reply(IPC_S_LX_REGISTER_AUTH, &w, NULL);
+	if (rc == ERROR_SUCCESS && whole && mask == IPC_AUTH_HANDLERS_ALL) {
+		phost.auth_hd = *hd; /* copied, as ihvlinux.h says */
+		phost.auth_set = true;
+	}
+	return rc;
+}
+
+static DWORD WINAPI phost_linux_send_auth_frame(HANDLE svc, const DOT11EXT_LINUX_AUTH_FRAME *f)
+{
+	struct ipc_wr w;
+
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, svc);
+	ipc_wr_auth_frame(&w, f);
+	return phost_linux_reply(IPC_S_LX_SEND_AUTH_FRAME, &w, NULL);
+}
+
+static DWORD WINAPI phost_linux_auth_complete(HANDLE svc, DWORD win32, DWORD reason,
+					      USHORT status)
+{
+	struct ipc_wr w;
+
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, svc);
+	ipc_wr_u32(&w, win32);
+	ipc_wr_u32(&w, reason);
+	ipc_wr_u32(&w, status);
+	return phost_linux_reply(IPC_S_LX_AUTH_COMPLETE, &w, NULL);
+}
+
 const DOT11EXT_LINUX_APIS phost_linux_apis = {
-	.dwVersion = DOT11EXT_LINUX_APIS_VERSION_1,
+	.dwVersion = DOT11EXT_LINUX_APIS_VERSION_2,
 	.dwSize = sizeof(DOT11EXT_LINUX_APIS),
 	.Dot11ExtLinuxLog = phost_linux_log,
 	.Dot11ExtLinuxTimerCreate = phost_linux_timer_create,
@@ -228,4 +283,7 @@ const DOT11EXT_LINUX_APIS phost_linux_apis = {
 	.Dot11ExtLinuxTimerDestroy = phost_linux_timer_destroy,
 	.Dot11ExtLinuxSetRsnParams = phost_linux_set_rsn,
 	.Dot11ExtLinuxGetAdapterInfo = phost_linux_adapter_info,
+	.Dot11ExtLinuxRegisterAuthHandlers = phost_linux_register_auth,
+	.Dot11ExtLinuxSendAuthFrame = phost_linux_send_auth_frame,
+	.Dot11ExtLinuxAuthComplete = phost_linux_auth_complete,
 };

@@ -39,6 +39,8 @@ struct phost {
 	DOT11EXTIHV_INIT_VIRTUAL_STATION init_vs;
 	DOT11EXTIHV_LINUX_REASON_TEXT reason_text;
 	DOT11EXT_IHV_HANDLERS hd;
+	DOT11EXT_LINUX_AUTH_HANDLERS auth_hd; /* RegisterAuthHandlers (ihvlinux.h v2) */
+	bool auth_set;                /* ... went through in ihvd */
 	volatile sig_atomic_t cur_call; /* the call id the main thread runs, or -1 */
 	bool service_up;              /* InitService entered .. DeinitService returned */
 	int depth;                    /* nested calls on the main thread */

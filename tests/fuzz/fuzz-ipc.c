@@ -7,7 +7,9 @@
  * the real checks, which refuse the made-up handles), and the payload of
  * any other frame goes through the readers of the structures that come
  * back in replies (profiles, UI request, discovery list, OneX result, BSS
- * list). Nothing may be read out of bounds, whatever the lengths say.
+ * list) and of the authentication exchange's calls (target, frame, after
+ * the adapter handle). Nothing may be read out of bounds, whatever the
+ * lengths say.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +19,7 @@
 #include "common/log.h"
 #include "core/ihv-core.h"
 #include "core/isolate.h"
+#include "ipc/ipc-auth.h"
 #include "ipc/ipc-dot11.h"
 #include "ipc/ipc-ids.h"
 #include "tests/fuzz/fuzz-main.h"
@@ -38,6 +41,8 @@ static void fuzz_ipc_readers(const uint8_t *p, size_t len)
 {
 	DOT11EXT_IHV_DISCOVERY_PROFILE_LIST dl;
 	DOT11EXT_IHV_UI_REQUEST ui;
+	DOT11EXT_LINUX_AUTH_TARGET at;
+	DOT11EXT_LINUX_AUTH_FRAME af;
 	struct ipc_profiles pr;
 	struct ipc_bss_list bl;
 	struct ipc_rd r;
@@ -59,6 +64,12 @@ static void fuzz_ipc_readers(const uint8_t *p, size_t len)
 		free(dl.pIhvDiscoveryProfiles[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity);
 	}
 	free(dl.pIhvDiscoveryProfiles);
+	ipc_rd_init(&r, p, len);
+	(void)ipc_rd_ptr(&r);
+	ipc_rd_auth_target(&r, &at);
+	ipc_rd_init(&r, p, len);
+	(void)ipc_rd_ptr(&r);
+	ipc_auth_frame_free(ipc_rd_auth_frame(&r, &af));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -76,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		t.apis = ihv_service_apis;
 		t.lx = ihv_linux_apis;
 		t.vs = ihv_vs_apis;
-		t.have_lx = t.have_vs = true;
+		t.have_lx = t.have_lx2 = t.have_vs = true;
 		init = true;
 	}
 	ipc_wr_init(&reply);

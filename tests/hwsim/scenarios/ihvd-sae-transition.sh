@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash
 # WPA3 transition mode (wpa_key_mgmt=WPA-PSK SAE, ieee80211w=1): a PSK-only
-# block joins with WPA-PSK, a "WPA-PSK SAE" block with SAE (plugin inline; with
-# the plugin isolated, WPA-PSK and a line saying why). Then a wrong SAE
-# password: each attempt ends in SAE (the AP rejects our Confirm with status 1),
-# ihvd gives up after three naming SAE and the likely cause, and tries no more.
+# block joins with WPA-PSK, a "WPA-PSK SAE" block with SAE, once with the
+# plugin inline (plugin_isolation=inline: the one SAE connection that keeps
+# the in-process path covered) and once isolated (the default). Then a wrong
+# SAE password (isolated): each attempt ends in SAE (the AP rejects our Confirm
+# with status 1), ihvd gives up after three naming SAE and the likely cause,
+# and tries no more.
 # hwsim-timeout: 180
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -36,7 +38,7 @@ ihvd_check_connected "$bssid" WPA2-PSK
 ! grep -q "authenticating with" "$IHVD_LOG" || fail "the PSK block used the SME path"
 restart psk
 
-# 2. PSK + SAE block: SAE is chosen.
+# 2. PSK + SAE block, the plugin inline: SAE is chosen.
 cat >"$T/both.conf" <<'EOF2'
 plugin_isolation=inline
 network={
@@ -49,22 +51,26 @@ EOF2
 ihvd_start "$T/both.conf" "$sta_if"
 ihvd_wait_state 30 COMPLETED
 ihvd_check_connected "$bssid" SAE
+! grep -q "isolated in ihvd-plugin-host" "$IHVD_LOG" || fail "the plugin is not inline"
+[[ -z $(ihvd_host_pid) ]] || fail "a plugin host runs with plugin_isolation=inline"
 ip_setup "$ap_if" "$sta_if"
 ping_check
 restart both
 
-# 2b. The same block with the plugin isolated (the default), which does not
-# carry SAE's exchange yet: WPA-PSK, and the log says why.
+# 2b. The same block with the plugin isolated (the default): SAE too, the
+# exchange carried by the plugin-host protocol.
 grep -v '^plugin_isolation=' "$T/both.conf" >"$T/both-iso.conf"
 ihvd_start "$T/both-iso.conf" "$sta_if"
 ihvd_wait_state 40 COMPLETED
-ihvd_check_connected "$bssid" WPA2-PSK
-grep -q "no SAE with an isolated plugin yet" "$IHVD_LOG" || fail "no word on SAE and isolation"
+ihvd_check_connected "$bssid" SAE
+grep -q "isolated in ihvd-plugin-host" "$IHVD_LOG" || fail "the plugin is not isolated"
+[[ -n $(ihvd_host_pid) ]] || fail "no plugin host"
+grep -q "authentication through plugin ihv-rsn (SAE)" "$IHVD_LOG" || fail "no SAE exchange in the log"
+ping_check
 restart both-iso
 
-# 3. A wrong SAE password (SAE only, so no PSK fallback hides it).
+# 3. A wrong SAE password (SAE only, so no PSK fallback hides it), isolated.
 cat >"$T/wrong.conf" <<'EOF2'
-plugin_isolation=inline
 network={
 	ssid="ihvd-test"
 	key_mgmt=SAE
@@ -86,4 +92,4 @@ sleep 3
 ((attempts == 3)) || fail "$attempts attempts, want 3"
 _ihvd_state_is INACTIVE || fail "ihvd should be INACTIVE after giving up"
 ihvd_stop
-note "sae-transition: PSK block -> WPA2-PSK, PSK+SAE block -> SAE, wrong SAE password -> gave up after 3 naming SAE"
+note "sae-transition: PSK block -> WPA2-PSK, PSK+SAE block -> SAE inline and isolated, wrong SAE password (isolated) -> gave up after 3 naming SAE"

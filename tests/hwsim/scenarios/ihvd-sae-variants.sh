@@ -4,7 +4,7 @@
 # (sae_pwe=1: status 126, RSNXE in the association request), groups 20 and 21
 # (the AP rejects 19 with status 77, ihvd goes on with the next of
 # sae_groups), anti-clogging (sae_anti_clogging_threshold=0: status 76, the
-# Commit again with the token).
+# Commit again with the token). The plugin runs isolated (the default).
 # hwsim-timeout: 240
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -31,7 +31,6 @@ sta() {
 	local name=$1
 	shift
 	{
-		echo 'plugin_isolation=inline'
 		echo 'network={'
 		echo '	ssid="ihvd-test"'
 		echo '	key_mgmt=SAE'

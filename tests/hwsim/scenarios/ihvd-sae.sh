@@ -7,6 +7,11 @@
 # the cached PMKSA: Open System authentication and the PMKID, no SAE frame at
 # the AP. Then the group key is renewed every 3 s while traffic flows. Last,
 # the AP forgets the PMKSA: the cached reconnect is refused and SAE runs again.
+# The plugin runs isolated (the default, ihvd-plugin-host): every frame of the
+# exchange crosses the plugin-host protocol. ihvd runs at -dd; at the end its
+# log and whatever the plugin host wrote (its stdout and stderr, wherever they
+# point) are searched for the SAE password as text, hex and UTF-16: 0 hits.
+# (ihvd-sae-transition keeps an SAE connection with plugin_isolation=inline.)
 # hwsim-timeout: 150
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -19,7 +24,6 @@ sta_if=${HWSIM_IF[1]}
 bssid=$(<"/sys/class/net/$ap_if/address")
 
 cat >"$T/net.conf" <<'EOF2'
-plugin_isolation=inline
 network={
 	ssid="ihvd-test"
 	key_mgmt=SAE
@@ -27,9 +31,19 @@ network={
 	ieee80211w=2
 }
 EOF2
-ihvd_start "$T/net.conf" "$sta_if"
+ihvd_start "$T/net.conf" "$sta_if" -dd
 ihvd_wait_state 30 COMPLETED
 ihvd_check_connected "$bssid" SAE
+grep -q "isolated in ihvd-plugin-host" "$IHVD_LOG" || fail "the plugin is not isolated"
+host_pid=$(ihvd_host_pid)
+[[ -n $host_pid ]] || fail "no ihvd-plugin-host process"
+! grep -q "no SAE with an isolated plugin" "$IHVD_LOG" || fail "ihvd still turns SAE off when isolated"
+# where the plugin host writes (it inherits ihvd's descriptors; checked, not assumed)
+host_out=()
+for fd in 1 2; do
+	f=$(readlink "/proc/$host_pid/fd/$fd") || fail "cannot read the plugin host's fd $fd"
+	[[ -f $f ]] && host_out+=("$f")
+done
 sta_mac=$(ihvd_sta_mac)
 # hostapd -dd: "authentication: STA=... auth_alg=3 auth_transaction=1 status_code=0"
 sae_frames() { grep -c "authentication: STA=$sta_mac auth_alg=3" "$HOSTAPD_LOG" || true; }
@@ -86,5 +100,26 @@ n_sae3=$(sae_frames)
 ((n_sae3 >= n_sae2 + 2)) || fail "no full SAE after the refused PMKSA ($n_sae2 -> $n_sae3)"
 ihvd_check_connected "$bssid" SAE
 ping_check
+[[ $(ihvd_host_pid) == "$host_pid" ]] || fail "the plugin host was restarted during the scenario"
 ihvd_stop
-note "sae: H&P g19 with $n_sae SAE frames; PMKSA reconnect with 0 more; $rekeys GTK rekeys, $bursts bursts, no loss; PMKSA refused -> SAE again ($((n_sae3 - n_sae2)) frames)"
+
+# The SAE password never left the plugin's process in the clear: not in ihvd's -dd
+# log, not in anything the plugin host wrote.
+python3 - "correct horse battery" -- "$IHVD_LOG" "${host_out[@]}" <<'PY'
+import binascii, os, sys
+args = sys.argv[1:]
+sep = args.index("--")
+pw = args[0].encode()
+files = sorted({f for f in args[sep + 1:] if os.path.isfile(f)})
+needles = [pw, binascii.hexlify(pw), binascii.hexlify(pw).upper(), pw.decode().encode("utf-16-le")]
+hits = 0
+for f in files:
+    data = open(f, "rb").read()
+    for n in needles:
+        if n in data:
+            hits += 1
+            print("the SAE password found in %s" % f)
+print("searched %s: %d hits" % (" ".join(files), hits))
+sys.exit(1 if hits or not files else 0)
+PY
+note "sae (isolated): H&P g19 with $n_sae SAE frames; PMKSA reconnect with 0 more; $rekeys GTK rekeys, $bursts bursts, no loss; PMKSA refused -> SAE again ($((n_sae3 - n_sae2)) frames); no password in the -dd log or the plugin host's output"

@@ -10,6 +10,7 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,8 +72,9 @@ static const struct ihv_adapter_events events = {
 
 static void setup(void)
 {
-	char path[512], err[256];
+	char path[512], err[256], phost[512];
 	const char *b = getenv("IHVD_BUILD");
+	const char *mode = getenv("IHVD_PLUGIN_ISOLATION");
 	struct ihv_host_params hp = { 0 };
 
 	memset(&evs, 0, sizeof(evs));
@@ -84,6 +86,10 @@ static void setup(void)
 	hp.loop = loop;
 	hp.drv = sim_drv_base(sim);
 	hp.plugin_path = path;
+	/* run-unit runs this program inline and isolated: the exchange over the protocol */
+	hp.isolated = mode && !strcmp(mode, "isolated");
+	snprintf(phost, sizeof(phost), "%s/ihvd-plugin-host", b ? b : "build");
+	hp.plugin_host_path = phost;
 	host = ihv_host_new(&hp, err, sizeof(err));
 	ck_assert_msg(host != NULL, "%s", err);
 	sim_drv_event_cb_set(sim, on_drv_event, host);
@@ -528,6 +534,44 @@ START_TEST(test_sae_refused_without_sme)
 }
 END_TEST
 
+/*
+ * Isolated mode: the plugin's process dies between two connections. ihvd restarts it,
+ * InitService registers the authentication handlers again (ihvd keeps its proxies), and
+ * the next SAE connection runs through the new process.
+ */
+START_TEST(test_sae_after_plugin_restart)
+{
+	struct test_auth a0;
+	struct sae_session *ap;
+	uint8_t pmk[32], pmkid[16], zero[32] = { 0 };
+	uint64_t end;
+	int pid = ihv_host_plugin_pid(host), pid2 = 0;
+
+	if (!pid)
+		return; /* inline: no process of its own; nothing to show */
+	ck_assert_int_eq(kill(pid, SIGKILL), 0);
+	end = loop_now_us() + 5000000;
+	while (loop_now_us() < end) {
+		loop_run_once(loop, 10);
+		pid2 = ihv_host_plugin_pid(host);
+		if (ihv_host_plugin_crashes(host) == 1 && pid2 && pid2 != pid)
+			break;
+	}
+	ck_assert_uint_eq(ihv_host_plugin_crashes(host), 1);
+	ck_assert_int_ne(pid2, 0);
+	ck_assert_int_ne(pid2, pid);
+	run(50);
+	ap = ap_sae_new(PASS, 19);
+	test_auth_init(&a0, RSN_AKM_SAE, true, zero, 1);
+	connect_sae(&a0, NULL, false);
+	sae_exchange(ap, 1, pmk, pmkid);
+	assoc_and_4way(pmk, 1, 9);
+	ck_assert_int_eq(evs.authorized, 1);
+	ck_assert_int_eq(ihv_host_plugin_pid(host), pid2); /* the same, restarted process */
+	sae_session_free(ap);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rsn-sae");
@@ -545,6 +589,7 @@ int main(void)
 	tcase_add_test(tc, test_sae_disconnect_mid_exchange);
 	tcase_add_test(tc, test_sae_retransmits_then_gives_up);
 	tcase_add_test(tc, test_sae_refused_without_sme);
+	tcase_add_test(tc, test_sae_after_plugin_restart);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
