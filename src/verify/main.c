@@ -371,6 +371,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ihv-verify: %s: %s\n", o.plugin, strerror(errno));
 		return VERIFY_EXIT_NOT_LOADED;
 	}
+	/* a path of its own: dlopen would search the library path, the plugin host its root */
+	end = realpath(o.plugin, NULL);
+	if (end)
+		o.plugin = end;
 	printf("ihv-verify: %s (%s), the contract's rules as numbered in docs/contract.md\n",
 	       o.plugin, o.isolated ? "isolated in ihvd-plugin-host" : "inline");
 	fflush(stdout);
