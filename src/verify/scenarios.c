@@ -284,6 +284,8 @@ static void scenario_frames(struct verify_world *w, struct verify_report *r)
 	verify_frame_msg1(v, 4);
 	scenario_run_ms(w, SCENARIO_SETTLE_MS);
 	ihv_adapter_status_get(v->a, &st);
+	if (f->tx_group)
+		verify_fail(r, 47, "%u frames reached the radio for a group address", f->tx_group);
 	verify_expect(r, 46, "each hSendCompletion unique while outstanding (%u frames sent, "
 		      "%llu received frames not delivered: unregistered, no port)", f->tx,
 		      (unsigned long long)st.counters.rx_dropped_filter);
@@ -297,9 +299,9 @@ static void scenario_ui(struct verify_world *w, struct verify_report *r)
 {
 	static const uint8_t unknown[16] = { 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a,
 					     0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a };
+	static const char none[] = " (the plugin opened no UI request: nothing to cancel)";
 	struct verify_adapter *v = &w->ad[0];
-	unsigned opened = 0, i;
-	const char *none;
+	unsigned open[3] = { 0, 0, 0 }, taken = 0, i;
 
 	if (verify_adapter_up(w, 0)) {
 		verify_fail(r, 11, "InitAdapter failed on a simulated adapter");
@@ -309,11 +311,12 @@ static void scenario_ui(struct verify_world *w, struct verify_report *r)
 	ihv_host_session_change(w->h, WTS_SESSION_LOGON, 1);
 	if (!verify_connect(v)) {
 		scenario_run_ms(w, SCENARIO_SETTLE_MS / 2);
-		opened += v->ui_requests;
+		open[0] = v->ui_requests;
 		ihv_host_session_change(w->h, WTS_SESSION_LOGOFF, 1);
-		for (i = 0; i < v->ui_requests && i < 4; i++)
-			(void)ihv_adapter_ui_respond(v->a, v->ui_guid[i], (const uint8_t *)"1", 1);
-		(void)ihv_adapter_ui_respond(v->a, unknown, (const uint8_t *)"1", 1);
+		for (i = 0; i < open[0] && i < 4; i++)
+			taken += !ihv_adapter_ui_respond(v->a, v->ui_guid[i],
+							 (const uint8_t *)"1", 1);
+		taken += !ihv_adapter_ui_respond(v->a, unknown, (const uint8_t *)"1", 1);
 		ihv_adapter_disconnect(v->a, 3);
 		scenario_run_ms(w, SCENARIO_SETTLE_MS);
 	}
@@ -321,27 +324,30 @@ static void scenario_ui(struct verify_world *w, struct verify_report *r)
 	v->ui_requests = 0;
 	if (!verify_connect(v)) {
 		scenario_run_ms(w, SCENARIO_SETTLE_MS / 2);
-		opened += v->ui_requests;
+		open[1] = v->ui_requests;
 		ihv_adapter_disconnect(v->a, 3);
-		for (i = 0; i < v->ui_requests && i < 4; i++)
-			(void)ihv_adapter_ui_respond(v->a, v->ui_guid[i], (const uint8_t *)"1", 1);
+		for (i = 0; i < open[1] && i < 4; i++)
+			taken += !ihv_adapter_ui_respond(v->a, v->ui_guid[i],
+							 (const uint8_t *)"1", 1);
 		scenario_run_ms(w, SCENARIO_SETTLE_MS);
 	}
 	/* 3: DeinitAdapter with the requests open */
 	v->ui_requests = 0;
 	if (!verify_connect(v)) {
 		scenario_run_ms(w, SCENARIO_SETTLE_MS / 2);
-		opened += v->ui_requests;
+		open[2] = v->ui_requests;
 	}
 	verify_adapter_down(w, 0);
 	scenario_run_ms(w, SCENARIO_SETTLE_MS);
-	none = opened ? "" : " (the plugin opened no UI request: nothing was open to cancel)";
-	verify_expect(r, 64, "ProcessSessionChange(LOGON, LOGOFF) during a pre-association, "
-		      "%u UI request(s) cancelled by it, answers refused%s", opened, none);
-	verify_expect(r, 23, "AdapterReset with UI requests open%s", none);
-	verify_expect(r, 17, "DeinitAdapter with UI requests open%s", none);
-	verify_expect(r, 62, "no answer to a cancelled or unknown request reached the plugin%s",
-		      none);
+	if (taken)
+		verify_fail(r, 62, "%u answer(s) to cancelled or unknown requests were taken", taken);
+	verify_expect(r, 64, "ProcessSessionChange(LOGON, LOGOFF) during a pre-association with "
+		      "%u UI request(s) open%s", open[0], open[0] ? "" : none);
+	verify_expect(r, 23, "AdapterReset with %u UI request(s) open%s", open[1],
+		      open[1] ? "" : none);
+	verify_expect(r, 17, "DeinitAdapter with %u UI request(s) open%s", open[2],
+		      open[2] ? "" : none);
+	verify_expect(r, 62, "no answer to a cancelled or unknown request reached the plugin");
 }
 
 /* ---- 100 connect/disconnect cycles --------------------------------------------------------- */
@@ -395,7 +401,8 @@ static void scenario_cycles(struct verify_world *w, struct verify_report *r)
 	}
 	scenario_run_ms(w, SCENARIO_SETTLE_MS);
 	verify_expect(r, 24, "%u of %u connect/disconnect cycles done, a new pre-association "
-		      "after every AdapterReset (%u reached their port)", i, w->o->cycles, ports);
+		      "after every AdapterReset (%u reached their port, %u port authorizations)", i,
+		      w->o->cycles, ports, verify_sim_if_get(&w->sim, v->ifindex)->authorizations);
 	verify_expect(r, 20, "pending operations cancelled at most once each");
 	verify_expect(r, 25, "one PreAssociateCompletion per PerformPreAssociate");
 	verify_expect(r, 40, "no PostAssociateCompletion after StopPostAssociate");

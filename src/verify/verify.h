@@ -52,7 +52,7 @@ struct verify_sim_if {
 	uint32_t ifindex;
 	char ifname[DRV_IFNAME_MAX];
 	uint8_t mac[DRV_ETH_ALEN];
-	unsigned connects, disconnects, tx, tx_group, keys, authorizations;
+	unsigned connects, tx, tx_group, authorizations;
 	uint8_t ies[256];            /* the last CONNECT's IEs (the association request's) */
 	size_t ies_len;
 };
@@ -126,7 +126,7 @@ struct verify_adapter {
 	struct ihv_adapter *a;
 	uint32_t ifindex;
 	const char *ifname;
-	unsigned authorized, ended, ui_requests, post_starts;
+	unsigned ended, ui_requests;
 	enum ihv_phase ended_phase;
 	uint32_t ended_win32;
 	uint8_t ui_guid[4][16];      /* the last UI requests */

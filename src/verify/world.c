@@ -85,11 +85,6 @@ void verify_world_close(struct verify_world *w)
 	}
 }
 
-static void ev_authorized(void *ctx)
-{
-	((struct verify_adapter *)ctx)->authorized++;
-}
-
 static void ev_ended(void *ctx, enum ihv_phase phase, uint32_t reason, uint32_t win32,
 		     uint16_t ieee)
 {
@@ -111,19 +106,9 @@ static void ev_ui_request(void *ctx, const uint8_t guid[16], const char *text)
 	v->ui_requests++;
 }
 
-static void ev_milestone(void *ctx, enum ihv_phase phase)
-{
-	struct verify_adapter *v = ctx;
-
-	if (phase == IHV_PHASE_POST_ASSOCIATE)
-		v->post_starts++;
-}
-
 static const struct ihv_adapter_events world_events = {
-	.authorized = ev_authorized,
 	.ended = ev_ended,
 	.ui_request = ev_ui_request,
-	.milestone = ev_milestone,
 };
 
 int verify_adapter_up(struct verify_world *w, unsigned i)
