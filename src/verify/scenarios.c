@@ -32,18 +32,35 @@ enum scenario_reach {
 	SCENARIO_NO_ANSWER,  /* no PreAssociateCompletion within the deadline */
 };
 
+/*
+ * PerformPreAssociate for the verifier's network: REACHED when it is pending,
+ * REFUSED when the plugin returned an error (the host is idle again at once).
+ */
+static enum scenario_reach scenario_start(struct verify_adapter *v)
+{
+	if (verify_connect(v) || verify_phase(v) == IHV_PHASE_IDLE)
+		return SCENARIO_REFUSED;
+	return SCENARIO_REACHED;
+}
+
+/* After scenario_start: the PreAssociateCompletion (the n-th CONNECT it allows), or why not. */
+static enum scenario_reach scenario_wait_pre(struct verify_adapter *v, unsigned n)
+{
+	if (verify_wait_connect(v, n, v->w->o->timeout_ms + 200))
+		return SCENARIO_REACHED;
+	return verify_phase(v) == IHV_PHASE_IDLE && v->ended_phase == IHV_PHASE_PRE_ASSOCIATE &&
+	       v->ended_win32 != ERROR_TIMEOUT ? SCENARIO_REFUSED : SCENARIO_NO_ANSWER;
+}
+
 /* PerformPreAssociate, then wait for the PreAssociateCompletion (the CONNECT it allows). */
 static enum scenario_reach scenario_pre(struct verify_adapter *v)
 {
 	const struct verify_sim_if *f = verify_sim_if_get(&v->w->sim, v->ifindex);
 	unsigned n = f->connects + 1;
 
-	if (verify_connect(v))
+	if (scenario_start(v) != SCENARIO_REACHED)
 		return SCENARIO_REFUSED;
-	if (verify_wait_connect(v, n, v->w->o->timeout_ms + 200))
-		return SCENARIO_REACHED;
-	return verify_phase(v) == IHV_PHASE_IDLE && v->ended_phase == IHV_PHASE_PRE_ASSOCIATE &&
-	       v->ended_win32 != ERROR_TIMEOUT ? SCENARIO_REFUSED : SCENARIO_NO_ANSWER;
+	return scenario_wait_pre(v, n);
 }
 
 /* Through pre-association and the association: PerformPostAssociate has run. */
@@ -124,14 +141,14 @@ static void scenario_reset_pre(struct verify_world *w, struct verify_report *r)
 		return;
 	}
 	/* 1: AdapterReset right after PerformPreAssociate returned, before its completion */
-	if (verify_connect(v)) {
+	if (scenario_start(v) != SCENARIO_REACHED) {
 		scenario_dead_end(w, r, rules, 5, SCENARIO_REFUSED, "PerformPreAssociate");
 		return;
 	}
 	ihv_adapter_disconnect(v->a, 3);
 	scenario_run_ms(w, SCENARIO_SETTLE_MS);
 	/* 2: a reset in the same turn as the completion's delivery */
-	if (!verify_connect(v)) {
+	if (scenario_start(v) == SCENARIO_REACHED) {
 		verify_run_idle(w, 0);
 		ihv_adapter_disconnect(v->a, 3);
 		scenario_run_ms(w, SCENARIO_SETTLE_MS);
@@ -212,7 +229,7 @@ static void scenario_deinit_pending(struct verify_world *w, struct verify_report
 		verify_fail(r, 11, "InitAdapter failed on a simulated adapter");
 		return;
 	}
-	if (verify_connect(v)) {
+	if (scenario_start(v) != SCENARIO_REACHED) {
 		verify_skip(r, 15, "the plugin refused the verifier's profile");
 		verify_skip(r, 16, "the plugin refused the verifier's profile");
 		return;
@@ -245,9 +262,11 @@ static void scenario_frames(struct verify_world *w, struct verify_report *r)
 {
 	/* IEEE 802 local experimental EtherType 1 (IEEE Std 802-2014 9.2.4) */
 	static const uint8_t other[] = { 'i', 'h', 'v', '-', 'v', 'e', 'r', 'i', 'f', 'y' };
+	static const int rules[] = { 33, 46, 47 };
 	struct verify_adapter *v = &w->ad[0];
 	const struct verify_sim_if *f = verify_sim_if_get(&w->sim, VERIFY_IFINDEX0);
 	struct ihv_adapter_status st;
+	enum scenario_reach why;
 
 	verify_expect(r, 33, "EtherType handling set only before a successful "
 		      "PreAssociateCompletion");
@@ -260,17 +279,16 @@ static void scenario_frames(struct verify_world *w, struct verify_report *r)
 	/* before any connection: no port, nothing may reach the plugin */
 	verify_frame_msg1(v, 1);
 	verify_frame(v, 0x88b5, other, sizeof(other));
-	if (verify_connect(v)) {
-		verify_skip(r, 33, "the plugin refused the verifier's profile");
-		verify_skip(r, 46, "the plugin refused the verifier's profile");
-		verify_skip(r, 47, "the plugin refused the verifier's profile");
+	if (scenario_start(v) != SCENARIO_REACHED) {
+		scenario_dead_end(w, r, rules, 3, SCENARIO_REFUSED, "PerformPreAssociate");
 		return;
 	}
 	/* during the pre-association, while the plugin may still register */
 	verify_frame_msg1(v, 1);
 	verify_frame(v, 0x88b5, other, sizeof(other));
-	if (!verify_wait_connect(v, 1, w->o->timeout_ms + 200)) {
-		verify_fail(r, 25, "no PreAssociateCompletion within %u ms", w->o->timeout_ms);
+	why = scenario_wait_pre(v, 1);
+	if (why != SCENARIO_REACHED) {
+		scenario_dead_end(w, r, rules, 3, why, "the pre-association");
 		return;
 	}
 	/* message 1 ahead of the association result (the host holds it for the port) */
@@ -356,7 +374,7 @@ static void scenario_cycles(struct verify_world *w, struct verify_report *r)
 {
 	struct verify_adapter *v = &w->ad[0];
 	unsigned i, ports = 0;
-	enum scenario_reach why;
+	enum scenario_reach why = SCENARIO_REACHED;
 
 	if (verify_adapter_up(w, 0)) {
 		verify_fail(r, 11, "InitAdapter failed on a simulated adapter");
@@ -364,10 +382,7 @@ static void scenario_cycles(struct verify_world *w, struct verify_report *r)
 	}
 	for (i = 0; i < w->o->cycles; i++) {
 		if (i % 4 == 0) { /* reset in the pre-association */
-			if (verify_connect(v))
-				why = SCENARIO_REFUSED;
-			else
-				why = SCENARIO_REACHED;
+			why = scenario_start(v);
 			if (why == SCENARIO_REACHED)
 				ihv_adapter_disconnect(v->a, 3);
 		} else {
@@ -407,13 +422,21 @@ static void scenario_cycles(struct verify_world *w, struct verify_report *r)
 	verify_expect(r, 25, "one PreAssociateCompletion per PerformPreAssociate");
 	verify_expect(r, 40, "no PostAssociateCompletion after StopPostAssociate");
 	verify_expect(r, 46, "each hSendCompletion unique while outstanding");
+	if (why == SCENARIO_REFUSED) {
+		verify_skip(r, 20, "the plugin refused the verifier's profile in cycle %u", i + 1);
+		verify_skip(r, 25, "the plugin refused the verifier's profile in cycle %u", i + 1);
+		verify_skip(r, 40, "the plugin refused the verifier's profile in cycle %u", i + 1);
+		verify_skip(r, 46, "the plugin refused the verifier's profile in cycle %u", i + 1);
+	}
 }
 
 /* ---- two adapters at once ------------------------------------------------------------------- */
 
 static void scenario_two(struct verify_world *w, struct verify_report *r)
 {
+	static const int rules[] = { 25, 40 };
 	struct verify_adapter *v0 = &w->ad[0], *v1 = &w->ad[1];
+	enum scenario_reach why;
 
 	verify_expect(r, 12, "each adapter's services called with its own hDot11SvcHandle");
 	verify_expect(r, 25, "each PreAssociateCompletion with its own adapter's "
@@ -425,15 +448,15 @@ static void scenario_two(struct verify_world *w, struct verify_report *r)
 		return;
 	}
 	/* both pre-associations pending at once */
-	if (verify_connect(v0) || verify_connect(v1)) {
-		verify_skip(r, 25, "the plugin refused the verifier's profile");
-		verify_skip(r, 40, "the plugin refused the verifier's profile");
+	if (scenario_start(v0) != SCENARIO_REACHED || scenario_start(v1) != SCENARIO_REACHED) {
+		scenario_dead_end(w, r, rules, 2, SCENARIO_REFUSED, "PerformPreAssociate");
 		return;
 	}
-	if (!verify_wait_connect(v0, 1, w->o->timeout_ms + 200) ||
-	    !verify_wait_connect(v1, 1, w->o->timeout_ms + 200)) {
-		verify_fail(r, 25, "both pre-associations pending: no PreAssociateCompletion "
-			    "within %u ms for one of them", w->o->timeout_ms);
+	why = scenario_wait_pre(v0, 1);
+	if (why == SCENARIO_REACHED)
+		why = scenario_wait_pre(v1, 1);
+	if (why != SCENARIO_REACHED) {
+		scenario_dead_end(w, r, rules, 2, why, "both pre-associations pending");
 		return;
 	}
 	verify_associate(v0);
@@ -452,12 +475,13 @@ static void scenario_two(struct verify_world *w, struct verify_report *r)
 		verify_fail(r, 40, "a reset of %s ended the connection on %s", v0->ifname,
 			    v1->ifname);
 	/* a new pre-association on one while the other is deinitialised mid-connection */
-	if (!verify_connect(v0)) {
+	if (scenario_start(v0) == SCENARIO_REACHED) {
 		verify_adapter_down(w, 1);
-		if (!verify_wait_connect(v0, 2, w->o->timeout_ms + 200))
+		why = scenario_wait_pre(v0, 2);
+		if (why == SCENARIO_NO_ANSWER)
 			verify_fail(r, 25, "no PreAssociateCompletion within %u ms on %s while %s "
 				    "was deinitialised", w->o->timeout_ms, v0->ifname, v1->ifname);
-		else
+		else if (why == SCENARIO_REACHED)
 			verify_associate(v0);
 		scenario_run_ms(w, SCENARIO_SETTLE_MS);
 		ihv_adapter_disconnect(v0->a, 3);
@@ -485,7 +509,7 @@ static void scenario_deinit_service(struct verify_world *w, struct verify_report
 	else
 		verify_skip(r, 16, "no post-association on %s (see the other scenarios)",
 			    v1->ifname);
-	if (verify_connect(v0))
+	if (scenario_start(v0) != SCENARIO_REACHED)
 		verify_skip(r, 15, "the plugin refused the verifier's profile");
 	/* DeinitAdapter twice and DeinitService in this very turn: timers still armed */
 	verify_world_close(w);
