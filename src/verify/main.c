@@ -239,7 +239,8 @@ static void main_scenario(const struct verify_opts *o, const struct verify_scena
 		return;
 	if (WIFSIGNALED(status)) {
 		printf("%s: did not finish: the process died of signal %d (%s) inside the "
-		       "plugin or the host\n", s->name, WTERMSIG(status), strsignal(WTERMSIG(status)));
+		       "plugin or the host\n", s->name, WTERMSIG(status),
+		       strsignal(WTERMSIG(status)));
 		t->unfinished++;
 	} else if (WEXITSTATUS(status) == MAIN_CHILD_REFUSED) {
 		t->refused = true;
@@ -312,7 +313,8 @@ int main(int argc, char **argv)
 		case 't':
 			v = strtol(optarg, &end, 10);
 			if (*end || v < 1 || v > (c == 'c' ? 100000 : 600000)) {
-				fprintf(stderr, "ihv-verify: -%c %s: not a number in range\n", c, optarg);
+				fprintf(stderr, "ihv-verify: -%c %s: not a number in range\n", c,
+					optarg);
 				return VERIFY_EXIT_USAGE;
 			}
 			if (c == 'c')
@@ -340,7 +342,8 @@ int main(int argc, char **argv)
 			break;
 		case 'l':
 			for (i = 0; i < verify_n_scenarios; i++)
-				printf("%-15s %s\n", verify_scenarios[i].name, verify_scenarios[i].title);
+				printf("%-15s %s\n", verify_scenarios[i].name,
+				       verify_scenarios[i].title);
 			return VERIFY_EXIT_CLEAN;
 		case 'v':
 			o.verbose = true;
@@ -390,5 +393,9 @@ int main(int argc, char **argv)
 		if (t.refused || t.not_loaded)
 			break; /* every other scenario would stop at the same place */
 	}
-	return main_summary(&o, &t);
+	c = main_summary(&o, &t);
+	/* a vendor's security fragment may hold a test passphrase: cleared, never printed */
+	if (o.sec_xml != main_sec_xml)
+		explicit_bzero((char *)o.sec_xml, strlen(o.sec_xml));
+	return c;
 }

@@ -157,8 +157,8 @@ static void scenario_reset_pre(struct verify_world *w, struct verify_report *r)
 	why = scenario_pre(v);
 	if (why != SCENARIO_REACHED) {
 		if (why == SCENARIO_REFUSED)
-			verify_skip(r, 24, "the plugin refused the verifier's profile after a reset "
-				    "(--connectivity, --security)");
+			verify_skip(r, 24, "the plugin refused the verifier's profile after a "
+				    "reset (--connectivity, --security)");
 		else
 			verify_fail(r, 24, "no PreAssociateCompletion within %u ms for the "
 				    "pre-association after AdapterReset", w->o->timeout_ms);
@@ -358,7 +358,8 @@ static void scenario_ui(struct verify_world *w, struct verify_report *r)
 	verify_adapter_down(w, 0);
 	scenario_run_ms(w, SCENARIO_SETTLE_MS);
 	if (taken)
-		verify_fail(r, 62, "%u answer(s) to cancelled or unknown requests were taken", taken);
+		verify_fail(r, 62, "%u answer(s) to cancelled or unknown requests were taken",
+			    taken);
 	verify_expect(r, 64, "ProcessSessionChange(LOGON, LOGOFF) during a pre-association with "
 		      "%u UI request(s) open%s", open[0], open[0] ? "" : none);
 	verify_expect(r, 23, "AdapterReset with %u UI request(s) open%s", open[1],
@@ -489,7 +490,7 @@ static void scenario_two(struct verify_world *w, struct verify_report *r)
 	}
 }
 
-/* ---- DeinitService with timers armed ----------------------------------------------------------- */
+/* ---- DeinitService with timers armed ------------------------------------------------ */
 
 static void scenario_deinit_service(struct verify_world *w, struct verify_report *r)
 {

@@ -74,6 +74,7 @@ void verify_watch_start(struct verify_watch *w, bool verbose)
 	/* the hook sees every level; the core's own output goes nowhere (-v: the hook's copy) */
 	log_level_set(LOG_LEVEL_ERROR);
 	if (log_file_open("/dev/null") < 0)
-		fprintf(stderr, "ihv-verify: /dev/null: cannot open; the core's errors stay on stderr\n");
+		fprintf(stderr, "ihv-verify: /dev/null: cannot open; the core's errors stay "
+			"on stderr\n");
 	log_hook_set(watch_hook, w);
 }

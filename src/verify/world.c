@@ -85,7 +85,7 @@ void verify_world_close(struct verify_world *w)
 	}
 }
 
-static void ev_ended(void *ctx, enum ihv_phase phase, uint32_t reason, uint32_t win32,
+static void world_ev_ended(void *ctx, enum ihv_phase phase, uint32_t reason, uint32_t win32,
 		     uint16_t ieee)
 {
 	struct verify_adapter *v = ctx;
@@ -97,7 +97,7 @@ static void ev_ended(void *ctx, enum ihv_phase phase, uint32_t reason, uint32_t 
 	v->ended_win32 = win32;
 }
 
-static void ev_ui_request(void *ctx, const uint8_t guid[16], const char *text)
+static void world_ev_ui_request(void *ctx, const uint8_t guid[16], const char *text)
 {
 	struct verify_adapter *v = ctx;
 
@@ -107,8 +107,8 @@ static void ev_ui_request(void *ctx, const uint8_t guid[16], const char *text)
 }
 
 static const struct ihv_adapter_events world_events = {
-	.ended = ev_ended,
-	.ui_request = ev_ui_request,
+	.ended = world_ev_ended,
+	.ui_request = world_ev_ui_request,
 };
 
 int verify_adapter_up(struct verify_world *w, unsigned i)
