@@ -82,6 +82,7 @@ PHOST_SRCS := $(sort $(wildcard $(SRC)/src/plugin-host/*.c))
 DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
 EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
+VERIFY_SRCS := $(sort $(wildcard $(SRC)/src/verify/*.c))
 SIM_SRCS := $(sort $(wildcard $(SRC)/tests/sim/*.c))
 UNIT_SRCS := $(sort $(wildcard $(SRC)/tests/unit/*/test-*.c))
 TPLUGIN_SRCS := $(sort $(wildcard $(SRC)/tests/plugins/*.c))
@@ -101,6 +102,7 @@ EAP_LIB := $(BUILD)/libihveap.a
 RSN_LIB := $(BUILD)/librsn.a
 IHVD := $(BUILD)/ihvd
 RSN_SO := $(BUILD)/ihv-rsn.so
+IHV_VERIFY := $(BUILD)/ihv-verify
 SIM_OBJS := $(call obj,$(SIM_SRCS))
 UNIT_BINS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(UNIT_SRCS))
 TPLUGINS := $(patsubst $(SRC)/%.c,$(BUILD)/%.so,$(TPLUGIN_SRCS))
@@ -115,13 +117,13 @@ DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
-	$(PLUGIN_HOST) \
+	$(PLUGIN_HOST) $(if $(VERIFY_SRCS),$(IHV_VERIFY)) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
 
 # What make install installs, and nothing that needs Check.
 daemon: $(if $(DAEMON_MAIN),$(IHVD)) $(PLUGIN_HOST) $(if $(RSN_SRCS),$(RSN_SO)) \
-	$(BUILD)/ihvd-plugin.pc
+	$(if $(VERIFY_SRCS),$(IHV_VERIFY)) $(BUILD)/ihvd-plugin.pc
 
 $(BUILD)/obj/%.o: $(SRC)/%.c
 	@mkdir -p $(@D)
@@ -147,6 +149,10 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 
 $(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
+
+# The verifier vendors run (issue 10): the real core over a simulated adapter.
+$(IHV_VERIFY): $(call obj,$(VERIFY_SRCS)) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 
 # The plugin host (issue 11): the protocol and plugin-api only, no core.
 $(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB)
@@ -252,11 +258,14 @@ fuzz-run: fuzz
 # --- install ----------------------------------------------------------------
 UNITS := $(wildcard $(SRC)/systemd/*.service)
 install: daemon
-	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/ihvd \
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/ihvd \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
 		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd $(DESTDIR)$(LIBEXECDIR)/ihvd
 	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(SBINDIR)/ihvd)
 	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host
+	$(if $(VERIFY_SRCS),install -m 755 $(IHV_VERIFY) $(DESTDIR)$(BINDIR)/ihv-verify)
+	$(if $(VERIFY_SRCS),install -m 644 $(SRC)/man/ihv-verify.1 $(DESTDIR)$(MANDIR)/man1/ihv-verify.1)
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so)
 	install -m 644 $(wildcard $(SRC)/plugin-api/*.h) $(DESTDIR)$(INCLUDEDIR)/ihvd/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
@@ -270,6 +279,7 @@ install: daemon
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/ihvd $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so \
+		$(DESTDIR)$(BINDIR)/ihv-verify $(DESTDIR)$(MANDIR)/man1/ihv-verify.1 \
 		$(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host \
 		$(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc $(DESTDIR)$(MANDIR)/man8/ihvd.8 \
 		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 \

@@ -9,9 +9,11 @@
  * additions (ihvlinux.h): the completion runs on ihvd's loop thread right
  * after the handler returned, and the plugin needs no threads.
  *
- * Build: make (uses `pkg-config ihvd-plugin`). Install the .so where ihvd's
+ * Build: make (uses `pkg-config ihvd-plugin`). Check it: ihv-verify
+ * example-plugin.so (ihv-verify(1)). Install the .so where ihvd's
  * configuration names it (ihv_plugin=...).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <ihvlinux.h>
@@ -22,63 +24,82 @@
 static DOT11EXT_APIS api;         /* copied in InitService (contract §3.2) */
 static DOT11EXT_LINUX_APIS lx;
 static int have_lx;
-static HANDLE pre_timer, post_timer;
 
-/* One adapter is enough for the example. */
-static struct {
+/*
+ * One per adapter: ihvd may run several at once (one per interface), so
+ * nothing of an adapter lives in a global. The adapter is the handle the
+ * plugin gives back from InitAdapter (hIhvExtAdapter) and the timers' context.
+ */
+struct example_adapter {
 	HANDLE svc;
 	HANDLE connect;
 	HANDLE security;
-} ad;
+	HANDLE pre_timer, post_timer;
+};
 
 #define LOG(level, ...) \
 	do { if (have_lx) lx.Dot11ExtLinuxLog(level, __VA_ARGS__); } while (0)
 
 static VOID WINAPI example_pre_done(HANDLE t, LPVOID ctx)
 {
+	struct example_adapter *ad = ctx;
 	DWORD rc;
 
 	(void)t;
-	(void)ctx;
-	rc = api.Dot11ExtPreAssociateCompletion(ad.svc, ad.connect, L2_REASON_CODE_SUCCESS,
+	rc = api.Dot11ExtPreAssociateCompletion(ad->svc, ad->connect, L2_REASON_CODE_SUCCESS,
 						ERROR_SUCCESS);
+	ad->connect = NULL; /* the handle dies with its completion (contract rule 32) */
 	LOG(DOT11EXT_LINUX_LOG_INFO, "pre-association completed (%u)", rc);
 }
 
 static VOID WINAPI example_post_done(HANDLE t, LPVOID ctx)
 {
+	struct example_adapter *ad = ctx;
 	DWORD rc;
 
 	(void)t;
-	(void)ctx;
 	/* an open network: nothing to negotiate, authorize the port */
-	rc = api.Dot11ExtPostAssociateCompletion(ad.svc, ad.security, NULL,
+	rc = api.Dot11ExtPostAssociateCompletion(ad->svc, ad->security, NULL,
 						 L2_REASON_CODE_SUCCESS, ERROR_SUCCESS);
 	LOG(DOT11EXT_LINUX_LOG_INFO, "post-association completed (%u)", rc);
 }
 
 static VOID WINAPI example_deinit_service(VOID)
 {
-	if (have_lx) {
-		lx.Dot11ExtLinuxTimerDestroy(pre_timer);
-		lx.Dot11ExtLinuxTimerDestroy(post_timer);
-	}
-}
-
-static DWORD WINAPI example_init_adapter(PDOT11_ADAPTER a, HANDLE svc, PHANDLE out)
-{
-	if (!a || !out)
-		return ERROR_INVALID_PARAMETER;
-	memset(&ad, 0, sizeof(ad));
-	ad.svc = svc;
-	*out = &ad;
-	return ERROR_SUCCESS;
+	/* every adapter had its DeinitAdapter first (contract rule 7): nothing is left */
 }
 
 static VOID WINAPI example_deinit_adapter(HANDLE a)
 {
-	(void)a;
-	memset(&ad, 0, sizeof(ad));
+	struct example_adapter *ad = a;
+
+	/* a pending operation is cancelled inside, with no completion (contract rules 15, 16) */
+	lx.Dot11ExtLinuxTimerDestroy(ad->pre_timer);
+	lx.Dot11ExtLinuxTimerDestroy(ad->post_timer);
+	free(ad);
+}
+
+static DWORD WINAPI example_init_adapter(PDOT11_ADAPTER a, HANDLE svc, PHANDLE out)
+{
+	struct example_adapter *ad;
+
+	if (!a || !out)
+		return ERROR_INVALID_PARAMETER;
+	if (!have_lx)
+		return ERROR_NOT_SUPPORTED; /* this example needs the timers */
+	ad = calloc(1, sizeof(*ad));
+	if (!ad)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	ad->svc = svc;
+	if (lx.Dot11ExtLinuxTimerCreate(example_pre_done, ad, &ad->pre_timer) ||
+	    lx.Dot11ExtLinuxTimerCreate(example_post_done, ad, &ad->post_timer)) {
+		if (ad->pre_timer)
+			lx.Dot11ExtLinuxTimerDestroy(ad->pre_timer);
+		free(ad);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	*out = ad;
+	return ERROR_SUCCESS;
 }
 
 static DWORD WINAPI example_perform_pre_associate(HANDLE a, HANDLE cs,
@@ -87,30 +108,33 @@ static DWORD WINAPI example_perform_pre_associate(HANDLE a, HANDLE cs,
 						  PDOT11EXT_IHV_SECURITY_PROFILE sec,
 						  PDOT11_BSS_LIST bss, PDWORD reason)
 {
-	(void)a;
+	struct example_adapter *ad = a;
+
 	(void)pp;
 	(void)conn;
 	(void)sec;
 	(void)bss;
 	*reason = L2_REASON_CODE_SUCCESS;
-	if (!have_lx)
-		return ERROR_NOT_SUPPORTED; /* this example needs the timers */
-	ad.connect = cs;
-	api.Dot11ExtSetAuthAlgorithm(ad.svc, DOT11_AUTH_ALGO_80211_OPEN);
-	api.Dot11ExtSetUnicastCipherAlgorithm(ad.svc, DOT11_CIPHER_ALGO_NONE);
-	api.Dot11ExtSetMulticastCipherAlgorithm(ad.svc, DOT11_CIPHER_ALGO_NONE);
-	lx.Dot11ExtLinuxTimerArm(pre_timer, 0); /* complete after returning */
+	ad->connect = cs;
+	api.Dot11ExtSetAuthAlgorithm(ad->svc, DOT11_AUTH_ALGO_80211_OPEN);
+	api.Dot11ExtSetUnicastCipherAlgorithm(ad->svc, DOT11_CIPHER_ALGO_NONE);
+	api.Dot11ExtSetMulticastCipherAlgorithm(ad->svc, DOT11_CIPHER_ALGO_NONE);
+	lx.Dot11ExtLinuxTimerArm(ad->pre_timer, 0); /* complete after returning */
 	return ERROR_SUCCESS;
 }
 
 static DWORD WINAPI example_adapter_reset(HANDLE a)
 {
-	(void)a;
-	if (have_lx) {
-		lx.Dot11ExtLinuxTimerCancel(pre_timer);
-		lx.Dot11ExtLinuxTimerCancel(post_timer);
+	struct example_adapter *ad = a;
+
+	lx.Dot11ExtLinuxTimerCancel(ad->post_timer);
+	/* a pending pre-association ends with ERROR_CANCELLED, once (contract rule 20) */
+	if (ad->connect) {
+		lx.Dot11ExtLinuxTimerCancel(ad->pre_timer);
+		api.Dot11ExtPreAssociateCompletion(ad->svc, ad->connect, L2_REASON_CODE_IHV_BASE,
+						   ERROR_CANCELLED);
 	}
-	ad.connect = ad.security = NULL;
+	ad->connect = ad->security = NULL;
 	return ERROR_SUCCESS;
 }
 
@@ -118,23 +142,25 @@ static DWORD WINAPI example_perform_post_associate(HANDLE a, HANDLE ss, PDOT11_P
 						   ULONG len,
 						   PDOT11_ASSOCIATION_COMPLETION_PARAMETERS p)
 {
-	(void)a;
+	struct example_adapter *ad = a;
+
 	(void)ps;
 	(void)len;
 	(void)p;
-	ad.security = ss;
-	lx.Dot11ExtLinuxTimerArm(post_timer, 0);
+	ad->security = ss;
+	lx.Dot11ExtLinuxTimerArm(ad->post_timer, 0);
 	return ERROR_SUCCESS;
 }
 
 static DWORD WINAPI example_stop_post_associate(HANDLE a, PDOT11_MAC_ADDRESS peer,
 						DOT11_ASSOC_STATUS st)
 {
-	(void)a;
+	struct example_adapter *ad = a;
+
 	(void)peer;
 	(void)st;
-	lx.Dot11ExtLinuxTimerCancel(post_timer); /* no completion after this */
-	ad.security = NULL;
+	lx.Dot11ExtLinuxTimerCancel(ad->post_timer); /* no completion after this */
+	ad->security = NULL;
 	return ERROR_SUCCESS;
 }
 
@@ -274,9 +300,6 @@ EXPORT DWORD WINAPI Dot11ExtIhvInitService(DWORD ver, PDOT11EXT_APIS apis, LPVOI
 	if (l && l->dwVersion >= 1 && l->dwSize >= DOT11EXT_LINUX_APIS_V1_SIZE) {
 		lx = *l;
 		have_lx = 1;
-		if (lx.Dot11ExtLinuxTimerCreate(example_pre_done, NULL, &pre_timer) ||
-		    lx.Dot11ExtLinuxTimerCreate(example_post_done, NULL, &post_timer))
-			return ERROR_NOT_ENOUGH_MEMORY;
 		LOG(DOT11EXT_LINUX_LOG_INFO, "example plugin: Linux additions v%u", l->dwVersion);
 	}
 	h->Dot11ExtIhvDeinitService = example_deinit_service;

@@ -3,7 +3,8 @@
 # The out-of-tree plugin story, end to end: install ihvd into a staging root
 # (make install DESTDIR=... PREFIX=/usr), build examples/plugin against it
 # with pkg-config only, then load the result into the contract host over a
-# stub driver (ihv-plugin-check) and connect once.
+# stub driver (ihv-plugin-check) and connect once; then the installed
+# ihv-verify runs it through the contract's sequences.
 # Usage: tests/unit/core/example-plugin.sh   (env IHVD_BUILD: the build dir)
 set -eu
 src=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -37,4 +38,7 @@ test -x "$tmp/root/usr/libexec/ihvd/ihvd-plugin-host" ||
 IHVD_PLUGIN_ISOLATION=isolated IHVD_PLUGIN_HOST="$tmp/root/usr/libexec/ihvd/ihvd-plugin-host" \
 	"$build/tests/hwsim/tools/ihv-plugin-check" "$tmp/example/example-plugin.so" ||
 	{ echo "example-plugin: FAIL (isolated: the host refused or did not authorize)"; exit 1; }
+# and as a vendor checks it: the installed ihv-verify (ihv-verify(1)) finds it clean
+"$tmp/root/usr/bin/ihv-verify" -c 20 "$tmp/example/example-plugin.so" >"$tmp/verify.log" 2>&1 ||
+	{ grep -v ' met: ' "$tmp/verify.log"; echo "example-plugin: FAIL (ihv-verify)"; exit 1; }
 echo "example-plugin: PASS"
