@@ -151,7 +151,7 @@ $(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LI
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # The verifier vendors run (issue 10): the real core over a simulated adapter.
-$(IHV_VERIFY): $(call obj,$(VERIFY_SRCS)) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
+$(IHV_VERIFY): $(call obj,$(VERIFY_SRCS)) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 
 # The plugin host (issue 11): the protocol and plugin-api only, no core.
