@@ -482,9 +482,10 @@ int eap_tls_conn_send(struct eap_tls_conn *c, struct eap_buf *resp)
 	return eap_tls_frag_next(&c->out, &c->out_pos, c->max_data, c->version, resp);
 }
 
-/* TLS 1.2: the suite's PRF hash. RFC 5246 5: "New cipher suites MUST explicitly specify a
- * PRF and, in general, SHOULD use the TLS PRF with SHA-256 or a stronger standard hash";
- * the older suites OpenSSL marks MD5+SHA-1 (the TLS 1.0/1.1 PRF) use SHA-256 in TLS 1.2. */
+/* TLS 1.2: the suite's PRF hash. RFC 5246 5: "This PRF with the SHA-256 hash function is
+ * used for all cipher suites defined in this document and in TLS documents published prior
+ * to this document when TLS 1.2 is negotiated" (OpenSSL marks those MD5+SHA-1, their
+ * TLS 1.0/1.1 PRF); later suites name their own hash (e.g. SHA-384, RFC 5289). */
 static const EVP_MD *eap_tls_conn_prf_md(const struct eap_tls_conn *c)
 {
 	const SSL_CIPHER *ciph = SSL_get_current_cipher(c->ssl);
@@ -522,13 +523,13 @@ int eap_tls_conn_derive(const struct eap_tls_conn *c, const char *label12, uint8
 			size_t len)
 {
 	/* RFC 9190 2.3: Key_Material = TLS-Exporter("EXPORTER_EAP_TLS_Key_Material", Type-Code, 128) */
-	static const char label13[] = "EXPORTER_EAP_TLS_Key_Material";
 
 	if (!c->established)
 		return -1;
 	if (eap_tls_conn_is_tls13(c))
-		return SSL_export_keying_material(c->ssl, out, len, label13, sizeof(label13) - 1,
-						  &c->type, 1, 1) == 1 ? 0 : -1;
+		return SSL_export_keying_material(c->ssl, out, len, EAP_TLS_LABEL_KEYS13,
+						  sizeof(EAP_TLS_LABEL_KEYS13) - 1, &c->type, 1,
+						  1) == 1 ? 0 : -1;
 	return eap_tls_conn_export(c, label12, out, len);
 }
 

@@ -11,11 +11,16 @@
 
 #define EAP_TLS_RANDOM_LEN 32
 
+/* Exporter labels (the code and the known-answer tests share them). */
+#define EAP_TLS_LABEL_KEYS      "client EAP encryption"         /* RFC 5216 2.3; PEAP TK */
+#define EAP_TLS_LABEL_KEYS13    "EXPORTER_EAP_TLS_Key_Material" /* RFC 9190 2.3 */
+#define EAP_TTLS_LABEL_KEYS     "ttls keying material"          /* RFC 5281 8 */
+#define EAP_TTLS_LABEL_CHALLENGE "ttls challenge"               /* RFC 5281 11.1 */
+
 /*
  * TLS 1.2 (RFC 5246 5, RFC 5705 4 with no context):
  *   out = PRF(master_secret, label, client_random + server_random)[0..len-1]
- * with md the cipher suite's PRF hash. Used for "client EAP encryption" (RFC 5216 2.3, PEAP),
- * "ttls keying material" and "ttls challenge" (RFC 5281 8, 11.2.2). 0 or -1.
+ * with md the cipher suite's PRF hash. Used with the labels above. 0 or -1.
  */
 int eap_tls_keys_prf12(const EVP_MD *md, const uint8_t *master, size_t master_len,
 		       const char *label, const uint8_t client_random[EAP_TLS_RANDOM_LEN],

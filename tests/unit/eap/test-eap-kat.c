@@ -7,7 +7,7 @@
  *   EAP-TLS 1.2   RFC 5216 2.3    PRF(master, "client EAP encryption", cr|sr)[0..63]
  *   EAP-TLS 1.3   RFC 9190 2.3    TLS-Exporter("EXPORTER_EAP_TLS_Key_Material", 0x0D, 128)
  *   TTLS          RFC 5281 8      PRF(master, "ttls keying material", cr|sr)[0..63]
- *                 RFC 5281 11.2.2 PRF(master, "ttls challenge", cr|sr)[0..16]
+ *                 RFC 5281 11.1   PRF(master, "ttls challenge", cr|sr)[0..16]
  *   PEAPv0        [MS-PEAP] 3.1.5.5-3.1.5.7 TK, ISK, IPMK/CMK, Compound MAC, compound MSK
  * and, on live in-process sessions, that the pure derivations agree with OpenSSL's
  * SSL_export_keying_material (the path TLS 1.3 keys take).
@@ -135,7 +135,7 @@ START_TEST(test_kat_eap_tls12_msk)
 
 	kat_load(&k, "eap-tls12.kat");
 	kat_expect_text(&k, "version", "TLSv1.2");
-	kat_prf12(&k, "client EAP encryption", km, sizeof(km));
+	kat_prf12(&k, EAP_TLS_LABEL_KEYS, km, sizeof(km));
 	ck_assert_mem_eq(km, kat_get(&k, "msk", 64), 64);
 }
 END_TEST
@@ -153,7 +153,7 @@ START_TEST(test_kat_eap_tls13_msk)
 	kat_expect_text(&k, "version", "TLSv1.3");
 	es = kat_find(&k, "exporter_secret");
 	ck_assert_int_eq(eap_tls_keys_exporter13(kat_suite_md(&k), k.val[es], k.len[es],
-						 "EXPORTER_EAP_TLS_Key_Material", &type, 1, km,
+						 EAP_TLS_LABEL_KEYS13, &type, 1, km,
 						 sizeof(km)),
 			 0);
 	ck_assert_mem_eq(km, kat_get(&k, "msk", 64), 64);
@@ -168,14 +168,14 @@ START_TEST(test_kat_ttls_pap_msk)
 	uint8_t km[128];
 
 	kat_load(&k, "ttls-pap.kat");
-	kat_prf12(&k, "ttls keying material", km, sizeof(km));
+	kat_prf12(&k, EAP_TTLS_LABEL_KEYS, km, sizeof(km));
 	ck_assert_mem_eq(km, kat_get(&k, "msk", 64), 64);
 }
 END_TEST
 
-/* RFC 5281 8 (MSK) and 11.2.2: "the MS-CHAP-Challenge ... [is] the first 16 octets of the
- * keying material" PRF(master, "ttls challenge", randoms), "the Ident ... the 17th octet";
- * the NT-Response hostapd accepted follows from them (RFC 2759 8.1). */
+/* RFC 5281 8 (MSK); 11.1 and 11.2.4: the MS-CHAP-Challenge is the first 16 octets of the
+ * "ttls challenge" output and the Ident its 17th; the NT-Response hostapd accepted follows
+ * from them and the password (RFC 2759 8.1). */
 START_TEST(test_kat_ttls_mschapv2)
 {
 	struct kat k;
@@ -185,9 +185,9 @@ START_TEST(test_kat_ttls_mschapv2)
 	int i;
 
 	kat_load(&k, "ttls-mschapv2.kat");
-	kat_prf12(&k, "ttls keying material", km, sizeof(km));
+	kat_prf12(&k, EAP_TTLS_LABEL_KEYS, km, sizeof(km));
 	ck_assert_mem_eq(km, kat_get(&k, "msk", 64), 64);
-	kat_prf12(&k, "ttls challenge", ch, sizeof(ch));
+	kat_prf12(&k, EAP_TTLS_LABEL_CHALLENGE, ch, sizeof(ch));
 	ck_assert_mem_eq(ch, kat_get(&k, "auth_challenge", 16), 16);
 	ck_assert_uint_eq(ch[16], kat_get(&k, "ident", 1)[0]);
 
@@ -205,7 +205,7 @@ START_TEST(test_kat_ttls_mschapv2)
 END_TEST
 
 /* PEAPv0 with MSCHAPv2 and hostapd's Crypto-Binding TLV:
- *   TK = PRF(master, "client EAP encryption", randoms)[0..59]      ([MS-PEAP] 3.1.5.5)
+ *   TK = PRF(master, "client EAP encryption", randoms)[0..59]   ([MS-PEAP] 3.1.5.5)
  *   ISK = the inner EAP-MSCHAPv2 MSK (RFC 3079 3.4 start keys)      ([MS-PEAP] 3.1.5.5)
  *   IPMK|CMK = PRF+(TK[0..39], "Inner Methods Compound Keys", ISK)  ([MS-PEAP] 3.1.5.5)
  *   Compound_MAC = HMAC-SHA1(CMK, TLV | 0x19)                       ([MS-PEAP] 3.1.5.6)
@@ -219,7 +219,7 @@ START_TEST(test_kat_peap_mschapv2)
 	int i;
 
 	kat_load(&k, "peap-mschapv2.kat");
-	kat_prf12(&k, "client EAP encryption", tk, sizeof(tk));
+	kat_prf12(&k, EAP_TLS_LABEL_KEYS, tk, sizeof(tk));
 	ck_assert_mem_eq(tk, kat_get(&k, "tk", 60), 60);
 
 	i = kat_find(&k, "password");
@@ -328,7 +328,7 @@ START_TEST(test_kat_live_tls13_agrees)
 	md = SSL_CIPHER_get_handshake_digest(SSL_get_current_cipher(s.ssl));
 	ck_assert_uint_eq(live13_secret_len, (size_t)EVP_MD_get_size(md));
 	ck_assert_int_eq(eap_tls_keys_exporter13(md, live13_secret, live13_secret_len,
-						 "EXPORTER_EAP_TLS_Key_Material", &type, 1, km,
+						 EAP_TLS_LABEL_KEYS13, &type, 1, km,
 						 sizeof(km)),
 			 0);
 	ck_assert_mem_eq(km, eap_peer_result(p)->msk, 64);
