@@ -14,6 +14,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <openssl/ssl.h>
 
@@ -39,8 +40,8 @@ static void keylog_shim_line(const SSL *ssl, const char *line)
 
 	keylog_shim_append(line);
 	/* The suite is chosen before the first secret exists: name it next to the line. */
-	snprintf(note, sizeof(note), "# %.9s %s %s", line, SSL_get_version(ssl),
-		 ciph ? SSL_CIPHER_get_name(ciph) : "?");
+	snprintf(note, sizeof(note), "# %.*s %s %s", (int)strcspn(line, " "), line,
+		 SSL_get_version(ssl), ciph ? SSL_CIPHER_get_name(ciph) : "?");
 	keylog_shim_append(note);
 }
 

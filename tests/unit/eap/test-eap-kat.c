@@ -121,6 +121,16 @@ static void kat_prf12(const struct kat *k, const char *label, uint8_t *out, size
 			 0);
 }
 
+/* A recorded hex string as a C string (username, password). */
+static void kat_get_str(const struct kat *k, const char *name, char *out, size_t size)
+{
+	int i = kat_find(k, name);
+
+	ck_assert_uint_lt(k->len[i], size);
+	memcpy(out, k->val[i], k->len[i]);
+	out[k->len[i]] = 0;
+}
+
 static void kat_expect_text(const struct kat *k, const char *name, const char *want)
 {
 	ck_assert_str_eq(k->text[kat_find(k, name)], want);
@@ -180,9 +190,7 @@ START_TEST(test_kat_ttls_mschapv2)
 {
 	struct kat k;
 	uint8_t km[128], ch[17], hash[16], nt[24];
-	const uint8_t *pw, *user;
-	char pwz[32] = "", userz[32] = "";
-	int i;
+	char pwz[32], userz[32];
 
 	kat_load(&k, "ttls-mschapv2.kat");
 	kat_prf12(&k, EAP_TTLS_LABEL_KEYS, km, sizeof(km));
@@ -191,12 +199,8 @@ START_TEST(test_kat_ttls_mschapv2)
 	ck_assert_mem_eq(ch, kat_get(&k, "auth_challenge", 16), 16);
 	ck_assert_uint_eq(ch[16], kat_get(&k, "ident", 1)[0]);
 
-	i = kat_find(&k, "password");
-	pw = k.val[i];
-	memcpy(pwz, pw, k.len[i] < sizeof(pwz) ? k.len[i] : sizeof(pwz) - 1);
-	i = kat_find(&k, "username");
-	user = k.val[i];
-	memcpy(userz, user, k.len[i] < sizeof(userz) ? k.len[i] : sizeof(userz) - 1);
+	kat_get_str(&k, "password", pwz, sizeof(pwz));
+	kat_get_str(&k, "username", userz, sizeof(userz));
 	ck_assert_int_eq(mschapv2_nt_password_hash(pwz, hash), 0);
 	ck_assert_int_eq(mschapv2_generate_nt_response(ch, kat_get(&k, "peer_challenge", 16), userz,
 						       hash, nt), 0);
@@ -215,17 +219,14 @@ START_TEST(test_kat_peap_mschapv2)
 	struct kat k;
 	struct eap_peap_binding b;
 	uint8_t tk[60], hash[16], hh[16], mk[16], nt[24], isk[32], mac[20], msk[64];
-	char pwz[32] = "", userz[32] = "";
-	int i;
+	char pwz[32], userz[32];
 
 	kat_load(&k, "peap-mschapv2.kat");
 	kat_prf12(&k, EAP_TLS_LABEL_KEYS, tk, sizeof(tk));
 	ck_assert_mem_eq(tk, kat_get(&k, "tk", 60), 60);
 
-	i = kat_find(&k, "password");
-	memcpy(pwz, k.val[i], k.len[i] < sizeof(pwz) ? k.len[i] : sizeof(pwz) - 1);
-	i = kat_find(&k, "username");
-	memcpy(userz, k.val[i], k.len[i] < sizeof(userz) ? k.len[i] : sizeof(userz) - 1);
+	kat_get_str(&k, "password", pwz, sizeof(pwz));
+	kat_get_str(&k, "username", userz, sizeof(userz));
 	ck_assert_int_eq(mschapv2_nt_password_hash(pwz, hash), 0);
 	ck_assert_int_eq(mschapv2_generate_nt_response(kat_get(&k, "auth_challenge", 16),
 						       kat_get(&k, "peer_challenge", 16), userz,
