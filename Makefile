@@ -204,6 +204,13 @@ $(EAP_INTEROP): $(BUILD)/%: $(BUILD)/obj/%.o $(EAP_LIB) $(COMMON_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS)
 
+# For recording test vectors (tests/unit/eap/data/README.md): an LD_PRELOAD key logger.
+KEYLOG_SHIM := $(BUILD)/tests/tools/keylog-shim.so
+all: $(KEYLOG_SHIM)
+$(KEYLOG_SHIM): $(BUILD)/obj/tests/tools/keylog-shim.o
+	@mkdir -p $(@D)
+	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -ldl
+
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \

@@ -102,19 +102,10 @@ static void *eap_mschapv2_init(struct eap_method_env *env)
 	return m;
 }
 
-/* The inner key PEAP binds to: RFC 3079 3.4 master key, then the client's send and receive
- * start keys (the order hostap's peer and server both use). */
+/* The inner key PEAP binds to (mschapv2_peer_session_key). */
 static int eap_mschapv2_isk(struct eap_mschapv2 *m, const uint8_t nt[MSCHAPV2_NT_RESP_LEN])
 {
-	uint8_t hh[16], mk[16];
-	int rc;
-
-	rc = mschapv2_hash_nt_password_hash(m->pw_hash, hh) || mschapv2_master_key(hh, nt, mk) ||
-	     mschapv2_asymmetric_start_key(mk, 1, 0, m->isk) ||
-	     mschapv2_asymmetric_start_key(mk, 0, 0, m->isk + 16);
-	OPENSSL_cleanse(hh, sizeof(hh));
-	OPENSSL_cleanse(mk, sizeof(mk));
-	return rc ? -1 : 0;
+	return mschapv2_peer_session_key(m->pw_hash, nt, m->isk);
 }
 
 /* Challenge (op 1): Value-Size(1)=16, Challenge(16), Name. */

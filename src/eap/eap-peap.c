@@ -15,6 +15,7 @@
 #include "eap/eap-packet.h"
 #include "eap/eap-peap-binding.h"
 #include "eap/eap-tls-common.h"
+#include "eap/eap-tls-keys.h"
 #include "eap/eap-tlv.h"
 
 struct eap_peap {
@@ -95,7 +96,7 @@ static int eap_peap_bind(struct eap_peap *p, struct eap_method_env *env, const u
 	/* with no inner method (resumption), IPMK and CMK come from TK alone */
 	bool with_isk = p->inner && p->inner_ok;
 
-	if (eap_tls_conn_derive(p->conn, "client EAP encryption", tk, sizeof(tk)) ||
+	if (eap_tls_conn_derive(p->conn, EAP_TLS_LABEL_KEYS, tk, sizeof(tk)) ||
 	    (with_isk && eap_method_mschapv2.keys(p->inner, isk, unused, &el)) ||
 	    eap_peap_binding_keys(tk, with_isk ? isk : NULL, &p->binding) ||
 	    eap_peap_binding_mac(p->binding.cmk, req, mac)) {
@@ -292,7 +293,7 @@ static int eap_peap_keys(void *priv, uint8_t msk[EAP_PEER_MSK_LEN], uint8_t emsk
 	/* PEAPv0 without cryptobinding: MSK = first 64 octets of PRF(master secret,
 	 * "client EAP encryption", client.random || server.random); [MS-PEAP] defines no EMSK,
 	 * the next 64 octets are used as one the way hostapd's server does. */
-	if (eap_tls_conn_derive(p->conn, "client EAP encryption", km, sizeof(km)))
+	if (eap_tls_conn_derive(p->conn, EAP_TLS_LABEL_KEYS, km, sizeof(km)))
 		return -1;
 	memcpy(msk, km, 64);
 	memcpy(emsk, km + 64, 64);

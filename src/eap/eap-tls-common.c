@@ -15,6 +15,7 @@
 
 #include "eap/eap-packet.h"
 #include "eap/eap-tls-frag.h"
+#include "eap/eap-tls-keys.h"
 
 struct eap_session_cache {
 	SSL_SESSION *sess;
@@ -481,24 +482,54 @@ int eap_tls_conn_send(struct eap_tls_conn *c, struct eap_buf *resp)
 	return eap_tls_frag_next(&c->out, &c->out_pos, c->max_data, c->version, resp);
 }
 
+/* TLS 1.2: the suite's PRF hash. RFC 5246 5: "This PRF with the SHA-256 hash function is
+ * used for all cipher suites defined in this document and in TLS documents published prior
+ * to this document when TLS 1.2 is negotiated" (OpenSSL marks those MD5+SHA-1, their
+ * TLS 1.0/1.1 PRF); later suites name their own hash (e.g. SHA-384, RFC 5289). */
+static const EVP_MD *eap_tls_conn_prf_md(const struct eap_tls_conn *c)
+{
+	const SSL_CIPHER *ciph = SSL_get_current_cipher(c->ssl);
+	const EVP_MD *md = ciph ? SSL_CIPHER_get_handshake_digest(ciph) : NULL;
+
+	if (md && EVP_MD_get_type(md) == NID_md5_sha1)
+		md = EVP_sha256();
+	return md;
+}
+
 int eap_tls_conn_export(const struct eap_tls_conn *c, const char *label, uint8_t *out,
 			size_t len)
 {
-	return SSL_export_keying_material(c->ssl, out, len, label, strlen(label), NULL, 0, 0) == 1 ?
-		       0 : -1;
+	uint8_t ms[SSL_MAX_MASTER_KEY_LENGTH], cr[EAP_TLS_RANDOM_LEN], sr[EAP_TLS_RANDOM_LEN];
+	const SSL_SESSION *sess;
+	size_t ml;
+	int rc;
+
+	if (eap_tls_conn_is_tls13(c))
+		return SSL_export_keying_material(c->ssl, out, len, label, strlen(label), NULL, 0,
+						  0) == 1 ? 0 : -1;
+	/* TLS 1.2: RFC 5705 4 without context, from the session's master secret and the
+	 * randoms (the same function the known-answer tests check, test-eap-kat.c). */
+	sess = SSL_get_session(c->ssl);
+	if (!sess || SSL_get_client_random(c->ssl, cr, sizeof(cr)) != sizeof(cr) ||
+	    SSL_get_server_random(c->ssl, sr, sizeof(sr)) != sizeof(sr))
+		return -1;
+	ml = SSL_SESSION_get_master_key(sess, ms, sizeof(ms));
+	rc = ml ? eap_tls_keys_prf12(eap_tls_conn_prf_md(c), ms, ml, label, cr, sr, out, len) : -1;
+	OPENSSL_cleanse(ms, sizeof(ms));
+	return rc;
 }
 
 int eap_tls_conn_derive(const struct eap_tls_conn *c, const char *label12, uint8_t *out,
 			size_t len)
 {
 	/* RFC 9190 2.3: Key_Material = TLS-Exporter("EXPORTER_EAP_TLS_Key_Material", Type-Code, 128) */
-	static const char label13[] = "EXPORTER_EAP_TLS_Key_Material";
 
 	if (!c->established)
 		return -1;
 	if (eap_tls_conn_is_tls13(c))
-		return SSL_export_keying_material(c->ssl, out, len, label13, sizeof(label13) - 1,
-						  &c->type, 1, 1) == 1 ? 0 : -1;
+		return SSL_export_keying_material(c->ssl, out, len, EAP_TLS_LABEL_KEYS13,
+						  sizeof(EAP_TLS_LABEL_KEYS13) - 1, &c->type, 1,
+						  1) == 1 ? 0 : -1;
 	return eap_tls_conn_export(c, label12, out, len);
 }
 

@@ -8,6 +8,7 @@
 #include "eap/eap-method.h"
 #include "eap/eap-packet.h"
 #include "eap/eap-tls-common.h"
+#include "eap/eap-tls-keys.h"
 
 struct eap_tls {
 	struct eap_tls_conn *conn;
@@ -100,7 +101,7 @@ static int eap_tls_keys(void *priv, uint8_t msk[EAP_PEER_MSK_LEN], uint8_t emsk[
 
 	/* RFC 5216 2.3: Key_Material = TLS-PRF-128(master_secret, "client EAP encryption",
 	 * client.random || server.random); MSK = first 64, EMSK = next 64. */
-	if (eap_tls_conn_derive(t->conn, "client EAP encryption", km, sizeof(km)))
+	if (eap_tls_conn_derive(t->conn, EAP_TLS_LABEL_KEYS, km, sizeof(km)))
 		return -1;
 	memcpy(msk, km, 64);
 	memcpy(emsk, km + 64, 64);

@@ -12,6 +12,7 @@
 #include "eap/eap-mschapv2.h"
 #include "eap/eap-packet.h"
 #include "eap/eap-tls-common.h"
+#include "eap/eap-tls-keys.h"
 
 struct eap_ttls {
 	struct eap_tls_conn *conn;
@@ -109,7 +110,7 @@ static int eap_ttls_mschapv2(struct eap_ttls *t, struct eap_method_env *env, str
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "TTLS/MSCHAPv2: unusable password");
 		goto out;
 	}
-	if (eap_tls_conn_export(t->conn, "ttls challenge", chal, sizeof(chal)))
+	if (eap_tls_conn_export(t->conn, EAP_TTLS_LABEL_CHALLENGE, chal, sizeof(chal)))
 		goto out;
 	t->ident = chal[16];
 	/* MS-CHAP2-Response: Ident(1) Flags(1) Peer-Challenge(16) Reserved(8) NT-Response(24) */
@@ -248,7 +249,7 @@ static int eap_ttls_keys(void *priv, uint8_t msk[EAP_PEER_MSK_LEN], uint8_t emsk
 
 	/* RFC 5281 8: keying material = PRF-128(SecurityParameters.master_secret,
 	 * "ttls keying material", client_random || server_random); MSK 64, EMSK 64. */
-	if (eap_tls_conn_derive(t->conn, "ttls keying material", km, sizeof(km)))
+	if (eap_tls_conn_derive(t->conn, EAP_TTLS_LABEL_KEYS, km, sizeof(km)))
 		return -1;
 	memcpy(msk, km, 64);
 	memcpy(emsk, km + 64, 64);

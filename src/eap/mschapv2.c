@@ -271,6 +271,22 @@ int mschapv2_asymmetric_start_key(const uint8_t master_key[16], int is_send, int
 	return ok ? 0 : -1;
 }
 
+int mschapv2_peer_session_key(const uint8_t hash[16], const uint8_t nt_resp[24],
+			      uint8_t out[MSCHAPV2_MSK_LEN])
+{
+	uint8_t hh[16], mk[MSCHAPV2_MASTER_KEY_LEN];
+	int rc;
+
+	/* RFC 3079 3.4: MasterKey from PasswordHashHash and the NT-Response; the peer's send
+	 * key first, then its receive key. */
+	rc = mschapv2_hash_nt_password_hash(hash, hh) || mschapv2_master_key(hh, nt_resp, mk) ||
+	     mschapv2_asymmetric_start_key(mk, 1, 0, out) ||
+	     mschapv2_asymmetric_start_key(mk, 0, 0, out + 16);
+	OPENSSL_cleanse(hh, sizeof(hh));
+	OPENSSL_cleanse(mk, sizeof(mk));
+	return rc ? -1 : 0;
+}
+
 int mschapv2_password_hash_from_secret(const char *secret, uint8_t out[16])
 {
 	if (!secret)

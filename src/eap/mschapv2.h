@@ -36,6 +36,10 @@ int mschapv2_master_key(const uint8_t hash_hash[16], const uint8_t nt_resp[24], 
 /* RFC 3079 3.4 GetAsymmetricStartKey, 16-octet keys. */
 int mschapv2_asymmetric_start_key(const uint8_t master_key[16], int is_send, int is_server,
 				  uint8_t out[16]);
+/* The EAP-MSCHAPv2 peer's 32-octet key (PEAP's ISK): RFC 3079 3.4 master key, then the
+ * peer's send and receive start keys (the order hostapd's server uses too). */
+int mschapv2_peer_session_key(const uint8_t hash[16], const uint8_t nt_resp[24],
+			      uint8_t out[MSCHAPV2_MSK_LEN]);
 /* The user name as hashed: RFC 2759 4 "the user name ... without any domain" (DOMAIN\user). */
 const char *mschapv2_username_strip(const char *identity);
 /* Password hash from the configured secret: "hash:<32 hex>" or a plain password. */

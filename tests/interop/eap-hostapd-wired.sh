@@ -5,6 +5,8 @@
 # Checks each method's outcome and that both ends derived the same MSK (hostapd -K prints
 # its keys; we compare SHA-256 digests).
 #   tests/interop/eap-hostapd-wired.sh [BUILD_DIR]
+# EAP_INTEROP_RECORD=DIR (tests/unit/eap/data/record-eap-kat.sh) loads keylog-shim.so into
+# hostapd and leaves hostapd's log and its TLS key log in DIR.
 set -u
 if [ "${EAP_INTEROP_NS:-}" != 1 ]; then
 	exec unshare -n env EAP_INTEROP_NS=1 "$0" "$@"
@@ -16,7 +18,14 @@ peer=$build/tests/interop/eap-wired-peer
 command -v hostapd >/dev/null || { echo "SKIP: no hostapd"; exit 77; }
 d=$(mktemp -d /tmp/eap-interop-XXXXXX)
 hpid=
-cleanup() { [ -n "$hpid" ] && kill "$hpid" 2>/dev/null; wait 2>/dev/null; [ -n "${KEEP:-}" ] && cp "$d/hostapd.log" /tmp/eap-interop-hostapd.log; rm -rf "$d"; }
+rec=${EAP_INTEROP_RECORD:-}
+cleanup() {
+	[ -n "$hpid" ] && kill "$hpid" 2>/dev/null
+	wait 2>/dev/null
+	[ -n "${KEEP:-}" ] && cp "$d/hostapd.log" /tmp/eap-interop-hostapd.log
+	[ -n "$rec" ] && cat "$d/hostapd.log" >> "$rec/hostapd.log"
+	rm -rf "$d"
+}
 trap cleanup EXIT
 
 # --- PKI (wave2.md 3.6) -----------------------------------------------------------------
@@ -58,8 +67,14 @@ private_key=$d/server.key
 fragment_size=1000
 $1
 EOC
+	[ -n "$rec" ] && [ -f "$d/hostapd.log" ] && cat "$d/hostapd.log" >> "$rec/hostapd.log"
 	: > "$d/hostapd.log"
-	hostapd -dd -K "$d/hostapd.conf" >> "$d/hostapd.log" 2>&1 &
+	if [ -n "$rec" ]; then
+		LD_PRELOAD=$build/tests/tools/keylog-shim.so KEYLOG_FILE=$rec/keylog \
+			hostapd -dd -K "$d/hostapd.conf" >> "$d/hostapd.log" 2>&1 &
+	else
+		hostapd -dd -K "$d/hostapd.conf" >> "$d/hostapd.log" 2>&1 &
+	fi
 	hpid=$!
 	for _ in $(seq 50); do grep -q "veth-a: AP-ENABLED\|interface state .*->ENABLED" "$d/hostapd.log" && break; sleep 0.1; done
 	sleep 0.3
