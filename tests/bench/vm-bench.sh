@@ -3,7 +3,8 @@
 # tests/bench/vm-bench.sh OUTDIR ROUNDS QUICK BEDS CLIENT...: the VM side of
 # `make bench` (scripts/bench runs it through scripts/hwsim-vm).  One boot;
 # per test bed in BEDS (space-separated, e.g. "wpa2-psk"; see
-# tests/bench/vm-client.sh bed_load) one hostapd (hostapd-conf/BED.conf), and
+# tests/bench/vm-client.sh bed_load) one hostapd (hostapd-conf/BED.conf; an
+# EAP bed's @PKI@ filled in, see bed_conf), and
 # the clients measured round by round against it by tests/bench/vm-rounds.sh
 # inside the station netns, while dumpcap records the air on hwsim0 into
 # OUTDIR/BED.pcapng.  QUICK=1: 3 rounds whatever ROUNDS says, the idle
@@ -37,6 +38,8 @@ out=$(cd "$out" && pwd -P)
 
 # shellcheck source=tests/hwsim/lib.sh
 . "$HERE/../hwsim/lib.sh"
+# shellcheck source=tests/hwsim/eap-lib.sh
+. "$HERE/../hwsim/eap-lib.sh"
 
 say() { echo "bench: $*"; }
 broken() {
@@ -105,6 +108,22 @@ capture_stop() {
 	DUMPCAP_PID=""
 }
 
+# bed_conf BED: the hostapd config to start for BED, in BED_CONF_PATH.  A
+# config that names @PKI@ (an EAP bed) gets the certificates and the eap_user
+# file of tests/hwsim/eap-lib.sh, made once per boot in $T/pki; the clients'
+# configs (vm-client.sh) find them there too (BENCH_PKI).
+bed_conf() {
+	local src=$HWSIM_CONF_DIR/$1.conf
+	BED_CONF_PATH=$1.conf
+	grep -q '@PKI@' "$src" || return 0
+	if [[ -z $EAP_PKI ]]; then
+		eap_pki || return 1
+		[[ -r $EAP_PKI/ca.pem && -r $EAP_PKI/server.key ]] || { say "eap_pki made no certificates"; return 1; }
+	fi
+	BED_CONF_PATH=$T/bench-$1.conf
+	sed "s|@PKI@|$EAP_PKI|g" "$src" >"$BED_CONF_PATH"
+}
+
 # iwd's bus: the system bus configuration, its socket in /run (tmpfs here).
 dbus_start() {
 	[[ -n $DBUS_PID ]] && return 0
@@ -123,12 +142,13 @@ mkdir -p "$out/logs"
 rc=0
 for bed in "${beds[@]}"; do
 	say "---- test bed $bed: hostapd-conf/$bed.conf ----"
-	hostapd_start "$bed.conf" "$ap_if" || broken "hostapd did not start with $bed.conf"
+	bed_conf "$bed" || broken "cannot make the certificates for $bed"
+	hostapd_start "$BED_CONF_PATH" "$ap_if" || broken "hostapd did not start with $bed.conf"
 	echo "bssid $(<"/sys/class/net/$ap_if/address")" >>"$out/info.txt"
 	capture_start "$bed"
 	crc=0
 	T=$T BENCH_OUT=$out BENCH_HOSTAPD_LOG=$HOSTAPD_LOG BENCH_STA_IF=$sta_if \
-		BENCH_DBUS_PID=$DBUS_PID BENCH_BSSID=$(<"/sys/class/net/$ap_if/address") \
+		BENCH_DBUS_PID=$DBUS_PID BENCH_PKI=$EAP_PKI BENCH_BSSID=$(<"/sys/class/net/$ap_if/address") \
 		ip netns exec sta bash "$HERE/vm-rounds.sh" "$bed" "$runs" "${clients[@]}" </dev/null || crc=$?
 	capture_stop
 	((crc == 0)) || { say "$bed: harness error (exit $crc)"; rc=2; }

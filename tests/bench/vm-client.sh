@@ -4,8 +4,9 @@
 # station daemons (wpa_supplicant, iwd, ihvd) and the test beds they can join.
 #
 # A test bed is one hostapd config (hostapd-conf/BED.conf) plus what a client
-# needs to join it.  bed_load BED sets BED_CONF, BED_SSID, BED_KIND (psk, sae) and
-# BED_SECRET; a new bed (SAE, EAP) is a new case in bed_load plus a case per
+# needs to join it.  bed_load BED sets BED_CONF, BED_SSID, BED_KIND (psk, sae,
+# eap) and BED_SECRET (an EAP bed also BED_IDENTITY, BED_ANON_IDENTITY, BED_CA,
+# BED_DOMAIN); a new bed is a new case in bed_load plus a case per
 # client in CLIENT_setup for its BED_KIND: its results become a new set of
 # rows in the table (scripts/bench prints one block per bed).
 #
@@ -17,7 +18,8 @@
 #   _disconnect / _connect   one request through the control helper (ctl)
 #   _pids       extra processes that serve it (iwd: dbus-daemon), for the
 #               memory and idle rows
-# Needs from the caller: T, sta_if, BENCH_DBUS_PID, IHVD_BUILD, ctl, why.
+# Needs from the caller: T, sta_if, BENCH_DBUS_PID, IHVD_BUILD, ctl, why; for
+# an EAP bed BENCH_PKI (vm-bench.sh: where tests/hwsim/eap-lib.sh made the PKI).
 # shellcheck disable=SC2154 # sta_if: set by the caller
 
 # bed_load BED -> 0, or 1 when BED is unknown.
@@ -36,6 +38,18 @@ bed_load() {
 		BED_SSID=ihvd-test
 		BED_KIND=sae
 		BED_SECRET="correct horse battery"
+		;;
+	wpa2-eap-peap)
+		# PEAPv0/EAP-MSCHAPv2 with the user "alice" of eap-lib.sh's eap_user
+		# file; the outer identity "anonymous" is the one it allows PEAP.
+		BED_CONF=wpa2-eap-peap.conf
+		BED_SSID=ihvd-eap
+		BED_KIND=eap
+		BED_IDENTITY=alice
+		BED_ANON_IDENTITY=anonymous
+		BED_SECRET=alice-secret-7
+		BED_CA=${BENCH_PKI:-}/ca.pem
+		BED_DOMAIN=example.com
 		;;
 	*)
 		return 1
@@ -80,6 +94,28 @@ network={
 }
 EOF
 		;;
+	eap)
+		[[ -r $BED_CA ]] || { why "no CA certificate at $BED_CA"; return 1; }
+		cat >"$T/wpas.conf" <<EOF
+ctrl_interface=$wpas_ctrl
+network={
+	ssid="$BED_SSID"
+	key_mgmt=WPA-EAP
+	proto=RSN
+	pairwise=CCMP
+	group=CCMP
+	eap=PEAP
+	identity="$BED_IDENTITY"
+	anonymous_identity="$BED_ANON_IDENTITY"
+	password="$BED_SECRET"
+	ca_cert="$BED_CA"
+	domain_suffix_match="$BED_DOMAIN"
+	phase2="auth=MSCHAPV2"
+	scan_freq=2412
+	freq_list=2412
+}
+EOF
+		;;
 	*) why "no wpa_supplicant config for a $BED_KIND bed"; return 1 ;;
 	esac
 }
@@ -115,6 +151,23 @@ EOF
 		iwd_suffix=psk
 		printf '[Security]\nPassphrase=%s\n' "$BED_SECRET" >"$T/iwd-state/$BED_SSID.psk"
 		chmod 600 "$T/iwd-state/$BED_SSID.psk"
+		;;
+	eap)
+		# iwd.network(5), "PEAP + MSCHAPv2"; the domain as a mask on the
+		# server certificate's name (its domain_suffix_match).
+		[[ -r $BED_CA ]] || { why "no CA certificate at $BED_CA"; return 1; }
+		iwd_suffix=8021x
+		cat >"$T/iwd-state/$BED_SSID.8021x" <<EOF
+[Security]
+EAP-Method=PEAP
+EAP-Identity=$BED_ANON_IDENTITY
+EAP-PEAP-CACert=$BED_CA
+EAP-PEAP-ServerDomainMask=*.$BED_DOMAIN
+EAP-PEAP-Phase2-Method=MSCHAPV2
+EAP-PEAP-Phase2-Identity=$BED_IDENTITY
+EAP-PEAP-Phase2-Password=$BED_SECRET
+EOF
+		chmod 600 "$T/iwd-state/$BED_SSID.8021x"
 		;;
 	*) why "no iwd config for a $BED_KIND bed"; return 1 ;;
 	esac
@@ -175,6 +228,27 @@ network={
 	pairwise=CCMP
 	group=CCMP
 	sae_password="$BED_SECRET"
+	scan_freq=2412
+}
+EOF
+		;;
+	eap)
+		[[ -r $BED_CA ]] || { why "no CA certificate at $BED_CA"; return 1; }
+		cat >"$T/ihvd.conf" <<EOF
+ctrl_interface=$ihvd_ctrl
+ihv_plugin=$ihvd_build/ihv-rsn.so
+network={
+	ssid="$BED_SSID"
+	key_mgmt=WPA-EAP
+	pairwise=CCMP
+	group=CCMP
+	eap=PEAP
+	identity="$BED_IDENTITY"
+	anonymous_identity="$BED_ANON_IDENTITY"
+	password="$BED_SECRET"
+	ca_cert="$BED_CA"
+	domain_suffix_match="$BED_DOMAIN"
+	phase2="auth=MSCHAPV2"
 	scan_freq=2412
 }
 EOF

@@ -32,7 +32,8 @@
 # default 60), BENCH_IDLE_ROUNDS ("all", or a round number), IHVD_BUILD.
 #
 # Appends to $BENCH_OUT/raw.txt lines "BED CLIENT KEY ROUND VALUE", and per
-# measured connection "BED CLIENT conn ROUND PATTERN REQUEST_US AUTHORIZED_US"
+# measured connection "BED CLIENT conn ROUND PATTERN REQUEST_US AUTHORIZED_US
+# EAP" (EAP: how many EAP conversations hostapd began for it; 0 off EAP beds)
 # (scripts/bench matches captures and ihvd's timeline lines to them).
 # Exit 0 when the harness ran; 2 when it broke.
 set -uo pipefail
@@ -101,11 +102,13 @@ pid_alive() {
 }
 
 # ---- hostapd's events, read as they are written ------------------------------
-# Only the two lines we need pass the grep, so bash reads a few lines per
-# connection instead of hostapd's whole debug log.
+# Only the lines we need pass the grep, so bash reads a few lines per
+# connection instead of hostapd's whole debug log.  CTRL-EVENT-EAP-STARTED
+# (hostapd's EAP server began a conversation with the station) appears only on
+# an EAP bed: it tells a full authentication from a PMKSA-cached one.
 
 exec {EV}< <(exec tail -n 0 -F "$BENCH_HOSTAPD_LOG" 2>/dev/null |
-	exec grep --line-buffered -E 'AP-STA-DISCONNECTED|EAPOL-4WAY-HS-COMPLETED')
+	exec grep --line-buffered -E 'AP-STA-DISCONNECTED|EAPOL-4WAY-HS-COMPLETED|CTRL-EVENT-EAP-STARTED')
 
 ev_drain() {
 	local l
@@ -113,9 +116,11 @@ ev_drain() {
 }
 
 # ev_wait EVENT TIMEOUT_S [NOT_BEFORE_US]: the next hostapd line with EVENT
-# (timestamped no earlier than NOT_BEFORE_US); its time in EV_US.
+# (timestamped no earlier than NOT_BEFORE_US); its time in EV_US.  EV_EAP:
+# how many EAP conversations hostapd began on the way (since NOT_BEFORE_US).
 ev_wait() {
 	local want=$1 tmo=$2 nb=${3:-0} deadline line left us secs
+	EV_EAP=0
 	ts_us deadline "$tmo"
 	deadline=$((${EPOCHREALTIME/./} + deadline))
 	while :; do
@@ -123,8 +128,12 @@ ev_wait() {
 		((left > 0)) || return 1
 		us_ms secs $((left / 1000)) # ms -> "s.mmm"
 		read -r -t "$secs" -u "$EV" line || return 1
-		[[ $line == *"$want"* ]] || continue
 		ts_us us "${line%%:*}"
+		if [[ $line == *CTRL-EVENT-EAP-STARTED* ]]; then
+			((us >= nb)) && EV_EAP=$((EV_EAP + 1))
+			continue
+		fi
+		[[ $line == *"$want"* ]] || continue
 		((us >= nb)) || continue
 		EV_US=$us
 		return 0
@@ -329,6 +338,18 @@ bss_entries() {
 	printf -v "$1" '%d' "$_n"
 }
 
+# On an EAP bed, per measured connection: did hostapd run EAP with the
+# station (a full authentication), or did the station's PMKID hit hostapd's
+# PMKSA cache (no EAP)?  "eap_KIND ROUND N" in raw.txt, N = conversations
+# begun (scripts/bench counts the reconnects that ran EAP again).
+# eap_rec KIND: that line, and in EAP_NOTE a word for the log (no fork).
+eap_rec() {
+	EAP_NOTE=""
+	[[ $BED_KIND == eap ]] || return 0
+	rec "eap_$1" "$round" "$EV_EAP"
+	if ((EV_EAP)); then EAP_NOTE=" (full EAP)"; else EAP_NOTE=" (PMKSA cached, no EAP)"; fi
+}
+
 # cold PATTERN LOGNAME: start the daemon, wait for authorized; records
 # cold_PATTERN_ms and the connection.
 cold() {
@@ -342,9 +363,10 @@ cold() {
 		return 1
 	fi
 	us_ms ms $((EV_US - t0))
-	say "round $round: cold start ($pat) $ms ms"
+	eap_rec "cold_${pat}"
+	say "round $round: cold start ($pat) $ms ms$EAP_NOTE"
 	rec "cold_${pat}_ms" "$round" "$ms"
-	rec conn "$round" "cold_$pat" "$t0" "$EV_US"
+	rec conn "$round" "cold_$pat" "$t0" "$EV_US" "$EV_EAP"
 	nap "$settle"
 }
 
@@ -364,9 +386,10 @@ reconnect() {
 		return 1
 	fi
 	us_ms ms $((EV_US - REQ_US))
-	say "round $round: reconnect ($pat) $ms ms"
+	eap_rec "reconnect_${pat}"
+	say "round $round: reconnect ($pat) $ms ms$EAP_NOTE"
 	rec "reconnect_${pat}_ms" "$round" "$ms"
-	rec conn "$round" "reconnect_$pat" "$REQ_US" "$EV_US"
+	rec conn "$round" "reconnect_$pat" "$REQ_US" "$EV_US" "$EV_EAP"
 	nap "$settle"
 }
 
