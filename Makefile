@@ -82,6 +82,7 @@ PHOST_SRCS := $(sort $(wildcard $(SRC)/src/plugin-host/*.c))
 DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
 EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
+DBUS_SRCS := $(sort $(wildcard $(SRC)/src/dbus/*.c))
 SIM_SRCS := $(sort $(wildcard $(SRC)/tests/sim/*.c))
 UNIT_SRCS := $(sort $(wildcard $(SRC)/tests/unit/*/test-*.c))
 TPLUGIN_SRCS := $(sort $(wildcard $(SRC)/tests/plugins/*.c))
@@ -98,6 +99,8 @@ IPC_LIB := $(BUILD)/libihvipc.a
 PLUGIN_HOST := $(BUILD)/ihvd-plugin-host
 DAEMON_LIB := $(BUILD)/libihvdaemon.a
 EAP_LIB := $(BUILD)/libihveap.a
+# ihvd -u: wpa_supplicant's D-Bus service (src/dbus, sd-bus).
+DBUS_LIB := $(BUILD)/libihvdbus.a
 RSN_LIB := $(BUILD)/librsn.a
 IHVD := $(BUILD)/ihvd
 RSN_SO := $(BUILD)/ihv-rsn.so
@@ -114,7 +117,7 @@ DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 	mutation packaging soak
 .DEFAULT_GOAL := all
 
-all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(DBUS_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
 	$(PLUGIN_HOST) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
@@ -134,7 +137,8 @@ $(IPC_LIB): $(call obj,$(IPC_SRCS))
 $(DAEMON_LIB): $(call obj,$(DAEMON_SRCS))
 $(RSN_LIB): $(call obj,$(RSN_SRCS))
 $(EAP_LIB): $(call obj,$(EAP_SRCS))
-$(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB):
+$(DBUS_LIB): $(call obj,$(DBUS_SRCS))
+$(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(DBUS_LIB) $(EAP_LIB) $(RSN_LIB):
 	@mkdir -p $(@D)
 	rm -f $@
 	ar rcs $@ $^
@@ -145,7 +149,7 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 	$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=$(SRC)/src/rsn/exports.map \
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
-$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
+$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # The plugin host (issue 11): the protocol and plugin-api only, no core.
@@ -182,10 +186,10 @@ $(BENCHES): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB) $(COMMON_LIB)
 # Fuzz targets (tests/fuzz/fuzz-*.c): ordinary programs that replay inputs in
 # a normal build, libFuzzer programs in make fuzz. Archives pull in only what
 # a target uses.
-FUZZ_ARCHIVES = $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(RSN_LIB) $(NL_LIB) $(COMMON_LIB)
+FUZZ_ARCHIVES = $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(RSN_LIB) $(NL_LIB) $(COMMON_LIB)
 $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $$(FUZZ_ARCHIVES)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) $(FUZZ_LINK) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_LINK) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # The EAP peer against hostapd's EAP server over a veth pair (tests/interop).
 EAP_INTEROP := $(BUILD)/tests/interop/eap-wired-peer
