@@ -44,6 +44,10 @@ INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 MANDIR ?= $(PREFIX)/share/man
 SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+# ihvd -u: the bus policy where dbus-daemon reads it whatever PREFIX is; the activation
+# file in PREFIX's system-services (/usr/local/share comes before /usr/share there).
+DBUSPOLICYDIR ?= /usr/share/dbus-1/system.d
+DBUSSERVICEDIR ?= $(PREFIX)/share/dbus-1/system-services
 SYSTEMDUNITDIR ?= $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir systemd 2>/dev/null || \
 	echo /lib/systemd/system)
 VERSION := 0.1
@@ -254,7 +258,13 @@ UNITS := $(wildcard $(SRC)/systemd/*.service)
 install: daemon
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/ihvd \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
-		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd $(DESTDIR)$(LIBEXECDIR)/ihvd
+		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd $(DESTDIR)$(LIBEXECDIR)/ihvd \
+		$(DESTDIR)$(DBUSPOLICYDIR) $(DESTDIR)$(DBUSSERVICEDIR)
+	install -m 644 $(SRC)/data/dbus/ihvd.conf $(DESTDIR)$(DBUSPOLICYDIR)/ihvd.conf
+	sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@PLUGINDIR@|$(PLUGINDIR)|g' \
+		$(SRC)/data/dbus/fi.w1.wpa_supplicant1.service.in \
+		> $(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service
+	chmod 644 $(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service
 	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(SBINDIR)/ihvd)
 	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so)
@@ -272,7 +282,8 @@ uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/ihvd $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so \
 		$(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host \
 		$(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc $(DESTDIR)$(MANDIR)/man8/ihvd.8 \
-		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 \
+		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 $(DESTDIR)$(DBUSPOLICYDIR)/ihvd.conf \
+		$(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service \
 		$(foreach u,$(UNITS),$(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u)))
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/ihvd
 
