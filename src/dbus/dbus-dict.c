@@ -196,7 +196,7 @@ int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_e
 		val[0] = 0;
 		r = dbus_dict_value_text(m, key, val, sizeof(val), e);
 		if (r >= 0 && config_network_set(n, key, val, err, sizeof(err)) < 0)
-			r = sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS, "network property %s", err);
+			r = sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS, "network property '%s': %s", key, err);
 		OPENSSL_cleanse(val, sizeof(val));
 		if (r < 0)
 			return r;
