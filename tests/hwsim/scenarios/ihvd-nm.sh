@@ -4,7 +4,7 @@
 # (dbus-daemon with ihvd's policy, no activation directories, so no real
 # wpa_supplicant can be started), ihvd -u owning fi.w1.wpa_supplicant1 in the
 # station netns, NetworkManager (--no-daemon, keyfile, no polkit) in the same
-# netns (not the initial one: NetworkManager then uses no udev). Then:
+# netns, with /sys read-only for it (so it needs no udev). Then:
 #   nmcli dev wifi list shows hostapd's SSID with WPA2;
 #   nmcli dev wifi connect SSID password PW connects through ihv-rsn.so, DHCP
 #   (busybox udhcpd on the AP) gives an address and a ping crosses the air;
@@ -187,7 +187,11 @@ wifi.scan-rand-mac-address=no
 level=DEBUG
 domains=SUPPLICANT,WIFI,DEVICE,CORE
 EOF2
-daemon_start NetworkManager ip netns exec sta "$NM" --no-daemon --config="$T/nm/NetworkManager.conf" \
+# NetworkManager waits for udev to initialize a link whenever /sys is writable (its
+# platform's use of libudev); with /sys read-only in its own mount namespace it takes
+# the links as they are, and no udevd is needed.
+daemon_start NetworkManager ip netns exec sta unshare --mount --propagation private \
+	sh -c 'mount -o remount,bind,ro /sys && exec "$0" "$@"' "$NM" --debug --config="$T/nm/NetworkManager.conf" \
 	--config-dir="$T/nm/conf.d" --state-file="$T/nm/NetworkManager.state" --pid-file="$T/nm/nm.pid"
 NM_PID=$DAEMON_PID
 _wait_alive "$NM_PID" NetworkManager 30 "NetworkManager on the bus" busctl status org.freedesktop.NetworkManager >/dev/null ||
