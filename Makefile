@@ -167,6 +167,7 @@ UNIT_LIBS_core := $(SIM_OBJS) $(CORE_LIB) $(NL_LIB) $(RSN_LIB) $(COMMON_LIB)
 UNIT_LIBS_daemon := $(SIM_OBJS) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 UNIT_LIBS_nl80211 := $(NL_LIB) $(COMMON_LIB)
 UNIT_LIBS_eap := $(EAP_LIB) $(COMMON_LIB)
+UNIT_LIBS_dbus := $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) $(COMMON_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 
 .SECONDEXPANSION:

@@ -206,5 +206,6 @@ int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_e
 	}
 	if (r < 0)
 		return r;
-	return sd_bus_message_exit_container(m);
+	r = sd_bus_message_exit_container(m);
+	return r < 0 ? r : 0;
 }
