@@ -8,12 +8,12 @@
 #   nmcli dev wifi list shows hostapd's SSID with WPA2;
 #   nmcli dev wifi connect SSID password PW connects through ihv-rsn.so, DHCP
 #   (busybox udhcpd on the AP) gives an address and a ping crosses the air;
-#   nmcli con down / up;
+#   nmcli con down / up; hostapd restarting is survived;
 #   a wrong password ends in NetworkManager's "Secrets were required" failure;
 #   bad input on the bus (wrong types, unknown properties and arguments,
 #   stale object paths, a caller the policy refuses) gets D-Bus errors and
 #   ihvd stays up.
-# hwsim-timeout: 300
+# hwsim-timeout: 600
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
 
@@ -237,6 +237,19 @@ nmcli --wait 90 con up ihvd-test || fail "nmcli con up failed"
 wait_for 20 "a DHCP address again" _sta_addr || fail "no address after con up"
 _ping_all sta "$HWSIM_AP_IP" || fail "no ping after con up"
 note "nmcli con down / up work"
+
+# hostapd restarting: ihvd loses the link, reconnects when the AP is back, NetworkManager
+# ends up connected again (the same activation or a new one) and traffic flows.
+hostapd_stop
+wait_for 30 "ihvd to see the link gone" eval "! busctl get-property $WS $ipath $WS.Interface State | grep -q completed" ||
+	fail "ihvd still says completed with hostapd gone"
+hostapd_start wpa2-psk.conf "$ap_if"
+ip addr replace "$HWSIM_AP_IP/24" dev "$ap_if"
+_nm_connected() { nmcli -t -f GENERAL.STATE dev show "$sta_if" | grep -q '100 (connected)' && _sta_addr; }
+_wait_alive "$IHVD_PID" ihvd 120 "NetworkManager connected again after hostapd's restart" _nm_connected ||
+	{ nmcli dev; fail "not connected again after hostapd restarted"; }
+wait_for 30 "a ping after hostapd's restart" _ping_all sta "$HWSIM_AP_IP" || fail "no ping after hostapd restarted"
+note "hostapd restart survived"
 
 # A wrong password: NetworkManager's own "secrets were required" outcome, in bounded time.
 nmcli con down ihvd-test
