@@ -44,6 +44,10 @@ INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 MANDIR ?= $(PREFIX)/share/man
 SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+# ihvd -u: the bus policy where dbus-daemon reads it whatever PREFIX is; the activation
+# file in PREFIX's system-services (/usr/local/share comes before /usr/share there).
+DBUSPOLICYDIR ?= /usr/share/dbus-1/system.d
+DBUSSERVICEDIR ?= $(PREFIX)/share/dbus-1/system-services
 SYSTEMDUNITDIR ?= $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir systemd 2>/dev/null || \
 	echo /lib/systemd/system)
 VERSION := 0.1
@@ -83,6 +87,7 @@ DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/sr
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
 EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
 VERIFY_SRCS := $(sort $(wildcard $(SRC)/src/verify/*.c))
+DBUS_SRCS := $(sort $(wildcard $(SRC)/src/dbus/*.c))
 SIM_SRCS := $(sort $(wildcard $(SRC)/tests/sim/*.c))
 UNIT_SRCS := $(sort $(wildcard $(SRC)/tests/unit/*/test-*.c))
 TPLUGIN_SRCS := $(sort $(wildcard $(SRC)/tests/plugins/*.c))
@@ -99,6 +104,8 @@ IPC_LIB := $(BUILD)/libihvipc.a
 PLUGIN_HOST := $(BUILD)/ihvd-plugin-host
 DAEMON_LIB := $(BUILD)/libihvdaemon.a
 EAP_LIB := $(BUILD)/libihveap.a
+# ihvd -u: wpa_supplicant's D-Bus service (src/dbus, sd-bus).
+DBUS_LIB := $(BUILD)/libihvdbus.a
 RSN_LIB := $(BUILD)/librsn.a
 IHVD := $(BUILD)/ihvd
 RSN_SO := $(BUILD)/ihv-rsn.so
@@ -116,7 +123,7 @@ DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 	mutation packaging soak
 .DEFAULT_GOAL := all
 
-all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
+all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(DBUS_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
 	$(PLUGIN_HOST) $(if $(VERIFY_SRCS),$(IHV_VERIFY)) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
@@ -136,7 +143,8 @@ $(IPC_LIB): $(call obj,$(IPC_SRCS))
 $(DAEMON_LIB): $(call obj,$(DAEMON_SRCS))
 $(RSN_LIB): $(call obj,$(RSN_SRCS))
 $(EAP_LIB): $(call obj,$(EAP_SRCS))
-$(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(EAP_LIB) $(RSN_LIB):
+$(DBUS_LIB): $(call obj,$(DBUS_SRCS))
+$(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(DBUS_LIB) $(EAP_LIB) $(RSN_LIB):
 	@mkdir -p $(@D)
 	rm -f $@
 	ar rcs $@ $^
@@ -147,7 +155,7 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 	$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=$(SRC)/src/rsn/exports.map \
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
-$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
+$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # The verifier vendors run (issue 10): the real core over a simulated adapter.
@@ -169,6 +177,7 @@ UNIT_LIBS_ipc := $(IPC_LIB)
 # the plugin host's objects without its main (the test supplies the phost state)
 UNIT_LIBS_plugin-host := $(call obj,$(filter-out $(SRC)/src/plugin-host/main.c,$(PHOST_SRCS))) \
 	$(IPC_LIB)
+UNIT_LIBS_dbus := $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 
 .SECONDEXPANSION:
@@ -192,10 +201,10 @@ $(BENCHES): $(BUILD)/%: $(BUILD)/obj/%.o $(RSN_LIB) $(COMMON_LIB)
 # Fuzz targets (tests/fuzz/fuzz-*.c): ordinary programs that replay inputs in
 # a normal build, libFuzzer programs in make fuzz. Archives pull in only what
 # a target uses.
-FUZZ_ARCHIVES = $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(RSN_LIB) $(NL_LIB) $(COMMON_LIB)
+FUZZ_ARCHIVES = $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(RSN_LIB) $(NL_LIB) $(COMMON_LIB)
 $(FUZZERS): $(BUILD)/%: $(BUILD)/obj/%.o $$(FUZZ_ARCHIVES)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) $(FUZZ_LINK) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_LINK) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
 
 # The EAP peer against hostapd's EAP server over a veth pair (tests/interop).
 EAP_INTEROP := $(BUILD)/tests/interop/eap-wired-peer
@@ -268,7 +277,13 @@ install: daemon
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/ihvd \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
-		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd $(DESTDIR)$(LIBEXECDIR)/ihvd
+		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSCONFDIR)/ihvd $(DESTDIR)$(LIBEXECDIR)/ihvd \
+		$(DESTDIR)$(DBUSPOLICYDIR) $(DESTDIR)$(DBUSSERVICEDIR)
+	install -m 644 $(SRC)/data/dbus/ihvd.conf $(DESTDIR)$(DBUSPOLICYDIR)/ihvd.conf
+	sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@PLUGINDIR@|$(PLUGINDIR)|g' \
+		$(SRC)/data/dbus/fi.w1.wpa_supplicant1.service.in \
+		> $(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service
+	chmod 644 $(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service
 	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(SBINDIR)/ihvd)
 	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host
 	$(if $(VERIFY_SRCS),install -m 755 $(IHV_VERIFY) $(DESTDIR)$(BINDIR)/ihv-verify)
@@ -289,7 +304,8 @@ uninstall:
 		$(DESTDIR)$(BINDIR)/ihv-verify $(DESTDIR)$(MANDIR)/man1/ihv-verify.1 \
 		$(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host \
 		$(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc $(DESTDIR)$(MANDIR)/man8/ihvd.8 \
-		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 \
+		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 $(DESTDIR)$(DBUSPOLICYDIR)/ihvd.conf \
+		$(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service \
 		$(foreach u,$(UNITS),$(DESTDIR)$(SYSTEMDUNITDIR)/$(notdir $(u)))
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/ihvd
 

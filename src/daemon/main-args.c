@@ -45,6 +45,8 @@ void main_usage(FILE *f)
 		"  -f LOGFILE  log to a file instead of stderr\n"
 		"  -s          log to syslog\n"
 		"  -P PIDFILE  write the process id there\n"
+		"  -u          offer wpa_supplicant's D-Bus service (fi.w1.wpa_supplicant1):\n"
+		"              NetworkManager adds interfaces; needs -p PLUGIN without -c\n"
 		"  -t          check the configuration files and exit (no interface needed)\n"
 		"  -h, --help  this text;  -v, --version  the version\n"
 		"exit status: 0 fine, 1 failed while running, 2 bad command line, 3 bad\n"
@@ -85,7 +87,7 @@ int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 	struct iface *cur = NULL;
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, "i:c:p:D:NdqBf:sP:thv", longs, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "i:c:p:D:NdqBf:sP:uthv", longs, NULL)) != -1) {
 		switch (opt) {
 		case 'i':
 			if (!cur || cur->ifname)
@@ -144,6 +146,9 @@ int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 		case 'P':
 			d->pidfile = optarg;
 			break;
+		case 'u':
+			d->dbus = true;
+			break;
 		case 'h':
 			main_usage(stdout);
 			exit(0);
@@ -201,8 +206,13 @@ enum main_exit main_configs_load(struct ihvd *d)
 	size_t k, first = 0;
 	int bad = 0;
 
+	if (!d->n_ifaces && d->dbus && d->plugin)
+		return MAIN_EXIT_OK; /* -u: interfaces come from CreateInterface */
 	if (!d->n_ifaces) {
-		main_usage(stderr);
+		if (d->dbus)
+			main_die_msg(d, "-u without -i/-c needs -p PLUGIN");
+		else
+			main_usage(stderr);
 		return MAIN_EXIT_USAGE;
 	}
 	for (k = 0; k < d->n_ifaces; k++) {

@@ -18,6 +18,7 @@
 #include "daemon/ctrl.h"
 #include "daemon/logind.h"
 #include "daemon/station.h"
+#include "dbus/bus.h"
 #include "nl80211/driver.h"
 
 #define IHVD_IFACES_MAX 16
@@ -52,6 +53,9 @@ struct iface {
 	struct ctrl *ctrl;
 	struct ctrl_host host;      /* the control socket's RECONFIGURE, country, ... */
 	bool releasing;             /* hotplug: its netdev is gone, the release is queued */
+	bool from_bus;              /* -u: made by CreateInterface (its config is in memory) */
+	bool bus_removed;           /* -u: RemoveInterface; the slot may be used again */
+	char bus_ifname[32];        /* -u: the name CreateInterface gave */
 };
 
 struct ihvd {
@@ -69,6 +73,8 @@ struct ihvd {
 	bool check_only;          /* -t */
 	bool log_elsewhere;       /* -f or -s: startup errors go there too */
 	int ready_fd;             /* -B: the parent waits for a byte here */
+	bool dbus;                /* -u: fi.w1.wpa_supplicant1 on the system bus */
+	struct dbus_service *bus; /* -u only; NULL otherwise */
 };
 
 /* A start-up error: to stderr always (the user is watching), and to the log. */

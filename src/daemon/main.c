@@ -20,6 +20,10 @@
  * again when an interface of that name appears, which then reconnects by
  * itself.
  *
+ * -u: wpa_supplicant's D-Bus service (src/dbus/bus.h); CreateInterface adds
+ * an interface here (main_bus_iface_add) with an empty configuration that
+ * AddNetwork fills. Without -u nothing of src/dbus runs.
+ *
  * Shutdown (SIGTERM, SIGINT, TERMINATE) follows the contract's order: every
  * adapter disconnects (keys removed, station deauthenticated), then
  * StopPostAssociate/DeinitAdapter (ihv_adapter_free), then DeinitService
@@ -135,7 +139,8 @@ static bool main_iface_name_taken(void *ctx, const char *ifname)
 	size_t k;
 
 	for (k = 0; k < d->n_ifaces; k++)
-		if ((!d->ifaces[k].pattern || d->ifaces[k].ifindex) &&
+		if (!d->ifaces[k].bus_removed && d->ifaces[k].ifname &&
+		    (!d->ifaces[k].pattern || d->ifaces[k].ifindex) &&
 		    !strcmp(d->ifaces[k].ifname, ifname))
 			return true;
 	return false;
@@ -152,13 +157,14 @@ static struct iface *main_iface_by_name(struct ihvd *d, const char *ifname)
 
 	for (k = 0; k < d->n_ifaces; k++)
 		if (!d->ifaces[k].pattern && !d->ifaces[k].ifindex && !d->ifaces[k].station &&
+		    !d->ifaces[k].bus_removed &&
 		    !strcmp(d->ifaces[k].ifname, ifname))
 			return &d->ifaces[k];
 	if (main_iface_name_taken(d, ifname) || strlen(ifname) >= IF_NAMESIZE)
 		return NULL;
 	for (k = 0; k < d->n_ifaces; k++) {
 		i = &d->ifaces[k];
-		if (i->pattern && !i->ifindex && !i->station &&
+		if (i->pattern && !i->ifindex && !i->station && !i->bus_removed &&
 		    iface_pattern_match(i->pattern, ifname)) {
 			strcpy(i->name_buf, ifname);
 			i->ifname = i->name_buf;
@@ -551,6 +557,7 @@ static void main_iface_release(void *arg)
 {
 	struct iface *i = arg;
 
+	dbus_service_iface_gone(i->d->bus, i->ifname);
 	ctrl_free(i->ctrl);
 	i->ctrl = NULL;
 	ihv_adapter_free(i->adapter);
@@ -587,6 +594,99 @@ static void main_iface_adopt(void *arg)
 	station_start(i->station);
 }
 
+/* --- -u: interfaces the bus adds and removes --------------------------------------- */
+
+static struct iface *main_bus_iface_find(struct ihvd *d, const char *ifname)
+{
+	size_t k;
+
+	for (k = 0; k < d->n_ifaces; k++) {
+		struct iface *i = &d->ifaces[k];
+
+		if (!i->bus_removed && !i->releasing && i->ifname && !strcmp(i->ifname, ifname))
+			return i;
+	}
+	return NULL;
+}
+
+static void main_bus_target(struct iface *i, struct dbus_iface_target *out)
+{
+	out->station = i->station;
+	out->config = i->config;
+	out->fwd = i->ctrl ? ctrl_event : NULL;
+	out->fwd_ctx = i->ctrl;
+}
+
+/* A bus-made interface goes: like a hotplug release, and its slot is free again. */
+static void main_bus_iface_release(void *arg)
+{
+	struct iface *i = arg;
+
+	ctrl_free(i->ctrl);
+	ihv_adapter_free(i->adapter);
+	station_free(i->station);
+	config_free(i->config);
+	*i = (struct iface){ .bus_removed = true };
+}
+
+static int main_bus_iface_add(void *ctx, const char *ifname, struct dbus_iface_target *out,
+			      char *err, size_t err_len)
+{
+	struct ihvd *d = ctx;
+	struct iface *i = main_bus_iface_find(d, ifname);
+	uint32_t ifindex;
+	size_t k;
+
+	if (i && i->station) {
+		main_bus_target(i, out);
+		return 0; /* managed already (-i): the bus shows it too */
+	}
+	if (i) {
+		snprintf(err, err_len, "the interface is gone; ihvd adopts it when it returns");
+		return -ENODEV;
+	}
+	ifindex = if_nametoindex(ifname);
+	if (!ifindex) {
+		snprintf(err, err_len, "%s", strerror(errno));
+		return -ENODEV;
+	}
+	for (k = 0; k < d->n_ifaces && !i; k++)
+		if (d->ifaces[k].bus_removed)
+			i = &d->ifaces[k];
+	if (!i)
+		i = main_iface_next(d);
+	if (!i) {
+		snprintf(err, err_len, "ihvd manages %d interfaces at most", IHVD_IFACES_MAX);
+		return -ENOSPC;
+	}
+	*i = (struct iface){ .d = d, .from_bus = true, .ifindex = ifindex };
+	snprintf(i->bus_ifname, sizeof(i->bus_ifname), "%s", ifname);
+	i->ifname = i->bus_ifname;
+	i->config_path = "(D-Bus)";
+	i->config = config_new();
+	if (!i->config || main_iface_up(d, i) != MAIN_EXIT_OK) {
+		snprintf(err, err_len, "the adapter did not start (see ihvd's log)");
+		main_bus_iface_release(i);
+		return -EIO;
+	}
+	station_start(i->station);
+	main_bus_target(i, out);
+	return 0;
+}
+
+static void main_bus_iface_remove(void *ctx, const char *ifname)
+{
+	struct ihvd *d = ctx;
+	struct iface *i = main_bus_iface_find(d, ifname);
+
+	/* An interface of -i stays managed; one the bus added goes. */
+	if (!i || !i->from_bus || !i->station)
+		return;
+	station_stop(i->station);
+	i->releasing = true;
+	loop_call_post(d->loop, main_bus_iface_release, i);
+}
+
 static bool main_all_links_down(struct ihvd *d)
 {
 	struct station_info in;
@@ -607,6 +707,9 @@ static void main_ihvd_shutdown(struct ihvd *d)
 	uint64_t deadline;
 	size_t k;
 
+	/* The bus first: its clients hear no more, the stations go back to their sockets. */
+	dbus_service_free(d->bus);
+	d->bus = NULL;
 	/* 1. Every adapter disconnects; the core removes keys and deauthenticates. */
 	for (k = 0; k < d->n_ifaces; k++)
 		if (d->ifaces[k].station)
@@ -644,8 +747,10 @@ static void main_ihvd_shutdown(struct ihvd *d)
 	d->loop = NULL;
 	if (d->sigfd >= 0)
 		close(d->sigfd);
-	for (k = 0; k < d->n_ifaces; k++)
+	for (k = 0; k < d->n_ifaces; k++) {
 		config_free(d->ifaces[k].config);
+		d->ifaces[k].config = NULL;
+	}
 	if (d->pidfile_written)
 		unlink(d->pidfile);
 }
@@ -739,9 +844,9 @@ int main(int argc, char **argv)
 	hp.drv = d.drv;
 	hp.plugin_path = d.plugin;
 	/* issue 11: isolated unless the (first) configuration says plugin_isolation=inline */
-	hp.isolated = !d.ifaces[0].config->plugin_inline;
-	hp.plugin_user = d.ifaces[0].config->plugin_user;
-	hp.handler_timeout_ms = d.ifaces[0].config->plugin_handler_timeout_ms;
+	hp.isolated = d.n_ifaces ? !d.ifaces[0].config->plugin_inline : true;
+	hp.plugin_user = d.n_ifaces ? d.ifaces[0].config->plugin_user : NULL;
+	hp.handler_timeout_ms = d.n_ifaces ? d.ifaces[0].config->plugin_handler_timeout_ms : 0;
 	hp.crashed = main_plugin_crashed;
 	hp.crash_ctx = &d;
 	d.host = ihv_host_new(&hp, err, sizeof(err));
@@ -762,6 +867,18 @@ int main(int argc, char **argv)
 	if (!d.logind)
 		log_info("logind is not reachable (%s): the plugin gets no session changes "
 			 "(Dot11ExtIhvProcessSessionChange)", err);
+	if (d.dbus) {
+		struct dbus_host bh = {
+			.ctx = &d, .iface_add = main_bus_iface_add,
+			.iface_remove = main_bus_iface_remove,
+		};
+
+		d.bus = dbus_service_new(d.loop, &bh, err, sizeof(err));
+		if (!d.bus) {
+			main_die_msg(&d, "-u: %s", err);
+			goto fail;
+		}
+	}
 	rc = main_pidfile_write(&d);
 	if (rc < 0) {
 		main_die_msg(&d, "-P %s: %s", d.pidfile, strerror(-rc));

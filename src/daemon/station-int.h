@@ -47,6 +47,8 @@ struct station {
 	unsigned int wrong_key_max;
 	station_event_cb ev_cb;
 	void *ev_ctx;
+	station_watch_cb watch_cb;
+	void *watch_ctx;
 
 	enum station_state state;
 	struct loop_timer *retry_timer;

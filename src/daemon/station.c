@@ -44,6 +44,19 @@ void station_state_set(struct station *st, enum station_state s)
 	log_debug("%s: state %s -> %s", st->ifname, station_state_name(st->state),
 		  station_state_name(s));
 	st->state = s;
+	if (st->watch_cb)
+		st->watch_cb(st->watch_ctx);
+}
+
+void station_watch_set(struct station *st, station_watch_cb cb, void *ctx)
+{
+	st->watch_cb = cb;
+	st->watch_ctx = ctx;
+}
+
+bool station_scanning(const struct station *st)
+{
+	return st->scan_running;
 }
 
 /* --- the scan cache, for SCAN_RESULTS ------------------------------------------- */
@@ -209,6 +222,8 @@ static void station_scan_timeout_cb(void *arg)
 
 	log_warn("%s: scan did not finish within %u ms", st->ifname, st->scan_timeout_ms);
 	st->scan_running = false;
+	if (st->watch_cb)
+		st->watch_cb(st->watch_ctx);
 	if (st->want_connect && !st->attempt_active) {
 		st->want_connect = false;
 		station_state_set(st, STATION_DISCONNECTED);
@@ -579,6 +594,8 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 	case DRV_EVENT_SCAN_ABORTED:
 		log_warn("%s: scan aborted", st->ifname);
 		st->scan_running = false;
+		if (st->watch_cb)
+			st->watch_cb(st->watch_ctx);
 		loop_timer_cancel(st->scan_timer);
 		if (st->want_connect && !st->attempt_active) {
 			st->want_connect = false;

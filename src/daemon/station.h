@@ -98,6 +98,15 @@ struct station_params {
 struct station *station_new(const struct station_params *p);
 void station_free(struct station *st);
 void station_event_cb_set(struct station *st, station_event_cb cb, void *ctx);
+/*
+ * -u (src/dbus): told after every state change and when a scan ends without
+ * results (aborted, timed out), so a bus client sees each step, 4-way
+ * handshake included. NULL: nobody listens.
+ */
+typedef void (*station_watch_cb)(void *ctx);
+void station_watch_set(struct station *st, station_watch_cb cb, void *ctx);
+/* Is a scan of ours running now? */
+bool station_scanning(const struct station *st);
 
 /* What the host core calls back (ctx = the station). */
 const struct ihv_adapter_events *station_adapter_events(void);
