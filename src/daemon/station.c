@@ -482,13 +482,18 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 	 * message 1 answered by a bad message 3, failed): the key was right, and counting it
 	 * would let anyone who can send frames get the network disabled.
 	 */
-	if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n) && !st->t_auth)
+	if (reason == WLAN_REASON_CODE_IHV_NOT_RESPONDING) {
+		/* the plugin crashed or hung (issue 11): its fault, not the passphrase's */
+		log_info("%s: the plugin stopped responding; not counted as a wrong passphrase",
+			 st->ifname);
+	} else if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n) && !st->t_auth) {
 		station_wrong_key(st, n, reason, air_reason, false);
-	/* SAE ended by the plugin (an IHV reason) before the association */
-	else if (n && phase == IHV_PHASE_ASSOCIATING && st->cur_choice.akm == CONFIG_AKM_SAE &&
-		 reason >= L2_REASON_CODE_IHV_BASE &&
-		 reason < L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE)
+	} else if (n && phase == IHV_PHASE_ASSOCIATING && st->cur_choice.akm == CONFIG_AKM_SAE &&
+		   reason >= L2_REASON_CODE_IHV_BASE &&
+		   reason < L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE) {
+		/* SAE ended by the plugin (an IHV reason) before the association */
 		station_wrong_key(st, n, reason, air_reason, true);
+	}
 	st->cache_stale = true;
 	if (!select_any_usable(st->config)) {
 		station_state_set(st, STATION_INACTIVE);

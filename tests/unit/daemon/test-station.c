@@ -15,6 +15,7 @@
 #include "common/log.h"
 #include "common/loop.h"
 #include "daemon/station.h"
+#include "wlanihv.h"
 #include "tests/unit/daemon/check-run.h"
 #include "tests/unit/daemon/test-station-fake.h"
 
@@ -586,6 +587,27 @@ START_TEST(test_reason_strings)
 }
 END_TEST
 
+/* A plugin that crashes or hangs mid-4-way (issue 11) is not a wrong passphrase. */
+START_TEST(test_plugin_crash_is_not_a_wrong_key)
+{
+	struct config_network *n = network("ihvd-test", "correct horse battery");
+	int i;
+
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	for (i = 1; i <= 4; i++) {
+		ck_assert_int_eq(fake.n_connect, i);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		end(IHV_PHASE_POST_ASSOCIATE, WLAN_REASON_CODE_IHV_NOT_RESPONDING, 3);
+		ck_assert_uint_eq(n->auth_failures, 0);
+		run_until_connects(i + 1, 400);
+	}
+	ck_assert(!n->temp_disabled);
+	ck_assert_int_eq(fake.n_connect, 5); /* it keeps reconnecting */
+}
+END_TEST
+
 int main(void)
 {
 	return CHECK_RUN("station", setup, teardown,
@@ -597,5 +619,6 @@ int main(void)
 			 test_failed_rekey_is_not_a_wrong_key,
 			 test_user_disconnect_and_stop, test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
-			 test_capability_match_refusing_all_backs_off, test_reason_strings);
+			 test_capability_match_refusing_all_backs_off, test_reason_strings,
+			 test_plugin_crash_is_not_a_wrong_key);
 }
