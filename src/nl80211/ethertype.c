@@ -88,9 +88,12 @@ int nl80211_ethertype_listen(struct drv *drv, uint32_t ifindex,
 			     const uint16_t *types, size_t n)
 {
 	struct nl80211 *d = nl80211_of(drv);
-	struct nl80211_iface *i = nl80211_iface_get(d, ifindex, "ethertype_listen");
+	struct nl80211_iface *i = nl80211_iface_find(d, ifindex);
 	int ret = 0;
 
+	/* An interface that went away took its sockets along: stopping them is done. */
+	if (!i && n)
+		nl80211_iface_get(d, ifindex, "ethertype_listen"); /* logs it */
 	if (!i)
 		return -ENODEV;
 	if (n && !types)
