@@ -105,6 +105,7 @@ struct ihv_adapter *ihv_adapter_new(struct ihv_host *h, uint32_t ifindex,
 			ihv_work_free(w);
 		}
 		ihv_unlock();
+		ihv_et_listen_sync(a);
 		ihv_ui_cancel_all(a, "InitAdapter failed");
 		goto fail;
 	}
@@ -197,6 +198,7 @@ void ihv_adapter_free(struct ihv_adapter *a)
 	}
 	ihv_et_clear(&a->et);
 	ihv_unlock();
+	ihv_et_listen_sync(a);
 	ihv_session_free(a);
 	loop_timer_free(a->phase_timer);
 	free(a->desc);
@@ -408,6 +410,9 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 		break;
 	case IHV_WORK_ONEX_STOP:
 		ihv_onex_stop_run(a);
+		break;
+	case IHV_WORK_ET_LISTEN:
+		ihv_et_listen_sync(a);
 		break;
 	}
 }

@@ -4,6 +4,7 @@
  * (contract §4.5, §6.7; contract rules 13, 19, 42-45, 49, 50).
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,4 +228,41 @@ void ihv_et_hold_release(struct ihv_et *et)
 	/* held frames were bounded already: append without trimming */
 	while ((f = ethertype_frames_pop(&et->hold_head, &et->hold_tail, &et->hold_len)))
 		ethertype_frames_append(&et->q_head, &et->q_tail, &et->q_len, f);
+}
+
+void ihv_et_listen_sync(struct ihv_adapter *a)
+{
+	const struct drv_ops *ops = a->h->drv->ops;
+	uint16_t want[IHV_ET_MAX_ENTRIES];
+	size_t n = 0, i, k;
+	bool same;
+	int r;
+
+	ihv_lock();
+	for (i = 0; i < a->et.n_reg; i++) {
+		uint16_t host = ntohs(a->et.reg[i]);
+
+		for (k = 0; k < n && want[k] != host; k++)
+			;
+		if (k == n)
+			want[n++] = host;
+	}
+	same = n == a->n_et_listen &&
+	       (n == 0 || memcmp(want, a->et_listen, n * sizeof(*want)) == 0);
+	if (!same) {
+		if (n)
+			memcpy(a->et_listen, want, n * sizeof(*want));
+		a->n_et_listen = n;
+	}
+	ihv_unlock();
+	if (same || !ops->ethertype_listen)
+		return;
+	/* contract rule 42: the registered EtherTypes are the ones received */
+	r = ops->ethertype_listen(a->h->drv, a->ifindex, want, n);
+	if (r == -ENOSPC)
+		log_warn("%s: %s: only %d EtherTypes besides 0x888E are received",
+			 ihv_plugin_label(), a->ifname, DRV_ETHERTYPE_LISTEN_MAX);
+	else if (r && r != -ENODEV)
+		log_warn("%s: %s: cannot receive the registered EtherTypes: %s",
+			 ihv_plugin_label(), a->ifname, strerror(-r));
 }

@@ -131,6 +131,7 @@ enum ihv_work_kind {
 	IHV_WORK_ONEX_START,  /* Dot11ExtStartOneX accepted */
 	IHV_WORK_ONEX_PACKET, /* Dot11ExtProcessSecurityPacket: an EAPOL PDU */
 	IHV_WORK_ONEX_STOP,   /* Dot11ExtStopOneX accepted */
+	IHV_WORK_ET_LISTEN,   /* the registered EtherTypes changed off the loop thread */
 };
 
 enum ihv_key_op {
@@ -182,6 +183,8 @@ struct ihv_adapter {
 	bool pre_completed;        /* a completion was accepted (contract rule 25) */
 	bool pre_cancel_only;      /* after AdapterReset: ERROR_CANCELLED only */
 	bool et_locked;            /* contract rule 33 */
+	uint16_t et_listen[IHV_ET_MAX_ENTRIES]; /* host order, as last given to the driver */
+	size_t n_et_listen;
 	uint8_t ssid[DRV_SSID_MAX];
 	size_t ssid_len;
 	struct ihv_bss_copy *cands;
@@ -380,6 +383,12 @@ struct ihv_frame *ihv_et_backlog_pop(struct ihv_et *et);
 void ihv_et_hold_push(struct ihv_et *et, struct ihv_frame *f);
 /* Move held frames to the backlog. */
 void ihv_et_hold_release(struct ihv_et *et);
+/*
+ * On the loop thread, without the lock: give the driver the registered
+ * EtherTypes (drv_ops.ethertype_listen) when they differ from what it has;
+ * after ihv_et_clear that is the empty list.
+ */
+void ihv_et_listen_sync(struct ihv_adapter *a);
 
 /* keys.c: run on the loop thread; an ERROR_* value */
 uint32_t ihv_keys_set_mapping(struct ihv_adapter *a,

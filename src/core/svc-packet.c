@@ -91,6 +91,7 @@ DWORD WINAPI ihv_svc_set_ethertype_handling(HANDLE svc, ULONG backlog,
 {
 	const char *fn = "Dot11ExtSetEtherTypeHandling";
 	struct ihv_adapter *a;
+	bool on_loop;
 	DWORD rc;
 
 	a = ihv_adapter_lock_svc(svc, fn);
@@ -103,9 +104,19 @@ DWORD WINAPI ihv_svc_set_ethertype_handling(HANDLE svc, ULONG backlog,
 		return ERROR_INVALID_STATE;
 	}
 	rc = ihv_et_set(&a->et, backlog, n_ex, ex, n_reg, reg);
+	on_loop = ihv_on_loop_thread(a->h);
+	if (rc == ERROR_SUCCESS && !on_loop) {
+		/* a plugin thread: the driver learns the list on the loop */
+		struct ihv_work *w = ihv_work_new(IHV_WORK_ET_LISTEN);
+
+		if (w)
+			ihv_work_queue(a, w);
+	}
 	ihv_unlock();
 	if (rc)
 		log_warn("%s: %s: invalid lists (error %u)", ihv_plugin_label(), fn, rc);
+	else if (on_loop)
+		ihv_et_listen_sync(a); /* the loop thread: the adapter cannot go meanwhile */
 	return rc;
 }
 

@@ -113,6 +113,7 @@ void ihv_teardown(struct ihv_adapter *a, enum ihv_phase phase, uint32_t reason,
 	a->phase = IHV_PHASE_IDLE;
 	a->last_reason = reason;
 	ihv_unlock();
+	ihv_et_listen_sync(a); /* contract rule 19: the driver stops them too */
 	ihv_ui_cancel_all(a, "AdapterReset (contract rule 23)");
 	ihv_keys_forget(a, false);
 	ihv_session_free(a);

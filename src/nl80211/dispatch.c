@@ -395,8 +395,13 @@ static void nl80211_dispatch_pending(struct nl80211 *d,
 		break;
 	case PENDING_PAE:
 		i = nl80211_iface_find(d, p->ifindex);
-		/* Only while the PF_PACKET path is the connection's. */
-		if (i && i->pae_fd >= 0 && !i->over_nl80211)
+		/*
+		 * 0x888E only while the PF_PACKET path is the connection's;
+		 * another EtherType while the host still listens to it.
+		 */
+		if (i && (p->ethertype == ETH_P_PAE ?
+			  i->pae_fd >= 0 && !i->over_nl80211 :
+			  nl80211_ethertype_listening(i, p->ethertype)))
 			nl80211_dispatch_eapol(d, i, p->src, p->ethertype,
 					       p->data, p->len,
 					       false);

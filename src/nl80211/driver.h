@@ -23,6 +23,7 @@
 #define DRV_ETH_ALEN 6
 #define DRV_SSID_MAX 32
 #define DRV_IFNAME_MAX 16
+#define DRV_ETHERTYPE_LISTEN_MAX 8  /* EtherTypes besides 0x888E (ethertype_listen) */
 
 struct drv;
 
@@ -282,6 +283,20 @@ struct drv_ops {
 			       bool unicast, bool multicast, bool mgmt);
 	int (*station_authorize)(struct drv *d, uint32_t ifindex,
 				 const uint8_t addr[DRV_ETH_ALEN], bool authorized);
+
+	/*
+	 * Receive these EtherTypes (host byte order) as DRV_EVENT_EAPOL_RX too,
+	 * besides 0x888E, which the EAPOL path always carries (listed or not).
+	 * Each call replaces the set; n = 0 stops them all. The host calls it
+	 * whenever the plugin's registered list changes, and with n = 0 when
+	 * the lists are cleared (AdapterReset, DeinitAdapter). nl80211: one
+	 * PF_PACKET socket per type, at most DRV_ETHERTYPE_LISTEN_MAX; beyond
+	 * that -ENOSPC with the first ones kept. Such frames come with
+	 * unencrypted = false (a packet socket cannot tell). NULL in drivers
+	 * that deliver only 0x888E.
+	 */
+	int (*ethertype_listen)(struct drv *d, uint32_t ifindex,
+				const uint16_t *types, size_t n);
 
 	/* Vendor pass-through (Dot11ExtNicSpecificExtension); -EOPNOTSUPP if none. */
 	int (*vendor_cmd)(struct drv *d, uint32_t ifindex, const uint8_t *in,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/if_ether.h>
 #include <linux/nl80211.h>
 
 #include "nl80211/link.h"
@@ -46,24 +47,24 @@ static void nl80211_iface_conn_readable(void *arg, int fd)
 	nl80211_dispatch_run(d); /* i may be gone after this */
 }
 
-static void nl80211_iface_pae_readable(void *arg, int fd)
+void nl80211_iface_packet_drain(struct nl80211_iface *i, int fd, uint16_t proto)
 {
-	struct nl80211_iface *i = arg;
 	struct nl80211 *d = i->d;
 	uint8_t buf[NL80211_PAE_FRAME_MAX];
 
 	for (;;) {
 		uint8_t src[DRV_ETH_ALEN];
-		uint16_t proto;
-		ssize_t n = nl80211_pae_rx(fd, i->ifindex, buf, sizeof(buf),
-					   src, &proto);
+		uint16_t got;
+		ssize_t n = nl80211_pae_rx(fd, i->ifindex, proto, buf, sizeof(buf),
+					   src, &got);
 		struct nl80211_pending *p;
 
 		if (n == -EAGAIN)
 			break;
 		if (n == -EMSGSIZE) {
 			nl80211_log(d, DRV_LOG_WARN,
-			     "nl80211: %s: oversized EAPOL frame dropped", i->ifname);
+			     "nl80211: %s: oversized frame (EtherType 0x%04x) dropped",
+				    i->ifname, proto);
 			continue;
 		}
 		if (n < 0) {
@@ -81,12 +82,17 @@ static void nl80211_iface_pae_readable(void *arg, int fd)
 		p->kind = PENDING_PAE;
 		p->ifindex = i->ifindex;
 		memcpy(p->src, src, DRV_ETH_ALEN);
-		p->ethertype = proto;
+		p->ethertype = got;
 		p->len = (size_t)n;
 		memcpy(p->data, buf, (size_t)n);
 		nl80211_queue_push(d, p, false);
 	}
-	nl80211_dispatch_run(d);
+	nl80211_dispatch_run(d); /* i may be gone after this */
+}
+
+static void nl80211_iface_pae_readable(void *arg, int fd)
+{
+	nl80211_iface_packet_drain(arg, fd, ETH_P_PAE);
 }
 
 void nl80211_iface_conn_close(struct nl80211_iface *i)
@@ -140,7 +146,7 @@ int nl80211_iface_pae_open(struct nl80211_iface *i)
 
 	if (i->pae_fd >= 0)
 		return 0;
-	fd = nl80211_pae_open(i->ifindex);
+	fd = nl80211_pae_open(i->ifindex, ETH_P_PAE);
 	if (fd < 0) {
 		nl80211_log(d, DRV_LOG_ERROR,
 		     "nl80211: PF_PACKET socket for %s: %s (%d)", i->ifname,
@@ -163,6 +169,7 @@ void nl80211_iface_free(struct nl80211_iface *i)
 {
 	nl80211_iface_conn_close(i);
 	nl80211_iface_pae_close(i);
+	nl80211_ethertype_close_all(i);
 	nl80211_iface_held_drop(i);
 	free(i);
 }
@@ -180,6 +187,8 @@ struct nl80211_iface *nl80211_iface_add(struct nl80211 *d,
 	snprintf(i->ifname, sizeof(i->ifname), "%s", e->ifname);
 	memcpy(i->mac, e->mac, DRV_ETH_ALEN);
 	i->pae_fd = -1;
+	for (size_t k = 0; k < DRV_ETHERTYPE_LISTEN_MAX; k++)
+		i->et[k].fd = -1;
 	i->path = DRV_EAPOL_AUTO;
 	i->next = d->ifaces;
 	d->ifaces = i;

@@ -383,6 +383,7 @@ static const struct drv_ops nl80211_ops = {
 	.key_del = nl80211_keys_del,
 	.key_default_set = nl80211_keys_default_set,
 	.station_authorize = nl80211_keys_station_authorize,
+	.ethertype_listen = nl80211_ethertype_listen,
 	.vendor_cmd = nl80211_drv_vendor_cmd,
 	.reg_set = nl80211_link_reg_set,
 	.reg_get = nl80211_link_reg_get,

@@ -5,6 +5,7 @@
  *   nl80211.c   the instance: logging, the pending queue, commands and
  *               dumps, the wiphy cache, the ops table, creation and free
  *   iface.c     managed station interfaces, their sockets, capabilities
+ *   ethertype.c PF_PACKET sockets for the other registered EtherTypes
  *   dispatch.c  notifications and received EAPOL, in arrival order
  *   scan.c      TRIGGER_SCAN and the scan dump
  *   connect.c   CONNECT, DISCONNECT, EAPOL transmit
@@ -59,6 +60,14 @@ struct nl80211_held_eapol {
 };
 
 struct nl80211;
+struct nl80211_iface;
+
+/* A PF_PACKET socket for one registered EtherType besides 0x888E (ethertype.c). */
+struct nl80211_et_sock {
+	struct nl80211_iface *i;
+	uint16_t type;                /* host order */
+	int fd;                       /* -1: the slot is free */
+};
 
 struct nl80211_iface {
 	struct nl80211_iface *next;
@@ -77,6 +86,7 @@ struct nl80211_iface {
 	bool auth_live;               /* the kernel holds authentication state */
 	struct nl80211_held_eapol *held;
 	size_t n_held;
+	struct nl80211_et_sock et[DRV_ETHERTYPE_LISTEN_MAX];
 };
 
 struct nl80211_wiphy {
@@ -148,6 +158,8 @@ void nl80211_iface_conn_close(struct nl80211_iface *i);
 void nl80211_iface_pae_close(struct nl80211_iface *i);
 int nl80211_iface_conn_open(struct nl80211_iface *i);
 int nl80211_iface_pae_open(struct nl80211_iface *i);
+/* Read what fd (bound to proto) holds into the pending queue, then dispatch. */
+void nl80211_iface_packet_drain(struct nl80211_iface *i, int fd, uint16_t proto);
 void nl80211_iface_free(struct nl80211_iface *i);
 struct nl80211_iface *nl80211_iface_add(struct nl80211 *d,
 					const struct nl80211_event *e);
@@ -165,6 +177,12 @@ int nl80211_iface_eapol_path_set(struct drv *drv, uint32_t ifindex,
 				 enum drv_eapol_path path);
 int nl80211_iface_up(struct nl80211 *d, struct nl80211_iface *i,
 		     const char *what);
+
+/* ethertype.c */
+int nl80211_ethertype_listen(struct drv *drv, uint32_t ifindex,
+			     const uint16_t *types, size_t n);
+void nl80211_ethertype_close_all(struct nl80211_iface *i);
+bool nl80211_ethertype_listening(const struct nl80211_iface *i, uint16_t type);
 
 /* dispatch.c */
 void nl80211_dispatch_run(struct nl80211 *d);

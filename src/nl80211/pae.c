@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * PF_PACKET transport for EAPOL (IEEE 802.1X-2020 11.3, EtherType 0x888E).
+ * PF_PACKET transport for EAPOL (IEEE 802.1X-2020 11.3, EtherType 0x888E),
+ * and for the other EtherTypes a plugin registers (ethertype.c): the same
+ * socket bound to another protocol.
  *
  * Ordering with key installation (a frame written before NEW_KEY must leave
  * before the key exists): the socket uses PACKET_QDISC_BYPASS, so send()
@@ -13,7 +15,8 @@
  *
  * Limits: no per-frame "do not encrypt" (mac80211 encrypts whenever a key
  * is in place) and no TX status; received frames cannot tell whether they
- * were encrypted, and are reported as encrypted.
+ * were encrypted, and are reported as encrypted. A socket bound to another
+ * EtherType is a tap: the kernel's own stack still gets the frame.
  */
 #include "nl80211/pae.h"
 
@@ -30,18 +33,18 @@
 #define PACKET_QDISC_BYPASS 20
 #endif
 
-int nl80211_pae_open(uint32_t ifindex)
+int nl80211_pae_open(uint32_t ifindex, uint16_t proto)
 {
 	struct sockaddr_ll sll = {
 		.sll_family = AF_PACKET,
-		.sll_protocol = htons(ETH_P_PAE),
+		.sll_protocol = htons(proto),
 		.sll_ifindex = (int)ifindex,
 	};
 	int one = 1, fd, e;
 
 	/*
 	 * Protocol 0 at creation: the socket sees nothing until bind() hooks
-	 * it to this interface and ETH_P_PAE, so no other traffic slips in.
+	 * it to this interface and proto, so no other traffic slips in.
 	 */
 	fd = socket(PF_PACKET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
@@ -79,13 +82,13 @@ int nl80211_pae_tx(int fd, uint32_t ifindex, const uint8_t dst[DRV_ETH_ALEN],
 	return 0;
 }
 
-bool nl80211_pae_accept(uint32_t ifindex, int sll_ifindex,
+bool nl80211_pae_accept(uint32_t ifindex, uint16_t proto, int sll_ifindex,
 			uint16_t sll_protocol_be, uint8_t sll_pkttype,
 			uint8_t sll_halen)
 {
 	if (sll_ifindex != (int)ifindex)
 		return false;
-	if (sll_protocol_be != htons(ETH_P_PAE))
+	if (sll_protocol_be != htons(proto))
 		return false;
 	if (sll_halen != DRV_ETH_ALEN)
 		return false;
@@ -94,7 +97,7 @@ bool nl80211_pae_accept(uint32_t ifindex, int sll_ifindex,
 	       sll_pkttype == PACKET_BROADCAST;
 }
 
-ssize_t nl80211_pae_rx(int fd, uint32_t ifindex, uint8_t *buf, size_t size,
+ssize_t nl80211_pae_rx(int fd, uint32_t ifindex, uint16_t proto, uint8_t *buf, size_t size,
 		       uint8_t src[DRV_ETH_ALEN], uint16_t *ethertype)
 {
 	struct sockaddr_ll sll;
@@ -108,7 +111,7 @@ ssize_t nl80211_pae_rx(int fd, uint32_t ifindex, uint8_t *buf, size_t size,
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return errno == EWOULDBLOCK ? -EAGAIN : -errno;
-	if (!nl80211_pae_accept(ifindex, sll.sll_ifindex, sll.sll_protocol,
+	if (!nl80211_pae_accept(ifindex, proto, sll.sll_ifindex, sll.sll_protocol,
 				sll.sll_pkttype, sll.sll_halen))
 		return 0;
 	if ((size_t)n > size)

@@ -145,6 +145,15 @@ static int sim_vendor_cmd(struct drv *d, uint32_t ifindex, const uint8_t *in, si
 	return -EOPNOTSUPP;
 }
 
+/* Frames are injected by the world (world.c), whatever the list: accepted. */
+static int sim_ethertype_listen(struct drv *d, uint32_t ifindex, const uint16_t *types,
+				size_t n)
+{
+	(void)types;
+	(void)n;
+	return sim_if(d, ifindex) ? 0 : -ENODEV;
+}
+
 static const struct drv_ops sim_ops = {
 	.name = "ihv-verify",
 	.capa_get = sim_capa_get,
@@ -156,6 +165,7 @@ static const struct drv_ops sim_ops = {
 	.key_default_set = sim_key_default_set,
 	.station_authorize = sim_station_authorize,
 	.vendor_cmd = sim_vendor_cmd,
+	.ethertype_listen = sim_ethertype_listen,
 };
 
 void verify_sim_init(struct verify_sim *s)

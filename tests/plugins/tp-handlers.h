@@ -32,7 +32,7 @@ static VOID WINAPI h_deinit_service(VOID)
 
 static DWORD WINAPI h_init_adapter(PDOT11_ADAPTER ad, HANDLE svc, PHANDLE out)
 {
-	USHORT reg[1];
+	USHORT reg[2];
 
 	enter("InitAdapter");
 	TP_HOSTILE_AT("InitAdapter");
@@ -56,13 +56,15 @@ static DWORD WINAPI h_init_adapter(PDOT11_ADAPTER ad, HANDLE svc, PHANDLE out)
 		tp_state.rc_info = g_lx.Dot11ExtLinuxGetAdapterInfo(svc, &tp_state.info);
 	}
 	if (tp_state.register_eapol) {
-		uint8_t be[2] = { 0x88, 0x8e }; /* big-endian 0x888e (contract §4.5) */
+		uint8_t be[4] = { 0x88, 0x8e, (uint8_t)(tp_state.extra_ethertype >> 8),
+				  (uint8_t)tp_state.extra_ethertype };
 
-		memcpy(&reg[0], be, 2);
+		/* big-endian 0x888e (contract §4.5), then the extra one if any */
+		memcpy(reg, be, 4);
 		g_api.Dot11ExtSetEtherTypeHandling(svc, tp_state.backlog,
 						   tp_state.n_exemptions,
 						   tp_state.n_exemptions ? tp_state.exemptions : NULL,
-						   1, reg);
+						   tp_state.extra_ethertype ? 2 : 1, reg);
 	}
 	*out = &g_adapter_token;
 	leave();
@@ -118,14 +120,15 @@ static DWORD WINAPI h_perform_pre_associate(HANDLE a, HANDLE cs,
 		return tp_state.pre_error;
 	}
 	if (tp_state.register_in_pre) {
-		USHORT reg;
-		uint8_t be[2] = { 0x88, 0x8e };
+		USHORT reg[2];
+		uint8_t be[4] = { 0x88, 0x8e, (uint8_t)(tp_state.extra_ethertype >> 8),
+				  (uint8_t)tp_state.extra_ethertype };
 
-		memcpy(&reg, be, 2);
+		memcpy(reg, be, 4);
 		g_api.Dot11ExtSetEtherTypeHandling(tp_state.svc, tp_state.backlog,
 						   tp_state.n_exemptions,
 						   tp_state.n_exemptions ? tp_state.exemptions : NULL,
-						   1, &reg);
+						   tp_state.extra_ethertype ? 2 : 1, reg);
 	}
 	if (tp_state.auth)
 		g_api.Dot11ExtSetAuthAlgorithm(tp_state.svc, tp_state.auth);
@@ -378,7 +381,18 @@ static DWORD WINAPI h_receive_packet(HANDLE a, DWORD len, LPVOID buf)
 		f->len = len;
 		memcpy(f->data, p, len < sizeof(f->data) ? len : sizeof(f->data));
 	}
-	if (tp_state.onex && len >= 12) {
+	if (tp_state.notify_on_extra && len >= 8 && tp_state.extra_ethertype &&
+	    (uint16_t)(p[6] << 8 | p[7]) == tp_state.extra_ethertype) {
+		/* DOT11_SECURITY_PACKET_HEADER: peer MAC, big-endian EtherType, data */
+		L2_NOTIFICATION_DATA nd;
+
+		memset(&nd, 0, sizeof(nd));
+		nd.NotificationSource = L2_NOTIFICATION_SOURCE_WLAN_IHV;
+		nd.NotificationCode = 8;
+		nd.dwDataSize = len - 8;
+		nd.pData = (LPVOID)(p + 8);
+		tp_state.rc_notify = g_api.Dot11ExtSendNotification(tp_state.svc, &nd);
+	} else if (tp_state.onex && len >= 12) {
 		/* contract rule 59: EAPOL-Key is ours, the rest goes to the host's 802.1X module */
 		if (p[9] != 3)
 			tp_state.rc_onex_pkt = g_api.Dot11ExtProcessSecurityPacket(tp_state.svc,

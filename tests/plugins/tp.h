@@ -90,6 +90,8 @@ struct tp_state {
 	DWORD validate_error;          /* ValidateProfile returns this */
 	int discovery;                 /* CreateDiscoveryProfiles: 1 one profile, 2 foreign memory */
 	DWORD match_error;             /* PerformCapabilityMatch returns this */
+	uint16_t extra_ethertype;      /* also registered with 0x888E (host order); 0: none */
+	int notify_on_extra;           /* SendNotification (code 8) of each extra_ethertype payload */
 	/* observations */
 	char log[TP_LOG_MAX];
 	HANDLE svc, svc2;

@@ -329,6 +329,18 @@ static int op_vendor_cmd(struct drv *d, uint32_t ifindex, const uint8_t *in,
 	return 0;
 }
 
+static int op_ethertype_listen(struct drv *d, uint32_t ifindex, const uint16_t *types,
+			       size_t n)
+{
+	struct sim_drv *s = sim_of(d);
+	struct sim_call *c = record(s, SIM_OP_ETHERTYPE_LISTEN, ifindex);
+
+	c->n_types = n < 32 ? n : 32;
+	if (c->n_types)
+		memcpy(c->types, types, c->n_types * sizeof(*types));
+	return failing(s, SIM_OP_ETHERTYPE_LISTEN);
+}
+
 static const struct drv_ops sim_ops = {
 	.name = "sim",
 	.free = op_free,
@@ -347,6 +359,7 @@ static const struct drv_ops sim_ops = {
 	.key_default_set = op_key_default_set,
 	.station_authorize = op_station_authorize,
 	.vendor_cmd = op_vendor_cmd,
+	.ethertype_listen = op_ethertype_listen,
 };
 
 struct sim_drv *sim_drv_new(void)

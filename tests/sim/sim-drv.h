@@ -29,6 +29,7 @@ enum sim_op {
 	SIM_OP_VENDOR_CMD,
 	SIM_OP_AUTHENTICATE,   /* ssid, bssid, freq, auth_algorithm, frame = AUTH_DATA */
 	SIM_OP_ASSOCIATE,      /* as connect */
+	SIM_OP_ETHERTYPE_LISTEN, /* types, n_types */
 	SIM_OP_COUNT,
 };
 
@@ -72,6 +73,9 @@ struct sim_call {
 	bool authorized;
 	/* authenticate */
 	uint16_t auth_algorithm;
+	/* ethertype_listen (host order) */
+	uint16_t types[32];
+	size_t n_types;
 };
 
 struct sim_drv;

@@ -110,6 +110,12 @@ static int stub_vendor(struct drv *d, uint32_t i, const uint8_t *in, size_t il,
 	return -EOPNOTSUPP;
 }
 
+static int stub_ethertype_listen(struct drv *d, uint32_t i, const uint16_t *t, size_t n)
+{
+	(void)d; (void)i; (void)t; (void)n;
+	return stub_ok();
+}
+
 static const struct drv_ops stub_ops = {
 	.name = "stub",
 	.capa_get = stub_capa,
@@ -121,6 +127,7 @@ static const struct drv_ops stub_ops = {
 	.key_default_set = stub_key_default,
 	.station_authorize = stub_authorize,
 	.vendor_cmd = stub_vendor,
+	.ethertype_listen = stub_ethertype_listen,
 };
 
 static int authorized, ended, disconnecting;

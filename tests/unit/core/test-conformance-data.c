@@ -25,6 +25,57 @@ START_TEST(test_rule_42_only_registered_ethertypes_delivered)
 }
 END_TEST
 
+/*
+ * Contract rule 42 at the driver seam: the registered EtherTypes are the ones the
+ * driver is asked to receive (drv_ops.ethertype_listen), a registered 0x88B5 frame
+ * reaches ReceivePacket, an unregistered 0x88B6 does not, and AdapterReset (rule
+ * 19: the lists cleared) leaves the driver with none.
+ */
+START_TEST(test_rule_42_registered_ethertypes_reach_the_driver)
+{
+	const struct sim_call *c;
+	size_t n;
+
+	hx_open(&X, "tp-good");
+	X.tp->post_mode = TP_POST_NEVER;
+	X.tp->extra_ethertype = 0x88b5;
+	hx_start(&X, "tp-good");
+	hx_run(&X, 5);
+	c = sim_drv_last(X.sim, SIM_OP_ETHERTYPE_LISTEN);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->ifindex, HX_IFINDEX);
+	ck_assert_uint_eq(c->n_types, 2);
+	ck_assert_uint_eq(c->types[0], 0x888e);
+	ck_assert_uint_eq(c->types[1], 0x88b5);
+	hx_to_port(&X);
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x88b6, (const uint8_t *)"no", 2,
+			     false);
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x88b5, (const uint8_t *)"hi", 2,
+			     false);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 1);
+	ck_assert_uint_eq(X.tp->frames[0].len, 10);
+	ck_assert_mem_eq(X.tp->frames[0].data, hx_ap_mac, 6);
+	ck_assert_mem_eq(X.tp->frames[0].data + 6, "\x88\xb5hi", 4);
+	/* the same list given again in PerformPreAssociate: the driver is not asked twice */
+	c = sim_drv_last(X.sim, SIM_OP_ETHERTYPE_LISTEN);
+	ck_assert_uint_eq(c->n_types, 2);
+	n = sim_drv_call_count(X.sim, SIM_OP_ETHERTYPE_LISTEN);
+	ihv_adapter_disconnect(X.a, 3);
+	hx_run(&X, 5);
+	ck_assert_uint_eq(sim_drv_call_count(X.sim, SIM_OP_ETHERTYPE_LISTEN), n + 1);
+	c = sim_drv_last(X.sim, SIM_OP_ETHERTYPE_LISTEN);
+	ck_assert_uint_eq(c->ifindex, HX_IFINDEX);
+	ck_assert_uint_eq(c->n_types, 0);
+	/* after the reset a 0x88B5 frame reaches nobody */
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x88b5, (const uint8_t *)"late", 4,
+			     false);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.tp->n_frames, 1);
+	hx_stop(&X);
+}
+END_TEST
+
 static int hook_frames;
 
 static void reentrant_hook(void *ctx, struct sim_drv *s, const struct sim_call *c)
@@ -629,6 +680,7 @@ int main(void)
 	Suite *s = suite_create("contract conformance, data (rules 42-56)");
 
 	CONFORMANCE_TEST(s, test_rule_42_only_registered_ethertypes_delivered);
+	CONFORMANCE_TEST(s, test_rule_42_registered_ethertypes_reach_the_driver);
 	CONFORMANCE_TEST(s, test_rule_43_receive_serialized_in_order);
 	CONFORMANCE_TEST(s, test_rule_43_receive_never_inside_another_handler);
 	CONFORMANCE_TEST(s, test_rule_39_link_loss_inside_handler_waits_for_it);

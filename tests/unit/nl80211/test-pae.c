@@ -14,14 +14,18 @@ START_TEST(test_filter)
 {
 	uint16_t pae = htons(ETH_P_PAE);
 
-	ck_assert(nl80211_pae_accept(3, 3, pae, PACKET_HOST, 6));
-	ck_assert(nl80211_pae_accept(3, 3, pae, PACKET_MULTICAST, 6));
-	ck_assert(!nl80211_pae_accept(3, 4, pae, PACKET_HOST, 6));  /* other iface */
-	ck_assert(!nl80211_pae_accept(3, 3, htons(ETH_P_IP), PACKET_HOST, 6));
-	ck_assert(!nl80211_pae_accept(3, 3, htons(0x88c7), PACKET_HOST, 6));
-	ck_assert(!nl80211_pae_accept(3, 3, pae, PACKET_OUTGOING, 6)); /* our own */
-	ck_assert(!nl80211_pae_accept(3, 3, pae, PACKET_OTHERHOST, 6));
-	ck_assert(!nl80211_pae_accept(3, 3, pae, PACKET_HOST, 0));
+	ck_assert(nl80211_pae_accept(3, ETH_P_PAE, 3, pae, PACKET_HOST, 6));
+	ck_assert(nl80211_pae_accept(3, ETH_P_PAE, 3, pae, PACKET_MULTICAST, 6));
+	ck_assert(!nl80211_pae_accept(3, ETH_P_PAE, 4, pae, PACKET_HOST, 6));  /* other iface */
+	ck_assert(!nl80211_pae_accept(3, ETH_P_PAE, 3, htons(ETH_P_IP), PACKET_HOST, 6));
+	ck_assert(!nl80211_pae_accept(3, ETH_P_PAE, 3, htons(0x88c7), PACKET_HOST, 6));
+	ck_assert(!nl80211_pae_accept(3, ETH_P_PAE, 3, pae, PACKET_OUTGOING, 6)); /* our own */
+	ck_assert(!nl80211_pae_accept(3, ETH_P_PAE, 3, pae, PACKET_OTHERHOST, 6));
+	ck_assert(!nl80211_pae_accept(3, ETH_P_PAE, 3, pae, PACKET_HOST, 0));
+	/* a socket bound to another registered EtherType filters on it */
+	ck_assert(nl80211_pae_accept(3, 0x88b5, 3, htons(0x88b5), PACKET_HOST, 6));
+	ck_assert(!nl80211_pae_accept(3, 0x88b5, 3, pae, PACKET_HOST, 6));
+	ck_assert(!nl80211_pae_accept(3, 0x88b5, 3, htons(0x88b6), PACKET_HOST, 6));
 }
 END_TEST
 
@@ -38,25 +42,25 @@ START_TEST(test_loopback_roundtrip)
 	int fd;
 
 	ck_assert_uint_ne(lo, 0);
-	fd = nl80211_pae_open(lo);
+	fd = nl80211_pae_open(lo, ETH_P_PAE);
 	if (fd == -EPERM || fd == -EACCES) {
 		fprintf(stderr, "test_loopback_roundtrip: needs CAP_NET_RAW, skipped\n");
 		return;
 	}
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(nl80211_pae_rx(fd, lo, buf, sizeof(buf), src, &proto), -EAGAIN);
+	ck_assert_int_eq(nl80211_pae_rx(fd, lo, ETH_P_PAE, buf, sizeof(buf), src, &proto), -EAGAIN);
 	ck_assert_int_eq(nl80211_pae_tx(fd, lo, dst, ETH_P_PAE, frame, sizeof(frame)), 0);
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	ck_assert_int_eq(poll(&pfd, 1, 2000), 1);
 	/* The outgoing copy is filtered; the looped-back one is ours. */
 	do
-		n = nl80211_pae_rx(fd, lo, buf, sizeof(buf), src, &proto);
+		n = nl80211_pae_rx(fd, lo, ETH_P_PAE, buf, sizeof(buf), src, &proto);
 	while (n == 0);
 	ck_assert_int_eq(n, sizeof(frame));
 	ck_assert_mem_eq(buf, frame, sizeof(frame));
 	ck_assert_uint_eq(proto, ETH_P_PAE);
-	ck_assert_int_eq(nl80211_pae_rx(fd, lo, buf, sizeof(buf), src, &proto), -EAGAIN);
+	ck_assert_int_eq(nl80211_pae_rx(fd, lo, ETH_P_PAE, buf, sizeof(buf), src, &proto), -EAGAIN);
 
 	/* Another ethertype sent on the same interface is not delivered. */
 	ck_assert_int_eq(nl80211_pae_tx(fd, lo, dst, ETH_P_IP, frame, sizeof(frame)), 0);
