@@ -92,34 +92,31 @@ int dbus_iface_scan(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	return sd_bus_reply_method_return(m, "");
 }
 
-int dbus_iface_disconnect(sd_bus_message *m, void *userdata, sd_bus_error *e)
+/* A method that is one station command: run it, publish the state, reply empty. */
+static int dbus_iface_station_call(sd_bus_message *m, struct dbus_iface *di,
+				   int (*fn)(struct station *))
 {
-	struct dbus_iface *di = userdata;
-
-	(void)e;
-	station_disconnect(di->t.station);
+	fn(di->t.station);
 	dbus_iface_sync(di);
 	return sd_bus_reply_method_return(m, "");
+}
+
+int dbus_iface_disconnect(sd_bus_message *m, void *userdata, sd_bus_error *e)
+{
+	(void)e;
+	return dbus_iface_station_call(m, userdata, station_disconnect);
 }
 
 int dbus_iface_reassociate(sd_bus_message *m, void *userdata, sd_bus_error *e)
 {
-	struct dbus_iface *di = userdata;
-
 	(void)e;
-	station_reassociate(di->t.station);
-	dbus_iface_sync(di);
-	return sd_bus_reply_method_return(m, "");
+	return dbus_iface_station_call(m, userdata, station_reassociate);
 }
 
 int dbus_iface_reconnect(sd_bus_message *m, void *userdata, sd_bus_error *e)
 {
-	struct dbus_iface *di = userdata;
-
 	(void)e;
-	station_reconnect(di->t.station);
-	dbus_iface_sync(di);
-	return sd_bus_reply_method_return(m, "");
+	return dbus_iface_station_call(m, userdata, station_reconnect);
 }
 
 /* Reattach: wpa_supplicant's "reconnect if disconnected, reassociate if not". */
