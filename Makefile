@@ -220,6 +220,13 @@ $(KEYLOG_SHIM): $(BUILD)/obj/tests/tools/keylog-shim.o
 	@mkdir -p $(@D)
 	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -ldl
 
+# For recording the SAE known answers (tests/unit/rsn/data/README.md): logs OpenSSL's random outputs.
+RAND_LOG_SHIM := $(BUILD)/tests/tools/rand-log-shim.so
+all: $(RAND_LOG_SHIM)
+$(RAND_LOG_SHIM): $(BUILD)/obj/tests/tools/rand-log-shim.o
+	@mkdir -p $(@D)
+	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -ldl
+
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \

@@ -1,0 +1,26 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Record the SAE known answers for tests/unit/rsn/test-sae-replay.c (run once, by hand, as
+# root; see tests/unit/rsn/data/README.md):
+#   tests/interop/record-sae-kat.sh [OUT_DIR]   (default tests/unit/rsn/data)
+# Boots one hwsim VM (tests/hwsim/run with HWSIM_SCENARIO_DIR=tests/interop/sae-kat): there
+# ihvd + ihv-rsn.so (plugin inline, build/tests/tools/rand-log-shim.so preloaded) runs SAE
+# and the 4-way handshake against Debian's hostapd 2.10 -dd -K while dumpcap captures
+# hwsim0. Then, on the host, it takes from each capture the SAE Authentication bodies, the
+# Beacon's and the Association Request's RSNE/RSNXE and the four EAPOL-Key frames; from the
+# random log the rand and mask whose sum is the recorded commit-scalar (12.4.5.3) and the
+# SNonce; from hostapd's log the keys it derived; from hostapd_cli PMKSA the PMKID.
+# Needs `make all` first.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=${1:-$top/tests/unit/rsn/data}
+build=${IHVD_BUILD:-$top/build}
+[ -f "$build/tests/tools/rand-log-shim.so" ] || { echo "no rand-log-shim.so (make first)"; exit 2; }
+raw=$build/sae-kat-raw # inside the tree: the VM writes only below the working directory
+rm -rf "$raw"
+HWSIM_SCENARIO_DIR=$top/tests/interop/sae-kat HWSIM_SAE_KAT_OUT=$raw \
+	"$top/tests/hwsim/run" record-sae-kat
+mkdir -p "$out"
+python3 "$top/tests/interop/sae-kat/extract.py" "$raw" "$out" "$(hostapd -v 2>&1 | head -n 1)"
+rm -rf "$raw"
+ls -l "$out"/sae-*.kat
