@@ -14,8 +14,14 @@ out=${HWSIM_SAE_KAT_OUT:?set by tests/interop/record-sae-kat.sh}
 shim=$(build_dir)/tests/tools/rand-log-shim.so
 [[ -f $shim ]] || fail "no $shim (make all first)"
 mkdir -p "$out"
-# hostapd_start runs `hostapd -dd -t ...`: add -K so that it logs the keys it derives.
-hostapd() { command hostapd -K "$@"; }
+# hostapd_start runs `hostapd -dd -t ... &`: add -K so that it logs the keys it derives. In
+# that background subshell, exec, so that HOSTAPD_PID is hostapd's own (hostapd_stop kills it).
+hostapd() {
+	if [[ $BASHPID != "$$" ]]; then
+		exec hostapd -K "$@"
+	fi
+	command hostapd -K "$@"
+}
 
 hwsim_radios 2
 sta_netns 1 sta
@@ -56,7 +62,7 @@ record() {
 	wait "$cap_pid" || true
 	cp "$T/$name.pcap" "$out/$name.pcap"
 	cp "$T/$name.rand" "$out/$name.rand"
-	cp "$HOSTAPD_LOG" "$out/$name.hostapd.log"
+	mv "$HOSTAPD_LOG" "$out/$name.hostapd.log" # hostapd -f appends: one log per case
 	cp "$IHVD_LOG" "$out/$name.ihvd.log"
 	printf 'ap_conf=%s\nsta_lines=%s\n' "$ap_lines" "$sta_lines" >"$out/$name.case"
 	mv "$IHVD_LOG" "$T/ihvd-$name.log"

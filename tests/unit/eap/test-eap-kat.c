@@ -21,78 +21,7 @@
 #include "eap/eap-tls-keys.h"
 #include "eap/mschapv2.h"
 #include "test-e2e.h"
-
-#define KAT_MAX 24
-#define KAT_VAL_MAX 128
-
-struct kat {
-	char name[KAT_MAX][24];
-	uint8_t val[KAT_MAX][KAT_VAL_MAX];
-	size_t len[KAT_MAX];
-	char text[KAT_MAX][16]; /* method, version, cipher_suite as written */
-	int n;
-};
-
-static int kat_hex_nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* data/<file> next to this source file: "name=hex" lines, '#' comments. */
-static void kat_load(struct kat *k, const char *file)
-{
-	char path[512], line[512];
-	const char *src = __FILE__, *slash = strrchr(src, '/');
-	FILE *f;
-
-	memset(k, 0, sizeof(*k));
-	snprintf(path, sizeof(path), "%.*sdata/%s", slash ? (int)(slash - src + 1) : 0, src, file);
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	while (fgets(line, sizeof(line), f)) {
-		char *eq = strchr(line, '='), *v;
-		size_t n = 0;
-
-		if (line[0] == '#' || !eq)
-			continue;
-		ck_assert_int_lt(k->n, KAT_MAX);
-		*eq = 0;
-		v = eq + 1;
-		v[strcspn(v, "\r\n")] = 0;
-		snprintf(k->name[k->n], sizeof(k->name[0]), "%.23s", line);
-		snprintf(k->text[k->n], sizeof(k->text[0]), "%.15s", v);
-		if (v[0] == '0' && v[1] == 'x')
-			v += 2;
-		for (; kat_hex_nibble(v[0]) >= 0 && kat_hex_nibble(v[1]) >= 0 && n < KAT_VAL_MAX;
-		     v += 2)
-			k->val[k->n][n++] = (uint8_t)(kat_hex_nibble(v[0]) << 4 | kat_hex_nibble(v[1]));
-		k->len[k->n++] = n;
-	}
-	fclose(f);
-}
-
-static int kat_find(const struct kat *k, const char *name)
-{
-	for (int i = 0; i < k->n; i++) {
-		if (strcmp(k->name[i], name) == 0)
-			return i;
-	}
-	ck_abort_msg("recorded value %s missing", name);
-	return -1;
-}
-
-/* The value, which must have been recorded with exactly len octets. */
-static const uint8_t *kat_get(const struct kat *k, const char *name, size_t len)
-{
-	int i = kat_find(k, name);
-
-	ck_assert_msg(k->len[i] == len, "%s: %zu octets recorded, want %zu", name, k->len[i], len);
-	return k->val[i];
-}
+#include "tests/unit/kat-file.h"
 
 /* The PRF/exporter hash of the recorded cipher suite ("0xc030"), as OpenSSL maps it. */
 static const EVP_MD *kat_suite_md(const struct kat *k)

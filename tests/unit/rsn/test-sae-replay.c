@@ -10,104 +10,21 @@
  */
 
 #include <check.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rsn/crypto.h"
 #include "rsn/handshake.h"
 #include "rsn/sae.h"
+#include "tests/unit/kat-file.h"
 #include "tests/unit/rsn/test-hs-env.h"
 
-#define SKAT_MAX 40
-#define SKAT_VAL_MAX 1024
-
-struct skat {
-	int n;
-	char name[SKAT_MAX][24];
-	char text[SKAT_MAX][16];
-	uint8_t val[SKAT_MAX][SKAT_VAL_MAX];
-	size_t len[SKAT_MAX];
-};
-
-static int skat_nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* data/<file> next to this source file: "name=value" lines (hex, or short text), '#' comments. */
-static void skat_load(struct skat *k, const char *file)
-{
-	char path[512], line[2 * SKAT_VAL_MAX + 64];
-	const char *src = __FILE__, *slash = strrchr(src, '/');
-	FILE *f;
-
-	memset(k, 0, sizeof(*k));
-	snprintf(path, sizeof(path), "%.*sdata/%s", slash ? (int)(slash - src + 1) : 0, src, file);
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	while (fgets(line, sizeof(line), f)) {
-		char *eq = strchr(line, '='), *v;
-		size_t n = 0;
-
-		if (line[0] == '#' || !eq)
-			continue;
-		ck_assert_int_lt(k->n, SKAT_MAX);
-		*eq = 0;
-		v = eq + 1;
-		v[strcspn(v, "\r\n")] = 0;
-		snprintf(k->name[k->n], sizeof(k->name[0]), "%.23s", line);
-		snprintf(k->text[k->n], sizeof(k->text[0]), "%.15s", v);
-		for (; skat_nibble(v[0]) >= 0 && skat_nibble(v[1]) >= 0 && n < SKAT_VAL_MAX; v += 2)
-			k->val[k->n][n++] = (uint8_t)(skat_nibble(v[0]) << 4 | skat_nibble(v[1]));
-		k->len[k->n++] = n;
-	}
-	fclose(f);
-}
-
-static int skat_find(const struct skat *k, const char *name)
-{
-	for (int i = 0; i < k->n; i++) {
-		if (strcmp(k->name[i], name) == 0)
-			return i;
-	}
-	return -1;
-}
-
-static int skat_index(const struct skat *k, const char *name)
-{
-	int i = skat_find(k, name);
-
-	ck_assert_msg(i >= 0, "recorded value %s missing", name);
-	return i;
-}
-
-static const uint8_t *skat_val(const struct skat *k, const char *name, size_t *len)
-{
-	int i = skat_index(k, name);
-
-	*len = k->len[i];
-	return k->val[i];
-}
-
-static const uint8_t *skat_get(const struct skat *k, const char *name, size_t len)
-{
-	int i = skat_index(k, name);
-
-	ck_assert_msg(k->len[i] == len, "%s: %zu octets recorded, want %zu", name, k->len[i], len);
-	return k->val[i];
-}
-
 /* Our output equals the recorded value, shown in hex when it does not. */
-static void skat_expect(const struct skat *k, const char *name, const uint8_t *got, size_t len)
+static void sae_replay_expect(const struct kat *k, const char *name, const uint8_t *got, size_t len)
 {
 	size_t want_len;
-	const uint8_t *want = skat_val(k, name, &want_len);
-	char g[2 * SKAT_VAL_MAX + 1];
+	const uint8_t *want = kat_val(k, name, &want_len);
+	char g[2 * KAT_VAL_MAX + 1];
 
 	ck_assert_msg(len == want_len, "%s: %zu octets, recorded %zu", name, len, want_len);
 	snprintf(g, sizeof(g), "%s", test_hex(got, len));
@@ -123,22 +40,22 @@ struct sae_replay {
 };
 
 /* The session the plugin makes for the recorded case, with the recorded rand and mask. */
-static void sae_replay_start(const struct skat *k, struct sae_replay *r)
+static void sae_replay_start(const struct kat *k, struct sae_replay *r)
 {
 	struct sae_session_config cfg;
 	size_t pw_len, ssid_len, rand_len, mask_len;
-	const uint8_t *pw = skat_val(k, "password", &pw_len);
-	const uint8_t *ssid = skat_val(k, "ssid", &ssid_len);
-	const uint8_t *rnd = skat_val(k, "rand", &rand_len);
-	const uint8_t *mask = skat_val(k, "mask", &mask_len);
-	uint16_t group = (uint16_t)atoi(k->text[skat_index(k, "group")]);
-	bool h2e = strcmp(k->text[skat_index(k, "pwe")], "h2e") == 0;
+	const uint8_t *pw = kat_val(k, "password", &pw_len);
+	const uint8_t *ssid = kat_val(k, "ssid", &ssid_len);
+	const uint8_t *rnd = kat_val(k, "rand", &rand_len);
+	const uint8_t *mask = kat_val(k, "mask", &mask_len);
+	uint16_t group = (uint16_t)atoi(k->text[kat_find(k, "group")]);
+	bool h2e = strcmp(k->text[kat_find(k, "pwe")], "h2e") == 0;
 
 	memset(&cfg, 0, sizeof(cfg));
 	memset(r, 0, sizeof(*r));
 	cfg.group = group;
-	memcpy(cfg.own_addr, skat_get(k, "sta_addr", 6), 6);
-	memcpy(cfg.peer_addr, skat_get(k, "ap_addr", 6), 6);
+	memcpy(cfg.own_addr, kat_get(k, "sta_addr", 6), 6);
+	memcpy(cfg.peer_addr, kat_get(k, "ap_addr", 6), 6);
 	if (h2e) {
 		r->pt = sae_pt_new(group, pw, pw_len, ssid, ssid_len, NULL, 0);
 		ck_assert_ptr_nonnull(r->pt);
@@ -167,45 +84,45 @@ static void sae_replay_free(struct sae_replay *r)
  */
 static void sae_replay_exchange(const char *file, uint8_t pmk[SAE_PMK_LEN])
 {
-	struct skat k;
+	struct kat k;
 	struct sae_replay r;
 	uint8_t buf[SAE_COMMIT_MAX_LEN], kck[64], pmkid[SAE_PMKID_LEN];
 	size_t len, kck_len, n;
 	const uint8_t *f;
 
-	skat_load(&k, file);
+	kat_load(&k, file);
 	sae_replay_start(&k, &r);
-	ck_assert_uint_eq(sae_session_commit_status(r.s), (uint16_t)atoi(k.text[skat_index(&k, "commit_status")]));
+	ck_assert_uint_eq(sae_session_commit_status(r.s), (uint16_t)atoi(k.text[kat_find(&k, "commit_status")]));
 	ck_assert_int_eq(sae_session_commit_build(r.s, buf, sizeof(buf), &len), SAE_OK);
-	skat_expect(&k, "sta_commit", buf, len);
-	f = skat_val(&k, "ap_commit", &n);
+	sae_replay_expect(&k, "sta_commit", buf, len);
+	f = kat_val(&k, "ap_commit", &n);
 	ck_assert_int_eq(sae_session_rx_commit(r.s, sae_session_commit_status(r.s), f, n), SAE_TX_CONFIRM);
 	ck_assert_int_eq(sae_session_confirm_build(r.s, buf, sizeof(buf), &len), SAE_OK);
-	skat_expect(&k, "sta_confirm", buf, len);
+	sae_replay_expect(&k, "sta_confirm", buf, len);
 	ck_assert_int_eq(sae_session_test_keys(r.s, kck, sizeof(kck), &kck_len, pmk, pmkid), SAE_OK);
-	skat_expect(&k, "kck", kck, kck_len);
-	f = skat_val(&k, "ap_confirm", &n);
+	sae_replay_expect(&k, "kck", kck, kck_len);
+	f = kat_val(&k, "ap_confirm", &n);
 	ck_assert_int_eq(sae_session_rx_confirm(r.s, 0, f, n), SAE_ACCEPTED);
 	ck_assert_int_eq(sae_session_state(r.s), SAE_STATE_ACCEPTED);
 	ck_assert_int_eq(sae_session_pmk_get(r.s, pmk, pmkid), SAE_OK);
-	skat_expect(&k, "pmk", pmk, SAE_PMK_LEN);
-	skat_expect(&k, "pmkid", pmkid, SAE_PMKID_LEN);
+	sae_replay_expect(&k, "pmk", pmk, SAE_PMK_LEN);
+	sae_replay_expect(&k, "pmkid", pmkid, SAE_PMKID_LEN);
 	sae_replay_free(&r);
 }
 
 /* ---- the 4-way handshake with the SAE PMK (12.7.6, AKM 00-0F-AC:8, PMF required) ---- */
 
-static void sae_replay_feed(const struct skat *k, struct rsn_hs *hs, const char *name)
+static void sae_replay_feed(const struct kat *k, struct rsn_hs *hs, const char *name)
 {
 	size_t n;
-	const uint8_t *f = skat_val(k, name, &n);
+	const uint8_t *f = kat_val(k, name, &n);
 
 	ck_assert_int_eq(rsn_hs_rx(hs, f, n), RSN_RX_OK);
 }
 
 static void sae_replay_4way(const char *file, const uint8_t pmk[SAE_PMK_LEN])
 {
-	struct skat k;
+	struct kat k;
 	struct env e;
 	struct rsn_hs_params p = { .akm = RSN_AKM_SAE, .pairwise_cipher = RSN_CIPHER_CCMP_128,
 				   .group_cipher = RSN_CIPHER_CCMP_128,
@@ -215,40 +132,40 @@ static void sae_replay_4way(const char *file, const uint8_t pmk[SAE_PMK_LEN])
 	const uint8_t *tx;
 	size_t len, m2_len;
 
-	skat_load(&k, file);
-	memcpy(p.aa, skat_get(&k, "ap_addr", 6), 6);
-	memcpy(p.spa, skat_get(&k, "sta_addr", 6), 6);
-	p.sta_rsne = skat_val(&k, "sta_rsne", &p.sta_rsne_len);
-	p.ap_rsne = skat_val(&k, "ap_rsne", &p.ap_rsne_len);
-	if (skat_find(&k, "sta_rsnxe") >= 0)
-		p.sta_rsnxe = skat_val(&k, "sta_rsnxe", &p.sta_rsnxe_len);
-	if (skat_find(&k, "ap_rsnxe") >= 0)
-		p.ap_rsnxe = skat_val(&k, "ap_rsnxe", &p.ap_rsnxe_len);
+	kat_load(&k, file);
+	memcpy(p.aa, kat_get(&k, "ap_addr", 6), 6);
+	memcpy(p.spa, kat_get(&k, "sta_addr", 6), 6);
+	p.sta_rsne = kat_val(&k, "sta_rsne", &p.sta_rsne_len);
+	p.ap_rsne = kat_val(&k, "ap_rsne", &p.ap_rsne_len);
+	if (kat_find_opt(&k, "sta_rsnxe") >= 0)
+		p.sta_rsnxe = kat_val(&k, "sta_rsnxe", &p.sta_rsnxe_len);
+	if (kat_find_opt(&k, "ap_rsnxe") >= 0)
+		p.ap_rsnxe = kat_val(&k, "ap_rsnxe", &p.ap_rsnxe_len);
 	/* the EAPOL version the station used on the air */
-	p.eapol_version = skat_val(&k, "eapol_m2", &m2_len)[0];
+	p.eapol_version = kat_val(&k, "eapol_m2", &m2_len)[0];
 	memset(&e, 0, sizeof(e));
 	hs = rsn_hs_new(&p, &ops, &e);
 	ck_assert_ptr_nonnull(hs);
-	rsn_hs_test_set_snonce(hs, skat_get(&k, "snonce", 32));
+	rsn_hs_test_set_snonce(hs, kat_get(&k, "snonce", 32));
 
 	sae_replay_feed(&k, hs, "eapol_m1");
 	tx = last_tx(&e, &len);
-	skat_expect(&k, "eapol_m2", tx, len); /* SNonce, RSNE, MIC (KCK from the SAE PMK) */
+	sae_replay_expect(&k, "eapol_m2", tx, len); /* SNonce, RSNE, MIC (KCK from the SAE PMK) */
 	ck_assert_int_eq(e.n_inst, 0);
 	sae_replay_feed(&k, hs, "eapol_m3");
 	tx = last_tx(&e, &len);
-	skat_expect(&k, "eapol_m4", tx, len);
+	sae_replay_expect(&k, "eapol_m4", tx, len);
 	ck_assert_int_eq(e.n_tx, 2);
 	/* message 4 first, then PTK, GTK and IGTK, then done */
 	ck_assert_str_eq(e.log, "ATTPGICE");
 	ck_assert_int_eq(e.failed, 0);
 	ck_assert_int_eq(e.established, 1);
 	ck_assert_uint_eq(e.inst[0].cipher, RSN_CIPHER_CCMP_128);
-	skat_expect(&k, "tk", e.inst[0].key, e.inst[0].len);
+	sae_replay_expect(&k, "tk", e.inst[0].key, e.inst[0].len);
 	ck_assert_uint_eq(e.inst[1].cipher, RSN_CIPHER_CCMP_128);
-	skat_expect(&k, "gtk", e.inst[1].key, e.inst[1].len);
+	sae_replay_expect(&k, "gtk", e.inst[1].key, e.inst[1].len);
 	ck_assert_uint_eq(e.inst[2].cipher, RSN_CIPHER_BIP_CMAC_128);
-	skat_expect(&k, "igtk", e.inst[2].key, e.inst[2].len);
+	sae_replay_expect(&k, "igtk", e.inst[2].key, e.inst[2].len);
 	rsn_hs_free(hs);
 }
 
@@ -282,19 +199,19 @@ END_TEST
 /* 12.4.5.5: a Confirm changed in one octet does not verify; the recording is what matters. */
 START_TEST(test_replay_hostapd_sae_hnp_g19_ap_confirm_one_octet_changed_rejected)
 {
-	struct skat k;
+	struct kat k;
 	struct sae_replay r;
 	uint8_t buf[SAE_COMMIT_MAX_LEN], confirm[SAE_CONFIRM_MAX_LEN];
 	size_t len, n;
 	const uint8_t *f;
 
-	skat_load(&k, "sae-hnp-19.kat");
+	kat_load(&k, "sae-hnp-19.kat");
 	sae_replay_start(&k, &r);
 	ck_assert_int_eq(sae_session_commit_build(r.s, buf, sizeof(buf), &len), SAE_OK);
-	f = skat_val(&k, "ap_commit", &n);
+	f = kat_val(&k, "ap_commit", &n);
 	ck_assert_int_eq(sae_session_rx_commit(r.s, 0, f, n), SAE_TX_CONFIRM);
 	ck_assert_int_eq(sae_session_confirm_build(r.s, buf, sizeof(buf), &len), SAE_OK);
-	f = skat_val(&k, "ap_confirm", &n);
+	f = kat_val(&k, "ap_confirm", &n);
 	ck_assert_uint_le(n, sizeof(confirm));
 	memcpy(confirm, f, n);
 	confirm[n - 1] ^= 0x01;
