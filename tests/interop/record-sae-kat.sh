@@ -10,7 +10,7 @@
 # Beacon's and the Association Request's RSNE/RSNXE and the four EAPOL-Key frames; from the
 # random log the rand and mask whose sum is the recorded commit-scalar (12.4.5.3) and the
 # SNonce; from hostapd's log the keys it derived; from hostapd_cli PMKSA the PMKID.
-# Needs `make all` first.
+# Needs `make all` first. SAE_KAT_KEEP_RAW=1 keeps the captures and logs in build/sae-kat-raw.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$top/tests/unit/rsn/data}
@@ -22,5 +22,5 @@ HWSIM_SCENARIO_DIR=$top/tests/interop/sae-kat HWSIM_SAE_KAT_OUT=$raw \
 	"$top/tests/hwsim/run" record-sae-kat
 mkdir -p "$out"
 python3 "$top/tests/interop/sae-kat/extract.py" "$raw" "$out" "$(hostapd -v 2>&1 | head -n 1)"
-rm -rf "$raw"
+[ -n "${SAE_KAT_KEEP_RAW:-}" ] || rm -rf "$raw"
 ls -l "$out"/sae-*.kat

@@ -166,20 +166,29 @@ def extract(raw, case, out, hv):
     if 244 in sta_ies:
         v["sta_rsnxe"] = sta_ies[244].hex()
     # the 4-way handshake: Key Information ACK (0x0080), MIC (0x0100), Secure (0x0200)
-    eap = [(s, e, struct.unpack(">H", e[5:7])[0], e[9:17]) for s, _, e in air["eapol"]]
-    m2 = first(eap, lambda x: x[0] == sta and not x[2] & 0x0200, "message 2")
-    m1 = [x for x in eap if x[0] == ap and x[2] & 0x0080 and not x[2] & 0x0100 and x[3] == m2[3]]
-    m3 = first(eap, lambda x: x[0] == ap and x[2] & 0x0100 and x[2] & 0x0080 and x[2] & 0x0040,
-               "message 3")
-    m4 = first(eap, lambda x: x[0] == sta and x[2] & 0x0200 and x[3] == m3[3], "message 4")
+    # Under TCG hostapd may time out and send message 1 again (another replay counter, maybe
+    # another ANonce): take the chain that completed. Message 4 answers message 3 (same replay
+    # counter); message 1 is the last one before message 3 with its ANonce; message 2 answers
+    # that message 1.
+    eap = [(i, s, e, struct.unpack(">H", e[5:7])[0], e[9:17], e[17:49])
+           for i, (s, _, e) in enumerate(air["eapol"])]
+    ap_m3 = [x for x in eap if x[1] == ap and x[3] & 0x01c0 == 0x01c0]
+    m4 = first(eap, lambda x: x[1] == sta and x[3] & 0x0200 and
+               any(m[4] == x[4] and m[0] < x[0] for m in ap_m3), "message 4")
+    m3 = [m for m in ap_m3 if m[4] == m4[4] and m[0] < m4[0]][-1]
+    m1 = [x for x in eap if x[1] == ap and x[3] & 0x0180 == 0x0080 and x[5] == m3[5] and
+          x[0] < m3[0]]
     if not m1:
-        die(case + ": no message 1 with message 2's replay counter")
-    snonce = m2[1][17:49].hex()
+        die(case + ": no message 1 with message 3's ANonce")
+    m1 = m1[-1]
+    m2 = first(eap, lambda x: x[1] == sta and not x[3] & 0x0200 and x[4] == m1[4] and
+               x[0] > m1[0], "message 2 answering message 1")
+    snonce = m2[5].hex()
     if snonce not in snonces:
         die(case + ": message 2's SNonce is not among the logged random draws")
     v["snonce"] = snonce
-    for n, m in (("m1", m1[-1]), ("m2", m2), ("m3", m3), ("m4", m4)):
-        v["eapol_" + n] = m[1].hex()
+    for n, m in (("m1", m1), ("m2", m2), ("m3", m3), ("m4", m4)):
+        v["eapol_" + n] = m[2].hex()
     # hostapd's own results
     pmksa = open(os.path.join(raw, case + ".pmksa")).read()
     m = re.search(r"(?m)^\d+ " + ":".join("%02x" % b for b in sta) + r" ([0-9a-f]{32}) ", pmksa)

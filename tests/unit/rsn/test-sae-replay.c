@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "rsn/crypto.h"
+#include "rsn/eapol-key.h"
 #include "rsn/handshake.h"
+#include "rsn/kde.h"
 #include "rsn/sae.h"
 #include "tests/unit/kat-file.h"
 #include "tests/unit/rsn/test-hs-env.h"
@@ -82,11 +84,12 @@ static void sae_replay_free(struct sae_replay *r)
  * AP's Confirm verifies, and PMK, KCK and PMKID equal hostapd's (its -K log, hostapd_cli
  * PMKSA).
  */
-static void sae_replay_exchange(const char *file, uint8_t pmk[SAE_PMK_LEN])
+static void sae_replay_exchange(const char *file, uint8_t pmk[SAE_PMK_LEN],
+				uint8_t pmkid[SAE_PMKID_LEN])
 {
 	struct kat k;
 	struct sae_replay r;
-	uint8_t buf[SAE_COMMIT_MAX_LEN], kck[64], pmkid[SAE_PMKID_LEN];
+	uint8_t buf[SAE_COMMIT_MAX_LEN], kck[64];
 	size_t len, kck_len, n;
 	const uint8_t *f;
 
@@ -120,7 +123,8 @@ static void sae_replay_feed(const struct kat *k, struct rsn_hs *hs, const char *
 	ck_assert_int_eq(rsn_hs_rx(hs, f, n), RSN_RX_OK);
 }
 
-static void sae_replay_4way(const char *file, const uint8_t pmk[SAE_PMK_LEN])
+static void sae_replay_4way(const char *file, const uint8_t pmk[SAE_PMK_LEN],
+			    const uint8_t pmkid[SAE_PMKID_LEN])
 {
 	struct kat k;
 	struct env e;
@@ -129,8 +133,10 @@ static void sae_replay_4way(const char *file, const uint8_t pmk[SAE_PMK_LEN])
 				   .group_mgmt_cipher = RSN_CIPHER_BIP_CMAC_128,
 				   .mfp = RSN_MFP_REQUIRED, .pmk = pmk, .pmk_len = SAE_PMK_LEN };
 	struct rsn_hs *hs;
-	const uint8_t *tx;
-	size_t len, m2_len;
+	struct eapol_key m1;
+	struct kde_info kde;
+	const uint8_t *tx, *f;
+	size_t len;
 
 	kat_load(&k, file);
 	memcpy(p.aa, kat_get(&k, "ap_addr", 6), 6);
@@ -141,13 +147,20 @@ static void sae_replay_4way(const char *file, const uint8_t pmk[SAE_PMK_LEN])
 		p.sta_rsnxe = kat_val(&k, "sta_rsnxe", &p.sta_rsnxe_len);
 	if (kat_find_opt(&k, "ap_rsnxe") >= 0)
 		p.ap_rsnxe = kat_val(&k, "ap_rsnxe", &p.ap_rsnxe_len);
-	/* the EAPOL version the station used on the air */
-	p.eapol_version = kat_val(&k, "eapol_m2", &m2_len)[0];
 	memset(&e, 0, sizeof(e));
 	hs = rsn_hs_new(&p, &ops, &e);
 	ck_assert_ptr_nonnull(hs);
 	rsn_hs_test_set_snonce(hs, kat_get(&k, "snonce", 32));
 
+	/*
+	 * 12.7.6.2: message 1's Key Data carries "PMKID KDE (for the PMK used)": hostapd named
+	 * the PMKSA our SAE derived.
+	 */
+	f = kat_val(&k, "eapol_m1", &len);
+	ck_assert_int_eq(eapol_key_parse(f, len, 16, &m1), EAPOL_KEY_OK);
+	ck_assert_int_eq(kde_parse(m1.key_data, m1.key_data_len, &kde), KDE_OK);
+	ck_assert_ptr_nonnull(kde.pmkid);
+	ck_assert_mem_eq(kde.pmkid, pmkid, SAE_PMKID_LEN);
 	sae_replay_feed(&k, hs, "eapol_m1");
 	tx = last_tx(&e, &len);
 	sae_replay_expect(&k, "eapol_m2", tx, len); /* SNonce, RSNE, MIC (KCK from the SAE PMK) */
@@ -171,10 +184,10 @@ static void sae_replay_4way(const char *file, const uint8_t pmk[SAE_PMK_LEN])
 
 static void sae_replay_case(const char *file)
 {
-	uint8_t pmk[SAE_PMK_LEN];
+	uint8_t pmk[SAE_PMK_LEN], pmkid[SAE_PMKID_LEN];
 
-	sae_replay_exchange(file, pmk);
-	sae_replay_4way(file, pmk);
+	sae_replay_exchange(file, pmk, pmkid);
+	sae_replay_4way(file, pmk, pmkid);
 	OPENSSL_cleanse(pmk, sizeof(pmk));
 }
 
