@@ -25,13 +25,14 @@ hostapd() {
 
 hwsim_radios 2
 sta_netns 1 sta
-ap_if=${HWSIM_IF[0]}
 sta_if=${HWSIM_IF[1]}
 ip link set hwsim0 up
 
 # record NAME "AP LINES" "STA LINES": one SAE + 4-way exchange, captured.
 record() {
 	local name=$1 ap_lines=$2 sta_lines=$3 cap_pid sta_mac
+	local -a sta_line
+	read -ra sta_line <<<"$sta_lines"
 	printf '%s\n' "$(cat "$HWSIM_CONF_DIR/sae.conf")" "$ap_lines" >"$T/$name-ap.conf"
 	dumpcap -q -P -i hwsim0 -w "$T/$name.pcap" >"$T/$name-dumpcap.log" 2>&1 &
 	cap_pid=$!
@@ -45,7 +46,7 @@ record() {
 		echo '	key_mgmt=SAE'
 		echo '	sae_password="correct horse battery"'
 		echo '	ieee80211w=2'
-		printf '\t%s\n' $sta_lines
+		printf '\t%s\n' "${sta_line[@]}"
 		echo '}'
 	} >"$T/$name-net.conf"
 	rm -f "$T/$name.rand"
