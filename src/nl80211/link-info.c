@@ -13,6 +13,7 @@
 #include <netlink/genl/genl.h>
 
 #include "nl80211/attr.h"
+#include "nl80211/link-parse.h"
 
 static struct nl_msg *nl80211_link_msg(int family, uint8_t cmd, int flags, uint32_t ifindex)
 {
@@ -53,12 +54,8 @@ int nl80211_link_reg_set(struct drv *drv, const char alpha2[3])
 
 int nl80211_link_reg_get(struct drv *drv, char alpha2[3])
 {
-	static const struct nla_policy pol[NL80211_ATTR_MAX + 1] = {
-		[NL80211_ATTR_REG_ALPHA2] = { .type = NLA_STRING, .maxlen = 3 },
-	};
 	struct nl80211 *d = nl80211_of(drv);
 	struct nl80211_reply r = { 0 };
-	struct nlattr *tb[NL80211_ATTR_MAX + 1];
 	int err;
 
 	err = nl80211_cmd_run(d, NULL, nl80211_link_msg(d->family, NL80211_CMD_GET_REG, 0, 0),
@@ -66,62 +63,10 @@ int nl80211_link_reg_get(struct drv *drv, char alpha2[3])
 	if (err < 0)
 		return err;
 	err = -ENOENT;
-	for (size_t k = 0; k < r.n && err; k++) {
-		nl80211_attr_parse_genl(tb, NL80211_ATTR_MAX, r.msgs[k], 0, pol, "GET_REG",
-					nl80211_attr_bad, d);
-		if (tb[NL80211_ATTR_REG_ALPHA2] && nla_len(tb[NL80211_ATTR_REG_ALPHA2]) >= 2) {
-			memcpy(alpha2, nla_data(tb[NL80211_ATTR_REG_ALPHA2]), 2);
-			alpha2[2] = 0;
-			err = 0;
-		}
-	}
+	for (size_t k = 0; k < r.n && err; k++)
+		err = nl80211_link_parse_reg(r.msgs[k], alpha2, nl80211_attr_bad, d);
 	nl80211_reply_clear(&r);
 	return err;
-}
-
-/* NL80211_RATE_INFO_BITRATE32 (100 kbit/s), else the older 16-bit one. */
-static uint32_t nl80211_link_rate(struct nl80211 *d, const struct nlattr *nest)
-{
-	static const struct nla_policy pol[NL80211_RATE_INFO_MAX + 1] = {
-		[NL80211_RATE_INFO_BITRATE] = { .type = NLA_U16 },
-		[NL80211_RATE_INFO_BITRATE32] = { .type = NLA_U32 },
-	};
-	struct nlattr *tb[NL80211_RATE_INFO_MAX + 1];
-
-	nl80211_attr_parse_nested(tb, NL80211_RATE_INFO_MAX, nest, pol, "rate info",
-				  nl80211_attr_bad, d);
-	if (tb[NL80211_RATE_INFO_BITRATE32])
-		return nla_get_u32(tb[NL80211_RATE_INFO_BITRATE32]);
-	if (tb[NL80211_RATE_INFO_BITRATE])
-		return nla_get_u16(tb[NL80211_RATE_INFO_BITRATE]);
-	return 0;
-}
-
-static void nl80211_link_station(struct nl80211 *d, const struct nlmsghdr *nlh,
-				 struct drv_link_info *out)
-{
-	static const struct nla_policy pol[NL80211_ATTR_MAX + 1] = {
-		[NL80211_ATTR_STA_INFO] = { .type = NLA_NESTED },
-	};
-	static const struct nla_policy spol[NL80211_STA_INFO_MAX + 1] = {
-		[NL80211_STA_INFO_SIGNAL] = { .type = NLA_U8 },
-		[NL80211_STA_INFO_TX_BITRATE] = { .type = NLA_NESTED },
-	};
-	struct nlattr *tb[NL80211_ATTR_MAX + 1], *sta[NL80211_STA_INFO_MAX + 1];
-
-	nl80211_attr_parse_genl(tb, NL80211_ATTR_MAX, nlh, 0, pol, "GET_STATION",
-				nl80211_attr_bad, d);
-	if (!tb[NL80211_ATTR_STA_INFO])
-		return;
-	nl80211_attr_parse_nested(sta, NL80211_STA_INFO_MAX, tb[NL80211_ATTR_STA_INFO], spol,
-				  "station info", nl80211_attr_bad, d);
-	if (sta[NL80211_STA_INFO_SIGNAL]) {
-		/* A signed dBm value in a u8 (nl80211.h). */
-		out->signal_dbm = (int8_t)nla_get_u8(sta[NL80211_STA_INFO_SIGNAL]);
-		out->signal_valid = true;
-	}
-	if (sta[NL80211_STA_INFO_TX_BITRATE])
-		out->tx_bitrate_100kbps = nl80211_link_rate(d, sta[NL80211_STA_INFO_TX_BITRATE]);
 }
 
 struct nl80211_link_survey_arg {
@@ -134,36 +79,6 @@ static struct nl_msg *nl80211_link_survey_build(void *arg)
 	struct nl80211_link_survey_arg *a = arg;
 
 	return nl80211_link_msg(a->family, NL80211_CMD_GET_SURVEY, NLM_F_DUMP, a->ifindex);
-}
-
-/* The survey entry marked in use: its noise floor. */
-static void nl80211_link_survey(struct nl80211 *d, const struct nlmsghdr *nlh,
-				struct drv_link_info *out)
-{
-	static const struct nla_policy pol[NL80211_ATTR_MAX + 1] = {
-		[NL80211_ATTR_SURVEY_INFO] = { .type = NLA_NESTED },
-	};
-	static const struct nla_policy spol[NL80211_SURVEY_INFO_MAX + 1] = {
-		[NL80211_SURVEY_INFO_FREQUENCY] = { .type = NLA_U32 },
-		[NL80211_SURVEY_INFO_NOISE] = { .type = NLA_U8 },
-		[NL80211_SURVEY_INFO_IN_USE] = { .type = NLA_FLAG },
-	};
-	struct nlattr *tb[NL80211_ATTR_MAX + 1], *sv[NL80211_SURVEY_INFO_MAX + 1];
-
-	nl80211_attr_parse_genl(tb, NL80211_ATTR_MAX, nlh, 0, pol, "GET_SURVEY",
-				nl80211_attr_bad, d);
-	if (!tb[NL80211_ATTR_SURVEY_INFO])
-		return;
-	nl80211_attr_parse_nested(sv, NL80211_SURVEY_INFO_MAX, tb[NL80211_ATTR_SURVEY_INFO], spol,
-				  "survey info", nl80211_attr_bad, d);
-	if (!sv[NL80211_SURVEY_INFO_IN_USE])
-		return;
-	if (sv[NL80211_SURVEY_INFO_FREQUENCY])
-		out->freq = nla_get_u32(sv[NL80211_SURVEY_INFO_FREQUENCY]);
-	if (sv[NL80211_SURVEY_INFO_NOISE]) {
-		out->noise_dbm = (int8_t)nla_get_u8(sv[NL80211_SURVEY_INFO_NOISE]);
-		out->noise_valid = true;
-	}
 }
 
 int nl80211_link_poll(struct drv *drv, uint32_t ifindex, const uint8_t bssid[DRV_ETH_ALEN],
@@ -190,12 +105,12 @@ int nl80211_link_poll(struct drv *drv, uint32_t ifindex, const uint8_t bssid[DRV
 	if (err < 0)
 		return err;
 	for (size_t k = 0; k < r.n; k++)
-		nl80211_link_station(d, r.msgs[k], out);
+		nl80211_link_parse_station(r.msgs[k], out, nl80211_attr_bad, d);
 	nl80211_reply_clear(&r);
 	/* The noise is a nicety: a driver without a survey still answers. */
 	if (nl80211_dump_run(d, nl80211_link_survey_build, &sa, &r, "GET_SURVEY", i->ifname) == 0)
 		for (size_t k = 0; k < r.n; k++)
-			nl80211_link_survey(d, r.msgs[k], out);
+			nl80211_link_parse_survey(r.msgs[k], out, nl80211_attr_bad, d);
 	nl80211_reply_clear(&r);
 	return out->signal_valid ? 0 : -ENODATA;
 }

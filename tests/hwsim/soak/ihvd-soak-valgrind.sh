@@ -35,5 +35,6 @@ while (($(now_ms) - start < secs * 1000)); do
 	n=$((n + 1))
 	ihvd_wait_state 90 COMPLETED
 done
+gtk=$(ihvd_val gtk_installs)
 ihvd_stop
-note "soak under valgrind: ${secs} s, $n forced reconnects, $(ihvd_val gtk_installs 2>/dev/null || echo '?') GTK installs; no error, no leak"
+note "soak under valgrind: ${secs} s, $n forced reconnects, $gtk GTK installs; no error, no leak"
