@@ -85,7 +85,9 @@ IPC_SRCS := $(sort $(wildcard $(SRC)/src/ipc/*.c))
 PHOST_SRCS := $(sort $(wildcard $(SRC)/src/plugin-host/*.c))
 DAEMON_SRCS := $(filter-out $(SRC)/src/daemon/main.c,$(sort $(wildcard $(SRC)/src/daemon/*.c)))
 RSN_SRCS := $(sort $(wildcard $(SRC)/src/rsn/*.c))
-EAP_SRCS := $(sort $(wildcard $(SRC)/src/eap/*.c))
+# eap-load.c is ihvd's alone: the EAP peer's API forwarded to EAP_MODULE, loaded on first use.
+EAP_LOADER := $(SRC)/src/eap/eap-load.c
+EAP_SRCS := $(filter-out $(EAP_LOADER),$(sort $(wildcard $(SRC)/src/eap/*.c)))
 VERIFY_SRCS := $(sort $(wildcard $(SRC)/src/verify/*.c))
 DBUS_SRCS := $(sort $(wildcard $(SRC)/src/dbus/*.c))
 SIM_SRCS := $(sort $(wildcard $(SRC)/tests/sim/*.c))
@@ -104,6 +106,8 @@ IPC_LIB := $(BUILD)/libihvipc.a
 PLUGIN_HOST := $(BUILD)/ihvd-plugin-host
 DAEMON_LIB := $(BUILD)/libihvdaemon.a
 EAP_LIB := $(BUILD)/libihveap.a
+# The EAP peer as ihvd loads it (src/eap/eap-load.c): ihvd links no OpenSSL.
+EAP_MODULE := $(BUILD)/ihvd-eap.so
 # ihvd -u: wpa_supplicant's D-Bus service (src/dbus, sd-bus).
 DBUS_LIB := $(BUILD)/libihvdbus.a
 RSN_LIB := $(BUILD)/librsn.a
@@ -124,12 +128,12 @@ DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 .DEFAULT_GOAL := all
 
 all: $(COMMON_LIB) $(NL_LIB) $(CORE_LIB) $(DAEMON_LIB) $(DBUS_LIB) $(EAP_LIB) $(RSN_LIB) $(if $(RSN_SRCS),$(RSN_SO)) \
-	$(PLUGIN_HOST) $(if $(VERIFY_SRCS),$(IHV_VERIFY)) \
+	$(PLUGIN_HOST) $(EAP_MODULE) $(if $(VERIFY_SRCS),$(IHV_VERIFY)) \
 	$(if $(DAEMON_MAIN),$(IHVD)) $(UNIT_BINS) $(TPLUGINS) $(TOOLS) $(BENCHES) \
 	$(FUZZERS) $(BUILD)/ihvd-plugin.pc
 
 # What make install installs, and nothing that needs Check.
-daemon: $(if $(DAEMON_MAIN),$(IHVD)) $(PLUGIN_HOST) $(if $(RSN_SRCS),$(RSN_SO)) \
+daemon: $(if $(DAEMON_MAIN),$(IHVD)) $(PLUGIN_HOST) $(EAP_MODULE) $(if $(RSN_SRCS),$(RSN_SO)) \
 	$(if $(VERIFY_SRCS),$(IHV_VERIFY)) $(BUILD)/ihvd-plugin.pc
 
 $(BUILD)/obj/%.o: $(SRC)/%.c
@@ -155,8 +159,16 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 	$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=$(SRC)/src/rsn/exports.map \
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
-$(IHVD): $(call obj,$(DAEMON_MAIN)) $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
+# No OpenSSL in ihvd: the EAP peer comes from EAP_MODULE when 802.1X first needs it.
+$(IHVD): $(call obj,$(DAEMON_MAIN) $(EAP_LOADER)) $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) \
+		$(COMMON_LIB) | $(EAP_MODULE)
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
+
+# -Bsymbolic: the module's calls to its own API bind to itself, not to eap-load.c's
+# forwarders of the same names that ihvd exports (-rdynamic).
+$(EAP_MODULE): $(call obj,$(EAP_SRCS)) $(SRC)/src/eap/exports.map
+	$(CC) -shared $(ALL_LDFLAGS) -Wl,--version-script=$(SRC)/src/eap/exports.map -Wl,-Bsymbolic \
+		-Wl,-z,defs -o $@ $(call obj,$(EAP_SRCS)) $(SSL_LIBS)
 
 # The verifier vendors run (issue 10): the real core over a simulated adapter.
 $(IHV_VERIFY): $(call obj,$(VERIFY_SRCS)) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
@@ -293,6 +305,7 @@ install: daemon
 	chmod 644 $(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service
 	$(if $(DAEMON_MAIN),install -m 755 $(IHVD) $(DESTDIR)$(SBINDIR)/ihvd)
 	install -m 755 $(PLUGIN_HOST) $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host
+	install -m 644 $(EAP_MODULE) $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-eap.so
 	$(if $(VERIFY_SRCS),install -m 755 $(IHV_VERIFY) $(DESTDIR)$(BINDIR)/ihv-verify)
 	$(if $(VERIFY_SRCS),install -m 644 $(SRC)/man/ihv-verify.1 $(DESTDIR)$(MANDIR)/man1/ihv-verify.1)
 	$(if $(RSN_SRCS),install -m 755 $(RSN_SO) $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so)
@@ -309,7 +322,7 @@ install: daemon
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/ihvd $(DESTDIR)$(PLUGINDIR)/ihv-rsn.so \
 		$(DESTDIR)$(BINDIR)/ihv-verify $(DESTDIR)$(MANDIR)/man1/ihv-verify.1 \
-		$(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host \
+		$(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-plugin-host $(DESTDIR)$(LIBEXECDIR)/ihvd/ihvd-eap.so \
 		$(DESTDIR)$(PKGCONFIGDIR)/ihvd-plugin.pc $(DESTDIR)$(MANDIR)/man8/ihvd.8 \
 		$(DESTDIR)$(MANDIR)/man5/ihvd.conf.5 $(DESTDIR)$(DBUSPOLICYDIR)/ihvd.conf \
 		$(DESTDIR)$(DBUSSERVICEDIR)/fi.w1.wpa_supplicant1.service \

@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "common/exe-path.h"
 #include "common/log.h"
 #include "core/ihv-core.h"
 #include "core/isolate.h"
@@ -38,29 +39,16 @@ static void iso_proc_restart(void *arg);
 /* The host binary: the parameter, $IHVD_PLUGIN_HOST, next to ihvd, ../libexec/ihvd/. */
 static char *iso_proc_host_path(const char *given)
 {
-	char exe[PATH_MAX], cand[PATH_MAX + 64], *slash;
+	static const char *const rels[] = { "ihvd-plugin-host", "../libexec/ihvd/ihvd-plugin-host" };
 	const char *env = getenv("IHVD_PLUGIN_HOST");
-	ssize_t n;
+	char *found;
 
 	if (given && *given)
 		return strdup(given);
 	if (env && *env)
 		return strdup(env);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			snprintf(cand, sizeof(cand), "%s/ihvd-plugin-host", exe);
-			if (access(cand, X_OK) == 0)
-				return strdup(cand);
-			snprintf(cand, sizeof(cand), "%s/../libexec/ihvd/ihvd-plugin-host", exe);
-			if (access(cand, X_OK) == 0)
-				return strdup(cand);
-		}
-	}
-	return strdup(IHVD_LIBEXEC_HOST);
+	found = exe_path_beside(rels, sizeof(rels) / sizeof(rels[0]), X_OK);
+	return found ? found : strdup(IHVD_LIBEXEC_HOST);
 }
 
 static void *iso_proc_b_thread(void *arg)

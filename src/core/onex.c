@@ -19,9 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
 
 #include "core/ihv-core.h"
 #include "common/log.h"
@@ -122,11 +121,11 @@ void ihv_onex_free(struct ihv_adapter *a)
 	eap_session_cache_free(o->cache);
 	for (i = 0; i < ONEX_S_COUNT; i++) {
 		if (o->s[i]) {
-			OPENSSL_cleanse(o->s[i], strlen(o->s[i]));
+			explicit_bzero(o->s[i], strlen(o->s[i]));
 			free(o->s[i]);
 		}
 	}
-	OPENSSL_cleanse(o, sizeof(*o));
+	explicit_bzero(o, sizeof(*o));
 	free(o);
 }
 
@@ -265,7 +264,7 @@ static void onex_indicate(struct ihv_adapter *a, DOT11_MSONEX_RESULT r, ONEX_AUT
 	ihv_call_enter(a->h, a, IHV_IN_OTHER, &save);
 	rc = a->h->hd.Dot11ExtIhvOnexIndicateResult(a->ext, r, &p);
 	ihv_call_leave(a->h, a, &save);
-	OPENSSL_cleanse(keys, sizeof(keys));
+	explicit_bzero(keys, sizeof(keys));
 	if (rc != ERROR_SUCCESS)
 		log_debug("%s: OnexIndicateResult returned error %u", a->h->name, rc);
 }
@@ -328,7 +327,7 @@ static void onex_send_pdu(struct ihv_adapter *a, const uint8_t *pdu, size_t len)
 	buf[7] = 0x8e;
 	memcpy(buf + 8, pdu, len);
 	ihv_port_send_now(a, buf, len + 8);
-	OPENSSL_cleanse(buf, len + 8);
+	explicit_bzero(buf, len + 8);
 	free(buf);
 }
 
@@ -367,7 +366,7 @@ static void onex_ask(struct ihv_adapter *a, enum eap_peer_status need)
 				"no password configured and nobody to ask");
 		return;
 	}
-	if (RAND_bytes((unsigned char *)&o->ui_guid, sizeof(o->ui_guid)) != 1) {
+	if (getrandom(&o->ui_guid, sizeof(o->ui_guid), 0) != (ssize_t)sizeof(o->ui_guid)) {
 		onex_fail_local(a, ONEX_UI_FAILURE, "no random GUID for the credential request");
 		return;
 	}
@@ -585,7 +584,7 @@ int ihv_onex_ui_respond(struct ihv_adapter *a, const GUID *g, const uint8_t *dat
 		 o->ui_need == EAP_PEER_NEED_IDENTITY ? "identity" : "password");
 	st = o->ui_need == EAP_PEER_NEED_IDENTITY ? eap_peer_set_identity(o->peer, v)
 						  : eap_peer_set_password(o->peer, v);
-	OPENSSL_cleanse(v, len + 1);
+	explicit_bzero(v, len + 1);
 	free(v);
 	onex_after(a, st);
 	return 0;

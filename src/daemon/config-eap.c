@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/crypto.h>
 
 #include "common/log.h"
 #include "daemon/config-parse.h"
@@ -66,7 +65,7 @@ bool config_eap_field(const char *name)
 static void config_eap_str_free(char **s)
 {
 	if (*s) {
-		OPENSSL_cleanse(*s, strlen(*s));
+		explicit_bzero(*s, strlen(*s));
 		free(*s);
 	}
 	*s = NULL;
@@ -81,7 +80,7 @@ void config_eap_free(struct config_eap *e)
 	config_eap_str_free(&e->eap);
 	for (i = 0; i < CONFIG_EAP_N; i++)
 		config_eap_str_free((char **)((char *)e + config_eap_fields[i].off));
-	OPENSSL_cleanse(e, sizeof(*e));
+	explicit_bzero(e, sizeof(*e));
 	free(e);
 }
 
@@ -173,19 +172,19 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 	} else {
 		r = config_parse_string(v, buf, CONFIG_EAP_TEXT_MAX, &got, sub, sizeof(sub));
 		if (r) {
-			OPENSSL_cleanse(buf, sizeof(buf));
+			explicit_bzero(buf, sizeof(buf));
 			return config_errf(err, len, "%s: %s", name,
 					   r > 0 ? "expected a quoted string" : sub);
 		}
 		buf[got] = 0;
 		if (memchr(buf, 0, got) || !config_utf8_text_valid(buf, got)) {
-			OPENSSL_cleanse(buf, sizeof(buf));
+			explicit_bzero(buf, sizeof(buf));
 			return config_errf(err, len, "%s: contains a NUL or control character",
 					   name);
 		}
 	}
 	if (!got) {
-		OPENSSL_cleanse(buf, sizeof(buf));
+		explicit_bzero(buf, sizeof(buf));
 		return config_errf(err, len, "%s: empty", name);
 	}
 	if (!strcmp(name, "ca_cert") && !strcmp((char *)buf, "none")) {
@@ -198,7 +197,7 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 	if (d->kind == CONFIG_EAP_FILE && config_eap_file_check(name, (char *)buf, err, len) < 0)
 		return -1;
 	s = strdup((char *)buf);
-	OPENSSL_cleanse(buf, sizeof(buf));
+	explicit_bzero(buf, sizeof(buf));
 	if (!s)
 		return config_errf(err, len, "%s: out of memory", name);
 	slot = (char **)((char *)n->eap + d->off);

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
 
 #include "common/hex.h"
 #include "common/suite.h"
@@ -410,7 +409,7 @@ int config_string_value(const uint8_t *s, size_t n, char *buf, size_t len)
 	config_ssid_txt(s, n, tmp, sizeof(tmp));
 	r = snprintf(buf, len, "P\"%s\"", tmp) < (int)len ? 0 : -1;
 	/* ihv_profile may hold the plugin's secrets: no copy stays behind. */
-	OPENSSL_cleanse(tmp, sizeof(tmp));
+	explicit_bzero(tmp, sizeof(tmp));
 	return r;
 }
 

@@ -15,7 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/crypto.h>
 
 #include "common/hex.h"
 #include "common/log.h"
@@ -31,8 +30,8 @@
 
 static void config_network_secrets_clear(struct config_network *n)
 {
-	OPENSSL_cleanse(n->passphrase, sizeof(n->passphrase));
-	OPENSSL_cleanse(n->psk, sizeof(n->psk));
+	explicit_bzero(n->passphrase, sizeof(n->passphrase));
+	explicit_bzero(n->psk, sizeof(n->psk));
 	n->passphrase_set = false;
 	n->psk_set = false;
 }
@@ -41,7 +40,7 @@ static void config_str_free_clear(char *s)
 {
 	if (!s)
 		return;
-	OPENSSL_cleanse(s, strlen(s));
+	explicit_bzero(s, strlen(s));
 	free(s);
 }
 
@@ -50,14 +49,14 @@ static void config_network_free(struct config_network *n)
 	if (!n)
 		return;
 	config_network_secrets_clear(n);
-	OPENSSL_cleanse(n->sae_password, sizeof(n->sae_password));
+	explicit_bzero(n->sae_password, sizeof(n->sae_password));
 	config_str_free_clear(n->ihv_profile);
 	config_str_free_clear(n->file_text);
 	config_str_free_clear(n->discovery_conn);
 	config_str_free_clear(n->discovery_sec);
 	config_eap_free(n->eap);
 	free(n->id_str);
-	OPENSSL_cleanse(n, sizeof(*n));
+	explicit_bzero(n, sizeof(*n));
 	free(n);
 }
 
@@ -153,12 +152,12 @@ static int config_set_psk(struct config_network *n, const char *v, char *err, si
 		return 0;
 	}
 	if (vl != 2 * CONFIG_PSK_LEN || hex_decode(v, vl, psk, sizeof(psk)) != CONFIG_PSK_LEN) {
-		OPENSSL_cleanse(psk, sizeof(psk));
+		explicit_bzero(psk, sizeof(psk));
 		return config_errf(err, len, "psk: expected a \"passphrase\" or 64 hex digits");
 	}
 	config_network_secrets_clear(n);
 	memcpy(n->psk, psk, sizeof(psk));
-	OPENSSL_cleanse(psk, sizeof(psk));
+	explicit_bzero(psk, sizeof(psk));
 	n->psk_set = true;
 	return 0;
 }
@@ -175,7 +174,7 @@ static int config_set_text(char **slot, const char *field, size_t max, const cha
 		return config_errf(err, len, "%s: out of memory", field);
 	r = config_parse_string(v, buf, max, &l, sub, sizeof(sub));
 	if (r != 0 || !config_utf8_text_valid(buf, l)) {
-		OPENSSL_cleanse(buf, max + 1);
+		explicit_bzero(buf, max + 1);
 		free(buf);
 		if (r < 0)
 			return config_errf(err, len, "%s: %s", field, sub);
@@ -243,19 +242,19 @@ static int config_set_sae_password(struct config_network *n, const char *v, char
 	size_t pl = 0;
 
 	if (config_parse_string(v, pw, sizeof(pw), &pl, err, len) != 0 || !pl) {
-		OPENSSL_cleanse(pw, sizeof(pw));
+		explicit_bzero(pw, sizeof(pw));
 		return config_errf(err, len,
 				   "sae_password: expected a \"string\" of 1..%d characters",
 				   CONFIG_SAE_PASSWORD_MAX);
 	}
 	if (memchr(pw, 0, pl) || !config_utf8_text_valid(pw, pl)) {
-		OPENSSL_cleanse(pw, sizeof(pw));
+		explicit_bzero(pw, sizeof(pw));
 		return config_errf(err, len, "sae_password: not UTF-8 text");
 	}
-	OPENSSL_cleanse(n->sae_password, sizeof(n->sae_password));
+	explicit_bzero(n->sae_password, sizeof(n->sae_password));
 	memcpy(n->sae_password, pw, pl);
 	n->sae_password_set = true;
-	OPENSSL_cleanse(pw, sizeof(pw));
+	explicit_bzero(pw, sizeof(pw));
 	return 0;
 }
 
@@ -716,7 +715,7 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 	c = config_new();
 	if (!c || !(c->path = strdup(path))) {
 		config_free(c);
-		OPENSSL_cleanse(buf, len);
+		explicit_bzero(buf, len);
 		free(buf);
 		config_errf(err, err_len, "%s: out of memory", path);
 		return NULL;
@@ -792,9 +791,9 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 		config_load_error(&lc, block_line, "network block not closed");
 	if (config_text_end(c, &pending) < 0)
 		config_load_error(&lc, lineno, "out of memory");
-	OPENSSL_cleanse(buf, len);
-	OPENSSL_cleanse(msg, sizeof(msg));
-	OPENSSL_cleanse(raw, sizeof(raw));
+	explicit_bzero(buf, len);
+	explicit_bzero(msg, sizeof(msg));
+	explicit_bzero(raw, sizeof(raw));
 	free(buf);
 
 	if (lc.n_errors) {

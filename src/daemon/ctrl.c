@@ -14,7 +14,6 @@
 
 #include <linux/sockios.h>
 
-#include <openssl/crypto.h>
 
 #include "common/hex.h"
 #include "common/log.h"
@@ -312,9 +311,9 @@ static void ctrl_network_trial_free(struct config_network *t)
 {
 	free(t->id_str);
 	if (t->ihv_profile)
-		OPENSSL_cleanse(t->ihv_profile, strlen(t->ihv_profile));
+		explicit_bzero(t->ihv_profile, strlen(t->ihv_profile));
 	free(t->ihv_profile);
-	OPENSSL_cleanse(t, sizeof(*t)); /* a passphrase or PSK */
+	explicit_bzero(t, sizeof(*t)); /* a passphrase or PSK */
 }
 
 /*
@@ -386,12 +385,12 @@ static bool ctrl_cmd_get_network(struct ctrl *c, char *arg, struct ctrl_reply *r
 	id = ctrl_parse_id(arg, NULL);
 	n = id >= 0 ? config_network_get(c->config, id) : NULL;
 	if (!n || config_network_value(n, name, val, sizeof(val)) < 0) {
-		OPENSSL_cleanse(val, sizeof(val));
+		explicit_bzero(val, sizeof(val));
 		return false;
 	}
 	ctrl_rp(r, "%s", val); /* no newline, as wpa_supplicant */
 	/* ihv_profile may hold the plugin's secrets. */
-	OPENSSL_cleanse(val, sizeof(val));
+	explicit_bzero(val, sizeof(val));
 	return !r->full;
 }
 
@@ -452,9 +451,9 @@ static bool ctrl_cmd_ihv_control(struct ctrl *c, const char *arg, struct ctrl_re
 	ctrl_rp(r, "%s\n", returned ? hex : "");
 	ok = true;
 out:
-	OPENSSL_cleanse(in, sizeof(in));
-	OPENSSL_cleanse(out, sizeof(out));
-	OPENSSL_cleanse(hex, sizeof(hex));
+	explicit_bzero(in, sizeof(in));
+	explicit_bzero(out, sizeof(out));
+	explicit_bzero(hex, sizeof(hex));
 	return ok;
 }
 
@@ -697,8 +696,8 @@ static void ctrl_handle(struct ctrl *c, char *buf, size_t len,
 	if (from_len > (socklen_t)sizeof(sa_family_t) &&
 	    sendto(c->fd, out, r.len, MSG_DONTWAIT, (const struct sockaddr *)from, from_len) < 0)
 		log_debug("ctrl %s: reply not delivered: %s", c->ifname, strerror(errno));
-	OPENSSL_cleanse(buf, len);
-	OPENSSL_cleanse(out, sizeof(out));
+	explicit_bzero(buf, len);
+	explicit_bzero(out, sizeof(out));
 	if (terminate && c->terminate)
 		c->terminate(c->terminate_ctx);
 }
@@ -721,7 +720,7 @@ static void ctrl_rx(void *arg, int fd)
 			return;
 		if ((size_t)n > CTRL_CMD_MAX - 1) {
 			log_info("ctrl %s: refused a %zd-byte command", c->ifname, n);
-			OPENSSL_cleanse(buf, sizeof(buf));
+			explicit_bzero(buf, sizeof(buf));
 			if (from_len > (socklen_t)sizeof(sa_family_t))
 				sendto(fd, "FAIL\n", 5, MSG_DONTWAIT, (struct sockaddr *)&from,
 				       from_len);

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
 
 #include "common/hex.h"
 
@@ -33,7 +32,7 @@ static void profile_sbuf_put(struct profile_sbuf *b, const char *p, size_t n)
 		}
 		if (b->s) {
 			memcpy(s, b->s, b->len);
-			OPENSSL_cleanse(b->s, b->cap);
+			explicit_bzero(b->s, b->cap);
 			free(b->s);
 		}
 		b->s = s;
@@ -62,7 +61,7 @@ static void profile_sbuf_hex(struct profile_sbuf *b, const uint8_t *p, size_t n)
 		p += k;
 		n -= k;
 	}
-	OPENSSL_cleanse(chunk, sizeof(chunk));
+	explicit_bzero(chunk, sizeof(chunk));
 }
 
 static void profile_sbuf_escaped(struct profile_sbuf *b, const char *s)
@@ -82,7 +81,7 @@ static void profile_sbuf_escaped(struct profile_sbuf *b, const char *s)
 static void profile_sbuf_clear(struct profile_sbuf *b)
 {
 	if (b->s) {
-		OPENSSL_cleanse(b->s, b->cap);
+		explicit_bzero(b->s, b->cap);
 		free(b->s);
 	}
 	b->s = NULL;
@@ -219,7 +218,7 @@ static void profile_str_clear(char **s)
 {
 	if (!*s)
 		return;
-	OPENSSL_cleanse(*s, strlen(*s));
+	explicit_bzero(*s, strlen(*s));
 	free(*s);
 	*s = NULL;
 }

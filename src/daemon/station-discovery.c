@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
 
 #include "common/log.h"
 
@@ -21,7 +20,7 @@ static void station_discovery_entry_clear(struct station_discovery *d)
 {
 	free(d->conn_xml);
 	if (d->sec_xml) {
-		OPENSSL_cleanse(d->sec_xml, strlen(d->sec_xml)); /* a plugin may put a secret there */
+		explicit_bzero(d->sec_xml, strlen(d->sec_xml)); /* a plugin may put a secret there */
 		free(d->sec_xml);
 	}
 	memset(d, 0, sizeof(*d));

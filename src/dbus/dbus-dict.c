@@ -13,7 +13,6 @@
 #include "dbus/dbus-int.h"
 
 #include <errno.h>
-#include <openssl/crypto.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -197,7 +196,7 @@ int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_e
 		r = dbus_dict_value_text(m, key, val, sizeof(val), e);
 		if (r >= 0 && config_network_set(n, key, val, err, sizeof(err)) < 0)
 			r = sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS, "network property '%s': %s", key, err);
-		OPENSSL_cleanse(val, sizeof(val));
+		explicit_bzero(val, sizeof(val));
 		if (r < 0)
 			return r;
 		r = sd_bus_message_exit_container(m);

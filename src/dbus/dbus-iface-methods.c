@@ -10,7 +10,6 @@
 #include "dbus/dbus-int.h"
 
 #include <errno.h>
-#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,7 +377,7 @@ int dbus_iface_remove_blob(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	if (!b)
 		return sd_bus_error_setf(e, DBUS_ERR_BLOB_UNKNOWN, "Blob id '%s' not set", name);
 	free(b->name);
-	OPENSSL_cleanse(b->data, b->len);
+	explicit_bzero(b->data, b->len);
 	free(b->data);
 	*b = (struct dbus_blob){ 0 };
 	sd_bus_emit_properties_changed(dbus_service_bus(di->svc), di->path, DBUS_IF_IFACE,

@@ -7,7 +7,6 @@
  */
 #include "dbus/dbus-int.h"
 
-#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +64,7 @@ void dbus_iface_free(struct dbus_iface *di)
 	for (k = 0; k < DBUS_BLOBS_MAX; k++) {
 		free(di->blobs[k].name);
 		if (di->blobs[k].data)
-			OPENSSL_cleanse(di->blobs[k].data, di->blobs[k].len);
+			explicit_bzero(di->blobs[k].data, di->blobs[k].len);
 		free(di->blobs[k].data);
 	}
 	sd_bus_slot_unref(di->slot);
