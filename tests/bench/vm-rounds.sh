@@ -294,9 +294,9 @@ mem_rec() {
 # cfn WHAT ARGS...: the current client's function WHAT (vm-client.sh; a
 # client's name with "-" as "_": ihvd-inline -> ihvd_inline_exec)
 cfn() {
-	local f=${client//-/_}_$1
+	local fname=${client//-/_}_$1
 	shift
-	"$f" "$@"
+	"$fname" "$@"
 }
 
 DPID=""
