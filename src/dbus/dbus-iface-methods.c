@@ -194,6 +194,7 @@ int dbus_iface_remove_network(sd_bus_message *m, void *userdata, sd_bus_error *e
 	if (id < 0)
 		return id;
 	station_remove_network(di->t.station, id);
+	dbus_request_forget(di, id);
 	dbus_iface_sync(di);
 	return sd_bus_reply_method_return(m, "");
 }
@@ -204,6 +205,7 @@ int dbus_iface_remove_all_networks(sd_bus_message *m, void *userdata, sd_bus_err
 
 	(void)e;
 	station_remove_network(di->t.station, -1);
+	dbus_request_forget(di, -1);
 	dbus_iface_sync(di);
 	return sd_bus_reply_method_return(m, "");
 }
@@ -225,28 +227,6 @@ int dbus_iface_select_network(sd_bus_message *m, void *userdata, sd_bus_error *e
 	sd_bus_emit_signal(dbus_service_bus(di->svc), di->path, DBUS_IF_IFACE, "NetworkSelected",
 			   "o", path);
 	dbus_iface_sync(di);
-	return sd_bus_reply_method_return(m, "");
-}
-
-int dbus_iface_network_reply(sd_bus_message *m, void *userdata, sd_bus_error *e)
-{
-	struct dbus_iface *di = userdata;
-	const char *path, *field, *value;
-	int id, r;
-
-	r = sd_bus_message_read(m, "oss", &path, &field, &value);
-	if (r < 0)
-		return r;
-	id = dbus_net_id_from_path(di, path);
-	if (id < 0 || !config_network_get(di->t.config, id))
-		return sd_bus_error_setf(e, DBUS_ERR_NETWORK_UNKNOWN,
-					 "There is no such a network in this interface (%s)", path);
-	/* CTRL-RSP-<field>-<id>-<value>: the oldest UI request of the network. */
-	r = station_ui_respond(di->t.station, id, value);
-	if (r < 0)
-		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
-					 "NetworkReply %s: no request of the network waits (%s)",
-					 field, strerror(-r));
 	return sd_bus_reply_method_return(m, "");
 }
 

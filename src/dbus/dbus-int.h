@@ -39,6 +39,8 @@
 #define DBUS_BLOBS_MAX 16
 #define DBUS_BLOB_BYTES_MAX (64 * 1024)
 #define DBUS_NETWORKS_MAX 64
+#define DBUS_REQ_MAX 8
+#define DBUS_REQ_FIELD_MAX 16
 
 struct dbus_iface;
 
@@ -99,6 +101,13 @@ struct dbus_iface {
 	char pmk_lifetime[16];
 	struct dbus_blob blobs[DBUS_BLOBS_MAX];
 
+	/* Credential prompts signalled and not yet answered (dbus-request.c). */
+	struct {
+		int id;
+		char field[DBUS_REQ_FIELD_MAX];
+	} req[DBUS_REQ_MAX];
+	size_t n_req;
+
 	struct dbus_iface *next;
 };
 
@@ -140,6 +149,15 @@ const char *dbus_iface_state_name(enum station_state s);
 void dbus_iface_sync(struct dbus_iface *di);
 void dbus_iface_on_event(void *ctx, int level, const char *text);
 void dbus_iface_on_watch(void *ctx);
+
+/* dbus-request.c: NetworkRequest / NetworkReply. */
+/* "CTRL-REQ-FIELD-id:text" / "CTRL-REQ-IHV-id-text" -> 0, or -EINVAL for any other text. */
+int dbus_request_parse(const char *ev, char *field, size_t field_len, int *id,
+		       const char **text);
+/* A station event: a prompt becomes NetworkRequest and is remembered. */
+void dbus_request_on_event(struct dbus_iface *di, const char *ev);
+/* Drop the prompts of network id (all for -1): the network is gone. */
+void dbus_request_forget(struct dbus_iface *di, int id);
 
 /* dbus-bss.c */
 struct dbus_bss *dbus_bss_new(struct dbus_iface *di, const struct scan_bss *b);

@@ -115,6 +115,7 @@ EOF2
 	# NetworkManager waits for udev to initialize a link whenever /sys is writable (its
 	# platform's use of libudev); with /sys read-only in its own mount namespace it takes
 	# the links as they are, and no udevd is needed.
+	# shellcheck disable=SC2016 # $0 and $@ are the inner sh's
 	daemon_start NetworkManager ip netns exec "$ns" unshare --mount --propagation private \
 		sh -c 'mount -o remount,bind,ro /sys && exec "$0" "$@"' "$NM_BIN" --debug \
 		--config="$dir/NetworkManager.conf" --config-dir="$dir/conf.d" \
