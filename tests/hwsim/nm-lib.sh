@@ -9,6 +9,9 @@
 #                         plus ihvd's own data/dbus/ihvd.conf; no activation
 #                         directories, so nothing (no real wpa_supplicant) is
 #                         started behind the scenario's back.  Sets NM_BUS_PID.
+#   nm_ihvd_start IF      ihvd -d -u -p ihv-rsn.so in netns $NM_NETNS with IF up;
+#                         waits until it owns fi.w1.wpa_supplicant1.  Sets
+#                         IHVD_PID, IHVD_LOG ($T/ihvd.log); ihvd_stop stops it.
 #   nm_dhcpd_start IF     busybox udhcpd on the AP's IF (192.168.77.2-20), for
 #                         NetworkManager's ipv4.method auto.  Needs $HWSIM_AP_IP
 #                         on IF (the caller sets it).
@@ -86,6 +89,23 @@ option lease 3600
 EOF2
 	: >"$T/udhcpd.leases"
 	daemon_start udhcpd busybox udhcpd -f "$T/udhcpd.conf"
+}
+
+nm_ihvd_start() {
+	local ifc=$1 ns=${NM_NETNS:-sta}
+	IHVD_LOG=$T/ihvd.log
+	ip netns exec "$ns" ip link set "$ifc" up
+	daemon_start ihvd ip netns exec "$ns" "$(ihvd_bin)" -d -u -p "$(build_dir)/ihv-rsn.so"
+	IHVD_PID=$DAEMON_PID
+	_wait_alive "$IHVD_PID" ihvd 10 "ihvd owning fi.w1.wpa_supplicant1" \
+		busctl status fi.w1.wpa_supplicant1 >/dev/null ||
+		fail "ihvd -u did not take fi.w1.wpa_supplicant1 (see $IHVD_LOG)"
+}
+
+# nm_ay STRING: STRING as a gdbus byte array without a trailing NUL (as NetworkManager sends ay).
+nm_ay() {
+	printf '[byte %s]' "$(printf '%s' "$1" | od -An -tx1 -v | tr -s ' \n' ' ' |
+		sed -E 's/^ +| +$//g; s/ +/, /g; s/([0-9a-f]{2})/0x\1/g')"
 }
 
 _nm_wifi_ready() { nmcli -t -f DEVICE,TYPE,STATE dev | grep -Eq "^$1:wifi:(disconnected|connected)"; }
