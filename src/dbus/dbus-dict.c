@@ -199,9 +199,34 @@ int dbus_dict_value_text(sd_bus_message *m, const char *key, char *buf, size_t l
 	return r;
 }
 
+/* One entry's text into the block, or a blob:// reference to ref. */
+static int dbus_dict_entry_set(struct config_network *n, const char *key, const char *val,
+			       dbus_dict_ref_fn ref, void *ctx, sd_bus_error *e)
+{
+	char name[130], err[256];
+
+	if (dbus_blob_ref_field(key) && dbus_blob_ref_name(val, name, sizeof(name))) {
+		if (!ref)
+			return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
+						 "network property '%s': blob:// is taken by "
+						 "AddNetwork only", key);
+		return ref(ctx, n->id, key, name, e);
+	}
+	if (config_network_set(n, key, val, err, sizeof(err)) < 0)
+		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS, "network property '%s': %s", key,
+					 err);
+	return 0;
+}
+
 int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_error *e)
 {
-	char val[DBUS_DICT_VALUE_MAX], err[256];
+	return dbus_dict_network_read_refs(m, n, NULL, NULL, e);
+}
+
+int dbus_dict_network_read_refs(sd_bus_message *m, struct config_network *n,
+				dbus_dict_ref_fn ref, void *ctx, sd_bus_error *e)
+{
+	char val[DBUS_DICT_VALUE_MAX];
 	const char *key;
 	unsigned entries = 0;
 	int r;
@@ -222,8 +247,8 @@ int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_e
 						"network properties: a key of 1..64 chars");
 		val[0] = 0;
 		r = dbus_dict_value_text(m, key, val, sizeof(val), e);
-		if (r >= 0 && config_network_set(n, key, val, err, sizeof(err)) < 0)
-			r = sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS, "network property '%s': %s", key, err);
+		if (r >= 0)
+			r = dbus_dict_entry_set(n, key, val, ref, ctx, e);
 		OPENSSL_cleanse(val, sizeof(val));
 		if (r < 0)
 			return r;

@@ -135,6 +135,12 @@ int dbus_iface_reattach(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	return sd_bus_reply_method_return(m, "");
 }
 
+static int dbus_iface_add_ref(void *ctx, int id, const char *key, const char *name,
+			      sd_bus_error *e)
+{
+	return dbus_blob_ref_add(ctx, id, key, name, e);
+}
+
 int dbus_iface_add_network(sd_bus_message *m, void *userdata, sd_bus_error *e)
 {
 	struct dbus_iface *di = userdata;
@@ -152,15 +158,17 @@ int dbus_iface_add_network(sd_bus_message *m, void *userdata, sd_bus_error *e)
 		return sd_bus_error_set_errno(e, ENOMEM);
 	id = n->id;
 	n->disabled = true; /* as ADD_NETWORK: SelectNetwork (or Enabled) enables it */
-	r = dbus_dict_network_read(m, n, e);
+	r = dbus_dict_network_read_refs(m, n, dbus_iface_add_ref, di, e);
 	if (r < 0) {
 		station_remove_network(di->t.station, id);
+		dbus_blob_ref_forget(di, id);
 		return r;
 	}
 	/* The block as a whole goes to the plugin first (Dot11ExtIhvValidateProfile). */
 	if (config_network_check(n, err, sizeof(err)) == 0 &&
 	    station_network_validate(di->t.station, n, &reason, text, sizeof(text)) < 0) {
 		station_remove_network(di->t.station, id);
+		dbus_blob_ref_forget(di, id);
 		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
 					 "the plugin refused the network "
 					 "(Dot11ExtIhvValidateProfile): reason 0x%x: %s", reason, text);
@@ -195,6 +203,7 @@ int dbus_iface_remove_network(sd_bus_message *m, void *userdata, sd_bus_error *e
 		return id;
 	station_remove_network(di->t.station, id);
 	dbus_request_forget(di, id);
+	dbus_blob_ref_forget(di, id);
 	dbus_iface_sync(di);
 	return sd_bus_reply_method_return(m, "");
 }
@@ -206,6 +215,7 @@ int dbus_iface_remove_all_networks(sd_bus_message *m, void *userdata, sd_bus_err
 	(void)e;
 	station_remove_network(di->t.station, -1);
 	dbus_request_forget(di, -1);
+	dbus_blob_ref_forget(di, -1);
 	dbus_iface_sync(di);
 	return sd_bus_reply_method_return(m, "");
 }
@@ -218,6 +228,9 @@ int dbus_iface_select_network(sd_bus_message *m, void *userdata, sd_bus_error *e
 
 	if (id < 0)
 		return id;
+	r = dbus_blob_ref_apply(di, config_network_get(di->t.config, id), e);
+	if (r < 0)
+		return r;
 	r = station_select_network(di->t.station, id);
 	if (r < 0)
 		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
@@ -278,7 +291,7 @@ int dbus_iface_flush_bss(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	return sd_bus_reply_method_return(m, "");
 }
 
-static struct dbus_blob *dbus_iface_blob_find(struct dbus_iface *di, const char *name)
+struct dbus_blob *dbus_iface_blob_find(struct dbus_iface *di, const char *name)
 {
 	size_t k;
 

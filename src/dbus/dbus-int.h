@@ -40,6 +40,8 @@
 #define DBUS_BLOB_BYTES_MAX (64 * 1024)
 #define DBUS_NETWORKS_MAX 64
 #define DBUS_REQ_MAX 8
+#define DBUS_BLOB_REFS_MAX 16
+#define DBUS_BLOB_PATH_MAX 192
 #define DBUS_REQ_FIELD_MAX 16
 
 struct dbus_iface;
@@ -69,6 +71,13 @@ struct dbus_blob {
 	char *name;
 	uint8_t *data;
 	size_t len;
+};
+
+/* A network field naming "blob://name" until SelectNetwork writes it out (dbus-blob-ref.c). */
+struct dbus_blob_ref {
+	int id;
+	char field[16];   /* "" = a free slot */
+	char name[129];
 };
 
 struct dbus_iface {
@@ -107,6 +116,10 @@ struct dbus_iface {
 		char field[DBUS_REQ_FIELD_MAX];
 	} req[DBUS_REQ_MAX];
 	size_t n_req;
+
+	/* blob:// references of network fields, and where their files go. */
+	struct dbus_blob_ref refs[DBUS_BLOB_REFS_MAX];
+	char blob_dir[128];
 
 	struct dbus_iface *next;
 };
@@ -150,6 +163,18 @@ void dbus_iface_sync(struct dbus_iface *di);
 void dbus_iface_on_event(void *ctx, int level, const char *text);
 void dbus_iface_on_watch(void *ctx);
 
+/* dbus-blob-ref.c: "blob://name" in ca_cert, client_cert, private_key. */
+bool dbus_blob_ref_field(const char *key);
+/* A quoted "blob://NAME" -> NAME copied to name, or NULL. */
+const char *dbus_blob_ref_name(const char *text, char *name, size_t len);
+int dbus_blob_ref_add(struct dbus_iface *di, int id, const char *field, const char *name,
+		      sd_bus_error *e);
+/* Write the referenced blobs of network n to private files and set its fields to them. */
+int dbus_blob_ref_apply(struct dbus_iface *di, struct config_network *n, sd_bus_error *e);
+/* Drop network id's references and unlink their files (all, and the directory, for -1). */
+void dbus_blob_ref_forget(struct dbus_iface *di, int id);
+struct dbus_blob *dbus_iface_blob_find(struct dbus_iface *di, const char *name);
+
 /* dbus-request.c: NetworkRequest / NetworkReply. */
 /* "CTRL-REQ-FIELD-id:text" / "CTRL-REQ-IHV-id-text" -> 0, or -EINVAL for any other text. */
 int dbus_request_parse(const char *ev, char *field, size_t field_len, int *id,
@@ -176,6 +201,12 @@ int dbus_net_id_from_path(const struct dbus_iface *di, const char *path);
 
 /* dbus-dict.c: a{sv} -> network block fields through config_network_set. */
 int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_error *e);
+/* The same; a "blob://name" file field goes to ref (with ctx and the network's id)
+ * instead of config_network_set. Without ref such a field is refused. */
+typedef int (*dbus_dict_ref_fn)(void *ctx, int id, const char *key, const char *name,
+				sd_bus_error *e);
+int dbus_dict_network_read_refs(sd_bus_message *m, struct config_network *n,
+				dbus_dict_ref_fn ref, void *ctx, sd_bus_error *e);
 /* One a{sv} entry's value as the configuration's text form. 0 or -errno with e set. */
 int dbus_dict_value_text(sd_bus_message *m, const char *key, char *buf, size_t len,
 			 sd_bus_error *e);
