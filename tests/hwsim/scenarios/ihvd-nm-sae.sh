@@ -45,7 +45,7 @@ nmcli --wait 90 dev wifi connect ihvd-test password "correct horse battery" ifna
 	fail "nmcli dev wifi connect (SAE) failed (see $T/NetworkManager.log, $IHVD_LOG)"
 nmcli -g 802-11-wireless-security.key-mgmt con show ihvd-test | grep -qx sae ||
 	fail "NetworkManager's profile is not key-mgmt sae"
-sta_mac=$(<"/sys/class/net/$sta_if/address")
+sta_mac=$(in_sta cat "/sys/class/net/$sta_if/address")
 grep -q "authentication: STA=$sta_mac auth_alg=3" "$HOSTAPD_LOG" || fail "hostapd saw no SAE authentication"
 grep -q "SAE: Commit with group 19" "$IHVD_LOG" || fail "ihvd's log shows no SAE Commit"
 grep -q "EAPOL-4WAY-HS-COMPLETED $sta_mac" "$HOSTAPD_LOG" || fail "no completed 4-way handshake"
