@@ -3,7 +3,10 @@
 # 802.1X (PEAP/MSCHAPv2) over ihvd's D-Bus service (issue 17), against hostapd's
 # integrated EAP server (eap-lib.sh's PKI):
 #  1. NetworkRequest / NetworkReply on the bus: a PEAP network added without its
-#     password; ihvd's 802.1X module asks for it, the interface signals
+#     password and with ca_cert "blob://ca" (AddBlob after AddNetwork, as
+#     NetworkManager orders them; SelectNetwork without the blob -> BlobUnknown,
+#     with it the CA goes to a private 0600 file, unlinked with the network);
+#     ihvd's 802.1X module asks for the password, the interface signals
 #     NetworkRequest(network, "PASSWORD", text) (gdbus monitor sees it), wrong
 #     replies get D-Bus errors, NetworkReply(network, "password", pw) reaches the
 #     waiting request and the station completes.  NetworkManager 1.42 itself never
@@ -78,14 +81,23 @@ log_register "$T/monitor.log"
 sleep 1
 peap="'ssid': <$(nm_ay ihvd-eap)>, 'key_mgmt': <'WPA-EAP'>, 'eap': <'PEAP'>,
  'identity': <$(nm_ay alice)>, 'anonymous_identity': <$(nm_ay anonymous)>,
- 'ca_cert': <$(nm_ay "$EAP_PKI/ca.pem")>, 'domain_suffix_match': <$(nm_ay example.com)>,
+ 'ca_cert': <$(nm_ay blob://ca)>, 'domain_suffix_match': <$(nm_ay example.com)>,
  'phase2': <'auth=MSCHAPV2'>, 'fragment_size': <1300>, 'proactive_key_caching': <1>"
 npath=$(gd "$ipath" "$I.AddNetwork" "{$peap}" | objpath)
 [[ $npath == "$ipath/Networks/"* ]] || fail "AddNetwork returned '$npath'"
 props=$(busctl get-property "$WS" "$npath" "$WS.Network" Properties)
 [[ $props == *'"phase2" s "\"auth=MSCHAPV2\""'* && $props == *'"identity" s "\"alice\""'* ]] ||
 	fail "the network's Properties lack the 802.1X fields: $props"
+# the blob named but not added yet
+bus_err "$WS.BlobUnknown: SelectNetwork: ca_cert names blob://ca, which no AddBlob gave" \
+	gd "$ipath" "$I.SelectNetwork" "$npath"
+gd "$ipath" "$I.AddBlob" ca "$(nm_ay "$(cat "$EAP_PKI/ca.pem")
+")"
 gd "$ipath" "$I.SelectNetwork" "$npath"
+blob_file=$(ls -d /run/ihvd-blobs-*/0-ca_cert)
+[[ $(stat -c %a "$blob_file") == 600 && $(stat -c %a "${blob_file%/*}") == 700 ]] ||
+	fail "the blob's file is not private: $(ls -ld "$blob_file" "${blob_file%/*}")"
+cmp "$blob_file" "$EAP_PKI/ca.pem" || fail "the blob's file differs from the CA"
 _asked() { grep -q "NetworkRequest (objectpath '$npath', 'PASSWORD', 'Password needed for SSID ihvd-eap')" "$T/monitor.log"; }
 wait_for 60 "the NetworkRequest signal for the password" _asked ||
 	{ cat "$T/monitor.log"; fail "no NetworkRequest(PASSWORD) on the bus"; }
@@ -106,6 +118,7 @@ note "NetworkRequest(PASSWORD) signalled, NetworkReply answered it, PEAP complet
 
 # --- 2. bad 802.1X input ------------------------------------------------------------
 gd "$ipath" "$I.RemoveAllNetworks"
+[[ ! -e $blob_file ]] || fail "the blob's file outlived its network"
 bus_err "network property 'eap': eap: MD5 is not supported as the outer method" \
 	gd "$ipath" "$I.AddNetwork" "{'eap': <'MD5'>}"
 bus_err "network property 'identity': a NUL byte inside" \
@@ -130,7 +143,8 @@ nmcli con add type wifi ifname "$sta_if" con-name peap ssid ihvd-eap \
 	802-1x.ca-cert "$EAP_PKI/ca.pem" 802-1x.domain-suffix-match example.com \
 	802-1x.password-flags 2 connection.autoconnect no
 grep -rq "$PW" "$T/nm/system-connections" && fail "NetworkManager stored the password"
-printf '802-1x.password:%s\n' "$PW" >"$T/passwd"
+# nmcli's agent is asked for the identity with the password (802.1X secrets come together)
+printf '802-1x.identity:alice\n802-1x.password:%s\n' "$PW" >"$T/passwd"
 chmod 600 "$T/passwd"
 _nm_sees() { nmcli -t -f SSID,SECURITY dev wifi list --rescan yes | grep -q '^ihvd-eap:.*802\.1X'; }
 wait_for 60 "nmcli to list ihvd-eap with 802.1X" _nm_sees ||
