@@ -113,9 +113,10 @@ _nm_wifi_ready() { nmcli -t -f DEVICE,TYPE,STATE dev | grep -Eq "^$1:wifi:(disco
 nm_start() {
 	local ifc=$1 ns=${NM_NETNS:-sta} dir=${NM_DIR:-$T/nm}
 	[[ -x $NM_BIN ]] || fail "NetworkManager is not installed (scripts/install-deps installs network-manager)"
-	# NetworkManager keeps secret-agent-free state (timestamps, seen BSSIDs) here.
+	# NetworkManager keeps state (timestamps, seen BSSIDs, its secret key) here: a fresh,
+	# empty tmpfs for every start, so one scenario's state never reaches the next.
 	mkdir -p /var/lib/NetworkManager /run/NetworkManager
-	mountpoint -q /var/lib/NetworkManager || mount -t tmpfs -o mode=0700 tmpfs /var/lib/NetworkManager
+	mount -t tmpfs -o mode=0700 tmpfs /var/lib/NetworkManager
 	mkdir -p "$dir/system-connections" "$dir/conf.d"
 	chmod 700 "$dir/system-connections"
 	cat >"$dir/NetworkManager.conf" <<EOF2
