@@ -130,6 +130,8 @@ const struct config_compat_field config_compat_table[] = {
 	{ "phase2", true, H, "auth=MSCHAPV2 or auth=PAP (TTLS), auth=MSCHAPV2 (PEAP)" },
 	{ "domain_suffix_match", true, H, "the server certificate's DNS name ends with it" },
 	{ "domain_match", true, H, "the server certificate's DNS name is exactly it" },
+	{ "fragment_size", true, N, "the 802.1X module sizes its own EAP-TLS fragments; ignored" },
+	{ "proactive_key_caching", true, N, "opportunistic PMKSA caching is not offered; ignored" },
 	{ "ca_path", true, R, config_compat_eap_ca_path },
 	{ "altsubject_match", true, R, config_compat_eap_subject },
 	{ "subject_match", true, R, config_compat_eap_subject },

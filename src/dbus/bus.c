@@ -299,10 +299,13 @@ static int dbus_service_get_caps(sd_bus *bus, const char *path, const char *ifac
 	/*
 	 * NetworkManager reads "if the property exists, anything absent is
 	 * FALSE": no ap, p2p, mesh, fils, ft, sha384, suiteb192 (ihvd joins as a
-	 * station only). No pmf either: the key_mgmt NetworkManager then asks
-	 * for is one ihv-rsn.so always offers (WPA-PSK).
+	 * station only, without fast transition). "pmf": ihv-rsn.so negotiates
+	 * management frame protection (IEEE 802.11-2020 12.6.3, MFPC/MFPR) and
+	 * the SHA-256 AKMs; NetworkManager then offers WPA-PSK-SHA256 and
+	 * WPA-EAP-SHA256 beside WPA-PSK / WPA-EAP and takes key-mgmt sae (which
+	 * it refuses without pmf). "sae": the plugin's SAE (12.4).
 	 */
-	return sd_bus_message_append(reply, "as", 0);
+	return sd_bus_message_append(reply, "as", 2, "pmf", "sae");
 }
 
 static int dbus_service_get_eap(sd_bus *bus, const char *path, const char *iface,
@@ -310,8 +313,8 @@ static int dbus_service_get_eap(sd_bus *bus, const char *path, const char *iface
 				sd_bus_error *e)
 {
 	(void)bus, (void)path, (void)iface, (void)prop, (void)userdata, (void)e;
-	/* 802.1X networks are not taken over the bus yet. */
-	return sd_bus_message_append(reply, "as", 0);
+	/* The 802.1X module's outer methods and the one inner EAP method (src/core/onex.c). */
+	return sd_bus_message_append(reply, "as", 4, "TLS", "PEAP", "TTLS", "MSCHAPV2");
 }
 
 static int dbus_service_get_ifaces(sd_bus *bus, const char *path, const char *iface,

@@ -20,6 +20,26 @@
 #define DBUS_DICT_KEY_MAX 64
 #define DBUS_DICT_ENTRIES_MAX 64
 
+/*
+ * The 802.1X text fields (config-eap.h): NetworkManager sends them as bytes
+ * (identity, password, paths) or as keywords (phase1, phase2); the file
+ * takes them quoted, whatever their bytes (UTF-8 and control characters are
+ * judged by config_eap_set).
+ */
+static bool dbus_dict_eap_text(const char *key)
+{
+	static const char *const eap[] = { "identity", "anonymous_identity", "password",
+					   "ca_cert", "client_cert", "private_key",
+					   "private_key_passwd", "phase1", "phase2",
+					   "domain_suffix_match", "domain_match", NULL };
+	size_t k;
+
+	for (k = 0; eap[k]; k++)
+		if (!strcmp(key, eap[k]))
+			return true;
+	return false;
+}
+
 /* Fields whose configuration text is a quoted string (wpa_supplicant's string fields). */
 static bool dbus_dict_quoted(const char *key)
 {
@@ -30,7 +50,21 @@ static bool dbus_dict_quoted(const char *key)
 	for (k = 0; quoted[k]; k++)
 		if (!strcmp(key, quoted[k]))
 			return true;
-	return false;
+	return dbus_dict_eap_text(key);
+}
+
+/* "..." around n bytes; -E2BIG if they do not fit, -EILSEQ for a NUL inside. */
+static int dbus_dict_quote(const uint8_t *p, size_t n, char *buf, size_t len)
+{
+	if (memchr(p, 0, n))
+		return -EILSEQ;
+	if (n + 3 > len)
+		return -E2BIG;
+	buf[0] = '"';
+	memcpy(buf + 1, p, n);
+	buf[n + 1] = '"';
+	buf[n + 2] = 0;
+	return 0;
 }
 
 static bool dbus_dict_printable(const uint8_t *p, size_t n)
@@ -87,13 +121,7 @@ static int dbus_dict_string(const char *key, const char *v, char *buf, size_t le
 		memcpy(buf, v, n + 1);
 		return 0;
 	}
-	if (n + 3 > len)
-		return -E2BIG;
-	buf[0] = '"';
-	memcpy(buf + 1, v, n);
-	buf[n + 1] = '"';
-	buf[n + 2] = 0;
-	return 0;
+	return dbus_dict_quote((const uint8_t *)v, n, buf, len);
 }
 
 static int dbus_dict_bytes(const char *key, const uint8_t *p, size_t n, char *buf, size_t len)
@@ -101,15 +129,11 @@ static int dbus_dict_bytes(const char *key, const uint8_t *p, size_t n, char *bu
 	/* A PSK as bytes is the raw 256-bit key (IEEE 802.11-2020 12.7.1.3: PSK = PMK). */
 	if (!strcmp(key, "psk") && n == 32)
 		return dbus_dict_hex(p, n, buf, len);
+	if (dbus_dict_eap_text(key))
+		return dbus_dict_quote(p, n, buf, len);
 	if (!strcmp(key, "ssid") || !dbus_dict_printable(p, n) || !dbus_dict_quoted(key))
 		return dbus_dict_hex(p, n, buf, len);
-	if (n + 3 > len)
-		return -E2BIG;
-	buf[0] = '"';
-	memcpy(buf + 1, p, n);
-	buf[n + 1] = '"';
-	buf[n + 2] = 0;
-	return 0;
+	return dbus_dict_quote(p, n, buf, len);
 }
 
 int dbus_dict_value_text(sd_bus_message *m, const char *key, char *buf, size_t len,
@@ -168,12 +192,40 @@ int dbus_dict_value_text(sd_bus_message *m, const char *key, char *buf, size_t l
 	if (r == -E2BIG)
 		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
 					 "network property '%s': value too long", key);
+	if (r == -EILSEQ)
+		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
+					 "network property '%s': a NUL byte inside", key);
 	return r;
+}
+
+/* One entry's text into the block, or a blob:// reference to ref. */
+static int dbus_dict_entry_set(struct config_network *n, const char *key, const char *val,
+			       dbus_dict_ref_fn ref, void *ctx, sd_bus_error *e)
+{
+	char name[130], err[256];
+
+	if (dbus_blob_ref_field(key) && dbus_blob_ref_name(val, name, sizeof(name))) {
+		if (!ref)
+			return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
+						 "network property '%s': blob:// is taken by "
+						 "AddNetwork only", key);
+		return ref(ctx, n->id, key, name, e);
+	}
+	if (config_network_set(n, key, val, err, sizeof(err)) < 0)
+		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS, "network property '%s': %s", key,
+					 err);
+	return 0;
 }
 
 int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_error *e)
 {
-	char val[DBUS_DICT_VALUE_MAX], err[256];
+	return dbus_dict_network_read_refs(m, n, NULL, NULL, e);
+}
+
+int dbus_dict_network_read_refs(sd_bus_message *m, struct config_network *n,
+				dbus_dict_ref_fn ref, void *ctx, sd_bus_error *e)
+{
+	char val[DBUS_DICT_VALUE_MAX];
 	const char *key;
 	unsigned entries = 0;
 	int r;
@@ -194,8 +246,8 @@ int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_e
 						"network properties: a key of 1..64 chars");
 		val[0] = 0;
 		r = dbus_dict_value_text(m, key, val, sizeof(val), e);
-		if (r >= 0 && config_network_set(n, key, val, err, sizeof(err)) < 0)
-			r = sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS, "network property '%s': %s", key, err);
+		if (r >= 0)
+			r = dbus_dict_entry_set(n, key, val, ref, ctx, e);
 		explicit_bzero(val, sizeof(val));
 		if (r < 0)
 			return r;

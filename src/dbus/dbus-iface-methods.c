@@ -134,6 +134,12 @@ int dbus_iface_reattach(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	return sd_bus_reply_method_return(m, "");
 }
 
+static int dbus_iface_add_ref(void *ctx, int id, const char *key, const char *name,
+			      sd_bus_error *e)
+{
+	return dbus_blob_ref_add(ctx, id, key, name, e);
+}
+
 int dbus_iface_add_network(sd_bus_message *m, void *userdata, sd_bus_error *e)
 {
 	struct dbus_iface *di = userdata;
@@ -151,15 +157,17 @@ int dbus_iface_add_network(sd_bus_message *m, void *userdata, sd_bus_error *e)
 		return sd_bus_error_set_errno(e, ENOMEM);
 	id = n->id;
 	n->disabled = true; /* as ADD_NETWORK: SelectNetwork (or Enabled) enables it */
-	r = dbus_dict_network_read(m, n, e);
+	r = dbus_dict_network_read_refs(m, n, dbus_iface_add_ref, di, e);
 	if (r < 0) {
 		station_remove_network(di->t.station, id);
+		dbus_blob_ref_forget(di, id);
 		return r;
 	}
 	/* The block as a whole goes to the plugin first (Dot11ExtIhvValidateProfile). */
 	if (config_network_check(n, err, sizeof(err)) == 0 &&
 	    station_network_validate(di->t.station, n, &reason, text, sizeof(text)) < 0) {
 		station_remove_network(di->t.station, id);
+		dbus_blob_ref_forget(di, id);
 		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
 					 "the plugin refused the network "
 					 "(Dot11ExtIhvValidateProfile): reason 0x%x: %s", reason, text);
@@ -193,6 +201,8 @@ int dbus_iface_remove_network(sd_bus_message *m, void *userdata, sd_bus_error *e
 	if (id < 0)
 		return id;
 	station_remove_network(di->t.station, id);
+	dbus_request_forget(di, id);
+	dbus_blob_ref_forget(di, id);
 	dbus_iface_sync(di);
 	return sd_bus_reply_method_return(m, "");
 }
@@ -203,6 +213,8 @@ int dbus_iface_remove_all_networks(sd_bus_message *m, void *userdata, sd_bus_err
 
 	(void)e;
 	station_remove_network(di->t.station, -1);
+	dbus_request_forget(di, -1);
+	dbus_blob_ref_forget(di, -1);
 	dbus_iface_sync(di);
 	return sd_bus_reply_method_return(m, "");
 }
@@ -215,6 +227,9 @@ int dbus_iface_select_network(sd_bus_message *m, void *userdata, sd_bus_error *e
 
 	if (id < 0)
 		return id;
+	r = dbus_blob_ref_apply(di, config_network_get(di->t.config, id), e);
+	if (r < 0)
+		return r;
 	r = station_select_network(di->t.station, id);
 	if (r < 0)
 		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
@@ -224,28 +239,6 @@ int dbus_iface_select_network(sd_bus_message *m, void *userdata, sd_bus_error *e
 	sd_bus_emit_signal(dbus_service_bus(di->svc), di->path, DBUS_IF_IFACE, "NetworkSelected",
 			   "o", path);
 	dbus_iface_sync(di);
-	return sd_bus_reply_method_return(m, "");
-}
-
-int dbus_iface_network_reply(sd_bus_message *m, void *userdata, sd_bus_error *e)
-{
-	struct dbus_iface *di = userdata;
-	const char *path, *field, *value;
-	int id, r;
-
-	r = sd_bus_message_read(m, "oss", &path, &field, &value);
-	if (r < 0)
-		return r;
-	id = dbus_net_id_from_path(di, path);
-	if (id < 0 || !config_network_get(di->t.config, id))
-		return sd_bus_error_setf(e, DBUS_ERR_NETWORK_UNKNOWN,
-					 "There is no such a network in this interface (%s)", path);
-	/* CTRL-RSP-<field>-<id>-<value>: the oldest UI request of the network. */
-	r = station_ui_respond(di->t.station, id, value);
-	if (r < 0)
-		return sd_bus_error_setf(e, DBUS_ERR_INVALID_ARGS,
-					 "NetworkReply %s: no request of the network waits (%s)",
-					 field, strerror(-r));
 	return sd_bus_reply_method_return(m, "");
 }
 
@@ -297,7 +290,7 @@ int dbus_iface_flush_bss(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	return sd_bus_reply_method_return(m, "");
 }
 
-static struct dbus_blob *dbus_iface_blob_find(struct dbus_iface *di, const char *name)
+struct dbus_blob *dbus_iface_blob_find(struct dbus_iface *di, const char *name)
 {
 	size_t k;
 

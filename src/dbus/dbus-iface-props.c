@@ -244,7 +244,10 @@ static int dbus_iface_caps_list(sd_bus_message *m, const char *key, const char *
 
 static int dbus_iface_get_caps(DBUS_PROP_ARGS)
 {
-	static const char *const key_mgmt[] = { "none", "wpa-psk", NULL };
+	static const char *const key_mgmt[] = { "none", "wpa-psk", "wpa-psk-sha256", "wpa-eap",
+						"wpa-eap-sha256", "sae", NULL };
+	/* BIP-CMAC-128 (IEEE 802.11-2020 12.5.4): NetworkManager's "bip" for SAE transition */
+	static const char *const group_mgmt[] = { "aes-128-cmac", NULL };
 	static const char *const pairwise[] = { "ccmp", "gcmp", "ccmp-256", "gcmp-256", NULL };
 	static const char *const group[] = { "ccmp", "gcmp", "ccmp-256", "gcmp-256", NULL };
 	static const char *const protocol[] = { "rsn", NULL };
@@ -262,6 +265,8 @@ static int dbus_iface_get_caps(DBUS_PROP_ARGS)
 		r = dbus_iface_caps_list(reply, "Pairwise", pairwise);
 	if (r >= 0)
 		r = dbus_iface_caps_list(reply, "Group", group);
+	if (r >= 0)
+		r = dbus_iface_caps_list(reply, "GroupMgmt", group_mgmt);
 	if (r >= 0)
 		r = dbus_iface_caps_list(reply, "Protocol", protocol);
 	if (r >= 0)

@@ -250,6 +250,7 @@ void dbus_iface_on_event(void *ctx, int level, const char *text)
 	dbus_iface_sync(di);
 	if (!strncmp(text, "CTRL-EVENT-SCAN-RESULTS", 23))
 		sd_bus_emit_signal(bus, di->path, DBUS_IF_IFACE, "ScanDone", "b", 1);
+	dbus_request_on_event(di, text);
 	dbus_service_flush_soon(di->svc);
 }
 

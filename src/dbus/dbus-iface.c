@@ -61,6 +61,7 @@ void dbus_iface_free(struct dbus_iface *di)
 	for (k = 0; k < di->n_nets; k++)
 		dbus_net_free(di->nets[k]);
 	free(di->nets);
+	dbus_blob_ref_forget(di, -1);
 	for (k = 0; k < DBUS_BLOBS_MAX; k++) {
 		free(di->blobs[k].name);
 		if (di->blobs[k].data)

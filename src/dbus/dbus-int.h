@@ -39,6 +39,10 @@
 #define DBUS_BLOBS_MAX 16
 #define DBUS_BLOB_BYTES_MAX (64 * 1024)
 #define DBUS_NETWORKS_MAX 64
+#define DBUS_REQ_MAX 8
+#define DBUS_BLOB_REFS_MAX 16
+#define DBUS_BLOB_PATH_MAX 192
+#define DBUS_REQ_FIELD_MAX 16
 
 struct dbus_iface;
 
@@ -67,6 +71,13 @@ struct dbus_blob {
 	char *name;
 	uint8_t *data;
 	size_t len;
+};
+
+/* A network field naming "blob://name" until SelectNetwork writes it out (dbus-blob-ref.c). */
+struct dbus_blob_ref {
+	int id;
+	char field[16];   /* "" = a free slot */
+	char name[129];
 };
 
 struct dbus_iface {
@@ -98,6 +109,17 @@ struct dbus_iface {
 	char sae_pwe[8];
 	char pmk_lifetime[16];
 	struct dbus_blob blobs[DBUS_BLOBS_MAX];
+
+	/* Credential prompts signalled and not yet answered (dbus-request.c). */
+	struct {
+		int id;
+		char field[DBUS_REQ_FIELD_MAX];
+	} req[DBUS_REQ_MAX];
+	size_t n_req;
+
+	/* blob:// references of network fields, and where their files go. */
+	struct dbus_blob_ref refs[DBUS_BLOB_REFS_MAX];
+	char blob_dir[128];
 
 	struct dbus_iface *next;
 };
@@ -141,6 +163,27 @@ void dbus_iface_sync(struct dbus_iface *di);
 void dbus_iface_on_event(void *ctx, int level, const char *text);
 void dbus_iface_on_watch(void *ctx);
 
+/* dbus-blob-ref.c: "blob://name" in ca_cert, client_cert, private_key. */
+bool dbus_blob_ref_field(const char *key);
+/* A quoted "blob://NAME" -> NAME copied to name, or NULL. */
+const char *dbus_blob_ref_name(const char *text, char *name, size_t len);
+int dbus_blob_ref_add(struct dbus_iface *di, int id, const char *field, const char *name,
+		      sd_bus_error *e);
+/* Write the referenced blobs of network n to private files and set its fields to them. */
+int dbus_blob_ref_apply(struct dbus_iface *di, struct config_network *n, sd_bus_error *e);
+/* Drop network id's references and unlink their files (all, and the directory, for -1). */
+void dbus_blob_ref_forget(struct dbus_iface *di, int id);
+struct dbus_blob *dbus_iface_blob_find(struct dbus_iface *di, const char *name);
+
+/* dbus-request.c: NetworkRequest / NetworkReply. */
+/* "CTRL-REQ-FIELD-id:text" / "CTRL-REQ-IHV-id-text" -> 0, or -EINVAL for any other text. */
+int dbus_request_parse(const char *ev, char *field, size_t field_len, int *id,
+		       const char **text);
+/* A station event: a prompt becomes NetworkRequest and is remembered. */
+void dbus_request_on_event(struct dbus_iface *di, const char *ev);
+/* Drop the prompts of network id (all for -1): the network is gone. */
+void dbus_request_forget(struct dbus_iface *di, int id);
+
 /* dbus-bss.c */
 struct dbus_bss *dbus_bss_new(struct dbus_iface *di, const struct scan_bss *b);
 void dbus_bss_free(struct dbus_bss *b);
@@ -158,6 +201,12 @@ int dbus_net_id_from_path(const struct dbus_iface *di, const char *path);
 
 /* dbus-dict.c: a{sv} -> network block fields through config_network_set. */
 int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_error *e);
+/* The same; a "blob://name" file field goes to ref (with ctx and the network's id)
+ * instead of config_network_set. Without ref such a field is refused. */
+typedef int (*dbus_dict_ref_fn)(void *ctx, int id, const char *key, const char *name,
+				sd_bus_error *e);
+int dbus_dict_network_read_refs(sd_bus_message *m, struct config_network *n,
+				dbus_dict_ref_fn ref, void *ctx, sd_bus_error *e);
 /* One a{sv} entry's value as the configuration's text form. 0 or -errno with e set. */
 int dbus_dict_value_text(sd_bus_message *m, const char *key, char *buf, size_t len,
 			 sd_bus_error *e);

@@ -17,7 +17,10 @@
 /* The fields Properties shows; config_network_value refuses psk and other secrets. */
 static const char *const dbus_net_fields[] = {
 	"ssid", "key_mgmt", "pairwise", "group", "ieee80211w", "bssid", "scan_ssid",
-	"priority", "id_str", "scan_freq", "freq_list", "sae_pwe", NULL,
+	"priority", "id_str", "scan_freq", "freq_list", "sae_pwe",
+	/* 802.1X: the secrets (password, private_key_passwd) never come back (config-eap.c) */
+	"eap", "identity", "anonymous_identity", "ca_cert", "client_cert", "private_key",
+	"phase1", "phase2", "domain_suffix_match", "domain_match", NULL,
 };
 
 int dbus_net_id_from_path(const struct dbus_iface *di, const char *path)

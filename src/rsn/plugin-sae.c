@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 
 #include "rsn/pmksa.h"
 #include "rsn/reason.h"
@@ -68,6 +69,64 @@ static const struct sae_pt *rsn_plugin_pt_get(const struct rsn_plugin_sae *x, ui
 	return e->pt;
 }
 
+/* ---- the password behind a cached PMKSA --------------------------------------------- */
+
+static int rsn_plugin_sae_cred_tag(const struct rsn_plugin_sae *x, uint8_t tag[32])
+{
+	return EVP_Digest(x->password, x->password_len, tag, NULL, EVP_sha256(), NULL) ? 0 : -1;
+}
+
+static struct rsn_plugin_sae_cred *rsn_plugin_sae_cred_find(const uint8_t *ssid, size_t ssid_len,
+							    bool make)
+{
+	struct rsn_plugin_sae_cred *free_c = NULL;
+	size_t i;
+
+	for (i = 0; i < RSN_SAE_CREDS; i++) {
+		struct rsn_plugin_sae_cred *c = &rsn_plugin_g.sae_creds[i];
+
+		if (c->used && c->ssid_len == ssid_len && !memcmp(c->ssid, ssid, ssid_len))
+			return c;
+		if (!free_c && !c->used)
+			free_c = c;
+	}
+	if (!make)
+		return NULL;
+	if (!free_c) { /* full: the oldest goes with its SSID's PMKSAs */
+		free_c = &rsn_plugin_g.sae_creds[0];
+		rsn_pmksa_flush_ssid(rsn_plugin_g.pmksa, free_c->ssid, free_c->ssid_len);
+	}
+	memset(free_c, 0, sizeof(*free_c));
+	memcpy(free_c->ssid, ssid, ssid_len);
+	free_c->ssid_len = ssid_len;
+	free_c->used = true;
+	return free_c;
+}
+
+/* Before offering a cached PMKSA: drop the SSID's PMKSAs if they came from another password. */
+static void rsn_plugin_sae_cred_check(const struct rsn_plugin_sae *x)
+{
+	struct rsn_plugin_sae_cred *c = rsn_plugin_sae_cred_find(x->ssid, x->ssid_len, false);
+	uint8_t tag[32];
+
+	if (!c)
+		return;
+	if (rsn_plugin_sae_cred_tag(x, tag) < 0 || CRYPTO_memcmp(c->tag, tag, sizeof(tag))) {
+		rsn_pmksa_flush_ssid(rsn_plugin_g.pmksa, x->ssid, x->ssid_len);
+		OPENSSL_cleanse(c, sizeof(*c));
+		LOG(INFO, "SAE: the password is not the one of the cached PMKSA: PMKSA flushed");
+	}
+	OPENSSL_cleanse(tag, sizeof(tag));
+}
+
+static void rsn_plugin_sae_cred_note(const struct rsn_plugin_sae *x)
+{
+	struct rsn_plugin_sae_cred *c = rsn_plugin_sae_cred_find(x->ssid, x->ssid_len, true);
+
+	if (rsn_plugin_sae_cred_tag(x, c->tag) < 0)
+		OPENSSL_cleanse(c, sizeof(*c)); /* no record: the next connect cannot check */
+}
+
 /* ---- the exchange ------------------------------------------------------------------ */
 
 void rsn_plugin_sae_clear(struct adapter *a)
@@ -106,6 +165,7 @@ uint32_t rsn_plugin_sae_prepare(struct adapter *a, const uint8_t bssid[6])
 	memcpy(x->ssid, p->ssid, p->ssid_len);
 	x->ssid_len = p->ssid_len;
 	x->h2e = a->sel.sae_h2e;
+	rsn_plugin_sae_cred_check(x);
 	if (rsn_pmksa_get(rsn_plugin_g.pmksa, bssid, p->ssid, p->ssid_len, RSN_AKM_SAE,
 			  rsn_pmksa_now_s(), a->pmk, a->pmkid) == 0) {
 		x->pmksa = true;
@@ -238,6 +298,7 @@ static void rsn_plugin_sae_accepted(struct adapter *a)
 	/* 12.6.10.3: the PMKSA for a reconnect within the PMK lifetime */
 	rsn_pmksa_add(rsn_plugin_g.pmksa, x->bssid, x->ssid, x->ssid_len, RSN_AKM_SAE, a->pmk,
 		      pmkid, rsn_pmksa_now_s(), RSN_PMKSA_LIFETIME_S);
+	rsn_plugin_sae_cred_note(x);
 	OPENSSL_cleanse(pmkid, sizeof(pmkid));
 	LOG(INFO, "SAE accepted (group %u, %u Commit%s, %u Confirm%s sent)", x->groups[x->gi],
 	    x->commits_sent, x->commits_sent == 1 ? "" : "s", x->confirms_sent,

@@ -155,6 +155,19 @@ struct adapter {
 	uint32_t rx_short, rx_peer, rx_ethertype, rx_no_hs, psk_mismatches;
 };
 
+/*
+ * Which password each SSID's cached SAE PMKSA came from, as its SHA-256: a
+ * connect with another password for the SSID flushes the SSID's PMKSAs
+ * first (a PMKSA must not stand in for a password it was not made with).
+ */
+#define RSN_SAE_CREDS 8
+struct rsn_plugin_sae_cred {
+	bool used;
+	uint8_t ssid[32];
+	size_t ssid_len;
+	uint8_t tag[32];
+};
+
 struct rsn_plugin_global {
 	bool up;
 	DOT11EXT_APIS api;
@@ -162,6 +175,7 @@ struct rsn_plugin_global {
 	struct rsn_pmk_cache *pmk_cache;
 	struct rsn_pmksa_cache *pmksa;   /* PMKs from SAE and EAP by (AP, SSID, AKM) */
 	struct rsn_plugin_pt pts[SAE_PT_CACHE_SIZE];
+	struct rsn_plugin_sae_cred sae_creds[RSN_SAE_CREDS];
 	bool sae_ok;               /* the auth handlers are registered */
 	struct adapter *adapters;
 	struct pkt *pkts;

@@ -32,6 +32,10 @@ static const char *const fuzz_dict_keys[] = {
 	"ssid", "psk", "key_mgmt", "ieee80211w", "scan_ssid", "bgscan", "proto", "pairwise",
 	"group", "bssid", "freq_list", "frequency", "mode", "id_str", "sae_password",
 	"ihv_profile", "priority", "disabled", "scan_freq", "sae_pwe", "nosuchfield", "",
+	/* 802.1X (index 22 on), as NetworkManager sends them */
+	"eap", "identity", "anonymous_identity", "password", "ca_cert", "client_cert",
+	"private_key", "private_key_passwd", "phase1", "phase2", "domain_suffix_match",
+	"domain_match", "fragment_size", "proactive_key_caching",
 };
 #define FUZZ_DICT_NKEYS (sizeof(fuzz_dict_keys) / sizeof(fuzz_dict_keys[0]))
 
@@ -154,6 +158,15 @@ seal:
 	return m;
 }
 
+/* AddNetwork's blob:// hook: a name must arrive, bounded and NUL-terminated. */
+static int fuzz_dict_ref(void *ctx, int id, const char *key, const char *name, sd_bus_error *e)
+{
+	(void)ctx, (void)id, (void)e;
+	if (!*key || strlen(name) > 128)
+		__builtin_trap();
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static bool quiet;
@@ -176,10 +189,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	c = config_new();
 	n = c ? config_network_add(c) : NULL;
-	if (n && dbus_dict_network_read(m, n, &e) == 0) {
+	if (n && dbus_dict_network_read_refs(m, n, size & 1 ? fuzz_dict_ref : NULL, NULL, &e) == 0) {
 		(void)config_network_check(n, err, sizeof(err));
-		for (size_t i = 0; i + 1 < FUZZ_DICT_NKEYS; i++)
-			(void)config_network_value(n, fuzz_dict_keys[i], buf, sizeof(buf));
+		for (size_t i = 0; i < FUZZ_DICT_NKEYS; i++)
+			if (*fuzz_dict_keys[i])
+				(void)config_network_value(n, fuzz_dict_keys[i], buf, sizeof(buf));
 	}
 	sd_bus_error_free(&e);
 	sd_bus_message_unref(m);

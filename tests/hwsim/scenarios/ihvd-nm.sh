@@ -16,10 +16,9 @@
 # hwsim-timeout: 600
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
+# shellcheck source=tests/hwsim/nm-lib.sh disable=SC1091
+. "$HWSIM_REPO/tests/hwsim/nm-lib.sh"
 
-command -v NetworkManager >/dev/null || [[ -x /usr/sbin/NetworkManager ]] ||
-	fail "NetworkManager is not installed (scripts/install-deps installs network-manager)"
-NM=/usr/sbin/NetworkManager
 WS=fi.w1.wpa_supplicant1
 WS_PATH=/fi/w1/wpa_supplicant1
 
@@ -32,52 +31,13 @@ bssid=$(<"/sys/class/net/$ap_if/address")
 ip addr replace "$HWSIM_AP_IP/24" dev "$ap_if"
 
 # DHCP on the AP side: NetworkManager's profile asks for an address (ipv4.method auto).
-cat >"$T/udhcpd.conf" <<EOF2
-start 192.168.77.2
-end 192.168.77.20
-interface $ap_if
-lease_file $T/udhcpd.leases
-pidfile $T/udhcpd.pid
-option subnet 255.255.255.0
-option lease 3600
-EOF2
-touch "$T/udhcpd.leases"
-daemon_start udhcpd busybox udhcpd -f "$T/udhcpd.conf"
+nm_dhcpd_start "$ap_if"
 
 # --- a private system bus ------------------------------------------------------
-mkdir -p /run/dbus "$T/bus.d"
-cp "$HWSIM_REPO/data/dbus/ihvd.conf" "$T/bus.d/"
-cat >"$T/bus.conf" <<EOF2
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>system</type>
-  <listen>unix:path=/run/dbus/system_bus_socket</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <deny own="*"/>
-    <deny send_type="method_call"/>
-    <allow send_type="signal"/>
-    <allow send_requested_reply="true" send_type="method_return"/>
-    <allow send_requested_reply="true" send_type="error"/>
-    <allow receive_type="method_call"/>
-    <allow receive_type="method_return"/>
-    <allow receive_type="error"/>
-    <allow receive_type="signal"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Introspectable"/>
-    <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
-  </policy>
-  <includedir>/usr/share/dbus-1/system.d</includedir>
-  <includedir>$T/bus.d</includedir>
-</busconfig>
-EOF2
 # ihvd's own policy file, not one a package put there, must be what lets ihvd own the name.
 [[ ! -e /usr/share/dbus-1/system.d/ihvd.conf ]] || note "an installed ihvd.conf is on the bus too"
-daemon_start dbus-daemon dbus-daemon --config-file="$T/bus.conf" --nofork --nopidfile
-BUS_PID=$DAEMON_PID
-wait_for 10 "the system bus socket" test -S /run/dbus/system_bus_socket
+nm_bus_start
+BUS_PID=$NM_BUS_PID
 
 # --- ihvd -u -------------------------------------------------------------------
 IHVD_LOG=$T/ihvd.log
@@ -169,36 +129,7 @@ _pid_alive "$BUS_PID" || fail "the bus died"
 note "bus errors: types, unknown keys, stale paths, policy, flood all refused cleanly"
 
 # --- NetworkManager ----------------------------------------------------------------
-mkdir -p /var/lib/NetworkManager /run/NetworkManager
-mount -t tmpfs -o mode=0700 tmpfs /var/lib/NetworkManager
-mkdir -p "$T/nm/system-connections" "$T/nm/conf.d"
-chmod 700 "$T/nm/system-connections"
-cat >"$T/nm/NetworkManager.conf" <<EOF2
-[main]
-plugins=keyfile
-auth-polkit=false
-dhcp=internal
-[keyfile]
-path=$T/nm/system-connections
-[device]
-wifi.backend=wpa_supplicant
-wifi.scan-rand-mac-address=no
-[logging]
-level=DEBUG
-domains=SUPPLICANT,WIFI,DEVICE,CORE
-EOF2
-# NetworkManager waits for udev to initialize a link whenever /sys is writable (its
-# platform's use of libudev); with /sys read-only in its own mount namespace it takes
-# the links as they are, and no udevd is needed.
-daemon_start NetworkManager ip netns exec sta unshare --mount --propagation private \
-	sh -c 'mount -o remount,bind,ro /sys && exec "$0" "$@"' "$NM" --debug --config="$T/nm/NetworkManager.conf" \
-	--config-dir="$T/nm/conf.d" --state-file="$T/nm/NetworkManager.state" --pid-file="$T/nm/nm.pid"
-NM_PID=$DAEMON_PID
-_wait_alive "$NM_PID" NetworkManager 30 "NetworkManager on the bus" busctl status org.freedesktop.NetworkManager >/dev/null ||
-	fail "NetworkManager did not start (see $T/NetworkManager.log)"
-_nm_wifi_ready() { nmcli -t -f DEVICE,TYPE,STATE dev | grep -Eq "^$sta_if:wifi:(disconnected|connected)"; }
-_wait_alive "$NM_PID" NetworkManager 60 "NetworkManager to manage $sta_if" _nm_wifi_ready ||
-	{ nmcli dev; fail "NetworkManager does not manage $sta_if through ihvd"; }
+nm_start "$sta_if"
 nmcli dev
 grep -q "CreateInterface $sta_if" "$IHVD_LOG" || fail "NetworkManager did not create the interface in ihvd"
 ipath=$(gd "$WS_PATH" "$WS.GetInterface" "$sta_if" | sed -E "s/^\(objectpath '([^']*)',\)$/\1/")
@@ -263,5 +194,6 @@ echo "$out"
 note "wrong password: '$(tr '\n' ' ' <<<"$out")' after $(( ($(now_ms) - t0) / 1000 )) s"
 _pid_alive "$IHVD_PID" || fail "ihvd died"
 
-daemon_stop "$NM_PID" 10
+nm_stop
 ihvd_stop
+nm_bus_stop
