@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rsn/pmk-cache.h"
+#include "rsn/pmksa.h"
 #include "rsn/reason.h"
 
 static const char *rsn_plugin_drop_name(enum rsn_drop d)
@@ -102,7 +103,9 @@ static bool rsn_plugin_command_is(const BYTE *in, DWORD n, const char *cmd)
 
 /*
  * Diagnostics through WlanIhvControl: "stats" (handshake counters and drops of this adapter,
- * PMK cache), "reasons" (the reason-code table), "help". The answer is NUL-terminated text;
+ * PMK cache), "reasons" (the reason-code table), "pmksa_flush" (forget every cached PMKSA, as
+ * wpa_supplicant's PMKSA_FLUSH: the next SAE or 802.1X connection authenticates in full),
+ * "help". The answer is NUL-terminated text;
  * *pdwBytesReturned is its size with the NUL, always set; copied only when it fits (rule 68),
  * else ERROR_MORE_DATA.
  */
@@ -130,8 +133,11 @@ DWORD WINAPI rsn_plugin_control(HANDLE hIhvExtAdapter, DWORD dwInBufferSize, PBY
 			rsn_plugin_text_add(&t, "0x%05x %s %s\n", c, rsn_reason_name(c),
 					    rsn_reason_str(c));
 		}
+	} else if (rsn_plugin_command_is(pInBuffer, dwInBufferSize, "pmksa_flush")) {
+		rsn_pmksa_flush(rsn_plugin_g.pmksa);
+		rsn_plugin_text_add(&t, "OK\n");
 	} else if (rsn_plugin_command_is(pInBuffer, dwInBufferSize, "help")) {
-		rsn_plugin_text_add(&t, "commands: stats reasons help\n");
+		rsn_plugin_text_add(&t, "commands: stats reasons pmksa_flush help\n");
 	} else {
 		return ERROR_NOT_SUPPORTED;
 	}

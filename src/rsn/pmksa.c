@@ -163,6 +163,13 @@ void rsn_pmksa_flush_ssid(struct rsn_pmksa_cache *c, const uint8_t *ssid, size_t
 			rsn_pmksa_entry_clear(&c->e[i]);
 }
 
+void rsn_pmksa_flush(struct rsn_pmksa_cache *c)
+{
+	for (size_t i = 0; c && i < c->max; i++)
+		if (c->e[i].used)
+			rsn_pmksa_entry_clear(&c->e[i]);
+}
+
 size_t rsn_pmksa_count(const struct rsn_pmksa_cache *c)
 {
 	size_t n = 0;

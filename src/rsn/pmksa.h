@@ -44,6 +44,8 @@ int rsn_pmksa_remove(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const ui
 		     size_t ssid_len, uint32_t akm);
 /* Forget every entry of this SSID (its password changed). */
 void rsn_pmksa_flush_ssid(struct rsn_pmksa_cache *c, const uint8_t *ssid, size_t ssid_len);
+/* every entry (wpa_supplicant's PMKSA_FLUSH; make bench's full-SAE reconnect) */
+void rsn_pmksa_flush(struct rsn_pmksa_cache *c);
 size_t rsn_pmksa_count(const struct rsn_pmksa_cache *c);
 /* The clock the cache is kept in: CLOCK_MONOTONIC seconds. */
 uint64_t rsn_pmksa_now_s(void);

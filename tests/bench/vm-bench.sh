@@ -24,7 +24,7 @@ quick=${3:?$usage}
 read -r -a beds <<<"${4:?$usage}"
 shift 4
 clients=("$@")
-((${#clients[@]})) || clients=(wpa_supplicant iwd ihvd)
+((${#clients[@]})) || clients=(wpa_supplicant iwd ihvd ihvd-inline ihvd-dbus)
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench: ROUNDS must be a positive number, got '$runs'"; exit 2; }
 if [[ $quick == 1 ]]; then
 	runs=3
@@ -124,11 +124,22 @@ bed_conf() {
 	sed "s|@PKI@|$EAP_PKI|g" "$src" >"$BED_CONF_PATH"
 }
 
-# iwd's bus: the system bus configuration, its socket in /run (tmpfs here).
+# The system bus for iwd and for ihvd -u: the distribution's system bus
+# configuration plus ihvd's own policy (data/dbus/ihvd.conf, which lets root
+# own fi.w1.wpa_supplicant1), its socket in /run (tmpfs here).
 dbus_start() {
 	[[ -n $DBUS_PID ]] && return 0
-	mkdir -p /run/dbus
-	DBUS_PID=$(dbus-daemon --system --fork --print-pid 2>"$T/dbus.err") || {
+	mkdir -p /run/dbus "$T/bus.d"
+	cp "$HERE/../../data/dbus/ihvd.conf" "$T/bus.d/" || return 1
+	cat >"$T/bus.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <include>/usr/share/dbus-1/system.conf</include>
+  <includedir>$T/bus.d</includedir>
+</busconfig>
+EOF
+	DBUS_PID=$(dbus-daemon --config-file="$T/bus.conf" --fork --print-pid 2>"$T/dbus.err") || {
 		say "dbus-daemon did not start: $(<"$T/dbus.err")"
 		DBUS_PID=""
 		return 1
@@ -137,7 +148,8 @@ dbus_start() {
 	wait_for 5 "the system bus socket" test -S /run/dbus/system_bus_socket
 }
 
-[[ " ${clients[*]} " == *" iwd "* ]] && { dbus_start || say "iwd will not run without a bus"; }
+[[ " ${clients[*]} " == *" iwd "* || " ${clients[*]} " == *" ihvd-dbus "* ]] &&
+	{ dbus_start || say "iwd and ihvd -u will not run without a bus"; }
 mkdir -p "$out/logs"
 rc=0
 for bed in "${beds[@]}"; do

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: BSD-3-Clause
-# tests/bench/vm-client.sh: sourced by tests/bench/vm-rounds.sh.  The three
-# station daemons (wpa_supplicant, iwd, ihvd) and the test beds they can join.
+# tests/bench/vm-client.sh: sourced by tests/bench/vm-rounds.sh.  The station
+# daemons (wpa_supplicant, iwd, and ihvd in three variants: ihvd, ihvd-inline,
+# ihvd-dbus) and the test beds they can join.
 #
 # A test bed is one hostapd config (hostapd-conf/BED.conf) plus what a client
 # needs to join it.  bed_load BED sets BED_CONF, BED_SSID, BED_KIND (psk, sae,
@@ -10,12 +11,14 @@
 # client in CLIENT_setup for its BED_KIND: its results become a new set of
 # rows in the table (scripts/bench prints one block per bed).
 #
-# Each client provides, with its name as prefix (wpa_supplicant_setup, ...):
+# Each client provides, with its name as prefix ("-" as "_": wpa_supplicant_setup,
+# ihvd_inline_setup, ...):
 #   _setup      write its config for the loaded bed into $T; return 1 (and
 #               set WHY) when it cannot run there
 #   _exec       exec the daemon in the foreground (the caller backgrounds it)
 #   _prepare    after a connection: find its control endpoints
 #   _disconnect / _connect   one request through the control helper (ctl)
+#   _pmksa_flush  forget its cached PMKSAs (the SAE bed's "full" reconnect)
 #   _pids       extra processes that serve it (iwd: dbus-daemon), for the
 #               memory and idle rows
 # Needs from the caller: T, sta_if, BENCH_DBUS_PID, IHVD_BUILD, ctl, why; for
@@ -123,6 +126,7 @@ wpa_supplicant_exec() { exec wpa_supplicant -i "$sta_if" -D nl80211 -c "$T/wpas.
 wpa_supplicant_prepare() { :; }
 wpa_supplicant_disconnect() { ctl wpa "$wpas_ctrl/$sta_if" DISCONNECT; }
 wpa_supplicant_connect() { ctl wpa "$wpas_ctrl/$sta_if" RECONNECT; }
+wpa_supplicant_pmksa_flush() { ctl wpa "$wpas_ctrl/$sta_if" PMKSA_FLUSH; }
 wpa_supplicant_pids() { :; }
 
 # ---- iwd ---------------------------------------------------------------------------
@@ -190,81 +194,116 @@ iwd_prepare() {
 }
 iwd_disconnect() { ctl dbus "$iwd_station" net.connman.iwd.Station Disconnect; }
 iwd_connect() { ctl dbus "$iwd_network" net.connman.iwd.Network Connect; }
+# iwd 2.3 keeps no PMKSA: each of its reconnects on an SAE bed runs SAE already
+iwd_pmksa_flush() { :; }
 iwd_pids() { echo "dbus $BENCH_DBUS_PID"; }
 
 # ---- ihvd ----------------------------------------------------------------------------
+# Three clients run the same build/ihvd with the same network block:
+#   ihvd         the default: the plugin isolated in ihvd-plugin-host (issue 11)
+#   ihvd-inline  plugin_isolation=inline: the plugin in ihvd's own process
+#                (what isolation costs: scripts/bench's "isolated - inline")
+#   ihvd-dbus    ihvd -u: wpa_supplicant's D-Bus service on the system bus, with
+#                ihvd's policy (data/dbus/ihvd.conf; vm-bench.sh's dbus_start)
+#                (what -u costs, issue 17)
+# A client's functions carry its name with "-" as "_" (vm-rounds.sh).
 
-ihvd_ctrl=$T/ihvd-ctrl
 ihvd_build=${IHVD_BUILD:-build}
-ihvd_setup() {
+# "pmksa_flush" for the reference plugin's WlanIhvControl (IHV_CONTROL takes hex)
+ihvd_flush_hex=$(printf 'pmksa_flush' | od -An -tx1 | tr -d ' \n')00
+
+# ihvd_conf_write NAME [GLOBAL_LINE]: $T/NAME.conf for the loaded bed, its
+# control socket under $T/NAME-ctrl; GLOBAL_LINE (e.g. plugin_isolation=inline)
+# goes before the network block.
+ihvd_conf_write() {
+	local name=$1 extra=${2:-} net
 	[[ -x $ihvd_build/ihvd ]] || { why "ihvd is not built ($ihvd_build/ihvd missing)"; return 1; }
 	[[ -r $ihvd_build/ihv-rsn.so ]] || { why "ihv-rsn.so is not built ($ihvd_build/ihv-rsn.so missing)"; return 1; }
 	case $BED_KIND in
 	psk)
-		# the same channel hint wpa_supplicant gets (scan_freq)
-		cat >"$T/ihvd.conf" <<EOF
-ctrl_interface=$ihvd_ctrl
-ihv_plugin=$ihvd_build/ihv-rsn.so
-network={
-	ssid="$BED_SSID"
-	key_mgmt=WPA-PSK
+		net="key_mgmt=WPA-PSK
 	pairwise=CCMP
 	group=CCMP
-	psk="$BED_SECRET"
-	scan_freq=2412
-}
-EOF
+	psk=\"$BED_SECRET\""
 		;;
 	sae)
-		# inline, as the README's wpa3-sae figures were measured (SAE also runs isolated)
-		cat >"$T/ihvd.conf" <<EOF
-ctrl_interface=$ihvd_ctrl
-ihv_plugin=$ihvd_build/ihv-rsn.so
-plugin_isolation=inline
-network={
-	ssid="$BED_SSID"
-	key_mgmt=SAE
+		net="key_mgmt=SAE
 	ieee80211w=2
 	pairwise=CCMP
 	group=CCMP
-	sae_password="$BED_SECRET"
-	scan_freq=2412
-}
-EOF
+	sae_password=\"$BED_SECRET\""
 		;;
 	eap)
 		[[ -r $BED_CA ]] || { why "no CA certificate at $BED_CA"; return 1; }
-		cat >"$T/ihvd.conf" <<EOF
-ctrl_interface=$ihvd_ctrl
-ihv_plugin=$ihvd_build/ihv-rsn.so
-network={
-	ssid="$BED_SSID"
-	key_mgmt=WPA-EAP
+		net="key_mgmt=WPA-EAP
 	pairwise=CCMP
 	group=CCMP
 	eap=PEAP
-	identity="$BED_IDENTITY"
-	anonymous_identity="$BED_ANON_IDENTITY"
-	password="$BED_SECRET"
-	ca_cert="$BED_CA"
-	domain_suffix_match="$BED_DOMAIN"
-	phase2="auth=MSCHAPV2"
-	scan_freq=2412
-}
-EOF
+	identity=\"$BED_IDENTITY\"
+	anonymous_identity=\"$BED_ANON_IDENTITY\"
+	password=\"$BED_SECRET\"
+	ca_cert=\"$BED_CA\"
+	domain_suffix_match=\"$BED_DOMAIN\"
+	phase2=\"auth=MSCHAPV2\""
 		;;
 	*) why "no ihvd config for a $BED_KIND bed"; return 1 ;;
 	esac
-	chmod 600 "$T/ihvd.conf"
+	# the same channel hint wpa_supplicant gets (scan_freq)
+	cat >"$T/$name.conf" <<EOF
+ctrl_interface=$T/$name-ctrl
+ihv_plugin=$ihvd_build/ihv-rsn.so
+$extra
+network={
+	ssid="$BED_SSID"
+	$net
+	scan_freq=2412
 }
-ihvd_exec() { exec "$ihvd_build/ihvd" -i "$sta_if" -c "$T/ihvd.conf"; }
-ihvd_prepare() { :; }
-ihvd_disconnect() { ctl wpa "$ihvd_ctrl/$sta_if" DISCONNECT; }
-ihvd_connect() { ctl wpa "$ihvd_ctrl/$sta_if" RECONNECT; }
-# isolated mode (the default, issue 11): the plugin's process, a child of ihvd
+EOF
+	chmod 600 "$T/$name.conf"
+}
+# ihvd_variant_exec NAME ARGS...: exec ihvd with $T/NAME.conf and ARGS
+ihvd_variant_exec() {
+	local name=$1
+	shift
+	exec "$ihvd_build/ihvd" "$@" -i "$sta_if" -c "$T/$name.conf"
+}
+# ihvd_variant_ctl NAME COMMAND...: one request on NAME's control socket
+ihvd_variant_ctl() {
+	local name=$1
+	shift
+	ctl wpa "$T/$name-ctrl/$sta_if" "$@"
+}
+# the plugin's process in isolated mode (a child of ihvd); none inline
 ihvd_pids() {
 	local p
 	p=$(pgrep -P "${DPID:-0}" 2>/dev/null | head -n 1)
 	[[ -n $p ]] && echo "phost $p"
 	return 0
 }
+
+ihvd_setup() { ihvd_conf_write ihvd; }
+ihvd_exec() { ihvd_variant_exec ihvd; }
+ihvd_prepare() { :; }
+ihvd_disconnect() { ihvd_variant_ctl ihvd DISCONNECT; }
+ihvd_connect() { ihvd_variant_ctl ihvd RECONNECT; }
+ihvd_pmksa_flush() { ihvd_variant_ctl ihvd IHV_CONTROL "$ihvd_flush_hex"; }
+
+ihvd_inline_setup() { ihvd_conf_write ihvd-inline plugin_isolation=inline; }
+ihvd_inline_exec() { ihvd_variant_exec ihvd-inline; }
+ihvd_inline_prepare() { :; }
+ihvd_inline_disconnect() { ihvd_variant_ctl ihvd-inline DISCONNECT; }
+ihvd_inline_connect() { ihvd_variant_ctl ihvd-inline RECONNECT; }
+ihvd_inline_pmksa_flush() { ihvd_variant_ctl ihvd-inline IHV_CONTROL "$ihvd_flush_hex"; }
+ihvd_inline_pids() { ihvd_pids; }
+
+ihvd_dbus_setup() {
+	[[ -n ${BENCH_DBUS_PID:-} && -d /proc/$BENCH_DBUS_PID ]] ||
+		{ why "no dbus-daemon running"; return 1; }
+	ihvd_conf_write ihvd-dbus
+}
+ihvd_dbus_exec() { ihvd_variant_exec ihvd-dbus -u; }
+ihvd_dbus_prepare() { :; }
+ihvd_dbus_disconnect() { ihvd_variant_ctl ihvd-dbus DISCONNECT; }
+ihvd_dbus_connect() { ihvd_variant_ctl ihvd-dbus RECONNECT; }
+ihvd_dbus_pmksa_flush() { ihvd_variant_ctl ihvd-dbus IHV_CONTROL "$ihvd_flush_hex"; }
+ihvd_dbus_pids() { ihvd_pids; }

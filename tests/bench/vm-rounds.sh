@@ -16,7 +16,9 @@
 #   2. cold start, fresh scan results: `iw scan freq 2412` (the AP's
 #      channel) just before the start -> authorized.  This instance stays.
 #   3. BENCH_K reconnects "fresh": disconnect, 0.3 s, connect -> authorized;
-#      CPU (utime+stime, schedstat) over these K.
+#      CPU (utime+stime, schedstat) over these K.  On an SAE bed then one
+#      reconnect "full": the same with the client's PMKSA cache flushed just
+#      before the connect request (PMKSA_FLUSH; ihvd: IHV_CONTROL pmksa_flush).
 #   4. memory after connect: VmHWM, RssAnon (status), Pss (smaps_rollup).
 #   5. on idle rounds: connected and quiet for BENCH_IDLE s (>= 20 s after the
 #      client's last scan); context switches over its last BENCH_IDLE_WINDOW
@@ -144,7 +146,7 @@ ev_wait() {
 # One perl process for the whole run, so no control tool is exec'ed per
 # request.  It takes the request timestamp (gettimeofday, CLOCK_REALTIME, the
 # clock of hostapd -t) immediately before the send()/write() of the command:
-#   "wpa SOCKET COMMAND"          a wpa_supplicant-style control socket (datagram)
+#   "wpa SOCKET COMMAND [ARG]"    a wpa_supplicant-style control socket (datagram)
 #   "dbus PATH INTERFACE MEMBER"  a method call to net.connman.iwd on the system bus
 #   "reset"                       close the control sockets (a daemon stopped:
 #                                 a socket connected to its old one is dead)
@@ -195,12 +197,12 @@ while (my $line = <STDIN>) {
 	if (!@a) { next }
 	if ($a[0] eq "ping") { print "pong\n"; next }
 	if ($a[0] eq "reset") { %wpa = (); print "0 ok\n"; next }
-	if ($a[0] eq "wpa" && @a == 3) {
+	if ($a[0] eq "wpa" && @a >= 3) {
 		my $s = wpa_sock($a[1]);
 		if (!$s) { delete $wpa{$a[1]}; print "0 err $a[1]: $!\n"; next }
 		drain($s);
 		my $t = time;
-		my $ok = send($s, $a[2], 0);
+		my $ok = send($s, join(" ", @a[2 .. $#a]), 0);
 		if (!defined $ok) { delete $wpa{$a[1]}; print "0 err send: $!\n"; next }
 		printf "%.6f ok\n", $t; next }
 	if ($a[0] eq "dbus" && @a == 4) {
@@ -289,10 +291,18 @@ mem_rec() {
 
 # ---- one daemon ---------------------------------------------------------------------
 
+# cfn WHAT ARGS...: the current client's function WHAT (vm-client.sh; a
+# client's name with "-" as "_": ihvd-inline -> ihvd_inline_exec)
+cfn() {
+	local f=${client//-/_}_$1
+	shift
+	"$f" "$@"
+}
+
 DPID=""
 daemon_start() { # LOGNAME
 	DLOG=$logs/$bed.$client.$1.log
-	"${client}_exec" >"$DLOG" 2>&1 </dev/null &
+	cfn exec >"$DLOG" 2>&1 </dev/null &
 	DPID=$!
 }
 
@@ -376,11 +386,17 @@ cold() {
 reconnect() {
 	local pat=$1 ms
 	ev_drain
-	"${client}_disconnect" || return 1
+	cfn disconnect || return 1
 	ev_wait AP-STA-DISCONNECTED "$conn_timeout" "$REQ_US" || { say "round $round: no disconnect seen"; return 1; }
 	nap "$settle"
 	ev_drain
-	"${client}_connect" || return 1
+	if [[ $pat == full ]]; then
+		# forget the PMKSA: the connect below authenticates in full (on the
+		# SAE bed: SAE instead of Open System with the PMKID)
+		cfn pmksa_flush || return 1
+		nap 0.1
+	fi
+	cfn connect || return 1
 	if ! ev_wait EAPOL-4WAY-HS-COMPLETED "$conn_timeout" "$REQ_US"; then
 		say "round $round: reconnect ($pat) not authorized within ${conn_timeout}s"
 		return 1
@@ -400,13 +416,13 @@ reconnect_or_recover() {
 	rec reconnect_failures "$round" 1
 	pid_alive "$DPID" || { fail_block "the daemon exited during a reconnect ($1)"; return 1; }
 	ev_drain
-	"${client}_connect" && ev_wait EAPOL-4WAY-HS-COMPLETED "$conn_timeout" "$REQ_US" && { nap "$settle"; return 0; }
+	cfn connect && ev_wait EAPOL-4WAY-HS-COMPLETED "$conn_timeout" "$REQ_US" && { nap "$settle"; return 0; }
 	fail_block "lost after a failed reconnect ($1)"
 	return 1
 }
 
 # extras: "NAME PID" lines of the processes that serve this client
-extras() { "${client}_pids"; }
+extras() { cfn pids; }
 
 # block: one client's turn in round $round (see the top of this file)
 block() {
@@ -451,7 +467,7 @@ block() {
 	[[ $n == 0 ]] && pat=unscanned
 	cold "$pat" "r$round.fresh" || return 0
 	nap 0.5
-	"${client}_prepare" || { fail_block "control interface not usable: $WHY"; return 0; }
+	cfn prepare || { fail_block "control interface not usable: $WHY"; return 0; }
 	# 3. K fresh reconnects (1 in the warm-up), CPU around them
 	n=$K
 	((round == 0)) && n=1
@@ -471,6 +487,11 @@ block() {
 	rec cpu_ms_per_reconnect "$round" "$ms"
 	us_ms ms $(((s1 - s0) / 1000 / n))
 	rec sched_ms_per_reconnect "$round" "$ms"
+	# 3b. on an SAE bed, one reconnect with the PMKSA forgotten first: a
+	# full SAE (iwd 2.3 has no PMKSA cache: every reconnect of its is one)
+	if [[ $BED_KIND == sae ]] && ((round > 0)); then
+		reconnect_or_recover full || return 0
+	fi
 	# 4. memory after connect
 	mem_rec "" "$DPID" "$round"
 	while read -r name pid; do
@@ -514,7 +535,7 @@ clk_tck=$(getconf CLK_TCK)
 declare -A OUT_OF=() FAILS=()
 for client in "${clients[@]}"; do
 	WHY=""
-	if ! "${client}_setup"; then
+	if ! cfn setup; then
 		rec status 0 "not available: ${WHY:-setup failed}"
 		OUT_OF[$client]=1
 	fi

@@ -36,7 +36,7 @@ grep -q 'network id=0 (ssid "ihvd-test"): the plugin refused the block (Dot11Ext
 # 2. Control: the reference plugin's "help", in hex both ways, through Debian's wpa_cli.
 ihvd_start "$T/net.conf" "$sta_if"
 ihvd_wait_state 30 COMPLETED
-want=$(printf 'commands: stats reasons help\n' | od -An -tx1 | tr -d ' \n')00
+want=$(printf 'commands: stats reasons pmksa_flush help\n' | od -An -tx1 | tr -d ' \n')00
 got=$(ihvd_cli raw IHV_CONTROL 68656c7000)
 [[ $got == "$want" ]] || fail "IHV_CONTROL help: got '$got', want '$want'"
 [[ $(ihvd_cli raw IHV_CONTROL 0g) == FAIL ]] || fail "IHV_CONTROL with bad hex did not FAIL"

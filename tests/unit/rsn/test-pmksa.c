@@ -70,6 +70,14 @@ START_TEST(test_replace_remove_evict_flush)
 	ck_assert_int_eq(rsn_pmksa_remove(c, B2, SSID("net"), AKM_SAE), 0);
 	rsn_pmksa_flush_ssid(c, SSID("net"));
 	ck_assert_uint_eq(rsn_pmksa_count(c), 0);
+	/* PMKSA_FLUSH: every SSID goes, and a flushed entry is not found again */
+	ck_assert_int_eq(rsn_pmksa_add(c, B1, SSID("net"), AKM_SAE, pmk, pmkid, 40, 100), 0);
+	ck_assert_int_eq(rsn_pmksa_add(c, B2, SSID("other"), AKM_SAE, pmk, pmkid, 40, 100), 0);
+	ck_assert_uint_eq(rsn_pmksa_count(c), 2);
+	rsn_pmksa_flush(c);
+	ck_assert_uint_eq(rsn_pmksa_count(c), 0);
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("net"), AKM_SAE, 41, gp, gi), -1);
+	rsn_pmksa_flush(NULL);
 	/* bad input is refused, not a crash */
 	ck_assert_int_eq(rsn_pmksa_add(c, B1, NULL, 0, AKM_SAE, pmk, pmkid, 1, 1), -1);
 	ck_assert_int_eq(rsn_pmksa_add(NULL, B1, SSID("net"), AKM_SAE, pmk, pmkid, 1, 1), -1);
