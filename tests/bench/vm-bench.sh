@@ -168,5 +168,17 @@ for bed in "${beds[@]}"; do
 	cp "$HOSTAPD_LOG" "$out/hostapd.$bed.log" 2>/dev/null
 	hostapd_stop
 done
+# NetworkManager through ihvd -u and through wpa_supplicant -u (issue 17), on the
+# wpa2-psk AP, with a bus of its own (tests/hwsim/nm-lib.sh): the bench bus goes first.
+if [[ ${BENCH_NM:-1} != 0 ]]; then
+	if [[ -n $DBUS_PID ]]; then
+		kill -TERM "$DBUS_PID" 2>/dev/null
+		wait_for 5 "the bench bus to stop" eval "! kill -0 $DBUS_PID 2>/dev/null"
+		DBUS_PID=""
+	fi
+	say "---- NetworkManager: through wpa_supplicant -u and through ihvd -u ----"
+	T=$T BENCH_OUT=$out BENCH_AP_IF=$ap_if BENCH_STA_IF=$sta_if \
+		bash "$HERE/vm-nm.sh" "$runs" </dev/null || { say "NetworkManager row: harness error"; rc=2; }
+fi
 cleanup
 exit "$rc"
