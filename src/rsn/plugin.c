@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "rsn/crypto.h"
 #include "rsn/pmk-cache.h"
 #include "rsn/pmksa.h"
@@ -86,7 +88,8 @@ static VOID WINAPI rsn_plugin_deinit_service(VOID)
 	rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
 	rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
 	rsn_plugin_sae_pts_free();
-	memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
+	/* the SAE password tags (sae_creds) are secret-derived: wiped, not just zeroed */
+	OPENSSL_cleanse(&rsn_plugin_g, sizeof(rsn_plugin_g));
 	/* Release OpenSSL's fetched algorithms before dlclose (contract §3.4: free everything). */
 	rsn_crypto_cleanup();
 }
@@ -147,13 +150,15 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	/* a Windows-like host: no timers, no station address; nothing to log with either */
 	if (!lx || !rsn_plugin_linux_complete(lx))
 		return ERROR_NOT_SUPPORTED;
-	memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
+	/* the SAE password tags (sae_creds) are secret-derived: wiped, not just zeroed */
+	OPENSSL_cleanse(&rsn_plugin_g, sizeof(rsn_plugin_g));
 	rsn_plugin_g.pmk_cache = rsn_pmk_cache_new(PMK_CACHE_SIZE);
 	rsn_plugin_g.pmksa = rsn_pmksa_cache_new(PMKSA_CACHE_SIZE);
 	if (!rsn_plugin_g.pmk_cache || !rsn_plugin_g.pmksa) {
 		rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
 		rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
-		memset(&rsn_plugin_g, 0, sizeof(rsn_plugin_g));
+		/* the SAE password tags (sae_creds) are secret-derived: wiped, not just zeroed */
+	OPENSSL_cleanse(&rsn_plugin_g, sizeof(rsn_plugin_g));
 		return ERROR_OUTOFMEMORY;
 	}
 	rsn_plugin_g.api = *pDot11ExtAPI; /* copied (contract §3.2) */

@@ -6,6 +6,8 @@
 # hwsim-timeout: 900
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
+# shellcheck source=tests/hwsim/attack-lib.sh disable=SC1091
+. "$HWSIM_REPO/tests/hwsim/attack-lib.sh"
 
 hwsim_radios 2
 hostapd_start wpa2-psk-soak.conf
