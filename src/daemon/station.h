@@ -79,6 +79,19 @@ typedef void (*station_event_cb)(void *ctx, int level, const char *text);
 
 #define STATION_MSG_INFO 3 /* wpa_supplicant's MSG_INFO, the level of every CTRL-EVENT */
 
+/*
+ * A reconnect (RECONNECT/REASSOCIATE after DISCONNECT, or the retry after a
+ * lost link that was authorized) re-reads the kernel's BSS cache and joins a
+ * BSS it saw this recently without scanning. While associated, mac80211
+ * refreshes the current BSS's entry from its beacons, so right after a
+ * disconnect its age is the time since then. 1000 ms is ten beacon intervals
+ * of 102.4 ms: more than mac80211's own beacon-loss window (7 beacons) and
+ * the largest age seen while associated under TCG (measured: README,
+ * "Reconnect without a scan"), while a BSS that stopped beaconing longer ago
+ * than that is scanned for. A direct attempt that fails scans next.
+ */
+#define STATION_KNOWN_MAX_AGE_MS 1000
+
 struct station_params {
 	struct loop *loop;
 	struct config *config;         /* networks; the station reads and flags them */
@@ -89,6 +102,7 @@ struct station_params {
 	const struct station_backend *backend;
 	/* Tunables; 0/NULL means the default. */
 	uint32_t scan_max_age_ms;      /* reuse results younger than this: 10000 */
+	uint32_t known_max_age_ms;     /* reconnect without a scan: STATION_KNOWN_MAX_AGE_MS */
 	uint32_t scan_timeout_ms;      /* a scan that never ends: 15000 */
 	const uint32_t *backoff_ms;    /* retry delays, the last repeats: 100,1000,2000,5000 */
 	size_t n_backoff;

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# shellcheck shell=bash
+# Reconnect without a scan (issue 16): after more than 10 s connected and idle
+# (older than ihvd's own scan results may be), DISCONNECT + RECONNECT rejoins
+# the BSS the kernel still knows, and so does the retry after the AP drops the
+# link; no scan runs and the timeline says "known BSS, no scan". A BSS last
+# seen longer ago than STATION_KNOWN_MAX_AGE_MS (1000 ms) is scanned for. When
+# the AP is gone, the direct attempt fails, ihvd scans, and it reconnects once
+# hostapd is back.
+# hwsim-timeout: 150
+# shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
+. "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
+
+hwsim_radios 2
+hostapd_start wpa2-psk.conf
+sta_netns 1 sta
+ap_if=${HWSIM_IF[0]}
+sta_if=${HWSIM_IF[1]}
+bssid=$(<"/sys/class/net/$ap_if/address")
+
+cat >"$T/net.conf" <<'EOF2'
+network={
+	ssid="ihvd-test"
+	psk="correct horse battery"
+}
+EOF2
+ihvd_start "$T/net.conf" "$sta_if"
+ihvd_wait_state 20 COMPLETED
+ihvd_check_connected "$bssid" WPA2-PSK
+sta_mac=$(ihvd_sta_mac)
+
+# seen_ago: the kernel's "last seen" of the AP's BSS entry, in ms (NL80211_BSS_SEEN_MS_AGO).
+seen_ago() {
+	in_sta iw dev "$sta_if" scan dump |
+		awk -v b="$bssid" '$1 == "BSS" { on = index($2, b) == 1 }
+			on && $1 == "last" && $2 == "seen:" { print $3; exit }'
+}
+# scans_since LINE: how many scans ihvd started after log line LINE.
+scans_since() {
+	tail -n +"$(($1 + 1))" "$IHVD_LOG" | grep -c 'event CTRL-EVENT-SCAN-STARTED' || true
+}
+log_mark() {
+	wc -l <"$IHVD_LOG"
+}
+
+# 1. Connected and idle for 12 s: mac80211 keeps the entry fresh from the beacons.
+max=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	sleep 1.2
+	a=$(seen_ago)
+	[[ -n $a ]] || fail "the kernel's BSS cache lost $bssid while associated"
+	echo "associated, idle $i: last seen $a ms ago"
+	((a > max)) && max=$a
+done
+note "associated and idle 12 s: the BSS entry's largest age was $max ms (of 10 samples)"
+((max < 1000)) || fail "the associated BSS's entry aged to $max ms: beacons do not refresh it"
+
+# 2. DISCONNECT + RECONNECT after the idle: no scan, the known BSS.
+m=$(log_mark)
+ihvd_cli disconnect | grep -qx OK || fail "DISCONNECT failed"
+ihvd_wait_state 10 DISCONNECTED
+note "after DISCONNECT the entry was seen $(seen_ago) ms ago"
+ihvd_cli reconnect | grep -qx OK || fail "RECONNECT failed"
+ihvd_wait_state 20 COMPLETED
+ihvd_check_connected "$bssid" WPA2-PSK
+note "RECONNECT after 12 s idle: $(ihvd_timeline)"
+n=$(scans_since "$m")
+((n == 0)) || fail "RECONNECT after an idle scanned $n time(s)"
+ihvd_timeline | grep -q 'known BSS, no scan' || fail "the timeline does not say 'known BSS, no scan'"
+
+# 3. The AP drops the link (Deauthentication): the automatic reconnect, no scan.
+m=$(log_mark)
+hostapd_cli_ deauthenticate "$sta_mac" | grep -qx OK || fail "hostapd deauthenticate failed"
+wait_for 10 "ihvd to notice the deauthentication" \
+	eval "tail -n +$((m + 1)) \"\$IHVD_LOG\" | grep -q 'CTRL-EVENT-DISCONNECTED'"
+ihvd_wait_state 20 COMPLETED
+wait_for 10 "a new timeline" eval "tail -n +$((m + 1)) \"\$IHVD_LOG\" | grep -q 'timeline to'"
+note "reconnect after the AP's deauthentication: $(ihvd_timeline)"
+n=$(scans_since "$m")
+((n == 0)) || fail "the reconnect after a lost link scanned $n time(s)"
+ihvd_timeline | grep -q 'known BSS, no scan' || fail "the lost link's timeline does not say 'known BSS, no scan'"
+
+# 4. Disconnected longer than the threshold: the entry is old, ihvd scans.
+m=$(log_mark)
+ihvd_cli disconnect | grep -qx OK || fail "DISCONNECT failed"
+ihvd_wait_state 10 DISCONNECTED
+sleep 2
+a=$(seen_ago)
+ihvd_cli reconnect | grep -qx OK || fail "RECONNECT failed"
+ihvd_wait_state 20 COMPLETED
+wait_for 10 "a new timeline" eval "tail -n +$((m + 1)) \"\$IHVD_LOG\" | grep -q 'timeline to'"
+note "RECONNECT 2 s after DISCONNECT (entry seen $a ms ago): $(ihvd_timeline)"
+((a >= 1000)) || fail "the entry was only $a ms old after 2 s disconnected"
+ihvd_timeline | grep -q 'fresh scan' || fail "an entry $a ms old was joined without a scan"
+(($(scans_since "$m") >= 1)) || fail "no scan for an entry $a ms old"
+
+# 5. The AP goes away: the direct attempt fails cleanly, ihvd scans, and comes back with hostapd.
+m=$(log_mark)
+hostapd_stop
+wait_for 10 "ihvd to notice the AP left" eval '! _ihvd_state_is COMPLETED'
+wait_for 30 "ihvd to scan for the gone AP" eval "(($(echo '$(scans_since '"$m"')') >= 1))"
+tail -n +"$((m + 1))" "$IHVD_LOG" | grep -E 'connecting to|ended in|scanning|NETWORK-NOT-FOUND|next attempt' | head -n 12
+first_try=$(tail -n +"$((m + 1))" "$IHVD_LOG" | grep -c 'connecting to "ihvd-test"' || true)
+note "AP gone: $first_try direct attempt(s) before the first scan"
+_pid_alive "$IHVD_PID" || fail "ihvd died while the AP was gone"
+_ihvd_state_is COMPLETED && fail "ihvd claims COMPLETED with the AP gone"
+mv "$HOSTAPD_LOG" "$T/hostapd-first.log"
+t0=$(now_ms)
+hostapd_start wpa2-psk.conf "$ap_if"
+ihvd_wait_state 40 COMPLETED
+note "hostapd back -> ihvd COMPLETED: $(($(now_ms) - t0)) ms; $(ihvd_timeline)"
+ihvd_check_connected "$bssid" WPA2-PSK
+ihvd_stop
