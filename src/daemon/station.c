@@ -240,20 +240,41 @@ static bool station_select(const struct station *st, struct select_result *sel)
 
 /*
  * A reconnect after an authorized link: the kernel's BSS cache as it is now
- * (one scan dump, no scan), and a BSS it saw within known_max_age_ms (see
- * STATION_KNOWN_MAX_AGE_MS). Not after a failed attempt: that one scans.
+ * (one scan dump, no scan), then a BSS it saw within known_max_age_ms, else
+ * the link's own BSS if that link ended within known_max_age_ms (one is a
+ * copy in *link with that age). Not after a failed attempt: that one scans.
  */
-static bool station_known_select(struct station *st, struct select_result *sel)
+static bool station_known_select(struct station *st, struct select_result *sel,
+				 struct scan_bss *link)
 {
+	uint64_t now = loop_now_us();
+	uint64_t since_ms = (now - st->t_link_end) / 1000u;
+	size_t i;
+
 	if (!st->known_ok || scan_cache_read(&st->cache, &st->be, st->ifname) < 0)
 		return false;
-	return select_best(st->config, st->cache.bss, st->cache.n_bss, st->known_max_age_ms, sel);
+	st->known_by_link = false;
+	if (select_best(st->config, st->cache.bss, st->cache.n_bss, st->known_max_age_ms, sel))
+		return true;
+	if (!st->t_link_end)
+		return false;
+	for (i = 0; i < st->cache.n_bss; i++) {
+		if (memcmp(st->cache.bss[i].bss.bssid, st->link_bssid, DRV_ETH_ALEN))
+			continue;
+		*link = st->cache.bss[i];
+		link->bss.seen_ms_ago = since_ms > UINT32_MAX ? UINT32_MAX : (uint32_t)since_ms;
+		link->fetched_us = now;
+		st->known_by_link = true;
+		return select_best(st->config, link, 1, st->known_max_age_ms, sel);
+	}
+	return false;
 }
 
 /* Connect if the policy wants to and can; else scan; else back off. */
 void station_try(struct station *st)
 {
 	struct select_result sel;
+	struct scan_bss link;
 	uint64_t now = loop_now_us();
 
 	loop_timer_cancel(st->retry_timer);
@@ -281,7 +302,7 @@ void station_try(struct station *st)
 		station_connect(st, &sel);
 		return;
 	}
-	if (station_known_select(st, &sel)) {
+	if (station_known_select(st, &sel, &link)) {
 		st->t_scan = loop_now_us();
 		st->scan_reused = false;
 		st->scan_known = true;
@@ -353,8 +374,9 @@ static void station_timeline_log(struct station *st)
 	double v;
 
 	if (st->scan_known)
-		snprintf(scan, sizeof(scan), "%.1f ms (known BSS, no scan: seen %u ms ago)",
-			 station_ms_since(st->t_request, st->t_scan), st->reused_age_ms);
+		snprintf(scan, sizeof(scan), "%.1f ms (known BSS, no scan: %s %u ms ago)",
+			 station_ms_since(st->t_request, st->t_scan),
+			 st->known_by_link ? "its link ended" : "seen", st->reused_age_ms);
 	else if (st->scan_reused)
 		snprintf(scan, sizeof(scan), "%.1f ms (reused results %u ms old)",
 			 station_ms_since(st->t_request, st->t_scan), st->reused_age_ms);
@@ -492,6 +514,11 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 		locally ? ", locally generated" : "");
 	st->t_request = 0;
 	st->associated = false;
+	if (was_assoc && st->known_ok) {
+		/* an authorized link: the AP was there until now */
+		st->t_link_end = loop_now_us();
+		memcpy(st->link_bssid, st->cur_bssid, DRV_ETH_ALEN);
+	}
 
 	if (st->stopping || st->user_disconnected) {
 		station_state_set(st, STATION_DISCONNECTED);

@@ -33,7 +33,7 @@ sta_mac=$(ihvd_sta_mac)
 seen_ago() {
 	in_sta iw dev "$sta_if" scan dump |
 		awk -v b="$bssid" '$1 == "BSS" { on = index($2, b) == 1 }
-			on && $1 == "last" && $2 == "seen:" { print $3; exit }'
+			on && $1 == "last" && $2 == "seen:" && $4 == "ms" { print $3; exit }'
 }
 # scans_since LINE: how many scans ihvd started after log line LINE.
 scans_since() {
@@ -43,23 +43,22 @@ log_mark() {
 	wc -l <"$IHVD_LOG"
 }
 
-# 1. Connected and idle for 12 s: mac80211 keeps the entry fresh from the beacons.
-max=0
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	sleep 1.2
+# 1. Connected and idle for 12 s, longer than ihvd's own results count (10 s).
+# The kernel's entry: mac80211 refreshes it only when the beacon's content
+# changes, so its age grows (noted: the measurement behind the threshold).
+for i in 1 2 3 4 5 6; do
+	sleep 2
 	a=$(seen_ago)
 	[[ -n $a ]] || fail "the kernel's BSS cache lost $bssid while associated"
-	echo "associated, idle $i: last seen $a ms ago"
-	((a > max)) && max=$a
+	echo "associated, idle $((2 * i)) s: the entry was last seen $a ms ago"
 done
-note "associated and idle 12 s: the BSS entry's largest age was $max ms (of 10 samples)"
-((max < 1000)) || fail "the associated BSS's entry aged to $max ms: beacons do not refresh it"
+note "associated and idle 12 s: the kernel's entry was last seen $a ms ago"
 
 # 2. DISCONNECT + RECONNECT after the idle: no scan, the known BSS.
 m=$(log_mark)
 ihvd_cli disconnect | grep -qx OK || fail "DISCONNECT failed"
 ihvd_wait_state 10 DISCONNECTED
-note "after DISCONNECT the entry was seen $(seen_ago) ms ago"
+note "after DISCONNECT the kernel's entry was last seen $(seen_ago) ms ago"
 ihvd_cli reconnect | grep -qx OK || fail "RECONNECT failed"
 ihvd_wait_state 20 COMPLETED
 ihvd_check_connected "$bssid" WPA2-PSK
@@ -80,7 +79,7 @@ n=$(scans_since "$m")
 ((n == 0)) || fail "the reconnect after a lost link scanned $n time(s)"
 ihvd_timeline | grep -q 'known BSS, no scan' || fail "the lost link's timeline does not say 'known BSS, no scan'"
 
-# 4. Disconnected longer than the threshold: the entry is old, ihvd scans.
+# 4. Down for longer than the threshold (the link ended 2 s ago, the entry is old): ihvd scans.
 m=$(log_mark)
 ihvd_cli disconnect | grep -qx OK || fail "DISCONNECT failed"
 ihvd_wait_state 10 DISCONNECTED
@@ -89,7 +88,7 @@ a=$(seen_ago)
 ihvd_cli reconnect | grep -qx OK || fail "RECONNECT failed"
 ihvd_wait_state 20 COMPLETED
 wait_for 10 "a new timeline" eval "tail -n +$((m + 1)) \"\$IHVD_LOG\" | grep -q 'timeline to'"
-note "RECONNECT 2 s after DISCONNECT (entry seen $a ms ago): $(ihvd_timeline)"
+note "RECONNECT 2 s after DISCONNECT (entry last seen $a ms ago): $(ihvd_timeline)"
 ((a >= 1000)) || fail "the entry was only $a ms old after 2 s disconnected"
 ihvd_timeline | grep -q 'fresh scan' || fail "an entry $a ms old was joined without a scan"
 (($(scans_since "$m") >= 1)) || fail "no scan for an entry $a ms old"
@@ -98,7 +97,8 @@ ihvd_timeline | grep -q 'fresh scan' || fail "an entry $a ms old was joined with
 m=$(log_mark)
 hostapd_stop
 wait_for 10 "ihvd to notice the AP left" eval '! _ihvd_state_is COMPLETED'
-wait_for 30 "ihvd to scan for the gone AP" eval "(($(echo '$(scans_since '"$m"')') >= 1))"
+wait_for 30 "ihvd to scan for the gone AP" \
+	eval "tail -n +$((m + 1)) \"\$IHVD_LOG\" | grep -q 'event CTRL-EVENT-SCAN-STARTED'"
 tail -n +"$((m + 1))" "$IHVD_LOG" | grep -E 'connecting to|ended in|scanning|NETWORK-NOT-FOUND|next attempt' | head -n 12
 first_try=$(tail -n +"$((m + 1))" "$IHVD_LOG" | grep -c 'connecting to "ihvd-test"' || true)
 note "AP gone: $first_try direct attempt(s) before the first scan"
