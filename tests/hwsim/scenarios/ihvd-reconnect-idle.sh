@@ -43,26 +43,27 @@ log_mark() {
 	wc -l <"$IHVD_LOG"
 }
 
-# 1. Connected and idle for 12 s, longer than ihvd's own results count (10 s).
-# The kernel's entry: mac80211 refreshes it only when the beacon's content
-# changes, so its age grows (noted: the measurement behind the threshold).
-for i in 1 2 3 4 5 6; do
-	sleep 2
-	a=$(seen_ago)
-	[[ -n $a ]] || fail "the kernel's BSS cache lost $bssid while associated"
-	echo "associated, idle $((2 * i)) s: the entry was last seen $a ms ago"
-done
-note "associated and idle 12 s: the kernel's entry was last seen $a ms ago"
+# 1. Connected, then idle for 11 s: longer than ihvd's own results count
+# (10 s). The kernel's entry: mac80211 does not refresh it from the beacons
+# (its "last seen" only grows; measured here), and cfg80211 drops an entry
+# nobody holds 30 s after it was last seen, so it is refreshed by one scan
+# first, as a link that was scanned for < 30 s ago would have it.
+a0=$(seen_ago)
+in_sta iw dev "$sta_if" scan freq 2412 >/dev/null || fail "iw scan failed"
+a1=$(seen_ago)
+sleep 11
+a2=$(seen_ago)
+note "the kernel's entry while associated: last seen $a0 ms ago; after a scan $a1 ms; 11 s later $a2 ms"
+[[ -n $a2 ]] || fail "the kernel's BSS cache lost $bssid while associated"
 
-# 2. DISCONNECT + RECONNECT after the idle: no scan, the known BSS.
+# 2. DISCONNECT + RECONNECT after the idle: no scan, the BSS of the link.
 m=$(log_mark)
 ihvd_cli disconnect | grep -qx OK || fail "DISCONNECT failed"
-ihvd_wait_state 10 DISCONNECTED
-note "after DISCONNECT the kernel's entry was last seen $(seen_ago) ms ago"
 ihvd_cli reconnect | grep -qx OK || fail "RECONNECT failed"
 ihvd_wait_state 20 COMPLETED
+wait_for 10 "a new timeline" eval "tail -n +$((m + 1)) \"\$IHVD_LOG\" | grep -q 'timeline to'"
 ihvd_check_connected "$bssid" WPA2-PSK
-note "RECONNECT after 12 s idle: $(ihvd_timeline)"
+note "RECONNECT after 11 s idle: $(ihvd_timeline)"
 n=$(scans_since "$m")
 ((n == 0)) || fail "RECONNECT after an idle scanned $n time(s)"
 ihvd_timeline | grep -q 'known BSS, no scan' || fail "the timeline does not say 'known BSS, no scan'"
