@@ -10,7 +10,7 @@
 # ...; iwd: -i IF,IF,...), all joining the same SSID; the client order
 # rotates with N.  Before each start every station interface scans the AP's
 # channel (2412 MHz), so each client starts with the same fresh kernel
-# results.  Measured per start: the time from the start to the last of the N
+# results (a few seconds old).  Measured per start: the time from the start to the last of the N
 # stations' EAPOL-4WAY-HS-COMPLETED in hostapd's log (hostapd -t stamps it
 # with the same clock), then, 1 s later, the process's CPU (utime + stime),
 # VmHWM and Pss, and the same for its helpers (ihvd's plugin hosts; iwd's
@@ -163,13 +163,16 @@ authorized_count() {
 	read -r AUTH_N LAST_US <<<"$r"
 }
 
-# fresh_all: every station interface up and scanned on 2412 MHz.
+# fresh_all: every station interface up and a scan of 2412 MHz triggered on
+# each (not waited for one by one: 16 blocking scans took minutes under a
+# loaded TCG), then a pause for them to end.
 fresh_all() {
 	local ifc
 	for ifc in "${stas[@]}"; do
 		in_sta ip link set "$ifc" up
-		in_sta iw dev "$ifc" scan freq 2412 >/dev/null 2>&1 || true
+		in_sta timeout 20 iw dev "$ifc" scan trigger freq 2412 >/dev/null 2>&1 || true
 	done
+	sleep $((2 * ${HWSIM_TIMEOUT_SCALE:-1}))
 }
 
 run_one() { # CLIENT N
