@@ -17,7 +17,8 @@
 # dbus-daemon is shared with nobody here but is not counted).
 #
 # OUTDIR receives raw.txt, lines "CLIENT N KEY VALUE" with KEY one of
-# all_ms (ms; "timeout" when not all authorized), cpu_ms, hwm_kb, pss_kb,
+# all_ms (ms; "timeout" when not all authorized, "exited" when the client
+# exited before), cpu_ms, hwm_kb, pss_kb,
 # helper_n, helper_cpu_ms, helper_hwm_kb, helper_pss_kb; the daemons' logs
 # (logs/) and hostapd's log.  Exit 0 when the harness ran.
 set -uo pipefail
@@ -192,6 +193,9 @@ run_one() { # CLIENT N
 	done
 	if ((got == n)); then
 		rec all_ms $(((LAST_US - t0) / 1000))
+	elif ! _pid_alive "$DPID"; then
+		rec all_ms exited
+		say "$client exited with $got of $n authorized (see logs/$client-$n.log)"
 	else
 		rec all_ms timeout
 		say "$client: only $got of $n authorized"
