@@ -5,6 +5,7 @@
 #   make test       install missing packages, build, run every test (unit + hwsim)
 #   make demo       hostapd on hwsim, ihvd with ihv-rsn.so connects, ping across
 #   make bench      benchmarks against wpa_supplicant and iwd
+#   make bench-scale  one ihvd on 1, 4 and 16 interfaces, against wpa_supplicant and iwd
 #   make SAN=1      the same with ASan+UBSan, into build-san/
 #   make install PREFIX=/usr/local DESTDIR=...   (needs no Check: builds only what it installs)
 #   make WERROR=0   warnings stay warnings (distribution builds with newer compilers)
@@ -123,7 +124,7 @@ FUZZERS := $(patsubst $(SRC)/%.c,$(BUILD)/%,$(FUZZ_SRCS))
 
 DAEMON_MAIN := $(wildcard $(SRC)/src/daemon/main.c)
 
-.PHONY: all daemon test unit hwsim demo bench deps install uninstall clean fuzz fuzz-run fuzzers \
+.PHONY: all daemon test unit hwsim demo bench bench-scale deps install uninstall clean fuzz fuzz-run fuzzers \
 	mutation packaging soak
 .DEFAULT_GOAL := all
 
@@ -274,6 +275,11 @@ bench:
 	@$(SRC)/scripts/install-deps --bench
 	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
 	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/bench
+
+bench-scale:
+	@$(SRC)/scripts/install-deps --bench
+	@$(MAKE) --no-print-directory -f $(SRC)/Makefile -j2 all
+	@IHVD_BUILD=$(abspath $(BUILD)) $(SRC)/scripts/bench-scale
 
 # make soak: not part of make test. 10 minutes connected under load (tests/hwsim/soak/).
 soak: all

@@ -307,6 +307,17 @@ static void iso_adapter_free(struct ihv_isolate_adapter *ia)
 	free(ia);
 }
 
+/* The adapter count behind the timer bound (isolate.h), under the flood lock. */
+static void iso_call_adapters_add(struct ihv_isolate *iso, int d)
+{
+	pthread_mutex_lock(&iso->t.lock);
+	if (d > 0)
+		iso->t.adapters++;
+	else if (iso->t.adapters)
+		iso->t.adapters--;
+	pthread_mutex_unlock(&iso->t.lock);
+}
+
 static DWORD WINAPI iso_h_init_adapter(PDOT11_ADAPTER da, HANDLE svc, PHANDLE pext)
 {
 	struct ihv_isolate *iso = iso_call_cur();
@@ -329,8 +340,11 @@ static DWORD WINAPI iso_h_init_adapter(PDOT11_ADAPTER da, HANDLE svc, PHANDLE pe
 		if (ia->desc)
 			memcpy(ia->desc, da->pszDescription, (n + 1) * 2);
 	}
+	/* counted before the plugin's InitAdapter runs: that is where it makes its timers */
+	iso_call_adapters_add(iso, 1);
 	rc = ihv_isolate_init_adapter_again(iso, ia);
 	if (rc != ERROR_SUCCESS) {
+		iso_call_adapters_add(iso, -1);
 		iso_adapter_free(ia);
 		return rc;
 	}
@@ -354,6 +368,7 @@ static VOID WINAPI iso_h_deinit_adapter(HANDLE ext)
 	for (pp = &iso->adapters; *pp; pp = &(*pp)->next) {
 		if (*pp == ext) {
 			*pp = (*pp)->next;
+			iso_call_adapters_add(iso, -1);
 			iso_adapter_free(ext);
 			break;
 		}

@@ -374,6 +374,7 @@ static bool iso_svc_linux(struct ihv_isolate_tables *t, uint16_t id, struct ipc_
 	const uint8_t *b;
 	HANDLE svc, ht = NULL;
 	uint32_t level, present, size, ms;
+	unsigned cap;
 	size_t len;
 	DWORD rc;
 	bool ok;
@@ -394,11 +395,14 @@ static bool iso_svc_linux(struct ihv_isolate_tables *t, uint16_t id, struct ipc_
 		if (!ipc_rd_done(r))
 			return false;
 		pthread_mutex_lock(&t->lock);
-		ok = t->timers < IHV_ISOLATE_MAX_TIMERS;
+		cap = t->adapters * IHV_ISOLATE_TIMERS_PER_ADAPTER;
+		if (cap < IHV_ISOLATE_MAX_TIMERS)
+			cap = IHV_ISOLATE_MAX_TIMERS;
+		ok = t->timers < cap;
 		pthread_mutex_unlock(&t->lock);
 		if (!ok) {
 			log_warn("%s: Dot11ExtLinuxTimerCreate refused: %u timers exist already",
-				 ihv_plugin_label(), IHV_ISOLATE_MAX_TIMERS);
+				 ihv_plugin_label(), cap);
 			rc = ERROR_NOT_ENOUGH_MEMORY;
 		} else {
 			rc = t->lx.Dot11ExtLinuxTimerCreate(t->timer_cb, NULL, &ht);

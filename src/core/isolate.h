@@ -31,7 +31,10 @@ struct ihv_host_params;
 #define IHV_ISOLATE_DEFAULT_TIMEOUT_MS 5000u
 #define IHV_ISOLATE_MAX_CRASHES        5u    /* in a row: then given up */
 #define IHV_ISOLATE_MAX_SENDS          256u  /* SendPacket without completion */
+/* live timers: 64, or 16 per adapter where there are more than 4 adapters (ihv-rsn.so uses
+ * about 5 per adapter; one ihvd -N with 16 radios needs more than 64) */
 #define IHV_ISOLATE_MAX_TIMERS         64u
+#define IHV_ISOLATE_TIMERS_PER_ADAPTER 16u
 #define IHV_ISOLATE_BURST              64u   /* UI requests / notifications per second */
 
 /* One adapter as the proxy knows it: what InitAdapter needs again after a restart. */
@@ -60,6 +63,7 @@ struct ihv_isolate_tables {
 	/* flood bounds (any thread: under lock) */
 	pthread_mutex_t lock;
 	unsigned sends, timers;
+	unsigned adapters;        /* initialised adapters: the timer bound grows with them */
 	uint64_t burst_window_ms;
 	unsigned burst;
 	bool post_success;        /* a PostAssociateCompletion(success) went through */

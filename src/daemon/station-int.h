@@ -40,6 +40,7 @@ struct station {
 	unsigned plugin_crashes;
 	struct station_backend be;
 	uint32_t scan_max_age_ms;
+	uint32_t known_max_age_ms;
 	uint32_t scan_timeout_ms;
 	uint32_t *backoff;
 	size_t n_backoff;
@@ -78,11 +79,16 @@ struct station {
 	bool scan_narrow;        /* the running scan covers only known channels */
 	bool want_connect;       /* a scan runs on behalf of a connection */
 	bool cache_stale;        /* an attempt failed: scan before trusting the cache */
+	bool known_ok;           /* the last link was authorized: its BSS may be rejoined unscanned */
+	uint64_t t_link_end;     /* when that authorized link ended (loop_now_us; 0: not yet) */
+	uint8_t link_bssid[DRV_ETH_ALEN]; /* and its BSS */
 	struct scan_cache cache;
 
 	/* Timeline of the current request (loop_now_us; 0: not reached). */
 	uint64_t t_request, t_scan, t_preassoc, t_assoc, t_4way, t_auth;
 	bool scan_reused;
+	bool scan_known;         /* reconnected to a BSS the kernel still knows, no scan */
+	bool known_by_link;      /* ... because the link to it ended so recently */
 	uint32_t reused_age_ms;
 
 	struct station_ui_req ui[STATION_UI_MAX];

@@ -194,6 +194,7 @@ static void station_connect(struct station *st, struct select_result *sel)
 	st->cur_freq = sel->bss[0]->bss.freq;
 	st->cur_choice = sel->choice;
 	st->t_preassoc = st->t_assoc = st->t_4way = st->t_auth = 0;
+	st->known_ok = false;
 	station_state_set(st, STATION_ASSOCIATING);
 	config_ssid_txt(st->cur_ssid, st->cur_ssid_len, ssid_txt, sizeof(ssid_txt));
 	hex_mac_txt(st->cur_bssid, bssid_txt);
@@ -237,10 +238,43 @@ static bool station_select(const struct station *st, struct select_result *sel)
 	return select_best(st->config, st->cache.bss, st->cache.n_bss, st->scan_max_age_ms, sel);
 }
 
+/*
+ * A reconnect after an authorized link: the kernel's BSS cache as it is now
+ * (one scan dump, no scan), then a BSS it saw within known_max_age_ms, else
+ * the link's own BSS if that link ended within known_max_age_ms (one is a
+ * copy in *link with that age). Not after a failed attempt: that one scans.
+ */
+static bool station_known_select(struct station *st, struct select_result *sel,
+				 struct scan_bss *link)
+{
+	uint64_t now = loop_now_us();
+	uint64_t since_ms = (now - st->t_link_end) / 1000u;
+	size_t i;
+
+	if (!st->known_ok || scan_cache_read(&st->cache, &st->be, st->ifname) < 0)
+		return false;
+	st->known_by_link = false;
+	if (select_best(st->config, st->cache.bss, st->cache.n_bss, st->known_max_age_ms, sel))
+		return true;
+	if (!st->t_link_end)
+		return false;
+	for (i = 0; i < st->cache.n_bss; i++) {
+		if (memcmp(st->cache.bss[i].bss.bssid, st->link_bssid, DRV_ETH_ALEN))
+			continue;
+		*link = st->cache.bss[i];
+		link->bss.seen_ms_ago = since_ms > UINT32_MAX ? UINT32_MAX : (uint32_t)since_ms;
+		link->fetched_us = now;
+		st->known_by_link = true;
+		return select_best(st->config, link, 1, st->known_max_age_ms, sel);
+	}
+	return false;
+}
+
 /* Connect if the policy wants to and can; else scan; else back off. */
 void station_try(struct station *st)
 {
 	struct select_result sel;
+	struct scan_bss link;
 	uint64_t now = loop_now_us();
 
 	loop_timer_cancel(st->retry_timer);
@@ -255,6 +289,7 @@ void station_try(struct station *st)
 		st->t_request = now;
 		st->t_scan = 0;
 		st->scan_reused = false;
+		st->scan_known = false;
 	}
 	/* Cold start: what the kernel already knows may be fresh enough. */
 	if (!st->cache.read)
@@ -262,6 +297,15 @@ void station_try(struct station *st)
 	if (!st->cache_stale && station_select(st, &sel)) {
 		st->t_scan = now;
 		st->scan_reused = true;
+		st->scan_known = false;
+		st->reused_age_ms = scan_bss_age_ms(sel.bss[0]);
+		station_connect(st, &sel);
+		return;
+	}
+	if (station_known_select(st, &sel, &link)) {
+		st->t_scan = loop_now_us();
+		st->scan_reused = false;
+		st->scan_known = true;
 		st->reused_age_ms = scan_bss_age_ms(sel.bss[0]);
 		station_connect(st, &sel);
 		return;
@@ -300,6 +344,7 @@ static void station_scan_done(struct station *st)
 		st->want_connect = false;
 		st->t_scan = loop_now_us();
 		st->scan_reused = false;
+		st->scan_known = false;
 		loop_timer_cancel(st->retry_timer);
 		station_connect(st, &sel);
 		return;
@@ -328,7 +373,11 @@ static void station_timeline_log(struct station *st)
 	char scan[96], pre[32], as[32], fw[32], ssid_txt[DRV_SSID_MAX * 4 + 1];
 	double v;
 
-	if (st->scan_reused)
+	if (st->scan_known)
+		snprintf(scan, sizeof(scan), "%.1f ms (known BSS, no scan: %s %u ms ago)",
+			 station_ms_since(st->t_request, st->t_scan),
+			 st->known_by_link ? "its link ended" : "seen", st->reused_age_ms);
+	else if (st->scan_reused)
 		snprintf(scan, sizeof(scan), "%.1f ms (reused results %u ms old)",
 			 station_ms_since(st->t_request, st->t_scan), st->reused_age_ms);
 	else
@@ -369,6 +418,7 @@ static void station_core_authorized(void *ctx)
 		}
 	}
 	st->associated = true;
+	st->known_ok = true;
 	st->backoff_idx = 0;
 	if (n) {
 		n->auth_failures = 0;
@@ -464,6 +514,11 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 		locally ? ", locally generated" : "");
 	st->t_request = 0;
 	st->associated = false;
+	if (was_assoc && st->known_ok) {
+		/* an authorized link: the AP was there until now */
+		st->t_link_end = loop_now_us();
+		memcpy(st->link_bssid, st->cur_bssid, DRV_ETH_ALEN);
+	}
 
 	if (st->stopping || st->user_disconnected) {
 		station_state_set(st, STATION_DISCONNECTED);
@@ -660,6 +715,7 @@ struct station *station_new(const struct station_params *p)
 	st->plugin_name = strdup(p->plugin_name ? p->plugin_name : "");
 	st->be = *p->backend;
 	st->scan_max_age_ms = p->scan_max_age_ms ? p->scan_max_age_ms : 10000;
+	st->known_max_age_ms = p->known_max_age_ms ? p->known_max_age_ms : STATION_KNOWN_MAX_AGE_MS;
 	st->scan_timeout_ms = p->scan_timeout_ms ? p->scan_timeout_ms : 15000;
 	st->backoff = malloc(nb * sizeof(*st->backoff));
 	st->n_backoff = nb;

@@ -79,6 +79,25 @@ static void station_up(void)
 	station_event_cb_set(st, on_event, NULL);
 }
 
+/*
+ * A station whose own results count for max_age_ms only (10 s by default)
+ * and that rejoins a BSS known for known_ms without a scan.
+ */
+static void station_up_aged(uint32_t max_age_ms, uint32_t known_ms)
+{
+	struct station_params sp = {
+		.loop = loop, .config = config, .ifname = "wlan1", .plugin_name = "fake",
+		.backend = &backend, .backoff_ms = fast_backoff,
+		.n_backoff = sizeof(fast_backoff) / sizeof(fast_backoff[0]),
+		.scan_max_age_ms = max_age_ms, .known_max_age_ms = known_ms,
+	};
+
+	st = station_new(&sp);
+	ck_assert_ptr_nonnull(st);
+	fake.st = st;
+	station_event_cb_set(st, on_event, NULL);
+}
+
 static void setup(void)
 {
 	loop = loop_new();
@@ -473,6 +492,125 @@ START_TEST(test_user_disconnect_and_stop)
 }
 END_TEST
 
+/*
+ * Issue 16: RECONNECT after an idle longer than the station's own results
+ * last. The kernel still holds the entry of the BSS it was associated to, with
+ * its "last seen" from the time of the association (mac80211 does not refresh
+ * it from unchanged beacons), so the link is the evidence: one scan dump, no
+ * scan, and the timeline says why. The threshold here: 50 ms.
+ */
+START_TEST(test_reconnect_after_idle_joins_known_bss)
+{
+	int results;
+
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up_aged(40, 50);
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	authorize();
+	run_for(60); /* idle: the station's copy of the results is now too old */
+
+	fake.bss[0].seen_ms_ago = 12000;
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	results = fake.n_results;
+	logs[0] = 0;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_results, results + 1); /* the kernel's cache re-read */
+	ck_assert_int_eq(fake.n_scan, 0);
+	ck_assert_int_eq(fake.n_connect, 2);
+	authorize();
+	ck_assert_msg(strstr(logs, "(known BSS, no scan: its link ended 0 ms ago)") != NULL,
+		      "logs: %s", logs);
+
+	/* Down for longer than the threshold, but the kernel saw the BSS 20 ms ago. */
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+	fake.bss[0].seen_ms_ago = 20;
+	logs[0] = 0;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 0);
+	ck_assert_int_eq(fake.n_connect, 3);
+	authorize();
+	ck_assert_msg(strstr(logs, "(known BSS, no scan: seen 20 ms ago)") != NULL, "logs: %s", logs);
+
+	/* Down for longer than the threshold and no recent sighting: scan first. */
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+	fake.bss[0].seen_ms_ago = 12000;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_connect, 3);
+	ck_assert_int_eq(fake.n_scan, 1);
+	fake.bss[0].seen_ms_ago = 5;
+	logs[0] = 0;
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 4);
+	authorize();
+	ck_assert_msg(strstr(logs, "(fresh scan)") != NULL, "logs: %s", logs);
+}
+END_TEST
+
+/*
+ * A link lost after it was authorized (the AP's Deauthentication) retries on
+ * its BSS without a scan; when that direct attempt fails (the AP is gone) the
+ * next one scans, and a scan that finds nothing backs off. So does a retry
+ * after the kernel dropped the entry.
+ */
+START_TEST(test_lost_link_known_bss_then_scan_when_gone)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up_aged(40, 1000);
+	station_start(st);
+	authorize();
+	run_for(60);
+
+	fake.bss[0].seen_ms_ago = 25000;
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_DISCONNECTED,
+			  .disconnect = { .reason = 3, .by_ap = true } });
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_until_connects(2, 500);
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_int_eq(fake.n_scan, 0);
+
+	/* No answer from the AP: the attempt fails; the retry scans, and finds nothing. */
+	end(IHV_PHASE_ASSOCIATING, 0x38002, 0);
+	fake.bss[0].seen_ms_ago = 200;
+	logs[0] = 0;
+	{
+		uint64_t t0 = loop_now_us();
+
+		while (fake.n_scan == 0 && fake.n_connect == 2 && loop_now_us() - t0 < 500000)
+			loop_run_once(loop, 2);
+	}
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_int_eq(fake.n_scan, 1);
+	fake.n_bss = 0;
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 2); /* the known channel, then all */
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert(event_seen("CTRL-EVENT-NETWORK-NOT-FOUND"));
+	ck_assert_msg(strstr(logs, "next attempt in") != NULL, "logs: %s", logs);
+
+	/* The AP is back: a scan finds it and the station connects. */
+	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 3);
+	run_until_connects(3, 1000);
+	ck_assert_int_eq(fake.n_connect, 3);
+
+	/* Lost again, and the kernel no longer holds the entry: scan. */
+	authorize();
+	fake.n_bss = 0;
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+	ck_assert_int_eq(fake.n_connect, 3);
+	ck_assert_int_ge(fake.n_scan, 2);
+}
+END_TEST
+
 START_TEST(test_remove_current_network)
 {
 	network("one", "correct horse");
@@ -617,7 +755,8 @@ int main(void)
 			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
 			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
 			 test_failed_rekey_is_not_a_wrong_key,
-			 test_user_disconnect_and_stop, test_remove_current_network,
+			 test_user_disconnect_and_stop, test_reconnect_after_idle_joins_known_bss,
+			 test_lost_link_known_bss_then_scan_when_gone, test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off, test_reason_strings,
 			 test_plugin_crash_is_not_a_wrong_key);
