@@ -181,16 +181,12 @@ int dbus_iface_add_network(sd_bus_message *m, void *userdata, sd_bus_error *e)
 static int dbus_iface_net_arg(struct dbus_iface *di, sd_bus_message *m, sd_bus_error *e)
 {
 	const char *path;
-	int r, id;
+	int r;
 
 	r = sd_bus_message_read(m, "o", &path);
 	if (r < 0)
 		return r;
-	id = dbus_net_id_from_path(di, path);
-	if (id < 0 || !config_network_get(di->t.config, id))
-		return sd_bus_error_setf(e, DBUS_ERR_NETWORK_UNKNOWN,
-					 "There is no such a network in this interface (%s)", path);
-	return id;
+	return dbus_net_id_check(di, path, e);
 }
 
 int dbus_iface_remove_network(sd_bus_message *m, void *userdata, sd_bus_error *e)

@@ -198,6 +198,8 @@ void dbus_net_free(struct dbus_net *n);
 int dbus_net_props_append(struct dbus_net *n, sd_bus_message *m);
 /* Path -> network id of this interface; -1 if not one of its network objects. */
 int dbus_net_id_from_path(const struct dbus_iface *di, const char *path);
+/* The same for a caller's argument: the id, or a NetworkUnknown error set in e (negative). */
+int dbus_net_id_check(const struct dbus_iface *di, const char *path, sd_bus_error *e);
 
 /* dbus-dict.c: a{sv} -> network block fields through config_network_set. */
 int dbus_dict_network_read(sd_bus_message *m, struct config_network *n, sd_bus_error *e);

@@ -42,6 +42,16 @@ int dbus_net_id_from_path(const struct dbus_iface *di, const char *path)
 	return (int)id;
 }
 
+int dbus_net_id_check(const struct dbus_iface *di, const char *path, sd_bus_error *e)
+{
+	int id = dbus_net_id_from_path(di, path);
+
+	if (id < 0 || !config_network_get(di->t.config, id))
+		return sd_bus_error_setf(e, DBUS_ERR_NETWORK_UNKNOWN,
+					 "There is no such a network in this interface (%s)", path);
+	return id;
+}
+
 static struct config_network *dbus_net_block(struct dbus_net *n, sd_bus_error *e)
 {
 	struct config_network *cn = config_network_get(n->di->t.config, n->id);

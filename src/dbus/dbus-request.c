@@ -109,10 +109,9 @@ int dbus_iface_network_reply(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	r = sd_bus_message_read(m, "oss", &path, &field, &value);
 	if (r < 0)
 		return r;
-	id = dbus_net_id_from_path(di, path);
-	if (id < 0 || !config_network_get(di->t.config, id))
-		return sd_bus_error_setf(e, DBUS_ERR_NETWORK_UNKNOWN,
-					 "There is no such a network in this interface (%s)", path);
+	id = dbus_net_id_check(di, path, e);
+	if (id < 0)
+		return id;
 	for (k = 0; k < di->n_req; k++) {
 		if (di->req[k].id != id)
 			continue;
