@@ -29,7 +29,7 @@ static void sae_replay_expect(const struct kat *k, const char *name, const uint8
 	char g[2 * KAT_VAL_MAX + 1];
 
 	ck_assert_msg(len == want_len, "%s: %zu octets, recorded %zu", name, len, want_len);
-	snprintf(g, sizeof(g), "%s", test_hex(got, len));
+	snprintf(g, sizeof(g), "%.*s", (int)(sizeof(g) - 1), test_hex(got, len));
 	ck_assert_msg(memcmp(got, want, len) == 0, "%s: got %s, recorded %s", name, g,
 		      test_hex(want, want_len));
 }
