@@ -23,6 +23,7 @@
 
 
 #include "core/ihv-core.h"
+#include "common/wipe.h"
 #include "common/log.h"
 #include "eap/eap-peer.h"
 
@@ -121,11 +122,11 @@ void ihv_onex_free(struct ihv_adapter *a)
 	eap_session_cache_free(o->cache);
 	for (i = 0; i < ONEX_S_COUNT; i++) {
 		if (o->s[i]) {
-			explicit_bzero(o->s[i], strlen(o->s[i]));
+			secret_wipe(o->s[i], strlen(o->s[i]));
 			free(o->s[i]);
 		}
 	}
-	explicit_bzero(o, sizeof(*o));
+	secret_wipe(o, sizeof(*o));
 	free(o);
 }
 
@@ -264,7 +265,7 @@ static void onex_indicate(struct ihv_adapter *a, DOT11_MSONEX_RESULT r, ONEX_AUT
 	ihv_call_enter(a->h, a, IHV_IN_OTHER, &save);
 	rc = a->h->hd.Dot11ExtIhvOnexIndicateResult(a->ext, r, &p);
 	ihv_call_leave(a->h, a, &save);
-	explicit_bzero(keys, sizeof(keys));
+	secret_wipe(keys, sizeof(keys));
 	if (rc != ERROR_SUCCESS)
 		log_debug("%s: OnexIndicateResult returned error %u", a->h->name, rc);
 }
@@ -327,7 +328,7 @@ static void onex_send_pdu(struct ihv_adapter *a, const uint8_t *pdu, size_t len)
 	buf[7] = 0x8e;
 	memcpy(buf + 8, pdu, len);
 	ihv_port_send_now(a, buf, len + 8);
-	explicit_bzero(buf, len + 8);
+	secret_wipe(buf, len + 8);
 	free(buf);
 }
 
@@ -584,7 +585,7 @@ int ihv_onex_ui_respond(struct ihv_adapter *a, const GUID *g, const uint8_t *dat
 		 o->ui_need == EAP_PEER_NEED_IDENTITY ? "identity" : "password");
 	st = o->ui_need == EAP_PEER_NEED_IDENTITY ? eap_peer_set_identity(o->peer, v)
 						  : eap_peer_set_password(o->peer, v);
-	explicit_bzero(v, len + 1);
+	secret_wipe(v, len + 1);
 	free(v);
 	onex_after(a, st);
 	return 0;

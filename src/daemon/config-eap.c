@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 
+#include "common/wipe.h"
 #include "common/log.h"
 #include "daemon/config-parse.h"
 #include "daemon/config.h"
@@ -65,7 +66,7 @@ bool config_eap_field(const char *name)
 static void config_eap_str_free(char **s)
 {
 	if (*s) {
-		explicit_bzero(*s, strlen(*s));
+		secret_wipe(*s, strlen(*s));
 		free(*s);
 	}
 	*s = NULL;
@@ -80,7 +81,7 @@ void config_eap_free(struct config_eap *e)
 	config_eap_str_free(&e->eap);
 	for (i = 0; i < CONFIG_EAP_N; i++)
 		config_eap_str_free((char **)((char *)e + config_eap_fields[i].off));
-	explicit_bzero(e, sizeof(*e));
+	secret_wipe(e, sizeof(*e));
 	free(e);
 }
 
@@ -172,19 +173,19 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 	} else {
 		r = config_parse_string(v, buf, CONFIG_EAP_TEXT_MAX, &got, sub, sizeof(sub));
 		if (r) {
-			explicit_bzero(buf, sizeof(buf));
+			secret_wipe(buf, sizeof(buf));
 			return config_errf(err, len, "%s: %s", name,
 					   r > 0 ? "expected a quoted string" : sub);
 		}
 		buf[got] = 0;
 		if (memchr(buf, 0, got) || !config_utf8_text_valid(buf, got)) {
-			explicit_bzero(buf, sizeof(buf));
+			secret_wipe(buf, sizeof(buf));
 			return config_errf(err, len, "%s: contains a NUL or control character",
 					   name);
 		}
 	}
 	if (!got) {
-		explicit_bzero(buf, sizeof(buf));
+		secret_wipe(buf, sizeof(buf));
 		return config_errf(err, len, "%s: empty", name);
 	}
 	if (!strcmp(name, "ca_cert") && !strcmp((char *)buf, "none")) {
@@ -197,7 +198,7 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 	if (d->kind == CONFIG_EAP_FILE && config_eap_file_check(name, (char *)buf, err, len) < 0)
 		return -1;
 	s = strdup((char *)buf);
-	explicit_bzero(buf, sizeof(buf));
+	secret_wipe(buf, sizeof(buf));
 	if (!s)
 		return config_errf(err, len, "%s: out of memory", name);
 	slot = (char **)((char *)n->eap + d->off);

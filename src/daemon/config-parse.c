@@ -13,6 +13,7 @@
 #include <string.h>
 
 
+#include "common/wipe.h"
 #include "common/hex.h"
 #include "common/suite.h"
 
@@ -409,7 +410,7 @@ int config_string_value(const uint8_t *s, size_t n, char *buf, size_t len)
 	config_ssid_txt(s, n, tmp, sizeof(tmp));
 	r = snprintf(buf, len, "P\"%s\"", tmp) < (int)len ? 0 : -1;
 	/* ihv_profile may hold the plugin's secrets: no copy stays behind. */
-	explicit_bzero(tmp, sizeof(tmp));
+	secret_wipe(tmp, sizeof(tmp));
 	return r;
 }
 

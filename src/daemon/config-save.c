@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 
+#include "common/wipe.h"
 #include "common/hex.h"
 #include "daemon/config-parse.h"
 
@@ -31,7 +32,7 @@ static int config_text_put(struct config_text *t, const char *s, size_t n)
 			return -1;
 		if (t->buf) {
 			memcpy(b, t->buf, t->len);
-			explicit_bzero(t->buf, t->cap);
+			secret_wipe(t->buf, t->cap);
 			free(t->buf);
 		}
 		t->buf = b;
@@ -58,14 +59,14 @@ static int config_text_move(char **slot, struct config_text *t)
 		return 0;
 	if (*slot) {
 		r = config_text_put(&dst, *slot, strlen(*slot));
-		explicit_bzero(*slot, strlen(*slot));
+		secret_wipe(*slot, strlen(*slot));
 		free(*slot);
 		*slot = NULL;
 	}
 	if (r == 0)
 		r = config_text_put(&dst, t->buf, t->len);
 	*slot = dst.buf;
-	explicit_bzero(t->buf, t->cap);
+	secret_wipe(t->buf, t->cap);
 	free(t->buf);
 	memset(t, 0, sizeof(*t));
 	return r;
@@ -122,7 +123,7 @@ int config_text_end(struct config *c, struct config_text *pending)
 
 	if (!pending->header)
 		r = config_text_move(&c->file_tail, pending);
-	explicit_bzero(pending->buf, pending->cap);
+	secret_wipe(pending->buf, pending->cap);
 	free(pending->buf);
 	memset(pending, 0, sizeof(*pending));
 	return r;
@@ -132,7 +133,7 @@ void config_text_free(char *text, size_t len)
 {
 	if (!text)
 		return;
-	explicit_bzero(text, len);
+	secret_wipe(text, len);
 	free(text);
 }
 
@@ -207,13 +208,13 @@ static bool config_save_unchanged(const struct config_network *n, const char *na
 		rb = config_save_value(n, name, b, sizeof(b));
 		same = ra == rb && (ra < 0 || !strcmp(a, b));
 	}
-	explicit_bzero(a, sizeof(a));
-	explicit_bzero(b, sizeof(b));
+	secret_wipe(a, sizeof(a));
+	secret_wipe(b, sizeof(b));
 	if (was.ihv_profile)
-		explicit_bzero(was.ihv_profile, strlen(was.ihv_profile));
+		secret_wipe(was.ihv_profile, strlen(was.ihv_profile));
 	free(was.ihv_profile);
 	free(was.id_str);
-	explicit_bzero(&was, sizeof(was));
+	secret_wipe(&was, sizeof(was));
 	return same;
 }
 
@@ -228,7 +229,7 @@ static int config_save_field(struct config_text *t, const char *indent, size_t i
 	if (config_text_put(t, indent, indent_len) < 0 || config_text_put(t, name, strlen(name)) < 0 ||
 	    config_text_put(t, "=", 1) < 0 || config_text_putline(t, val) < 0)
 		r = -1;
-	explicit_bzero(val, sizeof(val));
+	secret_wipe(val, sizeof(val));
 	return r;
 }
 
@@ -243,7 +244,7 @@ static int config_save_block_line(struct config_text *t, const struct config_net
 	clean = config_line_clean(copy);
 	eq = strchr(clean, '=');
 	if (!*clean || !eq) {
-		explicit_bzero(copy, sizeof(copy));
+		secret_wipe(copy, sizeof(copy));
 		return config_text_putline(t, raw);
 	}
 	*eq = 0;
@@ -252,7 +253,7 @@ static int config_save_block_line(struct config_text *t, const struct config_net
 	idx = config_save_field_index(clean);
 	if (idx < 0) {
 		/* Noticed or unknown to this version: kept as it was. */
-		explicit_bzero(copy, sizeof(copy));
+		secret_wipe(copy, sizeof(copy));
 		return config_text_putline(t, raw);
 	}
 	if (written[idx]) {
@@ -263,7 +264,7 @@ static int config_save_block_line(struct config_text *t, const struct config_net
 		r = config_save_field(t, raw, strspn(raw, " \t"), n, clean);
 	}
 	written[idx] = true;
-	explicit_bzero(copy, sizeof(copy));
+	secret_wipe(copy, sizeof(copy));
 	return r;
 }
 
@@ -305,7 +306,7 @@ static int config_save_network(struct config_text *t, const struct config_networ
 		}
 		r = config_save_block_line(t, n, line, written);
 	}
-	explicit_bzero(line, sizeof(line));
+	secret_wipe(line, sizeof(line));
 	for (i = 0; i < CONFIG_SAVE_N_FIELDS && r == 0; i++)
 		if (!written[i] && !config_save_default(n, config_save_fields[i]))
 			r = config_save_field(t, "\t", 1, n, config_save_fields[i]);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 
+#include "common/wipe.h"
 #include "common/hex.h"
 #include "common/log.h"
 #include "daemon/config-compat.h"
@@ -30,8 +31,8 @@
 
 static void config_network_secrets_clear(struct config_network *n)
 {
-	explicit_bzero(n->passphrase, sizeof(n->passphrase));
-	explicit_bzero(n->psk, sizeof(n->psk));
+	secret_wipe(n->passphrase, sizeof(n->passphrase));
+	secret_wipe(n->psk, sizeof(n->psk));
 	n->passphrase_set = false;
 	n->psk_set = false;
 }
@@ -40,7 +41,7 @@ static void config_str_free_clear(char *s)
 {
 	if (!s)
 		return;
-	explicit_bzero(s, strlen(s));
+	secret_wipe(s, strlen(s));
 	free(s);
 }
 
@@ -49,14 +50,14 @@ static void config_network_free(struct config_network *n)
 	if (!n)
 		return;
 	config_network_secrets_clear(n);
-	explicit_bzero(n->sae_password, sizeof(n->sae_password));
+	secret_wipe(n->sae_password, sizeof(n->sae_password));
 	config_str_free_clear(n->ihv_profile);
 	config_str_free_clear(n->file_text);
 	config_str_free_clear(n->discovery_conn);
 	config_str_free_clear(n->discovery_sec);
 	config_eap_free(n->eap);
 	free(n->id_str);
-	explicit_bzero(n, sizeof(*n));
+	secret_wipe(n, sizeof(*n));
 	free(n);
 }
 
@@ -152,12 +153,12 @@ static int config_set_psk(struct config_network *n, const char *v, char *err, si
 		return 0;
 	}
 	if (vl != 2 * CONFIG_PSK_LEN || hex_decode(v, vl, psk, sizeof(psk)) != CONFIG_PSK_LEN) {
-		explicit_bzero(psk, sizeof(psk));
+		secret_wipe(psk, sizeof(psk));
 		return config_errf(err, len, "psk: expected a \"passphrase\" or 64 hex digits");
 	}
 	config_network_secrets_clear(n);
 	memcpy(n->psk, psk, sizeof(psk));
-	explicit_bzero(psk, sizeof(psk));
+	secret_wipe(psk, sizeof(psk));
 	n->psk_set = true;
 	return 0;
 }
@@ -174,7 +175,7 @@ static int config_set_text(char **slot, const char *field, size_t max, const cha
 		return config_errf(err, len, "%s: out of memory", field);
 	r = config_parse_string(v, buf, max, &l, sub, sizeof(sub));
 	if (r != 0 || !config_utf8_text_valid(buf, l)) {
-		explicit_bzero(buf, max + 1);
+		secret_wipe(buf, max + 1);
 		free(buf);
 		if (r < 0)
 			return config_errf(err, len, "%s: %s", field, sub);
@@ -242,19 +243,19 @@ static int config_set_sae_password(struct config_network *n, const char *v, char
 	size_t pl = 0;
 
 	if (config_parse_string(v, pw, sizeof(pw), &pl, err, len) != 0 || !pl) {
-		explicit_bzero(pw, sizeof(pw));
+		secret_wipe(pw, sizeof(pw));
 		return config_errf(err, len,
 				   "sae_password: expected a \"string\" of 1..%d characters",
 				   CONFIG_SAE_PASSWORD_MAX);
 	}
 	if (memchr(pw, 0, pl) || !config_utf8_text_valid(pw, pl)) {
-		explicit_bzero(pw, sizeof(pw));
+		secret_wipe(pw, sizeof(pw));
 		return config_errf(err, len, "sae_password: not UTF-8 text");
 	}
-	explicit_bzero(n->sae_password, sizeof(n->sae_password));
+	secret_wipe(n->sae_password, sizeof(n->sae_password));
 	memcpy(n->sae_password, pw, pl);
 	n->sae_password_set = true;
-	explicit_bzero(pw, sizeof(pw));
+	secret_wipe(pw, sizeof(pw));
 	return 0;
 }
 
@@ -715,7 +716,7 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 	c = config_new();
 	if (!c || !(c->path = strdup(path))) {
 		config_free(c);
-		explicit_bzero(buf, len);
+		secret_wipe(buf, len);
 		free(buf);
 		config_errf(err, err_len, "%s: out of memory", path);
 		return NULL;
@@ -791,9 +792,9 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 		config_load_error(&lc, block_line, "network block not closed");
 	if (config_text_end(c, &pending) < 0)
 		config_load_error(&lc, lineno, "out of memory");
-	explicit_bzero(buf, len);
-	explicit_bzero(msg, sizeof(msg));
-	explicit_bzero(raw, sizeof(raw));
+	secret_wipe(buf, len);
+	secret_wipe(msg, sizeof(msg));
+	secret_wipe(raw, sizeof(raw));
 	free(buf);
 
 	if (lc.n_errors) {

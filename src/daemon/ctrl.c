@@ -15,6 +15,7 @@
 #include <linux/sockios.h>
 
 
+#include "common/wipe.h"
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/suite.h"
@@ -311,9 +312,9 @@ static void ctrl_network_trial_free(struct config_network *t)
 {
 	free(t->id_str);
 	if (t->ihv_profile)
-		explicit_bzero(t->ihv_profile, strlen(t->ihv_profile));
+		secret_wipe(t->ihv_profile, strlen(t->ihv_profile));
 	free(t->ihv_profile);
-	explicit_bzero(t, sizeof(*t)); /* a passphrase or PSK */
+	secret_wipe(t, sizeof(*t)); /* a passphrase or PSK */
 }
 
 /*
@@ -385,12 +386,12 @@ static bool ctrl_cmd_get_network(struct ctrl *c, char *arg, struct ctrl_reply *r
 	id = ctrl_parse_id(arg, NULL);
 	n = id >= 0 ? config_network_get(c->config, id) : NULL;
 	if (!n || config_network_value(n, name, val, sizeof(val)) < 0) {
-		explicit_bzero(val, sizeof(val));
+		secret_wipe(val, sizeof(val));
 		return false;
 	}
 	ctrl_rp(r, "%s", val); /* no newline, as wpa_supplicant */
 	/* ihv_profile may hold the plugin's secrets. */
-	explicit_bzero(val, sizeof(val));
+	secret_wipe(val, sizeof(val));
 	return !r->full;
 }
 
@@ -451,9 +452,9 @@ static bool ctrl_cmd_ihv_control(struct ctrl *c, const char *arg, struct ctrl_re
 	ctrl_rp(r, "%s\n", returned ? hex : "");
 	ok = true;
 out:
-	explicit_bzero(in, sizeof(in));
-	explicit_bzero(out, sizeof(out));
-	explicit_bzero(hex, sizeof(hex));
+	secret_wipe(in, sizeof(in));
+	secret_wipe(out, sizeof(out));
+	secret_wipe(hex, sizeof(hex));
 	return ok;
 }
 
@@ -696,8 +697,8 @@ static void ctrl_handle(struct ctrl *c, char *buf, size_t len,
 	if (from_len > (socklen_t)sizeof(sa_family_t) &&
 	    sendto(c->fd, out, r.len, MSG_DONTWAIT, (const struct sockaddr *)from, from_len) < 0)
 		log_debug("ctrl %s: reply not delivered: %s", c->ifname, strerror(errno));
-	explicit_bzero(buf, len);
-	explicit_bzero(out, sizeof(out));
+	secret_wipe(buf, len);
+	secret_wipe(out, sizeof(out));
 	if (terminate && c->terminate)
 		c->terminate(c->terminate_ctx);
 }
@@ -720,7 +721,7 @@ static void ctrl_rx(void *arg, int fd)
 			return;
 		if ((size_t)n > CTRL_CMD_MAX - 1) {
 			log_info("ctrl %s: refused a %zd-byte command", c->ifname, n);
-			explicit_bzero(buf, sizeof(buf));
+			secret_wipe(buf, sizeof(buf));
 			if (from_len > (socklen_t)sizeof(sa_family_t))
 				sendto(fd, "FAIL\n", 5, MSG_DONTWAIT, (struct sockaddr *)&from,
 				       from_len);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 
+#include "common/wipe.h"
 #include "common/hex.h"
 
 /* A growable string whose old buffers are cleared, since it may hold secrets. */
@@ -32,7 +33,7 @@ static void profile_sbuf_put(struct profile_sbuf *b, const char *p, size_t n)
 		}
 		if (b->s) {
 			memcpy(s, b->s, b->len);
-			explicit_bzero(b->s, b->cap);
+			secret_wipe(b->s, b->cap);
 			free(b->s);
 		}
 		b->s = s;
@@ -61,7 +62,7 @@ static void profile_sbuf_hex(struct profile_sbuf *b, const uint8_t *p, size_t n)
 		p += k;
 		n -= k;
 	}
-	explicit_bzero(chunk, sizeof(chunk));
+	secret_wipe(chunk, sizeof(chunk));
 }
 
 static void profile_sbuf_escaped(struct profile_sbuf *b, const char *s)
@@ -81,7 +82,7 @@ static void profile_sbuf_escaped(struct profile_sbuf *b, const char *s)
 static void profile_sbuf_clear(struct profile_sbuf *b)
 {
 	if (b->s) {
-		explicit_bzero(b->s, b->cap);
+		secret_wipe(b->s, b->cap);
 		free(b->s);
 	}
 	b->s = NULL;
@@ -218,7 +219,7 @@ static void profile_str_clear(char **s)
 {
 	if (!*s)
 		return;
-	explicit_bzero(*s, strlen(*s));
+	secret_wipe(*s, strlen(*s));
 	free(*s);
 	*s = NULL;
 }

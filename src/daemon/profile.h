@@ -56,7 +56,7 @@ struct profile_xml {
 /* Build both fragments. 0, or -EINVAL (incomplete network) / -ENOMEM. */
 int profile_build(const struct config_network *n, const struct profile_choice *choice,
 		  struct profile_xml *out);
-/* Clear (explicit_bzero) and free both strings. */
+/* Clear (secret_wipe) and free both strings. */
 void profile_xml_clear(struct profile_xml *x);
 
 #endif

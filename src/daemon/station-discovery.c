@@ -14,13 +14,14 @@
 #include <string.h>
 
 
+#include "common/wipe.h"
 #include "common/log.h"
 
 static void station_discovery_entry_clear(struct station_discovery *d)
 {
 	free(d->conn_xml);
 	if (d->sec_xml) {
-		explicit_bzero(d->sec_xml, strlen(d->sec_xml)); /* a plugin may put a secret there */
+		secret_wipe(d->sec_xml, strlen(d->sec_xml)); /* a plugin may put a secret there */
 		free(d->sec_xml);
 	}
 	memset(d, 0, sizeof(*d));

@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/wipe.h"
+
 #define DBUS_DICT_VALUE_MAX 4100 /* ihv_profile's 4000 bytes, quoted */
 #define DBUS_DICT_KEY_MAX 64
 #define DBUS_DICT_ENTRIES_MAX 64
@@ -248,7 +250,7 @@ int dbus_dict_network_read_refs(sd_bus_message *m, struct config_network *n,
 		r = dbus_dict_value_text(m, key, val, sizeof(val), e);
 		if (r >= 0)
 			r = dbus_dict_entry_set(n, key, val, ref, ctx, e);
-		explicit_bzero(val, sizeof(val));
+		secret_wipe(val, sizeof(val));
 		if (r < 0)
 			return r;
 		r = sd_bus_message_exit_container(m);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/wipe.h"
 #include "common/log.h"
 
 /* The a{sv} of Scan: Type (s, "active"/"passive"), SSIDs (aay), Channels, AllowRoam (b). */
@@ -366,7 +367,7 @@ int dbus_iface_remove_blob(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	if (!b)
 		return sd_bus_error_setf(e, DBUS_ERR_BLOB_UNKNOWN, "Blob id '%s' not set", name);
 	free(b->name);
-	explicit_bzero(b->data, b->len);
+	secret_wipe(b->data, b->len);
 	free(b->data);
 	*b = (struct dbus_blob){ 0 };
 	sd_bus_emit_properties_changed(dbus_service_bus(di->svc), di->path, DBUS_IF_IFACE,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/wipe.h"
 #include "common/log.h"
 
 struct dbus_iface *dbus_iface_new(struct dbus_service *svc, unsigned idx, const char *ifname,
@@ -65,7 +66,7 @@ void dbus_iface_free(struct dbus_iface *di)
 	for (k = 0; k < DBUS_BLOBS_MAX; k++) {
 		free(di->blobs[k].name);
 		if (di->blobs[k].data)
-			explicit_bzero(di->blobs[k].data, di->blobs[k].len);
+			secret_wipe(di->blobs[k].data, di->blobs[k].len);
 		free(di->blobs[k].data);
 	}
 	sd_bus_slot_unref(di->slot);
