@@ -26,6 +26,9 @@
 #                         supplicant is gone); safe to call twice.
 #   nm_state IF           prints NetworkManager's GENERAL.STATE of IF ("100 (connected)").
 #   nm_connected IF       true when IF is connected with a 192.168.77.x address.
+#   gd PATH METHOD ARGS.. gdbus call against fi.w1.wpa_supplicant1 (prints the
+#                         D-Bus error's name on failure).
+#   bus_err WANT CMD...   CMD fails and its error (name and message) contains WANT.
 #
 # Env (all optional):
 #   NM_NETNS     netns for NetworkManager (default: sta, as sta_netns 1 sta makes)
@@ -168,4 +171,20 @@ nm_state() { nmcli -t -f GENERAL.STATE dev show "$1" | sed 's/^GENERAL.STATE://'
 nm_connected() {
 	[[ $(nm_state "$1") == "100 (connected)" ]] &&
 		ip netns exec "${NM_NETNS:-sta}" ip -4 addr show dev "$1" | grep -q 'inet 192\.168\.77\.'
+}
+
+gd() {
+	local path=$1 method=$2
+	shift 2
+	gdbus call --system --dest fi.w1.wpa_supplicant1 --object-path "$path" --method "$method" "$@"
+}
+
+bus_err() {
+	local want=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		fail "succeeded, should fail with $want: $*" || return 1
+	fi
+	echo "-> $out"
+	[[ $out == *"$want"* ]] || fail "wanted $want from: $* (got: $out)" || return 1
 }

@@ -43,20 +43,6 @@ nm_dhcpd_start "$ap_if"
 nm_bus_start
 nm_ihvd_start "$sta_if"
 
-gd() {
-	local path=$1 method=$2
-	shift 2
-	gdbus call --system --dest "$WS" --object-path "$path" --method "$method" "$@"
-}
-bus_err() {
-	local want=$1 out
-	shift
-	if out=$("$@" 2>&1); then
-		fail "succeeded, should fail with $want: $*" || return 1
-	fi
-	echo "-> $out"
-	[[ $out == *"$want"* ]] || fail "wanted $want from: $* (got: $out)" || return 1
-}
 objpath() { sed -E "s/^\(objectpath '([^']*)',\)$/\1/"; }
 
 # What ihvd says it can do.

@@ -40,31 +40,10 @@ nm_bus_start
 BUS_PID=$NM_BUS_PID
 
 # --- ihvd -u -------------------------------------------------------------------
-IHVD_LOG=$T/ihvd.log
-in_sta ip link set "$sta_if" up
-daemon_start ihvd ip netns exec sta "$(ihvd_bin)" -d -u -p "$(build_dir)/ihv-rsn.so"
-IHVD_PID=$DAEMON_PID
-_wait_alive "$IHVD_PID" ihvd 10 "ihvd owning $WS" busctl status "$WS" >/dev/null ||
-	fail "ihvd -u did not take $WS (see $IHVD_LOG)"
+nm_ihvd_start "$sta_if"
 busctl get-property "$WS" "$WS_PATH" "$WS" Interfaces
 
 # --- bad input on the bus, before NetworkManager comes ----------------------------
-# gd PATH METHOD ARGS...: gdbus (it prints the D-Bus error's name) against ihvd.
-gd() {
-	local path=$1 method=$2
-	shift 2
-	gdbus call --system --dest "$WS" --object-path "$path" --method "$method" "$@"
-}
-# bus_err WANT CMD...: CMD fails and its error (name and message) contains WANT.
-bus_err() {
-	local want=$1 out
-	shift
-	if out=$("$@" 2>&1); then
-		fail "succeeded, should fail with $want: $*" || return 1
-	fi
-	echo "${*:2:3} -> $out"
-	[[ $out == *"$want"* ]] || fail "wanted $want from: $* (got: $out)" || return 1
-}
 I=$WS.Interface
 GET=org.freedesktop.DBus.Properties.Get
 SET=org.freedesktop.DBus.Properties.Set
