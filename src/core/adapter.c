@@ -397,7 +397,7 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 		break;
 	case IHV_WORK_EV_MILESTONE:
 		if (a->ev.milestone)
-			a->ev.milestone(a->ctx, w->phase);
+			a->ev.milestone(a->ctx, w->phase, w->t_us);
 		break;
 	case IHV_WORK_AUTH_DONE:
 		ihv_auth_done(a, w);

@@ -153,6 +153,7 @@ struct ihv_work {
 	GUID guid;
 	uint8_t *data;          /* owned copy; cleansed on free */
 	size_t len;
+	uint64_t t_us;          /* when it was queued (CLOCK_MONOTONIC): milestones */
 };
 
 struct ihv_host;

@@ -122,8 +122,13 @@ struct ihv_adapter_events {
 		      uint32_t win32_error, uint16_t ieee80211_reason);
 	/* Dot11ExtSendUIRequest: the plugin asks the user (CTRL-REQ-...). */
 	void (*ui_request)(void *ctx, const uint8_t guid[16], const char *text);
-	/* Milestones for the connection timeline (info log). */
-	void (*milestone)(void *ctx, enum ihv_phase phase);
+	/*
+	 * Milestones for the connection timeline (info log): the phase and the
+	 * moment it began (CLOCK_MONOTONIC, µs), taken when the host changed the
+	 * phase, not when the event reached the policy: a synchronous plugin call
+	 * (PerformPreAssociate over the plugin-host pipe) runs between the two.
+	 */
+	void (*milestone)(void *ctx, enum ihv_phase phase, uint64_t t_us);
 	/*
 	 * Added by the contract host: Dot11ExtSendNotification (contract §4.13),
 	 * the L2 NotificationCode and its data (copied). May be NULL.

@@ -78,6 +78,7 @@ void ihv_work_event(struct ihv_adapter *a, enum ihv_work_kind kind,
 	w->phase = phase;
 	w->reason = reason;
 	w->win32 = win32;
+	w->t_us = loop_now_us();
 	w->ieee = ieee;
 	ihv_lock();
 	ihv_work_queue(a, w);

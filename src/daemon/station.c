@@ -581,10 +581,9 @@ static void station_core_ui_request(void *ctx, const uint8_t guid[16], const cha
 	station_event(st, "CTRL-REQ-IHV-%d-%s", st->cur_id, txt);
 }
 
-static void station_core_milestone(void *ctx, enum ihv_phase phase)
+static void station_core_milestone(void *ctx, enum ihv_phase phase, uint64_t now)
 {
 	struct station *st = ctx;
-	uint64_t now = loop_now_us();
 
 	switch (phase) {
 	case IHV_PHASE_IDLE:

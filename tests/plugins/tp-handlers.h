@@ -97,6 +97,8 @@ static DWORD WINAPI h_perform_pre_associate(HANDLE a, HANDLE cs,
 	TP_HOSTILE_AT("PerformPreAssociate");
 	tp_state.connect = cs;
 	*reason = tp_state.pre_return_reason;
+	if (tp_state.pre_delay_ms)
+		usleep(tp_state.pre_delay_ms * 1000u);
 	if (bl && bl->uNumOfBytes <= sizeof(tp_state.bss_list)) {
 		tp_state.bss_list_len = bl->uNumOfBytes;
 		memcpy(tp_state.bss_list, bl->pucBuffer, bl->uNumOfBytes);

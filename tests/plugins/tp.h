@@ -54,6 +54,7 @@ struct tp_state {
 	uint32_t pre_error, pre_reason;
 	uint32_t post_error, post_reason;
 	uint32_t pre_return_reason;    /* *pdwReasonCode of PerformPreAssociate */
+	uint32_t pre_delay_ms;         /* PerformPreAssociate takes this long to return */
 	int register_eapol;            /* SetEtherTypeHandling at InitAdapter */
 	int register_in_pre;           /* ... and again in PerformPreAssociate */
 	uint32_t backlog;

@@ -70,6 +70,7 @@ struct hx {
 	uint8_t notify_data[16];
 	size_t notify_len;
 	char milestones[512];
+	uint64_t milestone_us[8]; /* by enum ihv_phase: when the phase began */
 	const struct ihv_onex_config *onex; /* handed with the connect request */
 	int n_onex_ev;
 	char onex_ev[512];                  /* "started:PEAP method:PEAP failure:..." */
@@ -230,11 +231,13 @@ static void ev_ui(void *ctx, const uint8_t guid[16], const char *text)
 	x->n_ui++;
 }
 
-static void ev_milestone(void *ctx, enum ihv_phase phase)
+static void ev_milestone(void *ctx, enum ihv_phase phase, uint64_t t_us)
 {
 	struct hx *x = ctx;
 	size_t n = strlen(x->milestones);
 
+	if (phase < sizeof(x->milestone_us) / sizeof(x->milestone_us[0]))
+		x->milestone_us[phase] = t_us;
 	snprintf(x->milestones + n, sizeof(x->milestones) - n, "%s%s", n ? "," : "",
 		 ihv_phase_str(phase));
 }

@@ -55,6 +55,33 @@ START_TEST(test_connect_params_rsne_and_milestones)
 }
 END_TEST
 
+/*
+ * The timeline's milestones carry the moment the phase began, not the moment the
+ * event reached the policy: a pre-association that takes 60 ms inside the plugin's
+ * PerformPreAssociate call shows as 60 ms of pre-association, not as 60 ms before it.
+ */
+START_TEST(test_milestones_time_the_phase_not_its_delivery)
+{
+	uint64_t t0, pre, assoc;
+
+	hx_open(&X, "tp-good");
+	hx_start(&X, "tp-good");
+	X.tp->pre_delay_ms = 60;
+	t0 = loop_now_us();
+	hx_authorize(&X);
+	ck_assert_str_eq(X.milestones, "pre-association,associating,post-association,authorized");
+	pre = X.milestone_us[IHV_PHASE_PRE_ASSOCIATE];
+	assoc = X.milestone_us[IHV_PHASE_ASSOCIATING];
+	ck_assert_uint_ge(pre, t0);
+	ck_assert_uint_ge(assoc, pre + 60000); /* the plugin's 60 ms are pre-association */
+	ck_assert_uint_lt(pre, t0 + 60000);    /* and the phase began before them */
+	ck_assert_uint_ge(X.milestone_us[IHV_PHASE_POST_ASSOCIATE], assoc);
+	ck_assert_uint_ge(X.milestone_us[IHV_PHASE_AUTHORIZED],
+			  X.milestone_us[IHV_PHASE_POST_ASSOCIATE]);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_linux_rsn_params_psk_sha256_pmf)
 {
 	const struct sim_call *c;
@@ -461,6 +488,7 @@ int main(void)
 
 	tcase_set_timeout(t, 10);
 	tcase_add_test(t, test_connect_params_rsne_and_milestones);
+	tcase_add_test(t, test_milestones_time_the_phase_not_its_delivery);
 	tcase_add_test(t, test_linux_rsn_params_psk_sha256_pmf);
 	tcase_add_test(t, test_buffers_handed_to_the_plugin);
 	tcase_add_test(t, test_adapter_identity);

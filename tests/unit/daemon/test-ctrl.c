@@ -443,10 +443,10 @@ static void authorize(void)
 {
 	const struct ihv_adapter_events *ev = station_adapter_events();
 
-	ev->milestone(st, IHV_PHASE_PRE_ASSOCIATE);
-	ev->milestone(st, IHV_PHASE_ASSOCIATING);
-	ev->milestone(st, IHV_PHASE_POST_ASSOCIATE);
-	ev->milestone(st, IHV_PHASE_AUTHORIZED);
+	ev->milestone(st, IHV_PHASE_PRE_ASSOCIATE, loop_now_us());
+	ev->milestone(st, IHV_PHASE_ASSOCIATING, loop_now_us());
+	ev->milestone(st, IHV_PHASE_POST_ASSOCIATE, loop_now_us());
+	ev->milestone(st, IHV_PHASE_AUTHORIZED, loop_now_us());
 	ev->authorized(st);
 }
 

@@ -147,10 +147,10 @@ static void authorize(void)
 {
 	const struct ihv_adapter_events *ev = station_adapter_events();
 
-	ev->milestone(st, IHV_PHASE_PRE_ASSOCIATE);
-	ev->milestone(st, IHV_PHASE_ASSOCIATING);
-	ev->milestone(st, IHV_PHASE_POST_ASSOCIATE);
-	ev->milestone(st, IHV_PHASE_AUTHORIZED);
+	ev->milestone(st, IHV_PHASE_PRE_ASSOCIATE, loop_now_us());
+	ev->milestone(st, IHV_PHASE_ASSOCIATING, loop_now_us());
+	ev->milestone(st, IHV_PHASE_POST_ASSOCIATE, loop_now_us());
+	ev->milestone(st, IHV_PHASE_AUTHORIZED, loop_now_us());
 	ev->authorized(st);
 }
 
@@ -389,11 +389,11 @@ START_TEST(test_failed_rekey_is_not_a_wrong_key)
 	station_start(st);
 	for (i = 1; i <= 4; i++) {
 		ck_assert_int_eq(fake.n_connect, i);
-		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE, loop_now_us());
 		station_adapter_events()->authorized(st);
-		station_adapter_events()->milestone(st, IHV_PHASE_AUTHORIZED);
+		station_adapter_events()->milestone(st, IHV_PHASE_AUTHORIZED, loop_now_us());
 		/* the port is unauthorized again and the link ends in post-association */
-		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE, loop_now_us());
 		end(IHV_PHASE_POST_ASSOCIATE, 0x90105, 0);
 		ck_assert_uint_eq(n->auth_failures, 0);
 		run_until_connects(i + 1, 400);
@@ -414,7 +414,7 @@ START_TEST(test_wrong_passphrase_gives_up)
 	station_start(st);
 	for (i = 1; i <= 3; i++) {
 		ck_assert_int_eq(fake.n_connect, i);
-		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE, loop_now_us());
 		station_info_get(st, &in);
 		ck_assert_str_eq(station_state_name(in.state), "4WAY_HANDSHAKE");
 		station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_DISCONNECTED,
@@ -736,7 +736,7 @@ START_TEST(test_plugin_crash_is_not_a_wrong_key)
 	station_start(st);
 	for (i = 1; i <= 4; i++) {
 		ck_assert_int_eq(fake.n_connect, i);
-		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE);
+		station_adapter_events()->milestone(st, IHV_PHASE_POST_ASSOCIATE, loop_now_us());
 		end(IHV_PHASE_POST_ASSOCIATE, WLAN_REASON_CODE_IHV_NOT_RESPONDING, 3);
 		ck_assert_uint_eq(n->auth_failures, 0);
 		run_until_connects(i + 1, 400);
