@@ -190,6 +190,34 @@ START_TEST(test_timer_flood_refused)
 }
 END_TEST
 
+/*
+ * The bound grows with the adapters: 16 timers each, never under 64 (so that one
+ * plugin host can serve ihvd -N with 16 radios, each with its handshake and SAE timers).
+ */
+START_TEST(test_timer_bound_grows_with_adapters)
+{
+	struct ihv_adapter *more[5];
+	char name[16];
+	uint8_t mac[6] = { 0x02, 0, 0, 0, 0x10, 0 };
+
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_TIMER_FLOOD, 0));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	ck_assert_int_eq(X.tp->hostile_ok, 61); /* 3 from InitService: 64 */
+	for (int i = 0; i < 5; i++) {
+		snprintf(name, sizeof(name), "wlan%d", 10 + i);
+		mac[5] = (uint8_t)i;
+		sim_drv_iface_add(X.sim, 10 + (uint32_t)i, name, mac);
+		more[i] = ihv_adapter_new(X.h, 10 + (uint32_t)i, name, &hx_events, &X);
+		ck_assert_ptr_nonnull(more[i]);
+	}
+	/* 2-4 adapters: still 64; the fifth and sixth raise it to 80 and 96 */
+	ck_assert_int_eq(X.tp->hostile_ok, 61 + 16 + 16);
+	ck_assert(hx_log_has("Dot11ExtLinuxTimerCreate refused: 96 timers exist already"));
+	ck_assert_uint_eq(X.n_crashed, 0);
+	hx_stop(&X);
+}
+END_TEST
+
 /* At most 256 frames wait for their SendPacketCompletion; the rest are refused. */
 START_TEST(test_send_flood_refused)
 {
@@ -248,6 +276,7 @@ int main(void)
 	iso_add(s, "garbage", test_malformed_frame_stops_the_plugin, 10);
 	iso_add(s, "give-up", test_gives_up_after_five_crashes_in_a_row, 15);
 	iso_add(s, "timer-flood", test_timer_flood_refused, 10);
+	iso_add(s, "timer-bound", test_timer_bound_grows_with_adapters, 10);
 	iso_add(s, "send-flood", test_send_flood_refused, 10);
 	iso_add(s, "ui-flood", test_ui_flood_refused, 10);
 	sr = srunner_create(s);
