@@ -99,6 +99,18 @@ def parse_air(path):
     return r
 
 
+def rsne_akm(ie):
+    """The AKM suite type of an RSNE that names exactly one (an Association Request's)."""
+    body = ie[2:]
+    pos = 2 + 4  # Version, Group Data Cipher Suite
+    n_pw = struct.unpack("<H", body[pos:pos + 2])[0]
+    pos += 2 + 4 * n_pw
+    n_akm = struct.unpack("<H", body[pos:pos + 2])[0]
+    if n_akm != 1 or body[pos + 2:pos + 5] != b"\x00\x0f\xac":
+        die("the Association Request's RSNE does not name one 00-0F-AC AKM")
+    return body[pos + 5]
+
+
 def first(lst, pred, what):
     for x in lst:
         if pred(x):
@@ -163,6 +175,7 @@ def extract(raw, case, out, hv):
     if 244 in ap_ies:
         v["ap_rsnxe"] = ap_ies[244].hex()
     v["sta_rsne"] = sta_ies[48].hex()
+    v["akm"] = "%d" % rsne_akm(sta_ies[48])  # 8 (SAE) or 24 (SAE-EXT-KEY)
     if 244 in sta_ies:
         v["sta_rsnxe"] = sta_ies[244].hex()
     # the 4-way handshake: Key Information ACK (0x0080), MIC (0x0100), Secure (0x0200)
