@@ -467,30 +467,31 @@ END_TEST
  */
 START_TEST(test_sae_ext_key_forms)
 {
+	static const struct {
+		unsigned int bits;
+		const char *text;
+	} want[] = {
+		{ CONFIG_AKM_SAE_EXT_KEY, "SAE-EXT-KEY" },
+		{ CONFIG_AKM_SAE | CONFIG_AKM_SAE_EXT_KEY, "SAE SAE-EXT-KEY" },
+		{ CONFIG_AKM_PSK | CONFIG_AKM_SAE_EXT_KEY, "WPA-PSK SAE-EXT-KEY" },
+	};
 	char err[1024], v[64];
-	struct config *c;
 	struct config_network *n;
-
-	c = load("network={\n\tssid=\"a\"\n\tkey_mgmt=SAE-EXT-KEY\n\tsae_password=\"pw\"\n"
-		 "\tsae_pwe=1\n}\n"
-		 "network={\n\tssid=\"b\"\n\tkey_mgmt=SAE SAE-EXT-KEY\n\tsae_password=\"pw\"\n}\n"
-		 "network={\n\tssid=\"c\"\n\tkey_mgmt=WPA-PSK SAE-EXT-KEY\n"
-		 "\tpsk=\"correct horse\"\n}\n",
-		 err, sizeof(err));
+	struct config *c = load("network={\n\tssid=\"a\"\n\tkey_mgmt=SAE-EXT-KEY\n\tsae_password=\"pw\"\n"
+				"\tsae_pwe=1\n}\n"
+				"network={\n\tssid=\"b\"\n\tkey_mgmt=SAE SAE-EXT-KEY\n"
+				"\tsae_password=\"pw\"\n}\n"
+				"network={\n\tssid=\"c\"\n\tkey_mgmt=WPA-PSK SAE-EXT-KEY\n"
+				"\tpsk=\"correct horse\"\n}\n",
+				err, sizeof(err));
 	ck_assert_msg(c != NULL, "%s", err);
-	n = config_network_get(c, 0);
-	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_SAE_EXT_KEY);
-	ck_assert(config_network_sae_ok(n));
-	ck_assert_int_eq(config_network_value(n, "key_mgmt", v, sizeof(v)), 0);
-	ck_assert_str_eq(v, "SAE-EXT-KEY");
-	n = config_network_get(c, 1);
-	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_SAE | CONFIG_AKM_SAE_EXT_KEY);
-	ck_assert(config_network_sae_ok(n));
-	ck_assert_int_eq(config_network_value(n, "key_mgmt", v, sizeof(v)), 0);
-	ck_assert_str_eq(v, "SAE SAE-EXT-KEY");
-	n = config_network_get(c, 2);
-	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_PSK | CONFIG_AKM_SAE_EXT_KEY);
-	ck_assert(config_network_sae_ok(n)); /* the passphrase is the SAE password */
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		n = config_network_get(c, i);
+		ck_assert_uint_eq(n->key_mgmt, want[i].bits);
+		ck_assert(config_network_sae_ok(n)); /* c: the passphrase is the SAE password */
+		ck_assert_int_eq(config_network_value(n, "key_mgmt", v, sizeof(v)), 0);
+		ck_assert_str_eq(v, want[i].text);
+	}
 	config_free(c);
 }
 END_TEST

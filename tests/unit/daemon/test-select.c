@@ -235,25 +235,31 @@ START_TEST(test_sae_ext_key_choice)
 	ck_assert_int_eq(config_network_set(both, "sae_password", "\"pw\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(ext, "sae_password", "\"pw\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(sae, "sae_password", "\"pw\"", err, sizeof(err)), 0);
+	/* which network joins which AP, and with which AKM (0: not at all) */
+	const struct {
+		const struct config_network *n;
+		int bss;
+		unsigned int akm;
+	} want[] = {
+		{ both, 0, CONFIG_AKM_SAE_EXT_KEY }, { ext, 0, CONFIG_AKM_SAE_EXT_KEY },
+		{ sae, 0, CONFIG_AKM_SAE },          { both, 1, CONFIG_AKM_SAE },
+		{ ext, 1, 0 },                       { both, 2, CONFIG_AKM_SAE_EXT_KEY },
+		{ sae, 2, 0 },
+	};
+
 	fake_bss_add(&fake, 1, 2412, -40, "net", 3, both_ie, sizeof(both_ie), 0);
 	fake_bss_add(&fake, 2, 2412, -40, "net", 3, only8, sizeof(only8), 0);
 	fake_bss_add(&fake, 3, 2412, -40, "net", 3, only24, sizeof(only24), 0);
 	scan_bss_parse(&fake.bss[0], &b);
 	ck_assert_uint_eq(b.akm, CONFIG_AKM_SAE | CONFIG_AKM_SAE_EXT_KEY);
-	ck_assert(select_bss_match(both, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_SAE_EXT_KEY);
-	ck_assert(select_bss_match(ext, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_SAE_EXT_KEY);
-	ck_assert(select_bss_match(sae, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_SAE);
-	scan_bss_parse(&fake.bss[1], &b);
-	ck_assert(select_bss_match(both, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_SAE);
-	ck_assert(!select_bss_match(ext, &b, &ch));
-	scan_bss_parse(&fake.bss[2], &b);
-	ck_assert(select_bss_match(both, &b, &ch));
-	ck_assert_int_eq(ch.akm, CONFIG_AKM_SAE_EXT_KEY);
-	ck_assert(!select_bss_match(sae, &b, &ch));
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		scan_bss_parse(&fake.bss[want[i].bss], &b);
+		memset(&ch, 0, sizeof(ch));
+		ck_assert_msg(select_bss_match(want[i].n, &b, &ch) == (want[i].akm != 0),
+			      "case %zu", i);
+		if (want[i].akm)
+			ck_assert_msg(ch.akm == want[i].akm, "case %zu: akm %u", i, ch.akm);
+	}
 }
 END_TEST
 

@@ -13,6 +13,7 @@
 #include "rsn/profile-xml.h"
 #include "rsn/reason.h"
 #include "rsn/select.h"
+#include "tests/unit/rsn/test-util.h"
 
 #define SEC(auth, pwe)                                                                     \
 	"<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>696876642d74657374</Ssid><AuthMode>" auth \
@@ -59,60 +60,56 @@ static uint32_t select_test_run(const char *xml, const uint8_t *akms, size_t n_a
 
 static const uint8_t akm_both[] = { 8, 24 }, akm_8[] = { 8 }, akm_24[] = { 24 };
 
-START_TEST(test_select_sae_ext_key_preferred_when_offered_and_allowed)
-{
-	struct rsn_selection sel;
+/* One BSS against one profile: the reason, and the AKM chosen when it fits. */
+static const struct select_case {
+	const char *what, *xml;
+	const uint8_t *akms;
+	size_t n_akm;
+	bool h2e;
+	uint32_t reason, akm;
+} select_cases[] = {
+	{ "24 before 8 when both are offered and allowed", SEC("SAE SAE-EXT-KEY", "2"), akm_both,
+	  2, true, L2_REASON_CODE_SUCCESS, RSN_AKM_SAE_EXT_KEY },
+	{ "SAE-EXT-KEY alone against an AP with both", SEC("SAE-EXT-KEY", "1"), akm_both, 2, true,
+	  L2_REASON_CODE_SUCCESS, RSN_AKM_SAE_EXT_KEY },
+	{ "SAE alone never picks 24", SEC("SAE", "2"), akm_both, 2, true, L2_REASON_CODE_SUCCESS,
+	  RSN_AKM_SAE },
+	{ "8 when 24 is not offered", SEC("SAE SAE-EXT-KEY", "2"), akm_8, 1, true,
+	  L2_REASON_CODE_SUCCESS, RSN_AKM_SAE },
+	{ "8 when the AP does not do H2E (24 needs it)", SEC("SAE SAE-EXT-KEY", "2"), akm_both, 2,
+	  false, L2_REASON_CODE_SUCCESS, RSN_AKM_SAE },
+	{ "8 with sae_pwe=0", SEC("SAE SAE-EXT-KEY", "0"), akm_both, 2, false,
+	  L2_REASON_CODE_SUCCESS, RSN_AKM_SAE },
+	{ "SAE-EXT-KEY only, the AP offers only 8", SEC("SAE-EXT-KEY", "2"), akm_8, 1, true,
+	  RSN_REASON_NO_MATCHING_AKM, 0 },
+	{ "SAE-EXT-KEY only, offered, but no H2E at the AP", SEC("SAE-EXT-KEY", "2"), akm_24, 1,
+	  false, RSN_REASON_SAE_H2E_MISMATCH, 0 },
+	{ "SAE only, the AP offers only 24", SEC("SAE", "2"), akm_24, 1, true,
+	  RSN_REASON_NO_MATCHING_AKM, 0 },
+};
 
-	ck_assert_uint_eq(select_test_run(SEC("SAE SAE-EXT-KEY", "2"), akm_both, 2, true, &sel),
-			  L2_REASON_CODE_SUCCESS);
-	ck_assert_uint_eq(sel.akm, RSN_AKM_SAE_EXT_KEY);
-	ck_assert(sel.sae_h2e);
-	ck_assert_int_eq(sel.mfp, RSN_MFP_REQUIRED);
-	ck_assert_uint_eq(sel.group_mgmt, RSN_CIPHER_BIP_CMAC_128);
-	/* SAE-EXT-KEY alone, against an AP with both */
-	ck_assert_uint_eq(select_test_run(SEC("SAE-EXT-KEY", "1"), akm_both, 2, true, &sel),
-			  L2_REASON_CODE_SUCCESS);
-	ck_assert_uint_eq(sel.akm, RSN_AKM_SAE_EXT_KEY);
-	/* SAE alone never picks 24 */
-	ck_assert_uint_eq(select_test_run(SEC("SAE", "2"), akm_both, 2, true, &sel),
-			  L2_REASON_CODE_SUCCESS);
-	ck_assert_uint_eq(sel.akm, RSN_AKM_SAE);
+START_TEST(test_select_sae_akm_24_before_8_h2e_only)
+{
+	const struct select_case *t = &select_cases[_i];
+	struct rsn_selection sel;
+	uint32_t r = select_test_run(t->xml, t->akms, t->n_akm, t->h2e, &sel);
+
+	ck_assert_msg(r == t->reason, "%s: reason 0x%x (%s), want 0x%x", t->what, r,
+		      rsn_reason_str(r), t->reason);
+	ck_assert_msg(sel.akm == t->akm, "%s: AKM %08x, want %08x", t->what, sel.akm, t->akm);
+	if (r == L2_REASON_CODE_SUCCESS) {
+		/* WPA3-Personal: PMF required, the AP's BIP; H2E whenever 24 was chosen */
+		ck_assert_int_eq(sel.mfp, RSN_MFP_REQUIRED);
+		ck_assert_uint_eq(sel.group_mgmt, RSN_CIPHER_BIP_CMAC_128);
+		ck_assert(sel.akm != RSN_AKM_SAE_EXT_KEY || sel.sae_h2e);
+	}
 }
 END_TEST
 
-START_TEST(test_select_sae_akm8_when_24_not_offered_or_no_h2e)
+/* The user reads why: the reason for an AP without the profile's AKM names SAE-EXT-KEY. */
+START_TEST(test_select_refusal_names_sae_ext_key)
 {
-	struct rsn_selection sel;
-
-	ck_assert_uint_eq(select_test_run(SEC("SAE SAE-EXT-KEY", "2"), akm_8, 1, true, &sel),
-			  L2_REASON_CODE_SUCCESS);
-	ck_assert_uint_eq(sel.akm, RSN_AKM_SAE);
-	/* 24 runs with hash-to-element only: an AP without H2E gets 8 */
-	ck_assert_uint_eq(select_test_run(SEC("SAE SAE-EXT-KEY", "2"), akm_both, 2, false, &sel),
-			  L2_REASON_CODE_SUCCESS);
-	ck_assert_uint_eq(sel.akm, RSN_AKM_SAE);
-	ck_assert(!sel.sae_h2e);
-	/* and so does sae_pwe=0 (hunting-and-pecking only) */
-	ck_assert_uint_eq(select_test_run(SEC("SAE SAE-EXT-KEY", "0"), akm_both, 2, false, &sel),
-			  L2_REASON_CODE_SUCCESS);
-	ck_assert_uint_eq(sel.akm, RSN_AKM_SAE);
-}
-END_TEST
-
-START_TEST(test_select_sae_ext_key_only_refused_by_akm8_ap)
-{
-	struct rsn_selection sel;
-	uint32_t r = select_test_run(SEC("SAE-EXT-KEY", "2"), akm_8, 1, true, &sel);
-
-	ck_assert_uint_eq(r, RSN_REASON_NO_MATCHING_AKM);
-	ck_assert_ptr_nonnull(strstr(rsn_reason_str(r), "SAE-EXT-KEY"));
-	ck_assert_uint_eq(sel.akm, 0);
-	/* offered and allowed, but the AP does not do H2E: the reason names H2E */
-	r = select_test_run(SEC("SAE-EXT-KEY", "2"), akm_24, 1, false, &sel);
-	ck_assert_uint_eq(r, RSN_REASON_SAE_H2E_MISMATCH);
-	/* an SAE-only profile and an AP with only 24 */
-	ck_assert_uint_eq(select_test_run(SEC("SAE", "2"), akm_24, 1, true, &sel),
-			  RSN_REASON_NO_MATCHING_AKM);
+	ck_assert_ptr_nonnull(strstr(rsn_reason_str(RSN_REASON_NO_MATCHING_AKM), "SAE-EXT-KEY"));
 }
 END_TEST
 
@@ -140,17 +137,11 @@ int main(void)
 {
 	Suite *s = suite_create("select");
 	TCase *tc = tcase_create("sae-akm");
-	SRunner *sr;
-	int failed;
 
-	tcase_add_test(tc, test_select_sae_ext_key_preferred_when_offered_and_allowed);
-	tcase_add_test(tc, test_select_sae_akm8_when_24_not_offered_or_no_h2e);
-	tcase_add_test(tc, test_select_sae_ext_key_only_refused_by_akm8_ap);
+	tcase_add_loop_test(tc, test_select_sae_akm_24_before_8_h2e_only, 0,
+			    (int)(sizeof(select_cases) / sizeof(select_cases[0])));
+	tcase_add_test(tc, test_select_refusal_names_sae_ext_key);
 	tcase_add_test(tc, test_select_profile_auth_mode_forms);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return test_run_suite(s);
 }
