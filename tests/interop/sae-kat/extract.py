@@ -17,7 +17,7 @@ ORDER = {  # the group order r (SEC 2 / RFC 5903), to recognise rand and mask am
     19: 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551,
     20: int("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF"
             "581A0DB248B0A77AECEC196ACCC52973", 16),
-    21: int("01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA"
+    21: int("01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA"
             "51868783BF2F966B7FCC0148F709A5D03BB5C9B8899C47AEBB6FB71E91386409", 16),
 }
 
@@ -121,7 +121,8 @@ def first(lst, pred, what):
 def hexdump_last(log, label, before=None):
     """The last `label - hexdump(len=N): ..` of hostapd's log (before a position)."""
     text = log if before is None else log[:before]
-    found = re.findall(r"(?m)^[0-9.]*:? ?" + re.escape(label) +
+    # newer hostapd (with a message context) writes "IFNAME=wlan0 <2>" before the label
+    found = re.findall(r"(?m)^[0-9.]*:? ?(?:IFNAME=\S+ <\d+>)?" + re.escape(label) +
                        r" - hexdump\(len=\d+\): ([0-9a-f ]+)$", text)
     if not found:
         die("hostapd log has no '%s' hexdump" % label)

@@ -233,6 +233,61 @@ START_TEST(test_replay_hostapd_sae_h2e_g20_commit_confirm_pmkid_msg2_msg4_gtk_ig
 }
 END_TEST
 
+/*
+ * AKM 00-0F-AC:24 (SAE-EXT-KEY) against hostapd v2.12-devel, hash-to-element: IEEE 802.11-2024
+ * 12.4.5.4 (PMK as long as the hash: 32, 48, 64 octets), 12.4.7.4 (the AKM Suite Selector
+ * element in our Commit), 12.7.3 Table 12-11 (KDF-SHA-256/384/512, KCK 16/24/32, KEK 16/32/32,
+ * MIC HMAC-SHA-256/384/512 of 16/24/32 octets), Key Descriptor Version 0.
+ */
+START_TEST(test_replay_hostapd_sae_ext_key_h2e_g19_pmk32_msg2_msg4_gtk_igtk)
+{
+	sae_replay_case("sae-ext-h2e-19.kat");
+}
+END_TEST
+
+START_TEST(test_replay_hostapd_sae_ext_key_h2e_g20_pmk48_kdf_sha384_msg2_msg4_gtk_igtk)
+{
+	sae_replay_case("sae-ext-h2e-20.kat");
+}
+END_TEST
+
+START_TEST(test_replay_hostapd_sae_ext_key_h2e_g21_pmk64_kdf_sha512_msg2_msg4_gtk_igtk)
+{
+	sae_replay_case("sae-ext-h2e-21.kat");
+}
+END_TEST
+
+/*
+ * 12.4.5.4 with AKM 24: the AP's recorded Commit with its AKM Suite Selector naming another
+ * AKM (00-0F-AC:8) is refused, and the exchange does not go on.
+ */
+START_TEST(test_replay_hostapd_sae_ext_key_ap_commit_other_akm_refused)
+{
+	static const uint8_t sel24[] = { 255, 5, 114, 0x00, 0x0f, 0xac, 24 };
+	struct kat k;
+	struct sae_replay r;
+	uint8_t buf[SAE_COMMIT_MAX_LEN], commit[SAE_COMMIT_MAX_LEN];
+	size_t len, n;
+	const uint8_t *f;
+
+	kat_load(&k, "sae-ext-h2e-20.kat");
+	sae_replay_start(&k, &r);
+	ck_assert_int_eq(sae_session_commit_build(r.s, buf, sizeof(buf), &len), SAE_OK);
+	f = kat_val(&k, "ap_commit", &n);
+	ck_assert_uint_le(n, sizeof(commit));
+	ck_assert_uint_ge(n, sizeof(sel24));
+	ck_assert_mem_eq(f + n - sizeof(sel24), sel24, sizeof(sel24)); /* hostapd sent it */
+	memcpy(commit, f, n);
+	commit[n - 1] = 8;
+	ck_assert_int_eq(sae_session_rx_commit(r.s, SAE_STATUS_HASH_TO_ELEMENT, commit, n),
+			 SAE_AKM_MISMATCH);
+	ck_assert_int_eq(sae_session_state(r.s), SAE_STATE_COMMITTED);
+	ck_assert_int_eq(sae_session_rx_commit(r.s, SAE_STATUS_HASH_TO_ELEMENT, f, n),
+			 SAE_TX_CONFIRM);
+	sae_replay_free(&r);
+}
+END_TEST
+
 /* 12.4.5.5: a Confirm changed in one octet does not verify; the recording is what matters. */
 START_TEST(test_replay_hostapd_sae_hnp_g19_ap_confirm_one_octet_changed_rejected)
 {
@@ -262,6 +317,7 @@ static Suite *sae_replay_suite(void)
 {
 	Suite *s = suite_create("sae-replay");
 	TCase *tc = tcase_create("hostapd-2.10");
+	TCase *ext = tcase_create("hostapd-2.12-devel-sae-ext-key");
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_replay_hostapd_sae_hnp_g19_commit_confirm_pmkid_msg2_msg4_gtk_igtk);
@@ -269,6 +325,12 @@ static Suite *sae_replay_suite(void)
 	tcase_add_test(tc, test_replay_hostapd_sae_h2e_g20_commit_confirm_pmkid_msg2_msg4_gtk_igtk);
 	tcase_add_test(tc, test_replay_hostapd_sae_hnp_g19_ap_confirm_one_octet_changed_rejected);
 	suite_add_tcase(s, tc);
+	tcase_set_timeout(ext, 60);
+	tcase_add_test(ext, test_replay_hostapd_sae_ext_key_h2e_g19_pmk32_msg2_msg4_gtk_igtk);
+	tcase_add_test(ext, test_replay_hostapd_sae_ext_key_h2e_g20_pmk48_kdf_sha384_msg2_msg4_gtk_igtk);
+	tcase_add_test(ext, test_replay_hostapd_sae_ext_key_h2e_g21_pmk64_kdf_sha512_msg2_msg4_gtk_igtk);
+	tcase_add_test(ext, test_replay_hostapd_sae_ext_key_ap_commit_other_akm_refused);
+	suite_add_tcase(s, ext);
 	return s;
 }
 
