@@ -269,7 +269,7 @@ static uint32_t rsn_plugin_sae_begin(struct adapter *a)
 	x->s = sae_session_new(&cfg);
 	if (!x->s)
 		return RSN_REASON_SAE_FAILED;
-	LOG(INFO, "SAE: Commit with group %u (%s, AKM %s)", group,
+	LOG(INFO, "SAE: Commit with group %u (%s), AKM %s", group,
 	    x->h2e ? "hash-to-element" : "hunting-and-pecking",
 	    cfg.ext_key ? "00-0F-AC:24 SAE-EXT-KEY" : "00-0F-AC:8");
 	return rsn_plugin_sae_tx(a, SAE_TX_COMMIT);
