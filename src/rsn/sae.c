@@ -17,7 +17,7 @@
 #define SAE_EXT_PASSWORD_IDENTIFIER 33
 #define SAE_EXT_REJECTED_GROUPS 92
 #define SAE_EXT_TOKEN_CONTAINER 93
-#define SAE_EXT_AKM_SUITE_SELECTOR 114 /* IEEE 802.11-2024 9.4.2.300 (802.11az/REVme) */
+#define SAE_EXT_AKM_SUITE_SELECTOR 114 /* AKM Suite Selector element (REVme) */
 #define SAE_SC_MAX 0xffff /* "2^16 - 1" */
 /* 00-0F-AC:8 and 00-0F-AC:24 as they go into an element (OUI, then the suite type) */
 static const uint8_t sae_akm_sae[4] = { 0x00, 0x0f, 0xac, 8 };
@@ -83,7 +83,7 @@ struct sae_session *sae_session_new(const struct sae_session_config *cfg)
 	    cfg->n_rejected_groups > SAE_REJECTED_GROUPS_MAX ||
 	    (cfg->n_rejected_groups && (!cfg->pt || !cfg->rejected_groups)) ||
 	    (cfg->ext_key && !cfg->pt))
-		return NULL; /* SAE-EXT-KEY runs with hash-to-element only (802.11-2024 12.4.4) */
+		return NULL; /* SAE-EXT-KEY runs with hash-to-element only (REVme; hostapd too) */
 	s = OPENSSL_secure_zalloc(sizeof(*s));
 	if (!s)
 		return NULL;
