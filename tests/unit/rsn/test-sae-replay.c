@@ -257,6 +257,19 @@ START_TEST(test_replay_hostapd_sae_ext_key_h2e_g21_pmk64_kdf_sha512_msg2_msg4_gt
 }
 END_TEST
 
+/* The recorded case up to our Commit sent: the AP's recorded Commit, its length in *n. */
+static const uint8_t *sae_replay_committed(struct kat *k, const char *file, struct sae_replay *r,
+					   size_t *n)
+{
+	uint8_t buf[SAE_COMMIT_MAX_LEN];
+	size_t len;
+
+	kat_load(k, file);
+	sae_replay_start(k, r);
+	ck_assert_int_eq(sae_session_commit_build(r->s, buf, sizeof(buf), &len), SAE_OK);
+	return kat_val(k, "ap_commit", n);
+}
+
 /*
  * 12.4.5.4 with AKM 24: the AP's recorded Commit with its AKM Suite Selector naming another
  * AKM (00-0F-AC:8) is refused, and the exchange does not go on.
@@ -266,14 +279,10 @@ START_TEST(test_replay_hostapd_sae_ext_key_ap_commit_other_akm_refused)
 	static const uint8_t sel24[] = { 255, 5, 114, 0x00, 0x0f, 0xac, 24 };
 	struct kat k;
 	struct sae_replay r;
-	uint8_t buf[SAE_COMMIT_MAX_LEN], commit[SAE_COMMIT_MAX_LEN];
-	size_t len, n;
-	const uint8_t *f;
+	uint8_t commit[SAE_COMMIT_MAX_LEN];
+	size_t n;
+	const uint8_t *f = sae_replay_committed(&k, "sae-ext-h2e-20.kat", &r, &n);
 
-	kat_load(&k, "sae-ext-h2e-20.kat");
-	sae_replay_start(&k, &r);
-	ck_assert_int_eq(sae_session_commit_build(r.s, buf, sizeof(buf), &len), SAE_OK);
-	f = kat_val(&k, "ap_commit", &n);
 	ck_assert_uint_le(n, sizeof(commit));
 	ck_assert_uint_ge(n, sizeof(sel24));
 	ck_assert_mem_eq(f + n - sizeof(sel24), sel24, sizeof(sel24)); /* hostapd sent it */
@@ -295,12 +304,8 @@ START_TEST(test_replay_hostapd_sae_hnp_g19_ap_confirm_one_octet_changed_rejected
 	struct sae_replay r;
 	uint8_t buf[SAE_COMMIT_MAX_LEN], confirm[SAE_CONFIRM_MAX_LEN];
 	size_t len, n;
-	const uint8_t *f;
+	const uint8_t *f = sae_replay_committed(&k, "sae-hnp-19.kat", &r, &n);
 
-	kat_load(&k, "sae-hnp-19.kat");
-	sae_replay_start(&k, &r);
-	ck_assert_int_eq(sae_session_commit_build(r.s, buf, sizeof(buf), &len), SAE_OK);
-	f = kat_val(&k, "ap_commit", &n);
 	ck_assert_int_eq(sae_session_rx_commit(r.s, 0, f, n), SAE_TX_CONFIRM);
 	ck_assert_int_eq(sae_session_confirm_build(r.s, buf, sizeof(buf), &len), SAE_OK);
 	f = kat_val(&k, "ap_confirm", &n);
