@@ -32,6 +32,7 @@
 #define RSN_AKM_8021X_SUITE_B  RSN_SUITE(11)
 #define RSN_AKM_8021X_SUITE_B_192 RSN_SUITE(12)
 #define RSN_AKM_PSK_SHA384     RSN_SUITE(20)
+#define RSN_AKM_SAE_EXT_KEY    RSN_SUITE(24)
 
 /* The pre-RSN WPA vendor element uses the same numbers under 00-50-F2. */
 #define WPA_OUI 0x0050f2u

@@ -33,7 +33,7 @@ int config_errf(char *err, size_t len, const char *fmt, ...)
 
 static const enum config_akm config_akm_list[] = {
 	CONFIG_AKM_NONE, CONFIG_AKM_PSK, CONFIG_AKM_PSK_SHA256, CONFIG_AKM_SAE, CONFIG_AKM_EAP,
-	CONFIG_AKM_EAP_SHA256,
+	CONFIG_AKM_EAP_SHA256, CONFIG_AKM_SAE_EXT_KEY,
 };
 static const enum config_cipher config_cipher_list[] = {
 	CONFIG_CIPHER_CCMP, CONFIG_CIPHER_GCMP, CONFIG_CIPHER_GCMP_256,
@@ -57,6 +57,8 @@ uint32_t config_akm_suite(enum config_akm akm)
 		return RSN_AKM_8021X;
 	case CONFIG_AKM_EAP_SHA256:
 		return RSN_AKM_8021X_SHA256;
+	case CONFIG_AKM_SAE_EXT_KEY:
+		return RSN_AKM_SAE_EXT_KEY;
 	}
 	return 0;
 }
@@ -227,7 +229,7 @@ static unsigned int config_akm_word(const char *tok, char *err, size_t err_len)
 	bit = config_akm_bit(suite);
 	if (bit)
 		return bit;
-	if (suite == RSN_SUITE(9) || suite == RSN_SUITE(24))
+	if (suite == RSN_SUITE(9))
 		config_errf(err, err_len, "%s is not supported yet", tok);
 	else if (suite || !strcmp(tok, "IEEE8021X"))
 		config_errf(err, err_len, "%s is not supported", tok);

@@ -439,7 +439,7 @@ int config_network_value(const struct config_network *n, const char *name,
 
 bool config_network_sae_ok(const struct config_network *n)
 {
-	return (n->key_mgmt & CONFIG_AKM_SAE) && (n->sae_password_set || n->passphrase_set);
+	return (n->key_mgmt & CONFIG_AKM_SAE_ANY) && (n->sae_password_set || n->passphrase_set);
 }
 
 int config_network_check(const struct config_network *n, char *err, size_t len)
@@ -450,9 +450,10 @@ int config_network_check(const struct config_network *n, char *err, size_t len)
 	if (!n->ssid_set && n->key_mgmt != CONFIG_AKM_NONE)
 		return config_errf(err, len, "network block: no ssid");
 	/* IEEE 802.11-2020 12.4: SAE needs a password; a raw 256-bit PSK is none */
-	if (n->key_mgmt == CONFIG_AKM_SAE && !config_network_sae_ok(n))
+	if (!(n->key_mgmt & ~(unsigned int)CONFIG_AKM_SAE_ANY) && !config_network_sae_ok(n))
 		return config_errf(err, len,
-				   "network block: key_mgmt SAE needs sae_password or a psk passphrase");
+				   "network block: key_mgmt %s needs sae_password or a psk passphrase",
+				   n->key_mgmt & CONFIG_AKM_SAE ? "SAE" : "SAE-EXT-KEY");
 	if ((n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256)) && !secret && !n->mem_only_psk)
 		return config_errf(err, len,
 				   "network block: key_mgmt %s needs a psk (or key_mgmt=NONE)",

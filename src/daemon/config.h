@@ -59,7 +59,11 @@ enum config_akm {
 	CONFIG_AKM_SAE = 1u << 3,        /* 00-0F-AC:8 */
 	CONFIG_AKM_EAP = 1u << 4,        /* 00-0F-AC:1, WPA-EAP (config-eap.h) */
 	CONFIG_AKM_EAP_SHA256 = 1u << 5, /* 00-0F-AC:5, WPA-EAP-SHA256 */
+	CONFIG_AKM_SAE_EXT_KEY = 1u << 6, /* 00-0F-AC:24, SAE-EXT-KEY (hash-to-element only) */
 };
+
+/* Either SAE AKM: the plugin picks 24 over 8 when the AP offers both (rsn/select.c). */
+#define CONFIG_AKM_SAE_ANY (CONFIG_AKM_SAE | CONFIG_AKM_SAE_EXT_KEY)
 
 /* Pairwise / group ciphers, as a bit set. */
 enum config_cipher {
@@ -75,7 +79,8 @@ enum config_cipher {
 };
 
 #define CONFIG_AKM_ALL (CONFIG_AKM_NONE | CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | \
-			CONFIG_AKM_SAE | CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256)
+			CONFIG_AKM_SAE | CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256 | \
+			CONFIG_AKM_SAE_EXT_KEY)
 #define CONFIG_SAE_PASSWORD_MAX 128
 #define CONFIG_SAE_GROUPS_MAX 8
 #define CONFIG_CIPHER_ALL (CONFIG_CIPHER_CCMP | CONFIG_CIPHER_GCMP | \

@@ -154,7 +154,7 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 		}
 		return 0;
 	}
-	if (ch->akm == CONFIG_AKM_SAE && !config_network_sae_ok(n))
+	if ((ch->akm & CONFIG_AKM_SAE_ANY) && !config_network_sae_ok(n))
 		return -EINVAL;
 	if (!none && ((!eap && !ask && !(n->passphrase_set || n->psk_set || n->sae_password_set)) ||
 		      !profile_cipher_valid(ch->pairwise, false) ||
@@ -174,7 +174,11 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 	profile_sbuf_str(&sec, "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>");
 	profile_sbuf_hex(&sec, n->ssid, n->ssid_len);
 	profile_sbuf_str(&sec, "</Ssid><AuthMode>");
-	profile_sbuf_str(&sec, config_akm_name(ch->akm));
+	if ((n->key_mgmt & CONFIG_AKM_SAE_ANY) == CONFIG_AKM_SAE_ANY &&
+	    (ch->akm & CONFIG_AKM_SAE_ANY))
+		profile_sbuf_str(&sec, "SAE SAE-EXT-KEY"); /* the plugin picks (rsn/select.c) */
+	else
+		profile_sbuf_str(&sec, config_akm_name(ch->akm));
 	profile_sbuf_str(&sec, "</AuthMode>");
 	if (!none) {
 		profile_sbuf_str(&sec, "<Pairwise>");
@@ -201,7 +205,7 @@ int profile_build(const struct config_network *n, const struct profile_choice *c
 		profile_sbuf_hex(&sec, n->psk, sizeof(n->psk));
 		profile_sbuf_str(&sec, "</Psk>");
 	}
-	if (ch->akm == CONFIG_AKM_SAE)
+	if (ch->akm & CONFIG_AKM_SAE_ANY)
 		profile_sae(&sec, n);
 	profile_sbuf_str(&sec, "</IhvSecurity>");
 

@@ -75,16 +75,22 @@ bool select_bss_match(const struct config_network *n, const struct scan_bss *b,
 		return false;
 	akm = n->key_mgmt & b->akm;
 	/* SAE needs a password, PMF (MFPC at the AP) and a radio with SAE in our SME */
-	if ((akm & CONFIG_AKM_SAE) &&
+	if ((akm & CONFIG_AKM_SAE_ANY) &&
 	    (select_radio_no_sae || !config_network_sae_ok(n) || !b->mfpc))
-		akm &= ~(unsigned int)CONFIG_AKM_SAE;
+		akm &= ~(unsigned int)CONFIG_AKM_SAE_ANY;
 	/* TKIP is never the pairwise cipher; as the group cipher it is a mixed-mode AP's */
 	pairwise = n->pairwise & b->pairwise & ~(unsigned int)CONFIG_CIPHER_TKIP;
 	group = n->group & config_cipher_bit(b->group_suite);
 	if (!akm || !pairwise || !group)
 		return false;
-	if (akm & CONFIG_AKM_SAE) {
-		choice->akm = CONFIG_AKM_SAE; /* WPA3-Personal: PMF whatever ieee80211w says */
+	if (akm & CONFIG_AKM_SAE_ANY) {
+		/*
+		 * WPA3-Personal: PMF whatever ieee80211w says. SAE-EXT-KEY when both sides have
+		 * it; the profile still names every SAE AKM the network allows, and the plugin,
+		 * which sees the RSNXE, falls back to 8 when hash-to-element cannot run.
+		 */
+		choice->akm = (akm & CONFIG_AKM_SAE_EXT_KEY) ? CONFIG_AKM_SAE_EXT_KEY
+							      : CONFIG_AKM_SAE;
 	} else {
 		/* IEEE 802.11-2020 12.6.3: MFPR needs our MFPC; our MFPR needs theirs. */
 		if (n->ieee80211w == 0 && b->mfpr)
@@ -116,6 +122,8 @@ void select_network_choice(const struct config_network *n, struct profile_choice
 		choice->akm = CONFIG_AKM_PSK_SHA256;
 	else if (n->key_mgmt & CONFIG_AKM_PSK)
 		choice->akm = CONFIG_AKM_PSK;
+	else if (n->key_mgmt & CONFIG_AKM_SAE_EXT_KEY)
+		choice->akm = CONFIG_AKM_SAE_EXT_KEY;
 	else if (n->key_mgmt & CONFIG_AKM_SAE)
 		choice->akm = CONFIG_AKM_SAE;
 	else

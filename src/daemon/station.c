@@ -434,7 +434,7 @@ static void station_core_authorized(void *ctx)
 
 static bool station_network_is_psk(const struct config_network *n)
 {
-	return n && (n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | CONFIG_AKM_SAE));
+	return n && (n->key_mgmt & (CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | CONFIG_AKM_SAE_ANY));
 }
 
 /* The plugin's own words for its IHV-range codes, else the contract's names. */
@@ -543,7 +543,7 @@ static void station_core_ended(void *ctx, enum ihv_phase phase, uint32_t reason,
 			 st->ifname);
 	} else if (phase == IHV_PHASE_POST_ASSOCIATE && station_network_is_psk(n) && !st->t_auth) {
 		station_wrong_key(st, n, reason, air_reason, false);
-	} else if (n && phase == IHV_PHASE_ASSOCIATING && st->cur_choice.akm == CONFIG_AKM_SAE &&
+	} else if (n && phase == IHV_PHASE_ASSOCIATING && (st->cur_choice.akm & CONFIG_AKM_SAE_ANY) &&
 		   reason >= L2_REASON_CODE_IHV_BASE &&
 		   reason < L2_REASON_CODE_IHV_BASE + L2_REASON_CODE_GROUP_SIZE) {
 		/* SAE ended by the plugin (an IHV reason) before the association */

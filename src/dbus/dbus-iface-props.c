@@ -206,6 +206,9 @@ static int dbus_iface_get_auth_mode(DBUS_PROP_ARGS)
 		case RSN_AKM_SAE:
 			mode = "SAE";
 			break;
+		case RSN_AKM_SAE_EXT_KEY: /* wpa_supplicant's name for AKM 00-0F-AC:24 */
+			mode = "SAE-EXT-KEY";
+			break;
 		default:
 			mode = "UNKNOWN";
 			break;

@@ -19,7 +19,7 @@
  * and freed right after use, which also cleanses their keyed state.
  */
 static struct {
-	EVP_MAC_CTX *hmac_sha1, *hmac_sha256, *hmac_sha384, *cmac_aes128;
+	EVP_MAC_CTX *hmac_sha1, *hmac_sha256, *hmac_sha384, *hmac_sha512, *cmac_aes128;
 	EVP_MAC *hmac, *cmac;
 	EVP_KDF *pbkdf2;
 	EVP_CIPHER *wrap128, *wrap256;
@@ -57,6 +57,7 @@ static void rsn_crypto_algs_init(void)
 	algs.hmac_sha1 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA1");
 	algs.hmac_sha256 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA256");
 	algs.hmac_sha384 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA384");
+	algs.hmac_sha512 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA512");
 	algs.cmac_aes128 = rsn_crypto_template_new(algs.cmac, OSSL_MAC_PARAM_CIPHER, "AES-128-CBC");
 	/* CMAC cannot dup a keyless context: key the template with a public all-zero key */
 	if (algs.cmac_aes128) {
@@ -68,7 +69,7 @@ static void rsn_crypto_algs_init(void)
 		}
 	}
 	algs.ok = algs.pbkdf2 && algs.wrap128 && algs.wrap256 && algs.hmac_sha1 &&
-		  algs.hmac_sha256 && algs.hmac_sha384 && algs.cmac_aes128;
+		  algs.hmac_sha256 && algs.hmac_sha384 && algs.hmac_sha512 && algs.cmac_aes128;
 }
 
 static int rsn_crypto_algs_ready(void)
@@ -94,6 +95,7 @@ void rsn_crypto_cleanup(void)
 	EVP_MAC_CTX_free(algs.hmac_sha1);
 	EVP_MAC_CTX_free(algs.hmac_sha256);
 	EVP_MAC_CTX_free(algs.hmac_sha384);
+	EVP_MAC_CTX_free(algs.hmac_sha512);
 	EVP_MAC_CTX_free(algs.cmac_aes128);
 	EVP_MAC_free(algs.hmac);
 	EVP_MAC_free(algs.cmac);
@@ -153,6 +155,12 @@ int rsn_crypto_hmac_sha384(const uint8_t *key, size_t key_len, const uint8_t *da
 			   uint8_t out[48])
 {
 	return rsn_crypto_mac_oneshot(&algs.hmac_sha384, key, key_len, data, len, out, 48);
+}
+
+int rsn_crypto_hmac_sha512(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			   uint8_t out[64])
+{
+	return rsn_crypto_mac_oneshot(&algs.hmac_sha512, key, key_len, data, len, out, 64);
 }
 
 int rsn_crypto_cmac_aes128(const uint8_t key[16], const uint8_t *data, size_t len, uint8_t out[16])
@@ -251,7 +259,7 @@ int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const 
 		   const uint8_t *ctx, size_t ctx_len, uint8_t *out, size_t out_bits)
 {
 	EVP_MAC_CTX *c, *const *tmpl = NULL;
-	uint8_t block[48], le[2];
+	uint8_t block[64], le[2];
 	size_t hlen = 0, out_len = out_bits / 8, label_len = strlen(label), pos = 0, got;
 	int ok = 1;
 
@@ -263,6 +271,10 @@ int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const 
 	case RSN_PRF_KDF_SHA384:
 		tmpl = &algs.hmac_sha384;
 		hlen = 48;
+		break;
+	case RSN_PRF_KDF_SHA512:
+		tmpl = &algs.hmac_sha512;
+		hlen = 64;
 		break;
 	case RSN_PRF_SHA1:
 		return -1;
@@ -337,15 +349,27 @@ int rsn_crypto_aes_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in,
 }
 
 static const struct rsn_akm_info akm_table[] = {
-	{ RSN_AKM_8021X, RSN_PRF_SHA1, RSN_MIC_HMAC_SHA1_128, 16, 16, 16, 2, false },
-	{ RSN_AKM_PSK, RSN_PRF_SHA1, RSN_MIC_HMAC_SHA1_128, 16, 16, 16, 2, true },
-	{ RSN_AKM_8021X_SHA256, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 3, false },
-	{ RSN_AKM_PSK_SHA256, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 3, true },
-	{ RSN_AKM_SAE, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 0, false },
-	{ RSN_AKM_8021X_SUITE_B, RSN_PRF_KDF_SHA256, RSN_MIC_HMAC_SHA256_128, 16, 16, 16, 0, false },
-	{ RSN_AKM_8021X_SUITE_B_192, RSN_PRF_KDF_SHA384, RSN_MIC_HMAC_SHA384_192, 24, 24, 32, 0,
+	{ RSN_AKM_8021X, 0, RSN_PRF_SHA1, RSN_MIC_HMAC_SHA1_128, 16, 16, 16, 2, false },
+	{ RSN_AKM_PSK, 0, RSN_PRF_SHA1, RSN_MIC_HMAC_SHA1_128, 16, 16, 16, 2, true },
+	{ RSN_AKM_8021X_SHA256, 0, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 3, false },
+	{ RSN_AKM_PSK_SHA256, 0, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 3, true },
+	{ RSN_AKM_SAE, 0, RSN_PRF_KDF_SHA256, RSN_MIC_AES_128_CMAC, 16, 16, 16, 0, false },
+	{ RSN_AKM_8021X_SUITE_B, 0, RSN_PRF_KDF_SHA256, RSN_MIC_HMAC_SHA256_128, 16, 16, 16, 0,
 	  false },
-	{ RSN_AKM_PSK_SHA384, RSN_PRF_KDF_SHA384, RSN_MIC_HMAC_SHA384_192, 24, 24, 32, 0, true },
+	{ RSN_AKM_8021X_SUITE_B_192, 0, RSN_PRF_KDF_SHA384, RSN_MIC_HMAC_SHA384_192, 24, 24, 32, 0,
+	  false },
+	{ RSN_AKM_PSK_SHA384, 0, RSN_PRF_KDF_SHA384, RSN_MIC_HMAC_SHA384_192, 24, 24, 32, 0, true },
+	/*
+	 * IEEE 802.11-2024 12.7.3 Table 12-11, AKM 00-0F-AC:24: KDF-SHA-256 / KCK 16 / KEK 16 /
+	 * MIC 16 for a 256-bit PMK, KDF-SHA-384 / 24 / 32 / 24 for 384 bits, KDF-SHA-512 / 32 /
+	 * 32 / 32 for 512 bits; "Key Descriptor Version 0" (AKM-defined, 12.7.2)
+	 */
+	{ RSN_AKM_SAE_EXT_KEY, 32, RSN_PRF_KDF_SHA256, RSN_MIC_HMAC_SHA256_128, 16, 16, 16, 0,
+	  false },
+	{ RSN_AKM_SAE_EXT_KEY, 48, RSN_PRF_KDF_SHA384, RSN_MIC_HMAC_SHA384_192, 24, 24, 32, 0,
+	  false },
+	{ RSN_AKM_SAE_EXT_KEY, 64, RSN_PRF_KDF_SHA512, RSN_MIC_HMAC_SHA512_256, 32, 32, 32, 0,
+	  false },
 };
 
 const struct rsn_akm_info *rsn_akm_info_find(uint32_t akm)
@@ -354,6 +378,20 @@ const struct rsn_akm_info *rsn_akm_info_find(uint32_t akm)
 		if (akm_table[i].akm == akm)
 			return &akm_table[i];
 	return NULL;
+}
+
+const struct rsn_akm_info *rsn_akm_info_for(uint32_t akm, size_t pmk_len)
+{
+	for (size_t i = 0; i < sizeof(akm_table) / sizeof(akm_table[0]); i++)
+		if (akm_table[i].akm == akm &&
+		    (!akm_table[i].pmk_len || akm_table[i].pmk_len == pmk_len))
+			return &akm_table[i];
+	return NULL;
+}
+
+bool rsn_akm_is_sae(uint32_t akm)
+{
+	return akm == RSN_AKM_SAE || akm == RSN_AKM_SAE_EXT_KEY;
 }
 
 size_t rsn_cipher_key_len(uint32_t cipher)
@@ -429,7 +467,7 @@ int rsn_crypto_ptk_derive(const struct rsn_akm_info *akm, uint32_t pairwise_ciph
 int rsn_crypto_eapol_mic(const struct rsn_akm_info *akm, const uint8_t *kck,
 			 const uint8_t *frame, size_t len, uint8_t *mic)
 {
-	uint8_t full[48];
+	uint8_t full[64];
 	int r = -1;
 
 	switch (akm->mic) {
@@ -444,6 +482,9 @@ int rsn_crypto_eapol_mic(const struct rsn_akm_info *akm, const uint8_t *kck,
 		break;
 	case RSN_MIC_HMAC_SHA384_192:
 		r = rsn_crypto_hmac_sha384(kck, akm->kck_len, frame, len, full);
+		break;
+	case RSN_MIC_HMAC_SHA512_256:
+		r = rsn_crypto_hmac_sha512(kck, akm->kck_len, frame, len, full);
 		break;
 	}
 	if (r == 0)

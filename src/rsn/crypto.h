@@ -23,6 +23,7 @@ enum rsn_prf {
 	RSN_PRF_SHA1,        /* IEEE 802.11-2020 12.7.1.2 */
 	RSN_PRF_KDF_SHA256,  /* 12.7.1.6.2 */
 	RSN_PRF_KDF_SHA384,
+	RSN_PRF_KDF_SHA512,
 };
 
 enum rsn_mic_alg {
@@ -30,11 +31,18 @@ enum rsn_mic_alg {
 	RSN_MIC_AES_128_CMAC,
 	RSN_MIC_HMAC_SHA256_128,
 	RSN_MIC_HMAC_SHA384_192,
+	RSN_MIC_HMAC_SHA512_256,
 };
 
-/* What an AKM needs (IEEE 802.11-2020 Table 9-151 and 12.7.3). */
+/*
+ * What an AKM needs (IEEE 802.11-2020 Table 9-151 and 12.7.3). AKM 00-0F-AC:24 (SAE-EXT-KEY,
+ * IEEE 802.11-2024 Table 9-190 and 12.7.3 Table 12-11) has one row per PMK length: its SAE
+ * PMK is as long as the SAE group's hash (32, 48, 64 octets) and that length picks the KDF
+ * hash, KCK (PMK/2), KEK (16 or 32) and MIC (16, 24, 32: HMAC-SHA-256/384/512).
+ */
 struct rsn_akm_info {
 	uint32_t akm;
+	uint8_t pmk_len;      /* 0: the AKM's PMK length does not select this row */
 	enum rsn_prf prf;
 	enum rsn_mic_alg mic;
 	uint8_t mic_len;
@@ -44,7 +52,12 @@ struct rsn_akm_info {
 	bool psk;             /* PMK may come from a passphrase */
 };
 
+/* The AKM's row; for SAE-EXT-KEY the 32-octet PMK row. */
 const struct rsn_akm_info *rsn_akm_info_find(uint32_t akm);
+/* The AKM's row for a PMK of pmk_len octets; NULL if the AKM does not take that length. */
+const struct rsn_akm_info *rsn_akm_info_for(uint32_t akm, size_t pmk_len);
+/* AKM 00-0F-AC:8 or 00-0F-AC:24: authentication by SAE (12.4). */
+bool rsn_akm_is_sae(uint32_t akm);
 
 /* Temporal key length of a pairwise/group cipher, 0 if unsupported. */
 size_t rsn_cipher_key_len(uint32_t cipher);
@@ -87,6 +100,8 @@ int rsn_crypto_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *da
 			   uint8_t out[32]);
 int rsn_crypto_hmac_sha384(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
 			   uint8_t out[48]);
+int rsn_crypto_hmac_sha512(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
+			   uint8_t out[64]);
 int rsn_crypto_cmac_aes128(const uint8_t key[16], const uint8_t *data, size_t len, uint8_t out[16]);
 
 /* RFC 3394 with the default IV; kek_len 16 or 32; in_len a multiple of 8, >= 16. */

@@ -154,9 +154,12 @@ const char *rsn_hs_params_check(const struct rsn_hs_params *p)
 
 	if (!p)
 		return "no parameters";
-	akm = rsn_akm_info_find(p->akm);
-	if (!akm)
+	if (!rsn_akm_info_find(p->akm))
 		return "unsupported AKM";
+	/* SAE-EXT-KEY: the PMK's length selects the row (IEEE 802.11-2024 Table 12-11) */
+	akm = rsn_akm_info_for(p->akm, p->pmk_len);
+	if (!akm)
+		return "PMK length does not match the AKM";
 	if (!rsn_cipher_key_len(p->pairwise_cipher))
 		return "unsupported pairwise cipher";
 	if (!rsn_group_cipher_key_len(p->group_cipher))
@@ -192,7 +195,7 @@ const char *rsn_hs_params_check(const struct rsn_hs_params *p)
 		return "AP RSNXE malformed";
 	if (p->eapol_version > 3)
 		return "invalid EAPOL version";
-	if (p->pmk_len != 32 && akm->prf != RSN_PRF_KDF_SHA384)
+	if (p->pmk_len != 32 && akm->prf != RSN_PRF_KDF_SHA384 && !akm->pmk_len)
 		return "PMK length does not match the AKM";
 	return NULL;
 }
@@ -212,7 +215,7 @@ struct rsn_hs *rsn_hs_new(const struct rsn_hs_params *p, const struct rsn_hs_ops
 	rsn_ie_parse(p->ap_rsne, p->ap_rsne_len, &ap);
 	hs->ops = ops;
 	hs->ctx = ctx;
-	hs->akm = rsn_akm_info_find(p->akm);
+	hs->akm = rsn_akm_info_for(p->akm, p->pmk_len);
 	hs->state = HS_WAIT_MSG1;
 	hs->mfp = handshake_mfp_negotiated(p, &sta, &ap);
 	hs->pairwise = p->pairwise_cipher;
@@ -252,6 +255,11 @@ void rsn_hs_free(struct rsn_hs *hs)
 bool rsn_hs_is_established(const struct rsn_hs *hs)
 {
 	return hs->ptk_set && hs->state != HS_FAILED;
+}
+
+const struct rsn_akm_info *rsn_hs_akm(const struct rsn_hs *hs)
+{
+	return hs->akm;
 }
 
 const struct rsn_hs_stats *rsn_hs_stats(const struct rsn_hs *hs)

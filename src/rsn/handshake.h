@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct rsn_akm_info;
+
 #define RSN_HS_DEFAULT_TIMEOUT_MS 5000
 #define RSN_HS_MAX_FRAME 2048
 
@@ -140,6 +142,8 @@ int rsn_hs_mic_failure_report(struct rsn_hs *hs, bool pairwise);
 
 bool rsn_hs_is_established(const struct rsn_hs *hs);
 const struct rsn_hs_stats *rsn_hs_stats(const struct rsn_hs *hs);
+/* The AKM row the handshake runs with (for SAE-EXT-KEY: the one its PMK length selects). */
+const struct rsn_akm_info *rsn_hs_akm(const struct rsn_hs *hs);
 
 /* Test hook: the next fresh SNonce is this one instead of a CSPRNG output. */
 void rsn_hs_test_set_snonce(struct rsn_hs *hs, const uint8_t snonce[32]);

@@ -79,6 +79,7 @@ void rsn_plugin_adapter_clear(struct adapter *a)
 	rsn_plugin_sae_clear(a);
 	OPENSSL_cleanse(a->pmk, sizeof(a->pmk));
 	a->pmk_set = false;
+	a->pmk_len = 0;
 	memset(&a->sel, 0, sizeof(a->sel));
 	a->state = ST_IDLE;
 	a->connect_session = NULL;

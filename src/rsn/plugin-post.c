@@ -49,7 +49,7 @@ uint32_t rsn_plugin_hs_start(struct adapter *a, const DOT11_ASSOCIATION_COMPLETI
 	p.group_mgmt_cipher = a->sel.group_mgmt;
 	p.mfp = a->sel.mfp;
 	p.pmk = a->pmk;
-	p.pmk_len = RSN_PMK_LEN;
+	p.pmk_len = a->pmk_len ? a->pmk_len : RSN_PMK_LEN; /* SAE-EXT-KEY: 32, 48 or 64 */
 	memcpy(p.aa, a->aa, 6);
 	memcpy(p.spa, a->mac, 6);
 	p.sta_rsne = rsn_ie_find(req, req_len, IE_ID_RSN, &p.sta_rsne_len);
@@ -189,7 +189,7 @@ DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSi
 		a->rx_no_hs++;
 		return ERROR_INVALID_STATE;
 	}
-	akm = rsn_akm_info_find(a->sel.akm);
+	akm = rsn_hs_akm(a->hs);
 	if (akm && len <= RSN_HS_MAX_FRAME &&
 	    eapol_key_parse(frame, len, akm->mic_len, &k) == EAPOL_KEY_OK &&
 	    (k.key_info & (EAPOL_KEY_INFO_PAIRWISE | EAPOL_KEY_INFO_ACK | EAPOL_KEY_INFO_MIC)) ==

@@ -176,7 +176,7 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 			return RSN_REASON_HOST_REFUSED;
 		return L2_REASON_CODE_SUCCESS;
 	}
-	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, a->sel.akm == RSN_AKM_SAE ?
+	if ((*err = api->Dot11ExtSetAuthAlgorithm(a->svc, rsn_akm_is_sae(a->sel.akm) ?
 						  DOT11_AUTH_ALGO_WPA3_SAE :
 						  a->eap ? DOT11_AUTH_ALGO_RSNA :
 						  DOT11_AUTH_ALGO_RSNA_PSK)) ||
@@ -190,7 +190,7 @@ static uint32_t rsn_plugin_host_setup(struct adapter *a, DWORD *err)
 	rp.dwAkmSuite = a->sel.akm;
 	rp.dwMfp = rsn_plugin_mfp_linux(a->sel.mfp);
 	rp.dwGroupMgmtCipherSuite = a->sel.group_mgmt;
-	if (a->sel.akm == RSN_AKM_SAE ? a->sae.pmksa : a->pmksa_offered) {
+	if (rsn_akm_is_sae(a->sel.akm) ? a->sae.pmksa : a->pmksa_offered) {
 		/* IEEE 802.11-2020 12.6.10.3: offer the cached PMKSA in the association request */
 		rp.dwNumPmkids = 1;
 		memcpy(rp.ucPmkid, a->pmkid, sizeof(rp.ucPmkid));
@@ -229,10 +229,11 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 			       : rsn_select(&a->prof, a->bss_ies, a->bss_ies_len, &a->sel);
 	a->eap = false;
 	a->pmksa_offered = false;
+	a->pmk_len = 0; /* RSN_PMK_LEN unless SAE sets its own */
 	/* IEEE 802.11-2020 12.5.2.4: no association with it for 60 s after countermeasures */
 	if (reason == L2_REASON_CODE_SUCCESS && rsn_plugin_tkip_blocked(a, a->bss_bssid))
 		reason = RSN_REASON_TKIP_COUNTERMEASURES;
-	if (reason == L2_REASON_CODE_SUCCESS && a->sel.akm == RSN_AKM_SAE)
+	if (reason == L2_REASON_CODE_SUCCESS && rsn_akm_is_sae(a->sel.akm))
 		reason = rsn_plugin_sae_prepare(a, a->bss_bssid);
 	else if (reason == L2_REASON_CODE_SUCCESS && !a->sel.open)
 		reason = rsn_plugin_pmk_get(a);
@@ -251,6 +252,7 @@ void WINAPI rsn_plugin_pre_timer_cb(HANDLE t, LPVOID ctx)
 			err = rsn_reason_win32(reason); /* contract rule 29: never SUCCESS */
 		OPENSSL_cleanse(a->pmk, sizeof(a->pmk));
 		a->pmk_set = false;
+		a->pmk_len = 0;
 		rsn_plugin_sae_clear(a);
 		a->state = ST_IDLE;
 		LOG(WARN, "pre-association failed: 0x%x %s", reason, rsn_reason_str(reason));

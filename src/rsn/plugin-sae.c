@@ -165,9 +165,10 @@ uint32_t rsn_plugin_sae_prepare(struct adapter *a, const uint8_t bssid[6])
 	memcpy(x->ssid, p->ssid, p->ssid_len);
 	x->ssid_len = p->ssid_len;
 	x->h2e = a->sel.sae_h2e;
+	x->akm = a->sel.akm;
 	rsn_plugin_sae_cred_check(x);
-	if (rsn_pmksa_get(rsn_plugin_g.pmksa, bssid, p->ssid, p->ssid_len, RSN_AKM_SAE,
-			  rsn_pmksa_now_s(), a->pmk, a->pmkid) == 0) {
+	if (rsn_pmksa_get_len(rsn_plugin_g.pmksa, bssid, p->ssid, p->ssid_len, x->akm,
+			      rsn_pmksa_now_s(), a->pmk, &a->pmk_len, a->pmkid) == 0) {
 		x->pmksa = true;
 		a->pmk_set = true;
 		LOG(INFO, "SAE: a cached PMKSA for this AP: offering its PMKID, no SAE exchange");
@@ -251,6 +252,7 @@ static uint32_t rsn_plugin_sae_begin(struct adapter *a)
 
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.group = group;
+	cfg.ext_key = x->akm == RSN_AKM_SAE_EXT_KEY; /* rsn_select: only with H2E */
 	memcpy(cfg.own_addr, x->own, 6);
 	memcpy(cfg.peer_addr, x->bssid, 6);
 	if (x->h2e) {
@@ -267,8 +269,9 @@ static uint32_t rsn_plugin_sae_begin(struct adapter *a)
 	x->s = sae_session_new(&cfg);
 	if (!x->s)
 		return RSN_REASON_SAE_FAILED;
-	LOG(INFO, "SAE: Commit with group %u (%s)", group,
-	    x->h2e ? "hash-to-element" : "hunting-and-pecking");
+	LOG(INFO, "SAE: Commit with group %u (%s), AKM %s", group,
+	    x->h2e ? "hash-to-element" : "hunting-and-pecking",
+	    cfg.ext_key ? "00-0F-AC:24 SAE-EXT-KEY" : "00-0F-AC:8");
 	return rsn_plugin_sae_tx(a, SAE_TX_COMMIT);
 }
 
@@ -290,17 +293,20 @@ static void rsn_plugin_sae_accepted(struct adapter *a)
 	struct rsn_plugin_sae *x = &a->sae;
 	uint8_t pmkid[SAE_PMKID_LEN];
 
-	if (sae_session_pmk_get(x->s, a->pmk, pmkid) != SAE_OK) {
+	if (sae_session_pmk_len(x->s) > sizeof(a->pmk) ||
+	    sae_session_pmk_get(x->s, a->pmk, pmkid) != SAE_OK) {
 		rsn_plugin_sae_complete(a, RSN_REASON_SAE_FAILED, 0);
 		return;
 	}
+	a->pmk_len = sae_session_pmk_len(x->s);
 	a->pmk_set = true;
 	/* 12.6.10.3: the PMKSA for a reconnect within the PMK lifetime */
-	rsn_pmksa_add(rsn_plugin_g.pmksa, x->bssid, x->ssid, x->ssid_len, RSN_AKM_SAE, a->pmk,
-		      pmkid, rsn_pmksa_now_s(), RSN_PMKSA_LIFETIME_S);
+	rsn_pmksa_add_len(rsn_plugin_g.pmksa, x->bssid, x->ssid, x->ssid_len, x->akm, a->pmk,
+			  a->pmk_len, pmkid, rsn_pmksa_now_s(), RSN_PMKSA_LIFETIME_S);
 	rsn_plugin_sae_cred_note(x);
 	OPENSSL_cleanse(pmkid, sizeof(pmkid));
-	LOG(INFO, "SAE accepted (group %u, %u Commit%s, %u Confirm%s sent)", x->groups[x->gi],
+	LOG(INFO, "SAE accepted (group %u, PMK %zu octets, %u Commit%s, %u Confirm%s sent)",
+	    x->groups[x->gi], a->pmk_len,
 	    x->commits_sent, x->commits_sent == 1 ? "" : "s", x->confirms_sent,
 	    x->confirms_sent == 1 ? "" : "s");
 	rsn_plugin_sae_complete(a, 0, 0);
@@ -352,6 +358,11 @@ static void rsn_plugin_sae_act(struct adapter *a, enum sae_result r, uint16_t se
 	case SAE_CONFIRM_MISMATCH:
 		reason = RSN_REASON_SAE_CONFIRM_MISMATCH;
 		break;
+	case SAE_AKM_MISMATCH:
+		LOG(WARN, "SAE: the AP's Commit names another AKM than our %s",
+		    a->sae.akm == RSN_AKM_SAE_EXT_KEY ? "00-0F-AC:24" : "00-0F-AC:8");
+		reason = RSN_REASON_SAE_FAILED;
+		break;
 	case SAE_SYNC_EXCEEDED:
 		reason = RSN_REASON_SAE_NO_ANSWER;
 		break;
@@ -383,7 +394,7 @@ void WINAPI rsn_plugin_sae_timer_cb(HANDLE t, LPVOID ctx)
 		}
 		/* the next attempt runs SAE, which also tells whether the AP is there */
 		rsn_pmksa_remove(rsn_plugin_g.pmksa, a->sae.bssid, a->sae.ssid, a->sae.ssid_len,
-				 RSN_AKM_SAE);
+				 a->sae.akm);
 		rsn_plugin_sae_complete(a, RSN_REASON_SAE_NO_ANSWER, 0);
 		return;
 	}
@@ -403,7 +414,7 @@ static DWORD WINAPI rsn_plugin_sae_start(HANDLE hIhvExtAdapter,
 	if (!a || !t || t->dwSize < sizeof(*t))
 		return ERROR_INVALID_PARAMETER;
 	x = &a->sae;
-	if (a->state != ST_PRE_DONE || a->sel.akm != RSN_AKM_SAE || !x->password_len ||
+	if (a->state != ST_PRE_DONE || !rsn_akm_is_sae(a->sel.akm) || !x->password_len ||
 	    x->active)
 		return ERROR_INVALID_STATE;
 	if (t->dwSsidLength != x->ssid_len || memcmp(t->ucSsid, x->ssid, x->ssid_len))
@@ -452,7 +463,7 @@ static VOID WINAPI rsn_plugin_sae_rx(HANDLE hIhvExtAdapter, const DOT11EXT_LINUX
 			return;
 		if (f->usStatus != 0) {
 			rsn_pmksa_remove(rsn_plugin_g.pmksa, x->bssid, x->ssid, x->ssid_len,
-					 RSN_AKM_SAE);
+					 x->akm);
 			rsn_plugin_sae_complete(a, RSN_REASON_PMKSA_REJECTED, f->usStatus);
 			return;
 		}
@@ -494,7 +505,7 @@ static VOID WINAPI rsn_plugin_sae_assoc_status(HANDLE hIhvExtAdapter, const DOT1
 		return;
 	/* 9.4.1.9 status 53 INVALID_PMKID: the AP lost the PMKSA; full SAE next time */
 	LOG(INFO, "association with the cached PMKSA refused (status %u): forgetting it", usStatus);
-	rsn_pmksa_remove(rsn_plugin_g.pmksa, bssid, a->sae.ssid, a->sae.ssid_len, RSN_AKM_SAE);
+	rsn_pmksa_remove(rsn_plugin_g.pmksa, bssid, a->sae.ssid, a->sae.ssid_len, a->sae.akm);
 }
 
 const DOT11EXT_LINUX_AUTH_HANDLERS rsn_plugin_auth_handlers = {

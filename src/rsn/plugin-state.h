@@ -53,6 +53,7 @@ struct rsn_plugin_sae {
 	bool active;                 /* StartAuthentication .. completion or stop */
 	bool pmksa;                  /* Open System with a cached PMKSA, no SAE */
 	bool h2e;
+	uint32_t akm;                /* 00-0F-AC:8, or 24 (SAE-EXT-KEY: H2E, longer PMK) */
 	char password[RSN_SAE_PASSWORD_MAX + 1];
 	size_t password_len;
 	uint16_t groups[RSN_SAE_GROUPS_MAX];
@@ -108,7 +109,8 @@ struct adapter {
 	uint8_t bss_bssid[6];
 	uint32_t bss_reason;         /* non-zero: the BSS list was unusable */
 	struct rsn_selection sel;
-	uint8_t pmk[RSN_PMK_LEN];    /* kept for reassociations until AdapterReset */
+	uint8_t pmk[RSN_PMK_MAX_LEN]; /* kept for reassociations until AdapterReset */
+	size_t pmk_len;              /* SAE's; 0: RSN_PMK_LEN (PSK, EAP) */
 	bool pmk_set;
 	struct rsn_plugin_sae sae;
 	uint8_t pmkid[16];           /* offered from the PMKSA cache (sae.pmksa) */

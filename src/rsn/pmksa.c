@@ -17,7 +17,8 @@ struct rsn_pmksa_entry {
 	uint8_t ssid[32];
 	size_t ssid_len;
 	uint32_t akm;
-	uint8_t pmk[RSN_PMKSA_PMK_LEN];
+	uint8_t pmk[RSN_PMKSA_PMK_MAX_LEN];
+	size_t pmk_len;
 	uint8_t pmkid[RSN_PMKSA_PMKID_LEN];
 	uint64_t expires_s;
 	uint64_t added_s;
@@ -98,9 +99,19 @@ int rsn_pmksa_add(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8
 		  size_t ssid_len, uint32_t akm, const uint8_t pmk[RSN_PMKSA_PMK_LEN],
 		  const uint8_t pmkid[RSN_PMKSA_PMKID_LEN], uint64_t now_s, uint32_t lifetime_s)
 {
+	return rsn_pmksa_add_len(c, bssid, ssid, ssid_len, akm, pmk, RSN_PMKSA_PMK_LEN, pmkid,
+				 now_s, lifetime_s);
+}
+
+int rsn_pmksa_add_len(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
+		      size_t ssid_len, uint32_t akm, const uint8_t *pmk, size_t pmk_len,
+		      const uint8_t pmkid[RSN_PMKSA_PMKID_LEN], uint64_t now_s,
+		      uint32_t lifetime_s)
+{
 	struct rsn_pmksa_entry *e;
 
-	if (!c || !bssid || !ssid || !ssid_len || ssid_len > 32 || !pmk || !pmkid)
+	if (!c || !bssid || !ssid || !ssid_len || ssid_len > 32 || !pmk || !pmkid ||
+	    (pmk_len != 32 && pmk_len != 48 && pmk_len != 64))
 		return -1;
 	e = rsn_pmksa_find(c, bssid, ssid, ssid_len, akm);
 	for (size_t i = 0; !e && i < c->max; i++)
@@ -117,7 +128,8 @@ int rsn_pmksa_add(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8
 	memcpy(e->ssid, ssid, ssid_len);
 	e->ssid_len = ssid_len;
 	e->akm = akm;
-	memcpy(e->pmk, pmk, RSN_PMKSA_PMK_LEN);
+	memcpy(e->pmk, pmk, pmk_len);
+	e->pmk_len = pmk_len;
 	memcpy(e->pmkid, pmkid, RSN_PMKSA_PMKID_LEN);
 	e->added_s = now_s;
 	e->expires_s = now_s + lifetime_s;
@@ -128,9 +140,26 @@ int rsn_pmksa_get(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8
 		  size_t ssid_len, uint32_t akm, uint64_t now_s, uint8_t pmk[RSN_PMKSA_PMK_LEN],
 		  uint8_t pmkid[RSN_PMKSA_PMKID_LEN])
 {
+	uint8_t buf[RSN_PMKSA_PMK_MAX_LEN];
+	size_t len = 0;
+	int r = rsn_pmksa_get_len(c, bssid, ssid, ssid_len, akm, now_s, buf, &len, pmkid);
+
+	if (r == 0 && len != RSN_PMKSA_PMK_LEN)
+		r = -1; /* a longer SAE-EXT-KEY PMK does not fit: rsn_pmksa_get_len */
+	if (r == 0)
+		memcpy(pmk, buf, RSN_PMKSA_PMK_LEN);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	return r;
+}
+
+int rsn_pmksa_get_len(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
+		      size_t ssid_len, uint32_t akm, uint64_t now_s,
+		      uint8_t pmk[RSN_PMKSA_PMK_MAX_LEN], size_t *pmk_len,
+		      uint8_t pmkid[RSN_PMKSA_PMKID_LEN])
+{
 	struct rsn_pmksa_entry *e;
 
-	if (!c || !bssid || !ssid)
+	if (!c || !bssid || !ssid || !pmk_len)
 		return -1;
 	e = rsn_pmksa_find(c, bssid, ssid, ssid_len, akm);
 	if (!e)
@@ -139,7 +168,8 @@ int rsn_pmksa_get(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8
 		rsn_pmksa_entry_clear(e);
 		return -1;
 	}
-	memcpy(pmk, e->pmk, RSN_PMKSA_PMK_LEN);
+	memcpy(pmk, e->pmk, e->pmk_len);
+	*pmk_len = e->pmk_len;
 	memcpy(pmkid, e->pmkid, RSN_PMKSA_PMKID_LEN);
 	return 0;
 }

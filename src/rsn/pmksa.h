@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #define RSN_PMKSA_PMK_LEN 32
+#define RSN_PMKSA_PMK_MAX_LEN 64 /* SAE-EXT-KEY with group 21 (IEEE 802.11-2024 12.4.5.4) */
 #define RSN_PMKSA_PMKID_LEN 16
 /* dot11RSNAConfigPMKLifetime default (IEEE 802.11-2020 Annex C): 43200 s */
 #define RSN_PMKSA_LIFETIME_S 43200u
@@ -35,11 +36,21 @@ void rsn_pmksa_cache_free(struct rsn_pmksa_cache *c);
 int rsn_pmksa_add(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
 		  size_t ssid_len, uint32_t akm, const uint8_t pmk[RSN_PMKSA_PMK_LEN],
 		  const uint8_t pmkid[RSN_PMKSA_PMKID_LEN], uint64_t now_s, uint32_t lifetime_s);
-/* 0 and the PMK/PMKID of a live entry, -1 if none (expired ones are dropped). */
+/* The same for a PMK of 32, 48 or 64 octets (SAE-EXT-KEY: as long as the group's hash). */
+int rsn_pmksa_add_len(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
+		      size_t ssid_len, uint32_t akm, const uint8_t *pmk, size_t pmk_len,
+		      const uint8_t pmkid[RSN_PMKSA_PMKID_LEN], uint64_t now_s,
+		      uint32_t lifetime_s);
+/* 0 and the PMK/PMKID of a live entry, -1 if none (expired ones are dropped); rsn_pmksa_get
+ * takes only 32-octet PMKs, rsn_pmksa_get_len any, with their length. */
 int rsn_pmksa_get(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
 		  size_t ssid_len, uint32_t akm, uint64_t now_s, uint8_t pmk[RSN_PMKSA_PMK_LEN],
 		  uint8_t pmkid[RSN_PMKSA_PMKID_LEN]);
 /* Forget the entry; 1 if there was one. */
+int rsn_pmksa_get_len(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
+		      size_t ssid_len, uint32_t akm, uint64_t now_s,
+		      uint8_t pmk[RSN_PMKSA_PMK_MAX_LEN], size_t *pmk_len,
+		      uint8_t pmkid[RSN_PMKSA_PMKID_LEN]);
 int rsn_pmksa_remove(struct rsn_pmksa_cache *c, const uint8_t bssid[6], const uint8_t *ssid,
 		     size_t ssid_len, uint32_t akm);
 /* Forget every entry of this SSID (its password changed). */

@@ -479,9 +479,13 @@ enum rsn_profile_err rsn_profile_sec_parse(const char *xml, size_t len,
 	} else if (!strcmp(t, "WPA-PSK-SHA256")) {
 		out->auth = RSN_PROFILE_AUTH_PSK_SHA256;
 		out->akm = RSN_AKM_PSK_SHA256;
-	} else if (!strcmp(t, "SAE")) {
+	} else if (!strcmp(t, "SAE") || !strcmp(t, "SAE-EXT-KEY") ||
+		   !strcmp(t, "SAE SAE-EXT-KEY")) {
 		out->auth = RSN_PROFILE_AUTH_SAE;
-		out->akm = RSN_AKM_SAE;
+		out->sae_akm8 = strcmp(t, "SAE-EXT-KEY") != 0;
+		out->sae_akm24 = strcmp(t, "SAE") != 0;
+		/* like wpa_supplicant: SAE-EXT-KEY first when the AP offers both (rsn_select) */
+		out->akm = out->sae_akm24 ? RSN_AKM_SAE_EXT_KEY : RSN_AKM_SAE;
 	} else if (!strcmp(t, "WPA-EAP")) {
 		out->auth = RSN_PROFILE_AUTH_EAP;
 		out->akm = RSN_AKM_8021X;

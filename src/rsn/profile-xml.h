@@ -41,7 +41,7 @@ enum rsn_profile_auth {
 	RSN_PROFILE_AUTH_NONE,
 	RSN_PROFILE_AUTH_PSK,        /* WPA-PSK, 00-0F-AC:2 */
 	RSN_PROFILE_AUTH_PSK_SHA256, /* WPA-PSK-SHA256, 00-0F-AC:6 */
-	RSN_PROFILE_AUTH_SAE,        /* SAE, 00-0F-AC:8 (IEEE 802.11-2020 12.4) */
+	RSN_PROFILE_AUTH_SAE,        /* SAE, 00-0F-AC:8 and/or 24 (IEEE 802.11-2020 12.4) */
 	RSN_PROFILE_AUTH_EAP,        /* WPA-EAP, 00-0F-AC:1: the host's 802.1X module, no secret */
 	RSN_PROFILE_AUTH_EAP_SHA256, /* WPA-EAP-SHA256, 00-0F-AC:5 */
 };
@@ -62,7 +62,9 @@ struct rsn_sec_profile {
 	uint8_t ssid[32];
 	size_t ssid_len;
 	enum rsn_profile_auth auth;
-	uint32_t akm;                /* suite selector; 0 for NONE */
+	uint32_t akm;                /* suite selector; 0 for NONE; SAE: the preferred one */
+	/* AuthMode "SAE", "SAE-EXT-KEY" or "SAE SAE-EXT-KEY": which SAE AKMs may be used */
+	bool sae_akm8, sae_akm24;
 	uint32_t pairwise, group;    /* suite selectors; 0 for NONE */
 	int pmf;                     /* 0 disabled, 1 optional, 2 required */
 	bool has_passphrase;

@@ -38,7 +38,7 @@ static const struct reason_desc reasons[] = {
 	  "the profile is for an open network but the BSS advertises RSN"),
 	R(NO_MATCHING_AKM, ERROR_NO_MATCH,
 	  "the BSS does not offer the profile's AKM (WPA-PSK, WPA-PSK-SHA256, WPA-EAP, "
-	  "WPA-EAP-SHA256)"),
+	  "WPA-EAP-SHA256, SAE, SAE-EXT-KEY)"),
 	R(NO_MATCHING_PAIRWISE, ERROR_NO_MATCH,
 	  "the BSS does not offer the profile's pairwise cipher"),
 	R(NO_MATCHING_GROUP, ERROR_NO_MATCH,

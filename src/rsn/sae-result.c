@@ -48,6 +48,8 @@ const char *sae_result_str(enum sae_result res)
 		return "invalid peer element";
 	case SAE_REFLECTED:
 		return "reflected Commit";
+	case SAE_AKM_MISMATCH:
+		return "AKM Suite Selector differs from ours";
 	case SAE_CONFIRM_MISMATCH:
 		return "Confirm did not verify";
 	case SAE_SYNC_EXCEEDED:
@@ -84,6 +86,7 @@ uint16_t sae_result_status(enum sae_result res)
 	case SAE_INVALID_SCALAR:
 	case SAE_INVALID_ELEMENT:
 	case SAE_REFLECTED:
+	case SAE_AKM_MISMATCH:
 	case SAE_SYNC_EXCEEDED:
 	case SAE_BAD_STATE:
 	case SAE_BUFFER_TOO_SMALL:

@@ -17,21 +17,26 @@
 #define SAE_EXT_PASSWORD_IDENTIFIER 33
 #define SAE_EXT_REJECTED_GROUPS 92
 #define SAE_EXT_TOKEN_CONTAINER 93
+#define SAE_EXT_AKM_SUITE_SELECTOR 114 /* AKM Suite Selector element (REVme) */
 #define SAE_SC_MAX 0xffff /* "2^16 - 1" */
+/* 00-0F-AC:8 and 00-0F-AC:24 as they go into an element (OUI, then the suite type) */
+static const uint8_t sae_akm_sae[4] = { 0x00, 0x0f, 0xac, 8 };
+static const uint8_t sae_akm_ext_key[4] = { 0x00, 0x0f, 0xac, 24 };
 
 struct sae_session {
 	struct sae_curve *c;
 	enum sae_state state;
 	bool h2e;
+	bool ext_key;              /* AKM 00-0F-AC:24 */
 	enum sae_hash hash;        /* keyseed, KDF and Confirm hash */
-	size_t kck_len;
+	size_t kck_len, pmk_len;
 	uint8_t own_addr[6], peer_addr[6];
 	EC_POINT *pwe;
 	BIGNUM *rand;
 	BIGNUM *test_rand, *test_mask;
 	uint8_t own_scalar[SAE_MAX_PRIME_LEN], own_element[2 * SAE_MAX_PRIME_LEN];
 	uint8_t peer_scalar[SAE_MAX_PRIME_LEN], peer_element[2 * SAE_MAX_PRIME_LEN];
-	uint8_t kck[SAE_MAX_HASH_LEN], pmk[SAE_PMK_LEN], pmkid[SAE_PMKID_LEN];
+	uint8_t kck[SAE_MAX_HASH_LEN], pmk[SAE_PMK_MAX_LEN], pmkid[SAE_PMKID_LEN];
 	uint16_t sc, rc;
 	unsigned int sync, sync_max;
 	uint8_t token[SAE_TOKEN_MAX];
@@ -46,7 +51,7 @@ struct sae_session {
 
 /* What the optional elements after a peer's Element carried. */
 struct sae_commit_extras {
-	const uint8_t *rejected, *token;
+	const uint8_t *rejected, *token, *akm;
 	size_t rejected_len, token_len;
 };
 
@@ -76,8 +81,9 @@ struct sae_session *sae_session_new(const struct sae_session_config *cfg)
 	    (cfg->pt && (sae_pt_group(cfg->pt) != cfg->group || cfg->identifier_len)) ||
 	    cfg->identifier_len > SAE_IDENTIFIER_MAX || (cfg->identifier_len && !cfg->identifier) ||
 	    cfg->n_rejected_groups > SAE_REJECTED_GROUPS_MAX ||
-	    (cfg->n_rejected_groups && (!cfg->pt || !cfg->rejected_groups)))
-		return NULL;
+	    (cfg->n_rejected_groups && (!cfg->pt || !cfg->rejected_groups)) ||
+	    (cfg->ext_key && !cfg->pt))
+		return NULL; /* SAE-EXT-KEY runs with hash-to-element only (REVme; hostapd too) */
 	s = OPENSSL_secure_zalloc(sizeof(*s));
 	if (!s)
 		return NULL;
@@ -90,6 +96,12 @@ struct sae_session *sae_session_new(const struct sae_session_config *cfg)
 	/* 12.4.2: H2E hashes with the group's Table 12-1 hash; H&P with SHA-256 (see sae.h) */
 	s->hash = s->h2e ? s->c->hash : SAE_HASH_SHA256;
 	s->kck_len = sae_curve_hash_len(s->hash);
+	/*
+	 * IEEE 802.11-2024 12.4.5.4: KCK || PMK = KDF-Hash-Length(keyseed, "SAE KCK and PMK",
+	 * ...), the PMK 256 bits for AKM 00-0F-AC:8 and, for 00-0F-AC:24, as long as the hash.
+	 */
+	s->ext_key = cfg->ext_key;
+	s->pmk_len = s->ext_key ? s->kck_len : SAE_PMK_LEN;
 	s->sync_max = cfg->sync_max ? cfg->sync_max : SAE_DEFAULT_SYNC;
 	memcpy(s->own_addr, cfg->own_addr, 6);
 	memcpy(s->peer_addr, cfg->peer_addr, 6);
@@ -203,7 +215,8 @@ enum sae_result sae_session_commit_build(struct sae_session *s, uint8_t *buf, si
 	olen = s->c->order_len;
 	need = 2 + olen + 2 * plen + (s->identifier_len ? 3 + s->identifier_len : 0) +
 	       (s->h2e && s->rejected_len ? 3 + s->rejected_len : 0) +
-	       (s->token_len ? (s->h2e ? 3 : 0) + s->token_len : 0);
+	       (s->token_len ? (s->h2e ? 3 : 0) + s->token_len : 0) +
+	       (s->ext_key ? 3 + sizeof(sae_akm_ext_key) : 0);
 	if (s->state == SAE_STATE_FAILED)
 		return SAE_BAD_STATE;
 	if (cap < need)
@@ -235,6 +248,11 @@ enum sae_result sae_session_commit_build(struct sae_session *s, uint8_t *buf, si
 					  s->rejected_len);
 	if (s->h2e && s->token_len)
 		pos = sae_session_put_ext(pos, SAE_EXT_TOKEN_CONTAINER, s->token, s->token_len);
+	/* IEEE 802.11-2024 12.4.7.4 (Table 9-41, SAE Commit): the AKM Suite Selector element
+	 * is there when the AKM is 00-0F-AC:24 (or FT's 25); paraphrased, not quoted */
+	if (s->ext_key)
+		pos = sae_session_put_ext(pos, SAE_EXT_AKM_SUITE_SELECTOR, sae_akm_ext_key,
+					  sizeof(sae_akm_ext_key));
 	*len = (size_t)(pos - buf);
 	return SAE_OK;
 }
@@ -264,6 +282,11 @@ static enum sae_result sae_session_parse_extras(const uint8_t *p, size_t len,
 				return SAE_MALFORMED;
 			ex->token = p + 3;
 			ex->token_len = elen;
+			break;
+		case SAE_EXT_AKM_SUITE_SELECTOR:
+			if (elen != 4 || ex->akm)
+				return SAE_MALFORMED;
+			ex->akm = p + 3;
 			break;
 		default:
 			return SAE_MALFORMED;
@@ -324,7 +347,7 @@ static enum sae_result sae_session_parse_commit(struct sae_session *s, const uin
  * 12.4.5.4: K = scalar-op(rand, (elem-op(scalar-op(peer-commit-scalar, PWE),
  * PEER-COMMIT-ELEMENT))); k = F(K); keyseed = H(salt, k);
  * KCK || PMK = KDF-Hash-Length(keyseed, "SAE KCK and PMK",
- *   (commit-scalar + peer-commit-scalar) modulo r, len(KCK) + 256);
+ *   (commit-scalar + peer-commit-scalar) modulo r, len(KCK) + len(PMK));
  * PMKID = L((commit-scalar + peer-commit-scalar) modulo r, 0, 128).
  */
 static enum sae_result sae_session_derive(struct sae_session *s, const uint8_t *peer_scalar,
@@ -333,7 +356,7 @@ static enum sae_result sae_session_derive(struct sae_session *s, const uint8_t *
 	struct sae_curve *c = s->c;
 	uint8_t k[2 * SAE_MAX_PRIME_LEN], salt[4 * SAE_REJECTED_GROUPS_MAX + SAE_MAX_HASH_LEN];
 	uint8_t keyseed[SAE_MAX_HASH_LEN], ctx[SAE_MAX_PRIME_LEN];
-	uint8_t keys[SAE_MAX_HASH_LEN + SAE_PMK_LEN];
+	uint8_t keys[SAE_MAX_HASH_LEN + SAE_PMK_MAX_LEN];
 	size_t salt_len = 0;
 	EC_POINT *elem = sae_curve_point_from_bin(c, peer_element), *kp = EC_POINT_new(c->ec);
 	BIGNUM *ps = sae_curve_bn_from_bin(peer_scalar, c->order_len);
@@ -358,10 +381,10 @@ static enum sae_result sae_session_derive(struct sae_session *s, const uint8_t *
 	     sae_curve_hmac(s->hash, salt, salt_len, &kb, 1, keyseed) == 0 &&
 	     BN_mod_add(os, os, ps, c->r, c->bn) && sae_curve_bn_to_bin(os, ctx, c->order_len) == 0 &&
 	     sae_curve_kdf(s->hash, keyseed, s->kck_len, "SAE KCK and PMK", ctx, c->order_len, keys,
-			   (s->kck_len + SAE_PMK_LEN) * 8) == 0;
+			   (s->kck_len + s->pmk_len) * 8) == 0;
 	if (ok) {
 		memcpy(s->kck, keys, s->kck_len);
-		memcpy(s->pmk, keys + s->kck_len, SAE_PMK_LEN);
+		memcpy(s->pmk, keys + s->kck_len, s->pmk_len);
 		memcpy(s->pmkid, ctx, SAE_PMKID_LEN);
 		memcpy(s->peer_scalar, peer_scalar, c->order_len);
 		memcpy(s->peer_element, peer_element, 2 * c->prime_len);
@@ -480,6 +503,14 @@ enum sae_result sae_session_rx_commit(struct sae_session *s, uint16_t status,
 	r = sae_session_parse_commit(s, body, len, &ex);
 	if (r != SAE_OK)
 		return r;
+	/*
+	 * IEEE 802.11-2024 12.4.5.4: with AKM 00-0F-AC:24 both Commits name it in an AKM Suite
+	 * Selector element; a peer that names another AKM (or none) did not run the same
+	 * protocol, and one that names 24 when we use 8 neither.
+	 */
+	if (s->ext_key ? !ex.akm || memcmp(ex.akm, sae_akm_ext_key, 4)
+		       : ex.akm && memcmp(ex.akm, sae_akm_sae, 4))
+		return SAE_AKM_MISMATCH;
 	if (s->state == SAE_STATE_CONFIRMED) {
 		/* 12.4.8.6.5: a Commit in Confirmed: resend our Commit and a new Confirm */
 		if (!sae_session_sync_step(s))
@@ -604,7 +635,12 @@ enum sae_result sae_session_timeout(struct sae_session *s)
 	return SAE_BAD_STATE;
 }
 
-enum sae_result sae_session_pmk_get(const struct sae_session *s, uint8_t pmk[SAE_PMK_LEN],
+size_t sae_session_pmk_len(const struct sae_session *s)
+{
+	return s->pmk_len;
+}
+
+enum sae_result sae_session_pmk_get(const struct sae_session *s, uint8_t *pmk,
 				    uint8_t pmkid[SAE_PMKID_LEN])
 {
 	if (!s)
@@ -612,7 +648,7 @@ enum sae_result sae_session_pmk_get(const struct sae_session *s, uint8_t pmk[SAE
 	if (s->state != SAE_STATE_ACCEPTED)
 		return SAE_BAD_STATE;
 	if (pmk)
-		memcpy(pmk, s->pmk, SAE_PMK_LEN);
+		memcpy(pmk, s->pmk, s->pmk_len);
 	if (pmkid)
 		memcpy(pmkid, s->pmkid, SAE_PMKID_LEN);
 	return SAE_OK;
@@ -647,7 +683,7 @@ enum sae_result sae_session_test_pwe(const struct sae_session *s, uint8_t *out, 
 }
 
 enum sae_result sae_session_test_keys(const struct sae_session *s, uint8_t *kck, size_t cap,
-				      size_t *kck_len, uint8_t pmk[SAE_PMK_LEN],
+				      size_t *kck_len, uint8_t *pmk,
 				      uint8_t pmkid[SAE_PMKID_LEN])
 {
 	if (!s || !kck || !kck_len || !pmk || !pmkid)
@@ -658,7 +694,7 @@ enum sae_result sae_session_test_keys(const struct sae_session *s, uint8_t *kck,
 		return SAE_BUFFER_TOO_SMALL;
 	memcpy(kck, s->kck, s->kck_len);
 	*kck_len = s->kck_len;
-	memcpy(pmk, s->pmk, SAE_PMK_LEN);
+	memcpy(pmk, s->pmk, s->pmk_len);
 	memcpy(pmkid, s->pmkid, SAE_PMKID_LEN);
 	return SAE_OK;
 }

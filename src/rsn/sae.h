@@ -13,7 +13,9 @@
  * Hash choices (IEEE 802.11-2020 12.4.2, Table 12-1): hash-to-element uses the group's hash
  * (SHA-256/384/512 for 19/20/21) everywhere; hunting-and-pecking uses SHA-256 for every
  * group, as IEEE 802.11-2016 did and hostapd/wpa_supplicant do, so KCK and Confirm are
- * 32 octets there. The PMK is always 32 octets (AKM 00-0F-AC:8).
+ * 32 octets there. The PMK is 32 octets for AKM 00-0F-AC:8; for AKM 00-0F-AC:24
+ * (SAE-EXT-KEY, IEEE 802.11-2024 12.4.5.4) it is as long as the hash: 32, 48 or 64 octets,
+ * and SAE-EXT-KEY runs only with hash-to-element.
  */
 #ifndef RSN_SAE_H
 #define RSN_SAE_H
@@ -32,6 +34,7 @@
 #define SAE_STATUS_HASH_TO_ELEMENT 126
 
 #define SAE_PMK_LEN 32
+#define SAE_PMK_MAX_LEN 64        /* SAE-EXT-KEY with group 21 (SHA-512) */
 #define SAE_PMKID_LEN 16
 #define SAE_TOKEN_MAX 254         /* fits one Anti-Clogging Token Container element */
 #define SAE_IDENTIFIER_MAX 254    /* fits one Password Identifier element */
@@ -84,6 +87,7 @@ enum sae_result {
 	SAE_INVALID_SCALAR,      /* peer scalar not in 1 < s < r */
 	SAE_INVALID_ELEMENT,     /* peer element off the curve, >= p, or infinity */
 	SAE_REFLECTED,           /* peer scalar or element equal to ours */
+	SAE_AKM_MISMATCH,        /* peer's AKM Suite Selector element is not our AKM's */
 	SAE_CONFIRM_MISMATCH,    /* peer's Confirm does not verify (wrong password) */
 	SAE_SYNC_EXCEEDED,       /* dot11RSNASAESync exceeded: instance deleted */
 	SAE_BAD_STATE,           /* call not valid in this state */
@@ -112,6 +116,11 @@ struct sae_session_config {
 	size_t n_rejected_groups;
 	unsigned int sync_max;             /* dot11RSNASAESync; 0 = SAE_DEFAULT_SYNC */
 	unsigned int hnp_k;                /* H&P iterations; < 40 means 40 */
+	/*
+	 * AKM 00-0F-AC:24 (SAE-EXT-KEY) instead of 00-0F-AC:8: needs a PT (hash-to-element);
+	 * the Commit carries an AKM Suite Selector element and the PMK is as long as the hash.
+	 */
+	bool ext_key;
 };
 
 struct sae_session;
@@ -129,7 +138,8 @@ uint16_t sae_session_commit_status(const struct sae_session *s);
 
 /*
  * The Commit body (12.4.7.4): Group, [H&P: token], Scalar, Element, [Password Identifier],
- * [H2E: Rejected Groups], [H2E: Anti-Clogging Token Container]. The first call (state
+ * [H2E: Rejected Groups], [H2E: Anti-Clogging Token Container],
+ * [SAE-EXT-KEY: AKM Suite Selector]. The first call (state
  * Nothing) chooses rand and mask and moves to Committed; later calls rebuild the same
  * Commit (retransmission, or with the token after a status 76).
  */
@@ -160,8 +170,10 @@ enum sae_result sae_session_rx_confirm(struct sae_session *s, uint16_t status,
  */
 enum sae_result sae_session_timeout(struct sae_session *s);
 
-/* PMK (32 octets) and PMKID (16 octets); BAD_STATE before Accepted. */
-enum sae_result sae_session_pmk_get(const struct sae_session *s, uint8_t pmk[SAE_PMK_LEN],
+/* The PMK's length: 32, or with ext_key the hash's (32, 48, 64). */
+size_t sae_session_pmk_len(const struct sae_session *s);
+/* PMK (sae_session_pmk_len octets) and PMKID (16 octets); BAD_STATE before Accepted. */
+enum sae_result sae_session_pmk_get(const struct sae_session *s, uint8_t *pmk,
 				    uint8_t pmkid[SAE_PMKID_LEN]);
 
 /* Counters for the caller's logs (no secrets). */
@@ -185,7 +197,7 @@ enum sae_result sae_session_test_pwe(const struct sae_session *s, uint8_t *out, 
 				     size_t *len);
 /* KCK, PMK and PMKID as soon as they exist (Confirmed), before the peer's Confirm. */
 enum sae_result sae_session_test_keys(const struct sae_session *s, uint8_t *kck, size_t cap,
-				      size_t *kck_len, uint8_t pmk[SAE_PMK_LEN],
+				      size_t *kck_len, uint8_t *pmk,
 				      uint8_t pmkid[SAE_PMKID_LEN]);
 int sae_pt_test_point(const struct sae_pt *pt, uint8_t *out, size_t cap, size_t *len);
 

@@ -70,17 +70,38 @@ static bool select_rate_has(const uint8_t *ies, size_t len, uint8_t id, uint8_t 
 }
 
 /*
- * SAE (AKM 00-0F-AC:8): PMF is mandatory (WPA3-Personal; hostapd's sae_require_mfp), and
+ * Which SAE AKM (IEEE 802.11-2024 Table 9-190): 00-0F-AC:24 (SAE-EXT-KEY) when the profile
+ * allows it, the AP offers it and hash-to-element will run (24 works only with H2E), else
+ * 00-0F-AC:8 when allowed and offered; 0 with *why set when neither fits.
+ */
+static uint32_t select_sae_akm(const struct rsn_sec_profile *p, const struct rsn_ie *ap,
+			       bool h2e, uint32_t *why)
+{
+	bool has24 = select_has(ap->akm, ap->n_akm, RSN_AKM_SAE_EXT_KEY);
+	bool has8 = select_has(ap->akm, ap->n_akm, RSN_AKM_SAE);
+
+	if (p->sae_akm24 && has24 && h2e)
+		return RSN_AKM_SAE_EXT_KEY;
+	if (p->sae_akm8 && has8)
+		return RSN_AKM_SAE;
+	/* SAE-EXT-KEY offered and allowed, but not with hunting-and-pecking */
+	*why = p->sae_akm24 && has24 ? RSN_REASON_SAE_H2E_MISMATCH : RSN_REASON_NO_MATCHING_AKM;
+	return 0;
+}
+
+/*
+ * SAE (AKM 00-0F-AC:8 or 24): PMF is mandatory (WPA3-Personal; hostapd's sae_require_mfp), and
  * hash-to-element is used when the AP's RSNXE says "SAE hash-to-element" (IEEE 802.11-2020
  * 9.4.2.241, bit 5) and sae_pwe allows it. An AP that admits only H2E lists the BSS
  * membership selector 123 ("SAE H2E only", 9.4.2.3) in its rates.
  */
 static uint32_t select_sae(const struct rsn_sec_profile *p, const uint8_t *ies, size_t len,
-			   bool ap_mfpc, uint32_t ap_mgmt, struct rsn_selection *out)
+			   const struct rsn_ie *ap, struct rsn_selection *out)
 {
 	const uint8_t *x;
 	size_t xl = 0;
-	bool ap_h2e, ap_h2e_only;
+	bool ap_h2e, ap_h2e_only, ap_mfpc = ap->caps & RSN_CAP_MFPC;
+	uint32_t ap_mgmt = ap->group_mgmt_cipher, why = 0;
 
 	if (!ap_mfpc)
 		return RSN_REASON_SAE_NEEDS_PMF;
@@ -93,9 +114,11 @@ static uint32_t select_sae(const struct rsn_sec_profile *p, const uint8_t *ies, 
 	if ((p->sae_pwe == 1 && !ap_h2e) || (p->sae_pwe == 0 && ap_h2e_only))
 		return RSN_REASON_SAE_H2E_MISMATCH;
 	out->sae_h2e = p->sae_pwe != 0 && ap_h2e;
+	out->akm = select_sae_akm(p, ap, out->sae_h2e, &why);
+	if (!out->akm)
+		return why;
 	out->mfp = RSN_MFP_REQUIRED;
 	out->group_mgmt = ap_mgmt;
-	out->akm = p->akm;
 	out->pairwise = p->pairwise;
 	out->group = p->group;
 	return L2_REASON_CODE_SUCCESS;
@@ -121,7 +144,11 @@ uint32_t rsn_select(const struct rsn_sec_profile *p, const uint8_t *ies, size_t 
 		return RSN_REASON_BSS_NO_RSNE;
 	if (rsn_ie_parse(e, elen, &ap) != RSN_IE_OK)
 		return RSN_REASON_BSS_RSNE_INVALID;
-	if (!select_has(ap.akm, ap.n_akm, p->akm))
+	if (p->auth != RSN_PROFILE_AUTH_SAE && !select_has(ap.akm, ap.n_akm, p->akm))
+		return RSN_REASON_NO_MATCHING_AKM;
+	if (p->auth == RSN_PROFILE_AUTH_SAE && !(p->sae_akm8 && select_has(ap.akm, ap.n_akm,
+									   RSN_AKM_SAE)) &&
+	    !(p->sae_akm24 && select_has(ap.akm, ap.n_akm, RSN_AKM_SAE_EXT_KEY)))
 		return RSN_REASON_NO_MATCHING_AKM;
 	if (!select_has(ap.pairwise, ap.n_pairwise, p->pairwise))
 		return RSN_REASON_NO_MATCHING_PAIRWISE;
@@ -131,7 +158,7 @@ uint32_t rsn_select(const struct rsn_sec_profile *p, const uint8_t *ies, size_t 
 	ap_mfpc = ap.caps & RSN_CAP_MFPC;
 	ap_mfpr = ap.caps & RSN_CAP_MFPR;
 	if (p->auth == RSN_PROFILE_AUTH_SAE)
-		return select_sae(p, ies, len, ap_mfpc, ap.group_mgmt_cipher, out);
+		return select_sae(p, ies, len, &ap, out);
 	if (p->pmf == 2 && !ap_mfpc)
 		return RSN_REASON_PMF_REQUIRED_BY_PROFILE;
 	if (p->pmf == 0 && ap_mfpr)

@@ -17,7 +17,7 @@ ORDER = {  # the group order r (SEC 2 / RFC 5903), to recognise rand and mask am
     19: 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551,
     20: int("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF"
             "581A0DB248B0A77AECEC196ACCC52973", 16),
-    21: int("01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA"
+    21: int("01FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFA"
             "51868783BF2F966B7FCC0148F709A5D03BB5C9B8899C47AEBB6FB71E91386409", 16),
 }
 
@@ -99,6 +99,18 @@ def parse_air(path):
     return r
 
 
+def rsne_akm(ie):
+    """The AKM suite type of an RSNE that names exactly one (an Association Request's)."""
+    body = ie[2:]
+    pos = 2 + 4  # Version, Group Data Cipher Suite
+    n_pw = struct.unpack("<H", body[pos:pos + 2])[0]
+    pos += 2 + 4 * n_pw
+    n_akm = struct.unpack("<H", body[pos:pos + 2])[0]
+    if n_akm != 1 or body[pos + 2:pos + 5] != b"\x00\x0f\xac":
+        die("the Association Request's RSNE does not name one 00-0F-AC AKM")
+    return body[pos + 5]
+
+
 def first(lst, pred, what):
     for x in lst:
         if pred(x):
@@ -109,7 +121,8 @@ def first(lst, pred, what):
 def hexdump_last(log, label, before=None):
     """The last `label - hexdump(len=N): ..` of hostapd's log (before a position)."""
     text = log if before is None else log[:before]
-    found = re.findall(r"(?m)^[0-9.]*:? ?" + re.escape(label) +
+    # newer hostapd (with a message context) writes "IFNAME=wlan0 <2>" before the label
+    found = re.findall(r"(?m)^[0-9.]*:? ?(?:IFNAME=\S+ <\d+>)?" + re.escape(label) +
                        r" - hexdump\(len=\d+\): ([0-9a-f ]+)$", text)
     if not found:
         die("hostapd log has no '%s' hexdump" % label)
@@ -163,6 +176,7 @@ def extract(raw, case, out, hv):
     if 244 in ap_ies:
         v["ap_rsnxe"] = ap_ies[244].hex()
     v["sta_rsne"] = sta_ies[48].hex()
+    v["akm"] = "%d" % rsne_akm(sta_ies[48])  # 8 (SAE) or 24 (SAE-EXT-KEY)
     if 244 in sta_ies:
         v["sta_rsnxe"] = sta_ies[244].hex()
     # the 4-way handshake: Key Information ACK (0x0080), MIC (0x0100), Secure (0x0200)

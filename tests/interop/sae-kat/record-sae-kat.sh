@@ -4,13 +4,16 @@
 # through tests/hwsim/run with HWSIM_SCENARIO_DIR=tests/interop/sae-kat). For each case it
 # captures hwsim0 (every frame on the air, radiotap) with dumpcap while ihvd with ihv-rsn.so
 # (plugin inline, build/tests/tools/rand-log-shim.so preloaded) runs SAE and the 4-way
-# handshake against hostapd 2.10 -dd -K, then copies the capture, the random log, both logs
-# and hostapd's PMKSA list into $HWSIM_SAE_KAT_OUT/<case>.*.
+# handshake against hostapd -dd -K (HWSIM_SAE_KAT_HOSTAPD: Debian's 2.10 by default), then
+# copies the capture, the random log, both logs and hostapd's PMKSA list into
+# $HWSIM_SAE_KAT_OUT/<case>.*. HWSIM_SAE_KAT_AKM=24 records SAE-EXT-KEY cases instead.
 # hwsim-timeout: 240
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
 
 out=${HWSIM_SAE_KAT_OUT:?set by tests/interop/record-sae-kat.sh}
+hostapd_bin=${HWSIM_SAE_KAT_HOSTAPD:-hostapd}
+akm=${HWSIM_SAE_KAT_AKM:-8}
 shim=$(build_dir)/tests/tools/rand-log-shim.so
 [[ -f $shim ]] || fail "no $shim (make all first)"
 mkdir -p "$out"
@@ -18,9 +21,9 @@ mkdir -p "$out"
 # that background subshell, exec, so that HOSTAPD_PID is hostapd's own (hostapd_stop kills it).
 hostapd() {
 	if [[ $BASHPID != "$$" ]]; then
-		exec hostapd -K "$@"
+		exec "$hostapd_bin" -K "$@"
 	fi
-	command hostapd -K "$@"
+	command "$hostapd_bin" -K "$@"
 }
 
 hwsim_radios 2
@@ -28,9 +31,9 @@ sta_netns 1 sta
 sta_if=${HWSIM_IF[1]}
 ip link set hwsim0 up
 
-# record NAME "AP LINES" "STA LINES": one SAE + 4-way exchange, captured.
+# record NAME "AP LINES" "STA LINES" [KEY_MGMT]: one SAE + 4-way exchange, captured.
 record() {
-	local name=$1 ap_lines=$2 sta_lines=$3 cap_pid sta_mac
+	local name=$1 ap_lines=$2 sta_lines=$3 km=${4:-SAE} cap_pid sta_mac
 	local -a sta_line
 	read -ra sta_line <<<"$sta_lines"
 	printf '%s\n' "$(cat "$HWSIM_CONF_DIR/sae.conf")" "$ap_lines" >"$T/$name-ap.conf"
@@ -43,7 +46,7 @@ record() {
 		echo 'plugin_isolation=inline'
 		echo 'network={'
 		echo '	ssid="ihvd-test"'
-		echo '	key_mgmt=SAE'
+		echo "	key_mgmt=$km"
 		echo '	sae_password="correct horse battery"'
 		echo '	ieee80211w=2'
 		printf '\t%s\n' "${sta_line[@]}"
@@ -70,7 +73,16 @@ record() {
 	note "recorded $name"
 }
 
-record sae-hnp-19 "sae_pwe=0" "sae_pwe=0"
-record sae-h2e-19 "sae_pwe=1" "sae_pwe=1"
-record sae-h2e-20 "sae_pwe=1
+if [[ $akm == 24 ]]; then
+	# AKM 00-0F-AC:24 (SAE-EXT-KEY): hash-to-element only; PMK as long as the group's hash
+	for g in 19 20 21; do
+		record "sae-ext-h2e-$g" "wpa_key_mgmt=SAE-EXT-KEY
+sae_pwe=1
+sae_groups=$g" "sae_pwe=1 sae_groups=$g" SAE-EXT-KEY
+	done
+else
+	record sae-hnp-19 "sae_pwe=0" "sae_pwe=0"
+	record sae-h2e-19 "sae_pwe=1" "sae_pwe=1"
+	record sae-h2e-20 "sae_pwe=1
 sae_groups=20" "sae_pwe=1 sae_groups=20"
+fi

@@ -286,7 +286,7 @@ static const struct bad bad_lines[] = {
 	{ false, "ssid=P\"a\\x4\"", "ssid: bad \\x escape" },
 	{ false, "ssid=\"a\"b", "ssid: unterminated quote" },
 	{ false, "key_mgmt=FT-SAE", "key_mgmt: FT-SAE is not supported yet" },
-	{ false, "key_mgmt=WPA-PSK SAE-EXT-KEY", "key_mgmt: SAE-EXT-KEY is not supported yet" },
+	{ false, "key_mgmt=SAE-EXT-KEY FT-SAE", "key_mgmt: FT-SAE is not supported yet" },
 	{ false, "sae_pwe=3", "sae_pwe: expected 0, 1 or 2" },
 	{ false, "sae_groups=19 15", "sae_groups: group 15 is not supported (19, 20, 21)" },
 	{ false, "sae_groups=19 19", "sae_groups: group 19 given twice" },
@@ -380,6 +380,9 @@ static const struct bad_block bad_blocks[] = {
 	{ "network={\n\tssid=\"x\"\n\tkey_mgmt=SAE\n"
 	  "\tpsk=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n}\n",
 	  "network block: key_mgmt SAE needs sae_password or a psk passphrase", 1 },
+	{ "network={\n\tssid=\"x\"\n\tkey_mgmt=SAE-EXT-KEY\n"
+	  "\tpsk=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n}\n",
+	  "network block: key_mgmt SAE-EXT-KEY needs sae_password or a psk passphrase", 1 },
 };
 
 START_TEST(test_rejects_bad_block)
@@ -454,6 +457,41 @@ START_TEST(test_sae_forms)
 	ck_assert_uint_eq(n->key_mgmt, CONFIG_AKM_PSK | CONFIG_AKM_PSK_SHA256 | CONFIG_AKM_SAE);
 	ck_assert_int_eq(config_network_value(n, "key_mgmt", v, sizeof(v)), 0);
 	ck_assert_str_eq(v, "WPA-PSK WPA-PSK-SHA256 SAE");
+	config_free(c);
+}
+END_TEST
+
+/*
+ * AKM 00-0F-AC:24 (IEEE 802.11-2024 Table 9-190): key_mgmt=SAE-EXT-KEY alone and with SAE,
+ * as wpa_supplicant writes them; each is an SAE network and saves back under its name.
+ */
+START_TEST(test_sae_ext_key_forms)
+{
+	static const struct {
+		unsigned int bits;
+		const char *text;
+	} want[] = {
+		{ CONFIG_AKM_SAE_EXT_KEY, "SAE-EXT-KEY" },
+		{ CONFIG_AKM_SAE | CONFIG_AKM_SAE_EXT_KEY, "SAE SAE-EXT-KEY" },
+		{ CONFIG_AKM_PSK | CONFIG_AKM_SAE_EXT_KEY, "WPA-PSK SAE-EXT-KEY" },
+	};
+	char err[1024], v[64];
+	struct config_network *n;
+	struct config *c = load("network={\n\tssid=\"a\"\n\tkey_mgmt=SAE-EXT-KEY\n\tsae_password=\"pw\"\n"
+				"\tsae_pwe=1\n}\n"
+				"network={\n\tssid=\"b\"\n\tkey_mgmt=SAE SAE-EXT-KEY\n"
+				"\tsae_password=\"pw\"\n}\n"
+				"network={\n\tssid=\"c\"\n\tkey_mgmt=WPA-PSK SAE-EXT-KEY\n"
+				"\tpsk=\"correct horse\"\n}\n",
+				err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		n = config_network_get(c, i);
+		ck_assert_uint_eq(n->key_mgmt, want[i].bits);
+		ck_assert(config_network_sae_ok(n)); /* c: the passphrase is the SAE password */
+		ck_assert_int_eq(config_network_value(n, "key_mgmt", v, sizeof(v)), 0);
+		ck_assert_str_eq(v, want[i].text);
+	}
 	config_free(c);
 }
 END_TEST
@@ -692,6 +730,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, test_rejects_bad_block, 0, sizeof(bad_blocks) / sizeof(bad_blocks[0]));
 	tcase_add_test(tc, test_every_error_reported);
 	tcase_add_test(tc, test_sae_forms);
+	tcase_add_test(tc, test_sae_ext_key_forms);
 	tcase_add_test(tc, test_tkip_forms);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_not_a_regular_file);

@@ -365,7 +365,7 @@ START_TEST(test_network_commands)
 	ck_assert_str_eq(cmd("ENABLE_NETWORK 2"), "FAIL\n");
 	ck_assert_str_eq(cmd("SELECT_NETWORK 2"), "FAIL\n");
 	ck_assert_str_eq(cmd("GET_CAPABILITY key_mgmt"),
-			 "NONE WPA-PSK WPA-PSK-SHA256 SAE WPA-EAP WPA-EAP-SHA256");
+			 "NONE WPA-PSK WPA-PSK-SHA256 SAE WPA-EAP WPA-EAP-SHA256 SAE-EXT-KEY");
 	ck_assert_str_eq(cmd("GET_CAPABILITY pairwise"), "CCMP GCMP GCMP-256 CCMP-256");
 	ck_assert_str_eq(cmd("GET_CAPABILITY channels"), "FAIL\n");
 }

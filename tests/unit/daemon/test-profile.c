@@ -147,6 +147,31 @@ START_TEST(test_rejects_incomplete)
 }
 END_TEST
 
+/* The AuthMode the plugin reads for SAE-EXT-KEY alone and for SAE with SAE-EXT-KEY. */
+START_TEST(test_sae_ext_key_auth_mode)
+{
+	struct config_network *ext = net((const char *const[]){
+		"ssid", "\"ihvd-test\"", "key_mgmt", "SAE-EXT-KEY", "sae_password", "\"pw\"", NULL });
+	struct config_network *both = net((const char *const[]){
+		"ssid", "\"ihvd-test\"", "key_mgmt", "SAE SAE-EXT-KEY", "sae_password", "\"pw\"",
+		NULL });
+	struct profile_xml x;
+
+	ck_assert_int_eq(profile_build(ext, CHOICE(CONFIG_AKM_SAE_EXT_KEY, CONFIG_CIPHER_CCMP,
+						   CONFIG_CIPHER_CCMP), &x), 0);
+	ck_assert_ptr_nonnull(strstr(x.security, "<AuthMode>SAE-EXT-KEY</AuthMode>"));
+	ck_assert_ptr_nonnull(strstr(x.security, "<SaePassword>"));
+	profile_xml_clear(&x);
+	/* a network allowing both names both: the plugin, seeing the RSNXE, picks */
+	ck_assert_int_eq(profile_build(both, CHOICE(CONFIG_AKM_SAE, CONFIG_CIPHER_CCMP,
+						    CONFIG_CIPHER_CCMP), &x), 0);
+	ck_assert_ptr_nonnull(strstr(x.security, "<AuthMode>SAE SAE-EXT-KEY</AuthMode>"));
+	profile_xml_clear(&x);
+	ck_assert_int_eq(profile_build(ext, CHOICE(CONFIG_AKM_SAE, CONFIG_CIPHER_CCMP,
+						   CONFIG_CIPHER_CCMP), &x), -EINVAL);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("profile");
@@ -159,6 +184,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_escaping_and_ihv_profile);
 	tcase_add_test(tc, test_open_network);
 	tcase_add_test(tc, test_rejects_incomplete);
+	tcase_add_test(tc, test_sae_ext_key_auth_mode);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -206,9 +206,66 @@ START_TEST(test_mixed_mode_tkip_group)
 }
 END_TEST
 
+/* RSNE bodies: CCMP, AKMs 00-0F-AC:8 and 24 (or 24 alone), MFPC. */
+#define RSNE_SAE_EXT_BOTH 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, \
+	0x04, 0x02, 0x00, 0x00, 0x0f, 0xac, 0x08, 0x00, 0x0f, 0xac, 0x18, 0x80, 0x00
+#define RSNE_SAE_EXT_ONLY 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, \
+	0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x18, 0x80, 0x00
+
+/*
+ * AKM 00-0F-AC:24 (IEEE 802.11-2024 Table 9-190): a network allowing SAE and SAE-EXT-KEY
+ * joins an AP offering both as SAE-EXT-KEY, one offering only 8 as SAE; an SAE-EXT-KEY-only
+ * network does not pick an AP offering only 8, and an SAE-only one not an AP with only 24.
+ */
+START_TEST(test_sae_ext_key_choice)
+{
+	static const uint8_t both_ie[] = { RSNE_SAE_EXT_BOTH }, only24[] = { RSNE_SAE_EXT_ONLY };
+	static const uint8_t only8[] = { RSNE_SAE_CCMP };
+	struct config_network *both = network("net", NULL);
+	struct config_network *ext = network("net", NULL);
+	struct config_network *sae = network("net", NULL);
+	struct profile_choice ch;
+	struct scan_bss b;
+	char err[64];
+
+	ck_assert_int_eq(config_network_set(both, "key_mgmt", "SAE SAE-EXT-KEY", err, sizeof(err)),
+			 0);
+	ck_assert_int_eq(config_network_set(ext, "key_mgmt", "SAE-EXT-KEY", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(sae, "key_mgmt", "SAE", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(both, "sae_password", "\"pw\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(ext, "sae_password", "\"pw\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(sae, "sae_password", "\"pw\"", err, sizeof(err)), 0);
+	/* which network joins which AP, and with which AKM (0: not at all) */
+	const struct {
+		const struct config_network *n;
+		int bss;
+		unsigned int akm;
+	} want[] = {
+		{ both, 0, CONFIG_AKM_SAE_EXT_KEY }, { ext, 0, CONFIG_AKM_SAE_EXT_KEY },
+		{ sae, 0, CONFIG_AKM_SAE },          { both, 1, CONFIG_AKM_SAE },
+		{ ext, 1, 0 },                       { both, 2, CONFIG_AKM_SAE_EXT_KEY },
+		{ sae, 2, 0 },
+	};
+
+	fake_bss_add(&fake, 1, 2412, -40, "net", 3, both_ie, sizeof(both_ie), 0);
+	fake_bss_add(&fake, 2, 2412, -40, "net", 3, only8, sizeof(only8), 0);
+	fake_bss_add(&fake, 3, 2412, -40, "net", 3, only24, sizeof(only24), 0);
+	scan_bss_parse(&fake.bss[0], &b);
+	ck_assert_uint_eq(b.akm, CONFIG_AKM_SAE | CONFIG_AKM_SAE_EXT_KEY);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		scan_bss_parse(&fake.bss[want[i].bss], &b);
+		memset(&ch, 0, sizeof(ch));
+		ck_assert_msg(select_bss_match(want[i].n, &b, &ch) == (want[i].akm != 0),
+			      "case %zu", i);
+		if (want[i].akm)
+			ck_assert_msg(ch.akm == want[i].akm, "case %zu: akm %u", i, ch.akm);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	return CHECK_RUN("select", setup, teardown,
 			 test_bss_match_rules, test_select_best_order, test_transition_mode,
-			 test_mixed_mode_tkip_group);
+			 test_mixed_mode_tkip_group, test_sae_ext_key_choice);
 }

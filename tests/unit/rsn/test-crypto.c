@@ -324,6 +324,20 @@ START_TEST(test_eapol_mic_recorded)
 }
 END_TEST
 
+/* RFC 4231 4.2 (test case 1): HMAC-SHA-512, the SAE-EXT-KEY group 21 MIC and KDF hash. */
+START_TEST(test_hmac_sha512_rfc4231)
+{
+	uint8_t key[20], out[64];
+
+	memset(key, 0x0b, sizeof(key));
+	ck_assert_int_eq(rsn_crypto_hmac_sha512(key, sizeof(key), (const uint8_t *)"Hi There", 8,
+						out), 0);
+	ck_assert_str_eq(test_hex(out, 64),
+			 "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cde"
+			 "daa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854");
+}
+END_TEST
+
 START_TEST(test_akm_table)
 {
 	const struct rsn_akm_info *a;
@@ -342,6 +356,20 @@ START_TEST(test_akm_table)
 	ck_assert_uint_eq(a->mic_len, 24);
 	ck_assert_uint_eq(a->kek_len, 32);
 	ck_assert_ptr_null(rsn_akm_info_find(RSN_SUITE(4))); /* FT-PSK: not supported */
+	/* IEEE 802.11-2024 Table 12-11, AKM 00-0F-AC:24: the PMK length picks the row */
+	a = rsn_akm_info_for(RSN_AKM_SAE_EXT_KEY, 32);
+	ck_assert(a->prf == RSN_PRF_KDF_SHA256 && a->mic == RSN_MIC_HMAC_SHA256_128);
+	ck_assert(a->kck_len == 16 && a->kek_len == 16 && a->mic_len == 16 && !a->desc_version);
+	a = rsn_akm_info_for(RSN_AKM_SAE_EXT_KEY, 48);
+	ck_assert(a->prf == RSN_PRF_KDF_SHA384 && a->mic == RSN_MIC_HMAC_SHA384_192);
+	ck_assert(a->kck_len == 24 && a->kek_len == 32 && a->mic_len == 24);
+	a = rsn_akm_info_for(RSN_AKM_SAE_EXT_KEY, 64);
+	ck_assert(a->prf == RSN_PRF_KDF_SHA512 && a->mic == RSN_MIC_HMAC_SHA512_256);
+	ck_assert(a->kck_len == 32 && a->kek_len == 32 && a->mic_len == 32);
+	ck_assert_ptr_null(rsn_akm_info_for(RSN_AKM_SAE_EXT_KEY, 40));
+	ck_assert_ptr_eq(rsn_akm_info_for(RSN_AKM_SAE, 32), rsn_akm_info_find(RSN_AKM_SAE));
+	ck_assert(rsn_akm_is_sae(RSN_AKM_SAE) && rsn_akm_is_sae(RSN_AKM_SAE_EXT_KEY));
+	ck_assert(!rsn_akm_is_sae(RSN_AKM_PSK));
 	ck_assert_uint_eq(rsn_cipher_key_len(RSN_CIPHER_TKIP), 0);
 	ck_assert_uint_eq(rsn_cipher_key_len(RSN_CIPHER_GCMP_256), 32);
 	ck_assert_uint_eq(rsn_mgmt_cipher_key_len(RSN_CIPHER_BIP_CMAC_128), 16);
@@ -399,6 +427,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_ptk_recorded);
 	tcase_add_test(tc, test_eapol_mic_recorded);
 	tcase_add_test(tc, test_akm_table);
+	tcase_add_test(tc, test_hmac_sha512_rfc4231);
 	tcase_add_test(tc, test_ptk_sha384_lengths);
 	suite_add_tcase(s, tc);
 	return s;

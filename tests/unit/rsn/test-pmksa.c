@@ -45,6 +45,38 @@ START_TEST(test_add_get_expire)
 }
 END_TEST
 
+/*
+ * SAE-EXT-KEY (AKM 00-0F-AC:24): the PMK is as long as the SAE group's hash (IEEE 802.11-2024
+ * 12.4.5.4), so entries keep 32, 48 or 64 octets and give back their length; the 32-octet
+ * getter does not hand out a truncated longer PMK.
+ */
+START_TEST(test_sae_ext_key_long_pmk)
+{
+	struct rsn_pmksa_cache *c = rsn_pmksa_cache_new(4);
+	uint8_t pmk[64], pmkid[16], gp[64], gi[16];
+	size_t len = 0;
+
+	fill(pmk, 64, 7);
+	fill(pmkid, 16, 50);
+	ck_assert_int_eq(rsn_pmksa_add_len(c, B1, SSID("net"), 0x000fac18u, pmk, 64, pmkid, 10,
+					   60), 0);
+	ck_assert_int_eq(rsn_pmksa_add_len(c, B2, SSID("net"), 0x000fac18u, pmk, 48, pmkid, 10,
+					   60), 0);
+	ck_assert_int_eq(rsn_pmksa_get_len(c, B1, SSID("net"), 0x000fac18u, 20, gp, &len, gi), 0);
+	ck_assert_uint_eq(len, 64);
+	ck_assert_mem_eq(gp, pmk, 64);
+	ck_assert_mem_eq(gi, pmkid, 16);
+	ck_assert_int_eq(rsn_pmksa_get_len(c, B2, SSID("net"), 0x000fac18u, 20, gp, &len, gi), 0);
+	ck_assert_uint_eq(len, 48);
+	/* AKM 8's entry for the same AP is another one */
+	ck_assert_int_eq(rsn_pmksa_get_len(c, B1, SSID("net"), AKM_SAE, 20, gp, &len, gi), -1);
+	ck_assert_int_eq(rsn_pmksa_get(c, B1, SSID("net"), 0x000fac18u, 20, gp, gi), -1);
+	ck_assert_int_eq(rsn_pmksa_add_len(c, B1, SSID("net"), 0x000fac18u, pmk, 40, pmkid, 10,
+					   60), -1);
+	rsn_pmksa_cache_free(c);
+}
+END_TEST
+
 START_TEST(test_replace_remove_evict_flush)
 {
 	struct rsn_pmksa_cache *c = rsn_pmksa_cache_new(2);
@@ -117,6 +149,7 @@ int main(void)
 	TCase *tc = tcase_create("pmksa");
 
 	tcase_add_test(tc, test_add_get_expire);
+	tcase_add_test(tc, test_sae_ext_key_long_pmk);
 	tcase_add_test(tc, test_replace_remove_evict_flush);
 	tcase_add_test(tc, test_pmkid_8021x_is_truncated_hmac_of_pmk_name);
 	suite_add_tcase(s, tc);

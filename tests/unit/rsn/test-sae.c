@@ -324,6 +324,81 @@ static void check_wrong_password(uint16_t group, bool h2e)
 	side_free(&b);
 }
 
+/* An H2E side for AKM 00-0F-AC:24 (SAE-EXT-KEY) or 8. */
+static void side_init_akm(struct side *d, uint16_t group, bool ext_key, const uint8_t own[6],
+			  const uint8_t peer[6])
+{
+	struct sae_session_config cfg = { .group = group, .ext_key = ext_key };
+
+	memset(d, 0, sizeof(*d));
+	d->pt = sae_pt_new(group, STR("correct horse battery"), STR("sae-test"), NULL, 0);
+	ck_assert_ptr_nonnull(d->pt);
+	cfg.pt = d->pt;
+	memcpy(cfg.own_addr, own, 6);
+	memcpy(cfg.peer_addr, peer, 6);
+	d->s = sae_session_new(&cfg);
+	ck_assert_ptr_nonnull(d->s);
+}
+
+/*
+ * IEEE 802.11-2024 12.4.5.4 / 12.4.7.4, AKM 00-0F-AC:24: both Commits end with an AKM
+ * Suite Selector element naming 00-0F-AC:24, and the PMK is as long as the group's hash
+ * (32, 48, 64 octets); both sides derive the same one.
+ */
+START_TEST(test_exchange_sae_ext_key_pmk_len_and_akm_selector)
+{
+	static const size_t hash_len[] = { [19] = 32, [20] = 48, [21] = 64 };
+	static const size_t prime_len[] = { [19] = 32, [20] = 48, [21] = 66 };
+	static const uint8_t selector[] = { 255, 5, 114, 0x00, 0x0f, 0xac, 24 };
+	uint16_t group = (uint16_t)_i;
+	struct side a, b;
+	uint8_t pmk_a[SAE_PMK_MAX_LEN], pmk_b[SAE_PMK_MAX_LEN], id_a[16], id_b[16];
+
+	side_init_akm(&a, group, true, sta, ap);
+	side_init_akm(&b, group, true, ap, sta);
+	exchange_commits(&a, &b);
+	ck_assert_uint_eq(a.commit_len, 2 + 3 * prime_len[group] + sizeof(selector));
+	ck_assert_mem_eq(a.commit + a.commit_len - sizeof(selector), selector, sizeof(selector));
+	ck_assert_int_eq(sae_session_rx_confirm(b.s, 0, a.confirm, a.confirm_len), SAE_ACCEPTED);
+	ck_assert_int_eq(sae_session_rx_confirm(a.s, 0, b.confirm, b.confirm_len), SAE_ACCEPTED);
+	ck_assert_uint_eq(sae_session_pmk_len(a.s), hash_len[group]);
+	ck_assert_int_eq(sae_session_pmk_get(a.s, pmk_a, id_a), SAE_OK);
+	ck_assert_int_eq(sae_session_pmk_get(b.s, pmk_b, id_b), SAE_OK);
+	ck_assert_mem_eq(pmk_a, pmk_b, hash_len[group]);
+	ck_assert_mem_eq(id_a, id_b, 16);
+	side_free(&a);
+	side_free(&b);
+}
+END_TEST
+
+/*
+ * A peer running AKM 8 against our 24 (no selector), or naming 24 against our 8, did not
+ * run the same exchange: SAE_AKM_MISMATCH, status 1; and 24 without a PT (hunting-and-
+ * pecking) is refused at once.
+ */
+START_TEST(test_exchange_sae_ext_key_akm_mismatch)
+{
+	struct side a, b;
+	struct sae_session_config cfg = { .group = 19, .ext_key = true };
+
+	side_init_akm(&a, 19, true, sta, ap);
+	side_init_akm(&b, 19, false, ap, sta);
+	side_commit(&a);
+	side_commit(&b);
+	ck_assert_int_eq(sae_session_rx_commit(a.s, 126, b.commit, b.commit_len), SAE_AKM_MISMATCH);
+	ck_assert_int_eq(sae_session_rx_commit(b.s, 126, a.commit, a.commit_len), SAE_AKM_MISMATCH);
+	ck_assert_uint_eq(sae_result_status(SAE_AKM_MISMATCH), 1);
+	ck_assert_int_eq(sae_session_state(a.s), SAE_STATE_COMMITTED);
+	side_free(&a);
+	side_free(&b);
+	cfg.password = (const uint8_t *)"correct horse battery";
+	cfg.password_len = strlen("correct horse battery");
+	memcpy(cfg.own_addr, sta, 6);
+	memcpy(cfg.peer_addr, ap, 6);
+	ck_assert_ptr_null(sae_session_new(&cfg));
+}
+END_TEST
+
 START_TEST(test_exchange_wrong_password)
 {
 	check_wrong_password(19, false);
@@ -938,6 +1013,8 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_exchange_hnp, 19, 22);
 	tcase_add_loop_test(tc, test_exchange_h2e, 19, 22);
+	tcase_add_loop_test(tc, test_exchange_sae_ext_key_pmk_len_and_akm_selector, 19, 22);
+	tcase_add_test(tc, test_exchange_sae_ext_key_akm_mismatch);
 	tcase_add_test(tc, test_exchange_wrong_password);
 	tcase_add_test(tc, test_h2e_password_identifier);
 	tcase_add_test(tc, test_h2e_rejected_groups);
