@@ -698,22 +698,17 @@ static int config_file_read(const char *path, char **buf, size_t *len, mode_t *m
 	return 0;
 }
 
-struct config *config_load(const char *path, char *err, size_t err_len)
+/* Parse buf (len bytes, NUL-terminated; wiped and freed here), read from path with mode. */
+static struct config *config_parse(const char *path, char *buf, size_t len, mode_t mode,
+				   char *err, size_t err_len)
 {
 	struct config_load_ctx lc = { .path = path, .err = err, .err_len = err_len };
 	struct config *c;
 	struct config_network *cur = NULL;
-	char *buf = NULL, *line, *next, msg[512], raw[CONFIG_LINE_MAX + 1];
+	char *line, *next, msg[512], raw[CONFIG_LINE_MAX + 1];
 	struct config_text pending = { 0 };
-	size_t len = 0;
-	mode_t mode = 0;
 	int lineno = 0, block_line = 0;
 
-	if (err && err_len)
-		err[0] = 0;
-	config_compat_notices_reset();
-	if (config_file_read(path, &buf, &len, &mode, err, err_len) < 0)
-		return NULL;
 	c = config_new();
 	if (!c || !(c->path = strdup(path))) {
 		config_free(c);
@@ -820,4 +815,41 @@ struct config *config_load(const char *path, char *err, size_t err_len)
 			 path, (mode & S_IROTH) ? "others" : "its group",
 			 (unsigned int)(mode & 07777));
 	return c;
+}
+
+struct config *config_load(const char *path, char *err, size_t err_len)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	mode_t mode = 0;
+
+	if (err && err_len)
+		err[0] = 0;
+	config_compat_notices_reset();
+	if (config_file_read(path, &buf, &len, &mode, err, err_len) < 0)
+		return NULL;
+	return config_parse(path, buf, len, mode, err, err_len);
+}
+
+struct config *config_load_text(const char *name, const char *text, size_t len, char *err,
+				size_t err_len)
+{
+	char *buf;
+
+	if (err && err_len)
+		err[0] = 0;
+	config_compat_notices_reset();
+	if (len > CONFIG_FILE_MAX) {
+		config_errf(err, err_len, "%s: too large (over %d bytes)", name, CONFIG_FILE_MAX);
+		return NULL;
+	}
+	buf = malloc(len + 1);
+	if (!buf) {
+		config_errf(err, err_len, "%s: out of memory", name);
+		return NULL;
+	}
+	if (len)
+		memcpy(buf, text, len);
+	buf[len] = 0;
+	return config_parse(name, buf, len, 0, err, err_len);
 }

@@ -177,6 +177,12 @@ struct config {
  * group/others file holding a psk draws a warning through log.h.
  */
 struct config *config_load(const char *path, char *err, size_t err_len);
+/*
+ * The same parse of a file's text held in memory (len bytes, NULs counted as in a
+ * file); name stands for the path in errors. No mode check: there is no file.
+ */
+struct config *config_load_text(const char *name, const char *text, size_t len, char *err,
+				size_t err_len);
 /* An empty configuration (for tests and the control socket). */
 struct config *config_new(void);
 void config_free(struct config *c);

@@ -658,8 +658,8 @@ static bool ctrl_dispatch(struct ctrl *c, char *cmd, const struct sockaddr_un *f
 	return true;
 }
 
-static void ctrl_handle(struct ctrl *c, char *buf, size_t len,
-			const struct sockaddr_un *from, socklen_t from_len)
+void ctrl_command_run(struct ctrl *c, char *buf, size_t len, const struct sockaddr_un *from,
+		      socklen_t from_len)
 {
 	char out[CTRL_REPLY_MAX];
 	struct ctrl_reply r = { .buf = out, .cap = sizeof(out) };
@@ -728,7 +728,7 @@ static void ctrl_rx(void *arg, int fd)
 			continue;
 		}
 		buf[n] = 0;
-		ctrl_handle(c, buf, (size_t)n, &from, from_len);
+		ctrl_command_run(c, buf, (size_t)n, &from, from_len);
 		/* TERMINATE may have stopped the loop; the socket stays until ctrl_free. */
 	}
 }

@@ -21,7 +21,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/socket.h>
 #include <sys/types.h>
+#include <sys/un.h>
 
 #include "daemon/config.h"
 #include "common/loop.h"
@@ -55,6 +57,15 @@ struct ctrl *ctrl_new(const struct ctrl_params *p, char *err, size_t err_len);
 /* Tells ATTACHed clients CTRL-EVENT-TERMINATING, removes the socket. */
 void ctrl_free(struct ctrl *c);
 const char *ctrl_path(const struct ctrl *c);
+
+/*
+ * Run one command as the socket's reader does for a datagram of len bytes (buf[len] == 0,
+ * len < CTRL_CMD_MAX) from the sender at from: the reply is sent there (none when the
+ * sender is unbound, from_len <= sizeof(sa_family_t)); buf is wiped. The fuzz target
+ * calls it directly, without the datagram's round trip through the kernel.
+ */
+void ctrl_command_run(struct ctrl *c, char *buf, size_t len, const struct sockaddr_un *from,
+		      socklen_t from_len);
 
 /* Send an event to ATTACHed clients: a station_event_cb (ctx = the ctrl). */
 void ctrl_event(void *ctx, int level, const char *text);

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Fuzz target: the control socket's command handler (src/daemon/ctrl.c and the station's
- * commands behind it). The input is a sequence of commands separated by NUL bytes; each
- * goes to a live control socket as one datagram, exactly as wpa_cli sends it, and its
- * reply is read back. Between inputs every network is removed again, so one input's
- * state does not leak into the next. The station's backend is a stub: no radio.
+ * commands behind it). The input is a sequence of commands separated by NUL bytes. Each
+ * is run by ctrl_command_run, what the socket's reader calls for a datagram, as if sent
+ * from a bound client socket: replies and the events of ATTACH go to that socket and are
+ * read back at the end of the input. A command too long for one datagram, and the reset
+ * after each input (every network removed, so one input's state does not leak into the
+ * next), still go through the live socket and the event loop as wpa_cli's datagrams do:
+ * a round trip per command made the target ten times slower and fed no parser.
+ * The station's backend is a stub: no radio.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,7 +35,9 @@ static struct {
 	struct ctrl *ctrl;
 	struct station_backend be;
 	int cli;
-	char dir[64], cli_path[96];
+	char dir[64];
+	struct sockaddr_un cli_addr; /* as the control socket sees the client */
+	socklen_t cli_addr_len;
 } fz;
 
 static int fuzz_ctrl_connect(void *ctx, const struct ihv_connect_request *req)
@@ -101,7 +107,6 @@ static void fuzz_ctrl_terminate(void *ctx)
 static void fuzz_ctrl_cleanup(void)
 {
 	close(fz.cli);
-	unlink(fz.cli_path);
 	ctrl_free(fz.ctrl);
 	station_free(fz.st);
 	config_free(fz.config);
@@ -117,6 +122,7 @@ static int fuzz_ctrl_init(void)
 	struct ctrl_params cp = { 0 };
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 	char err[256];
+	int n;
 
 	log_level_set(LOG_LEVEL_ERROR);
 	snprintf(fz.dir, sizeof(fz.dir), "/tmp/ihvd-fuzz-ctrl.%d", getpid());
@@ -147,35 +153,65 @@ static int fuzz_ctrl_init(void)
 		return -1;
 	}
 	station_event_cb_set(fz.st, ctrl_event, fz.ctrl);
+	/*
+	 * The client's own address is in the abstract namespace: a reply to it is found by
+	 * name, not by a walk of the file system per reply (what the control socket does
+	 * with either kind is the same).
+	 */
 	fz.cli = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	snprintf(fz.cli_path, sizeof(fz.cli_path), "/tmp/ihvd-fuzz-cli.%d", getpid());
-	unlink(fz.cli_path);
-	snprintf(a.sun_path, sizeof(a.sun_path), "%s", fz.cli_path);
-	if (fz.cli < 0 || bind(fz.cli, (struct sockaddr *)&a, sizeof(a)) < 0)
+	n = snprintf(a.sun_path + 1, sizeof(a.sun_path) - 1, "ihvd-fuzz-cli.%d", getpid());
+	if (fz.cli < 0 || bind(fz.cli, (struct sockaddr *)&a,
+			       (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n)) < 0)
 		return -1;
+	memset(a.sun_path, 0, sizeof(a.sun_path));
 	snprintf(a.sun_path, sizeof(a.sun_path), "%s/wlan9", fz.dir);
 	if (connect(fz.cli, (struct sockaddr *)&a, sizeof(a)) < 0)
+		return -1;
+	fz.cli_addr_len = sizeof(fz.cli_addr);
+	if (getsockname(fz.cli, (struct sockaddr *)&fz.cli_addr, &fz.cli_addr_len) < 0)
 		return -1;
 	atexit(fuzz_ctrl_cleanup);
 	return 0;
 }
 
-/* One datagram in, its reply (and any events) read and discarded. */
-static void fuzz_ctrl_send(const uint8_t *cmd, size_t len)
+/* Read and discard what the control socket sent the client: replies, events. */
+static void fuzz_ctrl_drain(void)
 {
 	char reply[CTRL_REPLY_MAX + 1];
 
+	while (recv(fz.cli, reply, sizeof(reply), MSG_DONTWAIT) > 0)
+		;
+}
+
+/* One datagram through the socket and the event loop, its reply read. */
+static void fuzz_ctrl_send(const uint8_t *cmd, size_t len)
+{
 	if (send(fz.cli, cmd, len, 0) < 0)
 		return;
 	loop_run_once(fz.loop, 0);
-	while (recv(fz.cli, reply, sizeof(reply), MSG_DONTWAIT) > 0)
-		;
+	fuzz_ctrl_drain();
+}
+
+/* One command as the socket's reader hands it over, without the kernel in between. */
+static void fuzz_ctrl_run(const uint8_t *cmd, size_t len)
+{
+	char buf[CTRL_CMD_MAX + 1];
+
+	if (len > CTRL_CMD_MAX - 1) {
+		/* refused by the reader itself (ctrl_rx): only the socket reaches that */
+		fuzz_ctrl_send(cmd, len);
+		return;
+	}
+	memcpy(buf, cmd, len);
+	buf[len] = 0;
+	ctrl_command_run(fz.ctrl, buf, len, &fz.cli_addr, fz.cli_addr_len);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int ready;
 	static const char reset[] = "REMOVE_NETWORK all";
+	char detach[] = "DETACH";
 	size_t start = 0;
 
 	if (!ready)
@@ -187,10 +223,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		/* a datagram longer than the socket takes is the kernel's to refuse */
 		if (i - start <= CTRL_CMD_MAX * 2)
-			fuzz_ctrl_send(data + start, i - start);
+			fuzz_ctrl_run(data + start, i - start);
 		start = i + 1;
 	}
 	fuzz_ctrl_send((const uint8_t *)reset, sizeof(reset) - 1);
-	fuzz_ctrl_send((const uint8_t *)"DETACH", 6);
+	ctrl_command_run(fz.ctrl, detach, sizeof(detach) - 1, &fz.cli_addr, fz.cli_addr_len);
+	fuzz_ctrl_drain();
 	return 0;
 }

@@ -421,6 +421,49 @@ START_TEST(test_every_error_reported)
 }
 END_TEST
 
+/* The text in memory goes through the same parse as the file: same networks, same errors. */
+START_TEST(test_load_text_same_as_file)
+{
+	static const char good[] = "ap_scan=1\nnetwork={\n\tssid=\"home\"\n\tpsk=\"correct horse\"\n"
+				   "\tpriority=3\n}\nnetwork={\n\tssid=\"open\"\n\tkey_mgmt=NONE\n}\n";
+	static const char bad[] = "bogus=1\nnetwork={\n\tssid=\"a\0b\"\n\tkey_mgmt=NONE\n}\n";
+	char err[1024], buf_file[128], buf_text[128];
+	struct config *f, *t;
+	const struct config_network *nf, *nt;
+	int n = 0;
+
+	f = load(good, err, sizeof(err));
+	t = config_load_text("mem", good, sizeof(good) - 1, err, sizeof(err));
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(t);
+	for (nf = f->networks, nt = t->networks; nf && nt; nf = nf->next, nt = nt->next, n++) {
+		static const char *const fields[] = { "ssid", "psk", "key_mgmt", "priority" };
+
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+			int rf = config_network_value(nf, fields[i], buf_file, sizeof(buf_file));
+			int rt = config_network_value(nt, fields[i], buf_text, sizeof(buf_text));
+
+			ck_assert_int_eq(rf, rt);
+			if (rf >= 0)
+				ck_assert_str_eq(buf_file, buf_text);
+		}
+	}
+	ck_assert_ptr_null(nf);
+	ck_assert_ptr_null(nt);
+	ck_assert_int_eq(n, 2);
+	config_free(f);
+	config_free(t);
+
+	/* errors name the text, and a NUL in it is refused as in a file */
+	ck_assert_ptr_null(config_load_text("mem", bad, sizeof(bad) - 1, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "mem:1: file contains a NUL byte"));
+	ck_assert_ptr_nonnull(strstr(err, "mem:1: unknown option 'bogus'"));
+	/* over the 1 MiB a file may have (the text is not read then) */
+	ck_assert_ptr_null(config_load_text("mem", NULL, 2 * 1024 * 1024, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "mem: too large"));
+}
+END_TEST
+
 /* WPA3-Personal: SAE alone, transition forms, the SAE options (global and per block). */
 START_TEST(test_sae_forms)
 {
@@ -731,6 +774,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_every_error_reported);
 	tcase_add_test(tc, test_sae_forms);
 	tcase_add_test(tc, test_sae_ext_key_forms);
+	tcase_add_test(tc, test_load_text_same_as_file);
 	tcase_add_test(tc, test_tkip_forms);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_not_a_regular_file);
