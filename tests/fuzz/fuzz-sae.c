@@ -10,7 +10,8 @@
  * Input layout:
  *   [0] flags: bits 0-1 group (0/3: 19, 1: 20, 2: 21); bit 2 H&P instead of H2E;
  *       bit 3 XOR the data into a valid peer Commit/Confirm instead of using it raw;
- *       bit 4 use the frame's status as given (else the status the mode expects)
+ *       bit 4 use the frame's status as given (else the status the mode expects);
+ *       bit 5 AKM 00-0F-AC:24 (SAE-EXT-KEY: H2E only, AKM Suite Selector element, long PMK)
  *   [1..2] Commit status LE16   [3] length of the Commit part   then the Commit part,
  *   then the Confirm part (first two bytes: its status LE16).
  */
@@ -36,11 +37,11 @@ static const struct sae_pt *fuzz_pt(unsigned int idx)
 	return fuzz_pts[idx];
 }
 
-static struct sae_session *fuzz_session(unsigned int idx, bool hnp, const uint8_t own[6],
-					const uint8_t peer[6])
+static struct sae_session *fuzz_session(unsigned int idx, bool hnp, bool ext_key,
+					const uint8_t own[6], const uint8_t peer[6])
 {
 	static const uint16_t groups[3] = { 19, 20, 21 };
-	struct sae_session_config cfg = { .group = groups[idx] };
+	struct sae_session_config cfg = { .group = groups[idx], .ext_key = ext_key && !hnp };
 
 	if (hnp) {
 		cfg.password = (const uint8_t *)"fuzz password";
@@ -78,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sae_session *a, *b = NULL;
 	unsigned int idx;
 	uint16_t status, cstatus = 0;
-	bool hnp, mix, raw_status;
+	bool hnp, mix, raw_status, ext_key;
 	enum sae_result r;
 
 	if (size < 4)
@@ -89,6 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hnp = data[0] & 4;
 	mix = data[0] & 8;
 	raw_status = data[0] & 16;
+	ext_key = data[0] & 32;
 	status = (uint16_t)(data[1] | data[2] << 8);
 	commit_part = data[3];
 	data += 4;
@@ -96,13 +98,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (commit_part > size)
 		commit_part = size;
 
-	a = fuzz_session(idx, hnp, fuzz_sta, fuzz_ap);
+	a = fuzz_session(idx, hnp, ext_key, fuzz_sta, fuzz_ap);
 	if (!a)
 		return 0;
 	if (sae_session_commit_build(a, own_commit, sizeof(own_commit), &own_len) != SAE_OK)
 		goto out;
 	if (mix) {
-		b = fuzz_session(idx, hnp, fuzz_ap, fuzz_sta);
+		b = fuzz_session(idx, hnp, ext_key, fuzz_ap, fuzz_sta);
 		if (!b || sae_session_commit_build(b, peer_commit, sizeof(peer_commit), &peer_len) !=
 				  SAE_OK)
 			goto out;
@@ -136,7 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)sae_session_rx_confirm(a, cstatus, frame, frame_len);
 	(void)sae_session_timeout(a);
 	if (sae_session_state(a) == SAE_STATE_ACCEPTED) {
-		uint8_t pmk[SAE_PMK_LEN], pmkid[SAE_PMKID_LEN];
+		uint8_t pmk[SAE_PMK_MAX_LEN], pmkid[SAE_PMKID_LEN];
 
 		if (sae_session_pmk_get(a, pmk, pmkid) != SAE_OK)
 			abort();
@@ -172,6 +174,8 @@ int main(int argc, char **argv)
 		{ 0x09, 0, 0, 2, 0x01, 0, 0, 0 }, /* group 20, peer Commit with another group */
 		{ 0x18, 76, 0, 4, 0x13, 0, 0xff, 0x01 },
 		{ 0x00, 0, 0, 3, 1, 2, 3, 4 },
+		{ 0x29, 0, 0, 0, 0, 0, 0, 0 },    /* valid SAE-EXT-KEY exchange, group 20 */
+		{ 0x22, 0, 0, 0, 0, 0, 0, 0 },    /* SAE-EXT-KEY, a raw empty Commit, group 21 */
 	};
 	int rc = 0;
 
