@@ -254,6 +254,19 @@ _hostapd_enabled() {
 	[[ $'\n'$(hostapd_cli_ status 2>/dev/null) == *$'\nstate=ENABLED\n'* ]]
 }
 
+# hostapd_keys_from BIN: from now on hostapd_start runs BIN (another hostapd build) with -K,
+# so that it logs the keys it derives. hostapd_start runs `hostapd -dd -t ... &`: in that
+# background subshell the wrapper execs, so that HOSTAPD_PID is hostapd's own.
+hostapd_keys_from() {
+	_hostapd_keys_bin=$1
+	hostapd() {
+		if [[ $BASHPID != "$$" ]]; then
+			exec "$_hostapd_keys_bin" -K "$@"
+		fi
+		command "$_hostapd_keys_bin" -K "$@"
+	}
+}
+
 # hostapd_start CONF [IFACE]: run hostapd with hostapd-conf/CONF (or a path)
 # on IFACE (default HWSIM_IF[0]); waits for state=ENABLED.  Sets HOSTAPD_PID,
 # HOSTAPD_IF, HOSTAPD_CONF, HOSTAPD_LOG (hostapd -dd -t), HOSTAPD_CTRL.

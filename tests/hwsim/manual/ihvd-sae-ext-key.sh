@@ -14,12 +14,7 @@
 hap=${HWSIM_AKM24_HOSTAPD:?}
 out=${HWSIM_AKM24_OUT:?}
 mkdir -p "$out"
-hostapd() {
-	if [[ $BASHPID != "$$" ]]; then
-		exec "$hap" -K "$@"
-	fi
-	command "$hap" -K "$@"
-}
+hostapd_keys_from "$hap"
 hwsim_radios 2
 sta_netns 1 sta
 ap_if=${HWSIM_IF[0]}

@@ -17,14 +17,7 @@ akm=${HWSIM_SAE_KAT_AKM:-8}
 shim=$(build_dir)/tests/tools/rand-log-shim.so
 [[ -f $shim ]] || fail "no $shim (make all first)"
 mkdir -p "$out"
-# hostapd_start runs `hostapd -dd -t ... &`: add -K so that it logs the keys it derives. In
-# that background subshell, exec, so that HOSTAPD_PID is hostapd's own (hostapd_stop kills it).
-hostapd() {
-	if [[ $BASHPID != "$$" ]]; then
-		exec "$hostapd_bin" -K "$@"
-	fi
-	command "$hostapd_bin" -K "$@"
-}
+hostapd_keys_from "$hostapd_bin" # -K: hostapd logs the keys it derives
 
 hwsim_radios 2
 sta_netns 1 sta
