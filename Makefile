@@ -240,6 +240,13 @@ $(RAND_LOG_SHIM): $(BUILD)/obj/tests/tools/rand-log-shim.o
 	@mkdir -p $(@D)
 	$(CC) -shared $(ALL_LDFLAGS) -o $@ $^ $(SSL_LIBS) -ldl
 
+# What libcrypto alone costs a process in memory (README "Benchmarks"): loads it with dlopen.
+CRYPTO_FLOOR := $(BUILD)/tests/tools/crypto-floor
+all: $(CRYPTO_FLOOR)
+$(CRYPTO_FLOOR): $(BUILD)/obj/tests/tools/crypto-floor.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -ldl
+
 $(BUILD)/ihvd-plugin.pc: $(SRC)/plugin-api/ihvd-plugin.pc.in
 	@mkdir -p $(@D)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
