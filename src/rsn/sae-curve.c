@@ -37,9 +37,15 @@ size_t sae_curve_hash_len(enum sae_hash hash)
 	return 0;
 }
 
+struct sae_curve *sae_curve_ref(struct sae_curve *c)
+{
+	c->refs++;
+	return c;
+}
+
 void sae_curve_free(struct sae_curve *c)
 {
-	if (!c)
+	if (!c || --c->refs)
 		return;
 	EC_GROUP_free(c->ec);
 	BN_free(c->p);
@@ -76,6 +82,7 @@ struct sae_curve *sae_curve_new(uint16_t group)
 	if (!c)
 		return NULL;
 	c->group = group;
+	c->refs = 1;
 	c->bn = BN_CTX_secure_new();
 	c->ec = EC_GROUP_new_by_curve_name(nid);
 	c->p = BN_new();

@@ -35,10 +35,14 @@ struct sae_curve {
 	enum sae_hash hash;      /* Table 12-1 hash of the group (used by H2E) */
 	int z;                   /* SSWU Z of RFC 9380 8.2-8.4 */
 	BN_CTX *bn;
+	unsigned int refs;       /* sae_curve_ref(); freed when the last holder lets go */
 };
 
 /* NULL if the group is not 19, 20 or 21 or OpenSSL fails. */
 struct sae_curve *sae_curve_new(uint16_t group);
+/* Another holder of c (single-threaded: the BN_CTX inside is shared too); returns c. */
+struct sae_curve *sae_curve_ref(struct sae_curve *c);
+/* Lets go of c; frees it when no holder is left. */
 void sae_curve_free(struct sae_curve *c);
 
 size_t sae_curve_hash_len(enum sae_hash hash);

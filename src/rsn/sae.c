@@ -669,6 +669,46 @@ enum sae_result sae_session_test_set_rand_mask(struct sae_session *s, const uint
 	return s->test_rand && s->test_mask ? SAE_OK : SAE_CRYPTO_ERROR;
 }
 
+static BIGNUM *sae_session_bn_clone(const BIGNUM *v, bool *ok)
+{
+	BIGNUM *d;
+
+	if (!v)
+		return NULL;
+	d = BN_secure_new();
+	if (!d || !BN_copy(d, v)) {
+		BN_clear_free(d);
+		*ok = false;
+		return NULL;
+	}
+	BN_set_flags(d, BN_FLG_CONSTTIME);
+	return d;
+}
+
+struct sae_session *sae_session_test_clone(const struct sae_session *s)
+{
+	struct sae_session *d;
+	bool ok = true;
+
+	if (!s)
+		return NULL;
+	d = OPENSSL_secure_zalloc(sizeof(*d));
+	if (!d)
+		return NULL;
+	memcpy(d, s, sizeof(*d));
+	/* the copy owns its own OpenSSL objects; the curve (constants only) is shared */
+	d->c = sae_curve_ref(s->c);
+	d->pwe = EC_POINT_dup(s->pwe, s->c->ec);
+	d->rand = sae_session_bn_clone(s->rand, &ok);
+	d->test_rand = sae_session_bn_clone(s->test_rand, &ok);
+	d->test_mask = sae_session_bn_clone(s->test_mask, &ok);
+	if (!ok || !d->pwe) {
+		sae_session_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 enum sae_result sae_session_test_pwe(const struct sae_session *s, uint8_t *out, size_t cap,
 				     size_t *len)
 {

@@ -199,6 +199,13 @@ enum sae_result sae_session_test_pwe(const struct sae_session *s, uint8_t *out, 
 enum sae_result sae_session_test_keys(const struct sae_session *s, uint8_t *kck, size_t cap,
 				      size_t *kck_len, uint8_t *pmk,
 				      uint8_t pmkid[SAE_PMKID_LEN]);
+/*
+ * A copy of s in its current state, rand included, for a test or fuzz driver that runs one
+ * Commit against many peer frames. Never in the plugin: 12.4.5.3 wants rand and mask fresh
+ * for each protocol instance, and two copies that meet real peers reuse them. NULL on
+ * allocation failure; free it with sae_session_free().
+ */
+struct sae_session *sae_session_test_clone(const struct sae_session *s);
 int sae_pt_test_point(const struct sae_pt *pt, uint8_t *out, size_t cap, size_t *len);
 
 #endif

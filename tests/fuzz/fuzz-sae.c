@@ -69,19 +69,94 @@ static size_t fuzz_mix(uint8_t *out, size_t cap, const uint8_t *base, size_t bas
 	return n;
 }
 
+/*
+ * One prepared exchange per mode (group x H&P / H2E / SAE-EXT-KEY), built on first use: our
+ * session after its first Commit (a0), the peer's after its own (b0), and the peer's Confirm
+ * for a0's Commit. Each input starts from a clone of a0 (sae_session_test_clone), so it
+ * pays for the parse and the key derivation it reaches, not for a password element and a
+ * Commit of its own; the peer's side is redone only when the input made us send a new Commit.
+ */
+struct fuzz_mode {
+	bool tried;
+	struct sae_session *a0, *b0;
+	uint8_t own_commit[SAE_COMMIT_MAX_LEN], peer_commit[SAE_COMMIT_MAX_LEN];
+	uint8_t peer_confirm[SAE_CONFIRM_MAX_LEN];
+	size_t own_len, peer_len, confirm_len; /* confirm_len 0: b0 refused a0's Commit */
+};
+static struct fuzz_mode fuzz_modes[3][3]; /* [group][H&P, H2E, SAE-EXT-KEY] */
+
+/* The peer's Confirm for our Commit, from a clone of b0; 0 when it has none. */
+static size_t fuzz_peer_confirm(const struct fuzz_mode *m, const uint8_t *commit, size_t len,
+				uint8_t *out, size_t cap)
+{
+	struct sae_session *b = sae_session_test_clone(m->b0);
+	size_t n = 0;
+
+	if (b && sae_session_rx_commit(b, sae_session_commit_status(m->a0), commit, len) ==
+			 SAE_TX_CONFIRM &&
+	    sae_session_confirm_build(b, out, cap, &n) != SAE_OK)
+		n = 0;
+	sae_session_free(b);
+	return n;
+}
+
+static const struct fuzz_mode *fuzz_mode_get(unsigned int idx, bool hnp, bool ext_key)
+{
+	struct fuzz_mode *m = &fuzz_modes[idx][hnp ? 0 : ext_key ? 2 : 1];
+
+	if (m->tried)
+		return m->a0 ? m : NULL;
+	m->tried = true;
+	m->a0 = fuzz_session(idx, hnp, ext_key, fuzz_sta, fuzz_ap);
+	m->b0 = fuzz_session(idx, hnp, ext_key, fuzz_ap, fuzz_sta);
+	if (!m->a0 || !m->b0 ||
+	    sae_session_commit_build(m->a0, m->own_commit, sizeof(m->own_commit), &m->own_len) !=
+		    SAE_OK ||
+	    sae_session_commit_build(m->b0, m->peer_commit, sizeof(m->peer_commit),
+				     &m->peer_len) != SAE_OK) {
+		sae_session_free(m->a0);
+		sae_session_free(m->b0);
+		m->a0 = m->b0 = NULL;
+		return NULL;
+	}
+	m->confirm_len = fuzz_peer_confirm(m, m->own_commit, m->own_len, m->peer_confirm,
+					   sizeof(m->peer_confirm));
+	return m;
+}
+
+static void fuzz_modes_free(void)
+{
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = 0; j < 3; j++) {
+			sae_session_free(fuzz_modes[i][j].a0);
+			sae_session_free(fuzz_modes[i][j].b0);
+		}
+	memset(fuzz_modes, 0, sizeof(fuzz_modes));
+	for (size_t i = 0; i < sizeof(fuzz_pts) / sizeof(fuzz_pts[0]); i++) {
+		sae_pt_free(fuzz_pts[i]);
+		fuzz_pts[i] = NULL;
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint8_t own_commit[SAE_COMMIT_MAX_LEN], peer_commit[SAE_COMMIT_MAX_LEN];
-	uint8_t frame[SAE_COMMIT_MAX_LEN + 256], confirm[SAE_CONFIRM_MAX_LEN];
-	size_t own_len = 0, peer_len = 0, frame_len, commit_part, confirm_len = 0;
-	struct sae_session *a, *b = NULL;
+	static bool registered;
+	uint8_t own_commit[SAE_COMMIT_MAX_LEN], frame[SAE_COMMIT_MAX_LEN + 256];
+	uint8_t confirm[SAE_CONFIRM_MAX_LEN];
+	size_t own_len, frame_len, commit_part, confirm_len = 0;
+	const struct fuzz_mode *m;
+	struct sae_session *a;
 	unsigned int idx;
 	uint16_t status, cstatus = 0;
 	bool hnp, mix, raw_status, ext_key;
 	enum sae_result r;
 
+	if (!registered) {
+		registered = true;
+		atexit(fuzz_modes_free); /* LeakSanitizer sees the prepared sessions freed */
+	}
 	if (size < 4)
 		return 0;
 	idx = data[0] & 3;
@@ -90,7 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hnp = data[0] & 4;
 	mix = data[0] & 8;
 	raw_status = data[0] & 16;
-	ext_key = data[0] & 32;
+	ext_key = (data[0] & 32) && !hnp;
 	status = (uint16_t)(data[1] | data[2] << 8);
 	commit_part = data[3];
 	data += 4;
@@ -98,17 +173,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (commit_part > size)
 		commit_part = size;
 
-	a = fuzz_session(idx, hnp, ext_key, fuzz_sta, fuzz_ap);
+	m = fuzz_mode_get(idx, hnp, ext_key);
+	a = m ? sae_session_test_clone(m->a0) : NULL;
 	if (!a)
 		return 0;
-	if (sae_session_commit_build(a, own_commit, sizeof(own_commit), &own_len) != SAE_OK)
-		goto out;
+	memcpy(own_commit, m->own_commit, m->own_len);
+	own_len = m->own_len;
 	if (mix) {
-		b = fuzz_session(idx, hnp, ext_key, fuzz_ap, fuzz_sta);
-		if (!b || sae_session_commit_build(b, peer_commit, sizeof(peer_commit), &peer_len) !=
-				  SAE_OK)
-			goto out;
-		frame_len = fuzz_mix(frame, sizeof(frame), peer_commit, peer_len, data, commit_part);
+		frame_len = fuzz_mix(frame, sizeof(frame), m->peer_commit, m->peer_len, data,
+				     commit_part);
 	} else {
 		frame_len = commit_part;
 		memcpy(frame, data, commit_part);
@@ -128,12 +201,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		data += 2;
 		size -= 2;
 	}
-	if (mix && b && sae_session_rx_commit(b, sae_session_commit_status(a), own_commit,
-					      own_len) == SAE_TX_CONFIRM &&
-	    sae_session_confirm_build(b, confirm, sizeof(confirm), &confirm_len) == SAE_OK)
-		frame_len = fuzz_mix(frame, sizeof(frame), confirm, confirm_len, data, size);
-	else
-		frame_len = fuzz_mix(frame, sizeof(frame), NULL, 0, data, size);
+	confirm_len = 0;
+	if (mix && own_len == m->own_len && memcmp(own_commit, m->own_commit, own_len) == 0) {
+		memcpy(confirm, m->peer_confirm, m->confirm_len);
+		confirm_len = m->confirm_len;
+	} else if (mix) {
+		confirm_len = fuzz_peer_confirm(m, own_commit, own_len, confirm, sizeof(confirm));
+	}
+	frame_len = fuzz_mix(frame, sizeof(frame), confirm, confirm_len, data, size);
 	(void)sae_session_rx_confirm(a, cstatus, frame, frame_len);
 	(void)sae_session_rx_confirm(a, cstatus, frame, frame_len);
 	(void)sae_session_timeout(a);
@@ -143,9 +218,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (sae_session_pmk_get(a, pmk, pmkid) != SAE_OK)
 			abort();
 	}
-out:
 	sae_session_free(a);
-	sae_session_free(b);
 	return 0;
 }
 
@@ -186,8 +259,6 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		if (fuzz_run_file(argv[i]) != 0)
 			rc = 1;
-	for (size_t i = 0; i < sizeof(fuzz_pts) / sizeof(fuzz_pts[0]); i++)
-		sae_pt_free(fuzz_pts[i]);
 	return rc;
 }
 #endif

@@ -293,6 +293,52 @@ static void check_full_exchange(uint16_t group, bool h2e)
 	side_free(&b);
 }
 
+/*
+ * sae_session_test_clone: a copy taken after our Commit finishes the exchange on its own,
+ * with the same keys as the original, and outlives the original (the curve is shared).
+ */
+START_TEST(test_clone_finishes_like_the_original)
+{
+	struct side a, b;
+	struct sae_session *copy;
+	uint8_t confirm[SAE_CONFIRM_MAX_LEN], pmk_a[32], pmk_c[32], id_a[16], id_c[16];
+	size_t confirm_len;
+
+	side_init(&a, 19, _i, "correct horse battery", sta, ap);
+	side_init(&b, 19, _i, "correct horse battery", ap, sta);
+	side_commit(&a);
+	copy = sae_session_test_clone(a.s);
+	ck_assert_ptr_nonnull(copy);
+	ck_assert_int_eq(sae_session_state(copy), sae_session_state(a.s));
+	side_commit(&b);
+	ck_assert_int_eq(sae_session_rx_commit(b.s, sae_session_commit_status(a.s), a.commit,
+					       a.commit_len), SAE_TX_CONFIRM);
+	side_confirm(&b);
+	ck_assert_int_eq(sae_session_rx_commit(a.s, sae_session_commit_status(b.s), b.commit,
+					       b.commit_len), SAE_TX_CONFIRM);
+	side_confirm(&a);
+	ck_assert_int_eq(sae_session_rx_confirm(a.s, 0, b.confirm, b.confirm_len), SAE_ACCEPTED);
+	ck_assert_int_eq(sae_session_pmk_get(a.s, pmk_a, id_a), SAE_OK);
+	sae_session_free(a.s); /* the copy must not lean on the original */
+	a.s = NULL;
+	ck_assert_int_eq(sae_session_rx_commit(copy, sae_session_commit_status(b.s), b.commit,
+					       b.commit_len), SAE_TX_CONFIRM);
+	ck_assert_int_eq(sae_session_confirm_build(copy, confirm, sizeof(confirm), &confirm_len),
+			 SAE_OK);
+	/* same rand, same peer: the copy's Confirm is the original's, byte for byte */
+	ck_assert_uint_eq(confirm_len, a.confirm_len);
+	ck_assert_mem_eq(confirm, a.confirm, confirm_len);
+	ck_assert_int_eq(sae_session_rx_confirm(copy, 0, b.confirm, b.confirm_len), SAE_ACCEPTED);
+	ck_assert_int_eq(sae_session_pmk_get(copy, pmk_c, id_c), SAE_OK);
+	ck_assert_mem_eq(pmk_a, pmk_c, 32);
+	ck_assert_mem_eq(id_a, id_c, 16);
+	ck_assert_ptr_null(sae_session_test_clone(NULL));
+	sae_session_free(copy);
+	side_free(&a);
+	side_free(&b);
+}
+END_TEST
+
 START_TEST(test_exchange_hnp)
 {
 	check_full_exchange((uint16_t)_i, false);
@@ -1033,6 +1079,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_anti_clogging_hnp);
 	tcase_add_test(tc, test_anti_clogging_h2e);
 	tcase_add_test(tc, test_api_misuse);
+	tcase_add_loop_test(tc, test_clone_finishes_like_the_original, 0, 2);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("sync");
