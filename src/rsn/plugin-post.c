@@ -203,7 +203,7 @@ DWORD WINAPI rsn_plugin_receive_packet(HANDLE hIhvExtAdapter, DWORD dwInBufferSi
 	/*
 	 * A wrong passphrase: the AP finds our message 2's MIC bad, drops it and resends
 	 * message 1 (same ANonce, higher replay counter) until it gives up and deauthenticates
-	 * (hostapd: reason 15). Seeing that twice, fail now with a reason that says why.
+	 * (hostapd: reason 15). Seeing that RSN_PLUGIN_PSK_MISMATCH_REPEATS times (plugin.h), fail then with a reason that says why.
 	 */
 	if (m1 && a->hs && !rsn_hs_is_established(a->hs) &&
 	    rsn_hs_stats(a->hs)->msg2_sent > msg2_before) {

@@ -14,7 +14,14 @@
 #define RSN_PLUGIN_RX_BACKLOG 8
 /* A passphrase asked of the user (SendUIRequest) waits this long for the answer. */
 #define RSN_PLUGIN_UI_TIMEOUT_MS 60000u
-#define RSN_PLUGIN_PSK_MISMATCH_REPEATS 2 /* msg 1 resent this often after our msg 2 */
+/*
+ * Message 1 resent this often after our message 2 (same ANonce, higher replay counter) means
+ * a wrong passphrase. Three, not two: a slow or busy link sees a resend or two cross our
+ * message 2 in flight (hostapd resends after 100 ms, then every second), and a false "wrong
+ * passphrase" makes the user type it again. hostapd sends message 1 four times in all
+ * (wpa_pairwise_update_count 4), so the third resend is its last, a second before it gives up.
+ */
+#define RSN_PLUGIN_PSK_MISMATCH_REPEATS 3
 
 /* Test hook: the next SNonce of the adapter's handshake (after PerformPostAssociate). */
 DWORD rsn_plugin_test_set_snonce(HANDLE hIhvExtAdapter, const uint8_t snonce[32]);
