@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -17,9 +18,34 @@
 #include "eap/eap-tls-frag.h"
 #include "eap/eap-tls-keys.h"
 
+/*
+ * What a cached SSL_CTX was built from. The CA file is named by its path and by the identity of
+ * the file behind it when it was read (device, inode, size, modification time), so a CA file
+ * replaced or rewritten between two conversations is read again.
+ */
+struct eap_tls_ctx_key {
+	int min_ver, max_ver;
+	bool have_ca;
+	dev_t ca_dev;
+	ino_t ca_ino;
+	off_t ca_size;
+	struct timespec ca_mtim;
+	/* Always false for a cached context: one with a client certificate is never cached. */
+	bool client_cert;
+};
+
+/*
+ * Lives across conversations (one per 802.1X station): the resumption session, and the client
+ * SSL_CTX of the last cacheable TLS configuration, which SSL_CTX_new and the CA file parse make
+ * costly to build for every conversation. The context holds no conversation secret.
+ */
 struct eap_session_cache {
 	SSL_SESSION *sess;
 	uint8_t type;
+	SSL_CTX *ctx;  /* the cache's own reference; each connection holds another */
+	char *ca_path; /* key.have_ca: the CA file the context loaded */
+	struct eap_tls_ctx_key key;
+	unsigned int ctx_builds; /* contexts stored here so far (eap_tls_ctx_builds) */
 };
 
 struct eap_session_cache *eap_session_cache_new(void)
@@ -27,6 +53,7 @@ struct eap_session_cache *eap_session_cache_new(void)
 	return calloc(1, sizeof(struct eap_session_cache));
 }
 
+/* Forgets the resumption session only (called after every failed authentication). */
 void eap_session_cache_clear(struct eap_session_cache *c)
 {
 	if (!c)
@@ -36,10 +63,89 @@ void eap_session_cache_clear(struct eap_session_cache *c)
 	c->type = 0;
 }
 
+static void eap_session_cache_ctx_drop(struct eap_session_cache *c)
+{
+	SSL_CTX_free(c->ctx); /* connections still using it hold their own reference */
+	c->ctx = NULL;
+	free(c->ca_path);
+	c->ca_path = NULL;
+	memset(&c->key, 0, sizeof(c->key));
+}
+
 void eap_session_cache_free(struct eap_session_cache *c)
 {
+	if (!c)
+		return;
 	eap_session_cache_clear(c);
+	eap_session_cache_ctx_drop(c);
 	free(c);
+}
+
+unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c)
+{
+	return c ? c->ctx_builds : 0;
+}
+
+/* The key of a configuration; false when its CA file cannot be identified (then no caching:
+ * loading it fails too, or it is not a plain file we could tell apart from its next version). */
+static bool eap_tls_ctx_key_make(struct eap_tls_ctx_key *k, const char *ca_cert, int min_ver,
+				 int max_ver)
+{
+	struct stat st;
+
+	memset(k, 0, sizeof(*k));
+	k->min_ver = min_ver;
+	k->max_ver = max_ver;
+	if (!ca_cert || !*ca_cert)
+		return true;
+	/* stat before the load: a file changed in between is read in its new version under the
+	 * old identity, so the next conversation sees a mismatch and reads it again */
+	if (stat(ca_cert, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	k->have_ca = true;
+	k->ca_dev = st.st_dev;
+	k->ca_ino = st.st_ino;
+	k->ca_size = st.st_size;
+	k->ca_mtim = st.st_mtim;
+	return true;
+}
+
+static bool eap_tls_ctx_key_equal(const struct eap_tls_ctx_key *a, const struct eap_tls_ctx_key *b)
+{
+	return a->min_ver == b->min_ver && a->max_ver == b->max_ver && a->have_ca == b->have_ca &&
+	       a->ca_dev == b->ca_dev && a->ca_ino == b->ca_ino && a->ca_size == b->ca_size &&
+	       a->ca_mtim.tv_sec == b->ca_mtim.tv_sec && a->ca_mtim.tv_nsec == b->ca_mtim.tv_nsec &&
+	       a->client_cert == b->client_cert;
+}
+
+/* The cached context for exactly this key and CA path, or NULL. */
+static SSL_CTX *eap_session_cache_ctx_find(const struct eap_session_cache *c,
+					   const struct eap_tls_ctx_key *k, const char *ca_cert)
+{
+	if (!c->ctx || !eap_tls_ctx_key_equal(&c->key, k))
+		return NULL;
+	if (k->have_ca && (!c->ca_path || strcmp(c->ca_path, ca_cert) != 0))
+		return NULL;
+	return c->ctx;
+}
+
+/* Replace the cached context with ctx (a reference of its own); on failure nothing is cached. */
+static void eap_session_cache_ctx_store(struct eap_session_cache *c, SSL_CTX *ctx,
+					const struct eap_tls_ctx_key *k, const char *ca_cert)
+{
+	char *path = NULL;
+
+	eap_session_cache_ctx_drop(c);
+	if (k->have_ca && !(path = strdup(ca_cert)))
+		return;
+	if (SSL_CTX_up_ref(ctx) != 1) {
+		free(path);
+		return;
+	}
+	c->ctx = ctx;
+	c->ca_path = path;
+	c->key = *k;
+	c->ctx_builds++;
 }
 
 struct eap_tls_conn {
@@ -222,6 +328,48 @@ static struct eap_tls_conn *eap_tls_conn_config_fail(struct eap_tls_conn *c,
 	return NULL;
 }
 
+/*
+ * c->ctx as configured: TLS versions, CA, verification and, with_cert, the client certificate
+ * and key. Returns c, or NULL (c freed, env reason set) on failure.
+ */
+static struct eap_tls_conn *eap_tls_conn_ctx_build(struct eap_tls_conn *c,
+						   struct eap_method_env *env, int min_ver,
+						   int max_ver, bool with_cert)
+{
+	const struct eap_peer_config *cfg = env->cfg;
+
+	c->ctx = SSL_CTX_new(TLS_client_method());
+	if (!c->ctx)
+		return eap_tls_conn_config_fail(c, env, "TLS", "context");
+	SSL_CTX_set_min_proto_version(c->ctx, min_ver);
+	SSL_CTX_set_max_proto_version(c->ctx, max_ver);
+	if (cfg->ca_cert && *cfg->ca_cert) {
+		if (SSL_CTX_load_verify_locations(c->ctx, cfg->ca_cert, NULL) != 1)
+			return eap_tls_conn_config_fail(c, env, "ca_cert", cfg->ca_cert);
+		c->have_ca = true;
+	}
+	SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, eap_tls_verify_cb);
+	if (with_cert) {
+		if (cfg->private_key_passwd) {
+			c->key_passwd = strdup(cfg->private_key_passwd);
+			if (!c->key_passwd)
+				return eap_tls_conn_config_fail(c, env, "private_key", "passphrase");
+			SSL_CTX_set_default_passwd_cb(c->ctx, eap_tls_passwd_cb);
+			SSL_CTX_set_default_passwd_cb_userdata(c->ctx, c->key_passwd);
+		}
+		if (SSL_CTX_use_certificate_chain_file(c->ctx, cfg->client_cert) != 1)
+			return eap_tls_conn_config_fail(c, env, "client_cert", cfg->client_cert);
+		if (SSL_CTX_use_PrivateKey_file(c->ctx, cfg->private_key && *cfg->private_key ?
+						cfg->private_key : cfg->client_cert,
+						SSL_FILETYPE_PEM) != 1)
+			return eap_tls_conn_config_fail(c, env, "private_key", cfg->private_key);
+		if (SSL_CTX_check_private_key(c->ctx) != 1)
+			return eap_tls_conn_config_fail(c, env, "private_key (does not match client_cert)",
+							cfg->private_key);
+	}
+	return c;
+}
+
 struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_type,
 				      bool want_client_cert, bool allow_tls13)
 {
@@ -230,6 +378,9 @@ struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_ty
 	unsigned int frag = cfg->fragment_size ? cfg->fragment_size : 1398;
 	int max_ver = allow_tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
 	int min_ver = TLS1_2_VERSION;
+	struct eap_tls_ctx_key key;
+	bool with_cert, cacheable;
+	SSL_CTX *ctx;
 
 	if (!c) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s: out of memory", eap_type_name(eap_type));
@@ -256,34 +407,21 @@ struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_ty
 		return NULL;
 	}
 
-	c->ctx = SSL_CTX_new(TLS_client_method());
-	if (!c->ctx)
-		return eap_tls_conn_config_fail(c, env, "TLS", "context");
-	SSL_CTX_set_min_proto_version(c->ctx, min_ver);
-	SSL_CTX_set_max_proto_version(c->ctx, max_ver);
-	if (cfg->ca_cert && *cfg->ca_cert) {
-		if (SSL_CTX_load_verify_locations(c->ctx, cfg->ca_cert, NULL) != 1)
-			return eap_tls_conn_config_fail(c, env, "ca_cert", cfg->ca_cert);
-		c->have_ca = true;
-	}
-	SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, eap_tls_verify_cb);
-	if (want_client_cert && cfg->client_cert && *cfg->client_cert) {
-		if (cfg->private_key_passwd) {
-			c->key_passwd = strdup(cfg->private_key_passwd);
-			if (!c->key_passwd)
-				return eap_tls_conn_config_fail(c, env, "private_key", "passphrase");
-			SSL_CTX_set_default_passwd_cb(c->ctx, eap_tls_passwd_cb);
-			SSL_CTX_set_default_passwd_cb_userdata(c->ctx, c->key_passwd);
-		}
-		if (SSL_CTX_use_certificate_chain_file(c->ctx, cfg->client_cert) != 1)
-			return eap_tls_conn_config_fail(c, env, "client_cert", cfg->client_cert);
-		if (SSL_CTX_use_PrivateKey_file(c->ctx, cfg->private_key && *cfg->private_key ?
-						cfg->private_key : cfg->client_cert,
-						SSL_FILETYPE_PEM) != 1)
-			return eap_tls_conn_config_fail(c, env, "private_key", cfg->private_key);
-		if (SSL_CTX_check_private_key(c->ctx) != 1)
-			return eap_tls_conn_config_fail(c, env, "private_key (does not match client_cert)",
-							cfg->private_key);
+	with_cert = want_client_cert && cfg->client_cert && *cfg->client_cert;
+	/* A context with a client certificate is built for each conversation and never cached:
+	 * its private key (and the passphrase the password callback reads from this connection)
+	 * must not outlive the conversation. */
+	cacheable = env->cache && !with_cert &&
+		    eap_tls_ctx_key_make(&key, cfg->ca_cert, min_ver, max_ver);
+	ctx = cacheable ? eap_session_cache_ctx_find(env->cache, &key, cfg->ca_cert) : NULL;
+	if (ctx && SSL_CTX_up_ref(ctx) == 1) {
+		/* the connection's own reference, freed in eap_tls_conn_free like a built one */
+		c->ctx = ctx;
+		c->have_ca = key.have_ca;
+	} else if (!eap_tls_conn_ctx_build(c, env, min_ver, max_ver, with_cert)) {
+		return NULL;
+	} else if (cacheable) {
+		eap_session_cache_ctx_store(env->cache, c->ctx, &key, cfg->ca_cert);
 	}
 	c->ssl = SSL_new(c->ctx);
 	c->rbio = BIO_new(BIO_s_mem());
@@ -308,7 +446,7 @@ void eap_tls_conn_free(struct eap_tls_conn *c)
 	if (!c)
 		return;
 	SSL_free(c->ssl); /* frees the BIOs */
-	SSL_CTX_free(c->ctx);
+	SSL_CTX_free(c->ctx); /* our reference; a cached context lives on in its cache */
 	eap_tls_reasm_free(&c->reasm);
 	eap_buf_free(&c->out);
 	if (c->key_passwd) {

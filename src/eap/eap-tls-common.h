@@ -13,7 +13,11 @@
 
 struct eap_tls_conn;
 
-/* want_client_cert: load cfg->client_cert/private_key (EAP-TLS). NULL with env reason set. */
+/*
+ * want_client_cert: load cfg->client_cert/private_key (EAP-TLS). NULL with env reason set.
+ * With env->cache, the SSL_CTX of a configuration without a client certificate is kept there
+ * and reused while the TLS versions and the CA file (path, inode, size, mtime) stay the same.
+ */
 struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_type,
 				      bool want_client_cert, bool allow_tls13);
 void eap_tls_conn_free(struct eap_tls_conn *c);
@@ -49,6 +53,11 @@ int eap_tls_conn_export(const struct eap_tls_conn *c, const char *label, uint8_t
 			size_t len);
 /* Keep the session in env->cache for the next authentication (after EAP-Success). */
 void eap_tls_conn_save_session(struct eap_tls_conn *c, struct eap_method_env *env);
+
+/* For tests: how many client contexts env->cache has stored (built for a new configuration).
+ * Not part of the module's API (exports.map). */
+struct eap_session_cache;
+unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c);
 
 /* Server name policy (exposed for tests): does any of names[] satisfy the ';'-list want? */
 bool eap_tls_name_matches(const char *name, const char *want_list, bool suffix);

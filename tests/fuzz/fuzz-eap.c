@@ -5,6 +5,7 @@
  * target. Built as a libFuzzer target with -DIHV_LIBFUZZER, else as a program that replays
  * the files named on its command line.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,11 +75,40 @@ static void fuzz_eap_tlv_and_mschapv2(const uint8_t *d, size_t n)
 	eap_mschapv2_auth_resp_ok(d, n, want);
 }
 
+/*
+ * One session cache per method, as ihvd keeps one per station: each builds its TLS client
+ * context once (EAP-TLS allows TLS 1.3, PEAP and TTLS stop at 1.2 by default, so one shared
+ * cache would rebuild whenever the method changes). Freed at exit, so LeakSanitizer stays quiet.
+ */
+static struct eap_session_cache *fuzz_eap_caches[3];
+
+static void fuzz_eap_caches_free(void)
+{
+	for (size_t i = 0; i < sizeof(fuzz_eap_caches) / sizeof(fuzz_eap_caches[0]); i++) {
+		eap_session_cache_free(fuzz_eap_caches[i]);
+		fuzz_eap_caches[i] = NULL;
+	}
+}
+
+static struct eap_session_cache *fuzz_eap_cache(unsigned int i)
+{
+	static bool registered;
+
+	if (!registered) {
+		registered = true;
+		atexit(fuzz_eap_caches_free);
+	}
+	if (!fuzz_eap_caches[i])
+		fuzz_eap_caches[i] = eap_session_cache_new();
+	return fuzz_eap_caches[i]; /* NULL (out of memory): the peer runs without a cache */
+}
+
 /* The whole peer: PDUs as len(2, BE) + octets; no CA (no file access). */
 static void fuzz_eap_peer(uint8_t sel, const uint8_t *d, size_t n)
 {
 	static const enum eap_peer_method methods[] = { EAP_PEER_METHOD_TLS, EAP_PEER_METHOD_PEAP,
 							 EAP_PEER_METHOD_TTLS };
+	struct eap_session_cache *cache = fuzz_eap_cache(sel % 3);
 	struct eap_peer_config c = { 0 };
 	struct eap_peer *p;
 	size_t len;
@@ -87,7 +117,7 @@ static void fuzz_eap_peer(uint8_t sel, const uint8_t *d, size_t n)
 	c.identity = (sel & 4) ? NULL : "alice";
 	c.password = (sel & 8) ? NULL : "password";
 	c.phase2 = (sel & 16) ? "auth=PAP" : NULL;
-	p = eap_peer_new(&c, NULL);
+	p = eap_peer_new(&c, cache);
 	if (!p)
 		return;
 	eap_peer_start(p);
@@ -110,6 +140,9 @@ static void fuzz_eap_peer(uint8_t sel, const uint8_t *d, size_t n)
 		n -= 2 + l;
 	}
 	eap_peer_free(p);
+	/* No input can succeed without a server, so no session is ever saved; clear anyway so that
+	 * nothing but the (configuration-only) TLS context carries over to the next input. */
+	eap_session_cache_clear(cache);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

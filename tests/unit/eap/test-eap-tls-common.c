@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* The TLS layer: server name policy, CA and name refusal with their reasons, no-CA
- * (unverified), CN fallback, session resumption per method. */
+ * (unverified), CN fallback, session resumption per method, and the client context kept in
+ * the session cache (reused while the configuration stays the same). */
 #include "eap/eap-tls-common.h"
 #include "test-e2e.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
 
 START_TEST(test_suffix)
 {
@@ -71,6 +75,8 @@ static void resumption(int max_version, enum eap_peer_method m)
 	ck_assert(!eap_peer_result(p)->resumed);
 	ts_end(&s);
 	eap_peer_free(p);
+	/* three conversations, one client context; EAP-TLS (client certificate) never caches one */
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), (m == EAP_PEER_METHOD_TLS ? 0 : 1));
 	eap_session_cache_free(cache);
 	SSL_CTX_free(ctx);
 }
@@ -196,5 +202,192 @@ START_TEST(test_no_ca_is_unverified)
 }
 END_TEST
 
-#define TEST_LIST(X) X(test_suffix) X(test_exact) X(test_eap_tls12_resumption) X(test_eap_tls13_resumption) X(test_peap_resumption) X(test_ttls_resumption) X(test_wrong_ca_refused) X(test_wrong_domain_refused) X(test_cn_fallback) X(test_no_ca_is_unverified)
+/* ---- the client context kept in the session cache ---- */
+
+static struct test_server ctx_srv;
+/* the servers (certificate of the trusted CA) keep their contexts, so sessions resume */
+static SSL_CTX *ctx_srv_tls, *ctx_srv_tunnel;
+
+/* One authentication of c through cache; the peer's reason when it ends (NONE on success). */
+static enum eap_peer_reason ctx_auth(const struct eap_peer_config *c,
+				     struct eap_session_cache *cache, enum eap_peer_status want)
+{
+	SSL_CTX **sctx = c->method == EAP_PEER_METHOD_TLS ? &ctx_srv_tls : &ctx_srv_tunnel;
+	struct eap_peer *p = eap_peer_new(c, cache);
+	enum eap_peer_reason reason;
+
+	ck_assert_ptr_nonnull(p);
+	if (!*sctx)
+		*sctx = ts_ctx_new(pki.server, pki.server_key,
+				   c->method == EAP_PEER_METHOD_TLS ? pki.ca : NULL, TLS1_3_VERSION);
+	ts_begin(&ctx_srv, (uint8_t)c->method, *sctx);
+	ctx_srv.user = "alice";
+	ctx_srv.password = PASSWORD;
+	ck_assert_int_eq(run(p, &ctx_srv, NULL), want);
+	if (want == EAP_PEER_SUCCESS)
+		check_same_keys(eap_peer_result(p), &ctx_srv);
+	reason = eap_peer_result(p)->reason;
+	ts_end(&ctx_srv);
+	eap_peer_free(p);
+	return reason;
+}
+
+static void ctx_srv_free(void)
+{
+	SSL_CTX_free(ctx_srv_tls);
+	SSL_CTX_free(ctx_srv_tunnel);
+	ctx_srv_tls = ctx_srv_tunnel = NULL;
+}
+
+/* Write the certificate file from into to: in place (same inode), or as a new file renamed
+ * over it (a new inode). */
+static void ctx_put_file(const char *from, const char *to, bool in_place)
+{
+	char tmp[160], buf[8192];
+	FILE *in = fopen(from, "rb"), *out;
+	size_t n;
+
+	ck_assert_ptr_nonnull(in);
+	n = fread(buf, 1, sizeof(buf), in);
+	fclose(in);
+	ck_assert_uint_gt(n, 0);
+	snprintf(tmp, sizeof(tmp), "%s.new", to);
+	out = fopen(in_place ? to : tmp, "wb");
+	ck_assert_ptr_nonnull(out);
+	ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	ck_assert_int_eq(fclose(out), 0);
+	if (!in_place)
+		ck_assert_int_eq(rename(tmp, to), 0);
+}
+
+/* Two PEAP conversations and a TTLS one with the same TLS configuration share one context,
+ * also after a failed authentication forgot the resumption session. */
+START_TEST(test_ctx_shared)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_session_cache *cache = eap_session_cache_new();
+
+	ck_assert_ptr_nonnull(cache);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 0);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(!ctx_srv.resumed);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(ctx_srv.resumed); /* resumption works through the shared context */
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	/* what ihvd does after a failed authentication: the session goes, the context stays */
+	eap_session_cache_clear(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(!ctx_srv.resumed);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	/* TTLS with the same CA and versions: the same context */
+	c = cfg_base(EAP_PEER_METHOD_TTLS);
+	c.phase2 = "auth=PAP";
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+}
+END_TEST
+
+/* A CA file replaced (new inode) or rewritten in place, or another TLS version limit, builds a
+ * new context, and the new CA is the one that decides. */
+START_TEST(test_ctx_rebuilt_on_change)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_session_cache *cache = eap_session_cache_new();
+	char live[160];
+
+	snprintf(live, sizeof(live), "%s/ca-live.pem", pki.dir);
+	ctx_put_file(pki.ca, live, false);
+	c.ca_cert = live;
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	/* Each run below starts without a session: a resumed handshake checks no chain. */
+	eap_session_cache_clear(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+
+	/* the rogue CA renamed over the file: the server is no longer trusted */
+	ctx_put_file(pki.ca2, live, false);
+	eap_session_cache_clear(cache);
+	ck_assert_int_eq(ctx_auth(&c, cache, EAP_PEER_FAILURE), EAP_PEER_REASON_SERVER_UNTRUSTED);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 2);
+
+	/* the trusted CA written back in place (same inode): trusted again */
+	ctx_put_file(pki.ca, live, true);
+	eap_session_cache_clear(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 3);
+
+	/* TLS 1.3 allowed for PEAP: another context, and the handshake uses 1.3 */
+	c.phase1 = "tls_disable_tlsv1_3=0";
+	eap_session_cache_clear(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_int_eq(ctx_srv.tls_version, TLS1_3_VERSION);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 4);
+	eap_session_cache_clear(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 4);
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+	unlink(live);
+}
+END_TEST
+
+/* A CA file that does not load fails the conversation and caches nothing: the context of the
+ * good configuration is still there for the next one. */
+START_TEST(test_ctx_bad_ca_not_cached)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_session_cache *cache = eap_session_cache_new();
+	char bad[160];
+	FILE *f;
+
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	snprintf(bad, sizeof(bad), "%s/ca-bad.pem", pki.dir);
+	f = fopen(bad, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("not a certificate\n", f);
+	fclose(f);
+	c.ca_cert = bad;
+	ck_assert_int_eq(ctx_auth(&c, cache, EAP_PEER_FAILURE), EAP_PEER_REASON_CONFIG);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	c.ca_cert = pki.ca;
+	eap_session_cache_clear(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+	unlink(bad);
+}
+END_TEST
+
+/* EAP-TLS with a client certificate builds its context per conversation (the key must not
+ * outlive it) and leaves the cached one of another configuration alone. */
+START_TEST(test_ctx_client_cert_not_cached)
+{
+	struct eap_peer_config tls = cfg_base(EAP_PEER_METHOD_TLS);
+	struct eap_peer_config peap = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_session_cache *cache = eap_session_cache_new();
+
+	ctx_auth(&tls, cache, EAP_PEER_SUCCESS);
+	ctx_auth(&tls, cache, EAP_PEER_SUCCESS);
+	ck_assert(ctx_srv.resumed); /* resumption still works without a cached context */
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 0);
+	ctx_auth(&peap, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	ctx_auth(&tls, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	ctx_auth(&peap, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+}
+END_TEST
+
+#define TEST_LIST(X) X(test_suffix) X(test_exact) X(test_eap_tls12_resumption) X(test_eap_tls13_resumption) X(test_peap_resumption) X(test_ttls_resumption) X(test_wrong_ca_refused) X(test_wrong_domain_refused) X(test_cn_fallback) X(test_no_ca_is_unverified) \
+	X(test_ctx_shared) X(test_ctx_rebuilt_on_change) X(test_ctx_bad_ca_not_cached) \
+	X(test_ctx_client_cert_not_cached)
 E2E_MAIN("eap-tls-common")
