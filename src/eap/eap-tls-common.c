@@ -135,6 +135,13 @@ static void eap_session_cache_ctx_store(struct eap_session_cache *c, SSL_CTX *ct
 {
 	char *path = NULL;
 
+	/*
+	 * A configuration other than the cached one (another CA file, or the same file
+	 * rewritten, or other TLS versions): a session resumed under it would skip the
+	 * certificate check the new configuration asks for, so the session goes too.
+	 */
+	if (c->ctx)
+		eap_session_cache_clear(c);
 	eap_session_cache_ctx_drop(c);
 	if (k->have_ca && !(path = strdup(ca_cert)))
 		return;
