@@ -79,15 +79,22 @@ for try in 1 2 3; do
 	d_replay=$(drops_val plugin_drop_replay)
 	d_malformed=$(drops_val plugin_drop_malformed)
 	X=$(printf '5a%02x' "$try")$(printf '5a%.0s' {1..30})
-	sn=$(forged_m1 "$X" $((1000 * try)))
+	r=$((1000 * try))
+	# Three variants are dropped before their MIC is looked at (another ANonce, an old
+	# replay counter, a Key Data Length beyond the frame: IEEE 802.11-2020 12.7.6.4 order
+	# in the engine), so they are built now, under a placeholder SNonce; only the bad-MIC
+	# one needs the station's SNonce. A crowded VM then fits between message 1 and the
+	# 5 s timeout: a CI run beside two fuzzers took 10 s to build all four afterwards.
+	ptk0=(--ptk "$PMK" "$ATTACK_SSID" "$aa" "$sta" "$X" "$(printf '00%.0s' {1..32})")
+	f_anonce=$(craft --info $M3 --replay $((r + 2)) --nonce "$Y" --kd "$kd_good" "${ptk0[@]}")
+	f_replay=$(craft --info $M3 --replay 0 --nonce "$X" --kd "$kd_good" "${ptk0[@]}")
+	f_len=$(craft --info $M3 --replay $((r + 3)) --nonce "$X" --kd "$kd_good" "${ptk0[@]}" --kd-len 900)
+	sn=$(forged_m1 "$X" "$r")
 	ptk=(--ptk "$PMK" "$ATTACK_SSID" "$aa" "$sta" "$X" "$sn")
 
 	# ---- 2. message 3 variants inside that 4-way: all dropped before any install ----
-	r=$((1000 * try))
+	# the bad MIC: right in every field and one bit of the MIC under the real PTK
 	f_mic=$(craft --info $M3 --replay $((r + 1)) --nonce "$X" --kd "$kd_good" "${ptk[@]}" --bad-mic)
-	f_anonce=$(craft --info $M3 --replay $((r + 2)) --nonce "$Y" --kd "$kd_good" "${ptk[@]}")
-	f_replay=$(craft --info $M3 --replay 0 --nonce "$X" --kd "$kd_good" "${ptk[@]}")
-	f_len=$(craft --info $M3 --replay $((r + 3)) --nonce "$X" --kd "$kd_good" "${ptk[@]}" --kd-len 900)
 	for f in "$f_mic" "$f_anonce" "$f_replay" "$f_len"; do
 		inject "$sta" "$f"
 	done
