@@ -274,10 +274,10 @@ static int ipc_write_all(int fd, const uint8_t *p, size_t n)
 
 /*
  * A frame of up to IPC_SEND_ONE octets leaves in one send, so the peer wakes once per
- * frame and finds all of it waiting (ipc_read_all reads before it polls): a round trip
- * costs each side one send and two reads, where two sends and two poll/read pairs cost
- * two wake-ups. (One send of a copy, not sendmsg: the plugin host's seccomp filter allows
- * send and recv only, and a copy of a few hundred octets costs less than a wake-up.)
+ * frame and finds all of it waiting (ipc_recv reads the payload without polling): a frame
+ * costs the reader one poll and two reads, where two sends cost it two poll/read pairs
+ * and two wake-ups. (One send of a copy, not sendmsg, which the plugin host's seccomp
+ * filter does not allow; a copy of a few hundred octets costs less than a wake-up.)
  */
 #define IPC_SEND_ONE 4096
 
