@@ -190,8 +190,10 @@ int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
 		signal(SIGPIPE, SIG_DFL);
 		if (dup2(a[1], 3) < 0 || dup2(b[1], 4) < 0 || dup2(f[1], 5) < 0)
 			_exit(127);
-		for (fd = 6; fd < 1024; fd++)
-			close(fd);
+		/* one system call, not a thousand (Linux 5.9); the loop where it is missing */
+		if (close_range(6, ~0u, 0) < 0)
+			for (fd = 6; fd < 1024; fd++)
+				close(fd);
 		execv(iso->host_path, (char *const *)argv);
 		_exit(127);
 	}

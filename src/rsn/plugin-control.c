@@ -60,6 +60,7 @@ static void __attribute__((format(printf, 2, 3))) rsn_plugin_text_add(struct rsn
 static void rsn_plugin_stats_text(struct rsn_plugin_text *t, const struct adapter *a)
 {
 	const struct rsn_pmk_cache_stats *pc = rsn_pmk_cache_stats(rsn_plugin_g.pmk_cache);
+	const struct rsn_pmk_prefetch_stats *pf = rsn_pmk_prefetch_stats(rsn_plugin_g.pmk_prefetch);
 
 	if (a) {
 		const struct rsn_hs_stats *s = a->hs ? rsn_hs_stats(a->hs) : &a->last;
@@ -87,9 +88,11 @@ static void rsn_plugin_stats_text(struct rsn_plugin_text *t, const struct adapte
 				    a->rx_short, a->rx_peer, a->rx_ethertype, a->rx_no_hs,
 				    a->psk_mismatches);
 	}
-	rsn_plugin_text_add(t, "pmk_cache_entries=%zu pmk_cache_hits=%llu pmk_derivations=%llu\n",
-		 rsn_pmk_cache_count(rsn_plugin_g.pmk_cache), (unsigned long long)pc->hits,
-			    (unsigned long long)pc->derivations);
+	rsn_plugin_text_add(t, "pmk_cache_entries=%zu pmk_cache_hits=%llu pmk_derivations=%llu "
+			    "pmk_prefetched=%llu pmk_prefetch_waited=%llu\n",
+			    rsn_pmk_cache_count(rsn_plugin_g.pmk_cache),
+			    (unsigned long long)pc->hits, (unsigned long long)pc->derivations,
+			    (unsigned long long)pf->collected, (unsigned long long)pf->waited);
 }
 
 static bool rsn_plugin_command_is(const BYTE *in, DWORD n, const char *cmd)

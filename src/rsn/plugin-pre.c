@@ -79,6 +79,14 @@ DWORD WINAPI rsn_plugin_validate_profile(HANDLE hIhvExtAdapter,
 	if (!pdwReasonCode)
 		return ERROR_INVALID_PARAMETER;
 	r = rsn_plugin_profiles_parse(pIhvConnProfile, pIhvSecProfile, &p);
+	/*
+	 * ihvd validates every network before its first scan: a WPA2-Personal passphrase's
+	 * PMK (IEEE 802.11-2020 J.4.1) is derived from here on, beside the scan, and the
+	 * pre-association collects it (rsn/pmk-prefetch.h). A failure only loses the head start.
+	 */
+	if (r == L2_REASON_CODE_SUCCESS && p.has_passphrase && !p.has_psk && !p.ask_passphrase &&
+	    (p.auth == RSN_PROFILE_AUTH_PSK || p.auth == RSN_PROFILE_AUTH_PSK_SHA256))
+		rsn_pmk_prefetch_start(rsn_plugin_g.pmk_prefetch, p.ssid, p.ssid_len, p.passphrase);
 	rsn_sec_profile_clear(&p);
 	*pdwReasonCode = r;
 	return r ? rsn_reason_win32(r) : ERROR_SUCCESS;
@@ -147,9 +155,12 @@ static uint32_t rsn_plugin_pmk_get(struct adapter *a)
 	}
 	if (a->prof.has_psk) {
 		memcpy(a->pmk, a->prof.psk, RSN_PMK_LEN);
-	} else if (rsn_pmk_cache_get(rsn_plugin_g.pmk_cache, a->prof.ssid, a->prof.ssid_len,
-				     a->prof.passphrase, a->pmk)) {
-		return RSN_REASON_PMK_DERIVATION;
+	} else {
+		rsn_pmk_prefetch_collect(rsn_plugin_g.pmk_prefetch, a->prof.ssid, a->prof.ssid_len,
+					 a->prof.passphrase);
+		if (rsn_pmk_cache_get(rsn_plugin_g.pmk_cache, a->prof.ssid, a->prof.ssid_len,
+				      a->prof.passphrase, a->pmk))
+			return RSN_REASON_PMK_DERIVATION;
 	}
 	a->pmk_set = true;
 	return L2_REASON_CODE_SUCCESS;

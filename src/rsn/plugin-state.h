@@ -34,6 +34,7 @@
 #include "ihvlinux.h"
 #include "rsn/crypto.h"
 #include "rsn/handshake.h"
+#include "rsn/pmk-prefetch.h"
 #include "rsn/plugin.h"
 #include "rsn/profile-xml.h"
 #include "rsn/select.h"
@@ -175,6 +176,7 @@ struct rsn_plugin_global {
 	DOT11EXT_APIS api;
 	DOT11EXT_LINUX_APIS lx;
 	struct rsn_pmk_cache *pmk_cache;
+	struct rsn_pmk_prefetch *pmk_prefetch; /* PBKDF2 begun at ValidateProfile */
 	struct rsn_pmksa_cache *pmksa;   /* PMKs from SAE and EAP by (AP, SSID, AKM) */
 	struct rsn_plugin_pt pts[SAE_PT_CACHE_SIZE];
 	struct rsn_plugin_sae_cred sae_creds[RSN_SAE_CREDS];

@@ -85,6 +85,8 @@ static VOID WINAPI rsn_plugin_deinit_service(VOID)
 		rsn_plugin_g.pkts = p->next;
 		free(p);
 	}
+	/* joins a derivation still running: it uses the crypto released below */
+	rsn_pmk_prefetch_free(rsn_plugin_g.pmk_prefetch);
 	rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
 	rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
 	rsn_plugin_sae_pts_free();
@@ -154,7 +156,9 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	OPENSSL_cleanse(&rsn_plugin_g, sizeof(rsn_plugin_g));
 	rsn_plugin_g.pmk_cache = rsn_pmk_cache_new(PMK_CACHE_SIZE);
 	rsn_plugin_g.pmksa = rsn_pmksa_cache_new(PMKSA_CACHE_SIZE);
-	if (!rsn_plugin_g.pmk_cache || !rsn_plugin_g.pmksa) {
+	rsn_plugin_g.pmk_prefetch = rsn_pmk_prefetch_new(rsn_plugin_g.pmk_cache);
+	if (!rsn_plugin_g.pmk_cache || !rsn_plugin_g.pmksa || !rsn_plugin_g.pmk_prefetch) {
+		rsn_pmk_prefetch_free(rsn_plugin_g.pmk_prefetch);
 		rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
 		rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
 		/* the SAE password tags (sae_creds) are secret-derived: wiped, not just zeroed */

@@ -71,13 +71,50 @@ static struct pmk_entry *pmk_cache_find(struct rsn_pmk_cache *c, const uint8_t *
 	return NULL;
 }
 
+/* The least recently used slot, or a free one; an evicted entry is wiped first. */
+static struct pmk_entry *pmk_cache_slot(struct rsn_pmk_cache *c)
+{
+	struct pmk_entry *victim = NULL;
+
+	for (size_t i = 0; i < c->max; i++) {
+		if (!c->e[i].used)
+			return &c->e[i];
+		if (!victim || c->e[i].last_use < victim->last_use)
+			victim = &c->e[i];
+	}
+	c->stats.evictions++;
+	OPENSSL_cleanse(victim, sizeof(*victim));
+	return victim;
+}
+
+static void pmk_cache_store(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+			    const uint8_t tag[32], const uint8_t pmk[RSN_PMK_LEN])
+{
+	struct pmk_entry *e = pmk_cache_find(c, ssid, ssid_len, tag);
+
+	if (!e)
+		e = pmk_cache_slot(c);
+	e->used = true;
+	memcpy(e->ssid, ssid, ssid_len);
+	e->ssid_len = ssid_len;
+	memcpy(e->pass_tag, tag, 32);
+	memcpy(e->pmk, pmk, RSN_PMK_LEN);
+	e->last_use = ++c->clock;
+}
+
+static bool pmk_cache_args_ok(const struct rsn_pmk_cache *c, const uint8_t *ssid,
+			      size_t ssid_len, const char *passphrase)
+{
+	return c && ssid && ssid_len >= 1 && ssid_len <= 32 && passphrase;
+}
+
 int rsn_pmk_cache_get(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
 		      const char *passphrase, uint8_t pmk[RSN_PMK_LEN])
 {
-	struct pmk_entry *e, *victim = NULL;
+	struct pmk_entry *e;
 	uint8_t tag[32];
 
-	if (!c || !ssid || ssid_len < 1 || ssid_len > 32 || !passphrase)
+	if (!pmk_cache_args_ok(c, ssid, ssid_len, passphrase))
 		return -1;
 	if (pmk_cache_pass_tag(c, passphrase, tag))
 		return -1;
@@ -94,26 +131,39 @@ int rsn_pmk_cache_get(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_
 		return -1;
 	}
 	c->stats.derivations++;
-	for (size_t i = 0; i < c->max; i++) {
-		if (!c->e[i].used) {
-			victim = &c->e[i];
-			break;
-		}
-		if (!victim || c->e[i].last_use < victim->last_use)
-			victim = &c->e[i];
-	}
-	if (victim->used) {
-		c->stats.evictions++;
-		OPENSSL_cleanse(victim, sizeof(*victim));
-	}
-	victim->used = true;
-	memcpy(victim->ssid, ssid, ssid_len);
-	victim->ssid_len = ssid_len;
-	memcpy(victim->pass_tag, tag, 32);
-	memcpy(victim->pmk, pmk, RSN_PMK_LEN);
-	victim->last_use = ++c->clock;
+	pmk_cache_store(c, ssid, ssid_len, tag, pmk);
 	OPENSSL_cleanse(tag, sizeof(tag));
 	return 0;
+}
+
+int rsn_pmk_cache_tag(const struct rsn_pmk_cache *c, const char *passphrase, uint8_t tag[32])
+{
+	if (!c || !passphrase || !tag)
+		return -1;
+	return pmk_cache_pass_tag(c, passphrase, tag) ? -1 : 0;
+}
+
+int rsn_pmk_cache_put_tagged(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+			     const uint8_t tag[32], const uint8_t pmk[RSN_PMK_LEN])
+{
+	if (!c || !ssid || ssid_len < 1 || ssid_len > 32 || !tag || !pmk)
+		return -1;
+	pmk_cache_store(c, ssid, ssid_len, tag, pmk);
+	return 0;
+}
+
+bool rsn_pmk_cache_has(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+		       const char *passphrase)
+{
+	uint8_t tag[32];
+	bool found;
+
+	if (!pmk_cache_args_ok(c, ssid, ssid_len, passphrase) ||
+	    pmk_cache_pass_tag(c, passphrase, tag))
+		return false;
+	found = pmk_cache_find(c, ssid, ssid_len, tag) != NULL;
+	OPENSSL_cleanse(tag, sizeof(tag));
+	return found;
 }
 
 int rsn_pmk_cache_remove(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,

@@ -3,6 +3,7 @@
 #ifndef RSN_PMK_CACHE_H
 #define RSN_PMK_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,17 @@ void rsn_pmk_cache_free(struct rsn_pmk_cache *c);
  */
 int rsn_pmk_cache_get(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
 		      const char *passphrase, uint8_t pmk[RSN_PMK_LEN]);
+/*
+ * The key under which a passphrase is kept (HMAC-SHA-256 under this cache's random key,
+ * never the passphrase). Reads c only: safe beside the thread that owns c. 0, or -1.
+ */
+int rsn_pmk_cache_tag(const struct rsn_pmk_cache *c, const char *passphrase, uint8_t tag[32]);
+/* Store a PMK derived elsewhere (rsn/pmk-prefetch.c) under (ssid, tag). 0, or -1. */
+int rsn_pmk_cache_put_tagged(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+			     const uint8_t tag[32], const uint8_t pmk[RSN_PMK_LEN]);
+/* Whether (ssid, passphrase) has an entry; derives nothing and counts no hit. */
+bool rsn_pmk_cache_has(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
+		       const char *passphrase);
 /* Forget the entry for (ssid, passphrase), e.g. after a failed handshake. Returns 1 if found. */
 int rsn_pmk_cache_remove(struct rsn_pmk_cache *c, const uint8_t *ssid, size_t ssid_len,
 			 const char *passphrase);

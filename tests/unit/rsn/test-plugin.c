@@ -208,6 +208,41 @@ START_TEST(test_pre_assoc_invalid_profile_is_synchronous)
 }
 END_TEST
 
+/* ValidateProfile begins the PBKDF2 of a passphrase; the pre-association collects it. */
+START_TEST(test_validate_derives_the_pmk_ahead)
+{
+	uint8_t ies[512];
+	size_t n = fixture_ies(WPA2_PROBE, 12, ies);
+	char out[2048];
+	struct prof p;
+	DWORD reason = 1, k;
+
+	prof_make(&p, "WPA-PSK", 0);
+	ck_assert_uint_eq(h.Dot11ExtIhvValidateProfile(ad, NULL, &p.c, &p.s, &reason),
+			  ERROR_SUCCESS);
+	ck_assert_uint_eq(pre_assoc(&p, ies, n, &reason), ERROR_SUCCESS);
+	prof_free(&p);
+	run_timers(0);
+	ck_assert_uint_eq(rec.pre_err, ERROR_SUCCESS);
+	ck_assert_uint_eq(h.Dot11ExtIhvControl(ad, 5, (PBYTE) "stats", sizeof(out), (PBYTE)out,
+					       &k), ERROR_SUCCESS);
+	/* no PBKDF2 in the pre-association: the validation's thread made the PMK */
+	ck_assert_ptr_nonnull(strstr(out, "pmk_cache_hits=1 pmk_derivations=0 pmk_prefetched=1"));
+	/* no passphrase yet (the user is asked later), or SAE's password: nothing to derive */
+	prof_make(&p, "WPA-PSK-ASK", 0);
+	ck_assert_uint_eq(h.Dot11ExtIhvValidateProfile(ad, NULL, &p.c, &p.s, &reason),
+			  ERROR_SUCCESS);
+	prof_free(&p);
+	prof_make(&p, "SAE", 2);
+	ck_assert_uint_eq(h.Dot11ExtIhvValidateProfile(ad, NULL, &p.c, &p.s, &reason),
+			  ERROR_SUCCESS);
+	prof_free(&p);
+	ck_assert_uint_eq(h.Dot11ExtIhvControl(ad, 5, (PBYTE) "stats", sizeof(out), (PBYTE)out,
+					       &k), ERROR_SUCCESS);
+	ck_assert_ptr_nonnull(strstr(out, "pmk_prefetched=1 "));
+}
+END_TEST
+
 START_TEST(test_reset_cancels_pre_assoc)
 {
 	uint8_t ies[512];
@@ -403,6 +438,7 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_init_service_rules);
 	tcase_add_test(tc, test_pre_assoc_psk_no_pmf);
+	tcase_add_test(tc, test_validate_derives_the_pmk_ahead);
 	tcase_add_test(tc, test_pre_assoc_asks_for_the_passphrase);
 	tcase_add_test(tc, test_passphrase_request_times_out);
 	tcase_add_test(tc, test_pre_assoc_psk_sha256_pmf);
