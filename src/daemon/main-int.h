@@ -52,6 +52,8 @@ struct iface {
 	struct ihv_adapter *adapter;
 	struct ctrl *ctrl;
 	struct ctrl_host host;      /* the control socket's RECONFIGURE, country, ... */
+	bool scan_early;            /* a scan began before the plugin loaded (scan.h) */
+	bool scan_early_narrow;     /* ...on the networks' known channels only */
 	bool releasing;             /* hotplug: its netdev is gone, the release is queued */
 	bool from_bus;              /* -u: made by CreateInterface (its config is in memory) */
 	bool bus_removed;           /* -u: RemoveInterface; the slot may be used again */

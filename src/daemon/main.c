@@ -51,6 +51,7 @@
 #include "daemon/logind.h"
 #include "common/log.h"
 #include "common/loop.h"
+#include "daemon/scan.h"
 #include "daemon/select.h"
 #include "daemon/service-notify.h"
 #include "daemon/station.h"
@@ -453,6 +454,22 @@ static int main_pidfile_write(struct ihvd *d)
 
 /* --- start and stop ------------------------------------------------------------------ */
 
+/*
+ * Before the plugin loads: the all-channel scan the first connection would
+ * begin with, when the kernel holds nothing of the configured networks, so
+ * it runs beside the plugin's start (its own process, its libraries) instead
+ * of after it. The backend has no adapter yet; main_iface_up fills it anew.
+ */
+static void main_iface_scan_early(struct ihvd *d, struct iface *i)
+{
+	if (!i->ifindex || !i->config)
+		return;
+	i->bc = (struct backend_core){ .drv = d->drv, .ifindex = i->ifindex };
+	backend_core_fill(&i->be, &i->bc);
+	i->scan_early = scan_request_early(i->config, &i->be, i->ifname, STATION_SCAN_MAX_AGE_MS,
+					   &i->scan_early_narrow) == 0;
+}
+
 static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 {
 	struct station_params sp = { 0 };
@@ -498,6 +515,9 @@ static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 		main_die_msg(d, "%s: out of memory", i->ifname);
 		return MAIN_EXIT_FAILURE;
 	}
+	if (i->scan_early) /* main_iface_scan_early's scan: the station waits for it */
+		station_scan_adopt(i->station, i->scan_early_narrow);
+	i->scan_early = false;
 	i->adapter = ihv_adapter_new(d->host, i->ifindex, i->ifname, station_adapter_events(),
 				     i->station);
 	i->bc.adapter = i->adapter;
@@ -840,6 +860,8 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
+	for (k = 0; k < d.n_ifaces; k++)
+		main_iface_scan_early(&d, &d.ifaces[k]);
 	hp.loop = d.loop;
 	hp.drv = d.drv;
 	hp.plugin_path = d.plugin;

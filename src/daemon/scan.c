@@ -273,53 +273,68 @@ static void scan_freq_add(uint32_t *freqs, size_t *nf, uint32_t f)
 		freqs[(*nf)++] = f;
 }
 
-int scan_request(struct station *st, bool narrow)
-{
+/* What a scan asks for: the enabled networks' hidden SSIDs, and channels when narrow. */
+struct scan_plan {
 	uint8_t ssids[SCAN_SSIDS_MAX + 1][DRV_SSID_MAX];
 	size_t ssid_lens[SCAN_SSIDS_MAX + 1];
 	uint32_t freqs[SCAN_FREQS_MAX];
-	struct drv_scan_params p = { 0 };
+	struct drv_scan_params p;
+};
+
+/* Fill plan for config's networks; returns how many channels it names (0: all). */
+static size_t scan_plan_build(const struct config *cfg, const struct scan_cache *cache,
+			      bool narrow, struct scan_plan *plan)
+{
 	struct config_network *n;
 	struct profile_choice ch;
 	size_t i, nf = 0, ns = 0;
-	int err;
 
-	for (n = st->config->networks; n; n = n->next) {
+	memset(&plan->p, 0, sizeof(plan->p));
+	for (n = cfg->networks; n; n = n->next) {
 		if (!select_network_usable(n))
 			continue;
 		if (n->scan_ssid && n->ssid_set && ns < SCAN_SSIDS_MAX) {
-			memcpy(ssids[ns], n->ssid, n->ssid_len);
-			ssid_lens[ns++] = n->ssid_len;
+			memcpy(plan->ssids[ns], n->ssid, n->ssid_len);
+			plan->ssid_lens[ns++] = n->ssid_len;
 		}
 		/* The configured channels (scan_freq), then where the network was seen. */
 		for (i = 0; narrow && i < n->n_scan_freq; i++)
-			scan_freq_add(freqs, &nf, n->scan_freq[i]);
-		for (i = 0; narrow && i < st->cache.n_bss; i++)
-			if (select_bss_match(n, &st->cache.bss[i], &ch))
-				scan_freq_add(freqs, &nf, st->cache.bss[i].bss.freq);
+			scan_freq_add(plan->freqs, &nf, n->scan_freq[i]);
+		for (i = 0; narrow && i < cache->n_bss; i++)
+			if (select_bss_match(n, &cache->bss[i], &ch))
+				scan_freq_add(plan->freqs, &nf, cache->bss[i].bss.freq);
 	}
 	/* freq_list= (global): only these channels, whatever else was planned. */
-	if (st->config->n_freq_list) {
+	if (cfg->n_freq_list) {
 		size_t k = 0;
 
 		for (i = 0; i < nf; i++)
-			if (config_freq_allowed(st->config, NULL, freqs[i]))
-				freqs[k++] = freqs[i];
+			if (config_freq_allowed(cfg, NULL, plan->freqs[i]))
+				plan->freqs[k++] = plan->freqs[i];
 		nf = k;
-		for (i = 0; !nf && i < st->config->n_freq_list && i < SCAN_FREQS_MAX; i++)
-			scan_freq_add(freqs, &nf, st->config->freq_list[i]);
+		for (i = 0; !nf && i < cfg->n_freq_list && i < SCAN_FREQS_MAX; i++)
+			scan_freq_add(plan->freqs, &nf, cfg->freq_list[i]);
 	}
 	if (ns) {
-		ssid_lens[ns++] = 0; /* and the wildcard SSID */
-		p.ssids = (const uint8_t (*)[DRV_SSID_MAX])ssids;
-		p.ssid_lens = ssid_lens;
-		p.n_ssids = ns;
+		plan->ssid_lens[ns++] = 0; /* and the wildcard SSID */
+		plan->p.ssids = (const uint8_t (*)[DRV_SSID_MAX])plan->ssids;
+		plan->p.ssid_lens = plan->ssid_lens;
+		plan->p.n_ssids = ns;
 	}
 	if (nf) {
-		p.freqs = freqs;
-		p.n_freqs = nf;
+		plan->p.freqs = plan->freqs;
+		plan->p.n_freqs = nf;
 	}
-	err = st->be.scan_trigger(st->be.ctx, &p);
+	return nf;
+}
+
+int scan_request(struct station *st, bool narrow)
+{
+	struct scan_plan plan;
+	size_t nf = scan_plan_build(st->config, &st->cache, narrow, &plan);
+	int err;
+
+	err = st->be.scan_trigger(st->be.ctx, &plan.p);
 	if (err == -EBUSY) {
 		/* Someone else's scan runs: its results will do. */
 		log_debug("%s: a scan is already running; waiting for it", st->ifname);
@@ -332,5 +347,34 @@ int scan_request(struct station *st, bool narrow)
 	st->scan_narrow = nf > 0;
 	loop_timer_arm(st->scan_timer, st->scan_timeout_ms);
 	log_debug("%s: scanning %s", st->ifname, nf ? "known channels" : "all channels");
+	return 0;
+}
+
+int scan_request_early(const struct config *cfg, const struct station_backend *be,
+		       const char *ifname, uint32_t max_age_ms, bool *narrow)
+{
+	struct scan_cache cache = { 0 };
+	struct select_result sel;
+	struct scan_plan plan;
+	size_t nf;
+	int err;
+
+	*narrow = false;
+	if (!select_any_usable(cfg) || scan_cache_read(&cache, be, ifname) < 0)
+		return 1;
+	if (select_best(cfg, cache.bss, cache.n_bss, max_age_ms, &sel)) {
+		scan_cache_clear(&cache); /* fresh enough: the station joins without a scan */
+		return 1;
+	}
+	nf = scan_plan_build(cfg, &cache, true, &plan);
+	scan_cache_clear(&cache);
+	err = be->scan_trigger(be->ctx, &plan.p);
+	if (err < 0) {
+		log_debug("%s: no scan at start-up: %s", ifname, strerror(-err));
+		return err;
+	}
+	*narrow = nf > 0;
+	log_debug("%s: scanning %s while the plugin loads", ifname,
+		  nf ? "known channels" : "all channels");
 	return 0;
 }

@@ -69,4 +69,16 @@ void scan_cache_clear(struct scan_cache *c);
  */
 int scan_request(struct station *st, bool narrow);
 
+struct config;
+/*
+ * At start-up, before the plugin is loaded and the station exists: unless the
+ * kernel's results already hold a fresh BSS of config's enabled networks, ask
+ * for the scan the station would begin with (their known channels, else all),
+ * so that it runs while the plugin loads; station_scan_adopt hands it to the
+ * station. 0 when a scan began (*narrow: on known channels only), 1 when none
+ * is needed, -errno when the driver refused (the station scans later).
+ */
+int scan_request_early(const struct config *cfg, const struct station_backend *be,
+		       const char *ifname, uint32_t max_age_ms, bool *narrow);
+
 #endif

@@ -78,6 +78,7 @@ struct station {
 	bool scan_running;
 	bool scan_narrow;        /* the running scan covers only known channels */
 	bool want_connect;       /* a scan runs on behalf of a connection */
+	bool scan_adopted;       /* the start-up scan runs: no join from its partial results */
 	bool cache_stale;        /* an attempt failed: scan before trusting the cache */
 	bool known_ok;           /* the last link was authorized: its BSS may be rejoined unscanned */
 	uint64_t t_link_end;     /* when that authorized link ended (loop_now_us; 0: not yet) */

@@ -223,6 +223,7 @@ static void station_scan_timeout_cb(void *arg)
 
 	log_warn("%s: scan did not finish within %u ms", st->ifname, st->scan_timeout_ms);
 	st->scan_running = false;
+	st->scan_adopted = false;
 	if (st->watch_cb)
 		st->watch_cb(st->watch_ctx);
 	if (st->want_connect && !st->attempt_active) {
@@ -270,6 +271,14 @@ static bool station_known_select(struct station *st, struct select_result *sel,
 	return false;
 }
 
+void station_scan_adopt(struct station *st, bool narrow)
+{
+	st->scan_running = true;
+	st->scan_adopted = true;
+	st->scan_narrow = narrow;
+	loop_timer_arm(st->scan_timer, st->scan_timeout_ms);
+}
+
 /* Connect if the policy wants to and can; else scan; else back off. */
 void station_try(struct station *st)
 {
@@ -294,7 +303,7 @@ void station_try(struct station *st)
 	/* Cold start: what the kernel already knows may be fresh enough. */
 	if (!st->cache.read)
 		scan_cache_read(&st->cache, &st->be, st->ifname);
-	if (!st->cache_stale && station_select(st, &sel)) {
+	if (!st->scan_adopted && !st->cache_stale && station_select(st, &sel)) {
 		st->t_scan = now;
 		st->scan_reused = true;
 		st->scan_known = false;
@@ -328,6 +337,7 @@ static void station_scan_done(struct station *st)
 
 	st->scan_running = false;
 	st->scan_narrow = false;
+	st->scan_adopted = false;
 	loop_timer_cancel(st->scan_timer);
 	if (scan_cache_read(&st->cache, &st->be, st->ifname) == 0)
 		st->cache_stale = false;
@@ -653,6 +663,7 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 	case DRV_EVENT_SCAN_ABORTED:
 		log_warn("%s: scan aborted", st->ifname);
 		st->scan_running = false;
+		st->scan_adopted = false;
 		if (st->watch_cb)
 			st->watch_cb(st->watch_ctx);
 		loop_timer_cancel(st->scan_timer);
@@ -713,7 +724,7 @@ struct station *station_new(const struct station_params *p)
 		memcpy(st->mac, p->mac, DRV_ETH_ALEN);
 	st->plugin_name = strdup(p->plugin_name ? p->plugin_name : "");
 	st->be = *p->backend;
-	st->scan_max_age_ms = p->scan_max_age_ms ? p->scan_max_age_ms : 10000;
+	st->scan_max_age_ms = p->scan_max_age_ms ? p->scan_max_age_ms : STATION_SCAN_MAX_AGE_MS;
 	st->known_max_age_ms = p->known_max_age_ms ? p->known_max_age_ms : STATION_KNOWN_MAX_AGE_MS;
 	st->scan_timeout_ms = p->scan_timeout_ms ? p->scan_timeout_ms : 15000;
 	st->backoff = malloc(nb * sizeof(*st->backoff));

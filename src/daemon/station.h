@@ -94,6 +94,8 @@ typedef void (*station_event_cb)(void *ctx, int level, const char *text);
  * without a scan").
  */
 #define STATION_KNOWN_MAX_AGE_MS 1000
+/* Results younger than this are joined without a scan (station_params.scan_max_age_ms). */
+#define STATION_SCAN_MAX_AGE_MS 10000
 
 struct station_params {
 	struct loop *loop;
@@ -104,7 +106,7 @@ struct station_params {
 	const char *plugin_name;       /* for STATUS */
 	const struct station_backend *backend;
 	/* Tunables; 0/NULL means the default. */
-	uint32_t scan_max_age_ms;      /* reuse results younger than this: 10000 */
+	uint32_t scan_max_age_ms;      /* reuse results younger than this: STATION_SCAN_MAX_AGE_MS */
 	uint32_t known_max_age_ms;     /* reconnect without a scan: STATION_KNOWN_MAX_AGE_MS */
 	uint32_t scan_timeout_ms;      /* a scan that never ends: 15000 */
 	const uint32_t *backoff_ms;    /* retry delays, the last repeats: 100,1000,2000,5000 */
@@ -129,6 +131,13 @@ bool station_scanning(const struct station *st);
 const struct ihv_adapter_events *station_adapter_events(void);
 /* Driver events for this interface: scans, connect results, disconnects. */
 void station_drv_event(struct station *st, const struct drv_event *ev);
+
+/*
+ * A scan begun for this interface before the station existed (scan_request_early,
+ * narrow: on known channels only) runs: the first connection waits for its
+ * results, as for a scan of its own, instead of joining from what it found so far.
+ */
+void station_scan_adopt(struct station *st, bool narrow);
 
 /* Start connecting (the cold start). */
 void station_start(struct station *st);

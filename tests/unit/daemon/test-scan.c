@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * src/daemon/scan.c: a BSS's IEs (SSID, the RSNE through common/ie.h, the
- * WPA vendor element) and wpa_supplicant's scan flags.
+ * WPA vendor element), wpa_supplicant's scan flags, and the scan at start-up.
  */
 #define _GNU_SOURCE
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,8 +130,51 @@ START_TEST(test_wpa_vendor_ie_flags)
 }
 END_TEST
 
+/* At start-up, before the plugin loads: the station's first scan, unless the cache is fresh. */
+START_TEST(test_early_scan_is_the_first_scan)
+{
+	static const uint8_t rsne[] = { RSNE_PSK_CCMP };
+	struct station_backend be = fake_backend(&fake);
+	bool narrow = true;
+
+	/* no network enabled: nothing to look for */
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 1);
+	ck_assert_int_eq(fake.n_scan, 0);
+	/* a network, the kernel's cache empty: the station's first scan, all channels */
+	fake_network(config, "home", "correct horse");
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0);
+	/* the driver refuses (interface down, radio busy): its error, the station scans later */
+	fake.scan_ret = -ENETDOWN;
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), -ENETDOWN);
+	ck_assert_int_eq(fake.n_scan, 2);
+	fake.scan_ret = 0;
+	ck_assert(!narrow);
+	/* the network seen 60 s ago: its channel only, as the station's own first scan */
+	fake_bss_add(&fake, 1, 2437, -40, "home", 4, rsne, sizeof(rsne), 60000);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 0);
+	ck_assert_int_eq(fake.n_scan, 3);
+	ck_assert(narrow);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
+	/* seen just now: joined from the cache, no scan at all */
+	fake.bss[0].seen_ms_ago = 100;
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 1);
+	ck_assert_int_eq(fake.n_scan, 3);
+	ck_assert(!narrow);
+	/* another network's BSS only: still nothing known of ours */
+	fake.n_bss = 0;
+	fake_bss_add(&fake, 2, 2412, -40, "other", 5, rsne, sizeof(rsne), 100);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 0);
+	ck_assert_int_eq(fake.n_scan, 4);
+	ck_assert(!narrow);
+}
+END_TEST
+
 int main(void)
 {
 	return CHECK_RUN("scan", setup, teardown,
-			 test_bss_parse_and_flags, test_wpa_vendor_ie_flags);
+			 test_bss_parse_and_flags, test_wpa_vendor_ie_flags,
+			 test_early_scan_is_the_first_scan);
 }

@@ -237,6 +237,50 @@ START_TEST(test_scan_freq_scanned_first)
 }
 END_TEST
 
+/* main's start-up scan (scan_request_early), adopted: no join from its partial results. */
+START_TEST(test_adopted_scan_is_waited_for)
+{
+	network("ihvd-test", "correct horse battery");
+	station_up();
+	station_scan_adopt(st, true);
+	/* what the running scan found so far, a weak BSS on its first channel */
+	fake_bss_add(&fake, 0, 2412, -80, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 5);
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 0);
+	ck_assert_int_eq(fake.n_scan, 0); /* nor a second scan beside it */
+	/* the scan ends with a better BSS: that one is joined */
+	fake_bss_add(&fake, 1, 5180, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 5);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 1);
+	ck_assert(event_seen("Trying to associate with 02:00:00:00:00:01 (SSID='ihvd-test' freq=5180 MHz)"));
+	ck_assert_int_eq(fake.n_scan, 0);
+	authorize();
+	ck_assert_msg(strstr(logs, "(fresh scan)") != NULL, "logs: %s", logs);
+}
+END_TEST
+
+/* The adopted scan was on known channels and found nothing: all channels next. */
+START_TEST(test_adopted_narrow_scan_then_all)
+{
+	network("ihvd-test", "correct horse battery");
+	station_up();
+	station_scan_adopt(st, true);
+	station_start(st);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0);
+	/* aborted (the kernel's, or the interface went down): the station backs off */
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_ABORTED });
+	{
+		struct station_info in;
+
+		station_info_get(st, &in);
+		ck_assert_str_eq(station_state_name(in.state), "DISCONNECTED");
+	}
+}
+END_TEST
+
 START_TEST(test_not_found_backs_off)
 {
 	uint64_t t0;
@@ -751,6 +795,7 @@ int main(void)
 	return CHECK_RUN("station", setup, teardown,
 			 test_cold_start_reuses_fresh_results,
 			 test_stale_results_scan_known_channel_then_all, test_scan_freq_scanned_first,
+			 test_adopted_scan_is_waited_for, test_adopted_narrow_scan_then_all,
 			 test_not_found_backs_off, test_priority_then_signal,
 			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
 			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
