@@ -161,9 +161,10 @@ $(RSN_SO): $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SRC)/src/rsn/exports.map
 		-Wl,-z,defs -o $@ $(call obj,$(RSN_SRCS)) $(COMMON_LIB) $(SSL_LIBS)
 
 # No OpenSSL in ihvd: the EAP peer comes from EAP_MODULE when 802.1X first needs it.
+# No libsystemd either: src/daemon/sd-load.c opens it on first use (-u, logind, NOTIFY_SOCKET).
 $(IHVD): $(call obj,$(DAEMON_MAIN) $(EAP_LOADER)) $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(NL_LIB) \
 		$(COMMON_LIB) | $(EAP_MODULE)
-	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) $(SYSTEMD_LIBS) -lpthread -ldl
+	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(NL_LIBS) -lpthread -ldl
 
 # -Bsymbolic: the module's calls to its own API bind to itself, not to eap-load.c's
 # forwarders of the same names that ihvd exports (-rdynamic).

@@ -6,10 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <systemd/sd-bus.h>
+#include <sys/stat.h>
 
 #include "common/log.h"
+#include "daemon/sd-load.h"
 #include "wlanihv.h"
+
+#define LOGIND_SEATS_DIR "/run/systemd/seats/"
 
 struct logind {
 	struct loop *loop;
@@ -84,9 +87,22 @@ static void logind_readable(void *arg, int fd)
 struct logind *logind_new(struct loop *loop, logind_session_cb cb, void *ctx, char *err,
 			  size_t err_len)
 {
-	struct logind *l = calloc(1, sizeof(*l));
+	struct logind *l;
+	struct stat st;
 	int r;
 
+	/*
+	 * logind keeps one file per seat in /run/systemd/seats/ while it runs
+	 * (where sd_get_seats(3) looks). Without it there is nothing to watch,
+	 * and no reason to load libsystemd.
+	 */
+	if (stat(LOGIND_SEATS_DIR, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(err, err_len, "no %s: logind is not running", LOGIND_SEATS_DIR);
+		return NULL;
+	}
+	if (sd_load(err, err_len) < 0)
+		return NULL;
+	l = calloc(1, sizeof(*l));
 	if (!l) {
 		snprintf(err, err_len, "out of memory");
 		return NULL;

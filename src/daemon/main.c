@@ -885,10 +885,6 @@ int main(int argc, char **argv)
 			goto fail;
 	}
 	ex = MAIN_EXIT_FAILURE;
-	d.logind = logind_new(d.loop, main_session_change, &d, err, sizeof(err));
-	if (!d.logind)
-		log_info("logind is not reachable (%s): the plugin gets no session changes "
-			 "(Dot11ExtIhvProcessSessionChange)", err);
 	if (d.dbus) {
 		struct dbus_host bh = {
 			.ctx = &d, .iface_add = main_bus_iface_add,
@@ -910,6 +906,11 @@ int main(int argc, char **argv)
 	for (k = 0; k < d.n_ifaces; k++)
 		if (d.ifaces[k].station)
 			station_start(d.ifaces[k].station);
+	/* after the first scans are asked for: logind is not on their path */
+	d.logind = logind_new(d.loop, main_session_change, &d, err, sizeof(err));
+	if (!d.logind)
+		log_info("logind is not reachable (%s): the plugin gets no session changes "
+			 "(Dot11ExtIhvProcessSessionChange)", err);
 	service_notify_ready();
 
 	rc = loop_run(d.loop);

@@ -400,10 +400,16 @@ static const sd_bus_vtable dbus_service_vtable[] = {
 struct dbus_service *dbus_service_new(struct loop *loop, const struct dbus_host *host,
 				      char *err, size_t err_len)
 {
-	struct dbus_service *s = calloc(1, sizeof(*s));
+	struct dbus_service *s;
 	const char *step = "connect to the system bus";
+	char why[160];
 	int r;
 
+	if (sd_load(why, sizeof(why)) < 0) {
+		snprintf(err, err_len, "D-Bus: %s", why);
+		return NULL;
+	}
+	s = calloc(1, sizeof(*s));
 	if (!s) {
 		snprintf(err, err_len, "out of memory");
 		return NULL;

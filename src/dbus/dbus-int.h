@@ -11,8 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <systemd/sd-bus.h>
 
+#include "daemon/sd-load.h"
 #include "dbus/bus.h"
 #include "daemon/scan.h"
 
