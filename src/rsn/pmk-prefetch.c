@@ -11,8 +11,8 @@
 
 #include "rsn/crypto.h"
 
-/* PBKDF2 through OpenSSL needs a few KB of stack; glibc's default would reserve 8 MB. */
-#define PMK_PREFETCH_STACK (256u * 1024u)
+/* PBKDF2 and a first OpenSSL initialisation need far less; glibc would reserve 8 MB. */
+#define PMK_PREFETCH_STACK (1024u * 1024u)
 
 struct rsn_pmk_prefetch {
 	struct rsn_pmk_cache *cache;
