@@ -455,10 +455,11 @@ static int main_pidfile_write(struct ihvd *d)
 /* --- start and stop ------------------------------------------------------------------ */
 
 /*
- * Before the plugin loads: the all-channel scan the first connection would
- * begin with, when the kernel holds nothing of the configured networks, so
- * it runs beside the plugin's start (its own process, its libraries) instead
- * of after it. The backend has no adapter yet; main_iface_up fills it anew.
+ * Before the plugin loads: the scan the first connection would begin with
+ * (the networks' known channels, else all), unless the kernel already holds
+ * a fresh BSS of them, so that it runs beside the plugin's start (its own
+ * process, its libraries) instead of after it. The backend has no adapter
+ * yet; main_iface_up fills it anew and hands the scan to the station.
  */
 static void main_iface_scan_early(struct ihvd *d, struct iface *i)
 {
