@@ -167,6 +167,12 @@ int phost_sandbox_seccomp(char *err, size_t len)
 		PHOST_ALLOW(__NR_sigaltstack), PHOST_ALLOW(__NR_tgkill), PHOST_ALLOW(__NR_gettid),
 		PHOST_ALLOW(__NR_getpid), PHOST_ALLOW(__NR_exit), PHOST_ALLOW(__NR_exit_group),
 		PHOST_ALLOW(__NR_prctl),
+		/*
+		 * A timed sleep (poll with a deadline, nanosleep, a futex wait) that a stop
+		 * interrupts, SIGSTOP then SIGCONT as from a shell's ^Z or a debugger's attach,
+		 * resumes through restart_syscall, which carries on the call already admitted.
+		 */
+		PHOST_ALLOW(__NR_restart_syscall),
 		/* time and randomness */
 		PHOST_ALLOW(__NR_clock_gettime), PHOST_ALLOW(__NR_clock_getres),
 		PHOST_ALLOW(__NR_gettimeofday), PHOST_ALLOW(__NR_nanosleep),
