@@ -30,15 +30,11 @@ static struct ihv_isolate *iso_call_cur(void)
 	return h ? h->iso : NULL;
 }
 
-static uint64_t iso_call_now_ms(void)
-{
-	return loop_now_us() / 1000u;
-}
-
 int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 		     struct ipc_msg *ret)
 {
-	uint64_t deadline = iso_call_now_ms() + iso->timeout_ms, now;
+	/* one deadline for the whole call, service calls included (contract rule 9) */
+	uint64_t deadline = ipc_clock_ms() + iso->timeout_ms;
 	int prev = iso->cur_call, rc, result = -1;
 	struct ipc_wr reply;
 	struct ipc_msg m;
@@ -58,8 +54,7 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 	}
 	ipc_wr_init(&reply);
 	for (;;) {
-		now = iso_call_now_ms();
-		rc = now >= deadline ? -ETIMEDOUT : ipc_recv(iso->fd_a, &m, (int)(deadline - now));
+		rc = ipc_recv_until(iso->fd_a, &m, deadline);
 		if (rc == -ETIMEDOUT) {
 			ihv_isolate_fault(iso, "%s did not return within %u ms (contract rule 9): "
 					  "killed", ipc_call_name(id), iso->timeout_ms);
@@ -75,13 +70,24 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 			result = 0;
 			break;
 		}
-		if (m.type != IPC_SVC) {
+		if (m.type != IPC_SVC && m.type != IPC_NOTE) {
 			ihv_isolate_fault(iso, "it sent %s %u during %s", ipc_type_str(m.type), m.id,
 					  ipc_call_name(id));
 			ipc_msg_free(&m);
 			break;
 		}
 		ipc_wr_reset(&reply);
+		if (m.type == IPC_NOTE) {
+			/* served like the service it is; no reply is awaited (ipc.h) */
+			if (!ipc_svc_is_note(m.id) ||
+			    !ihv_isolate_svc_serve(&iso->t, m.id, m.data, m.len, &reply)) {
+				ihv_isolate_fault(iso, "it sent a malformed %s note", ipc_svc_name(m.id));
+				ipc_msg_free(&m);
+				break;
+			}
+			ipc_msg_free(&m);
+			continue;
+		}
 		if (!ihv_isolate_svc_serve(&iso->t, m.id, m.data, m.len, &reply)) {
 			ihv_isolate_fault(iso, "it sent a malformed %s call", ipc_svc_name(m.id));
 			ipc_msg_free(&m);

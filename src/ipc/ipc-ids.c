@@ -68,3 +68,8 @@ const char *ipc_svc_name(uint32_t id)
 		return ipc_ids_lx[id - IPC_S_LX_LOG];
 	return "an unknown service";
 }
+
+bool ipc_svc_is_note(uint32_t id)
+{
+	return id == IPC_S_LX_LOG;
+}

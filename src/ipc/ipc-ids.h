@@ -22,6 +22,7 @@
 #ifndef IHVD_IPC_IPC_IDS_H
 #define IHVD_IPC_IPC_IDS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 enum ipc_call_id {
@@ -115,5 +116,7 @@ enum ipc_fault_kind {
 /* Name of a call id for log lines ("Dot11ExtIhvPerformPostAssociate"). */
 const char *ipc_call_name(uint32_t id);
 const char *ipc_svc_name(uint32_t id);
+/* The services the host sends as IPC_NOTE (no reply); any other id in a NOTE is malformed. */
+bool ipc_svc_is_note(uint32_t id);
 
 #endif

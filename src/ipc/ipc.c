@@ -250,7 +250,7 @@ static int ipc_hdr_get(const uint8_t *h, struct ipc_msg *m)
 	m->id = le16toh(id);
 	m->len = le32toh(len);
 	m->data = NULL;
-	if (le32toh(magic) != IPC_MAGIC || m->type < IPC_HELLO || m->type > IPC_FAULT ||
+	if (le32toh(magic) != IPC_MAGIC || m->type < IPC_HELLO || m->type > IPC_NOTE ||
 	    m->len > IPC_MAX_PAYLOAD)
 		return -EPROTO;
 	return 0;
@@ -303,7 +303,7 @@ int ipc_send(int fd, uint16_t type, uint16_t id, const struct ipc_wr *w)
 	return rc;
 }
 
-static uint64_t ipc_now_ms(void)
+uint64_t ipc_clock_ms(void)
 {
 	struct timespec ts;
 
@@ -324,7 +324,7 @@ static int ipc_read_all(int fd, uint8_t *p, size_t n, uint64_t deadline, bool wa
 	while (n) {
 		if (!waiting) {
 			if (deadline) {
-				uint64_t now = ipc_now_ms();
+				uint64_t now = ipc_clock_ms();
 
 				if (now >= deadline)
 					return -ETIMEDOUT;
@@ -356,7 +356,11 @@ static int ipc_read_all(int fd, uint8_t *p, size_t n, uint64_t deadline, bool wa
 
 int ipc_recv(int fd, struct ipc_msg *m, int timeout_ms)
 {
-	uint64_t deadline = timeout_ms < 0 ? 0 : ipc_now_ms() + (uint64_t)timeout_ms + 1;
+	return ipc_recv_until(fd, m, timeout_ms < 0 ? 0 : ipc_clock_ms() + (uint64_t)timeout_ms + 1);
+}
+
+int ipc_recv_until(int fd, struct ipc_msg *m, uint64_t deadline)
+{
 	uint8_t h[IPC_HDR_LEN];
 	int rc;
 
@@ -402,6 +406,7 @@ const char *ipc_type_str(uint16_t type)
 	case IPC_SVC: return "SVC";
 	case IPC_SVC_RETURN: return "SVC_RETURN";
 	case IPC_FAULT: return "FAULT";
+	case IPC_NOTE: return "NOTE";
 	default: /* a u16 off the wire */
 		return "unknown";
 	}

@@ -30,7 +30,7 @@
 #include <stdint.h>
 
 #define IPC_MAGIC 0x50564849u /* "IHVP" little-endian */
-#define IPC_VERSION 2u /* 2: the authentication exchange (ihvlinux.h v2) */
+#define IPC_VERSION 3u /* 2: the authentication exchange (ihvlinux.h v2); 3: IPC_NOTE */
 #define IPC_HDR_LEN 12u
 #define IPC_MAX_PAYLOAD (256u * 1024u)
 
@@ -41,6 +41,12 @@ enum ipc_type {
 	IPC_SVC,            /* host -> ihvd: the plugin calls a service (id) */
 	IPC_SVC_RETURN,     /* ihvd -> host: the service's results */
 	IPC_FAULT,          /* host -> ihvd: a forbidden syscall or a signal */
+	/*
+	 * host -> ihvd, channel A, inside a call: a service with no result
+	 * (ipc_svc_is_note: Dot11ExtLinuxLog, which is VOID), served in order with
+	 * the call's other frames; the plugin does not wait a round trip for it.
+	 */
+	IPC_NOTE,
 };
 
 /* Building a payload. On allocation failure ok turns false and stays so. */
@@ -104,6 +110,13 @@ int ipc_send(int fd, uint16_t type, uint16_t id, const struct ipc_wr *w);
  * (peer gone), -EPROTO (bad magic, type or length), or another -errno.
  */
 int ipc_recv(int fd, struct ipc_msg *m, int timeout_ms);
+/*
+ * The same until deadline_ms, a time of ipc_clock_ms() (0: no deadline). A caller that
+ * reads many frames against one deadline reads the clock once per frame, not three times.
+ */
+int ipc_recv_until(int fd, struct ipc_msg *m, uint64_t deadline_ms);
+/* CLOCK_MONOTONIC in milliseconds: the clock of ipc_recv_until's deadline. */
+uint64_t ipc_clock_ms(void);
 /*
  * Parse a frame from a buffer (the fuzz target's entry): 0 and *used set,
  * -EAGAIN when more bytes are needed, -EPROTO when it cannot be a frame.

@@ -91,3 +91,13 @@ int phost_svc(uint16_t id, const struct ipc_wr *w, struct ipc_msg *m)
 		phost_chan_broken("unexpected reply on B");
 	return 0;
 }
+
+int phost_note(uint16_t id, const struct ipc_wr *w)
+{
+	/* the main thread inside a call only: ihvd reads it in that call's loop, before our RETURN */
+	if (!pthread_equal(pthread_self(), phost.main_thread) || phost.depth <= 0)
+		return -1;
+	if (ipc_send(PHOST_FD_A, IPC_NOTE, id, w) < 0)
+		_exit(0);
+	return 0;
+}

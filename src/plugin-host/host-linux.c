@@ -55,6 +55,12 @@ static DWORD phost_linux_reply(uint16_t id, struct ipc_wr *w, uint64_t *out)
 	return rc;
 }
 
+/*
+ * Dot11ExtLinuxLog is VOID. From the main thread, inside a call, the line goes as a note
+ * (IPC_NOTE): ihvd logs it in that call's loop, in order with the call's other frames and
+ * before its return, and the plugin does not wait a round trip for it. The plugin's own
+ * threads keep the round trip on channel B, so a line is logged before its thread goes on.
+ */
 static void phost_vlog(DWORD level, const char *fmt, va_list ap)
 {
 	char line[1024];
@@ -64,6 +70,11 @@ static void phost_vlog(DWORD level, const char *fmt, va_list ap)
 	ipc_wr_init(&w);
 	ipc_wr_u32(&w, level);
 	ipc_wr_str(&w, line);
+	if (w.ok && pthread_equal(pthread_self(), phost.main_thread) && phost.depth > 0) {
+		(void)phost_note(IPC_S_LX_LOG, &w);
+		ipc_wr_free(&w);
+		return;
+	}
 	(void)phost_linux_reply(IPC_S_LX_LOG, &w, NULL);
 }
 

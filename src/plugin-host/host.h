@@ -57,6 +57,11 @@ int phost_chan_run(void);
  * returns an error to the plugin (the process is about to end anyway).
  */
 int phost_svc(uint16_t id, const struct ipc_wr *w, struct ipc_msg *m);
+/*
+ * A service sent as IPC_NOTE (ipc_svc_is_note) on channel A: no reply is awaited. Only from
+ * the main thread inside a call (-1 otherwise: the caller makes the round trip instead).
+ */
+int phost_note(uint16_t id, const struct ipc_wr *w);
 
 /* host-calls.c: run one IPC_CALL and write its reply into w. false: bad frame. */
 bool phost_call(uint16_t id, struct ipc_rd *r, struct ipc_wr *w);

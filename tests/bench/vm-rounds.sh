@@ -251,6 +251,15 @@ cpu_ticks() {
 	read -r -a f <<<"$l"
 	printf -v "$1" '%d' $((f[11] + f[12]))
 }
+# cpu_split UVAR SVAR PID: utime and stime apart (clock ticks, all threads)
+cpu_split() {
+	local l f
+	read -r l </proc/"$3"/stat || return 1
+	l=${l##*) }
+	read -r -a f <<<"$l"
+	printf -v "$1" '%d' "${f[11]}"
+	printf -v "$2" '%d' "${f[12]}"
+}
 # sched_ns VAR PID: time on CPU of all threads, nanoseconds (schedstat)
 sched_ns() {
 	local t ns sum=0
@@ -421,12 +430,63 @@ reconnect_or_recover() {
 	return 1
 }
 
+# profile_run N: N reconnects ("profile": recorded, never in a table) after
+# the tracer's start; PROFILED = how many were authorized
+profile_run() {
+	nap 0.5
+	for ((PROFILED = 0; PROFILED < $1; PROFILED++)); do
+		reconnect_or_recover profile || break
+	done
+}
+
+# profile_reconnects: BENCH_PROFILE=1, in the warm-up round only (nothing
+# measured is traced): where a fresh reconnect's CPU goes.  BENCH_PROFILE_K
+# reconnects (default 4) under `perf record -a` (cpu-clock, every process:
+# the kernel's share of each shows as [k] symbols), then as many under
+# `strace -c -f` of the daemon and of each process serving it, one strace
+# each, for the system calls per reconnect.  Reports in
+# $BENCH_OUT/profile/BED.CLIENT.*.txt; the first line of each strace report
+# is "reconnects N".
+profile_reconnects() {
+	local dir=$BENCH_OUT/profile pk=${BENCH_PROFILE_K:-4} pp name pid tag
+	local -a sp=() tags=()
+	mkdir -p "$dir"
+	command -v perf >/dev/null && command -v strace >/dev/null ||
+		{ say "BENCH_PROFILE: perf or strace missing (linux-perf, strace); no profile"; return 0; }
+	say "profile: $pk reconnects under perf record -a"
+	perf record -q -a -F 1000 -e cpu-clock -o "$T/perf.data" >/dev/null 2>&1 &
+	pp=$!
+	profile_run "$pk"
+	kill -INT "$pp" 2>/dev/null
+	wait "$pp" 2>/dev/null
+	perf report -i "$T/perf.data" --stdio --no-children --sort comm,dso,sym 2>/dev/null |
+		grep -v '^#' | grep -v '^$' | head -n 200 >"$dir/$bed.$client.perf.txt"
+	perf report -i "$T/perf.data" --stdio --no-children --sort comm 2>/dev/null |
+		grep -v '^#' | grep -v '^$' | head -n 40 >"$dir/$bed.$client.perf-comm.txt"
+	rm -f "$T/perf.data"
+	say "profile: $pk reconnects under strace -c"
+	while read -r name pid; do
+		tag=$name
+		[[ -n $pid ]] || continue
+		strace -qq -c -f -p "$pid" -o "$T/strace.$tag" 2>/dev/null &
+		sp+=($!)
+		tags+=("$tag")
+	done < <(echo "daemon $DPID"; extras)
+	profile_run "$pk"
+	kill -INT "${sp[@]}" 2>/dev/null
+	wait "${sp[@]}" 2>/dev/null
+	for tag in "${tags[@]}"; do
+		{ echo "reconnects $PROFILED"; cat "$T/strace.$tag" 2>/dev/null; } >"$dir/$bed.$client.strace-$tag.txt"
+		rm -f "$T/strace.$tag"
+	done
+}
+
 # extras: "NAME PID" lines of the processes that serve this client
 extras() { cfn pids; }
 
 # block: one client's turn in round $round (see the top of this file)
 block() {
-	local n c0 c1 s0 s1 name pid x0 x1 t0 t1 i err pat
+	local n c0 c1 s0 s1 u0 u1 k0 k1 name pid x0 x1 t0 t1 i err pat
 	local -A xc0=() xs0=() xx0=()
 	# 1. flushed scan cache
 	if ((round > 0)); then
@@ -472,6 +532,7 @@ block() {
 	n=$K
 	((round == 0)) && n=1
 	cpu_ticks c0 "$DPID"
+	cpu_split u0 k0 "$DPID"
 	sched_ns s0 "$DPID"
 	while read -r name pid; do
 		[[ -n $name ]] || continue
@@ -482,15 +543,24 @@ block() {
 		reconnect_or_recover fresh || return 0
 	done
 	cpu_ticks c1 "$DPID"
+	cpu_split u1 k1 "$DPID"
 	sched_ns s1 "$DPID"
 	us_ms ms $(((c1 - c0) * 1000000 / clk_tck / n))
 	rec cpu_ms_per_reconnect "$round" "$ms"
+	us_ms ms $(((k1 - k0) * 1000000 / clk_tck / n))
+	rec cpu_sys_ms_per_reconnect "$round" "$ms"
+	us_ms ms $(((u1 - u0) * 1000000 / clk_tck / n))
+	rec cpu_user_ms_per_reconnect "$round" "$ms"
 	us_ms ms $(((s1 - s0) / 1000 / n))
 	rec sched_ms_per_reconnect "$round" "$ms"
 	# 3b. on an SAE bed, one reconnect with the PMKSA forgotten first: a
 	# full SAE (iwd 2.3 has no PMKSA cache: every reconnect of its is one)
 	if [[ $BED_KIND == sae ]] && ((round > 0)); then
 		reconnect_or_recover full || return 0
+	fi
+	# 3c. BENCH_PROFILE=1: the warm-up round profiles (see profile_reconnects)
+	if ((round == 0)) && [[ ${BENCH_PROFILE:-0} == 1 ]]; then
+		profile_reconnects
 	fi
 	# 4. memory after connect
 	mem_rec "" "$DPID" "$round"

@@ -92,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ipc_wr_init(&reply);
 	while (ipc_frame_parse(data, size, &m, &used) == 0) {
-		if (m.type == IPC_SVC) {
+		if (m.type == IPC_SVC || (m.type == IPC_NOTE && ipc_svc_is_note(m.id))) {
 			ipc_wr_reset(&reply);
 			(void)ihv_isolate_svc_serve(&t, m.id, m.data, m.len, &reply);
 		} else {

@@ -126,6 +126,18 @@ static void tp_hostile_at(const char *where)
 			tp_state.hostile_errno = errno;
 		if (tp_hostile_due(TP_HOSTILE_UI_FLOOD))
 			tp_hostile_flood(100, tp_hostile_ui);
+		if (tp_hostile_due(TP_HOSTILE_BAD_NOTE)) {
+			/*
+			 * A log line goes as a note (IPC_NOTE, channel A); a service that
+			 * has a result may not: a well-formed frame "IHVP", type 7 (NOTE),
+			 * id 33 (TimerCreate), no payload, written on channel A (fd 3).
+			 */
+			static const unsigned char note[12] = { 'I', 'H', 'V', 'P', 7, 0, 33, 0 };
+
+			g_lx.Dot11ExtLinuxLog(DOT11EXT_LINUX_LOG_INFO, "tp-hostile: a line as a note");
+			if (write(3, note, sizeof(note)) < 0)
+				tp_state.hostile_errno = errno;
+		}
 	} else if (!strcmp(where, "PerformPostAssociate")) {
 		if (tp_hostile_due(TP_HOSTILE_ABORT_POST))
 			abort();

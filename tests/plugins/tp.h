@@ -168,6 +168,7 @@ enum tp_hostile {
 	TP_HOSTILE_ABORT_RESTART,      /* ABORT_POST, and every later InitService aborts */
 	TP_HOSTILE_SEND_FLOOD,         /* 300 SendPacket in the first ReceivePacket */
 	TP_HOSTILE_UI_FLOOD,           /* 100 SendUIRequest in PerformPreAssociate */
+	TP_HOSTILE_BAD_NOTE,           /* a log line, then TimerCreate as a note (PerformPreAssociate) */
 };
 
 /*

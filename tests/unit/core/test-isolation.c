@@ -160,6 +160,23 @@ START_TEST(test_malformed_frame_stops_the_plugin)
 }
 END_TEST
 
+/*
+ * Dot11ExtLinuxLog crosses as a note (ipc.h IPC_NOTE): the line is in ihvd's log; a
+ * service with a result sent as a note is malformed, and the plugin is stopped.
+ */
+START_TEST(test_note_other_than_a_log_line_stops_the_plugin)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_BAD_NOTE, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run_ms(&X, 300);
+	ck_assert(hx_log_has("tp-hostile: a line as a note"));
+	ck_assert(hx_log_has("it sent a malformed Dot11ExtLinuxTimerCreate note"));
+	ck_assert_uint_eq(X.n_crashed, 1);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_gives_up_after_five_crashes_in_a_row)
 {
 	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_ABORT_RESTART, 0));
@@ -274,6 +291,7 @@ int main(void)
 	iso_add(s, "hang", test_hang_killed_at_deadline, 15);
 	iso_add(s, "thread", test_crash_in_own_thread_reported, 10);
 	iso_add(s, "garbage", test_malformed_frame_stops_the_plugin, 10);
+	iso_add(s, "bad-note", test_note_other_than_a_log_line_stops_the_plugin, 10);
 	iso_add(s, "give-up", test_gives_up_after_five_crashes_in_a_row, 15);
 	iso_add(s, "timer-flood", test_timer_flood_refused, 10);
 	iso_add(s, "timer-bound", test_timer_bound_grows_with_adapters, 10);
