@@ -312,43 +312,25 @@ uint64_t ipc_clock_ms(void)
 }
 
 /*
- * Polls, then reads; with `waiting` (the rest of a frame whose header came: ipc_send sent
- * it whole) it reads first and polls only if the read would block. With no deadline it
- * reads blocking, without a poll: one system call per wait instead of two (both sides'
- * channels are blocking sockets; on one that is not, the read says EAGAIN and we poll).
+ * With a deadline: polls, then reads; with `waiting` (the rest of a frame whose header
+ * came: ipc_send sent it whole) it reads first and polls only if the read would block.
+ * With no deadline it reads blocking, without a poll: one system call per wait instead of
+ * two (both sides' channels are blocking sockets; on one that is not, the read says
+ * EAGAIN and we poll).
  */
 static int ipc_read_all(int fd, uint8_t *p, size_t n, uint64_t deadline, bool waiting)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	ssize_t k;
-	int wait, rc;
+	int rc;
 
 	while (n) {
-		if (!waiting && !deadline) {
-			k = recv(fd, p, n, 0);
-			if (k > 0) {
-				p += k;
-				n -= (size_t)k;
-				continue;
-			}
-			if (k == 0)
-				return -EPIPE;
-			if (errno == EINTR)
-				continue;
-			if (errno != EAGAIN && errno != EWOULDBLOCK)
-				return errno == ECONNRESET ? -EPIPE : -errno;
-		}
-		if (!waiting) {
-			if (deadline) {
-				uint64_t now = ipc_clock_ms();
+		if (!waiting && deadline) {
+			uint64_t now = ipc_clock_ms();
 
-				if (now >= deadline)
-					return -ETIMEDOUT;
-				wait = (int)(deadline - now);
-			} else {
-				wait = -1;
-			}
-			rc = poll(&pfd, 1, wait);
+			if (now >= deadline)
+				return -ETIMEDOUT;
+			rc = poll(&pfd, 1, (int)(deadline - now));
 			if (rc < 0 && errno == EINTR)
 				continue;
 			if (rc < 0)
@@ -357,7 +339,11 @@ static int ipc_read_all(int fd, uint8_t *p, size_t n, uint64_t deadline, bool wa
 				return -ETIMEDOUT;
 		}
 		waiting = false;
-		k = recv(fd, p, n, MSG_DONTWAIT);
+		k = recv(fd, p, n, deadline ? MSG_DONTWAIT : 0);
+		if (k < 0 && !deadline && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			(void)poll(&pfd, 1, -1); /* a non-blocking socket after all */
+			continue;
+		}
 		if (k < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
 			continue;
 		if (k < 0)

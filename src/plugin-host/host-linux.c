@@ -70,8 +70,7 @@ static void phost_vlog(DWORD level, const char *fmt, va_list ap)
 	ipc_wr_init(&w);
 	ipc_wr_u32(&w, level);
 	ipc_wr_str(&w, line);
-	if (w.ok && pthread_equal(pthread_self(), phost.main_thread) && phost.depth > 0) {
-		(void)phost_note(IPC_S_LX_LOG, &w);
+	if (w.ok && phost_note(IPC_S_LX_LOG, &w) == 0) {
 		ipc_wr_free(&w);
 		return;
 	}

@@ -243,15 +243,7 @@ ctl() {
 
 # ---- /proc readers (no fork) ---------------------------------------------------
 
-# cpu_ticks VAR PID: utime+stime (clock ticks, all threads)
-cpu_ticks() {
-	local l f
-	read -r l </proc/"$2"/stat || return 1
-	l=${l##*) }
-	read -r -a f <<<"$l"
-	printf -v "$1" '%d' $((f[11] + f[12]))
-}
-# cpu_split UVAR SVAR PID: utime and stime apart (clock ticks, all threads)
+# cpu_split UVAR SVAR PID: utime and stime (clock ticks, all threads)
 cpu_split() {
 	local l f
 	read -r l </proc/"$3"/stat || return 1
@@ -259,6 +251,12 @@ cpu_split() {
 	read -r -a f <<<"$l"
 	printf -v "$1" '%d' "${f[11]}"
 	printf -v "$2" '%d' "${f[12]}"
+}
+# cpu_ticks VAR PID: utime+stime (clock ticks, all threads)
+cpu_ticks() {
+	local u k
+	cpu_split u k "$2" || return 1
+	printf -v "$1" '%d' $((u + k))
 }
 # sched_ns VAR PID: time on CPU of all threads, nanoseconds (schedstat)
 sched_ns() {
@@ -474,7 +472,7 @@ extras() { cfn pids; }
 
 # block: one client's turn in round $round (see the top of this file)
 block() {
-	local n c0 c1 s0 s1 u0 u1 k0 k1 name pid x0 x1 t0 t1 i err pat
+	local n s0 s1 u0 u1 k0 k1 name pid x0 x1 t0 t1 i err pat
 	local -A xc0=() xs0=() xx0=()
 	# 1. flushed scan cache
 	if ((round > 0)); then
@@ -519,7 +517,6 @@ block() {
 	# 3. K fresh reconnects (1 in the warm-up), CPU around them
 	n=$K
 	((round == 0)) && n=1
-	cpu_ticks c0 "$DPID"
 	cpu_split u0 k0 "$DPID"
 	sched_ns s0 "$DPID"
 	while read -r name pid; do
@@ -530,10 +527,9 @@ block() {
 	for ((i = 0; i < n; i++)); do
 		reconnect_or_recover fresh || return 0
 	done
-	cpu_ticks c1 "$DPID"
 	cpu_split u1 k1 "$DPID"
 	sched_ns s1 "$DPID"
-	us_ms ms $(((c1 - c0) * 1000000 / clk_tck / n))
+	us_ms ms $(((u1 + k1 - u0 - k0) * 1000000 / clk_tck / n))
 	rec cpu_ms_per_reconnect "$round" "$ms"
 	us_ms ms $(((k1 - k0) * 1000000 / clk_tck / n))
 	rec cpu_sys_ms_per_reconnect "$round" "$ms"
