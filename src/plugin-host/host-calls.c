@@ -399,6 +399,7 @@ bool phost_call(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 			return false;
 		phost.hd.Dot11ExtIhvDeinitService();
 		phost.service_up = false;
+		phost_timers_forget();
 		return true;
 	}
 	if (id > IPC_H_CONTROL)

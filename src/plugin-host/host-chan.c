@@ -92,10 +92,15 @@ int phost_svc(uint16_t id, const struct ipc_wr *w, struct ipc_msg *m)
 	return 0;
 }
 
+bool phost_in_call(void)
+{
+	return pthread_equal(pthread_self(), phost.main_thread) && phost.depth > 0;
+}
+
 int phost_note(uint16_t id, const struct ipc_wr *w)
 {
 	/* the main thread inside a call only: ihvd reads it in that call's loop, before our RETURN */
-	if (!pthread_equal(pthread_self(), phost.main_thread) || phost.depth <= 0)
+	if (!phost_in_call())
 		return -1;
 	if (ipc_send(PHOST_FD_A, IPC_NOTE, id, w) < 0)
 		_exit(0);

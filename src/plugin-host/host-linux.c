@@ -23,6 +23,7 @@ struct phost_timer {
 	HANDLE h;
 	DOT11EXT_LINUX_TIMER_CALLBACK cb;
 	void *ctx;
+	bool armed; /* ihvd's loop holds it armed: our arm went through; neither a cancel nor its firing since */
 };
 
 static struct phost_timer *phost_timers;
@@ -139,14 +140,67 @@ static DWORD phost_linux_timer_op(uint16_t id, HANDLE ht, uint32_t ms)
 	return phost_linux_reply(id, &w, NULL);
 }
 
-static DWORD WINAPI phost_linux_timer_arm(HANDLE ht, DWORD ms)
+/* The timer ihvd minted as ht, or NULL; under phost_timers_lock. */
+static struct phost_timer *phost_timer_find(HANDLE ht)
 {
-	return phost_linux_timer_op(IPC_S_LX_TIMER_ARM, ht, ms);
+	struct phost_timer *t;
+
+	for (t = phost_timers; t; t = t->next) {
+		if (t->h == ht)
+			return t;
+	}
+	return NULL;
 }
 
+/* Records what ihvd's loop now holds for ht, after ihvd accepted an arm or a cancel. */
+static void phost_timer_mark(HANDLE ht, bool armed)
+{
+	struct phost_timer *t;
+
+	pthread_mutex_lock(&phost_timers_lock);
+	t = phost_timer_find(ht);
+	if (t)
+		t->armed = armed;
+	pthread_mutex_unlock(&phost_timers_lock);
+}
+
+static DWORD WINAPI phost_linux_timer_arm(HANDLE ht, DWORD ms)
+{
+	DWORD rc = phost_linux_timer_op(IPC_S_LX_TIMER_ARM, ht, ms);
+
+	if (rc == ERROR_SUCCESS)
+		phost_timer_mark(ht, true);
+	return rc;
+}
+
+/*
+ * Cancelling a timer that is not armed changes nothing in ihvd and returns ERROR_SUCCESS
+ * there (src/core/linux-api.c), so on the main thread inside a call (where ihvd's loop
+ * thread is the caller, and its loop cannot fire the timer behind our back: it is waiting
+ * for this call) a timer we know to be idle is answered here, without the round trip.
+ * The reference plugin cancels every timer at StopPostAssociate and AdapterReset: six
+ * round trips per reconnect. Anything else is ihvd's to judge: a handle we did not see
+ * created (ERROR_INVALID_HANDLE and its log line), a plugin thread (contract: loop thread
+ * only, ERROR_INVALID_STATE), an armed timer.
+ */
 static DWORD WINAPI phost_linux_timer_cancel(HANDLE ht)
 {
-	return phost_linux_timer_op(IPC_S_LX_TIMER_CANCEL, ht, 0);
+	struct phost_timer *t;
+	bool idle = false;
+	DWORD rc;
+
+	if (phost_in_call()) {
+		pthread_mutex_lock(&phost_timers_lock);
+		t = phost_timer_find(ht);
+		idle = t && !t->armed;
+		pthread_mutex_unlock(&phost_timers_lock);
+	}
+	if (idle)
+		return ERROR_SUCCESS;
+	rc = phost_linux_timer_op(IPC_S_LX_TIMER_CANCEL, ht, 0);
+	if (rc == ERROR_SUCCESS)
+		phost_timer_mark(ht, false);
+	return rc;
 }
 
 static DWORD WINAPI phost_linux_timer_destroy(HANDLE ht)
@@ -169,6 +223,18 @@ static DWORD WINAPI phost_linux_timer_destroy(HANDLE ht)
 	return rc;
 }
 
+void phost_timers_forget(void)
+{
+	struct phost_timer *t;
+
+	pthread_mutex_lock(&phost_timers_lock);
+	while ((t = phost_timers)) {
+		phost_timers = t->next;
+		free(t);
+	}
+	pthread_mutex_unlock(&phost_timers_lock);
+}
+
 void phost_timer_fire(HANDLE ht)
 {
 	DOT11EXT_LINUX_TIMER_CALLBACK cb = NULL;
@@ -176,12 +242,11 @@ void phost_timer_fire(HANDLE ht)
 	void *ctx = NULL;
 
 	pthread_mutex_lock(&phost_timers_lock);
-	for (t = phost_timers; t; t = t->next) {
-		if (t->h == ht) {
-			cb = t->cb;
-			ctx = t->ctx;
-			break;
-		}
+	t = phost_timer_find(ht);
+	if (t) {
+		t->armed = false; /* one-shot: ihvd's loop fired it */
+		cb = t->cb;
+		ctx = t->ctx;
 	}
 	pthread_mutex_unlock(&phost_timers_lock);
 	if (cb) /* the callback may destroy its own timer: nothing of t is used after */

@@ -62,6 +62,8 @@ int phost_svc(uint16_t id, const struct ipc_wr *w, struct ipc_msg *m);
  * the main thread inside a call (-1 otherwise: the caller makes the round trip instead).
  */
 int phost_note(uint16_t id, const struct ipc_wr *w);
+/* The main thread, inside one of ihvd's calls: ihvd's loop thread is the caller and waits. */
+bool phost_in_call(void);
 
 /* host-calls.c: run one IPC_CALL and write its reply into w. false: bad frame. */
 bool phost_call(uint16_t id, struct ipc_rd *r, struct ipc_wr *w);
@@ -72,6 +74,8 @@ extern const DOT11EXT_LINUX_APIS phost_linux_apis;
 extern const DOT11EXT_VIRTUAL_STATION_APIS phost_vs_apis;
 /* A Linux timer fired in ihvd: run its callback. */
 void phost_timer_fire(HANDLE t);
+/* DeinitService returned: ihvd destroyed the timers the plugin left (contract §12.9). */
+void phost_timers_forget(void);
 /* Buffers of Dot11ExtAllocateBuffer live here (contract rule 10). */
 DWORD WINAPI phost_buffer_alloc(DWORD count, LPVOID *pp);
 VOID WINAPI phost_buffer_free(LPVOID p);
