@@ -18,6 +18,8 @@
 
 /* A visible SSID without a network block, and what the plugin proposed for it. */
 #define STATION_DISCOVERY_MAX 16
+/* Scans of the known channels that find nothing before one of all channels (station_scan_done). */
+#define STATION_NARROW_TRIES 3
 struct station_discovery {
 	uint8_t ssid[DRV_SSID_MAX];
 	size_t ssid_len;
@@ -77,6 +79,7 @@ struct station {
 	/* Scans and their results. */
 	bool scan_running;
 	bool scan_narrow;        /* the running scan covers only known channels */
+	unsigned int narrow_misses; /* narrow scans in a row that found nothing to join */
 	bool want_connect;       /* a scan runs on behalf of a connection */
 	bool scan_adopted;       /* the start-up scan runs: no join from its partial results */
 	bool cache_stale;        /* an attempt failed: scan before trusting the cache */

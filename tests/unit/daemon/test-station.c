@@ -205,9 +205,19 @@ START_TEST(test_stale_results_scan_known_channel_then_all)
 		station_info_get(st, &in);
 		ck_assert_str_eq(station_state_name(in.state), "SCANNING");
 	}
-	/* The narrow scan finds nothing fresh: a full scan follows at once. */
+	/*
+	 * The narrow scan finds nothing fresh: the known channel again, STATION_NARROW_TRIES
+	 * narrow scans in all (a probe response may be lost), then all channels at once.
+	 */
 	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
 	ck_assert_int_eq(fake.n_scan, 2);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	ck_assert_uint_eq(fake.scan_freqs[0], 5180);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 3);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 4);
 	ck_assert_uint_eq(fake.scan_n_freqs, 0);
 	ck_assert(event_seen("CTRL-EVENT-SCAN-RESULTS "));
 	/* The full scan finds it. */
