@@ -110,6 +110,16 @@ struct ihv_onex_config {
 	uint32_t ui_timeout_ms;         /* an unanswered credential request fails; 0: 60000 */
 };
 
+/*
+ * The 802.1X module readies its EAP peer (the module's load, the TLS library's first context,
+ * MS-CHAPv2's provider: eap_peer_warm) on a thread of its own, so that this happens beside the
+ * first scan instead of on the air during the first EAP conversation. For a daemon whose
+ * networks use 802.1X; once per process (a second call does nothing). join waits for it
+ * (at shutdown). src/core/onex-warm.c.
+ */
+void ihv_onex_warm_start(void);
+void ihv_onex_warm_join(void);
+
 struct ihv_adapter_events {
 	/* The port was authorized: PostAssociateCompletion(ERROR_SUCCESS). */
 	void (*authorized)(void *ctx);

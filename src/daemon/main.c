@@ -469,6 +469,9 @@ static void main_iface_scan_early(struct ihvd *d, struct iface *i)
 	backend_core_fill(&i->be, &i->bc);
 	i->scan_early = scan_request_early(i->config, &i->be, i->ifname, STATION_SCAN_MAX_AGE_MS,
 					   &i->scan_early_narrow) == 0;
+	/* likewise the EAP peer's first-use work (issue 16: it was on the air) */
+	if (station_eap_wanted(i->config))
+		ihv_onex_warm_start();
 }
 
 static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
@@ -766,6 +769,7 @@ static void main_ihvd_shutdown(struct ihvd *d)
 		loop_free(d->loop);
 	}
 	d->loop = NULL;
+	ihv_onex_warm_join(); /* before exit's library teardown; it may still be in OpenSSL */
 	if (d->sigfd >= 0)
 		close(d->sigfd);
 	for (k = 0; k < d->n_ifaces; k++) {

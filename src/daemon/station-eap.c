@@ -39,7 +39,21 @@ bool station_eap_onex(const struct config_network *n, enum config_akm akm,
 	if (e->ca_none)
 		log_warn("network id=%d: ca_cert=\"none\": connecting WITHOUT verifying the "
 			 "802.1X server's certificate", n->id);
+	/* a network added at run time (wpa_cli, D-Bus): ready the peer while we associate */
+	ihv_onex_warm_start();
 	return true;
+}
+
+bool station_eap_wanted(const struct config *c)
+{
+	const struct config_network *n;
+
+	for (n = c->networks; n; n = n->next) {
+		if (n->eap && n->eap->eap && (n->key_mgmt & (CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256)) &&
+		    select_network_usable(n))
+			return true;
+	}
+	return false;
 }
 
 /*

@@ -141,6 +141,11 @@ void station_scan_adopt(struct station *st, bool narrow);
 
 /* Start connecting (the cold start). */
 void station_start(struct station *st);
+/*
+ * Some usable network of c joins through 802.1X: the caller readies the EAP peer ahead of the
+ * first conversation (ihv_onex_warm_start), as station_eap_onex does at a connect.
+ */
+bool station_eap_wanted(const struct config *c);
 /* Shutdown: disconnect, no reconnect, timers stopped. */
 void station_stop(struct station *st);
 

@@ -47,6 +47,7 @@ static struct {
 	const struct eap_peer_result *(*result)(const struct eap_peer *p);
 	const char *(*status_str)(enum eap_peer_status s);
 	const char *(*reason_str)(enum eap_peer_reason r);
+	void (*warm)(void);
 } eap_load_fn;
 
 static pthread_once_t eap_load_once = PTHREAD_ONCE_INIT;
@@ -105,7 +106,8 @@ static void eap_load_run(void)
 		      eap_load_sym(h, "eap_peer_tx", &eap_load_fn.tx) &&
 		      eap_load_sym(h, "eap_peer_result", &eap_load_fn.result) &&
 		      eap_load_sym(h, "eap_peer_status_str", &eap_load_fn.status_str) &&
-		      eap_load_sym(h, "eap_peer_reason_str", &eap_load_fn.reason_str);
+		      eap_load_sym(h, "eap_peer_reason_str", &eap_load_fn.reason_str) &&
+		      eap_load_sym(h, "eap_peer_warm", &eap_load_fn.warm);
 }
 
 static bool eap_load(void)
@@ -196,4 +198,11 @@ const char *eap_peer_status_str(enum eap_peer_status s)
 const char *eap_peer_reason_str(enum eap_peer_reason r)
 {
 	return eap_load() ? eap_load_fn.reason_str(r) : "(EAP module not loaded)";
+}
+
+/* Loads the module too: that dlopen (libssl, libcrypto) is part of what leaves the air. */
+void eap_peer_warm(void)
+{
+	if (eap_load())
+		eap_load_fn.warm();
 }

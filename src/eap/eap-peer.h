@@ -116,6 +116,13 @@ enum eap_peer_status eap_peer_logoff(struct eap_peer *p);
 const uint8_t *eap_peer_tx(struct eap_peer *p, size_t *len);
 const struct eap_peer_result *eap_peer_result(const struct eap_peer *p);
 const char *eap_peer_status_str(enum eap_peer_status s);
+/*
+ * Does once what a process's first conversation would otherwise do on the air: initialise
+ * the TLS library and fetch its algorithms (one throwaway context and connection), and load
+ * the legacy provider that MS-CHAPv2's MD4 and DES come from. Touches no configuration and
+ * no secret. Thread-safe; later calls return at once.
+ */
+void eap_peer_warm(void);
 const char *eap_peer_reason_str(enum eap_peer_reason r);
 
 #endif

@@ -31,6 +31,10 @@ ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
 grep -q 'CTRL-EVENT-EAP-SUCCESS EAP authentication completed successfully (PEAP/MSCHAPv2: success)' \
 	"$IHVD_LOG" || fail "no CTRL-EVENT-EAP-SUCCESS naming PEAP/MSCHAPv2"
 grep -q '802.1X succeeded: PMK from the MSK' "$IHVD_LOG" || fail "the plugin did not take the PMK from OnexIndicateResult"
+# issue 16: the EAP peer's first-use work (module, TLS library, MS-CHAPv2 provider) ran on
+# a thread at start-up, beside the scan, not on the air during the conversation
+grep -q '802.1X: EAP peer readied ahead of the first conversation in' "$IHVD_LOG" ||
+	fail "the EAP peer was not readied at start-up"
 sta_mac=$(ihvd_sta_mac)
 wait_log 5 "$HOSTAPD_LOG" "CTRL-EVENT-EAP-SUCCESS $sta_mac"
 ping_check
