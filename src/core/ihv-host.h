@@ -47,6 +47,17 @@ struct ihv_host_params {
 };
 
 /*
+ * Issue 16, cold start: starts the plugin host (fork + exec, nothing read) before the rest of
+ * ihvd's start-up, so that its exec and its libraries' load (libcrypto) run beside ihvd's
+ * nl80211 set-up and first scan instead of after them. The first ihv_host_new whose
+ * plugin, host, user and seccomp setting are the same adopts it and reads its HELLO; any
+ * other spawns its own. Nothing happens for an inline plugin. -1 when it could not start
+ * (ihv_host_new then tries again and reports). drop ends one nobody adopted (at shutdown).
+ */
+int ihv_host_prespawn(const struct ihv_host_params *p);
+void ihv_host_prespawn_drop(void);
+
+/*
  * dlopen, GetVersionInfo, InitService (contract §1, §2). NULL on failure with
  * a message naming the failed step in err (e.g. "Dot11ExtIhvInitService not
  * exported", "handler 12 (Dot11ExtIhvReceivePacket) is NULL").

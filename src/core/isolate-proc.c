@@ -157,19 +157,27 @@ static const char *iso_proc_hello(struct ihv_isolate *iso, char *err, size_t len
 	return err[0] ? err : NULL;
 }
 
-int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
+/* A started plugin host: its pid and ihvd's ends of its channels (A, B, the fault pipe). */
+struct iso_proc_child {
+	pid_t pid;
+	int fd_a, fd_b, fd_fault;
+};
+
+/* fork + exec of the host, nothing read yet; -1 with err on failure. */
+static int iso_proc_fork(const char *host_path, const char *plugin_path, const char *user,
+			 bool seccomp, struct iso_proc_child *c, char *err, size_t err_len)
 {
-	int a[2] = { -1, -1 }, b[2] = { -1, -1 }, f[2] = { -1, -1 }, status;
+	int a[2] = { -1, -1 }, b[2] = { -1, -1 }, f[2] = { -1, -1 };
 	const char *argv[7];
 	sigset_t all;
 	int n = 0, fd;
 	pid_t pid;
 
-	argv[n++] = iso->host_path;
-	argv[n++] = iso->plugin_path;
+	argv[n++] = host_path;
+	argv[n++] = plugin_path;
 	argv[n++] = "-u";
-	argv[n++] = iso->user;
-	if (!iso->seccomp)
+	argv[n++] = user;
+	if (!seccomp)
 		argv[n++] = "-S";
 	argv[n] = NULL;
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, a) < 0 ||
@@ -194,21 +202,112 @@ int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
 		if (close_range(6, ~0u, 0) < 0)
 			for (fd = 6; fd < 1024; fd++)
 				close(fd);
-		execv(iso->host_path, (char *const *)argv);
+		execv(host_path, (char *const *)argv);
 		_exit(127);
 	}
 	close(a[1]);
 	close(b[1]);
 	close(f[1]);
-	iso->pid = pid;
-	iso->fd_a = a[0];
-	iso->fd_b = b[0];
-	iso->fd_fault = f[0];
+	*c = (struct iso_proc_child){ .pid = pid, .fd_a = a[0], .fd_b = b[0], .fd_fault = f[0] };
+	return 0;
+fail:
+	close(a[0]);
+	close(a[1]);
+	close(b[0]);
+	close(b[1]);
+	close(f[0]);
+	close(f[1]);
+	return -1;
+}
+
+/*
+ * The host started ahead (ihv_host_prespawn), waiting to be adopted by the first spawn with
+ * the same host, plugin, user and seccomp setting. Touched on the loop thread only.
+ */
+static struct {
+	struct iso_proc_child c;
+	char *host_path, *plugin_path, *user;
+	bool seccomp;
+} iso_pre = { .c = { .fd_a = -1, .fd_b = -1, .fd_fault = -1 } };
+
+static void iso_proc_child_end(struct iso_proc_child *c)
+{
+	int status, i;
+
+	close(c->fd_a); /* EOF on channel A: the host returns from main */
+	close(c->fd_b);
+	close(c->fd_fault);
+	for (i = 0; i < 50 && waitpid(c->pid, &status, WNOHANG) == 0; i++)
+		usleep(10000);
+	if (i == 50) {
+		kill(c->pid, SIGKILL);
+		waitpid(c->pid, &status, 0);
+	}
+	*c = (struct iso_proc_child){ .fd_a = -1, .fd_b = -1, .fd_fault = -1 };
+}
+
+void ihv_host_prespawn_drop(void)
+{
+	if (iso_pre.c.pid > 0)
+		iso_proc_child_end(&iso_pre.c);
+	free(iso_pre.host_path);
+	free(iso_pre.plugin_path);
+	free(iso_pre.user);
+	iso_pre.host_path = iso_pre.plugin_path = iso_pre.user = NULL;
+}
+
+int ihv_host_prespawn(const struct ihv_host_params *p)
+{
+	char err[160];
+
+	if (!p->isolated || !p->plugin_path || iso_pre.c.pid > 0)
+		return 0;
+	iso_pre.host_path = iso_proc_host_path(p->plugin_host_path);
+	iso_pre.plugin_path = strdup(p->plugin_path);
+	iso_pre.user = strdup(p->plugin_user && *p->plugin_user ? p->plugin_user : "nobody");
+	iso_pre.seccomp = !p->plugin_no_seccomp;
+	if (!iso_pre.host_path || !iso_pre.plugin_path || !iso_pre.user ||
+	    iso_proc_fork(iso_pre.host_path, iso_pre.plugin_path, iso_pre.user, iso_pre.seccomp,
+			  &iso_pre.c, err, sizeof(err)) < 0) {
+		ihv_host_prespawn_drop();
+		return -1; /* ihv_host_new spawns it then, and reports what fails */
+	}
+	return 0;
+}
+
+/* The pre-spawned host, when it was started for exactly this one; else false. */
+static bool iso_proc_adopt(struct ihv_isolate *iso, struct iso_proc_child *c)
+{
+	bool same = iso_pre.c.pid > 0 && !strcmp(iso_pre.host_path, iso->host_path) &&
+		    !strcmp(iso_pre.plugin_path, iso->plugin_path) &&
+		    !strcmp(iso_pre.user, iso->user) && iso_pre.seccomp == iso->seccomp;
+
+	if (!same)
+		return false;
+	*c = iso_pre.c;
+	iso_pre.c = (struct iso_proc_child){ .fd_a = -1, .fd_b = -1, .fd_fault = -1 };
+	ihv_host_prespawn_drop();
+	return true;
+}
+
+int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
+{
+	struct iso_proc_child c;
+	int status;
+
+	if (!iso_proc_adopt(iso, &c) &&
+	    iso_proc_fork(iso->host_path, iso->plugin_path, iso->user, iso->seccomp, &c, err,
+			  err_len) < 0)
+		return -1;
+	iso->pid = c.pid;
+	iso->fd_a = c.fd_a;
+	iso->fd_b = c.fd_b;
+	iso->fd_fault = c.fd_fault;
 	fcntl(iso->fd_fault, F_SETFL, O_NONBLOCK);
 	iso->b_why[0] = 0;
 	if (iso_proc_hello(iso, err, err_len)) {
-		kill(pid, SIGKILL);
-		waitpid(pid, &status, 0);
+		kill(iso->pid, SIGKILL);
+		waitpid(iso->pid, &status, 0);
 		iso->pid = 0;
 		close(iso->fd_a);
 		close(iso->fd_b);
@@ -221,14 +320,6 @@ int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
 	loop_fd_add(iso->h->loop, iso->fd_a, iso_proc_readable, iso);
 	iso->dead = false;
 	return 0;
-fail:
-	close(a[0]);
-	close(a[1]);
-	close(b[0]);
-	close(b[1]);
-	close(f[0]);
-	close(f[1]);
-	return -1;
 }
 
 struct ihv_isolate *ihv_isolate_open(struct ihv_host *h, const struct ihv_host_params *p,

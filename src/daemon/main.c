@@ -770,6 +770,7 @@ static void main_ihvd_shutdown(struct ihvd *d)
 	}
 	d->loop = NULL;
 	ihv_onex_warm_join(); /* before exit's library teardown; it may still be in OpenSSL */
+	ihv_host_prespawn_drop(); /* a host started ahead that nobody adopted (start-up failed) */
 	if (d->sigfd >= 0)
 		close(d->sigfd);
 	for (k = 0; k < d->n_ifaces; k++) {
@@ -848,6 +849,13 @@ int main(int argc, char **argv)
 		main_die_msg(&d, "cannot set up the event loop or signals: %s", strerror(errno));
 		goto fail;
 	}
+	hp.plugin_path = d.plugin;
+	/* issue 11: isolated unless the (first) configuration says plugin_isolation=inline */
+	hp.isolated = d.n_ifaces ? !d.ifaces[0].config->plugin_inline : true;
+	hp.plugin_user = d.n_ifaces ? d.ifaces[0].config->plugin_user : NULL;
+	hp.handler_timeout_ms = d.n_ifaces ? d.ifaces[0].config->plugin_handler_timeout_ms : 0;
+	/* the plugin host's exec and library loads run beside our nl80211 set-up (issue 16) */
+	(void)ihv_host_prespawn(&hp);
 	io.ctx = &d;
 	io.watch_fd = main_io_watch_fd;
 	io.unwatch_fd = main_io_unwatch_fd;
@@ -869,11 +877,6 @@ int main(int argc, char **argv)
 		main_iface_scan_early(&d, &d.ifaces[k]);
 	hp.loop = d.loop;
 	hp.drv = d.drv;
-	hp.plugin_path = d.plugin;
-	/* issue 11: isolated unless the (first) configuration says plugin_isolation=inline */
-	hp.isolated = d.n_ifaces ? !d.ifaces[0].config->plugin_inline : true;
-	hp.plugin_user = d.n_ifaces ? d.ifaces[0].config->plugin_user : NULL;
-	hp.handler_timeout_ms = d.n_ifaces ? d.ifaces[0].config->plugin_handler_timeout_ms : 0;
 	hp.crashed = main_plugin_crashed;
 	hp.crash_ctx = &d;
 	d.host = ihv_host_new(&hp, err, sizeof(err));
