@@ -179,25 +179,32 @@ static void hx_crashed(void *ctx, const char *plugin, const char *what, unsigned
 	snprintf(x->crashed_what, sizeof(x->crashed_what), "%s", what);
 }
 
+/* The host's parameters for plugin; path and host (512 each) hold its strings. */
+static void hx_params(struct hx *x, const char *plugin, uint32_t pre_ms, uint32_t post_ms,
+		      struct ihv_host_params *p, char *path, char *host)
+{
+	hx_plugin_path(plugin, path, 512);
+	memset(p, 0, sizeof(*p));
+	p->loop = x->loop;
+	p->drv = sim_drv_base(x->sim);
+	p->plugin_path = path;
+	p->preassoc_timeout_ms = pre_ms;
+	p->postassoc_timeout_ms = post_ms;
+	p->isolated = hx_isolated();
+	snprintf(host, 512, "%s/ihvd-plugin-host", hx_build_dir());
+	p->plugin_host_path = host;
+	p->handler_timeout_ms = 2000;
+	p->crashed = hx_crashed;
+	p->crash_ctx = x;
+}
+
 static struct ihv_host *hx_host(struct hx *x, const char *plugin, uint32_t pre_ms,
 				uint32_t post_ms)
 {
 	struct ihv_host_params p;
 	char path[512], host[512];
 
-	hx_plugin_path(plugin, path, sizeof(path));
-	memset(&p, 0, sizeof(p));
-	p.loop = x->loop;
-	p.drv = sim_drv_base(x->sim);
-	p.plugin_path = path;
-	p.preassoc_timeout_ms = pre_ms;
-	p.postassoc_timeout_ms = post_ms;
-	p.isolated = hx_isolated();
-	snprintf(host, sizeof(host), "%s/ihvd-plugin-host", hx_build_dir());
-	p.plugin_host_path = host;
-	p.handler_timeout_ms = 2000;
-	p.crashed = hx_crashed;
-	p.crash_ctx = x;
+	hx_params(x, plugin, pre_ms, post_ms, &p, path, host);
 	x->h = ihv_host_new(&p, x->err, sizeof(x->err));
 	sim_drv_event_cb_set(x->sim, hx_drv_event, x);
 	return x->h;

@@ -10,6 +10,8 @@
  */
 #include "tests/unit/core/harness.h"
 
+#include <dirent.h>
+#include <signal.h>
 #include <sys/syscall.h>
 
 static struct hx X;
@@ -22,6 +24,91 @@ static struct ihv_host *iso_load(int hostile, int once)
 	X.tp->hostile_once = once;
 	return hx_host(&X, "tp-hostile", 0, 0);
 }
+
+/* This process's one child (the pre-spawned host), from /proc; -1 if there is not exactly one. */
+static pid_t iso_only_child(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	pid_t found = -1;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d))) {
+		char path[288], buf[512], *rp;
+		int ppid = 0;
+		FILE *f;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		/* pid (comm) state ppid ...; comm may hold spaces: after the last ')' */
+		if (fgets(buf, sizeof(buf), f) && (rp = strrchr(buf, ')')) &&
+		    sscanf(rp + 1, " %*c %d", &ppid) == 1 && ppid == getpid()) {
+			found = atoi(e->d_name);
+			n++;
+		}
+		fclose(f);
+	}
+	closedir(d);
+	return n == 1 ? found : -1;
+}
+
+/*
+ * Issue 16, cold start: the host ihvd starts ahead of its nl80211 set-up (ihv_host_prespawn)
+ * is the process ihv_host_new adopts; it loads the plugin and runs it as a spawned one would.
+ */
+/*
+ * tp-good's host started ahead with (no_seccomp), then ihv_host_new with seccomp on, as
+ * ihvd's default; returns the pid of the one started ahead.
+ */
+static pid_t iso_prespawn_then_new(bool no_seccomp)
+{
+	struct ihv_host_params p;
+	char path[512], host[512];
+	pid_t pre;
+
+	hx_open(&X, "tp-good");
+	hx_params(&X, "tp-good", 0, 0, &p, path, host);
+	p.plugin_no_seccomp = no_seccomp;
+	ck_assert_int_eq(ihv_host_prespawn(&p), 0);
+	pre = iso_only_child();
+	ck_assert_int_gt(pre, 0);
+	p.plugin_no_seccomp = false;
+	X.h = ihv_host_new(&p, X.err, sizeof(X.err));
+	ck_assert_msg(X.h != NULL, "%s", X.err);
+	sim_drv_event_cb_set(X.sim, hx_drv_event, &X);
+	ck_assert_int_gt(ihv_host_plugin_pid(X.h), 0);
+	return pre;
+}
+
+START_TEST(test_prespawned_host_is_adopted)
+{
+	pid_t pre = iso_prespawn_then_new(false);
+
+	ck_assert_int_eq(ihv_host_plugin_pid(X.h), pre);
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	ck_assert_ptr_nonnull(X.a);
+	hx_authorize(&X);
+	hx_stop(&X);
+}
+END_TEST
+
+/* One started for other parameters (here: without seccomp) is not adopted; drop ends it. */
+START_TEST(test_prespawned_host_for_other_params_is_not_adopted)
+{
+	pid_t pre = iso_prespawn_then_new(true);
+
+	ck_assert_int_ne(ihv_host_plugin_pid(X.h), pre);
+	ck_assert_int_eq(kill(pre, 0), 0);
+	ihv_host_prespawn_drop();
+	ck_assert_int_eq(kill(pre, 0), -1); /* ended and reaped */
+	hx_stop(&X);
+}
+END_TEST
 
 START_TEST(test_netlink_socket_refused_and_reported)
 {
@@ -297,6 +384,8 @@ int main(void)
 	iso_add(s, "timer-bound", test_timer_bound_grows_with_adapters, 10);
 	iso_add(s, "send-flood", test_send_flood_refused, 10);
 	iso_add(s, "ui-flood", test_ui_flood_refused, 10);
+	iso_add(s, "prespawn", test_prespawned_host_is_adopted, 10);
+	iso_add(s, "prespawn-other", test_prespawned_host_for_other_params_is_not_adopted, 10);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
