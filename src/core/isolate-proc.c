@@ -230,19 +230,29 @@ static struct {
 	bool seccomp;
 } iso_pre = { .c = { .fd_a = -1, .fd_b = -1, .fd_fault = -1 } };
 
-static void iso_proc_child_end(struct iso_proc_child *c)
+/*
+ * Reap pid, a host whose channel A we just closed (it returns from main on that EOF): up to
+ * tries polls 10 ms apart, then SIGKILL.
+ */
+#define ISO_PROC_REAP_TRIES 100
+static void iso_proc_reap(pid_t pid, int tries)
 {
 	int status, i;
 
+	for (i = 0; i < tries && waitpid(pid, &status, WNOHANG) == 0; i++)
+		usleep(10000);
+	if (i == tries) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+}
+
+static void iso_proc_child_end(struct iso_proc_child *c)
+{
 	close(c->fd_a); /* EOF on channel A: the host returns from main */
 	close(c->fd_b);
 	close(c->fd_fault);
-	for (i = 0; i < 50 && waitpid(c->pid, &status, WNOHANG) == 0; i++)
-		usleep(10000);
-	if (i == 50) {
-		kill(c->pid, SIGKILL);
-		waitpid(c->pid, &status, 0);
-	}
+	iso_proc_reap(c->pid, ISO_PROC_REAP_TRIES);
 	*c = (struct iso_proc_child){ .fd_a = -1, .fd_b = -1, .fd_fault = -1 };
 }
 
@@ -365,7 +375,6 @@ struct ihv_isolate *ihv_isolate_open(struct ihv_host *h, const struct ihv_host_p
 void ihv_isolate_close(struct ihv_isolate *iso)
 {
 	struct ihv_isolate_adapter *ia;
-	int status, i;
 
 	if (!iso)
 		return;
@@ -375,14 +384,8 @@ void ihv_isolate_close(struct ihv_isolate *iso)
 		close(iso->fd_a); /* EOF on channel A: the host returns from main */
 		iso->fd_a = -1;
 	}
-	if (iso->pid > 0) {
-		for (i = 0; i < 100 && waitpid(iso->pid, &status, WNOHANG) == 0; i++)
-			usleep(10000);
-		if (i == 100) {
-			kill(iso->pid, SIGKILL);
-			waitpid(iso->pid, &status, 0);
-		}
-	}
+	if (iso->pid > 0)
+		iso_proc_reap(iso->pid, ISO_PROC_REAP_TRIES);
 	iso_proc_close_fds(iso);
 	while ((ia = iso->adapters)) {
 		iso->adapters = ia->next;

@@ -11,6 +11,12 @@
 #include "daemon/config-eap.h"
 #include "daemon/station-int.h"
 
+/* The network names an EAP method (eap=), which an 802.1X key management needs. */
+static bool station_eap_method_set(const struct config_network *n)
+{
+	return n->eap && n->eap->eap;
+}
+
 bool station_eap_onex(const struct config_network *n, enum config_akm akm,
 		      struct ihv_onex_config *oc, char *network, size_t len)
 {
@@ -18,7 +24,7 @@ bool station_eap_onex(const struct config_network *n, enum config_akm akm,
 	char ssid_txt[DRV_SSID_MAX * 4 + 1];
 
 	memset(oc, 0, sizeof(*oc));
-	if ((akm != CONFIG_AKM_EAP && akm != CONFIG_AKM_EAP_SHA256) || !e || !e->eap)
+	if ((akm != CONFIG_AKM_EAP && akm != CONFIG_AKM_EAP_SHA256) || !station_eap_method_set(n))
 		return false;
 	config_ssid_txt(n->ssid, n->ssid_len, ssid_txt, sizeof(ssid_txt));
 	snprintf(network, len, "SSID %s", ssid_txt);
@@ -49,7 +55,7 @@ bool station_eap_wanted(const struct config *c)
 	const struct config_network *n;
 
 	for (n = c->networks; n; n = n->next) {
-		if (n->eap && n->eap->eap && (n->key_mgmt & (CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256)) &&
+		if (station_eap_method_set(n) && (n->key_mgmt & (CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256)) &&
 		    select_network_usable(n))
 			return true;
 	}

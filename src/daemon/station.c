@@ -321,6 +321,7 @@ void station_try(struct station *st)
 		return;
 	}
 	st->want_connect = true;
+	st->narrow_misses = 0; /* a request of its own: its own narrow tries (station_scan_done) */
 	station_state_set(st, STATION_SCANNING);
 	if (st->scan_running)
 		return;

@@ -23,7 +23,8 @@ struct phost_timer {
 	HANDLE h;
 	DOT11EXT_LINUX_TIMER_CALLBACK cb;
 	void *ctx;
-	bool armed; /* ihvd's loop holds it armed: our arm went through; neither a cancel nor its firing since */
+	/* ihvd's loop holds it armed: our arm went through; neither a cancel nor its firing since */
+	bool armed;
 };
 
 static struct phost_timer *phost_timers;

@@ -229,6 +229,35 @@ START_TEST(test_stale_results_scan_known_channel_then_all)
 }
 END_TEST
 
+/* A request that follows the misses of an earlier, abandoned one gets all its narrow tries. */
+START_TEST(test_new_request_gets_its_own_narrow_tries)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 5180, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 60000);
+	station_up();
+	station_start(st);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 3); /* the third narrow scan runs */
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	ck_assert_int_eq(station_disconnect(st), 0);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 3); /* abandoned: no scan after it */
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 4);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 5);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1); /* the new request's second narrow try */
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 6);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan, 7);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0); /* then all channels */
+}
+END_TEST
+
 START_TEST(test_scan_freq_scanned_first)
 {
 	struct config_network *n = network("ihvd-test", "correct horse battery");
@@ -804,7 +833,8 @@ int main(void)
 {
 	return CHECK_RUN("station", setup, teardown,
 			 test_cold_start_reuses_fresh_results,
-			 test_stale_results_scan_known_channel_then_all, test_scan_freq_scanned_first,
+			 test_stale_results_scan_known_channel_then_all,
+			 test_new_request_gets_its_own_narrow_tries, test_scan_freq_scanned_first,
 			 test_adopted_scan_is_waited_for, test_adopted_narrow_scan_then_all,
 			 test_not_found_backs_off, test_priority_then_signal,
 			 test_disabled_networks_skipped, test_backoff_grows_and_resets,
