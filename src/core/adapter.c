@@ -200,6 +200,7 @@ void ihv_adapter_free(struct ihv_adapter *a)
 	ihv_unlock();
 	ihv_et_listen_sync(a);
 	ihv_session_free(a);
+	ihv_onex_cache_drop(a);
 	loop_timer_free(a->phase_timer);
 	free(a->desc);
 	log_info("plugin %s: adapter %s removed", h->name, a->ifname);

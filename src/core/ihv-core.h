@@ -229,6 +229,9 @@ struct ihv_adapter {
 
 	/* the 802.1X module (onex.c) */
 	struct ihv_onex *onex;     /* the connection's EAP config and exchange; NULL if none */
+	/* the last 802.1X network's EAP session cache and its name, kept across its connections */
+	struct eap_session_cache *onex_cache;
+	char *onex_cache_net;
 	bool onex_running;         /* StartOneX .. StopOneX / the port's end (contract rule 59) */
 
 	struct ihv_work *work_head, *work_tail;
@@ -411,6 +414,10 @@ uint32_t ihv_keys_check_default(const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
 
 /* onex.c: the host's 802.1X module (contract §4.17, rules 57-60) */
 struct ihv_onex;
+struct eap_session_cache;
+/* "TLS", "PEAP" or "TTLS" (wpa_supplicant's eap=): 0 and *m, or -1. */
+enum eap_peer_method;
+int ihv_onex_method(const char *eap, enum eap_peer_method *m);
 /* Keep a copy of the connection's EAP config (NULL: none). 0 or -ENOMEM. Loop thread. */
 int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg);
 /* Service checks under the lock: an ERROR_* value. */
@@ -422,8 +429,10 @@ void ihv_onex_packet_run(struct ihv_adapter *a, const uint8_t *pdu, size_t len);
 void ihv_onex_stop_run(struct ihv_adapter *a);
 /* The port ended (StopPostAssociate, teardown): the exchange dies silently. */
 void ihv_onex_port_end(struct ihv_adapter *a);
-/* Free everything (session end, adapter free). */
+/* Free the connection's configuration and exchange (session end, adapter free). */
 void ihv_onex_free(struct ihv_adapter *a);
+/* Free the kept EAP session cache too (adapter free). */
+void ihv_onex_cache_drop(struct ihv_adapter *a);
 /* A user's answer to one of the module's own UI requests: 0, or -ENOENT if not ours. */
 int ihv_onex_ui_respond(struct ihv_adapter *a, const GUID *g, const uint8_t *data, size_t len);
 

@@ -125,10 +125,13 @@ struct ihv_onex_config {
  * The 802.1X module readies its EAP peer (the module's load, the TLS library's first context,
  * MS-CHAPv2's provider: eap_peer_warm) on a thread of its own, so that this happens beside the
  * first scan instead of on the air during the first EAP conversation. For a daemon whose
- * networks use 802.1X; once per process (a second call does nothing). join waits for it
- * (at shutdown). src/core/onex-warm.c.
+ * networks use 802.1X; once per process (a second call does nothing). first (may be NULL):
+ * the network expected first; the thread also builds the TLS client context its conversation
+ * would (eap_peer_warm_network), from copies of its method, CA, client certificate and phase1
+ * (no secret is copied). join waits for it and frees a context nobody took (at shutdown).
+ * src/core/onex-warm.c.
  */
-void ihv_onex_warm_start(void);
+void ihv_onex_warm_start(const struct ihv_onex_config *first);
 void ihv_onex_warm_join(void);
 
 struct ihv_adapter_events {

@@ -60,7 +60,7 @@ struct ihv_onex {
 	bool unverified_ok;
 	uint32_t start_period_ms, ui_timeout_ms;
 	struct eap_peer_config pc;   /* points into s[] */
-	struct eap_session_cache *cache;
+	struct eap_session_cache *cache; /* the adapter's (onex_cache), borrowed */
 
 	struct eap_peer *peer;       /* the running exchange, NULL if none */
 	struct loop_timer *timer;    /* the peer's timer */
@@ -119,7 +119,6 @@ void ihv_onex_free(struct ihv_adapter *a)
 	loop_timer_free(o->timer);
 	loop_timer_free(o->ui_timer);
 	loop_timer_free(o->hold_timer);
-	eap_session_cache_free(o->cache);
 	for (i = 0; i < ONEX_S_COUNT; i++) {
 		if (o->s[i]) {
 			secret_wipe(o->s[i], strlen(o->s[i]));
@@ -130,7 +129,7 @@ void ihv_onex_free(struct ihv_adapter *a)
 	free(o);
 }
 
-static int onex_method(const char *eap, enum eap_peer_method *m)
+int ihv_onex_method(const char *eap, enum eap_peer_method *m)
 {
 	if (!eap)
 		return -1;
@@ -145,6 +144,31 @@ static int onex_method(const char *eap, enum eap_peer_method *m)
 	return 0;
 }
 
+void ihv_onex_cache_drop(struct ihv_adapter *a)
+{
+	eap_session_cache_free(a->onex_cache);
+	a->onex_cache = NULL;
+	free(a->onex_cache_net);
+	a->onex_cache_net = NULL;
+}
+
+/*
+ * The EAP session cache for a connection to network: the one kept from the last connection
+ * when it was to the same network, so that a full authentication there (a reconnect the AP
+ * answered without our PMKSA, a restarted AP) resumes the TLS session (RFC 5216 2.1.2,
+ * RFC 5246 7.3) and finds its client context built. eap_peer_new ties the cache to the
+ * conversation's configuration and empties it first if that changed (eap-tls-common.h).
+ */
+static struct eap_session_cache *onex_cache_for(struct ihv_adapter *a, const char *network)
+{
+	if (a->onex_cache && a->onex_cache_net && !strcmp(a->onex_cache_net, network))
+		return a->onex_cache;
+	ihv_onex_cache_drop(a);
+	a->onex_cache_net = strdup(network);
+	a->onex_cache = a->onex_cache_net ? eap_session_cache_new() : NULL;
+	return a->onex_cache;
+}
+
 int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg)
 {
 	struct ihv_onex *o;
@@ -154,7 +178,7 @@ int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg
 	ihv_onex_free(a);
 	if (!cfg)
 		return 0;
-	if (onex_method(cfg->eap, &m)) {
+	if (ihv_onex_method(cfg->eap, &m)) {
 		log_warn("%s: 802.1X: unknown EAP method '%s' (TLS, PEAP or TTLS)", a->ifname,
 			 cfg->eap ? cfg->eap : "(none)");
 		return -EINVAL;
@@ -178,7 +202,7 @@ int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg
 	o->unverified_ok = cfg->unverified_ok;
 	o->start_period_ms = cfg->start_period_ms ? cfg->start_period_ms : ONEX_START_PERIOD_MS;
 	o->ui_timeout_ms = cfg->ui_timeout_ms ? cfg->ui_timeout_ms : ONEX_UI_TIMEOUT_MS;
-	o->cache = eap_session_cache_new();
+	o->cache = onex_cache_for(a, o->s[ONEX_S_NETWORK] ? o->s[ONEX_S_NETWORK] : "");
 	o->pc.method = m;
 	o->pc.identity = o->s[ONEX_S_IDENTITY];
 	o->pc.anonymous_identity = o->s[ONEX_S_ANON];

@@ -470,8 +470,7 @@ static void main_iface_scan_early(struct ihvd *d, struct iface *i)
 	i->scan_early = scan_request_early(i->config, &i->be, i->ifname, STATION_SCAN_MAX_AGE_MS,
 					   &i->scan_early_narrow) == 0;
 	/* likewise the EAP peer's first-use work (issue 16: it was on the air) */
-	if (station_eap_wanted(i->config))
-		ihv_onex_warm_start();
+	(void)station_eap_warm_start(i->config);
 }
 
 static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)

@@ -17,15 +17,13 @@ static bool station_eap_method_set(const struct config_network *n)
 	return n->eap && n->eap->eap;
 }
 
-bool station_eap_onex(const struct config_network *n, enum config_akm akm,
-		      struct ihv_onex_config *oc, char *network, size_t len)
+/* oc from n's EAP fields, network its name for prompts ("SSID name"). */
+static void station_eap_fill(const struct config_network *n, struct ihv_onex_config *oc,
+			     char *network, size_t len)
 {
 	const struct config_eap *e = n->eap;
 	char ssid_txt[DRV_SSID_MAX * 4 + 1];
 
-	memset(oc, 0, sizeof(*oc));
-	if ((akm != CONFIG_AKM_EAP && akm != CONFIG_AKM_EAP_SHA256) || !station_eap_method_set(n))
-		return false;
 	config_ssid_txt(n->ssid, n->ssid_len, ssid_txt, sizeof(ssid_txt));
 	snprintf(network, len, "SSID %s", ssid_txt);
 	oc->eap = e->eap;
@@ -42,22 +40,36 @@ bool station_eap_onex(const struct config_network *n, enum config_akm akm,
 	oc->domain_suffix_match = e->domain_suffix_match;
 	oc->domain_match = e->domain_match;
 	oc->network = network;
-	if (e->ca_none)
+}
+
+bool station_eap_onex(const struct config_network *n, enum config_akm akm,
+		      struct ihv_onex_config *oc, char *network, size_t len)
+{
+	memset(oc, 0, sizeof(*oc));
+	if ((akm != CONFIG_AKM_EAP && akm != CONFIG_AKM_EAP_SHA256) || !station_eap_method_set(n))
+		return false;
+	station_eap_fill(n, oc, network, len);
+	if (n->eap->ca_none)
 		log_warn("network id=%d: ca_cert=\"none\": connecting WITHOUT verifying the "
 			 "802.1X server's certificate", n->id);
 	/* a network added at run time (wpa_cli, D-Bus): ready the peer while we associate */
-	ihv_onex_warm_start();
+	ihv_onex_warm_start(NULL);
 	return true;
 }
 
-bool station_eap_wanted(const struct config *c)
+bool station_eap_warm_start(const struct config *c)
 {
+	struct ihv_onex_config oc = { 0 };
 	const struct config_network *n;
+	char network[DRV_SSID_MAX * 4 + 8];
 
 	for (n = c->networks; n; n = n->next) {
 		if (station_eap_method_set(n) && (n->key_mgmt & (CONFIG_AKM_EAP | CONFIG_AKM_EAP_SHA256)) &&
-		    select_network_usable(n))
+		    select_network_usable(n)) {
+			station_eap_fill(n, &oc, network, sizeof(network));
+			ihv_onex_warm_start(&oc); /* copies what it keeps */
 			return true;
+		}
 	}
 	return false;
 }

@@ -142,10 +142,11 @@ void station_scan_adopt(struct station *st, bool narrow);
 /* Start connecting (the cold start). */
 void station_start(struct station *st);
 /*
- * Some usable network of c joins through 802.1X: the caller readies the EAP peer ahead of the
- * first conversation (ihv_onex_warm_start), as station_eap_onex does at a connect.
+ * When some usable network of c joins through 802.1X, ready the EAP peer ahead of the first
+ * conversation (ihv_onex_warm_start), with the TLS client context of the first such network
+ * (as station_eap_onex readies the peer, without a context, at a connect). True if it did.
  */
-bool station_eap_wanted(const struct config *c);
+bool station_eap_warm_start(const struct config *c);
 /* Shutdown: disconnect, no reconnect, timers stopped. */
 void station_stop(struct station *st);
 

@@ -48,6 +48,8 @@ static struct {
 	const char *(*status_str)(enum eap_peer_status s);
 	const char *(*reason_str)(enum eap_peer_reason r);
 	void (*warm)(void);
+	bool (*warm_network)(const struct eap_peer_config *cfg);
+	void (*warm_release)(void);
 } eap_load_fn;
 
 static pthread_once_t eap_load_once = PTHREAD_ONCE_INIT;
@@ -107,7 +109,9 @@ static void eap_load_run(void)
 		      eap_load_sym(h, "eap_peer_result", &eap_load_fn.result) &&
 		      eap_load_sym(h, "eap_peer_status_str", &eap_load_fn.status_str) &&
 		      eap_load_sym(h, "eap_peer_reason_str", &eap_load_fn.reason_str) &&
-		      eap_load_sym(h, "eap_peer_warm", &eap_load_fn.warm);
+		      eap_load_sym(h, "eap_peer_warm", &eap_load_fn.warm) &&
+		      eap_load_sym(h, "eap_peer_warm_network", &eap_load_fn.warm_network) &&
+		      eap_load_sym(h, "eap_peer_warm_release", &eap_load_fn.warm_release);
 }
 
 static bool eap_load(void)
@@ -205,4 +209,16 @@ void eap_peer_warm(void)
 {
 	if (eap_load())
 		eap_load_fn.warm();
+}
+
+bool eap_peer_warm_network(const struct eap_peer_config *cfg)
+{
+	return eap_load() && eap_load_fn.warm_network(cfg);
+}
+
+/* At shutdown, after the warm-up thread: loads nothing (a module never loaded built nothing). */
+void eap_peer_warm_release(void)
+{
+	if (eap_load_ok)
+		eap_load_fn.warm_release();
 }

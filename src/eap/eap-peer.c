@@ -16,6 +16,7 @@
 #include "eap/eap-buf.h"
 #include "eap/eap-method.h"
 #include "eap/eap-packet.h"
+#include "eap/eap-tls-common.h"
 
 enum eap_peer_pae {
 	EAP_PEER_PAE_DISCONNECTED,
@@ -132,6 +133,8 @@ struct eap_peer *eap_peer_new(const struct eap_peer_config *cfg, struct eap_sess
 		eap_peer_free(p);
 		return NULL;
 	}
+	if (cache)
+		(void)eap_session_cache_bind(cache, cfg);
 	return p;
 }
 

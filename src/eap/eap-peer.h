@@ -123,6 +123,15 @@ const char *eap_peer_status_str(enum eap_peer_status s);
  * no secret. Thread-safe; later calls return at once.
  */
 void eap_peer_warm(void);
+/*
+ * eap_peer_warm, then the TLS client context the first conversation under cfg would build
+ * and keep (the CA file loaded; never one with a client certificate): that conversation takes
+ * it when its configuration still gives the same context. True when one was built. cfg is
+ * read during the call only. Thread-safe.
+ */
+bool eap_peer_warm_network(const struct eap_peer_config *cfg);
+/* Free a context eap_peer_warm_network built that no conversation took (at shutdown). */
+void eap_peer_warm_release(void);
 const char *eap_peer_reason_str(enum eap_peer_reason r);
 
 #endif

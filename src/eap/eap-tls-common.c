@@ -5,12 +5,16 @@
  */
 #include "eap/eap-tls-common.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <openssl/crypto.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
@@ -45,7 +49,10 @@ struct eap_session_cache {
 	SSL_CTX *ctx;  /* the cache's own reference; each connection holds another */
 	char *ca_path; /* key.have_ca: the CA file the context loaded */
 	struct eap_tls_ctx_key key;
-	unsigned int ctx_builds; /* contexts stored here so far (eap_tls_ctx_builds) */
+	unsigned int ctx_builds; /* contexts conversations built and stored here (eap_tls_ctx_builds) */
+	/* eap_session_cache_bind: a salted digest of the configuration the cache serves */
+	bool bound;
+	uint8_t bind_salt[16], bind_digest[32];
 };
 
 struct eap_session_cache *eap_session_cache_new(void)
@@ -78,7 +85,69 @@ void eap_session_cache_free(struct eap_session_cache *c)
 		return;
 	eap_session_cache_clear(c);
 	eap_session_cache_ctx_drop(c);
+	OPENSSL_cleanse(c, sizeof(*c));
 	free(c);
+}
+
+static bool eap_session_cache_digest_str(EVP_MD_CTX *md, const char *v)
+{
+	uint8_t hdr[5] = { v != NULL };
+	size_t n = v ? strlen(v) : 0;
+
+	hdr[1] = (uint8_t)(n >> 24);
+	hdr[2] = (uint8_t)(n >> 16);
+	hdr[3] = (uint8_t)(n >> 8);
+	hdr[4] = (uint8_t)n;
+	return EVP_DigestUpdate(md, hdr, sizeof(hdr)) == 1 && (!n || EVP_DigestUpdate(md, v, n) == 1);
+}
+
+/* SHA-256 over the salt and every field a conversation's credentials and checks come from. */
+static bool eap_session_cache_digest(const struct eap_session_cache *c,
+				     const struct eap_peer_config *cfg, uint8_t out[32])
+{
+	const char *const fields[] = {
+		cfg->identity, cfg->anonymous_identity, cfg->password, cfg->ca_cert,
+		cfg->client_cert, cfg->private_key, cfg->private_key_passwd, cfg->phase1,
+		cfg->phase2, cfg->domain_suffix_match, cfg->domain_match,
+	};
+	uint8_t m[4] = { (uint8_t)cfg->method };
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	unsigned int len = 0;
+	bool ok;
+	size_t i;
+
+	ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) == 1 &&
+	     EVP_DigestUpdate(md, c->bind_salt, sizeof(c->bind_salt)) == 1 &&
+	     EVP_DigestUpdate(md, m, sizeof(m)) == 1;
+	for (i = 0; ok && i < sizeof(fields) / sizeof(fields[0]); i++)
+		ok = eap_session_cache_digest_str(md, fields[i]);
+	ok = ok && EVP_DigestFinal_ex(md, out, &len) == 1 && len == 32;
+	EVP_MD_CTX_free(md);
+	return ok;
+}
+
+bool eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_config *cfg)
+{
+	uint8_t d[32];
+	bool same;
+
+	if (!c->bound && RAND_bytes(c->bind_salt, sizeof(c->bind_salt)) != 1) {
+		eap_session_cache_clear(c);
+		return false;
+	}
+	if (!eap_session_cache_digest(c, cfg, d)) {
+		/* unknown configuration: no saved session may serve it, and nothing is bound */
+		eap_session_cache_clear(c);
+		c->bound = false;
+		return false;
+	}
+	same = c->bound && CRYPTO_memcmp(d, c->bind_digest, sizeof(d)) == 0;
+	if (c->bound && !same)
+		eap_session_cache_clear(c); /* the context has its own key (CA file, versions) */
+	memcpy(c->bind_digest, d, sizeof(d));
+	OPENSSL_cleanse(d, sizeof(d));
+	c->bound = true;
+	return same;
 }
 
 unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c)
@@ -129,9 +198,11 @@ static SSL_CTX *eap_session_cache_ctx_find(const struct eap_session_cache *c,
 	return c->ctx;
 }
 
-/* Replace the cached context with ctx (a reference of its own); on failure nothing is cached. */
+/* Replace the cached context with ctx (a reference of its own); on failure nothing is cached.
+ * built: a conversation built it (counted by eap_tls_ctx_builds), not the warm-up. */
 static void eap_session_cache_ctx_store(struct eap_session_cache *c, SSL_CTX *ctx,
-					const struct eap_tls_ctx_key *k, const char *ca_cert)
+					const struct eap_tls_ctx_key *k, const char *ca_cert,
+					bool built)
 {
 	char *path = NULL;
 
@@ -152,7 +223,8 @@ static void eap_session_cache_ctx_store(struct eap_session_cache *c, SSL_CTX *ct
 	c->ctx = ctx;
 	c->ca_path = path;
 	c->key = *k;
-	c->ctx_builds++;
+	if (built)
+		c->ctx_builds++;
 }
 
 struct eap_tls_conn {
@@ -336,6 +408,129 @@ static struct eap_tls_conn *eap_tls_conn_config_fail(struct eap_tls_conn *c,
 }
 
 /*
+ * The TLS versions of a conversation: TLS 1.2, and 1.3 where allow_tls13 (EAP-TLS; not PEAP and
+ * TTLS, as in wpa_supplicant 2.10), as phase1 overrides. False when phase1 disables them all.
+ */
+static bool eap_tls_versions(const char *phase1, bool allow_tls13, int *min_ver, int *max_ver)
+{
+	*max_ver = allow_tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
+	*min_ver = TLS1_2_VERSION;
+	if (eap_tls_phase1_has(phase1, "tls_disable_tlsv1_3=1"))
+		*max_ver = TLS1_2_VERSION;
+	if (eap_tls_phase1_has(phase1, "tls_disable_tlsv1_3=0"))
+		*max_ver = TLS1_3_VERSION;
+	if (eap_tls_phase1_has(phase1, "tls_disable_tlsv1_2=1"))
+		*min_ver = TLS1_3_VERSION;
+	return *min_ver <= *max_ver;
+}
+
+/* A client context with the versions, the CA (if any) and our verification; no client
+ * certificate. NULL on failure, *ca_bad when it was the CA file that could not be loaded. */
+static SSL_CTX *eap_tls_ctx_new(const char *ca_cert, int min_ver, int max_ver, bool *ca_bad)
+{
+	SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+
+	*ca_bad = false;
+	if (!ctx)
+		return NULL;
+	SSL_CTX_set_min_proto_version(ctx, min_ver);
+	SSL_CTX_set_max_proto_version(ctx, max_ver);
+	if (ca_cert && *ca_cert && SSL_CTX_load_verify_locations(ctx, ca_cert, NULL) != 1) {
+		*ca_bad = true;
+		SSL_CTX_free(ctx);
+		return NULL;
+	}
+	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, eap_tls_verify_cb);
+	return ctx;
+}
+
+/*
+ * One client context built ahead of the process's first conversation (eap_peer_warm_network,
+ * on ihvd's warm-up thread), under the key and CA path it was built for. The first
+ * conversation that finds its session cache without a context takes it: uses it when the keys
+ * match, frees it otherwise. The lock is for the warm-up thread; conversations run on one.
+ */
+static struct {
+	pthread_mutex_t lock;
+	SSL_CTX *ctx;
+	char *ca_path;
+	struct eap_tls_ctx_key key;
+} eap_tls_prep = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static void eap_tls_prep_clear_locked(void)
+{
+	SSL_CTX_free(eap_tls_prep.ctx);
+	eap_tls_prep.ctx = NULL;
+	free(eap_tls_prep.ca_path);
+	eap_tls_prep.ca_path = NULL;
+	memset(&eap_tls_prep.key, 0, sizeof(eap_tls_prep.key));
+}
+
+bool eap_tls_ctx_prepare(const struct eap_peer_config *cfg)
+{
+	bool tls = cfg->method == EAP_PEER_METHOD_TLS, ca_bad;
+	struct eap_tls_ctx_key key;
+	int min_ver, max_ver;
+	char *path = NULL;
+	SSL_CTX *ctx;
+
+	/* what eap_tls_conn_new would cache: never a context with a client certificate */
+	if ((tls && cfg->client_cert && *cfg->client_cert) ||
+	    !eap_tls_versions(cfg->phase1, tls, &min_ver, &max_ver) ||
+	    !eap_tls_ctx_key_make(&key, cfg->ca_cert, min_ver, max_ver))
+		return false;
+	if (key.have_ca && !(path = strdup(cfg->ca_cert)))
+		return false;
+	ctx = eap_tls_ctx_new(cfg->ca_cert, min_ver, max_ver, &ca_bad);
+	if (!ctx) {
+		ERR_clear_error(); /* the conversation will say what is wrong with the file */
+		free(path);
+		return false;
+	}
+	pthread_mutex_lock(&eap_tls_prep.lock);
+	eap_tls_prep_clear_locked();
+	eap_tls_prep.ctx = ctx;
+	eap_tls_prep.ca_path = path;
+	eap_tls_prep.key = key;
+	pthread_mutex_unlock(&eap_tls_prep.lock);
+	return true;
+}
+
+void eap_tls_ctx_prepared_drop(void)
+{
+	pthread_mutex_lock(&eap_tls_prep.lock);
+	eap_tls_prep_clear_locked();
+	pthread_mutex_unlock(&eap_tls_prep.lock);
+}
+
+bool eap_tls_ctx_prepared(void)
+{
+	bool have;
+
+	pthread_mutex_lock(&eap_tls_prep.lock);
+	have = eap_tls_prep.ctx != NULL;
+	pthread_mutex_unlock(&eap_tls_prep.lock);
+	return have;
+}
+
+/* The prepared context if it was built for exactly k and ca_cert (the caller's reference), or
+ * NULL; the slot is empty afterwards either way. */
+static SSL_CTX *eap_tls_prep_take(const struct eap_tls_ctx_key *k, const char *ca_cert)
+{
+	SSL_CTX *ctx = NULL;
+
+	pthread_mutex_lock(&eap_tls_prep.lock);
+	if (eap_tls_prep.ctx && eap_tls_ctx_key_equal(&eap_tls_prep.key, k) &&
+	    (!k->have_ca || (eap_tls_prep.ca_path && !strcmp(eap_tls_prep.ca_path, ca_cert)))) {
+		ctx = eap_tls_prep.ctx;
+		eap_tls_prep.ctx = NULL;
+	}
+	eap_tls_prep_clear_locked();
+	pthread_mutex_unlock(&eap_tls_prep.lock);
+	return ctx;
+}
+
+/*
  * c->ctx as configured: TLS versions, CA, verification and, with_cert, the client certificate
  * and key. Returns c, or NULL (c freed, env reason set) on failure.
  */
@@ -344,18 +539,13 @@ static struct eap_tls_conn *eap_tls_conn_ctx_build(struct eap_tls_conn *c,
 						   int max_ver, bool with_cert)
 {
 	const struct eap_peer_config *cfg = env->cfg;
+	bool ca_bad = false;
 
-	c->ctx = SSL_CTX_new(TLS_client_method());
+	c->ctx = eap_tls_ctx_new(cfg->ca_cert, min_ver, max_ver, &ca_bad);
 	if (!c->ctx)
-		return eap_tls_conn_config_fail(c, env, "TLS", "context");
-	SSL_CTX_set_min_proto_version(c->ctx, min_ver);
-	SSL_CTX_set_max_proto_version(c->ctx, max_ver);
-	if (cfg->ca_cert && *cfg->ca_cert) {
-		if (SSL_CTX_load_verify_locations(c->ctx, cfg->ca_cert, NULL) != 1)
-			return eap_tls_conn_config_fail(c, env, "ca_cert", cfg->ca_cert);
-		c->have_ca = true;
-	}
-	SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, eap_tls_verify_cb);
+		return ca_bad ? eap_tls_conn_config_fail(c, env, "ca_cert", cfg->ca_cert) :
+				eap_tls_conn_config_fail(c, env, "TLS", "context");
+	c->have_ca = cfg->ca_cert && *cfg->ca_cert;
 	if (with_cert) {
 		if (cfg->private_key_passwd) {
 			c->key_passwd = strdup(cfg->private_key_passwd);
@@ -383,8 +573,7 @@ struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_ty
 	const struct eap_peer_config *cfg = env->cfg;
 	struct eap_tls_conn *c = calloc(1, sizeof(*c));
 	unsigned int frag = cfg->fragment_size ? cfg->fragment_size : 1398;
-	int max_ver = allow_tls13 ? TLS1_3_VERSION : TLS1_2_VERSION;
-	int min_ver = TLS1_2_VERSION;
+	int min_ver, max_ver;
 	struct eap_tls_ctx_key key;
 	bool with_cert, cacheable;
 	SSL_CTX *ctx;
@@ -401,13 +590,7 @@ struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_ty
 	c->suffix_match = cfg->domain_suffix_match && *cfg->domain_suffix_match ?
 			  cfg->domain_suffix_match : NULL;
 	c->exact_match = cfg->domain_match && *cfg->domain_match ? cfg->domain_match : NULL;
-	if (eap_tls_phase1_has(cfg->phase1, "tls_disable_tlsv1_3=1"))
-		max_ver = TLS1_2_VERSION;
-	if (eap_tls_phase1_has(cfg->phase1, "tls_disable_tlsv1_3=0"))
-		max_ver = TLS1_3_VERSION;
-	if (eap_tls_phase1_has(cfg->phase1, "tls_disable_tlsv1_2=1"))
-		min_ver = TLS1_3_VERSION;
-	if (min_ver > max_ver) {
+	if (!eap_tls_versions(cfg->phase1, allow_tls13, &min_ver, &max_ver)) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s: phase1 disables every TLS version",
 				eap_type_name(eap_type));
 		eap_tls_conn_free(c);
@@ -425,10 +608,15 @@ struct eap_tls_conn *eap_tls_conn_new(struct eap_method_env *env, uint8_t eap_ty
 		/* the connection's own reference, freed in eap_tls_conn_free like a built one */
 		c->ctx = ctx;
 		c->have_ca = key.have_ca;
+	} else if (cacheable && (ctx = eap_tls_prep_take(&key, cfg->ca_cert))) {
+		/* built at start-up for this configuration: its reference becomes ours */
+		c->ctx = ctx;
+		c->have_ca = key.have_ca;
+		eap_session_cache_ctx_store(env->cache, c->ctx, &key, cfg->ca_cert, false);
 	} else if (!eap_tls_conn_ctx_build(c, env, min_ver, max_ver, with_cert)) {
 		return NULL;
 	} else if (cacheable) {
-		eap_session_cache_ctx_store(env->cache, c->ctx, &key, cfg->ca_cert);
+		eap_session_cache_ctx_store(env->cache, c->ctx, &key, cfg->ca_cert, true);
 	}
 	c->ssl = SSL_new(c->ctx);
 	c->rbio = BIO_new(BIO_s_mem());

@@ -54,10 +54,33 @@ int eap_tls_conn_export(const struct eap_tls_conn *c, const char *label, uint8_t
 /* Keep the session in env->cache for the next authentication (after EAP-Success). */
 void eap_tls_conn_save_session(struct eap_tls_conn *c, struct eap_method_env *env);
 
-/* For tests: how many client contexts env->cache has stored (built for a new configuration).
- * Not part of the module's API (exports.map). */
+/* For tests: how many client contexts conversations built and stored in the cache (for a new
+ * configuration; one prepared at start-up and taken is not counted). Not part of the module's
+ * API (exports.map). */
 struct eap_session_cache;
 unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c);
+/*
+ * Ties the cache to the configuration of the conversation about to use it (eap_peer_new): a
+ * cache that served another configuration (another identity, password, CA, name match, method,
+ * phase1 or phase2) forgets its TLS session first, since a resumed session would stand for a
+ * check or a credential the new configuration no longer has. (The client context stays: it is
+ * kept under its own key, the CA file and the TLS versions.) Keeps a salted SHA-256 of the
+ * fields, never the fields. True when the cache served this configuration.
+ */
+struct eap_peer_config;
+bool eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_config *cfg);
+/*
+ * Builds, ahead of the first conversation, the client context it would build and keep for cfg
+ * (the CA file loaded, the versions set; never one with a client certificate): the first
+ * conversation whose session cache has none takes it if it was built for the same key (the
+ * same CA file, down to inode, size and time, and the same versions). False when cfg's
+ * context is not one that is kept, or the build failed. Thread-safe.
+ */
+bool eap_tls_ctx_prepare(const struct eap_peer_config *cfg);
+/* A context prepared and not taken is waiting. */
+bool eap_tls_ctx_prepared(void);
+/* Free a context prepared and never taken. */
+void eap_tls_ctx_prepared_drop(void);
 
 /* Server name policy (exposed for tests): does any of names[] satisfy the ';'-list want? */
 bool eap_tls_name_matches(const char *name, const char *want_list, bool suffix);

@@ -4,7 +4,8 @@
 # integrated EAP server: PEAP/MSCHAPv2 connects (ihv-rsn calls StartOneX, the host's
 # module runs EAP, the PMK comes back in OnexIndicateResult), unicast flows while the
 # group key is renewed every 3 s; a reconnect to the same AP uses the cached PMKSA (no
-# EAP on the air); a block without password asks for it (CTRL-REQ-PASSWORD-0) and
+# EAP on the air); with the PMKSA flushed, the full EAP run resumes the TLS session kept
+# from the first connection; a block without password asks for it (CTRL-REQ-PASSWORD-0) and
 # Debian's wpa_cli answers; a wrong password fails clearly, naming the method and the
 # outcome, and the network is disabled after 3 attempts instead of retrying forever.
 # hwsim-timeout: 240
@@ -15,7 +16,7 @@
 
 hwsim_radios 2
 eap_pki
-eap_hostapd_start WPA-EAP wpa_group_rekey=3
+eap_hostapd_start WPA-EAP wpa_group_rekey=3 tls_session_lifetime=3600
 sta_netns 1 sta
 ap_if=${HWSIM_IF[0]}
 sta_if=${HWSIM_IF[1]}
@@ -31,10 +32,11 @@ ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
 grep -q 'CTRL-EVENT-EAP-SUCCESS EAP authentication completed successfully (PEAP/MSCHAPv2: success)' \
 	"$IHVD_LOG" || fail "no CTRL-EVENT-EAP-SUCCESS naming PEAP/MSCHAPv2"
 grep -q '802.1X succeeded: PMK from the MSK' "$IHVD_LOG" || fail "the plugin did not take the PMK from OnexIndicateResult"
-# issue 16: the EAP peer's first-use work (module, TLS library, MS-CHAPv2 provider) ran on
-# a thread at start-up, beside the scan, not on the air during the conversation
-grep -q '802.1X: EAP peer readied ahead of the first conversation in' "$IHVD_LOG" ||
-	fail "the EAP peer was not readied at start-up"
+# issue 16: the EAP peer's first-use work (module, TLS library, MS-CHAPv2 provider, and the
+# network's TLS client context with its CA file parsed) ran on a thread at start-up, beside
+# the scan, not on the air during the conversation
+grep -q '802.1X: EAP peer readied ahead of the first conversation in .*the TLS client context for SSID ihvd-eap)' \
+	"$IHVD_LOG" || fail "the EAP peer and its TLS context were not readied at start-up"
 sta_mac=$(ihvd_sta_mac)
 wait_log 5 "$HOSTAPD_LOG" "CTRL-EVENT-EAP-SUCCESS $sta_mac"
 ping_check
@@ -61,6 +63,21 @@ grep -q 'PMKSA cached: offering the PMKID' "$IHVD_LOG" || fail "the reconnect di
 (($(eap_eap_starts) == n_eap)) || fail "EAP ran again on the reconnect (PMKSA caching not used)"
 ping_check
 note "pmksa: reconnected with the cached PMKID, no EAP on the air"
+
+# --- 2b. the PMKSA forgotten: the full EAP run resumes the TLS session -----------------------
+# (the station's EAP session cache outlives the connection; hostapd keeps sessions for an hour)
+ihvd_cli raw IHV_CONTROL "$(printf 'pmksa_flush' | od -An -tx1 | tr -d ' \n')00" >/dev/null
+n_eap=$(eap_eap_starts)
+n_res=$(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true)
+ihvd_cli disconnect >/dev/null
+ihvd_wait_state 10 DISCONNECTED
+ihvd_cli reconnect >/dev/null
+eap_completed 30
+(($(eap_eap_starts) > n_eap)) || fail "no EAP on the reconnect after the PMKSA flush"
+(($(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true) > n_res)) ||
+	fail "the full EAP run of the reconnect did not resume the TLS session"
+ping_check
+note "resumption: PMKSA flushed, EAP ran again and resumed the TLS session"
 ! grep -q 'alice-secret-7' "$IHVD_LOG" || fail "the password appears in ihvd's log"
 eap_stop peap
 

@@ -290,6 +290,43 @@ START_TEST(test_onex_ends_with_the_port)
 }
 END_TEST
 
+/* One more full conversation on the same adapter, after a disconnect: true if it resumed. */
+static bool onex_again(void)
+{
+	ck_assert_int_eq(ihv_adapter_disconnect(X.a, 3), 0);
+	hx_run(&X, 5);
+	ts_end(&srv);
+	srv_seen = sim_drv_call_count(X.sim, SIM_OP_EAPOL_TX);
+	hx_to_port(&X);
+	ck_assert_uint_eq(X.tp->rc_onex_start, ERROR_SUCCESS);
+	ts_begin(&srv, 25, srv_ctx);
+	srv.user = "alice";
+	srv.password = PASSWORD;
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e, srv.tx, srv.tx_len, true);
+	pump();
+	ck_assert(srv.success);
+	return srv.resumed;
+}
+
+/*
+ * The EAP session cache outlives the connection: a full authentication on the next
+ * connection to the same network resumes the TLS session (RFC 5246 7.3); a connection under
+ * a changed configuration does not.
+ */
+START_TEST(test_onex_reconnect_resumes_tls_session)
+{
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert(srv.success);
+	ck_assert(!srv.resumed);
+	ck_assert(onex_again());
+	ck_assert(hx_log_has("(TLS session resumed)"));
+	cfg.domain_suffix_match = "example.com;example.net";
+	ck_assert(!onex_again());
+	hx_stop(&X);
+}
+END_TEST
+
 /* AdapterReset ends the exchange: the open password request dies with it. */
 START_TEST(test_onex_request_cancelled_by_reset)
 {
@@ -328,6 +365,7 @@ int main(void)
 	add(s, "rule59", test_rule_59_key_frames_and_stop);
 	add(s, "password", test_onex_password_asked_and_answered);
 	add(s, "identity", test_onex_identity_asked);
+	add(s, "resume", test_onex_reconnect_resumes_tls_session);
 	add(s, "ui_timeout", test_onex_unanswered_request_times_out);
 	add(s, "no_ca", test_onex_no_ca_refused_unless_opted_out);
 	add(s, "wrong_ca", test_onex_wrong_server_ca_refused);

@@ -388,7 +388,97 @@ START_TEST(test_ctx_client_cert_not_cached)
 }
 END_TEST
 
+/*
+ * The cache serves one configuration: a conversation under another identity, password or
+ * name match does not resume the session saved under the first, and going back to the first
+ * does not either (the session went with the change); the client context stays.
+ */
+START_TEST(test_session_bound_to_configuration)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_peer_config other;
+	struct eap_session_cache *cache = eap_session_cache_new();
+
+	ck_assert_ptr_nonnull(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(ctx_srv.resumed); /* the same configuration resumes */
+	other = c;
+	other.domain_suffix_match = "example.com;example.org";
+	ctx_auth(&other, cache, EAP_PEER_SUCCESS);
+	ck_assert(!ctx_srv.resumed); /* a name match added: checked again, in full */
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(!ctx_srv.resumed);
+	other = c;
+	other.password = "another password";
+	ck_assert_int_eq(ctx_auth(&other, cache, EAP_PEER_FAILURE), EAP_PEER_REASON_AUTH_REJECTED);
+	ck_assert(!ctx_srv.resumed); /* not the session of the right password */
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+}
+END_TEST
+
+/* A context prepared at start-up for the configuration serves its first conversation, which
+ * builds none; it is taken once. */
+START_TEST(test_prepared_ctx_taken_by_first_conversation)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_session_cache *cache = eap_session_cache_new();
+
+	ck_assert_ptr_nonnull(cache);
+	ck_assert(eap_tls_ctx_prepare(&c));
+	ck_assert(eap_tls_ctx_prepared());
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(!eap_tls_ctx_prepared());
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 0); /* the prepared one, kept in the cache */
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 0);
+	eap_session_cache_free(cache);
+	/* EAP-TLS with a client certificate: such a context is never kept, so none is prepared */
+	c = cfg_base(EAP_PEER_METHOD_TLS);
+	ck_assert(!eap_tls_ctx_prepare(&c));
+	ck_assert(!eap_tls_ctx_prepared());
+	ctx_srv_free();
+}
+END_TEST
+
+/* A context prepared for another CA or other TLS versions is not used: the conversation builds
+ * its own, against its own CA, and the prepared one is gone. */
+START_TEST(test_prepared_ctx_of_other_ca_not_used)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_peer_config rogue = c;
+	struct eap_session_cache *cache = eap_session_cache_new();
+
+	ck_assert_ptr_nonnull(cache);
+	rogue.ca_cert = pki.ca2;
+	ck_assert(eap_tls_ctx_prepare(&rogue));
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS); /* the server chains to pki.ca, not to ca2 */
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	ck_assert(!eap_tls_ctx_prepared());
+	/* and one prepared for the trusted CA, then taken by a conversation under ca2: refused */
+	eap_session_cache_free(cache);
+	cache = eap_session_cache_new();
+	ck_assert(eap_tls_ctx_prepare(&c));
+	ck_assert_int_eq(ctx_auth(&rogue, cache, EAP_PEER_FAILURE), EAP_PEER_REASON_SERVER_UNTRUSTED);
+	ck_assert(!eap_tls_ctx_prepared());
+	eap_session_cache_free(cache);
+	/* the same CA file, other TLS versions: not the same context either */
+	cache = eap_session_cache_new();
+	rogue = c;
+	rogue.phase1 = "tls_disable_tlsv1_3=0";
+	ck_assert(eap_tls_ctx_prepare(&rogue));
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_tls_ctx_builds(cache), 1);
+	ck_assert(!eap_tls_ctx_prepared());
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+}
+END_TEST
+
 #define TEST_LIST(X) X(test_suffix) X(test_exact) X(test_eap_tls12_resumption) X(test_eap_tls13_resumption) X(test_peap_resumption) X(test_ttls_resumption) X(test_wrong_ca_refused) X(test_wrong_domain_refused) X(test_cn_fallback) X(test_no_ca_is_unverified) \
 	X(test_ctx_shared) X(test_ctx_rebuilt_on_change) X(test_ctx_bad_ca_not_cached) \
-	X(test_ctx_client_cert_not_cached)
+	X(test_ctx_client_cert_not_cached) X(test_session_bound_to_configuration) \
+	X(test_prepared_ctx_taken_by_first_conversation) X(test_prepared_ctx_of_other_ca_not_used)
 E2E_MAIN("eap-tls-common")
