@@ -85,6 +85,16 @@ static int rsn_crypto_algs_ready(void)
 	return algs.ok;
 }
 
+bool rsn_crypto_ready(void)
+{
+	return rsn_crypto_algs_ready() != 0;
+}
+
+bool rsn_crypto_fetched(void)
+{
+	return __atomic_load_n(&algs.ready, __ATOMIC_ACQUIRE) != 0;
+}
+
 /*
  * Free the fetched algorithms (before the plugin is unloaded). The next
  * primitive fetches them again. No primitive may run concurrently with it.

@@ -123,5 +123,9 @@ int rsn_crypto_eapol_mic(const struct rsn_akm_info *akm, const uint8_t *kck,
 
 /* Free the fetched algorithms (DeinitService, tests); the next primitive fetches them again. */
 void rsn_crypto_cleanup(void);
+/* Fetch the algorithms now (otherwise the first primitive does); true when all are there. */
+bool rsn_crypto_ready(void);
+/* They have been fetched (since the last cleanup). */
+bool rsn_crypto_fetched(void);
 
 #endif

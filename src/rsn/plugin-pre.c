@@ -12,6 +12,7 @@
 
 #include <openssl/crypto.h>
 
+#include "rsn/crypto-warm.h"
 #include "rsn/pmk-cache.h"
 #include "rsn/reason.h"
 
@@ -87,6 +88,10 @@ DWORD WINAPI rsn_plugin_validate_profile(HANDLE hIhvExtAdapter,
 	if (r == L2_REASON_CODE_SUCCESS && p.has_passphrase && !p.has_psk && !p.ask_passphrase &&
 	    (p.auth == RSN_PROFILE_AUTH_PSK || p.auth == RSN_PROFILE_AUTH_PSK_SHA256))
 		rsn_pmk_prefetch_start(rsn_plugin_g.pmk_prefetch, p.ssid, p.ssid_len, p.passphrase);
+	/* an 802.1X network: no PBKDF2 fetches our algorithms beside the scan (crypto-warm.h) */
+	else if (r == L2_REASON_CODE_SUCCESS &&
+		 (p.auth == RSN_PROFILE_AUTH_EAP || p.auth == RSN_PROFILE_AUTH_EAP_SHA256))
+		rsn_crypto_warm_start();
 	rsn_sec_profile_clear(&p);
 	*pdwReasonCode = r;
 	return r ? rsn_reason_win32(r) : ERROR_SUCCESS;

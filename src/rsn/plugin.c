@@ -16,6 +16,7 @@
 #include <openssl/crypto.h>
 
 #include "rsn/crypto.h"
+#include "rsn/crypto-warm.h"
 #include "rsn/pmk-cache.h"
 #include "rsn/pmksa.h"
 #include "rsn/reason.h"
@@ -85,8 +86,9 @@ static VOID WINAPI rsn_plugin_deinit_service(VOID)
 		rsn_plugin_g.pkts = p->next;
 		free(p);
 	}
-	/* joins a derivation still running: it uses the crypto released below */
+	/* joins a derivation or a fetch still running: they use the crypto released below */
 	rsn_pmk_prefetch_free(rsn_plugin_g.pmk_prefetch);
+	rsn_crypto_warm_join();
 	rsn_pmk_cache_free(rsn_plugin_g.pmk_cache);
 	rsn_pmksa_cache_free(rsn_plugin_g.pmksa);
 	rsn_plugin_sae_pts_free();

@@ -26,7 +26,7 @@ turnarounds() {
 }
 
 measure() { # MODE
-	local mode=$1 i rec=() hp hwm_d hwm_h line from
+	local mode=$1 i rec=() pre=() fw=() hp hwm_d hwm_h line from
 	cat >"$T/net-$mode.conf" <<EOF2
 plugin_isolation=$mode
 network={
@@ -45,12 +45,19 @@ EOF2
 	done
 	# the timeline of each connect: "authorized X ms" since the request
 	mapfile -t rec < <(grep -o 'authorized [0-9.]* ms' "$IHVD_LOG" | awk '{print $2}' | tail -n "$RUNS")
+	# its phases: pre-association (its start -> the CONNECT) and the 4-way handshake (the
+	# association -> authorized), where the plugin's calls are
+	mapfile -t pre < <(grep 'timeline to' "$IHVD_LOG" | tail -n "$RUNS" |
+		sed -n 's/.*pre-association \([0-9.]*\) ms, connect \([0-9.]*\) ms.*/\1 \2/p' | awk '{print $2 - $1}')
+	mapfile -t fw < <(grep 'timeline to' "$IHVD_LOG" | tail -n "$RUNS" |
+		sed -n 's/.*4-way handshake \([0-9.]*\) ms, authorized \([0-9.]*\) ms.*/\1 \2/p' | awk '{print $2 - $1}')
 	hp=$(ihvd_host_pid)
 	hwm_d=$(awk '/^VmHWM:/ {print $2}' "/proc/$IHVD_PID/status")
 	hwm_h=0
 	[[ $mode == isolated && -n $hp ]] && hwm_h=$(awk '/^VmHWM:/ {print $2}' "/proc/$hp/status")
-	line=$(printf '%-9s reconnect %s ms   msg3->msg4 %s ms   peak RSS ihvd %s kB + plugin host %s kB = %s kB' \
-		"$mode" "$(printf '%s\n' "${rec[@]}" | median)" "$(turnarounds "$from" | tail -n "$RUNS" | median)" \
+	line=$(printf '%-9s reconnect %s ms (pre-association %s, 4-way %s)   msg3->msg4 %s ms   peak RSS ihvd %s kB + plugin host %s kB = %s kB' \
+		"$mode" "$(printf '%s\n' "${rec[@]}" | median)" "$(printf '%s\n' "${pre[@]}" | median)" \
+		"$(printf '%s\n' "${fw[@]}" | median)" "$(turnarounds "$from" | tail -n "$RUNS" | median)" \
 		"$hwm_d" "$hwm_h" "$((hwm_d + hwm_h))")
 	note "$line"
 	ihvd_stop

@@ -494,6 +494,11 @@ static inline void prof_make(struct prof *p, const char *auth, int pmf)
 			 "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>" SSID_HEX "</Ssid><AuthMode>"
 			 "WPA-PSK</AuthMode><Pairwise>CCMP</Pairwise><Group>CCMP</Group><Pmf>%d"
 			 "</Pmf><AskPassphrase>1</AskPassphrase></IhvSecurity>", pmf);
+	else if (!strcmp(auth, "WPA-EAP")) /* the host's 802.1X module: no secret here */
+		snprintf(xml, sizeof(xml),
+			 "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>" SSID_HEX "</Ssid><AuthMode>"
+			 "WPA-EAP</AuthMode><Pairwise>CCMP</Pairwise><Group>CCMP</Group><Pmf>%d"
+			 "</Pmf></IhvSecurity>", pmf);
 	else if (!strcmp(auth, "NONE"))
 		snprintf(xml, sizeof(xml),
 			 "<IhvSecurity xmlns=\"urn:ihvd:rsn:1\"><Ssid>" SSID_HEX "</Ssid><AuthMode>"

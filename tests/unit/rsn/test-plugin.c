@@ -6,6 +6,7 @@
  * handshakes through the plugin: test-plugin-handshake.c.
  */
 
+#include "rsn/crypto-warm.h"
 #include "rsn/profile-xml.h"
 #include "tests/unit/rsn/test-plugin-env.h"
 
@@ -243,6 +244,25 @@ START_TEST(test_validate_derives_the_pmk_ahead)
 }
 END_TEST
 
+/* An 802.1X network's validation fetches the plugin's algorithms on a thread, so that its
+ * first handshake, right after EAP-Success, does not (crypto-warm.h). */
+START_TEST(test_validate_eap_fetches_algorithms_ahead)
+{
+	struct prof p;
+	DWORD reason = 1;
+
+	rsn_crypto_warm_join();
+	rsn_crypto_cleanup();
+	ck_assert(!rsn_crypto_fetched());
+	prof_make(&p, "WPA-EAP", 0);
+	ck_assert_uint_eq(h.Dot11ExtIhvValidateProfile(ad, NULL, &p.c, &p.s, &reason),
+			  ERROR_SUCCESS);
+	prof_free(&p);
+	rsn_crypto_warm_join();
+	ck_assert(rsn_crypto_fetched());
+}
+END_TEST
+
 START_TEST(test_reset_cancels_pre_assoc)
 {
 	uint8_t ies[512];
@@ -439,6 +459,7 @@ int main(void)
 	tcase_add_test(tc, test_init_service_rules);
 	tcase_add_test(tc, test_pre_assoc_psk_no_pmf);
 	tcase_add_test(tc, test_validate_derives_the_pmk_ahead);
+	tcase_add_test(tc, test_validate_eap_fetches_algorithms_ahead);
 	tcase_add_test(tc, test_pre_assoc_asks_for_the_passphrase);
 	tcase_add_test(tc, test_passphrase_request_times_out);
 	tcase_add_test(tc, test_pre_assoc_psk_sha256_pmf);
