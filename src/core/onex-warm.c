@@ -2,9 +2,10 @@
 /*
  * The 802.1X module's EAP peer, readied ahead of the first conversation (ihv-host.h,
  * ihv_onex_warm_start): one thread that calls eap_peer_warm, or eap_peer_warm_network with
- * the first network's TLS settings (the client context built: the CA file parsed), and ends. The loop thread never
- * waits for it; a conversation that starts before it is done finds the same once-guards
- * (eap-load.c's pthread_once, eap-warm.c's CRYPTO_THREAD_run_once) and shares their result.
+ * the first network's TLS settings (the client context built: the CA file parsed), and ends.
+ * The loop thread never waits for it; a conversation that starts before it is done finds the
+ * same once-guards (eap-load.c's pthread_once, eap-warm.c's CRYPTO_THREAD_run_once) and
+ * shares their result; one that finds no prepared context yet builds its own.
  */
 #include <pthread.h>
 #include <stdbool.h>
