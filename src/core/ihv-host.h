@@ -36,6 +36,8 @@ struct ihv_host_params {
 	const char *plugin_user;       /* NULL: "nobody" */
 	uint32_t handler_timeout_ms;   /* 0: 5000; a handler past it is killed (rule 9) */
 	bool plugin_no_seccomp;        /* debugging only */
+	/* plugin_share_cpu=0: never place the host on ihvd's CPU (isolate-cpu.c) */
+	bool plugin_cpu_unshared;
 	/*
 	 * The plugin's process crashed (or was killed at its deadline): what
 	 * happened, the crashes so far, and whether ihvd gave up on it. May be

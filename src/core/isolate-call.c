@@ -44,6 +44,8 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 		ipc_wr_free(w);
 		return -1;
 	}
+	if (!iso->depth)
+		iso_cpu_call_begin(iso->cpu, iso->pid, id);
 	iso->cur_call = id;
 	iso->depth++;
 	rc = ipc_send(iso->fd_a, IPC_CALL, id, w);

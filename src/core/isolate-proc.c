@@ -305,6 +305,7 @@ int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
 	struct iso_proc_child c;
 	int status;
 
+	iso_cpu_spread(iso->cpu); /* the new process inherits ihvd's whole mask */
 	if (!iso_proc_adopt(iso, &c) &&
 	    iso_proc_fork(iso->host_path, iso->plugin_path, iso->user, iso->seccomp, &c, err,
 			  err_len) < 0)
@@ -356,6 +357,7 @@ struct ihv_isolate *ihv_isolate_open(struct ihv_host *h, const struct ihv_host_p
 	iso->host_path = iso_proc_host_path(p->plugin_host_path);
 	iso->user = strdup(p->plugin_user && *p->plugin_user ? p->plugin_user : "nobody");
 	iso->restart_timer = loop_timer_new(h->loop, iso_proc_restart, iso);
+	iso->cpu = iso_cpu_new(h->loop, !p->plugin_cpu_unshared);
 	if (!iso->plugin_path || !iso->host_path || !iso->user || !iso->restart_timer) {
 		snprintf(err, err_len, "out of memory");
 		ihv_isolate_close(iso);
@@ -394,6 +396,7 @@ void ihv_isolate_close(struct ihv_isolate *iso)
 	}
 	if (iso->restart_timer)
 		loop_timer_free(iso->restart_timer);
+	iso_cpu_free(iso->cpu);
 	pthread_mutex_destroy(&iso->t.lock);
 	free(iso->plugin_path);
 	free(iso->host_path);
@@ -451,6 +454,7 @@ void ihv_isolate_fault(struct ihv_isolate *iso, const char *fmt, ...)
 	if (iso->dead)
 		return;
 	iso->dead = true;
+	iso_cpu_spread(iso->cpu); /* before its pid can be reaped and reused */
 	va_start(ap, fmt);
 	vsnprintf(cause, sizeof(cause), fmt, ap);
 	va_end(ap);

@@ -91,6 +91,7 @@ struct ihv_isolate {
 	char why[384];            /* the last crash, for the log and the event */
 	unsigned crashes_total, crashes_row;
 	struct loop_timer *restart_timer;
+	struct iso_cpu *cpu;      /* the pair on one CPU while a connection talks (NULL: off) */
 
 	struct ihv_isolate_tables t;
 	struct ihv_isolate_adapter *adapters;
@@ -114,6 +115,21 @@ void ihv_isolate_fault(struct ihv_isolate *iso, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Spawn the process and read its HELLO; 0 or -1 with err. */
 int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len);
+
+/*
+ * isolate-cpu.c (issue 16): while a connection's calls run, ihvd's loop
+ * thread and the host's main thread share one CPU; ISO_CPU_QUIET_MS after the
+ * last call both go back to ihvd's mask. NULL (share false, or one CPU) is off.
+ */
+#define ISO_CPU_QUIET_MS 1000u
+struct iso_cpu;
+struct loop;
+struct iso_cpu *iso_cpu_new(struct loop *loop, bool share);
+void iso_cpu_free(struct iso_cpu *c);
+/* Loop thread, before the outermost call id to the host: begin or extend the sharing. */
+void iso_cpu_call_begin(struct iso_cpu *c, pid_t host, uint16_t id);
+/* Both processes back to ihvd's mask now (before a new host is forked, or it died). */
+void iso_cpu_spread(struct iso_cpu *c);
 
 /* isolate-call.c */
 extern const DOT11EXT_IHV_HANDLERS ihv_isolate_handlers;

@@ -578,6 +578,12 @@ int config_global_set(struct config *c, const char *name, const char *v,
 		c->plugin_user = strdup(v);
 		return c->plugin_user ? 0 : config_errf(err, len, "out of memory");
 	}
+	if (!strcmp(name, "plugin_share_cpu")) {
+		if (strcmp(v, "0") && strcmp(v, "1"))
+			return config_errf(err, len, "plugin_share_cpu: expected 0 or 1");
+		c->plugin_cpu_unshared = !strcmp(v, "0");
+		return 0;
+	}
 	if (!strcmp(name, "plugin_handler_timeout_ms")) {
 		long x;
 

@@ -9,6 +9,7 @@
  *   plugin_isolation=isolated|inline            (default isolated: ihvd-plugin-host)
  *   plugin_user=nobody                          (the plugin process's user)
  *   plugin_handler_timeout_ms=5000              (a handler past it is killed)
+ *   plugin_share_cpu=1                          (0: the host never runs on ihvd's CPU)
  *   update_config=1                             (accepted, ignored)
  *   network={
  *       ssid="name" | 6e616d65 | P"printf\x20escaped"
@@ -150,6 +151,7 @@ struct config {
 	bool plugin_inline;     /* plugin_isolation=inline; default isolated */
 	char *plugin_user;      /* plugin_user=; NULL: nobody */
 	uint32_t plugin_handler_timeout_ms; /* plugin_handler_timeout_ms=; 0: 5000 */
+	bool plugin_cpu_unshared; /* plugin_share_cpu=0 (core/isolate-cpu.c) */
 	enum drv_eapol_path eapol_path;
 	int sae_pwe;            /* global sae_pwe (wpa_supplicant's default 0) */
 	uint16_t sae_groups[CONFIG_SAE_GROUPS_MAX]; /* global sae_groups; none: 19 */

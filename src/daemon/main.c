@@ -853,6 +853,7 @@ int main(int argc, char **argv)
 	hp.isolated = d.n_ifaces ? !d.ifaces[0].config->plugin_inline : true;
 	hp.plugin_user = d.n_ifaces ? d.ifaces[0].config->plugin_user : NULL;
 	hp.handler_timeout_ms = d.n_ifaces ? d.ifaces[0].config->plugin_handler_timeout_ms : 0;
+	hp.plugin_cpu_unshared = d.n_ifaces && d.ifaces[0].config->plugin_cpu_unshared;
 	/* the plugin host's exec and library loads run beside our nl80211 set-up (issue 16) */
 	(void)ihv_host_prespawn(&hp);
 	io.ctx = &d;

@@ -155,7 +155,7 @@ rc=0
 for bed in "${beds[@]}"; do
 	say "---- test bed $bed: hostapd-conf/$bed.conf ----"
 	bed_conf "$bed" || broken "cannot make the certificates for $bed"
-	hostapd_start "$BED_CONF_PATH" "$ap_if" || broken "hostapd did not start with $bed.conf"
+	HOSTAPD_QUIET=1 hostapd_start "$BED_CONF_PATH" "$ap_if" || broken "hostapd did not start with $bed.conf"
 	echo "bssid $(<"/sys/class/net/$ap_if/address")" >>"$out/info.txt"
 	capture_start "$bed"
 	crc=0

@@ -294,7 +294,10 @@ hostapd_start() {
 	done >"$HOSTAPD_CONF"
 	log_register "$HOSTAPD_LOG"
 	log_register "$T/hostapd-$ifc.out"
-	hostapd -dd -t -f "$HOSTAPD_LOG" "$HOSTAPD_CONF" >"$T/hostapd-$ifc.out" 2>&1 </dev/null &
+	# HOSTAPD_QUIET=1: its events only (MSG_INFO), for a measurement (tests/bench)
+	local dbg=(-dd)
+	[[ ${HOSTAPD_QUIET:-0} != 1 ]] || dbg=()
+	hostapd "${dbg[@]}" -t -f "$HOSTAPD_LOG" "$HOSTAPD_CONF" >"$T/hostapd-$ifc.out" 2>&1 </dev/null &
 	HOSTAPD_PID=$!
 	pid_register "$HOSTAPD_PID"
 	_wait_alive "$HOSTAPD_PID" hostapd 15 "hostapd on $ifc state=ENABLED" _hostapd_enabled ||

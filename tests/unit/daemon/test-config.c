@@ -218,7 +218,7 @@ START_TEST(test_ctrl_interface_forms)
 }
 END_TEST
 
-/* issue 11: isolated by default; the three options read back */
+/* issue 11: isolated by default; the options read back (plugin_share_cpu: issue 16) */
 START_TEST(test_plugin_isolation_options)
 {
 	char err[256];
@@ -229,13 +229,19 @@ START_TEST(test_plugin_isolation_options)
 	ck_assert(!c->plugin_inline);
 	ck_assert_ptr_null(c->plugin_user);
 	ck_assert_uint_eq(c->plugin_handler_timeout_ms, 0);
+	ck_assert(!c->plugin_cpu_unshared);
 	config_free(c);
-	c = load("plugin_isolation=inline\nplugin_user=ihvplug\nplugin_handler_timeout_ms=1500\n",
-		 err, sizeof(err));
+	c = load("plugin_isolation=inline\nplugin_user=ihvplug\nplugin_handler_timeout_ms=1500\n"
+		 "plugin_share_cpu=0\n", err, sizeof(err));
 	ck_assert_msg(c != NULL, "%s", err);
 	ck_assert(c->plugin_inline);
 	ck_assert_str_eq(c->plugin_user, "ihvplug");
 	ck_assert_uint_eq(c->plugin_handler_timeout_ms, 1500);
+	ck_assert(c->plugin_cpu_unshared);
+	config_free(c);
+	c = load("plugin_share_cpu=1\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert(!c->plugin_cpu_unshared);
 	config_free(c);
 }
 END_TEST
@@ -329,6 +335,7 @@ static const struct bad bad_lines[] = {
 	{ true, "plugin_isolation=sandbox", "plugin_isolation: expected isolated or inline" },
 	{ true, "plugin_user=root", "plugin_user: expected a user name other than root" },
 	{ true, "plugin_handler_timeout_ms=5", "plugin_handler_timeout_ms: expected 100..600000" },
+	{ true, "plugin_share_cpu=yes", "plugin_share_cpu: expected 0 or 1" },
 	{ true, "ctrl_interface=DIR=/run/x GROUP=no-such-group-ihvd",
 	  "ctrl_interface: unknown group 'no-such-group-ihvd'" },
 	{ true, "ctrl_interface_group=no-such-group-ihvd",
