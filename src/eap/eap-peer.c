@@ -134,7 +134,7 @@ struct eap_peer *eap_peer_new(const struct eap_peer_config *cfg, struct eap_sess
 		return NULL;
 	}
 	if (cache)
-		(void)eap_session_cache_bind(cache, cfg);
+		eap_session_cache_bind(cache, cfg);
 	return p;
 }
 

@@ -126,28 +126,25 @@ static bool eap_session_cache_digest(const struct eap_session_cache *c,
 	return ok;
 }
 
-bool eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_config *cfg)
+void eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_config *cfg)
 {
 	uint8_t d[32];
-	bool same;
 
 	if (!c->bound && RAND_bytes(c->bind_salt, sizeof(c->bind_salt)) != 1) {
 		eap_session_cache_clear(c);
-		return false;
+		return;
 	}
 	if (!eap_session_cache_digest(c, cfg, d)) {
 		/* unknown configuration: no saved session may serve it, and nothing is bound */
 		eap_session_cache_clear(c);
 		c->bound = false;
-		return false;
+		return;
 	}
-	same = c->bound && CRYPTO_memcmp(d, c->bind_digest, sizeof(d)) == 0;
-	if (c->bound && !same)
+	if (c->bound && CRYPTO_memcmp(d, c->bind_digest, sizeof(d)) != 0)
 		eap_session_cache_clear(c); /* the context has its own key (CA file, versions) */
 	memcpy(c->bind_digest, d, sizeof(d));
 	OPENSSL_cleanse(d, sizeof(d));
 	c->bound = true;
-	return same;
 }
 
 unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c)

@@ -65,10 +65,10 @@ unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c);
  * phase1 or phase2) forgets its TLS session first, since a resumed session would stand for a
  * check or a credential the new configuration no longer has. (The client context stays: it is
  * kept under its own key, the CA file and the TLS versions.) Keeps a salted SHA-256 of the
- * fields, never the fields. True when the cache served this configuration.
+ * fields, never the fields.
  */
 struct eap_peer_config;
-bool eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_config *cfg);
+void eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_config *cfg);
 /*
  * Builds, ahead of the first conversation, the client context it would build and keep for cfg
  * (the CA file loaded, the versions set; never one with a client certificate): the first
