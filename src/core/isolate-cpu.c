@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "common/log.h"
 #include "common/loop.h"
@@ -85,7 +86,7 @@ static bool iso_cpu_begins(uint16_t id)
 	return false;
 }
 
-/* Every thread of the host back to mask; a thread that is gone is skipped. */
+/* Every thread of pid back to mask; a thread that is gone is skipped. */
 static void iso_cpu_tasks_set(pid_t pid, const cpu_set_t *mask)
 {
 	char path[48];
@@ -108,8 +109,8 @@ void iso_cpu_spread(struct iso_cpu *c)
 		return;
 	c->shared = false;
 	loop_timer_cancel(c->quiet);
-	/* the loop thread (this one): ihvd creates no thread while shared (spawn spreads first) */
-	(void)sched_setaffinity(0, sizeof(c->mask), &c->mask);
+	/* ours too: the 802.1X warm-up may have started a thread from the loop thread meanwhile */
+	iso_cpu_tasks_set(getpid(), &c->mask);
 	if (c->host > 0)
 		iso_cpu_tasks_set(c->host, &c->mask);
 	c->host = 0;

@@ -13,7 +13,9 @@
 #include "tests/unit/core/harness.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <sched.h>
+#include <unistd.h>
 
 #include "core/isolate.h"
 
@@ -109,6 +111,38 @@ START_TEST(test_connection_shares_one_cpu_then_spreads)
 }
 END_TEST
 
+static void *cpu_thread_wait(void *arg)
+{
+	volatile int *stop = arg;
+
+	while (!*stop)
+		usleep(1000);
+	return NULL;
+}
+
+/* A thread our loop thread starts while shared (the 802.1X warm-up can) gets the mask back too. */
+START_TEST(test_thread_started_while_shared_spreads_too)
+{
+	volatile int stop = 0;
+	cpu_set_t m;
+	pthread_t t;
+
+	if (!cpu_many())
+		return;
+	(void)cpu_host_up(false);
+	hx_authorize(&X);
+	ck_assert_int_eq(pthread_create(&t, NULL, cpu_thread_wait, (void *)&stop), 0);
+	ck_assert_int_eq(pthread_getaffinity_np(t, sizeof(m), &m), 0);
+	ck_assert_int_eq(CPU_COUNT(&m), 1); /* inherited */
+	hx_run_ms(&X, (int)ISO_CPU_QUIET_MS + 200);
+	ck_assert_int_eq(pthread_getaffinity_np(t, sizeof(m), &m), 0);
+	ck_assert(CPU_EQUAL(&m, &cpu_all));
+	stop = 1;
+	pthread_join(t, NULL);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_unshared_never_places)
 {
 	cpu_set_t ours;
@@ -155,6 +189,7 @@ int main(void)
 	setenv("IHVD_PLUGIN_ISOLATION", "isolated", 1);
 	tcase_set_timeout(tc, 15);
 	tcase_add_test(tc, test_connection_shares_one_cpu_then_spreads);
+	tcase_add_test(tc, test_thread_started_while_shared_spreads_too);
 	tcase_add_test(tc, test_unshared_never_places);
 	tcase_add_test(tc, test_host_free_gives_the_mask_back);
 	suite_add_tcase(s, tc);
