@@ -8,14 +8,22 @@
  * derivation (rsn/pmk-prefetch.h) does that beside the scan. An 802.1X network's first
  * primitive came after EAP-Success, between the AP's message 1 of the 4-way handshake and our
  * message 2: measured in the bench's wpa2-eap-peap captures under TCG, 27 ms for that answer.
- * ValidateProfile starts this thread for such a network instead, before the first scan.
+ *
+ * The thread also sets up OpenSSL's DRBGs (a first RAND_bytes and RAND_priv_bytes): 57-73 ms
+ * under TCG in the hwsim VM (2026-11-27). InitService starts it, so neither InitService (which
+ * ihvd waits for at start-up) nor the SNonce's draw pays for it; a passphrase network's PBKDF2
+ * runs beside it on its own thread.
  */
 #ifndef RSN_CRYPTO_WARM_H
 #define RSN_CRYPTO_WARM_H
+
+#include <stdbool.h>
 
 /* Start the fetch on a thread, once (later calls do nothing until a join). */
 void rsn_crypto_warm_start(void);
 /* Wait for it (before rsn_crypto_cleanup). A later start runs again. */
 void rsn_crypto_warm_join(void);
+/* After a join: the last thread set up OpenSSL's DRBGs. */
+bool rsn_crypto_warm_rand_ready(void);
 
 #endif

@@ -172,6 +172,12 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	memcpy(&rsn_plugin_g.lx, lx,
 	       lx->dwSize < sizeof(rsn_plugin_g.lx) ? lx->dwSize : sizeof(rsn_plugin_g.lx));
 	rsn_plugin_g.up = true;
+	/*
+	 * OpenSSL's algorithms and DRBGs, set up on a thread: ihvd waits for InitService at
+	 * start-up, and a first RAND_bytes here took 57-73 ms under TCG (crypto-warm.h).
+	 * DeinitService joins it.
+	 */
+	rsn_crypto_warm_start();
 	/* ihvlinux.h version 2: SAE through the host's authentication exchange */
 	if (lx->dwVersion >= DOT11EXT_LINUX_APIS_VERSION_2 &&
 	    lx->dwSize >= DOT11EXT_LINUX_APIS_V2_SIZE && lx->Dot11ExtLinuxRegisterAuthHandlers &&

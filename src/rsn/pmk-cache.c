@@ -2,12 +2,13 @@
 /* PMK cache keyed by (SSID, passphrase): a reconnect costs no PBKDF2. */
 #include "rsn/pmk-cache.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 
 struct pmk_entry {
 	bool used;
@@ -26,6 +27,28 @@ struct rsn_pmk_cache {
 	struct pmk_entry e[];
 };
 
+/*
+ * The tag key comes from the kernel's generator (getrandom(2)), not OpenSSL's: the
+ * cache is made in InitService, and OpenSSL's first RAND_bytes sets up its DRBGs, which
+ * measured 57-73 ms under TCG in the hwsim VM (2026-11-27), all of it on ihvd's start-up
+ * path. The plugin's warm-up thread sets them up beside the scan instead (crypto-warm.h).
+ */
+static int pmk_cache_key_draw(uint8_t *key, size_t len)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < len) {
+		n = getrandom(key + got, len - got, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
 struct rsn_pmk_cache *rsn_pmk_cache_new(size_t max_entries)
 {
 	struct rsn_pmk_cache *c;
@@ -36,7 +59,7 @@ struct rsn_pmk_cache *rsn_pmk_cache_new(size_t max_entries)
 	if (!c)
 		return NULL;
 	c->max = max_entries;
-	if (RAND_bytes(c->tag_key, sizeof(c->tag_key)) != 1) {
+	if (pmk_cache_key_draw(c->tag_key, sizeof(c->tag_key)) < 0) {
 		free(c);
 		return NULL;
 	}

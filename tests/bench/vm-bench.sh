@@ -60,6 +60,10 @@ cleanup() {
 read -r up _ </proc/uptime
 say "test bed ${HWSIM_VM_ACCEL:-${HWSIM_VM:-?}}, kernel $(uname -r), ${up}s after boot, $(nproc) vCPUs; beds ${beds[*]}; $runs rounds (quick=$quick) of: ${clients[*]}"
 
+# shellcheck source=tests/bench/vm-install.sh
+. "$HERE/vm-install.sh"
+bench_ihvd_install || broken "cannot copy ihvd's build into the VM's tmpfs"
+
 hwsim_radios 2 || broken "mac80211_hwsim did not load"
 sta_netns 1 sta || broken "cannot move the station radio into a netns"
 ap_if=${HWSIM_IF[0]}

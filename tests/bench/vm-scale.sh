@@ -69,6 +69,10 @@ wait_for 10 "${stas[-1]} in the station netns" ip -n sta link show "${stas[-1]}"
 ip -n sta link set lo up
 hostapd_start wpa2-psk.conf "$ap_if" || broken "hostapd did not start"
 
+# shellcheck source=tests/bench/vm-install.sh
+. "$HERE/vm-install.sh"
+bench_ihvd_install || broken "cannot copy ihvd's build into the VM's tmpfs"
+
 # The clients' configs: vm-client.sh's, for the wpa2-psk bed (read only).
 sta_if=${stas[0]}
 # shellcheck source=tests/bench/vm-client.sh

@@ -12,9 +12,11 @@ START_TEST(test_warm_fetches_on_its_thread)
 
 	rsn_crypto_cleanup();
 	ck_assert(!rsn_crypto_fetched());
+	ck_assert(!rsn_crypto_warm_rand_ready());
 	rsn_crypto_warm_start();
 	rsn_crypto_warm_join();
 	ck_assert(rsn_crypto_fetched()); /* before any primitive ran */
+	ck_assert(rsn_crypto_warm_rand_ready()); /* and OpenSSL's DRBGs were set up */
 	ck_assert_int_eq(rsn_crypto_hmac_sha1((const uint8_t *)"k", 1, (const uint8_t *)"d", 1, mac),
 			 0);
 	/* after a cleanup (DeinitService) a new start fetches again */

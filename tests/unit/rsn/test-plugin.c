@@ -263,6 +263,25 @@ START_TEST(test_validate_eap_fetches_algorithms_ahead)
 }
 END_TEST
 
+/* InitService leaves OpenSSL's set-up to the warm-up thread, which ihvd's start-up does not
+ * wait for: the algorithms and the DRBGs are ready before any primitive ran (crypto-warm.h). */
+START_TEST(test_init_service_warms_crypto_on_a_thread)
+{
+	DOT11EXT_IHV_HANDLERS t;
+	DOT11_ADAPTER adapter = { 0 };
+
+	h.Dot11ExtIhvDeinitAdapter(ad);
+	h.Dot11ExtIhvDeinitService(); /* joins the fixture's thread and frees the algorithms */
+	ck_assert(!rsn_crypto_fetched());
+	ck_assert_uint_eq(Dot11ExtIhvInitService(0, &api, &lx, &t), ERROR_SUCCESS);
+	h = t;
+	rsn_crypto_warm_join();
+	ck_assert(rsn_crypto_fetched());
+	ck_assert(rsn_crypto_warm_rand_ready());
+	ck_assert_uint_eq(h.Dot11ExtIhvInitAdapter(&adapter, SVC, &ad), ERROR_SUCCESS);
+}
+END_TEST
+
 START_TEST(test_reset_cancels_pre_assoc)
 {
 	uint8_t ies[512];
@@ -460,6 +479,7 @@ int main(void)
 	tcase_add_test(tc, test_pre_assoc_psk_no_pmf);
 	tcase_add_test(tc, test_validate_derives_the_pmk_ahead);
 	tcase_add_test(tc, test_validate_eap_fetches_algorithms_ahead);
+	tcase_add_test(tc, test_init_service_warms_crypto_on_a_thread);
 	tcase_add_test(tc, test_pre_assoc_asks_for_the_passphrase);
 	tcase_add_test(tc, test_passphrase_request_times_out);
 	tcase_add_test(tc, test_pre_assoc_psk_sha256_pmf);

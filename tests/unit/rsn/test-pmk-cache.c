@@ -55,6 +55,25 @@ START_TEST(test_key_is_ssid_and_passphrase)
 }
 END_TEST
 
+/* The tag key is drawn per cache (the kernel's generator): one process's tags say nothing
+ * about another's, and a key left at zero would tag alike. */
+START_TEST(test_tag_key_random_per_cache)
+{
+	struct rsn_pmk_cache *c1 = rsn_pmk_cache_new(2), *c2 = rsn_pmk_cache_new(2);
+	uint8_t t1[32], t2[32], again[32];
+
+	ck_assert_ptr_nonnull(c1);
+	ck_assert_ptr_nonnull(c2);
+	ck_assert_int_eq(rsn_pmk_cache_tag(c1, "password1", t1), 0);
+	ck_assert_int_eq(rsn_pmk_cache_tag(c2, "password1", t2), 0);
+	ck_assert(memcmp(t1, t2, 32) != 0);
+	ck_assert_int_eq(rsn_pmk_cache_tag(c1, "password1", again), 0);
+	ck_assert_mem_eq(t1, again, 32); /* stable within one cache */
+	rsn_pmk_cache_free(c1);
+	rsn_pmk_cache_free(c2);
+}
+END_TEST
+
 START_TEST(test_bounded_lru)
 {
 	struct rsn_pmk_cache *c = rsn_pmk_cache_new(2);
@@ -127,6 +146,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_hit_costs_no_pbkdf2);
 	tcase_add_test(tc, test_key_is_ssid_and_passphrase);
+	tcase_add_test(tc, test_tag_key_random_per_cache);
 	tcase_add_test(tc, test_bounded_lru);
 	tcase_add_test(tc, test_remove_and_invalid);
 	tcase_add_test(tc, test_no_passphrase_in_memory);
