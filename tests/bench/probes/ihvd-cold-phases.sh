@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# shellcheck shell=bash
+# Where ihvd's cold start goes (issue 16), phase by phase, and what reading
+# the binaries over the repository's 9p share costs against a tmpfs copy
+# (tests/bench/README-bench.md, "Where each daemon is read from"). A
+# measurement, not a test; run with:
+#   HWSIM_SCENARIO_DIR=tests/bench/probes tests/hwsim/run -v ihvd-cold-phases
+# Per place (share, tmpfs) and mode (isolated, inline), 6 starts
+# (COLD_N), each after the station's link went down and up; the clock
+# starts just before the exec, inside the station netns. For each it notes
+# the medians, in ms since the exec, of ihvd's own log lines: nl80211
+# "managed", the plugin's "ready" (InitService returned), "connecting",
+# "pre-association done" (the PMK is in) and "port authorized". It fails
+# only when a start does not reach "port authorized".
+# hwsim-timeout: 900
+# shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
+. "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
+
+hwsim_radios 2
+HOSTAPD_QUIET=1 hostapd_start wpa2-psk.conf
+sta_netns 1 sta
+sta_if=${HWSIM_IF[1]}
+n=${COLD_N:-6}
+src=$(build_dir)
+# readable by the plugin host's user (nobody), which $T is not
+if ! tmp=$(mktemp -d /tmp/ihvd-cold.XXXXXX) || ! chmod 755 "$tmp"; then
+	fail "no directory in /tmp"
+fi
+mkdir -p "$T/cold"
+[[ $(stat -f -c %T "$tmp") == tmpfs ]] || note "warning: $tmp is not a tmpfs"
+cp "$src/ihvd" "$src/ihvd-plugin-host" "$src/ihv-rsn.so" "$tmp/" || fail "cannot copy the build"
+
+# the starts run inside the netns from one bash: no ip(8) and no poll loop
+# (each fork+exec of a helper costs tens of ms under TCG) beside the daemon
+cat >"$T/cold-loop.sh" <<'EOF2'
+bin=$1 plugin=$2 conf=$3 log=$4 ifc=$5 nap=$6
+ip link set "$ifc" down && ip link set "$ifc" up
+exec {NAP}<>"$nap"
+read -r -t 1 -u "$NAP"
+echo "T0 $EPOCHREALTIME" >"$log"
+"$bin" -i "$ifc" -c "$conf" >>"$log" 2>&1 &
+pid=$!
+read -r -t 2.5 -u "$NAP"
+kill -TERM "$pid" 2>/dev/null
+wait "$pid" || true
+EOF2
+mkfifo "$T/nap"
+
+# conf_write MODE DIR: $T/MODE.conf with the plugin from DIR
+conf_write() {
+	cat >"$T/$1.conf" <<EOF2
+ctrl_interface=$T/ctrl-$1
+ihv_plugin=$2/ihv-rsn.so
+$([[ $1 == inline ]] && echo plugin_isolation=inline)
+network={
+	ssid="ihvd-test"
+	psk="correct horse battery"
+	key_mgmt=WPA-PSK
+	scan_freq=2412
+}
+EOF2
+	chmod 600 "$T/$1.conf"
+}
+
+# phases LOG: "managed ready connecting pmk authorized" in ms since T0 (- when missing)
+phases() {
+	awk 'NR == 1 { t0 = $2; next }
+	     function at(k) { if (!(k in t)) t[k] = sprintf("%.0f", ($1 - t0) * 1000) }
+	     / nl80211: interface .* managed$/ { at("m") }
+	     / ihv-rsn: WPA2\/WPA3-Personal / { at("r") }
+	     / connecting to / { at("c") }
+	     / pre-association done/ { at("p") }
+	     / port authorized by / { at("a") }
+	     END { printf "%s %s %s %s %s\n", ("m" in t ? t["m"] : "-"), ("r" in t ? t["r"] : "-"),
+	           ("c" in t ? t["c"] : "-"), ("p" in t ? t["p"] : "-"), ("a" in t ? t["a"] : "-") }' "$1"
+}
+
+for ((i = 1; i <= n; i++)); do
+	for place in share tmpfs; do
+		for mode in isolated inline; do
+			[[ $place == share ]] && dir=$src || dir=$tmp
+			conf_write "$mode" "$dir"
+			log=$T/cold/$place-$mode-$i.log
+			ip netns exec sta bash "$T/cold-loop.sh" "$dir/ihvd" "$dir/ihv-rsn.so" \
+				"$T/$mode.conf" "$log" "$sta_if" "$T/nap"
+			phases "$log" >"$log.phases"
+			[[ $(cut -d' ' -f5 "$log.phases") != - ]] ||
+				fail "$place/$mode start $i did not reach port authorized (see $log)"
+		done
+	done
+done
+
+for place in share tmpfs; do
+	for mode in isolated inline; do
+		cat "$T/cold/$place-$mode"-*.log.phases | awk -v w="$place $mode" '
+			{ for (k = 1; k <= 5; k++) v[k, NR] = $k }
+			END {
+				split("managed ready connecting pmk authorized", name, " ")
+				line = sprintf("%-16s", w)
+				for (k = 1; k <= 5; k++) {
+					m = 0; for (r = 1; r <= NR; r++) a[++m] = v[k, r] + 0
+					for (x = 1; x <= m; x++) for (y = x + 1; y <= m; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
+					line = line sprintf(" %s %s", name[k], m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2)
+				}
+				print line " ms (median of " NR ")"
+			}' | while read -r l; do note "$l"; done
+	done
+done
+rm -rf "$tmp"
