@@ -67,7 +67,7 @@ bool rsn_crypto_warm_rand_ready(void)
 	bool r;
 
 	pthread_mutex_lock(&crypto_warm_lock);
-	r = crypto_warm_rand && !crypto_warm_running;
+	r = !crypto_warm_running && crypto_warm_rand; /* not read while the thread may write it */
 	pthread_mutex_unlock(&crypto_warm_lock);
 	return r;
 }

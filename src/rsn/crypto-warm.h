@@ -9,10 +9,12 @@
  * primitive came after EAP-Success, between the AP's message 1 of the 4-way handshake and our
  * message 2: measured in the bench's wpa2-eap-peap captures under TCG, 27 ms for that answer.
  *
- * The thread also sets up OpenSSL's DRBGs (a first RAND_bytes and RAND_priv_bytes): 57-73 ms
- * under TCG in the hwsim VM (2026-11-27). InitService starts it, so neither InitService (which
- * ihvd waits for at start-up) nor the SNonce's draw pays for it; a passphrase network's PBKDF2
- * runs beside it on its own thread.
+ * The thread also sets up OpenSSL's DRBGs (a first RAND_bytes and RAND_priv_bytes). Measured
+ * under TCG in the hwsim VM (2026-11-27): a process's first RAND_bytes took 57-73 ms (OpenSSL's
+ * initialisation, its default provider, then the DRBGs), the DRBGs alone after a first fetch
+ * 15-25 ms. InitService starts the thread, so neither InitService (which ihvd waits for at
+ * start-up) nor the SNonce's draw pays for it; a passphrase network's PBKDF2 runs beside it on
+ * its own thread.
  */
 #ifndef RSN_CRYPTO_WARM_H
 #define RSN_CRYPTO_WARM_H

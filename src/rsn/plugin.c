@@ -174,7 +174,7 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	rsn_plugin_g.up = true;
 	/*
 	 * OpenSSL's algorithms and DRBGs, set up on a thread: ihvd waits for InitService at
-	 * start-up, and a first RAND_bytes here took 57-73 ms under TCG (crypto-warm.h).
+	 * start-up, and a process's first RAND_bytes took 57-73 ms under TCG (crypto-warm.h).
 	 * DeinitService joins it.
 	 */
 	rsn_crypto_warm_start();

@@ -29,9 +29,9 @@ struct rsn_pmk_cache {
 
 /*
  * The tag key comes from the kernel's generator (getrandom(2)), not OpenSSL's: the
- * cache is made in InitService, and OpenSSL's first RAND_bytes sets up its DRBGs, which
- * measured 57-73 ms under TCG in the hwsim VM (2026-11-27), all of it on ihvd's start-up
- * path. The plugin's warm-up thread sets them up beside the scan instead (crypto-warm.h).
+ * cache is made in InitService, and a process's first RAND_bytes initialises OpenSSL and sets
+ * up its DRBGs, 57-73 ms under TCG in the hwsim VM (2026-11-27), all of it on ihvd's start-up
+ * path. The plugin's warm-up thread does that beside the scan instead (crypto-warm.h).
  */
 static int pmk_cache_key_draw(uint8_t *key, size_t len)
 {
