@@ -9,7 +9,8 @@
 # repository's share is mounted cache=mmap (scripts/hwsim-vm: it is written
 # while the VM runs), and an exec from it read ihvd's pages over 9p again:
 # a cold start reached "managed" 130-500 ms after the exec from the share
-# against 90-250 ms from a tmpfs copy (3 starts each way, 2026-11-27). An
+# against 90-250 ms from a tmpfs copy (12 starts each way, isolated and
+# inline, 2026-11-27; tests/bench/probes/ihvd-cold-phases.sh measures it). An
 # installed ihvd lives on a local disk like the anchors; the copy measures that.
 bench_ihvd_install() {
 	local src dst=/tmp/ihvd-bench f
