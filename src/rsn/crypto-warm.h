@@ -11,8 +11,9 @@
  *
  * The thread also sets up OpenSSL's DRBGs (a first RAND_bytes and RAND_priv_bytes). Measured
  * under TCG in the hwsim VM (2026-11-27): a process's first RAND_bytes took 57-73 ms (OpenSSL's
- * initialisation, its default provider, then the DRBGs), the DRBGs alone after a first fetch
- * 15-25 ms. InitService starts the thread, so neither InitService (which ihvd waits for at
+ * initialisation, its default provider, then the DRBGs); after a first fetch the DRBGs took
+ * 15-16 ms alone and 24-35 ms beside a PBKDF2, which they slowed from 50-58 to 62-78 ms.
+ * InitService starts the thread, so neither InitService (which ihvd waits for at
  * start-up) nor the SNonce's draw pays for it; a passphrase network's PBKDF2 runs beside it on
  * its own thread.
  */
