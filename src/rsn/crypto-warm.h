@@ -4,18 +4,18 @@
  * thread of its own.
  *
  * OpenSSL fetches an algorithm at its first use; the plugin fetches all of its own at once
- * (HMAC, CMAC, PBKDF2, AES key wrap) at its first primitive. A passphrase network's PMK
- * derivation (rsn/pmk-prefetch.h) does that beside the scan. An 802.1X network's first
- * primitive came after EAP-Success, between the AP's message 1 of the 4-way handshake and our
- * message 2: measured in the bench's wpa2-eap-peap captures under TCG, 27 ms for that answer.
+ * (HMAC, CMAC, AES key wrap) at its first primitive. An 802.1X network's first primitive came
+ * after EAP-Success, between the AP's message 1 of the 4-way handshake and our message 2:
+ * measured in the bench's wpa2-eap-peap captures under TCG, 27 ms for that answer.
  *
  * The thread also sets up OpenSSL's DRBGs (a first RAND_bytes and RAND_priv_bytes). Measured
  * under TCG in the hwsim VM (2026-11-27): a process's first RAND_bytes took 57-73 ms (OpenSSL's
  * initialisation, its default provider, then the DRBGs); after a first fetch the DRBGs took
- * 15-16 ms alone and 24-35 ms beside a PBKDF2, which they slowed from 50-58 to 62-78 ms.
+ * 15-16 ms alone and 24-35 ms beside EVP's PBKDF2, which they slowed from 50-58 to 62-78 ms.
  * InitService starts the thread, so neither InitService (which ihvd waits for at
- * start-up) nor the SNonce's draw pays for it; a passphrase network's PBKDF2 runs beside it on
- * its own thread.
+ * start-up) nor the SNonce's draw pays for it. A passphrase network's PBKDF2 needs none of
+ * it (rsn/crypto-direct.h): it runs on its own thread beside this one from ValidateProfile on
+ * (rsn/pmk-prefetch.h), where it used to wait for the fetch.
  */
 #ifndef RSN_CRYPTO_WARM_H
 #define RSN_CRYPTO_WARM_H

@@ -8,10 +8,10 @@
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/kdf.h>
 #include <openssl/params.h>
 
 #include "common/hex.h"
+#include "rsn/crypto-direct.h"
 
 /*
  * Algorithms are fetched once; per-operation contexts are dup'ed from keyless templates
@@ -21,7 +21,6 @@
 static struct {
 	EVP_MAC_CTX *hmac_sha1, *hmac_sha256, *hmac_sha384, *hmac_sha512, *cmac_aes128;
 	EVP_MAC *hmac, *cmac;
-	EVP_KDF *pbkdf2;
 	EVP_CIPHER *wrap128, *wrap256;
 	int ok;
 	int ready;      /* algs_init has run; read without the lock on the fast path */
@@ -51,7 +50,6 @@ static void rsn_crypto_algs_init(void)
 {
 	algs.hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
 	algs.cmac = EVP_MAC_fetch(NULL, "CMAC", NULL);
-	algs.pbkdf2 = EVP_KDF_fetch(NULL, "PBKDF2", NULL);
 	algs.wrap128 = EVP_CIPHER_fetch(NULL, "AES-128-WRAP", NULL);
 	algs.wrap256 = EVP_CIPHER_fetch(NULL, "AES-256-WRAP", NULL);
 	algs.hmac_sha1 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA1");
@@ -68,7 +66,7 @@ static void rsn_crypto_algs_init(void)
 			algs.cmac_aes128 = NULL;
 		}
 	}
-	algs.ok = algs.pbkdf2 && algs.wrap128 && algs.wrap256 && algs.hmac_sha1 &&
+	algs.ok = algs.wrap128 && algs.wrap256 && algs.hmac_sha1 &&
 		  algs.hmac_sha256 && algs.hmac_sha384 && algs.hmac_sha512 && algs.cmac_aes128;
 }
 
@@ -109,7 +107,6 @@ void rsn_crypto_cleanup(void)
 	EVP_MAC_CTX_free(algs.cmac_aes128);
 	EVP_MAC_free(algs.hmac);
 	EVP_MAC_free(algs.cmac);
-	EVP_KDF_free(algs.pbkdf2);
 	EVP_CIPHER_free(algs.wrap128);
 	EVP_CIPHER_free(algs.wrap256);
 	memset(&algs, 0, sizeof(algs));
@@ -178,28 +175,11 @@ int rsn_crypto_cmac_aes128(const uint8_t key[16], const uint8_t *data, size_t le
 	return rsn_crypto_mac_oneshot(&algs.cmac_aes128, key, 16, data, len, out, 16);
 }
 
+/* On the digest functions, without a provider: the measured reason is in crypto-direct.h. */
 int rsn_crypto_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, size_t salt_len,
 			   unsigned int iterations, uint8_t *out, size_t out_len)
 {
-	EVP_KDF_CTX *c;
-	OSSL_PARAM p[6], *q = p;
-	int pkcs5 = 1; /* no SP 800-132 lower bounds: RFC 6070 uses 1 iteration, short salts */
-	int ok;
-
-	if (!rsn_crypto_algs_ready() || !iterations || !out_len)
-		return -1;
-	c = EVP_KDF_CTX_new(algs.pbkdf2);
-	if (!c)
-		return -1;
-	*q++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, (char *)"SHA1", 0);
-	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD, (void *)pass, pass_len);
-	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *)salt, salt_len);
-	*q++ = OSSL_PARAM_construct_uint(OSSL_KDF_PARAM_ITER, &iterations);
-	*q++ = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_PKCS5, &pkcs5);
-	*q = OSSL_PARAM_construct_end();
-	ok = EVP_KDF_derive(c, out, out_len, p);
-	EVP_KDF_CTX_free(c);
-	return ok ? 0 : -1;
+	return rsn_direct_pbkdf2_sha1(pass, pass_len, salt, salt_len, iterations, out, out_len);
 }
 
 int rsn_crypto_psk_from_passphrase(const char *passphrase, const uint8_t *ssid, size_t ssid_len,

@@ -10,6 +10,8 @@
 
 #include <openssl/crypto.h>
 
+#include "rsn/crypto-direct.h"
+
 struct pmk_entry {
 	bool used;
 	uint8_t ssid[32];
@@ -77,7 +79,8 @@ void rsn_pmk_cache_free(struct rsn_pmk_cache *c)
 static int pmk_cache_pass_tag(const struct rsn_pmk_cache *c, const char *passphrase,
 			      uint8_t tag[32])
 {
-	return rsn_crypto_hmac_sha256(c->tag_key, sizeof(c->tag_key), (const uint8_t *)passphrase,
+	/* no provider needed: a first connection's PBKDF2 need not wait for one (crypto-direct.h) */
+	return rsn_direct_hmac_sha256(c->tag_key, sizeof(c->tag_key), (const uint8_t *)passphrase,
 				      strnlen(passphrase, RSN_PASSPHRASE_MAX + 1), tag);
 }
 
