@@ -1,15 +1,38 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* HMAC and PBKDF2 on libcrypto's digest functions, no provider (see crypto-direct.h). */
-#define OPENSSL_SUPPRESS_DEPRECATED /* SHA1_Init and SHA256_Init: why, in crypto-direct.h */
+/* HMAC, PBKDF2 and AES Key Wrap without a provider (see crypto-direct.h). */
+#define OPENSSL_SUPPRESS_DEPRECATED /* SHA1_Init, SHA256_Init, AES_*: why, in crypto-direct.h */
 #include "rsn/crypto-direct.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <string.h>
+#include <sys/random.h>
 
+#include <openssl/aes.h>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/sha.h>
+
+int rsn_direct_random(void *buf, size_t len)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	if (!buf && len)
+		return -1;
+	while (got < len) {
+		n = getrandom((uint8_t *)buf + got, len - got, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
 
 #ifndef OPENSSL_NO_DEPRECATED_3_0
 
@@ -98,15 +121,15 @@ static void direct_hmac_key(struct direct_hmac *h, const struct direct_md *md, c
 	OPENSSL_cleanse(pad, sizeof(pad));
 }
 
-/* HMAC(K, a || b) from the keyed pads, which stay as they were; out has md->len octets. */
-static void direct_hmac_run(const struct direct_hmac *h, const void *a, size_t a_len,
-			    const void *b, size_t b_len, uint8_t *out)
+/* HMAC(K, v[0] || ... || v[n-1]) from the keyed pads, which stay as they were. */
+static void direct_hmac_run(const struct direct_hmac *h, const struct rsn_direct_piece *v,
+			    size_t n, uint8_t *out)
 {
 	union direct_ctx c = h->in;
 
-	h->md->update(&c, a, a_len);
-	if (b_len)
-		h->md->update(&c, b, b_len);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].len)
+			h->md->update(&c, v[i].data, v[i].len);
 	h->md->final(out, &c);
 	c = h->out;
 	h->md->update(&c, out, h->md->len);
@@ -119,6 +142,7 @@ int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, 
 {
 	struct direct_hmac h;
 	uint8_t u[SHA_DIGEST_LENGTH], t[SHA_DIGEST_LENGTH], be[4];
+	struct rsn_direct_piece first[2], next = { u, sizeof(u) };
 	uint32_t block = 0;
 
 	if ((!pass && pass_len) || (!salt && salt_len) || !iterations || !out || !out_len ||
@@ -134,10 +158,12 @@ int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, 
 		be[1] = (uint8_t)(block >> 16);
 		be[2] = (uint8_t)(block >> 8);
 		be[3] = (uint8_t)block;
-		direct_hmac_run(&h, salt, salt_len, be, sizeof(be), u);
+		first[0] = (struct rsn_direct_piece){ salt, salt_len };
+		first[1] = (struct rsn_direct_piece){ be, sizeof(be) };
+		direct_hmac_run(&h, first, 2, u);
 		memcpy(t, u, sizeof(t));
 		for (unsigned int j = 1; j < iterations; j++) {
-			direct_hmac_run(&h, u, sizeof(u), NULL, 0, u);
+			direct_hmac_run(&h, &next, 1, u);
 			for (size_t k = 0; k < sizeof(t); k++)
 				t[k] ^= u[k];
 		}
@@ -151,17 +177,65 @@ int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, 
 	return 0;
 }
 
-int rsn_direct_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
-			   uint8_t out[32])
+int rsn_direct_hmac(enum rsn_direct_hash hash, const uint8_t *key, size_t key_len,
+		    const struct rsn_direct_piece *v, size_t n, uint8_t *out)
 {
+	const struct direct_md *md = NULL;
 	struct direct_hmac h;
 
-	if ((!key && key_len) || (!data && len) || !out)
+	switch (hash) {
+	case RSN_DIRECT_SHA1:
+		md = &direct_sha1;
+		break;
+	case RSN_DIRECT_SHA256:
+		md = &direct_sha256;
+		break;
+	}
+	if (!md || (!key && key_len) || (!v && n) || !out)
 		return -1;
-	direct_hmac_key(&h, &direct_sha256, key, key_len);
-	direct_hmac_run(&h, data, len, NULL, 0, out);
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].data && v[i].len)
+			return -1;
+	direct_hmac_key(&h, md, key, key_len);
+	direct_hmac_run(&h, v, n, out);
 	OPENSSL_cleanse(&h, sizeof(h));
 	return 0;
+}
+
+/* RFC 3394 2.2.1/2.2.2 with the default IV A6A6A6A6A6A6A6A6 (OpenSSL checks it on unwrap). */
+static int direct_aes_wrap_op(bool wrap, const uint8_t *kek, size_t kek_len, const uint8_t *in,
+			      size_t in_len, uint8_t *out)
+{
+	size_t want = wrap ? in_len + 8 : in_len - 8;
+	AES_KEY k;
+	int got;
+
+	if (!kek || !in || !out || (kek_len != 16 && kek_len != 32) || in_len % 8 ||
+	    in_len < (wrap ? 16u : 24u) || in_len > 4096)
+		return -1;
+	if ((wrap ? AES_set_encrypt_key(kek, (int)kek_len * 8, &k)
+		  : AES_set_decrypt_key(kek, (int)kek_len * 8, &k)) != 0)
+		return -1;
+	got = wrap ? AES_wrap_key(&k, NULL, out, in, (unsigned int)in_len)
+		   : AES_unwrap_key(&k, NULL, out, in, (unsigned int)in_len);
+	OPENSSL_cleanse(&k, sizeof(k));
+	if (got <= 0 || (size_t)got != want) {
+		OPENSSL_cleanse(out, want);
+		return -1;
+	}
+	return 0;
+}
+
+int rsn_direct_aes_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			uint8_t *out)
+{
+	return direct_aes_wrap_op(true, kek, kek_len, in, in_len, out);
+}
+
+int rsn_direct_aes_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			  uint8_t *out)
+{
+	return direct_aes_wrap_op(false, kek, kek_len, in, in_len, out);
 }
 
 int rsn_direct_available(void)
@@ -169,7 +243,7 @@ int rsn_direct_available(void)
 	return 1;
 }
 
-#else /* a libcrypto without the digest functions: EVP's one-shots, same results */
+#else /* a libcrypto without the digest functions: EVP, same results */
 
 int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, size_t salt_len,
 			   unsigned int iterations, uint8_t *out, size_t out_len)
@@ -181,12 +255,76 @@ int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, 
 				 EVP_sha1(), (int)out_len, out) ? 0 : -1;
 }
 
-int rsn_direct_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
-			   uint8_t out[32])
+int rsn_direct_hmac(enum rsn_direct_hash hash, const uint8_t *key, size_t key_len,
+		    const struct rsn_direct_piece *v, size_t n, uint8_t *out)
 {
-	if ((!key && key_len) || (!data && len) || !out || key_len > INT_MAX)
+	const char *name = NULL;
+	size_t want = 0, got = 0;
+	EVP_MAC_CTX *c = NULL;
+	EVP_MAC *mac;
+	OSSL_PARAM p[2];
+	int ok;
+
+	switch (hash) {
+	case RSN_DIRECT_SHA1:
+		name = "SHA1";
+		want = 20;
+		break;
+	case RSN_DIRECT_SHA256:
+		name = "SHA256";
+		want = 32;
+		break;
+	}
+	if (!name || (!key && key_len) || (!v && n) || !out)
 		return -1;
-	return HMAC(EVP_sha256(), key, (int)key_len, data, len, out, NULL) ? 0 : -1;
+	mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+	if (mac)
+		c = EVP_MAC_CTX_new(mac);
+	p[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)name, 0);
+	p[1] = OSSL_PARAM_construct_end();
+	ok = c && EVP_MAC_init(c, key, key_len, p);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (v[i].data || !v[i].len) && EVP_MAC_update(c, v[i].data, v[i].len);
+	ok = ok && EVP_MAC_final(c, out, &got, want) && got == want;
+	EVP_MAC_CTX_free(c);
+	EVP_MAC_free(mac);
+	return ok ? 0 : -1;
+}
+
+static int direct_aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_t *in,
+			      size_t in_len, uint8_t *out)
+{
+	size_t want = enc ? in_len + 8 : in_len - 8;
+	EVP_CIPHER_CTX *c;
+	int outl = 0, fin = 0, ok;
+
+	if (!kek || !in || !out || (kek_len != 16 && kek_len != 32) || in_len % 8 ||
+	    in_len < (enc ? 16u : 24u) || in_len > 4096)
+		return -1;
+	c = EVP_CIPHER_CTX_new();
+	if (!c)
+		return -1;
+	EVP_CIPHER_CTX_set_flags(c, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
+	ok = EVP_CipherInit_ex(c, kek_len == 16 ? EVP_aes_128_wrap() : EVP_aes_256_wrap(), NULL,
+			       kek, NULL, enc) &&
+	     EVP_CipherUpdate(c, out, &outl, in, (int)in_len) &&
+	     EVP_CipherFinal_ex(c, out + outl, &fin) && (size_t)(outl + fin) == want;
+	EVP_CIPHER_CTX_free(c);
+	if (!ok)
+		OPENSSL_cleanse(out, want);
+	return ok ? 0 : -1;
+}
+
+int rsn_direct_aes_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			uint8_t *out)
+{
+	return direct_aes_wrap_op(1, kek, kek_len, in, in_len, out);
+}
+
+int rsn_direct_aes_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+			  uint8_t *out)
+{
+	return direct_aes_wrap_op(0, kek, kek_len, in, in_len, out);
 }
 
 int rsn_direct_available(void)

@@ -12,10 +12,13 @@
  * under TCG in the hwsim VM (2026-11-27): a process's first RAND_bytes took 57-73 ms (OpenSSL's
  * initialisation, its default provider, then the DRBGs); after a first fetch the DRBGs took
  * 15-16 ms alone and 24-35 ms beside EVP's PBKDF2, which they slowed from 50-58 to 62-78 ms.
- * InitService starts the thread, so neither InitService (which ihvd waits for at
- * start-up) nor the SNonce's draw pays for it. A passphrase network's PBKDF2 needs none of
- * it (rsn/crypto-direct.h): it runs on its own thread beside this one from ValidateProfile on
- * (rsn/pmk-prefetch.h), where it used to wait for the fetch.
+ * InitService starts the thread, so InitService (which ihvd waits for at start-up) does not
+ * pay for it, nor does SAE's first commit or an EAP method's first TLS record.
+ *
+ * A WPA2-Personal connection (AKM 00-0F-AC:2) needs none of it (rsn/crypto-direct.h): its
+ * PBKDF2 runs on its own thread beside this one from ValidateProfile on (rsn/pmk-prefetch.h),
+ * its handshake's HMAC-SHA-1 and AES Key Wrap need no provider, and its SNonce comes from the
+ * kernel's generator. Both used to wait for this fetch.
  */
 #ifndef RSN_CRYPTO_WARM_H
 #define RSN_CRYPTO_WARM_H

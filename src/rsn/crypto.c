@@ -19,9 +19,8 @@
  * and freed right after use, which also cleanses their keyed state.
  */
 static struct {
-	EVP_MAC_CTX *hmac_sha1, *hmac_sha256, *hmac_sha384, *hmac_sha512, *cmac_aes128;
+	EVP_MAC_CTX *hmac_sha256, *hmac_sha384, *hmac_sha512, *cmac_aes128;
 	EVP_MAC *hmac, *cmac;
-	EVP_CIPHER *wrap128, *wrap256;
 	int ok;
 	int ready;      /* algs_init has run; read without the lock on the fast path */
 } algs;
@@ -50,9 +49,6 @@ static void rsn_crypto_algs_init(void)
 {
 	algs.hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
 	algs.cmac = EVP_MAC_fetch(NULL, "CMAC", NULL);
-	algs.wrap128 = EVP_CIPHER_fetch(NULL, "AES-128-WRAP", NULL);
-	algs.wrap256 = EVP_CIPHER_fetch(NULL, "AES-256-WRAP", NULL);
-	algs.hmac_sha1 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA1");
 	algs.hmac_sha256 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA256");
 	algs.hmac_sha384 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA384");
 	algs.hmac_sha512 = rsn_crypto_template_new(algs.hmac, OSSL_MAC_PARAM_DIGEST, "SHA512");
@@ -66,8 +62,7 @@ static void rsn_crypto_algs_init(void)
 			algs.cmac_aes128 = NULL;
 		}
 	}
-	algs.ok = algs.wrap128 && algs.wrap256 && algs.hmac_sha1 &&
-		  algs.hmac_sha256 && algs.hmac_sha384 && algs.hmac_sha512 && algs.cmac_aes128;
+	algs.ok = algs.hmac_sha256 && algs.hmac_sha384 && algs.hmac_sha512 && algs.cmac_aes128;
 }
 
 static int rsn_crypto_algs_ready(void)
@@ -100,15 +95,12 @@ bool rsn_crypto_fetched(void)
 void rsn_crypto_cleanup(void)
 {
 	pthread_mutex_lock(&algs_lock);
-	EVP_MAC_CTX_free(algs.hmac_sha1);
 	EVP_MAC_CTX_free(algs.hmac_sha256);
 	EVP_MAC_CTX_free(algs.hmac_sha384);
 	EVP_MAC_CTX_free(algs.hmac_sha512);
 	EVP_MAC_CTX_free(algs.cmac_aes128);
 	EVP_MAC_free(algs.hmac);
 	EVP_MAC_free(algs.cmac);
-	EVP_CIPHER_free(algs.wrap128);
-	EVP_CIPHER_free(algs.wrap256);
 	memset(&algs, 0, sizeof(algs));
 	pthread_mutex_unlock(&algs_lock);
 }
@@ -146,16 +138,21 @@ static int rsn_crypto_mac_oneshot(EVP_MAC_CTX *const *tmpl, const uint8_t *key, 
 	return ok ? 0 : -1;
 }
 
+/* HMAC-SHA-1 and HMAC-SHA-256 need no provider (crypto-direct.h). */
 int rsn_crypto_hmac_sha1(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
 			 uint8_t out[20])
 {
-	return rsn_crypto_mac_oneshot(&algs.hmac_sha1, key, key_len, data, len, out, 20);
+	const struct rsn_direct_piece v = { data, len };
+
+	return rsn_direct_hmac(RSN_DIRECT_SHA1, key, key_len, &v, 1, out);
 }
 
 int rsn_crypto_hmac_sha256(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
 			   uint8_t out[32])
 {
-	return rsn_crypto_mac_oneshot(&algs.hmac_sha256, key, key_len, data, len, out, 32);
+	const struct rsn_direct_piece v = { data, len };
+
+	return rsn_direct_hmac(RSN_DIRECT_SHA256, key, key_len, &v, 1, out);
 }
 
 int rsn_crypto_hmac_sha384(const uint8_t *key, size_t key_len, const uint8_t *data, size_t len,
@@ -215,31 +212,25 @@ int rsn_crypto_psk_from_hex(const char *hex, uint8_t pmk[RSN_PMK_LEN])
 int rsn_crypto_prf_sha1(const uint8_t *key, size_t key_len, const char *label,
 			const uint8_t *data, size_t data_len, uint8_t *out, size_t out_len)
 {
-	EVP_MAC_CTX *c;
-	uint8_t block[20];
-	uint8_t zero = 0;
-	size_t label_len = strlen(label), pos = 0, got;
+	uint8_t block[20], zero = 0, i = 0;
+	struct rsn_direct_piece v[4] = {
+		{ label, label ? strlen(label) : 0 }, { &zero, 1 }, { data, data_len }, { &i, 1 },
+	};
+	size_t pos = 0;
 	int ok = 1;
 
-	if (out_len > 255 * 20)
-		return -1;
-	c = rsn_crypto_mac_new(&algs.hmac_sha1, key, key_len);
-	if (!c)
+	if (!label || out_len > 255 * 20)
 		return -1;
 	/* R = R || HMAC-SHA-1(K, A || Y || B || X), X = i as one octet, i = 0.. */
-	for (uint8_t i = 0; ok && pos < out_len; i++) {
+	for (; ok && pos < out_len; i++) {
 		size_t n = out_len - pos < 20 ? out_len - pos : 20;
 
-		ok = (i == 0 || EVP_MAC_init(c, NULL, 0, NULL)) &&
-		     EVP_MAC_update(c, (const uint8_t *)label, label_len) &&
-		     EVP_MAC_update(c, &zero, 1) && EVP_MAC_update(c, data, data_len) &&
-		     EVP_MAC_update(c, &i, 1) && EVP_MAC_final(c, block, &got, sizeof(block));
+		ok = rsn_direct_hmac(RSN_DIRECT_SHA1, key, key_len, v, 4, block) == 0;
 		if (ok)
 			memcpy(out + pos, block, n);
 		pos += n;
 	}
 	OPENSSL_cleanse(block, sizeof(block));
-	EVP_MAC_CTX_free(c);
 	if (!ok)
 		OPENSSL_cleanse(out, out_len);
 	return ok ? 0 : -1;
@@ -297,45 +288,17 @@ int rsn_crypto_kdf(enum rsn_prf hash, const uint8_t *key, size_t key_len, const 
 	return ok ? 0 : -1;
 }
 
-static int rsn_crypto_aes_wrap_op(int enc, const uint8_t *kek, size_t kek_len, const uint8_t *in,
-				  size_t in_len, uint8_t *out)
-{
-	EVP_CIPHER_CTX *c;
-	EVP_CIPHER *cipher;
-	int outl = 0, fin = 0, ok;
-	size_t want = enc ? in_len + 8 : in_len - 8;
-
-	if (in_len % 8 || in_len < (enc ? 16u : 24u) || in_len > 4096 || !rsn_crypto_algs_ready())
-		return -1;
-	if (kek_len == 16)
-		cipher = algs.wrap128;
-	else if (kek_len == 32)
-		cipher = algs.wrap256;
-	else
-		return -1;
-	c = EVP_CIPHER_CTX_new();
-	if (!c)
-		return -1;
-	EVP_CIPHER_CTX_set_flags(c, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
-	ok = EVP_CipherInit_ex2(c, cipher, kek, NULL, enc, NULL) &&
-	     EVP_CipherUpdate(c, out, &outl, in, (int)in_len) &&
-	     EVP_CipherFinal_ex(c, out + outl, &fin) && (size_t)(outl + fin) == want;
-	EVP_CIPHER_CTX_free(c);
-	if (!ok)
-		OPENSSL_cleanse(out, want);
-	return ok ? 0 : -1;
-}
-
+/* AES Key Wrap needs no provider (crypto-direct.h). */
 int rsn_crypto_aes_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
 			uint8_t *out)
 {
-	return rsn_crypto_aes_wrap_op(1, kek, kek_len, in, in_len, out);
+	return rsn_direct_aes_wrap(kek, kek_len, in, in_len, out);
 }
 
 int rsn_crypto_aes_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
 			  uint8_t *out)
 {
-	return rsn_crypto_aes_wrap_op(0, kek, kek_len, in, in_len, out);
+	return rsn_direct_aes_unwrap(kek, kek_len, in, in_len, out);
 }
 
 static const struct rsn_akm_info akm_table[] = {

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 
+#include "rsn/crypto-direct.h"
 #include "rsn/crypto.h"
 #include "rsn/eapol-key.h"
 #include "common/ie.h"
@@ -412,10 +412,14 @@ static enum rsn_rx handshake_rx_msg1(struct rsn_hs *hs, const struct eapol_key *
 		return handshake_drop(hs, RSN_DROP_REPLAY);
 	fresh = hs->state != HS_WAIT_MSG3 || memcmp(hs->anonce, k->nonce, 32) != 0;
 	if (fresh) {
+		/*
+		 * The SNonce (IEEE 802.11-2020 12.7.5, nonce generation) comes from the kernel's
+		 * generator, which needs no OpenSSL set-up on a first connection (crypto-direct.h).
+		 */
 		if (hs->test_snonce_set) {
 			memcpy(hs->snonce, hs->test_snonce, 32);
 			hs->test_snonce_set = false;
-		} else if (RAND_bytes(hs->snonce, 32) != 1) {
+		} else if (rsn_direct_random(hs->snonce, 32)) {
 			return handshake_fail(hs, RSN_FAIL_CRYPTO);
 		}
 		memcpy(hs->anonce, k->nonce, 32);

@@ -173,11 +173,10 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	       lx->dwSize < sizeof(rsn_plugin_g.lx) ? lx->dwSize : sizeof(rsn_plugin_g.lx));
 	rsn_plugin_g.up = true;
 	/*
-	 * OpenSSL's algorithms and DRBGs, set up on a thread: ihvd waits for InitService at
-	 * start-up, and a process's first RAND_bytes took 57-73 ms under TCG (crypto-warm.h).
-	 * DeinitService joins it.
+	 * OpenSSL is not set up here: ihvd waits for InitService at start-up, and a process's
+	 * first provider fetch took 57-73 ms under TCG. ValidateProfile starts the warm-up thread
+	 * for the networks that need it (crypto-warm.h); DeinitService joins it.
 	 */
-	rsn_crypto_warm_start();
 	/* ihvlinux.h version 2: SAE through the host's authentication exchange */
 	if (lx->dwVersion >= DOT11EXT_LINUX_APIS_VERSION_2 &&
 	    lx->dwSize >= DOT11EXT_LINUX_APIS_V2_SIZE && lx->Dot11ExtLinuxRegisterAuthHandlers &&

@@ -2,11 +2,9 @@
 /* PMK cache keyed by (SSID, passphrase): a reconnect costs no PBKDF2. */
 #include "rsn/pmk-cache.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <openssl/crypto.h>
 
@@ -29,28 +27,6 @@ struct rsn_pmk_cache {
 	struct pmk_entry e[];
 };
 
-/*
- * The tag key comes from the kernel's generator (getrandom(2)), not OpenSSL's: the
- * cache is made in InitService, and a process's first RAND_bytes initialises OpenSSL and sets
- * up its DRBGs, 57-73 ms under TCG in the hwsim VM (2026-11-27), all of it on ihvd's start-up
- * path. The plugin's warm-up thread does that beside the scan instead (crypto-warm.h).
- */
-static int pmk_cache_key_draw(uint8_t *key, size_t len)
-{
-	size_t got = 0;
-	ssize_t n;
-
-	while (got < len) {
-		n = getrandom(key + got, len - got, 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		got += (size_t)n;
-	}
-	return 0;
-}
-
 struct rsn_pmk_cache *rsn_pmk_cache_new(size_t max_entries)
 {
 	struct rsn_pmk_cache *c;
@@ -61,7 +37,8 @@ struct rsn_pmk_cache *rsn_pmk_cache_new(size_t max_entries)
 	if (!c)
 		return NULL;
 	c->max = max_entries;
-	if (pmk_cache_key_draw(c->tag_key, sizeof(c->tag_key)) < 0) {
+	/* the kernel's generator: OpenSSL's would initialise it here, in InitService */
+	if (rsn_direct_random(c->tag_key, sizeof(c->tag_key)) < 0) {
 		free(c);
 		return NULL;
 	}
@@ -80,7 +57,7 @@ static int pmk_cache_pass_tag(const struct rsn_pmk_cache *c, const char *passphr
 			      uint8_t tag[32])
 {
 	/* no provider needed: a first connection's PBKDF2 need not wait for one (crypto-direct.h) */
-	return rsn_direct_hmac_sha256(c->tag_key, sizeof(c->tag_key), (const uint8_t *)passphrase,
+	return rsn_crypto_hmac_sha256(c->tag_key, sizeof(c->tag_key), (const uint8_t *)passphrase,
 				      strnlen(passphrase, RSN_PASSPHRASE_MAX + 1), tag);
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* src/rsn/crypto-direct.c: HMAC and PBKDF2 without a provider, against vectors and EVP. */
+/* src/rsn/crypto-direct.c: HMAC, PBKDF2 and AES Key Wrap without a provider, against vectors and EVP. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include "common/suite.h"
 #include "rsn/crypto-direct.h"
 #include "rsn/crypto.h"
 #include "rsn/pmk-cache.h"
@@ -16,6 +17,14 @@ static void check_hex(const uint8_t *got, size_t n, const char *want)
 {
 	ck_assert_uint_eq(strlen(want), 2 * n);
 	ck_assert_str_eq(test_hex(got, n), want);
+}
+
+static int hmac256(const uint8_t *key, size_t key_len, const void *data, size_t len,
+		   uint8_t out[32])
+{
+	const struct rsn_direct_piece v = { data, len };
+
+	return rsn_direct_hmac(RSN_DIRECT_SHA256, key, key_len, &v, 1, out);
 }
 
 /* The digest functions are there on this platform: the fast path is the one tested here. */
@@ -69,15 +78,15 @@ START_TEST(test_direct_hmac_sha256_rfc4231)
 	uint8_t key[131], out[32];
 
 	memset(key, 0x0b, 20);
-	ck_assert_int_eq(rsn_direct_hmac_sha256(key, 20, (const uint8_t *)"Hi There", 8, out), 0);
+	ck_assert_int_eq(hmac256(key, 20, (const uint8_t *)"Hi There", 8, out), 0);
 	check_hex(out, 32, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
-	ck_assert_int_eq(rsn_direct_hmac_sha256((const uint8_t *)"Jefe", 4,
+	ck_assert_int_eq(hmac256((const uint8_t *)"Jefe", 4,
 						(const uint8_t *)"what do ya want for nothing?",
 						28, out),
 			 0);
 	check_hex(out, 32, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 	memset(key, 0xaa, sizeof(key));
-	ck_assert_int_eq(rsn_direct_hmac_sha256(
+	ck_assert_int_eq(hmac256(
 				 key, sizeof(key),
 				 (const uint8_t *)"Test Using Larger Than Block-Size Key - Hash Key First",
 				 54, out),
@@ -99,7 +108,7 @@ START_TEST(test_direct_hmac_sha256_matches_evp)
 	for (size_t kl = 0; kl <= sizeof(key); kl += 5) {
 		size_t dl = (kl * 3) % (sizeof(data) + 1);
 
-		ck_assert_int_eq(rsn_direct_hmac_sha256(key, kl, data, dl, a), 0);
+		ck_assert_int_eq(hmac256(key, kl, data, dl, a), 0);
 		ck_assert_ptr_nonnull(HMAC(EVP_sha256(), key, (int)kl, data, dl, b, &n));
 		ck_assert_uint_eq(n, 32);
 		ck_assert_mem_eq(a, b, 32);
@@ -107,18 +116,65 @@ START_TEST(test_direct_hmac_sha256_matches_evp)
 }
 END_TEST
 
+/* A message in pieces is the message whole (HMAC-SHA-1, empty pieces included). */
+START_TEST(test_direct_hmac_pieces)
+{
+	const uint8_t key[] = "Jefe", msg[] = "what do ya want for nothing?";
+	struct rsn_direct_piece v[4] = { { msg, 4 }, { msg + 4, 0 }, { msg + 4, 10 }, { msg + 14, 14 } };
+	struct rsn_direct_piece whole = { msg, 28 };
+	uint8_t a[20], b[20];
+
+	ck_assert_int_eq(rsn_direct_hmac(RSN_DIRECT_SHA1, key, 4, v, 4, a), 0);
+	ck_assert_int_eq(rsn_direct_hmac(RSN_DIRECT_SHA1, key, 4, &whole, 1, b), 0);
+	ck_assert_mem_eq(a, b, 20);
+	/* RFC 2202 test case 2 */
+	check_hex(a, 20, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+}
+END_TEST
+
+/*
+ * RFC 3394 2.2.3: an unwrap whose integrity check fails gives nothing; out is cleared, not
+ * left half-unwrapped (the vectors themselves: test-crypto.c).
+ */
+START_TEST(test_direct_aes_unwrap_integrity)
+{
+	uint8_t kek[16] = { 1 }, data[16] = { 2 }, wrapped[24], back[16];
+
+	ck_assert_int_eq(rsn_direct_aes_wrap(kek, 16, data, 16, wrapped), 0);
+	for (size_t bit = 0; bit < 8 * sizeof(wrapped); bit += 37) {
+		wrapped[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+		memset(back, 0x55, sizeof(back));
+		ck_assert_int_eq(rsn_direct_aes_unwrap(kek, 16, wrapped, 24, back), -1);
+		for (size_t i = 0; i < sizeof(back); i++)
+			ck_assert_uint_eq(back[i], 0);
+		wrapped[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+	}
+	ck_assert_int_eq(rsn_direct_aes_unwrap(kek, 16, wrapped, 24, back), 0);
+	ck_assert_mem_eq(back, data, 16);
+}
+END_TEST
+
 START_TEST(test_direct_bad_arguments)
 {
-	uint8_t out[32];
+	uint8_t out[40];
 
 	ck_assert_int_eq(rsn_direct_pbkdf2_sha1("password", 8, "salt", 4, 0, out, 20), -1);
 	ck_assert_int_eq(rsn_direct_pbkdf2_sha1("password", 8, "salt", 4, 1, out, 0), -1);
 	ck_assert_int_eq(rsn_direct_pbkdf2_sha1("password", 8, "salt", 4, 1, NULL, 20), -1);
 	ck_assert_int_eq(rsn_direct_pbkdf2_sha1(NULL, 8, "salt", 4, 1, out, 20), -1);
 	ck_assert_int_eq(rsn_direct_pbkdf2_sha1("password", 8, NULL, 4, 1, out, 20), -1);
-	ck_assert_int_eq(rsn_direct_hmac_sha256(NULL, 3, out, 1, out), -1);
-	ck_assert_int_eq(rsn_direct_hmac_sha256(out, 3, NULL, 1, out), -1);
-	ck_assert_int_eq(rsn_direct_hmac_sha256(out, 3, out, 1, NULL), -1);
+	struct rsn_direct_piece v[2] = { { out, 1 }, { NULL, 1 } };
+
+	ck_assert_int_eq(hmac256(NULL, 3, out, 1, out), -1);
+	ck_assert_int_eq(hmac256(out, 3, NULL, 1, out), -1);
+	ck_assert_int_eq(hmac256(out, 3, out, 1, NULL), -1);
+	ck_assert_int_eq(rsn_direct_hmac(RSN_DIRECT_SHA1, out, 3, v, 2, out), -1);
+	ck_assert_int_eq(rsn_direct_hmac(RSN_DIRECT_SHA1, out, 3, NULL, 1, out), -1);
+	ck_assert_int_eq(rsn_direct_hmac((enum rsn_direct_hash)7, out, 3, v, 1, out), -1);
+	ck_assert_int_eq(rsn_direct_aes_wrap(out, 24, out, 16, out), -1); /* KEK 16 or 32 */
+	ck_assert_int_eq(rsn_direct_aes_wrap(out, 16, out, 12, out), -1); /* 8n, n >= 2 */
+	ck_assert_int_eq(rsn_direct_aes_unwrap(out, 16, out, 16, out), -1); /* at least 24 */
+	ck_assert_int_eq(rsn_direct_random(NULL, 1), -1);
 }
 END_TEST
 
@@ -146,6 +202,30 @@ START_TEST(test_direct_psk_needs_no_fetch)
 }
 END_TEST
 
+/*
+ * And the 4-way handshake of AKM 00-0F-AC:2 with CCMP: PTK (PRF-384), the EAPOL-Key MIC
+ * (HMAC-SHA-1-128) and the Key Data's unwrap fetch nothing either (the SNonce's draw:
+ * test-handshake.c).
+ */
+START_TEST(test_direct_psk_handshake_needs_no_fetch)
+{
+	const struct rsn_akm_info *akm = rsn_akm_info_find(RSN_AKM_PSK);
+	uint8_t pmk[32] = { 1 }, aa[6] = { 2 }, spa[6] = { 3 }, an[32] = { 4 }, sn[32] = { 7 };
+	uint8_t frame[99] = { 5 }, mic[16], kd[24], plain[16] = { 6 }, back[16];
+	struct rsn_ptk ptk;
+
+	ck_assert_ptr_nonnull(akm);
+	ck_assert(!rsn_crypto_fetched());
+	ck_assert_int_eq(rsn_crypto_ptk_derive(akm, RSN_CIPHER_CCMP_128, pmk, 32, aa, spa, an, sn, &ptk),
+			 0);
+	ck_assert_int_eq(rsn_crypto_eapol_mic(akm, ptk.kck, frame, sizeof(frame), mic), 0);
+	ck_assert_int_eq(rsn_crypto_aes_wrap(ptk.kek, ptk.kek_len, plain, 16, kd), 0);
+	ck_assert_int_eq(rsn_crypto_aes_unwrap(ptk.kek, ptk.kek_len, kd, 24, back), 0);
+	ck_assert_mem_eq(back, plain, 16);
+	ck_assert(!rsn_crypto_fetched());
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rsn-crypto-direct");
@@ -158,8 +238,11 @@ int main(void)
 	tcase_add_test(tc, test_direct_pbkdf2_matches_evp);
 	tcase_add_test(tc, test_direct_hmac_sha256_rfc4231);
 	tcase_add_test(tc, test_direct_hmac_sha256_matches_evp);
+	tcase_add_test(tc, test_direct_hmac_pieces);
+	tcase_add_test(tc, test_direct_aes_unwrap_integrity);
 	tcase_add_test(tc, test_direct_bad_arguments);
 	tcase_add_test(tc, test_direct_psk_needs_no_fetch);
+	tcase_add_test(tc, test_direct_psk_handshake_needs_no_fetch);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

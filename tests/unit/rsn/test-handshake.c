@@ -6,7 +6,60 @@
  * test-handshake-krack.c.)
  */
 
+#include <dlfcn.h>
+
 #include "tests/unit/rsn/test-hs-env.h"
+
+/*
+ * OpenSSL's DRBGs, counted: these definitions come before libcrypto's for every call made
+ * from this executable, which has the engine linked in.
+ */
+static int rand_calls;
+
+int RAND_bytes(unsigned char *buf, int num)
+{
+	int (*real)(unsigned char *, int) = (int (*)(unsigned char *, int))dlsym(RTLD_NEXT,
+										  "RAND_bytes");
+
+	rand_calls++;
+	return real ? real(buf, num) : 0;
+}
+
+int RAND_priv_bytes(unsigned char *buf, int num)
+{
+	int (*real)(unsigned char *, int) = (int (*)(unsigned char *, int))dlsym(RTLD_NEXT,
+										  "RAND_priv_bytes");
+
+	rand_calls++;
+	return real ? real(buf, num) : 0;
+}
+
+/*
+ * A WPA2-Personal handshake (AKM 00-0F-AC:2, CCMP) sets up nothing of OpenSSL's: no provider
+ * fetch (rsn_crypto_fetched) and no DRBG (the SNonce comes from the kernel). A first connection
+ * therefore never waits for the warm-up thread (rsn/crypto-direct.h). Check forks each test,
+ * so this process has done neither before.
+ */
+START_TEST(test_psk_handshake_needs_no_openssl_setup)
+{
+	struct pair s;
+	uint8_t first[32];
+
+	ck_assert(!rsn_crypto_fetched());
+	pair_init(&s, RSN_AKM_PSK, false);
+	pair_msg12(&s);
+	memcpy(first, s.a.snonce, 32); /* as the authenticator read it in message 2 */
+	pair_msg34(&s);
+	ck_assert_int_eq(s.e.established, 1);
+	ck_assert_int_eq(rand_calls, 0);
+	ck_assert(!rsn_crypto_fetched());
+	/* a PTK rekey draws a new SNonce (IEEE 802.11-2020 12.7.6.2), from the kernel too */
+	pair_msg12(&s);
+	ck_assert(memcmp(first, s.a.snonce, 32) != 0);
+	ck_assert_int_eq(rand_calls, 0);
+	pair_free(&s);
+}
+END_TEST
 
 /* Full 4-way, GTK rekey and PTK rekey for each supported PSK-style AKM. */
 START_TEST(test_full_handshake_and_rekeys)
@@ -205,6 +258,7 @@ static Suite *suite(void)
 
 	tcase_set_timeout(authenticator, 60);
 	tcase_add_test(authenticator, test_full_handshake_and_rekeys);
+	tcase_add_test(authenticator, test_psk_handshake_needs_no_openssl_setup);
 	tcase_add_test(authenticator, test_msg1_retransmit);
 	tcase_add_test(authenticator, test_mfp_optional);
 	tcase_add_test(authenticator, test_params_check);

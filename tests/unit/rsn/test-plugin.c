@@ -263,22 +263,39 @@ START_TEST(test_validate_eap_fetches_algorithms_ahead)
 }
 END_TEST
 
-/* InitService leaves OpenSSL's set-up to the warm-up thread, which ihvd's start-up does not
- * wait for: the algorithms and the DRBGs are ready before any primitive ran (crypto-warm.h). */
-START_TEST(test_init_service_warms_crypto_on_a_thread)
+/*
+ * InitService sets up nothing of OpenSSL's (ihvd waits for it at start-up). ValidateProfile
+ * starts the warm-up thread for a network that needs OpenSSL's provider, SAE here, and not
+ * for a WPA2-Personal one, whose first connection it would only slow (crypto-warm.h).
+ */
+START_TEST(test_init_service_leaves_openssl_to_validation)
 {
 	DOT11EXT_IHV_HANDLERS t;
 	DOT11_ADAPTER adapter = { 0 };
+	struct prof p;
+	DWORD reason = 1;
 
 	h.Dot11ExtIhvDeinitAdapter(ad);
-	h.Dot11ExtIhvDeinitService(); /* joins the fixture's thread and frees the algorithms */
+	h.Dot11ExtIhvDeinitService(); /* joins any thread and frees the algorithms */
 	ck_assert(!rsn_crypto_fetched());
 	ck_assert_uint_eq(Dot11ExtIhvInitService(0, &api, &lx, &t), ERROR_SUCCESS);
 	h = t;
+	ck_assert_uint_eq(h.Dot11ExtIhvInitAdapter(&adapter, SVC, &ad), ERROR_SUCCESS);
+	rsn_crypto_warm_join();
+	ck_assert(!rsn_crypto_fetched());
+	prof_make(&p, "WPA-PSK", 0);
+	ck_assert_uint_eq(h.Dot11ExtIhvValidateProfile(ad, NULL, &p.c, &p.s, &reason),
+			  ERROR_SUCCESS);
+	prof_free(&p);
+	rsn_crypto_warm_join();
+	ck_assert(!rsn_crypto_fetched());
+	prof_make(&p, "SAE", 2);
+	ck_assert_uint_eq(h.Dot11ExtIhvValidateProfile(ad, NULL, &p.c, &p.s, &reason),
+			  ERROR_SUCCESS);
+	prof_free(&p);
 	rsn_crypto_warm_join();
 	ck_assert(rsn_crypto_fetched());
 	ck_assert(rsn_crypto_warm_rand_ready());
-	ck_assert_uint_eq(h.Dot11ExtIhvInitAdapter(&adapter, SVC, &ad), ERROR_SUCCESS);
 }
 END_TEST
 
@@ -479,7 +496,7 @@ int main(void)
 	tcase_add_test(tc, test_pre_assoc_psk_no_pmf);
 	tcase_add_test(tc, test_validate_derives_the_pmk_ahead);
 	tcase_add_test(tc, test_validate_eap_fetches_algorithms_ahead);
-	tcase_add_test(tc, test_init_service_warms_crypto_on_a_thread);
+	tcase_add_test(tc, test_init_service_leaves_openssl_to_validation);
 	tcase_add_test(tc, test_pre_assoc_asks_for_the_passphrase);
 	tcase_add_test(tc, test_passphrase_request_times_out);
 	tcase_add_test(tc, test_pre_assoc_psk_sha256_pmf);
