@@ -18,7 +18,7 @@
  * The 4-way handshake's own primitives (PRF-384 and the EAPOL-Key MIC on HMAC-SHA-1, the Key
  * Data's AES Key Wrap) go the same way: with them, a first WPA2-Personal connection never
  * waits for OpenSSL's initialisation, which the warm-up thread does in the background for the
- * AKMs that need it (CMAC, KDF-SHA-384, elliptic curves), and each call saves the context
+ * AKMs that need it (CMAC, the KDFs, elliptic curves, TLS), and each call saves the context
  * duplication and its allocations.
  *
  * The functions below are the textbook constructions: HMAC of RFC 2104 with the inner and outer
@@ -26,8 +26,8 @@
  * SHA1_Init, SHA256_Init and AES_set_encrypt_key, which OpenSSL 3 marks deprecated but ships; a
  * libcrypto built without them (no-deprecated) gets EVP instead, with the same results.
  *
- * Both return 0, or -1 on a bad argument or a libcrypto failure. Every keyed state is
- * cleansed before return.
+ * All return 0, or -1 on a bad argument or a libcrypto failure. Every keyed state is cleansed
+ * before return.
  */
 #ifndef RSN_CRYPTO_DIRECT_H
 #define RSN_CRYPTO_DIRECT_H

@@ -12,13 +12,15 @@
  * under TCG in the hwsim VM (2026-11-27): a process's first RAND_bytes took 57-73 ms (OpenSSL's
  * initialisation, its default provider, then the DRBGs); after a first fetch the DRBGs took
  * 15-16 ms alone and 24-35 ms beside EVP's PBKDF2, which they slowed from 50-58 to 62-78 ms.
- * InitService starts the thread, so InitService (which ihvd waits for at start-up) does not
- * pay for it, nor does SAE's first commit or an EAP method's first TLS record.
+ * ValidateProfile starts the thread for a network that needs OpenSSL's provider (PSK-SHA256,
+ * SAE, 802.1X), so that neither InitService (which ihvd waits for at start-up) nor SAE's first
+ * commit nor the first handshake after EAP-Success pays for it.
  *
- * A WPA2-Personal connection (AKM 00-0F-AC:2) needs none of it (rsn/crypto-direct.h): its
- * PBKDF2 runs on its own thread beside this one from ValidateProfile on (rsn/pmk-prefetch.h),
- * its handshake's HMAC-SHA-1 and AES Key Wrap need no provider, and its SNonce comes from the
- * kernel's generator. Both used to wait for this fetch.
+ * A WPA2-Personal network (AKM 00-0F-AC:2) does not start it: its connection needs none of it
+ * (rsn/crypto-direct.h). Its PBKDF2 runs on its own thread from ValidateProfile on
+ * (rsn/pmk-prefetch.h), its handshake's HMAC-SHA-1 and AES Key Wrap need no provider, and its
+ * SNonce comes from the kernel's generator; the thread's CPU would only slow that first
+ * connection on a small machine.
  */
 #ifndef RSN_CRYPTO_WARM_H
 #define RSN_CRYPTO_WARM_H

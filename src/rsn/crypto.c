@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* RSN crypto primitives on OpenSSL 3 EVP (IEEE 802.11-2020 12.7.1). */
+/* RSN crypto primitives (IEEE 802.11-2020 12.7.1): OpenSSL 3 EVP, and crypto-direct.h. */
 #include "rsn/crypto.h"
 
 #include <pthread.h>
