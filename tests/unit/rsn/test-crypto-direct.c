@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* src/rsn/crypto-direct.c: HMAC, PBKDF2 and AES Key Wrap without a provider, against vectors and EVP. */
+/* src/rsn/crypto-direct.c: HMAC, PBKDF2 and AES Key Wrap without a provider, against vectors
+ * and EVP. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,22 +76,17 @@ END_TEST
 /* RFC 4231 test cases 1, 2 and 6 (a 131-octet key, hashed first). */
 START_TEST(test_direct_hmac_sha256_rfc4231)
 {
+	static const char big[] = "Test Using Larger Than Block-Size Key - Hash Key First";
 	uint8_t key[131], out[32];
 
 	memset(key, 0x0b, 20);
 	ck_assert_int_eq(hmac256(key, 20, (const uint8_t *)"Hi There", 8, out), 0);
 	check_hex(out, 32, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
-	ck_assert_int_eq(hmac256((const uint8_t *)"Jefe", 4,
-						(const uint8_t *)"what do ya want for nothing?",
-						28, out),
+	ck_assert_int_eq(hmac256((const uint8_t *)"Jefe", 4, "what do ya want for nothing?", 28, out),
 			 0);
 	check_hex(out, 32, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 	memset(key, 0xaa, sizeof(key));
-	ck_assert_int_eq(hmac256(
-				 key, sizeof(key),
-				 (const uint8_t *)"Test Using Larger Than Block-Size Key - Hash Key First",
-				 54, out),
-			 0);
+	ck_assert_int_eq(hmac256(key, sizeof(key), big, 54, out), 0);
 	check_hex(out, 32, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
 }
 END_TEST
@@ -120,7 +116,9 @@ END_TEST
 START_TEST(test_direct_hmac_pieces)
 {
 	const uint8_t key[] = "Jefe", msg[] = "what do ya want for nothing?";
-	struct rsn_direct_piece v[4] = { { msg, 4 }, { msg + 4, 0 }, { msg + 4, 10 }, { msg + 14, 14 } };
+	struct rsn_direct_piece v[4] = {
+		{ msg, 4 }, { msg + 4, 0 }, { msg + 4, 10 }, { msg + 14, 14 },
+	};
 	struct rsn_direct_piece whole = { msg, 28 };
 	uint8_t a[20], b[20];
 
@@ -216,8 +214,8 @@ START_TEST(test_direct_psk_handshake_needs_no_fetch)
 
 	ck_assert_ptr_nonnull(akm);
 	ck_assert(!rsn_crypto_fetched());
-	ck_assert_int_eq(rsn_crypto_ptk_derive(akm, RSN_CIPHER_CCMP_128, pmk, 32, aa, spa, an, sn, &ptk),
-			 0);
+	ck_assert_int_eq(
+		rsn_crypto_ptk_derive(akm, RSN_CIPHER_CCMP_128, pmk, 32, aa, spa, an, sn, &ptk), 0);
 	ck_assert_int_eq(rsn_crypto_eapol_mic(akm, ptk.kck, frame, sizeof(frame), mic), 0);
 	ck_assert_int_eq(rsn_crypto_aes_wrap(ptk.kek, ptk.kek_len, plain, 16, kd), 0);
 	ck_assert_int_eq(rsn_crypto_aes_unwrap(ptk.kek, ptk.kek_len, kd, 24, back), 0);

@@ -16,10 +16,11 @@
  */
 static int rand_calls;
 
+typedef int (*rand_fn)(unsigned char *buf, int num);
+
 int RAND_bytes(unsigned char *buf, int num)
 {
-	int (*real)(unsigned char *, int) = (int (*)(unsigned char *, int))dlsym(RTLD_NEXT,
-										  "RAND_bytes");
+	rand_fn real = (rand_fn)dlsym(RTLD_NEXT, "RAND_bytes");
 
 	rand_calls++;
 	return real ? real(buf, num) : 0;
@@ -27,8 +28,7 @@ int RAND_bytes(unsigned char *buf, int num)
 
 int RAND_priv_bytes(unsigned char *buf, int num)
 {
-	int (*real)(unsigned char *, int) = (int (*)(unsigned char *, int))dlsym(RTLD_NEXT,
-										  "RAND_priv_bytes");
+	rand_fn real = (rand_fn)dlsym(RTLD_NEXT, "RAND_priv_bytes");
 
 	rand_calls++;
 	return real ? real(buf, num) : 0;
