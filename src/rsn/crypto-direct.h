@@ -11,9 +11,9 @@
  *   EVP_KDF / PKCS5_PBKDF2_HMAC              44-68 ms
  *   EVP_MD_CTX_copy_ex per iteration         32-46 ms
  *   SHA1_* with the pads' states kept        18-24 ms   (here)
- * and on this machine's host CPU 1.75, 1.25 and 0.85 ms. A process's first provider fetch took
- * 57-73 ms there (crypto-warm.h); the PBKDF2 no longer waits for it, so the two run side by
- * side instead of one after the other.
+ * and on this machine's host CPU 1.75, 1.25 and 0.85 ms. OpenSSL's initialisation, default
+ * provider and DRBGs took 57-73 ms there (crypto-warm.h); the PBKDF2 no longer waits for them,
+ * so the two run side by side instead of one after the other.
  *
  * The 4-way handshake's own primitives (PRF-384 and the EAPOL-Key MIC on HMAC-SHA-1, the Key
  * Data's AES Key Wrap) go the same way: with them, a first WPA2-Personal connection never

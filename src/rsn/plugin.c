@@ -173,9 +173,9 @@ Dot11ExtIhvInitService(DWORD dwVerNumUsed, PDOT11EXT_APIS pDot11ExtAPI, LPVOID p
 	       lx->dwSize < sizeof(rsn_plugin_g.lx) ? lx->dwSize : sizeof(rsn_plugin_g.lx));
 	rsn_plugin_g.up = true;
 	/*
-	 * OpenSSL is not set up here: ihvd waits for InitService at start-up, and a process's
-	 * first provider fetch took 57-73 ms under TCG. ValidateProfile starts the warm-up thread
-	 * for the networks that need it (crypto-warm.h); DeinitService joins it.
+	 * OpenSSL is not set up here: ihvd waits for InitService at start-up, and OpenSSL's
+	 * initialisation with its DRBGs took 57-73 ms under TCG. ValidateProfile starts the warm-up
+	 * thread for the networks that need it (crypto-warm.h); DeinitService joins it.
 	 */
 	/* ihvlinux.h version 2: SAE through the host's authentication exchange */
 	if (lx->dwVersion >= DOT11EXT_LINUX_APIS_VERSION_2 &&

@@ -14,12 +14,6 @@
 #include "rsn/pmk-cache.h"
 #include "tests/unit/rsn/test-util.h"
 
-static void check_hex(const uint8_t *got, size_t n, const char *want)
-{
-	ck_assert_uint_eq(strlen(want), 2 * n);
-	ck_assert_str_eq(test_hex(got, n), want);
-}
-
 static int hmac256(const uint8_t *key, size_t key_len, const void *data, size_t len,
 		   uint8_t out[32])
 {
@@ -41,7 +35,7 @@ START_TEST(test_direct_pbkdf2_rfc6070_nul)
 	uint8_t out[16];
 
 	ck_assert_int_eq(rsn_direct_pbkdf2_sha1("pass\0word", 9, "sa\0lt", 5, 4096, out, 16), 0);
-	check_hex(out, 16, "56fa6aa75548099dcc37d7f03425e0c3");
+	test_check_hex(out, 16, "56fa6aa75548099dcc37d7f03425e0c3");
 }
 END_TEST
 
@@ -81,13 +75,13 @@ START_TEST(test_direct_hmac_sha256_rfc4231)
 
 	memset(key, 0x0b, 20);
 	ck_assert_int_eq(hmac256(key, 20, (const uint8_t *)"Hi There", 8, out), 0);
-	check_hex(out, 32, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	test_check_hex(out, 32, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
 	ck_assert_int_eq(hmac256((const uint8_t *)"Jefe", 4, "what do ya want for nothing?", 28, out),
 			 0);
-	check_hex(out, 32, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+	test_check_hex(out, 32, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 	memset(key, 0xaa, sizeof(key));
 	ck_assert_int_eq(hmac256(key, sizeof(key), big, 54, out), 0);
-	check_hex(out, 32, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+	test_check_hex(out, 32, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
 }
 END_TEST
 
@@ -126,7 +120,7 @@ START_TEST(test_direct_hmac_pieces)
 	ck_assert_int_eq(rsn_direct_hmac(RSN_DIRECT_SHA1, key, 4, &whole, 1, b), 0);
 	ck_assert_mem_eq(a, b, 20);
 	/* RFC 2202 test case 2 */
-	check_hex(a, 20, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+	test_check_hex(a, 20, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
 }
 END_TEST
 
@@ -191,7 +185,7 @@ START_TEST(test_direct_psk_needs_no_fetch)
 	ck_assert(!rsn_crypto_fetched());
 	ck_assert_int_eq(rsn_pmk_cache_get(c, (const uint8_t *)"IEEE", 4, "password", pmk), 0);
 	/* IEEE 802.11-2020 J.4.2, the first pass-phrase vector */
-	check_hex(pmk, RSN_PMK_LEN,
+	test_check_hex(pmk, RSN_PMK_LEN,
 		  "f42c6fc52df0ebef9ebb4b90b38a5f902e83fe1b135a70e23aed762e9710a12e");
 	ck_assert_int_eq(rsn_pmk_cache_get(c, (const uint8_t *)"IEEE", 4, "password", pmk), 0);
 	ck_assert_uint_eq(rsn_pmk_cache_stats(c)->derivations, 1);

@@ -7,12 +7,6 @@
 #include "rsn/crypto.h"
 #include "tests/unit/rsn/test-util.h"
 
-static void check_hex(const uint8_t *got, size_t n, const char *want)
-{
-	ck_assert_uint_eq(strlen(want), 2 * n);
-	ck_assert_str_eq(test_hex(got, n), want);
-}
-
 /* V1-V3: IEEE 802.11 Annex J pass-phrase -> PSK */
 START_TEST(test_psk_annex_j)
 {
@@ -35,7 +29,7 @@ START_TEST(test_psk_annex_j)
 		ck_assert_int_eq(rsn_crypto_psk_from_passphrase(v[i].pass, (const uint8_t *)v[i].ssid,
 								strlen(v[i].ssid), pmk),
 				 0);
-		check_hex(pmk, 32, v[i].psk);
+		test_check_hex(pmk, 32, v[i].psk);
 	}
 }
 END_TEST
@@ -66,12 +60,12 @@ START_TEST(test_psk_hex)
 	const char *hex = "602e323e077bc63bd80307ef4745b754b0ae0a925c2638ecd13a794b9527b9e6";
 
 	ck_assert_int_eq(rsn_crypto_psk_from_hex(hex, pmk), 0);
-	check_hex(pmk, 32, hex);
+	test_check_hex(pmk, 32, hex);
 	ck_assert_int_eq(rsn_crypto_psk_from_hex(
 				 "602E323E077BC63BD80307EF4745B754B0AE0A925C2638ECD13A794B9527B9E6",
 				 pmk),
 			 0);
-	check_hex(pmk, 32, hex);
+	test_check_hex(pmk, 32, hex);
 	ck_assert_int_eq(rsn_crypto_psk_from_hex(
 				 "602e323e077bc63bd80307ef4745b754b0ae0a925c2638ecd13a794b9527b9e", pmk),
 			 -1);
@@ -91,16 +85,16 @@ START_TEST(test_pbkdf2_rfc6070)
 	uint8_t out[25];
 
 	ck_assert_int_eq(rsn_crypto_pbkdf2_sha1("password", 8, "salt", 4, 1, out, 20), 0);
-	check_hex(out, 20, "0c60c80f961f0e71f3a9b524af6012062fe037a6");
+	test_check_hex(out, 20, "0c60c80f961f0e71f3a9b524af6012062fe037a6");
 	ck_assert_int_eq(rsn_crypto_pbkdf2_sha1("password", 8, "salt", 4, 2, out, 20), 0);
-	check_hex(out, 20, "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957");
+	test_check_hex(out, 20, "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957");
 	ck_assert_int_eq(rsn_crypto_pbkdf2_sha1("password", 8, "salt", 4, 4096, out, 20), 0);
-	check_hex(out, 20, "4b007901b765489abead49d926f721d065a429c1");
+	test_check_hex(out, 20, "4b007901b765489abead49d926f721d065a429c1");
 	ck_assert_int_eq(rsn_crypto_pbkdf2_sha1("passwordPASSWORDpassword", 24,
 						"saltSALTsaltSALTsaltSALTsaltSALTsalt", 36, 4096,
 						out, 25),
 			 0);
-	check_hex(out, 25, "3d2eec4fe41c849b80c8d83662c0e44a8b291a964cf2f07038");
+	test_check_hex(out, 25, "3d2eec4fe41c849b80c8d83662c0e44a8b291a964cf2f07038");
 }
 END_TEST
 
@@ -115,23 +109,23 @@ START_TEST(test_prf_sha1)
 	ck_assert_int_eq(rsn_crypto_prf_sha1(k1, 20, "prefix", (const uint8_t *)"Hi There", 8, out,
 					     64),
 			 0);
-	check_hex(out, 64,
+	test_check_hex(out, 64,
 		  "bcd4c650b30b9684951829e0d75f9d54b862175ed9f00606e17d8da35402ffee75df78c3d31e0f88"
 		  "9f012120c0862beb67753e7439ae242edb8373698356cf5a");
 	ck_assert_int_eq(rsn_crypto_prf_sha1((const uint8_t *)"Jefe", 4, "prefix",
 					     (const uint8_t *)"what do ya want for nothing?", 28,
 					     out, 64),
 			 0);
-	check_hex(out, 64,
+	test_check_hex(out, 64,
 		  "51f4de5b33f249adf81aeb713a3c20f4fe631446fabdfa58244759ae58ef9009a99abf4eac2ca5fa"
 		  "87e692c440eb40023e7babb206d61de7b92f41529092b8fc");
 	ck_assert_int_eq(rsn_crypto_prf_sha1(k3, 20, "prefix", b3, 50, out, 64), 0);
-	check_hex(out, 64,
+	test_check_hex(out, 64,
 		  "e1ac546ec4cb636f9976487be5c86be17a0252ca5d8d8df12cfb0473525249ce9dd8d177ead710bc"
 		  "9b590547239107aef7b4abd43d87f0a68f1cbd9e2b6f7607");
 	/* a shorter output is a prefix of the longer one */
 	ck_assert_int_eq(rsn_crypto_prf_sha1(k3, 20, "prefix", b3, 50, out, 48), 0);
-	check_hex(out, 48,
+	test_check_hex(out, 48,
 		  "e1ac546ec4cb636f9976487be5c86be17a0252ca5d8d8df12cfb0473525249ce9dd8d177ead710bc"
 		  "9b590547239107ae");
 }
@@ -145,7 +139,7 @@ START_TEST(test_kdf_sha256)
 	ck_assert_int_eq(rsn_crypto_kdf(RSN_PRF_KDF_SHA256, (const uint8_t *)"abc", 3, "KDF test",
 					(const uint8_t *)"data", 4, out, 256),
 			 0);
-	check_hex(out, 32, "9efd6eb02758cb7370a86f8a305375d41f8f21c2e47447f584f7d2291143d4d4");
+	test_check_hex(out, 32, "9efd6eb02758cb7370a86f8a305375d41f8f21c2e47447f584f7d2291143d4d4");
 	ck_assert_int_eq(rsn_crypto_kdf(RSN_PRF_KDF_SHA256, (const uint8_t *)"abc", 3, "KDF test",
 					(const uint8_t *)"data", 4, out, 255),
 			 -1);
@@ -163,11 +157,11 @@ START_TEST(test_hmac)
 	uint8_t out[48];
 
 	ck_assert_int_eq(rsn_crypto_hmac_sha1(k, 4, d, 28, out), 0);
-	check_hex(out, 20, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+	test_check_hex(out, 20, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
 	ck_assert_int_eq(rsn_crypto_hmac_sha256(k, 4, d, 28, out), 0);
-	check_hex(out, 32, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+	test_check_hex(out, 32, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 	ck_assert_int_eq(rsn_crypto_hmac_sha384(k, 4, d, 28, out), 0);
-	check_hex(out, 48,
+	test_check_hex(out, 48,
 		  "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c7"
 		  "8b3239ecfab21649");
 }
@@ -193,7 +187,7 @@ START_TEST(test_cmac_rfc4493)
 		   msg);
 	for (size_t i = 0; i < 4; i++) {
 		ck_assert_int_eq(rsn_crypto_cmac_aes128(key, msg, v[i].len, out), 0);
-		check_hex(out, 16, v[i].mac);
+		test_check_hex(out, 16, v[i].mac);
 	}
 }
 END_TEST
@@ -206,16 +200,16 @@ START_TEST(test_aes_wrap_rfc3394)
 	test_unhex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", kek);
 	test_unhex("00112233445566778899aabbccddeeff000102030405060708090a0b0c0d0e0f", data);
 	ck_assert_int_eq(rsn_crypto_aes_wrap(kek, 16, data, 16, out), 0);
-	check_hex(out, 24, "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5");
+	test_check_hex(out, 24, "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5");
 	ck_assert_int_eq(rsn_crypto_aes_unwrap(kek, 16, out, 24, back), 0);
-	check_hex(back, 16, "00112233445566778899aabbccddeeff");
+	test_check_hex(back, 16, "00112233445566778899aabbccddeeff");
 	ck_assert_int_eq(rsn_crypto_aes_wrap(kek, 32, data, 16, out), 0);
-	check_hex(out, 24, "64e8c3f9ce0f5ba263e9777905818a2a93c8191e7d6e8ae7");
+	test_check_hex(out, 24, "64e8c3f9ce0f5ba263e9777905818a2a93c8191e7d6e8ae7");
 	ck_assert_int_eq(rsn_crypto_aes_wrap(kek, 32, data, 32, out), 0);
-	check_hex(out, 40,
+	test_check_hex(out, 40,
 		  "28c9f404c4b810f4cbccb35cfb87f8263f5786e2d80ed326cbc7f0e71a99f43bfb988b9b7a02dd21");
 	ck_assert_int_eq(rsn_crypto_aes_unwrap(kek, 32, out, 40, back), 0);
-	check_hex(back, 32, "00112233445566778899aabbccddeeff000102030405060708090a0b0c0d0e0f");
+	test_check_hex(back, 32, "00112233445566778899aabbccddeeff000102030405060708090a0b0c0d0e0f");
 	/* integrity check failure, bad lengths, bad KEK length */
 	out[5] ^= 1;
 	ck_assert_int_eq(rsn_crypto_aes_unwrap(kek, 32, out, 40, back), -1);
@@ -246,9 +240,9 @@ static void ptk_case(uint32_t akm_sel, const char *pmk_hex, const char *aa_hex,
 	ck_assert_uint_eq(ptk.kck_len, 16);
 	ck_assert_uint_eq(ptk.kek_len, 16);
 	ck_assert_uint_eq(ptk.tk_len, 16);
-	check_hex(ptk.kck, 16, kck);
-	check_hex(ptk.kek, 16, kek);
-	check_hex(ptk.tk, 16, tk);
+	test_check_hex(ptk.kck, 16, kck);
+	test_check_hex(ptk.kek, 16, kek);
+	test_check_hex(ptk.tk, 16, tk);
 	/* min/max ordering: swapping the roles of the addresses and nonces changes nothing */
 	{
 		struct rsn_ptk again;
@@ -319,7 +313,7 @@ START_TEST(test_eapol_mic_recorded)
 		test_unhex(v[i].kck, kck);
 		memset(frame + 81, 0, 16);
 		ck_assert_int_eq(rsn_crypto_eapol_mic(akm, kck, frame, n, mic), 0);
-		check_hex(mic, 16, v[i].mic);
+		test_check_hex(mic, 16, v[i].mic);
 	}
 }
 END_TEST

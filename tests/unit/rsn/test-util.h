@@ -45,6 +45,13 @@ static inline const char *test_hex(const uint8_t *p, size_t n)
 	return s;
 }
 
+/* The n octets at got, in lower-case hex, are want. */
+static inline void test_check_hex(const uint8_t *got, size_t n, const char *want)
+{
+	ck_assert_uint_eq(strlen(want), 2 * n);
+	ck_assert_str_eq(test_hex(got, n), want);
+}
+
 /* Run a suite to the end, then release OpenSSL's fetched algorithms; main's exit status. */
 static inline int test_run_suite(Suite *s)
 {
