@@ -11,12 +11,23 @@
 #define IHVD_COMMON_WIPE_H
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 static inline void secret_wipe(void *p, size_t n)
 {
 	if (p && n)
 		explicit_bzero(p, n);
+}
+
+/* A string that may hold a secret: wiped, freed, and the pointer cleared. */
+static inline void secret_str_free(char **s)
+{
+	if (*s) {
+		secret_wipe(*s, strlen(*s));
+		free(*s);
+	}
+	*s = NULL;
 }
 
 #endif

@@ -63,24 +63,15 @@ bool config_eap_field(const char *name)
 	return !strcmp(name, "eap") || config_eap_desc(name) != NULL;
 }
 
-static void config_eap_str_free(char **s)
-{
-	if (*s) {
-		secret_wipe(*s, strlen(*s));
-		free(*s);
-	}
-	*s = NULL;
-}
-
 void config_eap_free(struct config_eap *e)
 {
 	size_t i;
 
 	if (!e)
 		return;
-	config_eap_str_free(&e->eap);
+	secret_str_free(&e->eap);
 	for (i = 0; i < CONFIG_EAP_N; i++)
-		config_eap_str_free((char **)((char *)e + config_eap_fields[i].off));
+		secret_str_free((char **)((char *)e + config_eap_fields[i].off));
 	secret_wipe(e, sizeof(*e));
 	free(e);
 }
@@ -128,7 +119,7 @@ static int config_eap_method(struct config_eap *e, const char *v, char *err, siz
 						   "method (TLS, PEAP or TTLS)", v);
 		return config_errf(err, len, "eap: unknown method '%.32s' (TLS, PEAP or TTLS)", v);
 	}
-	config_eap_str_free(&e->eap);
+	secret_str_free(&e->eap);
 	e->eap = strdup(m);
 	return e->eap ? 0 : config_errf(err, len, "eap: out of memory");
 }
@@ -189,7 +180,7 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 		return config_errf(err, len, "%s: empty", name);
 	}
 	if (!strcmp(name, "ca_cert") && !strcmp((char *)buf, "none")) {
-		config_eap_str_free(&n->eap->ca_cert);
+		secret_str_free(&n->eap->ca_cert);
 		n->eap->ca_none = true;
 		log_warn("ca_cert=\"none\": the 802.1X server's certificate will NOT be verified; "
 			 "anyone can pose as this network");
@@ -202,7 +193,7 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 	if (!s)
 		return config_errf(err, len, "%s: out of memory", name);
 	slot = (char **)((char *)n->eap + d->off);
-	config_eap_str_free(slot);
+	secret_str_free(slot);
 	*slot = s;
 	if (!strcmp(name, "ca_cert"))
 		n->eap->ca_none = false;

@@ -236,6 +236,7 @@ void station_plugin_crashed(struct station *st, unsigned crashes, const char *wh
 			    bool gave_up)
 {
 	st->plugin_crashes = crashes;
+	cap_memo_clear(st->cap_memo); /* a new process: its answers are asked for again */
 	station_event(st, "CTRL-EVENT-IHV-PLUGIN-CRASHED plugin=%s crashes=%u%s what=\"%s\"",
 		      st->plugin_name ? st->plugin_name : "", crashes,
 		      gave_up ? " gave_up=1" : "", what);

@@ -7,6 +7,7 @@
 #ifndef IHVD_DAEMON_STATION_INT_H
 #define IHVD_DAEMON_STATION_INT_H
 
+#include "daemon/cap-memo.h"
 #include "daemon/scan.h"
 #include "daemon/select.h"
 #include "daemon/station.h"
@@ -40,6 +41,7 @@ struct station {
 	uint8_t mac[DRV_ETH_ALEN];
 	char *plugin_name;
 	unsigned plugin_crashes;
+	struct cap_memo *cap_memo; /* the plugin's accepted capability matches (cap-memo.h) */
 	struct station_backend be;
 	uint32_t scan_max_age_ms;
 	uint32_t known_max_age_ms;

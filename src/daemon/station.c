@@ -99,7 +99,10 @@ static void station_retry_cb(void *arg)
 
 /*
  * PerformCapabilityMatch for each candidate (contract §3 [8]): a BSS the
- * plugin refuses is skipped, with its reason. False when none is left.
+ * plugin refuses is skipped, with its reason. False when none is left. A BSS
+ * the plugin accepted before with exactly these inputs is not asked about
+ * again (cap-memo.h): a reconnect without a new scan saves the call, a round
+ * trip to the plugin host (issue 16).
  */
 static bool station_capability_filter(struct station *st, struct select_result *sel,
 				      const struct profile_xml *x)
@@ -119,8 +122,13 @@ static bool station_capability_filter(struct station *st, struct select_result *
 			.bss = &b, .n_bss = 1,
 			.connectivity_xml = x->connectivity, .security_xml = x->security,
 		};
+		if (cap_memo_find(st->cap_memo, &one)) {
+			sel->bss[kept++] = sel->bss[i];
+			continue;
+		}
 		reason = 0;
 		if (st->be.capability_match(st->be.ctx, &one, &reason) == 0) {
+			cap_memo_remember(st->cap_memo, &one);
 			sel->bss[kept++] = sel->bss[i];
 			continue;
 		}
@@ -746,7 +754,9 @@ struct station *station_new(const struct station_params *p)
 	st->state = STATION_DISCONNECTED;
 	st->retry_timer = loop_timer_new(p->loop, station_retry_cb, st);
 	st->scan_timer = loop_timer_new(p->loop, station_scan_timeout_cb, st);
-	if (!st->plugin_name || !st->backoff || !st->retry_timer || !st->scan_timer) {
+	st->cap_memo = cap_memo_new();
+	if (!st->plugin_name || !st->backoff || !st->retry_timer || !st->scan_timer ||
+	    !st->cap_memo) {
 		station_free(st);
 		return NULL;
 	}
@@ -763,6 +773,7 @@ void station_free(struct station *st)
 	loop_timer_free(st->scan_timer);
 	station_discovery_clear(st);
 	scan_cache_clear(&st->cache);
+	cap_memo_free(st->cap_memo);
 	free(st->backoff);
 	free(st->plugin_name);
 	memset(st->ui, 0, sizeof(st->ui));

@@ -783,6 +783,50 @@ START_TEST(test_capability_match_skips_refused_bss)
 }
 END_TEST
 
+/*
+ * A reconnect to the BSS the plugin accepted, with the same profile, does not ask
+ * PerformCapabilityMatch again (cap-memo.h); a restarted plugin process or a changed
+ * profile is asked again.
+ */
+START_TEST(test_capability_match_not_asked_again_for_a_reconnect)
+{
+	struct config *fresh = config_new();
+
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 1, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up();
+	station_start(st);
+	ck_assert_int_eq(fake.n_match, 1);
+	ck_assert_int_eq(fake.n_connect, 1);
+	authorize();
+	ck_assert_int_eq(station_disconnect(st), 0);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_int_eq(fake.n_match, 1); /* the same BSS and profile: the memo answered */
+	authorize();
+
+	/* a restarted plugin process knows nothing of its earlier answers */
+	station_plugin_crashed(st, 1, "a test", false);
+	ck_assert_int_eq(station_disconnect(st), 0);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_connect, 3);
+	ck_assert_int_eq(fake.n_match, 2);
+	authorize();
+
+	/* another passphrase is another security profile */
+	ck_assert_ptr_nonnull(fresh);
+	fake_network(fresh, "ihvd-test", "another passphrase");
+	ck_assert_int_eq(station_reconfigure(st, fresh), 0);
+	config_free(fresh);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_until_connects(4, 300);
+	ck_assert_int_eq(fake.n_match, 3);
+	ck_assert_ptr_nonnull(strstr(fake.sec_xml, "<Passphrase>another passphrase<"));
+}
+END_TEST
+
 START_TEST(test_capability_match_refusing_all_backs_off)
 {
 	network("ihvd-test", "correct horse battery");
@@ -843,6 +887,7 @@ int main(void)
 			 test_user_disconnect_and_stop, test_reconnect_after_idle_joins_known_bss,
 			 test_lost_link_known_bss_then_scan_when_gone, test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
-			 test_capability_match_refusing_all_backs_off, test_reason_strings,
+			 test_capability_match_refusing_all_backs_off,
+			 test_capability_match_not_asked_again_for_a_reconnect, test_reason_strings,
 			 test_plugin_crash_is_not_a_wrong_key);
 }
