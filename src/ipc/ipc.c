@@ -250,7 +250,7 @@ static int ipc_hdr_get(const uint8_t *h, struct ipc_msg *m)
 	m->id = le16toh(id);
 	m->len = le32toh(len);
 	m->data = NULL;
-	if (le32toh(magic) != IPC_MAGIC || m->type < IPC_HELLO || m->type > IPC_NOTE ||
+	if (le32toh(magic) != IPC_MAGIC || m->type < IPC_HELLO || m->type > IPC_CREDS ||
 	    m->len > IPC_MAX_PAYLOAD)
 		return -EPROTO;
 	return 0;
@@ -409,7 +409,44 @@ const char *ipc_type_str(uint16_t type)
 	case IPC_SVC_RETURN: return "SVC_RETURN";
 	case IPC_FAULT: return "FAULT";
 	case IPC_NOTE: return "NOTE";
+	case IPC_CREDS: return "CREDS";
 	default: /* a u16 off the wire */
 		return "unknown";
 	}
+}
+
+int ipc_creds_send(int fd, const struct ipc_creds *c)
+{
+	struct ipc_wr w;
+	int rc;
+
+	ipc_wr_init(&w);
+	ipc_wr_u32(&w, c->uid);
+	ipc_wr_u32(&w, c->gid);
+	ipc_wr_str(&w, c->error);
+	rc = ipc_send(fd, IPC_CREDS, 0, &w);
+	ipc_wr_free(&w);
+	return rc;
+}
+
+int ipc_creds_parse(const struct ipc_msg *m, struct ipc_creds *c)
+{
+	struct ipc_rd r;
+	const uint8_t *e;
+	size_t el;
+
+	memset(c, 0, sizeof(*c));
+	if (m->type != IPC_CREDS || m->id != 0)
+		return -EPROTO;
+	ipc_rd_init(&r, m->data, m->len);
+	c->uid = ipc_rd_u32(&r);
+	c->gid = ipc_rd_u32(&r);
+	e = ipc_rd_bytes(&r, &el);
+	if (!ipc_rd_done(&r) || el >= sizeof(c->error) || (el && memchr(e, 0, el))) {
+		memset(c, 0, sizeof(*c));
+		return -EPROTO;
+	}
+	if (el)
+		memcpy(c->error, e, el);
+	return 0;
 }

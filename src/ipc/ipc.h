@@ -30,7 +30,8 @@
 #include <stdint.h>
 
 #define IPC_MAGIC 0x50564849u /* "IHVP" little-endian */
-#define IPC_VERSION 3u /* 2: the authentication exchange (ihvlinux.h v2); 3: IPC_NOTE */
+/* 2: the authentication exchange (ihvlinux.h v2); 3: IPC_NOTE; 4: IPC_CREDS */
+#define IPC_VERSION 4u
 #define IPC_HDR_LEN 12u
 #define IPC_MAX_PAYLOAD (256u * 1024u)
 
@@ -47,6 +48,22 @@ enum ipc_type {
 	 * the call's other frames; the plugin does not wait a round trip for it.
 	 */
 	IPC_NOTE,
+	/*
+	 * ihvd -> host, channel A, ihvd's first frame, before the HELLO: the plugin
+	 * user as ihvd resolved it while the host was starting (ipc_creds_*). The
+	 * host drops to it before it loads the plugin, and never reads the user
+	 * database itself (issue 16: a cold start does not wait for it twice).
+	 */
+	IPC_CREDS,
+};
+
+/*
+ * IPC_CREDS's payload: u32 uid, u32 gid, and a byte string, empty when the user
+ * was found, else why not (the host reports it in its HELLO and ends).
+ */
+struct ipc_creds {
+	uint32_t uid, gid;
+	char error[160];
 };
 
 /* Building a payload. On allocation failure ok turns false and stays so. */
@@ -125,5 +142,9 @@ uint64_t ipc_clock_ms(void);
 int ipc_frame_parse(const uint8_t *buf, size_t len, struct ipc_msg *m, size_t *used);
 
 const char *ipc_type_str(uint16_t type);
+
+/* IPC_CREDS: ihvd writes it (0 or -errno), the host reads it back (0, or -EPROTO). */
+int ipc_creds_send(int fd, const struct ipc_creds *c);
+int ipc_creds_parse(const struct ipc_msg *m, struct ipc_creds *c);
 
 #endif

@@ -15,7 +15,6 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
-#include <pwd.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
@@ -26,6 +25,7 @@
 #include <unistd.h>
 
 #include "ipc/ipc-ids.h"
+#include "ipc/ipc.h"
 #include "plugin-host/host.h"
 
 #if defined(__x86_64__)
@@ -34,24 +34,42 @@
 #define PHOST_AUDIT_ARCH AUDIT_ARCH_AARCH64
 #endif
 
+/*
+ * The user comes from ihvd (IPC_CREDS, its first frame on channel A), which read the user
+ * database while this process was starting: the host loads no NSS module as root, and a
+ * cold start does not wait for the lookup after the exec (issue 16).
+ */
 int phost_sandbox_user(const char *user, char *err, size_t len)
 {
-	struct passwd *pw;
+	struct ipc_creds c;
+	struct ipc_msg m;
+	int rc;
 
-	if (geteuid() != 0)
-		return 0; /* already unprivileged (tests as a user): nothing to drop */
-	pw = getpwnam(user);
-	if (!pw) {
-		snprintf(err, len, "plugin_user %s: no such user", user);
+	rc = ipc_recv(PHOST_FD_A, &m, PHOST_CREDS_TIMEOUT_MS);
+	if (rc < 0) {
+		snprintf(err, len, "no user from ihvd (IPC_CREDS): %s",
+			 rc == -ETIMEDOUT ? "timed out" : strerror(-rc));
 		return -1;
 	}
-	if (pw->pw_uid == 0) {
+	rc = ipc_creds_parse(&m, &c);
+	ipc_msg_free(&m);
+	if (rc < 0) {
+		snprintf(err, len, "ihvd broke the protocol in its IPC_CREDS");
+		return -1;
+	}
+	if (c.error[0]) {
+		snprintf(err, len, "%s", c.error);
+		return -1;
+	}
+	if (geteuid() != 0)
+		return 0; /* already unprivileged (tests as a user): nothing to drop */
+	if (c.uid == 0) {
 		snprintf(err, len, "plugin_user %s is root", user);
 		return -1;
 	}
 	/* groups first, then the gid, then the uid: the order that cannot be undone */
-	if (setgroups(0, NULL) < 0 || setresgid(pw->pw_gid, pw->pw_gid, pw->pw_gid) < 0 ||
-	    setresuid(pw->pw_uid, pw->pw_uid, pw->pw_uid) < 0) {
+	if (setgroups(0, NULL) < 0 || setresgid(c.gid, c.gid, c.gid) < 0 ||
+	    setresuid(c.uid, c.uid, c.uid) < 0) {
 		snprintf(err, len, "cannot become %s: %s", user, strerror(errno));
 		return -1;
 	}

@@ -3,7 +3,8 @@
  * ihvd-plugin-host: one plugin in a process of its own (issue 11). ihvd
  * starts it with three descriptors:
  *
- *	3  channel A: ihvd's loop thread <-> this process's main thread. ihvd
+ *	3  channel A: ihvd's loop thread <-> this process's main thread. ihvd's
+ *	   first frame is IPC_CREDS (the plugin user, host-sandbox.c); then it
  *	   sends handler calls (IPC_CALL); the main thread runs them and
  *	   answers (IPC_RETURN); service calls made by the plugin from inside a
  *	   handler or a timer callback go the same way (IPC_SVC), and ihvd
@@ -83,6 +84,8 @@ bool phost_buffer_ours(const void *p);
 void phost_log(DWORD level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* host-sandbox.c */
+#define PHOST_CREDS_TIMEOUT_MS 5000
+/* Reads IPC_CREDS from channel A and drops to that user (when root); -1 and err on failure. */
 int phost_sandbox_user(const char *user, char *err, size_t len);
 int phost_sandbox_seccomp(char *err, size_t len);
 void phost_sandbox_fault_handlers(void);

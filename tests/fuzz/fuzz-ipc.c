@@ -8,7 +8,8 @@
  * any other frame goes through the readers of the structures that come
  * back in replies (profiles, UI request, discovery list, OneX result, BSS
  * list) and of the authentication exchange's calls (target, frame, after
- * the adapter handle). Nothing may be read out of bounds, whatever the
+ * the adapter handle). An IPC_CREDS frame goes through the host's reader
+ * (ipc_creds_parse). Nothing may be read out of bounds, whatever the
  * lengths say.
  */
 #include <stddef.h>
@@ -95,6 +96,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (m.type == IPC_SVC || (m.type == IPC_NOTE && ipc_svc_is_note(m.id))) {
 			ipc_wr_reset(&reply);
 			(void)ihv_isolate_svc_serve(&t, m.id, m.data, m.len, &reply);
+		} else if (m.type == IPC_CREDS) { /* what the host reads first (host-sandbox.c) */
+			struct ipc_creds c;
+
+			if (ipc_creds_parse(&m, &c) == 0 && strnlen(c.error, sizeof(c.error)) ==
+			    sizeof(c.error))
+				abort(); /* the host prints it as a string */
 		} else {
 			fuzz_ipc_readers(m.data, m.len);
 		}

@@ -134,6 +134,28 @@ START_TEST(test_ptrace_refused_and_reported)
 }
 END_TEST
 
+/*
+ * ihvd resolves plugin_user while the host starts and sends it over (IPC_CREDS): a user the
+ * database does not have is the host's HELLO error, and no plugin is loaded.
+ */
+START_TEST(test_unknown_plugin_user_refused)
+{
+	struct ihv_host_params p;
+	char path[512], host[512];
+
+	if (geteuid() != 0)
+		return; /* not root: ihvd sends no ids and the host drops nothing */
+	hx_open(&X, "tp-good");
+	hx_params(&X, "tp-good", 0, 0, &p, path, host);
+	p.plugin_user = "ihvd-no-such-user";
+	X.h = ihv_host_new(&p, X.err, sizeof(X.err));
+	ck_assert_ptr_null(X.h);
+	ck_assert_msg(strstr(X.err, "plugin_user ihvd-no-such-user: no such user"), "err: %s",
+		      X.err);
+	hx_stop(&X);
+}
+END_TEST
+
 /* The configuration (0600 root) stays out of reach of plugin_user. */
 START_TEST(test_config_file_unreadable)
 {
@@ -373,6 +395,7 @@ int main(void)
 	iso_add(s, "netlink", test_netlink_socket_refused_and_reported, 10);
 	iso_add(s, "ptrace", test_ptrace_refused_and_reported, 10);
 	iso_add(s, "config", test_config_file_unreadable, 10);
+	iso_add(s, "unknown-user", test_unknown_plugin_user_refused, 10);
 	iso_add(s, "crash-post", test_crash_in_post_associate_restarts_and_reconnects, 10);
 	iso_add(s, "segv-recv", test_segv_in_receive_packet_reported, 10);
 	iso_add(s, "hang", test_hang_killed_at_deadline, 15);
