@@ -418,6 +418,62 @@ static void adapter_work_run(struct ihv_adapter *a, struct ihv_work *w)
 	}
 }
 
+/*
+ * Whether w may run before the SendPacketCompletions queued ahead of it: a successful
+ * PostAssociateCompletion (the port opens, contract rule 37) and the events it queues to
+ * the policy. Those completions are for frames already handed to the driver; isolated,
+ * each is a round trip to the plugin host, and message 4's stood between the plugin's
+ * completion and the open port (issue 16). Rule 46 asks for each completion once, not for
+ * an order; a failing completion (teardown) and everything else keep their places.
+ */
+static bool adapter_work_overtakes_send_done(const struct ihv_work *w)
+{
+	switch (w->kind) {
+	case IHV_WORK_POST_DONE:
+		return w->win32 == ERROR_SUCCESS;
+	case IHV_WORK_EV_AUTHORIZED:
+	case IHV_WORK_EV_MILESTONE:
+		return true;
+	case IHV_WORK_PRE_DONE:
+	case IHV_WORK_SEND:
+	case IHV_WORK_SEND_DONE:
+	case IHV_WORK_KEY:
+	case IHV_WORK_UI_REQUEST:
+	case IHV_WORK_NOTIFICATION:
+	case IHV_WORK_RX_DRAIN:
+	case IHV_WORK_EV_ENDED:
+	case IHV_WORK_AUTH_DONE:
+	case IHV_WORK_ONEX_START:
+	case IHV_WORK_ONEX_PACKET:
+	case IHV_WORK_ONEX_STOP:
+	case IHV_WORK_ET_LISTEN:
+		return false;
+	}
+	return false;
+}
+
+/* Under the lock: the next work item off the queue (FIFO but for the above), or NULL. */
+static struct ihv_work *adapter_work_take(struct ihv_adapter *a)
+{
+	struct ihv_work **pp = &a->work_head, *w, *prev = NULL;
+
+	while ((w = *pp) && w->kind == IHV_WORK_SEND_DONE) {
+		prev = w;
+		pp = &w->next;
+	}
+	if (!w || !prev || !adapter_work_overtakes_send_done(w)) {
+		pp = &a->work_head;
+		prev = NULL;
+		w = *pp;
+	}
+	if (w) {
+		*pp = w->next;
+		if (a->work_tail == w)
+			a->work_tail = prev;
+	}
+	return w;
+}
+
 static void adapter_work_kick(void *arg)
 {
 	uint64_t id = (uintptr_t)arg;
@@ -436,12 +492,7 @@ static void adapter_work_kick(void *arg)
 			a->kick_posted = false;
 			first = false;
 		}
-		w = a->work_head;
-		if (w) {
-			a->work_head = w->next;
-			if (!a->work_head)
-				a->work_tail = NULL;
-		}
+		w = adapter_work_take(a);
 		a->kick_running = w != NULL;
 		ihv_unlock();
 		if (!w)

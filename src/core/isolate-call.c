@@ -30,6 +30,25 @@ static struct ihv_isolate *iso_call_cur(void)
 	return h ? h->iso : NULL;
 }
 
+/*
+ * A note that armed or cancelled a timer: the host told the plugin ERROR_SUCCESS (ipc.h),
+ * which is what the service answers for a timer it minted, called on this thread. Anything
+ * else means the two sides disagree about that timer: said in the log, never silent.
+ */
+static void iso_call_note_check(uint16_t id, const struct ipc_wr *reply)
+{
+	struct ipc_rd r;
+	uint32_t rc;
+
+	if (id != IPC_S_LX_TIMER_ARM && id != IPC_S_LX_TIMER_CANCEL)
+		return;
+	ipc_rd_init(&r, reply->buf, reply->len);
+	rc = ipc_rd_u32(&r);
+	if (rc != ERROR_SUCCESS)
+		log_warn("%s: %s, sent as a note, failed here (error %u); the plugin was told "
+			 "it succeeded", ihv_plugin_label(), ipc_svc_name(id), rc);
+}
+
 int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 		     struct ipc_msg *ret)
 {
@@ -87,6 +106,7 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 				ipc_msg_free(&m);
 				break;
 			}
+			iso_call_note_check(m.id, &reply);
 			ipc_msg_free(&m);
 			continue;
 		}

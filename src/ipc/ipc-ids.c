@@ -71,5 +71,5 @@ const char *ipc_svc_name(uint32_t id)
 
 bool ipc_svc_is_note(uint32_t id)
 {
-	return id == IPC_S_LX_LOG;
+	return id == IPC_S_LX_LOG || id == IPC_S_LX_TIMER_ARM || id == IPC_S_LX_TIMER_CANCEL;
 }

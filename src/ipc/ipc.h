@@ -30,8 +30,11 @@
 #include <stdint.h>
 
 #define IPC_MAGIC 0x50564849u /* "IHVP" little-endian */
-/* 2: the authentication exchange (ihvlinux.h v2); 3: IPC_NOTE; 4: IPC_CREDS */
-#define IPC_VERSION 4u
+/*
+ * 2: the authentication exchange (ihvlinux.h v2); 3: IPC_NOTE; 4: IPC_CREDS; 5: timer arm
+ * and cancel as notes
+ */
+#define IPC_VERSION 5u
 #define IPC_HDR_LEN 12u
 #define IPC_MAX_PAYLOAD (256u * 1024u)
 
@@ -43,9 +46,11 @@ enum ipc_type {
 	IPC_SVC_RETURN,     /* ihvd -> host: the service's results */
 	IPC_FAULT,          /* host -> ihvd: a forbidden syscall or a signal */
 	/*
-	 * host -> ihvd, channel A, inside a call: a service with no result
-	 * (ipc_svc_is_note: Dot11ExtLinuxLog, which is VOID), served in order with
-	 * the call's other frames; the plugin does not wait a round trip for it.
+	 * host -> ihvd, channel A, inside a call: a service whose result the
+	 * plugin does not wait for (ipc_svc_is_note: Dot11ExtLinuxLog, which is
+	 * VOID; arming or cancelling a timer the host saw created, which ihvd
+	 * answers ERROR_SUCCESS there), served in order with the call's other
+	 * frames; the plugin does not wait a round trip for it.
 	 */
 	IPC_NOTE,
 	/*

@@ -165,10 +165,49 @@ static void phost_timer_mark(HANDLE ht, bool armed)
 	pthread_mutex_unlock(&phost_timers_lock);
 }
 
+/*
+ * Arming or cancelling a timer ihvd minted for us, on the main thread inside a call: ihvd
+ * answers ERROR_SUCCESS to both for a live handle on its loop thread (src/core/linux-api.c),
+ * and here its loop thread is the caller, waiting for this call. So the operation crosses
+ * as a note (IPC_NOTE): ihvd applies it in that call's loop, in order with the call's other
+ * frames and before our RETURN (so before its loop could fire the timer), and the plugin
+ * does not wait a round trip for an answer it knows. The reference plugin arms a timer in
+ * PerformPreAssociate and PerformPostAssociate and cancels the handshake's at message 3:
+ * three round trips of a reconnect's path to the authorized port (issue 16). A handle we
+ * did not see created, a plugin thread or a frame outside a call still asks ihvd.
+ * 1 when it went as a note, 0 when the caller must ask.
+ */
+static int phost_timer_note(uint16_t id, HANDLE ht, uint32_t ms)
+{
+	struct ipc_wr w;
+	bool known;
+	int rc;
+
+	if (!phost_in_call())
+		return 0;
+	pthread_mutex_lock(&phost_timers_lock);
+	known = phost_timer_find(ht) != NULL;
+	pthread_mutex_unlock(&phost_timers_lock);
+	if (!known)
+		return 0;
+	ipc_wr_init(&w);
+	ipc_wr_ptr(&w, ht);
+	if (id == IPC_S_LX_TIMER_ARM)
+		ipc_wr_u32(&w, ms);
+	rc = w.ok && phost_note(id, &w) == 0;
+	ipc_wr_free(&w);
+	if (rc)
+		phost_timer_mark(ht, id == IPC_S_LX_TIMER_ARM);
+	return rc;
+}
+
 static DWORD WINAPI phost_linux_timer_arm(HANDLE ht, DWORD ms)
 {
-	DWORD rc = phost_linux_timer_op(IPC_S_LX_TIMER_ARM, ht, ms);
+	DWORD rc;
 
+	if (phost_timer_note(IPC_S_LX_TIMER_ARM, ht, ms))
+		return ERROR_SUCCESS;
+	rc = phost_linux_timer_op(IPC_S_LX_TIMER_ARM, ht, ms);
 	if (rc == ERROR_SUCCESS)
 		phost_timer_mark(ht, true);
 	return rc;
@@ -178,11 +217,12 @@ static DWORD WINAPI phost_linux_timer_arm(HANDLE ht, DWORD ms)
  * Cancelling a timer that is not armed changes nothing in ihvd and returns ERROR_SUCCESS
  * there (src/core/linux-api.c), so on the main thread inside a call (where ihvd's loop
  * thread is the caller, and its loop cannot fire the timer behind our back: it is waiting
- * for this call) a timer we know to be idle is answered here, without the round trip.
- * The reference plugin cancels every timer at StopPostAssociate and AdapterReset: six
- * round trips per reconnect. Anything else is ihvd's to judge: a handle we did not see
- * created (ERROR_INVALID_HANDLE and its log line), a plugin thread (contract: loop thread
- * only, ERROR_INVALID_STATE), an armed timer.
+ * for this call) a timer we know to be idle is answered here, without a frame. The
+ * reference plugin cancels every timer at StopPostAssociate and AdapterReset: six round
+ * trips per reconnect. An armed one we know goes as a note (phost_timer_note). Anything
+ * else is ihvd's to judge: a handle we did not see created (ERROR_INVALID_HANDLE and its
+ * log line), a plugin thread (contract: loop thread only, ERROR_INVALID_STATE), a cancel
+ * outside a call.
  */
 static DWORD WINAPI phost_linux_timer_cancel(HANDLE ht)
 {
@@ -196,7 +236,7 @@ static DWORD WINAPI phost_linux_timer_cancel(HANDLE ht)
 		idle = t && !t->armed;
 		pthread_mutex_unlock(&phost_timers_lock);
 	}
-	if (idle)
+	if (idle || phost_timer_note(IPC_S_LX_TIMER_CANCEL, ht, 0))
 		return ERROR_SUCCESS;
 	rc = phost_linux_timer_op(IPC_S_LX_TIMER_CANCEL, ht, 0);
 	if (rc == ERROR_SUCCESS)

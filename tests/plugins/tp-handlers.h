@@ -410,7 +410,10 @@ static DWORD WINAPI h_receive_packet(HANDLE a, DWORD len, LPVOID buf)
 		if (n + 1 == tp_state.frames_to_complete) {
 			if (tp_state.install_keys)
 				install_keys();
-			g_lx.Dot11ExtLinuxTimerArm(g_post_timer, 0);
+			if (tp_state.complete_in_receive)
+				post_timer_cb(NULL, NULL); /* as ihv-rsn does at message 3 */
+			else
+				g_lx.Dot11ExtLinuxTimerArm(g_post_timer, 0);
 		}
 	}
 	tp_state.recv_depth--;

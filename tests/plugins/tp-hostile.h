@@ -128,14 +128,18 @@ static void tp_hostile_at(const char *where)
 			tp_hostile_flood(100, tp_hostile_ui);
 		if (tp_hostile_due(TP_HOSTILE_BAD_NOTE)) {
 			/*
-			 * A log line goes as a note (IPC_NOTE, channel A); a service that
-			 * has a result may not: a well-formed frame "IHVP", type 7 (NOTE),
-			 * id 33 (TimerCreate), no payload, written on channel A (fd 3).
+			 * A log line goes as a note (IPC_NOTE, channel A), and so may a timer's
+			 * arm: this one, "IHVP", type 7 (NOTE), id 34 (TimerArm), 12 octets
+			 * (handle 0x999, which ihvd never minted; 0 ms), is served and its
+			 * failure logged. A service that has a result may not: id 33
+			 * (TimerCreate), no payload. Both written on channel A (fd 3).
 			 */
+			static const unsigned char arm[24] = { 'I', 'H', 'V', 'P', 7, 0, 34, 0,
+							       12, 0, 0, 0, 0x99, 0x09 };
 			static const unsigned char note[12] = { 'I', 'H', 'V', 'P', 7, 0, 33, 0 };
 
 			g_lx.Dot11ExtLinuxLog(DOT11EXT_LINUX_LOG_INFO, "tp-hostile: a line as a note");
-			if (write(3, note, sizeof(note)) < 0)
+			if (write(3, arm, sizeof(arm)) < 0 || write(3, note, sizeof(note)) < 0)
 				tp_state.hostile_errno = errno;
 		}
 	} else if (!strcmp(where, "PerformPostAssociate")) {

@@ -65,6 +65,7 @@ struct tp_state {
 	DOT11EXT_LINUX_RSN_PARAMS rsn;
 	int reply;                     /* SendPacket a reply to each frame */
 	int frames_to_complete;        /* TP_POST_EAPOL: complete after this many */
+	int complete_in_receive;       /* ... from inside that ReceivePacket, not a timer */
 	int install_keys;
 	int install_igtk;
 	int same_send_handle;          /* reuse one hSendCompletion (rule 46) */
@@ -168,7 +169,8 @@ enum tp_hostile {
 	TP_HOSTILE_ABORT_RESTART,      /* ABORT_POST, and every later InitService aborts */
 	TP_HOSTILE_SEND_FLOOD,         /* 300 SendPacket in the first ReceivePacket */
 	TP_HOSTILE_UI_FLOOD,           /* 100 SendUIRequest in PerformPreAssociate */
-	TP_HOSTILE_BAD_NOTE,           /* a log line, then TimerCreate as a note (PerformPreAssociate) */
+	TP_HOSTILE_BAD_NOTE,           /* notes: a log line, a bogus TimerArm, TimerCreate
+					* (PerformPreAssociate) */
 };
 
 /*

@@ -60,6 +60,7 @@ struct hx {
 	struct tp_state *tp;
 	char err[256];
 	int n_authorized;
+	int completions_at_authorized; /* the plugin's SendPacketCompletions when told */
 	int n_ended;
 	struct hx_ended ended;
 	int n_ui;
@@ -212,7 +213,11 @@ static struct ihv_host *hx_host(struct hx *x, const char *plugin, uint32_t pre_m
 
 static void ev_authorized(void *ctx)
 {
-	((struct hx *)ctx)->n_authorized++;
+	struct hx *x = ctx;
+
+	x->n_authorized++;
+	if (x->tp) /* shared with the plugin host when isolated (hx_share_state) */
+		x->completions_at_authorized = x->tp->n_completions;
 }
 
 static void ev_ended(void *ctx, enum ihv_phase phase, uint32_t reason, uint32_t win32,

@@ -82,6 +82,33 @@ START_TEST(test_milestones_time_the_phase_not_its_delivery)
 }
 END_TEST
 
+/*
+ * A plugin that sends message 4 and completes the post-association inside the same
+ * ReceivePacket (as ihv-rsn does): the port is authorized, and the policy told, before
+ * message 4's SendPacketCompletion is delivered; that completion still comes, once
+ * (contract rule 46). Isolated, it is a round trip that held up the open port (issue 16).
+ */
+START_TEST(test_port_opens_before_message_4s_send_completion)
+{
+	const struct sim_call *c;
+
+	hx_open(&X, "tp-good");
+	X.tp->complete_in_receive = 1;
+	hx_start(&X, "tp-good");
+	hx_to_port(&X);
+	hx_eapol(&X, "msg1", true);
+	hx_run(&X, 5);
+	hx_eapol(&X, "msg3", true);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_authorized, 1);
+	c = sim_drv_last(X.sim, SIM_OP_STATION_AUTHORIZE);
+	ck_assert(c && c->authorized);
+	ck_assert_int_eq(X.completions_at_authorized, 1); /* message 2's only */
+	ck_assert_int_eq(X.tp->n_completions, 2); /* then message 4's, once */
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_linux_rsn_params_psk_sha256_pmf)
 {
 	const struct sim_call *c;
@@ -489,6 +516,7 @@ int main(void)
 	tcase_set_timeout(t, 10);
 	tcase_add_test(t, test_connect_params_rsne_and_milestones);
 	tcase_add_test(t, test_milestones_time_the_phase_not_its_delivery);
+	tcase_add_test(t, test_port_opens_before_message_4s_send_completion);
 	tcase_add_test(t, test_linux_rsn_params_psk_sha256_pmf);
 	tcase_add_test(t, test_buffers_handed_to_the_plugin);
 	tcase_add_test(t, test_adapter_identity);

@@ -338,10 +338,14 @@ START_TEST(test_new_ids_named_in_log_lines)
 	ck_assert_str_eq(ipc_svc_name(IPC_S_LX_AUTH_COMPLETE), "Dot11ExtLinuxAuthComplete");
 	ck_assert_str_eq(ipc_svc_name(IPC_S_MAX), "an unknown service");
 	ck_assert_uint_ge(IPC_VERSION, 2); /* the exchange came with protocol version 2 */
-	ck_assert_uint_eq(IPC_VERSION, 4); /* 3: IPC_NOTE; 4: IPC_CREDS */
+	ck_assert_uint_eq(IPC_VERSION, 5); /* 3: IPC_NOTE; 4: IPC_CREDS; 5: timer notes */
 	ck_assert(ipc_svc_is_note(IPC_S_LX_LOG));
-	ck_assert(!ipc_svc_is_note(IPC_S_LX_TIMER_ARM)); /* a result the plugin may act on */
-	ck_assert(!ipc_svc_is_note(IPC_S_SET_AUTH));
+	/* a timer's arm and cancel: the host knows the answer for a timer it saw created */
+	ck_assert(ipc_svc_is_note(IPC_S_LX_TIMER_ARM));
+	ck_assert(ipc_svc_is_note(IPC_S_LX_TIMER_CANCEL));
+	ck_assert(!ipc_svc_is_note(IPC_S_LX_TIMER_CREATE)); /* a handle the plugin keeps */
+	ck_assert(!ipc_svc_is_note(IPC_S_LX_TIMER_DESTROY));
+	ck_assert(!ipc_svc_is_note(IPC_S_SET_AUTH)); /* a result the plugin may act on */
 }
 END_TEST
 

@@ -2,12 +2,13 @@
 /*
  * src/plugin-host/host-linux.c, the Linux timers as the plugin host passes them
  * to ihvd. A child process is the plugin host (channels A and B on descriptors
- * 3 and 4); this process plays ihvd and records every frame it is sent. A
- * cancel of a timer the host knows to be idle, from the main thread inside a
- * call, is answered without a frame; every other cancel reaches ihvd, which
- * judges it: an armed timer, one that fired and was armed again, a handle
- * ihvd never minted, a cancel outside a call, one from a plugin thread
- * (channel B), and any after DeinitService (ihvd destroyed the timers then).
+ * 3 and 4); this process plays ihvd and records every frame it is sent. From
+ * the main thread inside a call, for a timer the host saw created: a cancel of
+ * an idle one is answered without a frame, and an arm or the cancel of an
+ * armed one crosses as a note (IPC_NOTE, no reply awaited). Every other arm or
+ * cancel is a service call that ihvd judges: a handle ihvd never minted, one
+ * outside a call, one from a plugin thread (channel B), and any after
+ * DeinitService (ihvd destroyed the timers then).
  */
 #include <check.h>
 #include <errno.h>
@@ -50,7 +51,8 @@ static void *lx_thread_cancel(void *arg)
 /* Each step's result, in order, for the parent to check. */
 enum {
 	LX_R_CREATE, LX_R_IDLE, LX_R_ARM, LX_R_ARMED, LX_R_AGAIN, LX_R_ARM2, LX_R_FIRED,
-	LX_R_BOGUS, LX_R_OUTSIDE, LX_R_THREAD, LX_R_FORGOTTEN, LX_R_N
+	LX_R_BOGUS, LX_R_ARM_BOGUS, LX_R_ARM_OUTSIDE, LX_R_OUTSIDE, LX_R_THREAD,
+	LX_R_FORGOTTEN, LX_R_N
 };
 
 static void lx_child(int a, int b, int res)
@@ -76,7 +78,9 @@ static void lx_child(int a, int b, int res)
 	phost_timer_fire(t);                                 /* ihvd's IPC_H_TIMER */
 	r[LX_R_FIRED] = lx->Dot11ExtLinuxTimerCancel(t);     /* one-shot: idle again */
 	r[LX_R_BOGUS] = lx->Dot11ExtLinuxTimerCancel((HANDLE)(uintptr_t)LX_BOGUS);
+	r[LX_R_ARM_BOGUS] = lx->Dot11ExtLinuxTimerArm((HANDLE)(uintptr_t)LX_BOGUS, 5);
 	phost.depth = 0;
+	r[LX_R_ARM_OUTSIDE] = lx->Dot11ExtLinuxTimerArm(t, 7);
 	r[LX_R_OUTSIDE] = lx->Dot11ExtLinuxTimerCancel(t);
 	phost.depth = 1;
 	r[LX_R_THREAD] = 0xdead;
@@ -99,8 +103,10 @@ static void lx_child(int a, int b, int res)
 
 struct lx_frame {
 	char chan; /* 'A' or 'B' */
+	uint16_t type; /* IPC_SVC, or IPC_NOTE (not answered) */
 	uint16_t id;
 	uint64_t handle;
+	uint32_t ms; /* an arm's delay */
 };
 
 /* What ihvd answers: a plugin thread may not use timers; a handle it never minted is invalid. */
@@ -110,15 +116,27 @@ static void lx_serve(int fd, char chan, const struct ipc_msg *m, struct lx_frame
 	struct ipc_wr w;
 
 	f->chan = chan;
+	f->type = m->type;
 	f->id = m->id;
 	f->handle = 0;
+	f->ms = 0;
 	ipc_rd_init(&r, m->data, m->len);
+	if (m->type == IPC_NOTE) {
+		f->handle = (uint64_t)(uintptr_t)ipc_rd_ptr(&r);
+		if (m->id == IPC_S_LX_TIMER_ARM)
+			f->ms = ipc_rd_u32(&r);
+		ck_assert(ipc_rd_done(&r));
+		return; /* a note has no reply */
+	}
 	ipc_wr_init(&w);
 	if (m->id == IPC_S_LX_TIMER_CREATE) {
 		ipc_wr_u32(&w, ERROR_SUCCESS);
 		ipc_wr_u64(&w, LX_HANDLE);
 	} else {
 		f->handle = (uint64_t)(uintptr_t)ipc_rd_ptr(&r);
+		if (m->id == IPC_S_LX_TIMER_ARM)
+			f->ms = ipc_rd_u32(&r);
+		ck_assert(ipc_rd_done(&r));
 		if (chan == 'B')
 			ipc_wr_u32(&w, ERROR_INVALID_STATE);
 		else
@@ -128,17 +146,19 @@ static void lx_serve(int fd, char chan, const struct ipc_msg *m, struct lx_frame
 	ipc_wr_free(&w);
 }
 
-START_TEST(test_cancel_of_an_idle_timer_stays_in_the_host)
+START_TEST(test_timer_calls_in_a_call_wait_for_no_reply)
 {
 	static const struct lx_frame want[] = {
-		{ 'A', IPC_S_LX_TIMER_CREATE, 0 },
-		{ 'A', IPC_S_LX_TIMER_ARM, LX_HANDLE },
-		{ 'A', IPC_S_LX_TIMER_CANCEL, LX_HANDLE },  /* the armed one */
-		{ 'A', IPC_S_LX_TIMER_ARM, LX_HANDLE },
-		{ 'A', IPC_S_LX_TIMER_CANCEL, LX_BOGUS },
-		{ 'A', IPC_S_LX_TIMER_CANCEL, LX_HANDLE },  /* outside a call */
-		{ 'B', IPC_S_LX_TIMER_CANCEL, LX_HANDLE },  /* a plugin thread */
-		{ 'A', IPC_S_LX_TIMER_CANCEL, LX_HANDLE },  /* after DeinitService */
+		{ 'A', IPC_SVC, IPC_S_LX_TIMER_CREATE, 0, 0 },
+		{ 'A', IPC_NOTE, IPC_S_LX_TIMER_ARM, LX_HANDLE, 100 },
+		{ 'A', IPC_NOTE, IPC_S_LX_TIMER_CANCEL, LX_HANDLE, 0 },  /* the armed one */
+		{ 'A', IPC_NOTE, IPC_S_LX_TIMER_ARM, LX_HANDLE, 0 },
+		{ 'A', IPC_SVC, IPC_S_LX_TIMER_CANCEL, LX_BOGUS, 0 },
+		{ 'A', IPC_SVC, IPC_S_LX_TIMER_ARM, LX_BOGUS, 5 },
+		{ 'A', IPC_SVC, IPC_S_LX_TIMER_ARM, LX_HANDLE, 7 },     /* outside a call */
+		{ 'A', IPC_SVC, IPC_S_LX_TIMER_CANCEL, LX_HANDLE, 0 },  /* outside a call */
+		{ 'B', IPC_SVC, IPC_S_LX_TIMER_CANCEL, LX_HANDLE, 0 },  /* a plugin thread */
+		{ 'A', IPC_SVC, IPC_S_LX_TIMER_CANCEL, LX_HANDLE, 0 },  /* after DeinitService */
 	};
 	struct lx_frame got[16];
 	int a[2], b[2], res[2], st, n = 0, i;
@@ -171,7 +191,7 @@ START_TEST(test_cancel_of_an_idle_timer_stays_in_the_host)
 		fd = k ? b[0] : a[0];
 		if (ipc_recv(fd, &m, 1000) == -EPIPE)
 			break;
-		ck_assert_int_eq(m.type, IPC_SVC);
+		ck_assert(m.type == IPC_SVC || (m.type == IPC_NOTE && !k));
 		ck_assert_int_lt(n, 16);
 		lx_serve(fd, k ? 'B' : 'A', &m, &got[n++]);
 		ipc_msg_free(&m);
@@ -181,12 +201,14 @@ START_TEST(test_cancel_of_an_idle_timer_stays_in_the_host)
 	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "child status 0x%x", st);
 
 	for (i = 0; i < n && i < (int)(sizeof(want) / sizeof(want[0])); i++) {
-		ck_assert_msg(got[i].chan == want[i].chan && got[i].id == want[i].id &&
-			      got[i].handle == want[i].handle,
-			      "frame %d: %c %s %#llx, expected %c %s %#llx", i, got[i].chan,
-			      ipc_svc_name(got[i].id), (unsigned long long)got[i].handle,
-			      want[i].chan, ipc_svc_name(want[i].id),
-			      (unsigned long long)want[i].handle);
+		ck_assert_msg(got[i].chan == want[i].chan && got[i].type == want[i].type &&
+			      got[i].id == want[i].id && got[i].handle == want[i].handle &&
+			      got[i].ms == want[i].ms,
+			      "frame %d: %c %s %s %#llx %u ms, expected %c %s %s %#llx %u ms", i,
+			      got[i].chan, ipc_type_str(got[i].type), ipc_svc_name(got[i].id),
+			      (unsigned long long)got[i].handle, got[i].ms, want[i].chan,
+			      ipc_type_str(want[i].type), ipc_svc_name(want[i].id),
+			      (unsigned long long)want[i].handle, want[i].ms);
 	}
 	ck_assert_int_eq(n, (int)(sizeof(want) / sizeof(want[0])));
 
@@ -198,6 +220,8 @@ START_TEST(test_cancel_of_an_idle_timer_stays_in_the_host)
 	ck_assert_uint_eq(r[LX_R_ARM2], ERROR_SUCCESS);
 	ck_assert_uint_eq(r[LX_R_FIRED], ERROR_SUCCESS);
 	ck_assert_uint_eq(r[LX_R_BOGUS], ERROR_INVALID_HANDLE);
+	ck_assert_uint_eq(r[LX_R_ARM_BOGUS], ERROR_INVALID_HANDLE);
+	ck_assert_uint_eq(r[LX_R_ARM_OUTSIDE], ERROR_SUCCESS);
 	ck_assert_uint_eq(r[LX_R_OUTSIDE], ERROR_SUCCESS);
 	ck_assert_uint_eq(r[LX_R_THREAD], ERROR_INVALID_STATE);
 	ck_assert_uint_eq(r[LX_R_FORGOTTEN], ERROR_SUCCESS);
@@ -215,7 +239,7 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	tcase_add_test(tc, test_cancel_of_an_idle_timer_stays_in_the_host);
+	tcase_add_test(tc, test_timer_calls_in_a_call_wait_for_no_reply);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
