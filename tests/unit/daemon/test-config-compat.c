@@ -494,11 +494,16 @@ START_TEST(test_save_killed_midway)
 
 		write_file(old_text, 0600);
 		pid = fork();
-		ck_assert_int_ge(pid, 0);
+		/*
+		 * The child runs no Check code: an assertion there writes to the message
+		 * file it shares with this process, and a SIGKILL in the middle of that
+		 * write left a torn record ("Bad message type" about 1 run in 30).
+		 */
 		if (pid == 0) {
 			for (;;)
 				config_save(c, err, sizeof(err));
 		}
+		ck_assert_int_ge(pid, 0);
 		nanosleep(&ts, NULL);
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
