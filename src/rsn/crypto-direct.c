@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 #include <sys/random.h>
@@ -137,42 +138,126 @@ static void direct_hmac_run(const struct direct_hmac *h, const struct rsn_direct
 	OPENSSL_cleanse(&c, sizeof(c));
 }
 
+/* The SHA-1 state's five words, big-endian: the digest of a message whose padding is done. */
+static void direct_sha1_words(const SHA_CTX *c, uint8_t out[SHA_DIGEST_LENGTH])
+{
+	const SHA_LONG w[5] = { c->h0, c->h1, c->h2, c->h3, c->h4 };
+
+	for (size_t i = 0; i < 5; i++) {
+		out[4 * i] = (uint8_t)(w[i] >> 24);
+		out[4 * i + 1] = (uint8_t)(w[i] >> 16);
+		out[4 * i + 2] = (uint8_t)(w[i] >> 8);
+		out[4 * i + 3] = (uint8_t)w[i];
+	}
+}
+
+/*
+ * RFC 8018 5.2, one block: T_i = U_1 ^ ... ^ U_c, U_1 = PRF(P, S || INT(i)), U_j = PRF(P,
+ * U_{j-1}). From U_2 on, both of HMAC's hashes take a 20-octet message after their 64-octet pad
+ * block, so each is one compression of the same padded block (FIPS 180-4 5.1.1: 0x80, zeros,
+ * the length 84 * 8 = 672 bits): SHA1_Transform on the pads' states, no Update or Final.
+ */
+static void direct_pbkdf2_block(const struct direct_hmac *h, const void *salt, size_t salt_len,
+				unsigned int iterations, uint32_t i, uint8_t t[SHA_DIGEST_LENGTH])
+{
+	const uint8_t be[4] = { (uint8_t)(i >> 24), (uint8_t)(i >> 16), (uint8_t)(i >> 8),
+				(uint8_t)i };
+	const struct rsn_direct_piece first[2] = { { salt, salt_len }, { be, sizeof(be) } };
+	uint8_t blk[SHA_CBLOCK] = { 0 };
+	SHA_CTX c;
+
+	direct_hmac_run(h, first, 2, blk);
+	memcpy(t, blk, SHA_DIGEST_LENGTH);
+	blk[SHA_DIGEST_LENGTH] = 0x80;
+	blk[SHA_CBLOCK - 2] = (uint8_t)((SHA_CBLOCK + SHA_DIGEST_LENGTH) * 8 >> 8);
+	blk[SHA_CBLOCK - 1] = (uint8_t)((SHA_CBLOCK + SHA_DIGEST_LENGTH) * 8);
+	for (unsigned int j = 1; j < iterations; j++) {
+		c = h->in.sha1;
+		SHA1_Transform(&c, blk);
+		direct_sha1_words(&c, blk);
+		c = h->out.sha1;
+		SHA1_Transform(&c, blk);
+		direct_sha1_words(&c, blk);
+		for (size_t k = 0; k < SHA_DIGEST_LENGTH; k++)
+			t[k] ^= blk[k];
+	}
+	OPENSSL_cleanse(&c, sizeof(c));
+	OPENSSL_cleanse(blk, sizeof(blk));
+}
+
+/* The last block of a PBKDF2, on a thread of its own beside the caller's blocks. */
+struct direct_pbkdf2_job {
+	const struct direct_hmac *h;
+	const void *salt;
+	size_t salt_len;
+	unsigned int iterations;
+	uint32_t i;
+	uint8_t t[SHA_DIGEST_LENGTH]; /* secret: wiped by the caller once copied */
+};
+
+static void *direct_pbkdf2_job_run(void *arg)
+{
+	struct direct_pbkdf2_job *j = arg;
+
+	direct_pbkdf2_block(j->h, j->salt, j->salt_len, j->iterations, j->i, j->t);
+	return NULL;
+}
+
+/*
+ * Below this many iterations a thread costs more than the block it would take (a WPA
+ * passphrase's 4096, IEEE 802.11-2020 J.4.1, is far above it).
+ */
+#define DIRECT_PBKDF2_THREAD_MIN 256u
+#define DIRECT_PBKDF2_THREAD_STACK (64u * 1024u)
+
+/* A thread for the last block, or false (too little work, or no thread): all on the caller. */
+static bool direct_pbkdf2_job_start(pthread_t *th, struct direct_pbkdf2_job *j)
+{
+	pthread_attr_t a;
+	bool ok;
+
+	if (j->iterations < DIRECT_PBKDF2_THREAD_MIN || j->i < 2 || pthread_attr_init(&a))
+		return false;
+	ok = pthread_attr_setstacksize(&a, DIRECT_PBKDF2_THREAD_STACK) == 0 &&
+	     pthread_create(th, &a, direct_pbkdf2_job_run, j) == 0;
+	pthread_attr_destroy(&a);
+	return ok;
+}
+
+/*
+ * The blocks of RFC 8018 5.2 are independent of each other: a WPA PMK's two (256 bits of
+ * HMAC-SHA-1's 160) run side by side, the second on a thread, which halves a first
+ * connection's wait for its PMK on a machine with two cores.
+ */
 int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, size_t salt_len,
 			   unsigned int iterations, uint8_t *out, size_t out_len)
 {
 	struct direct_hmac h;
-	uint8_t u[SHA_DIGEST_LENGTH], t[SHA_DIGEST_LENGTH], be[4];
-	struct rsn_direct_piece first[2], next = { u, sizeof(u) };
-	uint32_t block = 0;
+	struct direct_pbkdf2_job last = { 0 };
+	uint8_t t[SHA_DIGEST_LENGTH];
+	size_t blocks, tail;
+	pthread_t th;
+	bool threaded;
 
 	if ((!pass && pass_len) || (!salt && salt_len) || !iterations || !out || !out_len ||
 	    out_len / SHA_DIGEST_LENGTH >= UINT32_MAX) /* RFC 8018 5.2: dkLen <= (2^32 - 1) hLen */
 		return -1;
+	blocks = (out_len + SHA_DIGEST_LENGTH - 1) / SHA_DIGEST_LENGTH;
+	tail = out_len - (blocks - 1) * SHA_DIGEST_LENGTH;
 	direct_hmac_key(&h, &direct_sha1, pass, pass_len);
-	/* RFC 8018 5.2: T_i = U_1 ^ ... ^ U_c, U_1 = PRF(P, S || INT(i)), U_j = PRF(P, U_{j-1}) */
-	while (out_len) {
-		size_t n = out_len < sizeof(t) ? out_len : sizeof(t);
-
-		block++;
-		be[0] = (uint8_t)(block >> 24);
-		be[1] = (uint8_t)(block >> 16);
-		be[2] = (uint8_t)(block >> 8);
-		be[3] = (uint8_t)block;
-		first[0] = (struct rsn_direct_piece){ salt, salt_len };
-		first[1] = (struct rsn_direct_piece){ be, sizeof(be) };
-		direct_hmac_run(&h, first, 2, u);
-		memcpy(t, u, sizeof(t));
-		for (unsigned int j = 1; j < iterations; j++) {
-			direct_hmac_run(&h, &next, 1, u);
-			for (size_t k = 0; k < sizeof(t); k++)
-				t[k] ^= u[k];
-		}
-		memcpy(out, t, n);
-		out += n;
-		out_len -= n;
+	last = (struct direct_pbkdf2_job){ &h, salt, salt_len, iterations, (uint32_t)blocks, { 0 } };
+	threaded = direct_pbkdf2_job_start(&th, &last);
+	for (uint32_t i = 1; i < (uint32_t)blocks; i++) {
+		direct_pbkdf2_block(&h, salt, salt_len, iterations, i, t);
+		memcpy(out + (i - 1) * SHA_DIGEST_LENGTH, t, sizeof(t));
 	}
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		direct_pbkdf2_job_run(&last);
+	memcpy(out + (blocks - 1) * SHA_DIGEST_LENGTH, last.t, tail);
 	OPENSSL_cleanse(&h, sizeof(h));
-	OPENSSL_cleanse(u, sizeof(u));
+	OPENSSL_cleanse(&last, sizeof(last));
 	OPENSSL_cleanse(t, sizeof(t));
 	return 0;
 }

@@ -67,6 +67,35 @@ START_TEST(test_direct_pbkdf2_matches_evp)
 }
 END_TEST
 
+/*
+ * Against EVP again where the last block runs on a thread of its own (from 256 iterations and
+ * two blocks on): iterations on both sides of that line, outputs of one block, of two (a WPA
+ * PMK's 32 octets), of exactly two and of three and a bit.
+ */
+START_TEST(test_direct_pbkdf2_threaded_matches_evp)
+{
+	static const unsigned int its[] = { 255, 256, 300, 4096 };
+	static const size_t lens[] = { 1, 20, 21, 32, 40, 61 };
+	uint8_t a[61], b[61];
+
+	for (size_t i = 0; i < sizeof(its) / sizeof(its[0]); i++)
+		for (size_t l = 0; l < sizeof(lens) / sizeof(lens[0]); l++) {
+			memset(a, 0, sizeof(a));
+			memset(b, 0, sizeof(b));
+			ck_assert_int_eq(rsn_direct_pbkdf2_sha1("correct horse battery", 21,
+								"ihvd-test", 9, its[i], a,
+								lens[l]),
+					 0);
+			ck_assert_int_eq(PKCS5_PBKDF2_HMAC("correct horse battery", 21,
+							   (const unsigned char *)"ihvd-test", 9,
+							   (int)its[i], EVP_sha1(), (int)lens[l],
+							   b),
+					 1);
+			ck_assert_mem_eq(a, b, sizeof(a));
+		}
+}
+END_TEST
+
 /* RFC 4231 test cases 1, 2 and 6 (a 131-octet key, hashed first). */
 START_TEST(test_direct_hmac_sha256_rfc4231)
 {
@@ -228,6 +257,7 @@ int main(void)
 	tcase_add_test(tc, test_direct_available);
 	tcase_add_test(tc, test_direct_pbkdf2_rfc6070_nul);
 	tcase_add_test(tc, test_direct_pbkdf2_matches_evp);
+	tcase_add_test(tc, test_direct_pbkdf2_threaded_matches_evp);
 	tcase_add_test(tc, test_direct_hmac_sha256_rfc4231);
 	tcase_add_test(tc, test_direct_hmac_sha256_matches_evp);
 	tcase_add_test(tc, test_direct_hmac_pieces);
