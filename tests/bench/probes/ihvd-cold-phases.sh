@@ -6,8 +6,9 @@
 # measurement, not a test; run with:
 #   HWSIM_SCENARIO_DIR=tests/bench/probes tests/hwsim/run -v ihvd-cold-phases
 # Per place (share, tmpfs) and mode (isolated, inline), 6 starts
-# (COLD_N), each after the station's link went down and up; the clock
-# starts just before the exec, inside the station netns. For each it notes
+# (IHVD_COLD_N; only HWSIM_* and IHVD_* variables reach the VM), each after
+# the station's link went down and up; the clock starts just before the
+# exec, inside the station netns. For each it notes
 # the medians, in ms since the exec, of ihvd's own log lines: nl80211
 # "managed", the plugin's "ready" (InitService returned), "connecting",
 # "pre-association done" (the PMK is in) and "port authorized". It fails
@@ -20,7 +21,7 @@ hwsim_radios 2
 HOSTAPD_QUIET=1 hostapd_start wpa2-psk.conf
 sta_netns 1 sta
 sta_if=${HWSIM_IF[1]}
-n=${COLD_N:-6}
+n=${IHVD_COLD_N:-6}
 src=$(build_dir)
 # readable by the plugin host's user (nobody), which $T is not
 if ! tmp=$(mktemp -d /tmp/ihvd-cold.XXXXXX) || ! chmod 755 "$tmp"; then

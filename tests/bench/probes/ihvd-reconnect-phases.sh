@@ -90,19 +90,20 @@ report() {
 		/ port authorized by plugin/ && t { printf "%.2f\n", ($1 - t) * 1000; t = 0 }' | stats)"
 }
 
+# compare A BUILD_A MODE_A B BUILD_B MODE_B: three batches of each, alternating, then both reports
+compare() {
+	local k
+	for k in 1 2 3; do
+		batch "$1" "$2" "$3" "$k" || fail "$1: a connection did not complete"
+		batch "$4" "$5" "$6" "$k" || fail "$4: a connection did not complete"
+	done
+	report "$1"
+	report "$4"
+}
+
 if [[ -n ${IHVD_RECONNECT_BASE:-} ]]; then
 	[[ -x $IHVD_RECONNECT_BASE/ihvd ]] || fail "IHVD_RECONNECT_BASE=$IHVD_RECONNECT_BASE has no ihvd"
-	for k in 1 2 3; do
-		batch base "$IHVD_RECONNECT_BASE" isolated "$k" || fail "base: a connection did not complete"
-		batch this "$this" isolated "$k" || fail "this build: a connection did not complete"
-	done
-	report base
-	report this
+	compare base "$IHVD_RECONNECT_BASE" isolated this "$this" isolated
 else
-	for k in 1 2 3; do
-		batch isolated "$this" isolated "$k" || fail "isolated: a connection did not complete"
-		batch inline "$this" inline "$k" || fail "inline: a connection did not complete"
-	done
-	report isolated
-	report inline
+	compare isolated "$this" isolated inline "$this" inline
 fi
