@@ -249,7 +249,7 @@ int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, 
 	threaded = direct_pbkdf2_job_start(&th, &last);
 	for (uint32_t i = 1; i < (uint32_t)blocks; i++) {
 		direct_pbkdf2_block(&h, salt, salt_len, iterations, i, t);
-		memcpy(out + (i - 1) * SHA_DIGEST_LENGTH, t, sizeof(t));
+		memcpy(out + (size_t)(i - 1) * SHA_DIGEST_LENGTH, t, sizeof(t));
 	}
 	if (threaded)
 		pthread_join(th, NULL);
