@@ -138,17 +138,21 @@ static void direct_hmac_run(const struct direct_hmac *h, const struct rsn_direct
 	OPENSSL_cleanse(&c, sizeof(c));
 }
 
+static void direct_put_be32(uint8_t p[4], uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
 /* The SHA-1 state's five words, big-endian: the digest of a message whose padding is done. */
 static void direct_sha1_words(const SHA_CTX *c, uint8_t out[SHA_DIGEST_LENGTH])
 {
 	const SHA_LONG w[5] = { c->h0, c->h1, c->h2, c->h3, c->h4 };
 
-	for (size_t i = 0; i < 5; i++) {
-		out[4 * i] = (uint8_t)(w[i] >> 24);
-		out[4 * i + 1] = (uint8_t)(w[i] >> 16);
-		out[4 * i + 2] = (uint8_t)(w[i] >> 8);
-		out[4 * i + 3] = (uint8_t)w[i];
-	}
+	for (size_t i = 0; i < 5; i++)
+		direct_put_be32(out + 4 * i, w[i]);
 }
 
 /*
@@ -160,12 +164,11 @@ static void direct_sha1_words(const SHA_CTX *c, uint8_t out[SHA_DIGEST_LENGTH])
 static void direct_pbkdf2_block(const struct direct_hmac *h, const void *salt, size_t salt_len,
 				unsigned int iterations, uint32_t i, uint8_t t[SHA_DIGEST_LENGTH])
 {
-	const uint8_t be[4] = { (uint8_t)(i >> 24), (uint8_t)(i >> 16), (uint8_t)(i >> 8),
-				(uint8_t)i };
+	uint8_t be[4], blk[SHA_CBLOCK] = { 0 };
 	const struct rsn_direct_piece first[2] = { { salt, salt_len }, { be, sizeof(be) } };
-	uint8_t blk[SHA_CBLOCK] = { 0 };
 	SHA_CTX c;
 
+	direct_put_be32(be, i);
 	direct_hmac_run(h, first, 2, blk);
 	memcpy(t, blk, SHA_DIGEST_LENGTH);
 	blk[SHA_DIGEST_LENGTH] = 0x80;
@@ -233,7 +236,7 @@ int rsn_direct_pbkdf2_sha1(const void *pass, size_t pass_len, const void *salt, 
 			   unsigned int iterations, uint8_t *out, size_t out_len)
 {
 	struct direct_hmac h;
-	struct direct_pbkdf2_job last = { 0 };
+	struct direct_pbkdf2_job last;
 	uint8_t t[SHA_DIGEST_LENGTH];
 	size_t blocks, tail;
 	pthread_t th;
