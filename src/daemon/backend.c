@@ -55,6 +55,14 @@ static int backend_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 	return bc->drv->ops->scan_results(bc->drv, bc->ifindex, cb, cb_ctx);
 }
 
+static int backend_scan_abort(void *ctx)
+{
+	struct backend_core *bc = ctx;
+
+	return bc->drv->ops->scan_abort ? bc->drv->ops->scan_abort(bc->drv, bc->ifindex) :
+					  -EOPNOTSUPP;
+}
+
 /* Dot11ExtIhvControl (contract rule 68) for a management tool. */
 static int backend_control(void *ctx, const uint8_t *in, size_t in_len, uint8_t *out,
 			   size_t out_len, size_t *returned)
@@ -103,6 +111,7 @@ void backend_core_fill(struct station_backend *be, struct backend_core *bc)
 		.ui_respond = backend_ui_respond,
 		.scan_trigger = backend_scan_trigger,
 		.scan_results = backend_scan_results,
+		.scan_abort = backend_scan_abort,
 		.reason_text = backend_reason_text,
 		.control = backend_control,
 		.validate = backend_validate,

@@ -281,9 +281,15 @@ struct scan_plan {
 	struct drv_scan_params p;
 };
 
-/* Fill plan for config's networks; returns how many channels it names (0: all). */
+/*
+ * Fill plan for config's networks; returns how many channels it names (0: all). Narrow:
+ * the configured channels (scan_freq), then the channels of the last authorized links
+ * (link_freqs, newest first: the kernel may have dropped their entries, README
+ * "Reconnect without a scan"), then where the networks were seen.
+ */
 static size_t scan_plan_build(const struct config *cfg, const struct scan_cache *cache,
-			      bool narrow, struct scan_plan *plan)
+			      const uint32_t *link_freqs, size_t n_link_freqs, bool narrow,
+			      struct scan_plan *plan)
 {
 	struct config_network *n;
 	struct profile_choice ch;
@@ -297,10 +303,15 @@ static size_t scan_plan_build(const struct config *cfg, const struct scan_cache 
 			memcpy(plan->ssids[ns], n->ssid, n->ssid_len);
 			plan->ssid_lens[ns++] = n->ssid_len;
 		}
-		/* The configured channels (scan_freq), then where the network was seen. */
 		for (i = 0; narrow && i < n->n_scan_freq; i++)
 			scan_freq_add(plan->freqs, &nf, n->scan_freq[i]);
-		for (i = 0; narrow && i < cache->n_bss; i++)
+	}
+	for (i = 0; narrow && nf < SCAN_FREQS_MAX && i < n_link_freqs; i++)
+		scan_freq_add(plan->freqs, &nf, link_freqs[i]);
+	for (n = cfg->networks; narrow && n; n = n->next) {
+		if (!select_network_usable(n))
+			continue;
+		for (i = 0; i < cache->n_bss; i++)
 			if (select_bss_match(n, &cache->bss[i], &ch))
 				scan_freq_add(plan->freqs, &nf, cache->bss[i].bss.freq);
 	}
@@ -331,9 +342,12 @@ static size_t scan_plan_build(const struct config *cfg, const struct scan_cache 
 int scan_request(struct station *st, bool narrow)
 {
 	struct scan_plan plan;
-	size_t nf = scan_plan_build(st->config, &st->cache, narrow, &plan);
+	size_t nf = scan_plan_build(st->config, &st->cache, st->link_freqs, st->n_link_freqs,
+				    narrow, &plan);
+	uint64_t t0 = loop_now_us();
 	int err;
 
+	station_probe_stop(st);
 	err = st->be.scan_trigger(st->be.ctx, &plan.p);
 	if (err == -EBUSY) {
 		/* Someone else's scan runs: its results will do. */
@@ -346,6 +360,8 @@ int scan_request(struct station *st, bool narrow)
 	st->scan_running = true;
 	st->scan_narrow = nf > 0;
 	loop_timer_arm(st->scan_timer, st->scan_timeout_ms);
+	if (nf)
+		station_probe_start(st, t0);
 	log_debug("%s: scanning %s", st->ifname, nf ? "known channels" : "all channels");
 	return 0;
 }
@@ -366,7 +382,7 @@ int scan_request_early(const struct config *cfg, const struct station_backend *b
 		scan_cache_clear(&cache); /* fresh enough: the station joins without a scan */
 		return 1;
 	}
-	nf = scan_plan_build(cfg, &cache, true, &plan);
+	nf = scan_plan_build(cfg, &cache, NULL, 0, true, &plan);
 	scan_cache_clear(&cache);
 	err = be->scan_trigger(be->ctx, &plan.p);
 	if (err < 0) {

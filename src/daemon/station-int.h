@@ -21,6 +21,18 @@
 #define STATION_DISCOVERY_MAX 16
 /* Scans of the known channels that find nothing before one of all channels (station_scan_done). */
 #define STATION_NARROW_TRIES 3
+/* The channels of the last authorized links, newest first, scanned before others (scan.c). */
+#define STATION_LINK_FREQS 4
+/*
+ * station-probe.c: while a reconnect's scan runs, the kernel's BSS table is read
+ * STATION_PROBE_FIRST_MS after the trigger and then every STATION_PROBE_EVERY_MS; the
+ * link's BSS ends the scan when it was seen since (within STATION_PROBE_SLACK_MS, one
+ * jiffy and more of cfg80211's "seen" clock) at STATION_PROBE_MIN_MBM or stronger.
+ */
+#define STATION_PROBE_FIRST_MS 2
+#define STATION_PROBE_EVERY_MS 3
+#define STATION_PROBE_SLACK_MS 10
+#define STATION_PROBE_MIN_MBM (-7000)
 struct station_discovery {
 	uint8_t ssid[DRV_SSID_MAX];
 	size_t ssid_len;
@@ -58,6 +70,7 @@ struct station {
 	enum station_state state;
 	struct loop_timer *retry_timer;
 	struct loop_timer *scan_timer;
+	struct loop_timer *probe_timer;
 	bool stopping;
 	bool user_disconnected;  /* DISCONNECT: stay down until RECONNECT */
 	bool reassoc_now;        /* connect again as soon as this attempt ended */
@@ -88,6 +101,11 @@ struct station {
 	bool known_ok;           /* the last link was authorized: its BSS may be rejoined unscanned */
 	uint64_t t_link_end;     /* when that authorized link ended (loop_now_us; 0: not yet) */
 	uint8_t link_bssid[DRV_ETH_ALEN]; /* and its BSS */
+	uint32_t link_freqs[STATION_LINK_FREQS]; /* where the last authorized links were */
+	size_t n_link_freqs;
+	uint64_t probe_t0;       /* the reconnect's scan was triggered (loop_now_us; 0: no probe) */
+	bool probe_abort;        /* the link's BSS answered: we aborted that scan */
+	uint32_t probe_ms;       /* ... this many ms after the trigger */
 	struct scan_cache cache;
 
 	/* Timeline of the current request (loop_now_us; 0: not reached). */
@@ -95,6 +113,7 @@ struct station {
 	bool scan_reused;
 	bool scan_known;         /* reconnected to a BSS the kernel still knows, no scan */
 	bool known_by_link;      /* ... because the link to it ended so recently */
+	bool scan_probed;        /* the scan ended early: the link's BSS answered (station-probe.c) */
 	uint32_t reused_age_ms;
 
 	struct station_ui_req ui[STATION_UI_MAX];
@@ -114,6 +133,15 @@ void station_state_set(struct station *st, enum station_state s);
 void station_try(struct station *st);
 /* Ask the core to end the attempt; reassoc: connect again once it ended. */
 void station_teardown(struct station *st, bool reassoc);
+
+/*
+ * station-probe.c: after scan_request triggered a narrow scan at t_trigger, end it as
+ * soon as the last authorized link's BSS answers; stop watching. station_probe_take:
+ * true (once) when the scan that just ended was aborted by the probe.
+ */
+void station_probe_start(struct station *st, uint64_t t_trigger);
+void station_probe_stop(struct station *st);
+bool station_probe_take(struct station *st);
 
 /* station-discovery.c: ask the plugin about the SSIDs of the fresh results; forget all */
 void station_discovery_refresh(struct station *st);

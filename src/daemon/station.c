@@ -231,6 +231,7 @@ static void station_scan_timeout_cb(void *arg)
 	struct station *st = arg;
 
 	log_warn("%s: scan did not finish within %u ms", st->ifname, st->scan_timeout_ms);
+	station_probe_take(st);
 	st->scan_running = false;
 	st->scan_adopted = false;
 	if (st->watch_cb)
@@ -308,6 +309,7 @@ void station_try(struct station *st)
 		st->t_scan = 0;
 		st->scan_reused = false;
 		st->scan_known = false;
+		st->scan_probed = false;
 	}
 	/* Cold start: what the kernel already knows may be fresh enough. */
 	if (!st->cache.read)
@@ -316,6 +318,7 @@ void station_try(struct station *st)
 		st->t_scan = now;
 		st->scan_reused = true;
 		st->scan_known = false;
+		st->scan_probed = false;
 		st->reused_age_ms = scan_bss_age_ms(sel.bss[0]);
 		station_connect(st, &sel);
 		return;
@@ -324,6 +327,7 @@ void station_try(struct station *st)
 		st->t_scan = loop_now_us();
 		st->scan_reused = false;
 		st->scan_known = true;
+		st->scan_probed = false;
 		st->reused_age_ms = scan_bss_age_ms(sel.bss[0]);
 		station_connect(st, &sel);
 		return;
@@ -344,6 +348,7 @@ static void station_scan_done(struct station *st)
 {
 	struct select_result sel;
 	bool narrow = st->scan_narrow;
+	bool early = station_probe_take(st);
 
 	st->scan_running = false;
 	st->scan_narrow = false;
@@ -365,6 +370,7 @@ static void station_scan_done(struct station *st)
 		st->t_scan = loop_now_us();
 		st->scan_reused = false;
 		st->scan_known = false;
+		st->scan_probed = early;
 		loop_timer_cancel(st->retry_timer);
 		station_connect(st, &sel);
 		return;
@@ -393,6 +399,23 @@ static void station_scan_done(struct station *st)
 
 /* --- the core's callbacks ----------------------------------------------------------- */
 
+/* The channel of an authorized link goes first in st->link_freqs (scan.c scans it first). */
+static void station_link_freq_remember(struct station *st, uint32_t freq)
+{
+	size_t i, n = st->n_link_freqs;
+
+	if (!freq)
+		return;
+	for (i = 0; i < n && st->link_freqs[i] != freq; i++)
+		;
+	if (i == n && n < STATION_LINK_FREQS)
+		st->n_link_freqs = ++n;
+	if (i == n)
+		i = n - 1;
+	memmove(&st->link_freqs[1], &st->link_freqs[0], i * sizeof(st->link_freqs[0]));
+	st->link_freqs[0] = freq;
+}
+
 static double station_ms_since(uint64_t t0, uint64_t t)
 {
 	return t && t0 && t >= t0 ? (double)(t - t0) / 1000.0 : -1.0;
@@ -410,6 +433,10 @@ static void station_timeline_log(struct station *st)
 	else if (st->scan_reused)
 		snprintf(scan, sizeof(scan), "%.1f ms (reused results %u ms old)",
 			 station_ms_since(st->t_request, st->t_scan), st->reused_age_ms);
+	else if (st->scan_probed)
+		snprintf(scan, sizeof(scan), "%.1f ms (fresh scan, ended when the link's BSS "
+			 "answered %u ms in)", station_ms_since(st->t_request, st->t_scan),
+			 st->probe_ms);
 	else
 		snprintf(scan, sizeof(scan), "%.1f ms (fresh scan)",
 			 station_ms_since(st->t_request, st->t_scan));
@@ -449,6 +476,7 @@ static void station_core_authorized(void *ctx)
 	}
 	st->associated = true;
 	st->known_ok = true;
+	station_link_freq_remember(st, st->cur_freq);
 	st->backoff_idx = 0;
 	if (n) {
 		n->auth_failures = 0;
@@ -681,6 +709,12 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 		station_scan_done(st);
 		break;
 	case DRV_EVENT_SCAN_ABORTED:
+		if (st->probe_abort) {
+			/* we ended it: the link's BSS answered (station-probe.c) */
+			station_scan_done(st);
+			break;
+		}
+		station_probe_stop(st);
 		log_warn("%s: scan aborted", st->ifname);
 		st->scan_running = false;
 		st->scan_adopted = false;
@@ -713,6 +747,7 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 		st->stopping = true;
 		loop_timer_cancel(st->retry_timer);
 		loop_timer_cancel(st->scan_timer);
+		station_probe_stop(st);
 		station_state_set(st, STATION_DISCONNECTED);
 		break;
 	case DRV_EVENT_IFACE_ADDED:
@@ -771,6 +806,7 @@ void station_free(struct station *st)
 		return;
 	loop_timer_free(st->retry_timer);
 	loop_timer_free(st->scan_timer);
+	loop_timer_free(st->probe_timer);
 	station_discovery_clear(st);
 	scan_cache_clear(&st->cache);
 	cap_memo_free(st->cap_memo);
@@ -808,6 +844,7 @@ void station_stop(struct station *st)
 	st->want_connect = false;
 	loop_timer_cancel(st->retry_timer);
 	loop_timer_cancel(st->scan_timer);
+	station_probe_stop(st);
 	station_teardown(st, false);
 	station_state_set(st, STATION_DISCONNECTED);
 }

@@ -49,6 +49,8 @@ struct station_backend {
 	int (*scan_trigger)(void *ctx, const struct drv_scan_params *params);
 	/* Calls cb for every BSS the driver holds now (synchronously). */
 	int (*scan_results)(void *ctx, drv_bss_cb cb, void *cb_ctx);
+	/* End the running scan (NL80211_CMD_ABORT_SCAN): 0 or -errno. May be NULL. */
+	int (*scan_abort)(void *ctx);
 	/* What the plugin says its reason code means; may be NULL. 0 or -ENOENT. */
 	int (*reason_text)(void *ctx, uint32_t reason_code, char *buf, size_t len);
 	/*

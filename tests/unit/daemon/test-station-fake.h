@@ -40,6 +40,8 @@ struct fake {
 	uint32_t scan_freqs[16];
 	size_t scan_n_ssids;
 	int n_results;
+	int n_scan_abort;
+	int scan_abort_ret;
 	struct drv_bss bss[FAKE_BSS_MAX];
 	uint8_t ies[FAKE_BSS_MAX][300];
 	size_t n_bss;
@@ -132,6 +134,14 @@ static int fake_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 	return 0;
 }
 
+static int fake_scan_abort(void *ctx)
+{
+	struct fake *f = ctx;
+
+	f->n_scan_abort++;
+	return f->scan_abort_ret;
+}
+
 static int fake_control(void *ctx, const uint8_t *in, size_t in_len, uint8_t *out,
 			size_t out_len, size_t *returned)
 {
@@ -207,6 +217,7 @@ static inline struct station_backend fake_backend(struct fake *f)
 		.ui_respond = fake_ui_respond,
 		.scan_trigger = fake_scan_trigger,
 		.scan_results = fake_scan_results,
+		.scan_abort = fake_scan_abort,
 		.control = fake_control,
 		.validate = fake_validate,
 		.capability_match = fake_capability_match,

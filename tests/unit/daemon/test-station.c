@@ -159,6 +159,29 @@ static void end(enum ihv_phase phase, uint32_t reason, uint16_t ieee)
 	station_adapter_events()->ended(st, phase, reason, reason ? 1359 : 0, ieee);
 }
 
+/*
+ * One network with one BSS on freq; a station whose own results count for 40 ms and
+ * that rejoins a BSS known for 50 ms; connected and authorized.
+ */
+static void linked(uint32_t freq)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, freq, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up_aged(40, 50);
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	authorize();
+}
+
+/* ... then the user's DISCONNECT, and long enough for every threshold to pass. */
+static void linked_then_down(uint32_t freq)
+{
+	linked(freq);
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+}
+
 /* --- selection and scans ----------------------------------------------------------- */
 
 START_TEST(test_cold_start_reuses_fresh_results)
@@ -586,12 +609,7 @@ START_TEST(test_reconnect_after_idle_joins_known_bss)
 {
 	int results;
 
-	network("ihvd-test", "correct horse battery");
-	fake_bss_add(&fake, 0, 2412, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
-	station_up_aged(40, 50);
-	station_start(st);
-	ck_assert_int_eq(fake.n_connect, 1);
-	authorize();
+	linked(2412);
 	run_for(60); /* idle: the station's copy of the results is now too old */
 
 	fake.bss[0].seen_ms_ago = 12000;
@@ -672,8 +690,16 @@ START_TEST(test_lost_link_known_bss_then_scan_when_gone)
 	ck_assert_int_eq(fake.n_connect, 2);
 	ck_assert_int_eq(fake.n_scan, 1);
 	fake.n_bss = 0;
+	/* the link's channel STATION_NARROW_TRIES times, though nothing names it now; then all */
+	for (int k = 1; k < 3; k++) {
+		ck_assert_uint_eq(fake.scan_n_freqs, 1);
+		ck_assert_uint_eq(fake.scan_freqs[0], 2412);
+		station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+		ck_assert_int_eq(fake.n_scan, 1 + k);
+	}
 	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
-	ck_assert_int_eq(fake.n_scan, 2); /* the known channel, then all */
+	ck_assert_int_eq(fake.n_scan, 4);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0);
 	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
 	ck_assert_int_eq(fake.n_connect, 2);
 	ck_assert(event_seen("CTRL-EVENT-NETWORK-NOT-FOUND"));
@@ -691,6 +717,102 @@ START_TEST(test_lost_link_known_bss_then_scan_when_gone)
 	run_for(80);
 	ck_assert_int_eq(fake.n_connect, 3);
 	ck_assert_int_ge(fake.n_scan, 2);
+}
+END_TEST
+
+/*
+ * A reconnect after the kernel dropped the link's BSS (cfg80211 expires an entry
+ * last seen 30 s ago once no link holds it): the scan covers the link's channel,
+ * though nothing the station reads names it any more, and it ends as soon as that
+ * BSS answers (station-probe.c); nothing else ends it early.
+ */
+START_TEST(test_reconnect_after_expiry_probes_link_channel)
+{
+	int results;
+
+	linked_then_down(2437);
+
+	fake.n_bss = 0; /* expired in the kernel */
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1); /* not all channels */
+	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
+
+	/* Nothing answered yet: the kernel's table is read while the scan runs. */
+	results = fake.n_results;
+	run_for(12);
+	ck_assert_int_gt(fake.n_results, results);
+	ck_assert_int_eq(fake.n_scan_abort, 0);
+
+	/* Its entry from before the scan, a weak answer, another BSS: the scan goes on. */
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 5000);
+	fake_bss_add(&fake, 7, 2437, -20, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 1);
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 0);
+	fake.bss[0].seen_ms_ago = 1;
+	fake.bss[0].signal_mbm = -8000;
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 0);
+	ck_assert_int_eq(fake.n_connect, 1);
+
+	/* The link's BSS answers: the scan is ended, and its end is the scan's result. */
+	fake.bss[0].signal_mbm = -4000;
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 1);
+	ck_assert_int_eq(fake.n_connect, 1);
+	logs[0] = 0;
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_ABORTED });
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_uint_eq(fake.n_cand, 2);
+	ck_assert_msg(strstr(logs, "scan aborted") == NULL, "logs: %s", logs);
+	authorize();
+	ck_assert_msg(strstr(logs, "(fresh scan, ended when the link's BSS answered ") != NULL,
+		      "logs: %s", logs);
+}
+END_TEST
+
+/*
+ * When the abort fails (the scan ended by itself meanwhile) the scan's own end is
+ * awaited; a scan someone else aborted still backs off, and a failed attempt's
+ * retry is not probed (its BSS did not answer as it should).
+ */
+START_TEST(test_probe_abort_failed_waits_for_scan_end)
+{
+	linked_then_down(2412);
+
+	fake.bss[0].seen_ms_ago = 3000;
+	fake.scan_abort_ret = -ENOENT;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	fake.bss[0].seen_ms_ago = 1;
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 1);
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 1); /* asked once */
+	ck_assert_int_eq(fake.n_connect, 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 2);
+
+	/* That attempt fails: the retry scans, unprobed; someone aborts it: back off. */
+	end(IHV_PHASE_ASSOCIATING, 0x38002, 0);
+	fake.bss[0].seen_ms_ago = 3000;
+	fake.scan_abort_ret = 0;
+	{
+		uint64_t t0 = loop_now_us();
+
+		while (fake.n_scan == 1 && loop_now_us() - t0 < 500000)
+			loop_run_once(loop, 2);
+	}
+	ck_assert_int_eq(fake.n_scan, 2);
+	fake.bss[0].seen_ms_ago = 1;
+	logs[0] = 0;
+	loop_run_once(loop, 12);
+	loop_run_once(loop, 12);
+	ck_assert_int_eq(fake.n_scan_abort, 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_ABORTED });
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_msg(strstr(logs, "scan aborted") && strstr(logs, "next attempt in"),
+		      "logs: %s", logs);
 }
 END_TEST
 
@@ -885,7 +1007,9 @@ int main(void)
 			 test_connect_refused_backs_off, test_wrong_passphrase_gives_up,
 			 test_failed_rekey_is_not_a_wrong_key,
 			 test_user_disconnect_and_stop, test_reconnect_after_idle_joins_known_bss,
-			 test_lost_link_known_bss_then_scan_when_gone, test_remove_current_network,
+			 test_lost_link_known_bss_then_scan_when_gone,
+			 test_reconnect_after_expiry_probes_link_channel,
+			 test_probe_abort_failed_waits_for_scan_end, test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off,
 			 test_capability_match_not_asked_again_for_a_reconnect, test_reason_strings,
