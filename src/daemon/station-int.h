@@ -27,12 +27,14 @@
  * station-probe.c: while a reconnect's scan runs, the kernel's BSS table is read
  * STATION_PROBE_FIRST_MS after the trigger and then every STATION_PROBE_EVERY_MS; the
  * link's BSS ends the scan when it was seen since (within STATION_PROBE_SLACK_MS, one
- * jiffy and more of cfg80211's "seen" clock) at STATION_PROBE_MIN_MBM or stronger.
+ * jiffy and more of cfg80211's "seen" clock) at STATION_PROBE_MIN_MBM or stronger. After
+ * STATION_PROBE_MAX_MS without it, the scan runs to its end.
  */
 #define STATION_PROBE_FIRST_MS 2
 #define STATION_PROBE_EVERY_MS 3
 #define STATION_PROBE_SLACK_MS 10
 #define STATION_PROBE_MIN_MBM (-7000)
+#define STATION_PROBE_MAX_MS 1000
 struct station_discovery {
 	uint8_t ssid[DRV_SSID_MAX];
 	size_t ssid_len;

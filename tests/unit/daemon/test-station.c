@@ -816,6 +816,27 @@ START_TEST(test_probe_abort_failed_waits_for_scan_end)
 }
 END_TEST
 
+/* A link's BSS that does not answer is looked for STATION_PROBE_MAX_MS (1 s), not for ever. */
+START_TEST(test_probe_gives_up_after_a_second)
+{
+	int results;
+
+	linked_then_down(2412);
+	fake.bss[0].seen_ms_ago = 3000;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	run_for(1100);
+	results = fake.n_results;
+	run_for(60);
+	ck_assert_int_eq(fake.n_results, results); /* no more reads */
+	fake.bss[0].seen_ms_ago = 1;
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 0);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 2);
+}
+END_TEST
+
 START_TEST(test_remove_current_network)
 {
 	network("one", "correct horse");
@@ -1009,7 +1030,8 @@ int main(void)
 			 test_user_disconnect_and_stop, test_reconnect_after_idle_joins_known_bss,
 			 test_lost_link_known_bss_then_scan_when_gone,
 			 test_reconnect_after_expiry_probes_link_channel,
-			 test_probe_abort_failed_waits_for_scan_end, test_remove_current_network,
+			 test_probe_abort_failed_waits_for_scan_end, test_probe_gives_up_after_a_second,
+			 test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off,
 			 test_capability_match_not_asked_again_for_a_reconnect, test_reason_strings,
