@@ -59,8 +59,7 @@ static int backend_scan_abort(void *ctx)
 {
 	struct backend_core *bc = ctx;
 
-	return bc->drv->ops->scan_abort ? bc->drv->ops->scan_abort(bc->drv, bc->ifindex) :
-					  -EOPNOTSUPP;
+	return bc->drv->ops->scan_abort(bc->drv, bc->ifindex);
 }
 
 /* Dot11ExtIhvControl (contract rule 68) for a management tool. */
@@ -111,7 +110,8 @@ void backend_core_fill(struct station_backend *be, struct backend_core *bc)
 		.ui_respond = backend_ui_respond,
 		.scan_trigger = backend_scan_trigger,
 		.scan_results = backend_scan_results,
-		.scan_abort = backend_scan_abort,
+		/* a driver that cannot abort a scan: none (station-probe.c does not watch) */
+		.scan_abort = bc->drv && bc->drv->ops->scan_abort ? backend_scan_abort : NULL,
 		.reason_text = backend_reason_text,
 		.control = backend_control,
 		.validate = backend_validate,

@@ -273,6 +273,18 @@ static void scan_freq_add(uint32_t *freqs, size_t *nf, uint32_t f)
 		freqs[(*nf)++] = f;
 }
 
+/* A usable network has the SSID of that link. */
+static bool scan_link_usable(const struct config *cfg, const struct station_link_freq *l)
+{
+	const struct config_network *n;
+
+	for (n = cfg->networks; n; n = n->next)
+		if (select_network_usable(n) && n->ssid_set && n->ssid_len == l->ssid_len &&
+		    !memcmp(n->ssid, l->ssid, l->ssid_len))
+			return true;
+	return false;
+}
+
 /* What a scan asks for: the enabled networks' hidden SSIDs, and channels when narrow. */
 struct scan_plan {
 	uint8_t ssids[SCAN_SSIDS_MAX + 1][DRV_SSID_MAX];
@@ -283,13 +295,13 @@ struct scan_plan {
 
 /*
  * Fill plan for config's networks; returns how many channels it names (0: all). Narrow:
- * the configured channels (scan_freq), then the channels of the last authorized links
- * (link_freqs, newest first: the kernel may have dropped their entries, README
- * "Reconnect without a scan"), then where the networks were seen.
+ * the configured channels (scan_freq), then the channels of the last authorized links to
+ * these networks (link_freqs, newest first: the kernel may have dropped their entries,
+ * README "Reconnect without a scan"), then where the networks were seen.
  */
 static size_t scan_plan_build(const struct config *cfg, const struct scan_cache *cache,
-			      const uint32_t *link_freqs, size_t n_link_freqs, bool narrow,
-			      struct scan_plan *plan)
+			      const struct station_link_freq *link_freqs, size_t n_link_freqs,
+			      bool narrow, struct scan_plan *plan)
 {
 	struct config_network *n;
 	struct profile_choice ch;
@@ -306,8 +318,9 @@ static size_t scan_plan_build(const struct config *cfg, const struct scan_cache 
 		for (i = 0; narrow && i < n->n_scan_freq; i++)
 			scan_freq_add(plan->freqs, &nf, n->scan_freq[i]);
 	}
-	for (i = 0; narrow && nf < SCAN_FREQS_MAX && i < n_link_freqs; i++)
-		scan_freq_add(plan->freqs, &nf, link_freqs[i]);
+	for (i = 0; narrow && i < n_link_freqs; i++)
+		if (scan_link_usable(cfg, &link_freqs[i]))
+			scan_freq_add(plan->freqs, &nf, link_freqs[i].freq);
 	for (n = cfg->networks; narrow && n; n = n->next) {
 		if (!select_network_usable(n))
 			continue;
@@ -360,7 +373,7 @@ int scan_request(struct station *st, bool narrow)
 	st->scan_running = true;
 	st->scan_narrow = nf > 0;
 	loop_timer_arm(st->scan_timer, st->scan_timeout_ms);
-	if (nf)
+	if (narrow && nf)
 		station_probe_start(st, t0);
 	log_debug("%s: scanning %s", st->ifname, nf ? "known channels" : "all channels");
 	return 0;

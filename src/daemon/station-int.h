@@ -21,13 +21,21 @@
 #define STATION_DISCOVERY_MAX 16
 /* Scans of the known channels that find nothing before one of all channels (station_scan_done). */
 #define STATION_NARROW_TRIES 3
-/* The channels of the last authorized links, newest first, scanned before others (scan.c). */
+/*
+ * The channels of the last authorized links, newest first, with their SSIDs: a narrow scan
+ * covers those of the usable networks right after the configured scan_freq (scan.c).
+ */
 #define STATION_LINK_FREQS 4
+struct station_link_freq {
+	uint32_t freq;
+	uint8_t ssid[DRV_SSID_MAX];
+	size_t ssid_len;
+};
 /*
  * station-probe.c: while a reconnect's scan runs, the kernel's BSS table is read
  * STATION_PROBE_FIRST_MS after the trigger and then every STATION_PROBE_EVERY_MS; the
- * link's BSS ends the scan when it was seen since (within STATION_PROBE_SLACK_MS, one
- * jiffy and more of cfg80211's "seen" clock) at STATION_PROBE_MIN_MBM or stronger. After
+ * link's BSS ends the scan when it was seen since (within STATION_PROBE_SLACK_MS: cfg80211's
+ * "seen" clock counts in jiffies, 4 ms at HZ=250) at STATION_PROBE_MIN_MBM or stronger. After
  * STATION_PROBE_MAX_MS without it, the scan runs to its end.
  */
 #define STATION_PROBE_FIRST_MS 2
@@ -103,11 +111,11 @@ struct station {
 	bool known_ok;           /* the last link was authorized: its BSS may be rejoined unscanned */
 	uint64_t t_link_end;     /* when that authorized link ended (loop_now_us; 0: not yet) */
 	uint8_t link_bssid[DRV_ETH_ALEN]; /* and its BSS */
-	uint32_t link_freqs[STATION_LINK_FREQS]; /* where the last authorized links were */
+	struct station_link_freq link_freqs[STATION_LINK_FREQS]; /* where the last links were */
 	size_t n_link_freqs;
 	uint64_t probe_t0;       /* the reconnect's scan was triggered (loop_now_us; 0: no probe) */
-	bool probe_abort;        /* the link's BSS answered: we aborted that scan */
-	uint32_t probe_ms;       /* ... this many ms after the trigger */
+	bool probe_abort;        /* the link's BSS answered: we asked the kernel to abort the scan */
+	uint32_t probe_ms;       /* ... having found it this many ms after the trigger */
 	struct scan_cache cache;
 
 	/* Timeline of the current request (loop_now_us; 0: not reached). */

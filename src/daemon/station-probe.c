@@ -5,19 +5,20 @@
  * When an authorized link has ended and the kernel no longer holds its BSS
  * (cfg80211 drops an entry last seen more than 30 s ago once no link holds it,
  * and mac80211 does not refresh the associated BSS's entry from its beacons:
- * README, "Reconnect without a scan"), the reconnect scans, the link's channel
- * first (scan.c). The AP answers the probe within milliseconds, but mac80211
- * stays on the channel for its whole dwell (IEEE80211_CHANNEL_TIME, HZ/33) and
- * the scan's end is the first the station hears of it. Measured in the hwsim
- * VM: the Probe Response was on the air 2 ms after the scan started, and the
- * scan ended 38-43 ms after it started.
+ * README, "Reconnect without a scan"), the reconnect scans the link's channel
+ * right after any configured scan_freq (scan.c). The AP answers the probe
+ * within milliseconds, but mac80211 stays on the channel for its whole dwell
+ * (IEEE80211_CHANNEL_TIME, HZ/33) and the scan's end is the first the station
+ * hears of it. Measured in the hwsim VM: the Probe Response was on the air 2
+ * ms after the scan started, and the scan ended 38-43 ms after it started.
  *
  * So while such a scan runs, the station reads the kernel's BSS table a few
  * milliseconds apart (mac80211 hands a Probe Response to cfg80211 as it
  * arrives). Once the link's BSS is there, seen since the scan began, at
  * STATION_PROBE_MIN_MBM or stronger, and still a match for a network, the scan
  * is aborted and, when the kernel says so (SCAN_ABORTED), its results are
- * taken as a finished scan's (station.c). A driver that cannot abort ends its
+ * taken as a finished scan's (station.c); if the scan finished first, its end
+ * is an ordinary one. A driver that cannot abort ends its
  * scan as before; a BSS that has not answered within STATION_PROBE_MAX_MS is
  * no longer looked for, and the scan ends as before.
  *
@@ -37,7 +38,11 @@
 #include "common/loop.h"
 #include "daemon/station-int.h"
 
-/* The link's BSS in c, seen since the scan began, strong enough and still joinable. */
+/*
+ * An entry of the link's BSS in c, seen since the scan began, strong enough and still
+ * joinable. The kernel may hold several for one BSSID (a hidden SSID's beacon beside its
+ * Probe Response, a channel it left): each is looked at.
+ */
 static bool station_probe_match(const struct station *st, const struct scan_cache *c,
 				uint64_t now)
 {
@@ -52,10 +57,11 @@ static bool station_probe_match(const struct station *st, const struct scan_cach
 			continue;
 		/* an entry older than the scan is what the kernel knew before it: not an answer */
 		if (b->bss.seen_ms_ago > since_ms)
-			return false;
+			continue;
 		if (b->bss.signal_mbm && b->bss.signal_mbm < STATION_PROBE_MIN_MBM)
-			return false;
-		return select_best(st->config, b, 1, st->scan_max_age_ms, &sel);
+			continue;
+		if (select_best(st->config, b, 1, st->scan_max_age_ms, &sel))
+			return true;
 	}
 	return false;
 }
@@ -73,8 +79,11 @@ static void station_probe_tick(void *arg)
 	    st->attempt_active || st->stopping)
 		return;
 	t = loop_now_us();
-	found = scan_cache_read(&table, &st->be, st->ifname) == 0 &&
-		station_probe_match(st, &table, t);
+	if (scan_cache_read(&table, &st->be, st->ifname) < 0) {
+		st->probe_t0 = 0; /* said once (scan_cache_read); the scan ends as before */
+		return;
+	}
+	found = station_probe_match(st, &table, t);
 	scan_cache_clear(&table);
 	if (!found) {
 		if (t - st->probe_t0 < STATION_PROBE_MAX_MS * 1000u)
@@ -87,12 +96,12 @@ static void station_probe_tick(void *arg)
 	err = st->be.scan_abort(st->be.ctx);
 	if (err < 0) {
 		/* it ended by itself meanwhile, or cannot be ended: its end is awaited */
-		log_debug("%s: %s answered %u ms into the scan; the scan could not be ended: %s",
+		log_debug("%s: %s found %u ms into the scan; the scan could not be aborted: %s",
 			  st->ifname, bssid_txt, st->probe_ms, strerror(-err));
 		return;
 	}
 	st->probe_abort = true;
-	log_debug("%s: %s answered %u ms into the scan; scan ended", st->ifname, bssid_txt,
+	log_debug("%s: %s found %u ms into the scan; abort requested", st->ifname, bssid_txt,
 		  st->probe_ms);
 }
 

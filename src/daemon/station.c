@@ -344,11 +344,12 @@ void station_try(struct station *st)
 	}
 }
 
-static void station_scan_done(struct station *st)
+/* aborted: SCAN_ABORTED, not the scan's own end (an early end counts only then) */
+static void station_scan_done(struct station *st, bool aborted)
 {
 	struct select_result sel;
 	bool narrow = st->scan_narrow;
-	bool early = station_probe_take(st);
+	bool early = station_probe_take(st) && aborted;
 
 	st->scan_running = false;
 	st->scan_narrow = false;
@@ -399,21 +400,28 @@ static void station_scan_done(struct station *st)
 
 /* --- the core's callbacks ----------------------------------------------------------- */
 
-/* The channel of an authorized link goes first in st->link_freqs (scan.c scans it first). */
+/*
+ * The channel and SSID of an authorized link go first in st->link_freqs: a narrow scan for
+ * a network of that SSID covers the channel right after the configured scan_freq (scan.c).
+ */
 static void station_link_freq_remember(struct station *st, uint32_t freq)
 {
+	struct station_link_freq *l = st->link_freqs;
 	size_t i, n = st->n_link_freqs;
 
 	if (!freq)
 		return;
-	for (i = 0; i < n && st->link_freqs[i] != freq; i++)
+	for (i = 0; i < n && (l[i].freq != freq || l[i].ssid_len != st->cur_ssid_len ||
+			      memcmp(l[i].ssid, st->cur_ssid, st->cur_ssid_len)); i++)
 		;
 	if (i == n && n < STATION_LINK_FREQS)
 		st->n_link_freqs = ++n;
 	if (i == n)
 		i = n - 1;
-	memmove(&st->link_freqs[1], &st->link_freqs[0], i * sizeof(st->link_freqs[0]));
-	st->link_freqs[0] = freq;
+	memmove(&l[1], &l[0], i * sizeof(l[0]));
+	l[0].freq = freq;
+	memcpy(l[0].ssid, st->cur_ssid, st->cur_ssid_len);
+	l[0].ssid_len = st->cur_ssid_len;
 }
 
 static double station_ms_since(uint64_t t0, uint64_t t)
@@ -435,7 +443,7 @@ static void station_timeline_log(struct station *st)
 			 station_ms_since(st->t_request, st->t_scan), st->reused_age_ms);
 	else if (st->scan_probed)
 		snprintf(scan, sizeof(scan), "%.1f ms (fresh scan, ended when the link's BSS "
-			 "answered %u ms in)", station_ms_since(st->t_request, st->t_scan),
+			 "was found %u ms in)", station_ms_since(st->t_request, st->t_scan),
 			 st->probe_ms);
 	else
 		snprintf(scan, sizeof(scan), "%.1f ms (fresh scan)",
@@ -706,12 +714,12 @@ void station_drv_event(struct station *st, const struct drv_event *ev)
 		station_event(st, "CTRL-EVENT-SCAN-STARTED ");
 		break;
 	case DRV_EVENT_SCAN_DONE:
-		station_scan_done(st);
+		station_scan_done(st, false);
 		break;
 	case DRV_EVENT_SCAN_ABORTED:
 		if (st->probe_abort) {
 			/* we ended it: the link's BSS answered (station-probe.c) */
-			station_scan_done(st);
+			station_scan_done(st, true);
 			break;
 		}
 		station_probe_stop(st);

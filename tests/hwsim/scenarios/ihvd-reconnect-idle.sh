@@ -141,7 +141,7 @@ tail -n +"$((m2 + 1))" "$IHVD_LOG" | grep -q 'scanning known channels' ||
 	fail "the reconnect did not scan the link's channel first"
 tail -n +"$((m2 + 1))" "$IHVD_LOG" | grep -q 'scanning all channels' &&
 	fail "the reconnect scanned all channels"
-ihvd_timeline | grep -q "ended when the link's BSS answered" ||
+ihvd_timeline | grep -q "ended when the link's BSS was found" ||
 	fail "the scan was not ended by the link's BSS's answer"
 ihvd_check_connected "$bssid" WPA2-PSK
 

@@ -755,18 +755,24 @@ START_TEST(test_reconnect_after_expiry_probes_link_channel)
 	ck_assert_int_eq(fake.n_scan_abort, 0);
 	ck_assert_int_eq(fake.n_connect, 1);
 
-	/* The link's BSS answers: the scan is ended, and its end is the scan's result. */
-	fake.bss[0].signal_mbm = -4000;
+	/*
+	 * The link's BSS answers in a second entry of its BSSID (the kernel keeps one per
+	 * SSID seen, a hidden network's empty one first): the scan is ended, and its end is
+	 * the scan's result.
+	 */
+	fake.bss[0].seen_ms_ago = 5000;
+	fake.bss[0].signal_mbm = -3000;
+	fake_bss_add(&fake, 0, 2437, -40, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 1);
 	run_for(12);
 	ck_assert_int_eq(fake.n_scan_abort, 1);
 	ck_assert_int_eq(fake.n_connect, 1);
 	logs[0] = 0;
 	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_ABORTED });
 	ck_assert_int_eq(fake.n_connect, 2);
-	ck_assert_uint_eq(fake.n_cand, 2);
+	ck_assert_uint_eq(fake.n_cand, 2); /* the fresh entries: BSS 7 and the link's */
 	ck_assert_msg(strstr(logs, "scan aborted") == NULL, "logs: %s", logs);
 	authorize();
-	ck_assert_msg(strstr(logs, "(fresh scan, ended when the link's BSS answered ") != NULL,
+	ck_assert_msg(strstr(logs, "(fresh scan, ended when the link's BSS was found ") != NULL,
 		      "logs: %s", logs);
 }
 END_TEST
@@ -834,6 +840,43 @@ START_TEST(test_probe_gives_up_after_a_second)
 	ck_assert_int_eq(fake.n_scan_abort, 0);
 	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
 	ck_assert_int_eq(fake.n_connect, 2);
+}
+END_TEST
+
+/*
+ * The abort was asked for but the scan had finished: its end is an ordinary one, and the
+ * timeline does not claim an early end. A link's channel is scanned only for a network
+ * of its SSID.
+ */
+START_TEST(test_probe_scan_done_after_abort_and_link_ssid)
+{
+	struct config_network *n;
+
+	linked_then_down(2437);
+	fake.bss[0].seen_ms_ago = 3000;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	fake.bss[0].seen_ms_ago = 1;
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 1);
+	logs[0] = 0;
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 2);
+	authorize();
+	ck_assert_msg(strstr(logs, "(fresh scan)") && !strstr(logs, "ended when"), "logs: %s",
+		      logs);
+
+	/* Another network only, not seen anywhere: the old link's channel is not its. */
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+	n = config_network_get(config, 0);
+	ck_assert_ptr_nonnull(n);
+	n->disabled = true;
+	network("other", "correct horse battery");
+	fake.n_bss = 0;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 2);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0); /* all channels, not 2437 */
 }
 END_TEST
 
@@ -1031,6 +1074,7 @@ int main(void)
 			 test_lost_link_known_bss_then_scan_when_gone,
 			 test_reconnect_after_expiry_probes_link_channel,
 			 test_probe_abort_failed_waits_for_scan_end, test_probe_gives_up_after_a_second,
+			 test_probe_scan_done_after_abort_and_link_ssid,
 			 test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off,
