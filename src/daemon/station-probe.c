@@ -18,9 +18,9 @@
  * STATION_PROBE_MIN_MBM or stronger, and still a match for a network, the scan
  * is aborted and, when the kernel says so (SCAN_ABORTED), its results are
  * taken as a finished scan's (station.c); if the scan finished first, its end
- * is an ordinary one. A driver that cannot abort ends its
- * scan as before; a BSS that has not answered within STATION_PROBE_MAX_MS is
- * no longer looked for, and the scan ends as before.
+ * is an ordinary one. A driver that cannot abort ends its scan as before; a
+ * BSS that has not answered within STATION_PROBE_MAX_MS is no longer looked
+ * for, and the scan ends as before.
  *
  * Only the link's own BSS ends a scan early: the station would have rejoined
  * it unscanned had the kernel kept its entry. Any other answer waits for the
