@@ -14,13 +14,14 @@
  *
  * So while such a scan runs, the station reads the kernel's BSS table a few
  * milliseconds apart (mac80211 hands a Probe Response to cfg80211 as it
- * arrives). Once the link's BSS is there, seen since the scan began, at
- * STATION_PROBE_MIN_MBM or stronger, and still a match for a network, the scan
- * is aborted and, when the kernel says so (SCAN_ABORTED), its results are
- * taken as a finished scan's (station.c); if the scan finished first, its end
- * is an ordinary one. A driver that cannot abort ends its scan as before; a
- * BSS that has not answered within STATION_PROBE_MAX_MS is no longer looked
- * for, and the scan ends as before.
+ * arrives), looking at the link's BSSID only and copying nothing. Once the
+ * link's BSS is there, seen since the scan began, at STATION_PROBE_MIN_MBM or
+ * stronger, and still a match for a network, the scan is aborted and, when the
+ * kernel says so (SCAN_ABORTED), its results are taken as a finished scan's
+ * (station.c); if the scan finished first, its end is an ordinary one. A
+ * driver that cannot abort ends its scan as before; a BSS that has not
+ * answered within STATION_PROBE_MAX_MS is no longer looked for, and the scan
+ * ends as before.
  *
  * Only the link's own BSS ends a scan early: the station would have rejoined
  * it unscanned had the kernel kept its entry. Any other answer waits for the
@@ -38,59 +39,63 @@
 #include "common/loop.h"
 #include "daemon/station-int.h"
 
-/*
- * An entry of the link's BSS in c, seen since the scan began, strong enough and still
- * joinable. The kernel may hold several for one BSSID (a hidden SSID's beacon beside its
- * Probe Response, a channel it left): each is looked at.
- */
-static bool station_probe_match(const struct station *st, const struct scan_cache *c,
-				uint64_t now)
-{
-	uint64_t since_ms = (now - st->probe_t0) / 1000u + STATION_PROBE_SLACK_MS;
-	struct select_result sel;
-	const struct scan_bss *b;
-	size_t i;
+/* One read of the kernel's table, looking only at the link's BSSID. */
+struct station_probe_look {
+	const struct station *st;
+	uint64_t now;
+	uint64_t since_ms;
+	bool found;
+};
 
-	for (i = 0; i < c->n_bss; i++) {
-		b = &c->bss[i];
-		if (memcmp(b->bss.bssid, st->link_bssid, DRV_ETH_ALEN))
-			continue;
-		/* an entry older than the scan is what the kernel knew before it: not an answer */
-		if (b->bss.seen_ms_ago > since_ms)
-			continue;
-		if (b->bss.signal_mbm && b->bss.signal_mbm < STATION_PROBE_MIN_MBM)
-			continue;
-		if (select_best(st->config, b, 1, st->scan_max_age_ms, &sel))
-			return true;
-	}
-	return false;
+/*
+ * An entry of the link's BSS, seen since the scan began, strong enough and still joinable.
+ * The kernel may hold several for one BSSID (a hidden SSID's beacon beside its Probe
+ * Response, a channel it left): each is looked at. Nothing is copied: the entry is parsed
+ * where the dump holds it, for as long as the callback runs.
+ */
+static void station_probe_look_cb(void *ctx, const struct drv_bss *bss)
+{
+	struct station_probe_look *l = ctx;
+	struct select_result sel;
+	struct scan_bss b;
+
+	if (l->found || memcmp(bss->bssid, l->st->link_bssid, DRV_ETH_ALEN))
+		return;
+	/* an entry older than the scan is what the kernel knew before it: not an answer */
+	if (bss->seen_ms_ago > l->since_ms)
+		return;
+	if (bss->signal_mbm && bss->signal_mbm < STATION_PROBE_MIN_MBM)
+		return;
+	scan_bss_parse(bss, &b); /* malformed IEs leave ies_ok false: never chosen */
+	b.fetched_us = l->now;
+	l->found = select_best(l->st->config, &b, 1, l->st->scan_max_age_ms, &sel);
 }
 
 static void station_probe_tick(void *arg)
 {
 	struct station *st = arg;
-	struct scan_cache table = { 0 };
+	struct station_probe_look look = { .st = st };
 	char bssid_txt[HEX_MAC_TXT_LEN];
-	uint64_t t;
-	bool found;
 	int err;
 
 	if (!st->probe_t0 || !st->scan_running || !st->want_connect || st->user_disconnected ||
 	    st->attempt_active || st->stopping)
 		return;
-	t = loop_now_us();
-	if (scan_cache_read(&table, &st->be, st->ifname) < 0) {
-		st->probe_t0 = 0; /* said once (scan_cache_read); the scan ends as before */
+	look.now = loop_now_us();
+	look.since_ms = (look.now - st->probe_t0) / 1000u + STATION_PROBE_SLACK_MS;
+	err = st->be.scan_results(st->be.ctx, station_probe_look_cb, &look);
+	if (err < 0) {
+		/* the scan ends as before */
+		log_warn("%s: reading scan results failed: %s", st->ifname, strerror(-err));
+		st->probe_t0 = 0;
 		return;
 	}
-	found = station_probe_match(st, &table, t);
-	scan_cache_clear(&table);
-	if (!found) {
-		if (t - st->probe_t0 < STATION_PROBE_MAX_MS * 1000u)
+	if (!look.found) {
+		if (look.now - st->probe_t0 < STATION_PROBE_MAX_MS * 1000u)
 			loop_timer_arm(st->probe_timer, STATION_PROBE_EVERY_MS);
 		return;
 	}
-	st->probe_ms = (uint32_t)((t - st->probe_t0) / 1000u);
+	st->probe_ms = (uint32_t)((look.now - st->probe_t0) / 1000u);
 	st->probe_t0 = 0;
 	hex_mac_txt(st->link_bssid, bssid_txt);
 	err = st->be.scan_abort(st->be.ctx);

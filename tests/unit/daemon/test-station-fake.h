@@ -40,6 +40,7 @@ struct fake {
 	uint32_t scan_freqs[16];
 	size_t scan_n_ssids;
 	int n_results;
+	int results_ret;              /* < 0: the dump fails, with no entry given */
 	int n_scan_abort;
 	int scan_abort_ret;
 	struct drv_bss bss[FAKE_BSS_MAX];
@@ -129,6 +130,8 @@ static int fake_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)
 	size_t i;
 
 	f->n_results++;
+	if (f->results_ret < 0)
+		return f->results_ret;
 	for (i = 0; i < f->n_bss; i++)
 		cb(cb_ctx, &f->bss[i]);
 	return 0;

@@ -182,6 +182,16 @@ static void linked_then_down(uint32_t freq)
 	run_for(80);
 }
 
+/* The kernel no longer holds the link's BSS: RECONNECT scans the link's channel only. */
+static void reconnect_scans_link_channel(uint32_t freq)
+{
+	fake.n_bss = 0;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1); /* not all channels */
+	ck_assert_uint_eq(fake.scan_freqs[0], freq);
+}
+
 /* --- selection and scans ----------------------------------------------------------- */
 
 START_TEST(test_cold_start_reuses_fresh_results)
@@ -731,12 +741,7 @@ START_TEST(test_reconnect_after_expiry_probes_link_channel)
 	int results;
 
 	linked_then_down(2437);
-
-	fake.n_bss = 0; /* expired in the kernel */
-	ck_assert_int_eq(station_reconnect(st), 0);
-	ck_assert_int_eq(fake.n_scan, 1);
-	ck_assert_uint_eq(fake.scan_n_freqs, 1); /* not all channels */
-	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
+	reconnect_scans_link_channel(2437);
 
 	/* Nothing answered yet: the kernel's table is read while the scan runs. */
 	results = fake.n_results;
@@ -877,6 +882,64 @@ START_TEST(test_probe_scan_done_after_abort_and_link_ssid)
 	ck_assert_int_eq(station_reconnect(st), 0);
 	ck_assert_int_eq(fake.n_scan, 2);
 	ck_assert_uint_eq(fake.scan_n_freqs, 0); /* all channels, not 2437 */
+}
+END_TEST
+
+/*
+ * A hidden network: the kernel holds the BSS's beacon, with an empty SSID, beside
+ * the Probe Response that names it. The empty entry is no answer; the named one
+ * ends the scan.
+ */
+START_TEST(test_probe_hidden_network)
+{
+	struct config_network *n = network("ihvd-test", "correct horse battery");
+
+	n->scan_ssid = true;
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	station_up_aged(40, 50);
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	authorize();
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+
+	reconnect_scans_link_channel(2437);
+	ck_assert_uint_ge(fake.scan_n_ssids, 2); /* its SSID, directed, and the wildcard */
+	fake_bss_add(&fake, 0, 2437, -30, "", 0, rsne_psk, sizeof(rsne_psk), 1);
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 0);
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 1);
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_ABORTED });
+	ck_assert_int_eq(fake.n_connect, 2);
+	ck_assert_uint_eq(fake.ssid_len, 9);
+}
+END_TEST
+
+/* A dump that fails stops the probe at once (said once); the scan ends as before. */
+START_TEST(test_probe_stops_on_failed_read)
+{
+	int results;
+
+	linked_then_down(2412);
+	fake.bss[0].seen_ms_ago = 3000;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 1);
+	fake.results_ret = -EIO;
+	logs[0] = 0;
+	results = fake.n_results;
+	run_for(12);
+	ck_assert_int_eq(fake.n_results, results + 1);
+	run_for(30);
+	ck_assert_int_eq(fake.n_results, results + 1);
+	ck_assert_msg(strstr(logs, "reading scan results failed") != NULL, "logs: %s", logs);
+	fake.results_ret = 0;
+	fake.bss[0].seen_ms_ago = 1;
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_scan_abort, 0);
+	ck_assert_int_eq(fake.n_connect, 2);
 }
 END_TEST
 
@@ -1074,7 +1137,8 @@ int main(void)
 			 test_lost_link_known_bss_then_scan_when_gone,
 			 test_reconnect_after_expiry_probes_link_channel,
 			 test_probe_abort_failed_waits_for_scan_end, test_probe_gives_up_after_a_second,
-			 test_probe_scan_done_after_abort_and_link_ssid,
+			 test_probe_scan_done_after_abort_and_link_ssid, test_probe_hidden_network,
+			 test_probe_stops_on_failed_read,
 			 test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off,
