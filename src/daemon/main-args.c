@@ -48,6 +48,8 @@ void main_usage(FILE *f)
 		"  -u          offer wpa_supplicant's D-Bus service (fi.w1.wpa_supplicant1):\n"
 		"              NetworkManager adds interfaces; needs -p PLUGIN without -c\n"
 		"  -t          check the configuration files and exit (no interface needed)\n"
+		"  --state-dir=DIR  keep the last links' channels in DIR/IFACE.freqs, so a start\n"
+		"              scans those first (default: systemd's $STATE_DIRECTORY, else none)\n"
 		"  -h, --help  this text;  -v, --version  the version\n"
 		"exit status: 0 fine, 1 failed while running, 2 bad command line, 3 bad\n"
 		"configuration, 4 no nl80211, 5 no such interface, 6 plugin not loaded or refused\n");
@@ -82,6 +84,7 @@ int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 	static const struct option longs[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'v' },
+		{ "state-dir", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct iface *cur = NULL;
@@ -149,6 +152,10 @@ int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 		case 'u':
 			d->dbus = true;
 			break;
+		case 'S':
+			d->state_dir = optarg;
+			d->state_dir_len = strlen(optarg);
+			break;
 		case 'h':
 			main_usage(stdout);
 			exit(0);
@@ -164,6 +171,10 @@ int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 		main_die_msg(d, "unexpected argument '%s'", argv[optind]);
 		return -1;
 	}
+	if (!d->state_dir && (d->state_dir = getenv("STATE_DIRECTORY")))
+		d->state_dir_len = strcspn(d->state_dir, ":"); /* systemd: StateDirectory=ihvd */
+	if (d->state_dir && !d->state_dir_len)
+		d->state_dir = NULL;
 	return 0;
 too_many:
 	main_die_msg(d, "too many interfaces (at most %d)", IHVD_IFACES_MAX);

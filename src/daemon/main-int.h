@@ -16,6 +16,7 @@
 #include "daemon/backend.h"
 #include "daemon/config.h"
 #include "daemon/ctrl.h"
+#include "daemon/known-freqs.h"
 #include "daemon/logind.h"
 #include "daemon/station.h"
 #include "dbus/bus.h"
@@ -52,6 +53,9 @@ struct iface {
 	struct ihv_adapter *adapter;
 	struct ctrl *ctrl;
 	struct ctrl_host host;      /* the control socket's RECONFIGURE, country, ... */
+	struct known_freq freqs[KNOWN_FREQS_MAX]; /* the last links' channels, from the file */
+	size_t n_freqs;
+	bool freqs_read;            /* ... read for this adoption of the interface */
 	bool scan_early;            /* a scan began before the plugin loaded (scan.h) */
 	bool scan_early_narrow;     /* ...on the networks' known channels only */
 	bool releasing;             /* hotplug: its netdev is gone, the release is queued */
@@ -70,6 +74,12 @@ struct ihvd {
 	int sigfd;
 	const char *plugin;
 	const char *pidfile;
+	/*
+	 * Where the last links' channels are kept (known-freqs.h): --state-dir, else the
+	 * first of systemd's $STATE_DIRECTORY; NULL: nowhere. state_dir_len ends it there.
+	 */
+	const char *state_dir;
+	size_t state_dir_len;
 	bool pidfile_written;
 	bool daemonize;
 	bool check_only;          /* -t */

@@ -33,6 +33,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <net/if.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -454,6 +455,38 @@ static int main_pidfile_write(struct ihvd *d)
 
 /* --- start and stop ------------------------------------------------------------------ */
 
+/* The file of i's last links' channels in the state directory (known-freqs.h). */
+static bool main_iface_freqs_path(const struct ihvd *d, const struct iface *i, char *buf,
+				  size_t len)
+{
+	int n;
+
+	if (!d->state_dir)
+		return false;
+	n = snprintf(buf, len, "%.*s/%s.freqs", (int)d->state_dir_len, d->state_dir, i->ifname);
+	return n > 0 && (size_t)n < len;
+}
+
+/* Read them once for each adoption of the interface (the station writes them back). */
+static void main_iface_freqs_read(struct ihvd *d, struct iface *i)
+{
+	char path[PATH_MAX];
+	int r;
+
+	if (i->freqs_read)
+		return;
+	i->freqs_read = true;
+	i->n_freqs = 0;
+	if (!main_iface_freqs_path(d, i, path, sizeof(path)))
+		return;
+	r = known_freqs_load(path, i->freqs, KNOWN_FREQS_MAX, &i->n_freqs);
+	if (r < 0)
+		log_warn("%s: %s: %s; the last links' channels are not known", i->ifname, path,
+			 strerror(-r));
+	else
+		log_debug("%s: %zu link channel(s) from %s", i->ifname, i->n_freqs, path);
+}
+
 /*
  * Before the plugin loads: the scan the first connection would begin with
  * (the networks' known channels, else all), unless the kernel already holds
@@ -465,10 +498,11 @@ static void main_iface_scan_early(struct ihvd *d, struct iface *i)
 {
 	if (!i->ifindex || !i->config)
 		return;
+	main_iface_freqs_read(d, i);
 	i->bc = (struct backend_core){ .drv = d->drv, .ifindex = i->ifindex };
 	backend_core_fill(&i->be, &i->bc);
 	i->scan_early = scan_request_early(i->config, &i->be, i->ifname, STATION_SCAN_MAX_AGE_MS,
-					   &i->scan_early_narrow) == 0;
+					   i->freqs, i->n_freqs, &i->scan_early_narrow) == 0;
 	/* likewise the EAP peer's first-use work (issue 16: it was on the air) */
 	(void)station_eap_warm_start(i->config);
 }
@@ -476,7 +510,7 @@ static void main_iface_scan_early(struct ihvd *d, struct iface *i)
 static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 {
 	struct station_params sp = { 0 };
-	char err[512];
+	char err[512], freqs_path[PATH_MAX];
 	int r;
 
 	r = d->drv->ops->capa_get(d->drv, i->ifindex, &i->capa);
@@ -513,6 +547,11 @@ static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 	sp.mac = i->capa.mac;
 	sp.plugin_name = ihv_host_plugin_name(d->host);
 	sp.backend = &i->be;
+	main_iface_freqs_read(d, i);
+	if (main_iface_freqs_path(d, i, freqs_path, sizeof(freqs_path)))
+		sp.freqs_path = freqs_path;
+	sp.link_freqs = i->freqs;
+	sp.n_link_freqs = i->n_freqs;
 	i->station = station_new(&sp);
 	if (!i->station) {
 		main_die_msg(d, "%s: out of memory", i->ifname);
@@ -588,6 +627,7 @@ static void main_iface_release(void *arg)
 	station_free(i->station);
 	i->station = NULL;
 	i->ifindex = 0;
+	i->freqs_read = false; /* the station wrote them: read again at the next adoption */
 	i->releasing = false;
 	if (i->pattern) {
 		log_info("%s: released (the interface went away); the next interface matching "

@@ -274,7 +274,7 @@ static void scan_freq_add(uint32_t *freqs, size_t *nf, uint32_t f)
 }
 
 /* A usable network has the SSID of that link. */
-static bool scan_link_usable(const struct config *cfg, const struct station_link_freq *l)
+static bool scan_link_usable(const struct config *cfg, const struct known_freq *l)
 {
 	const struct config_network *n;
 
@@ -300,7 +300,7 @@ struct scan_plan {
  * README "Reconnect without a scan"), then where the networks were seen.
  */
 static size_t scan_plan_build(const struct config *cfg, const struct scan_cache *cache,
-			      const struct station_link_freq *link_freqs, size_t n_link_freqs,
+			      const struct known_freq *link_freqs, size_t n_link_freqs,
 			      bool narrow, struct scan_plan *plan)
 {
 	struct config_network *n;
@@ -380,7 +380,8 @@ int scan_request(struct station *st, bool narrow)
 }
 
 int scan_request_early(const struct config *cfg, const struct station_backend *be,
-		       const char *ifname, uint32_t max_age_ms, bool *narrow)
+		       const char *ifname, uint32_t max_age_ms,
+		       const struct known_freq *link_freqs, size_t n_link_freqs, bool *narrow)
 {
 	struct scan_cache cache = { 0 };
 	struct select_result sel;
@@ -395,7 +396,7 @@ int scan_request_early(const struct config *cfg, const struct station_backend *b
 		scan_cache_clear(&cache); /* fresh enough: the station joins without a scan */
 		return 1;
 	}
-	nf = scan_plan_build(cfg, &cache, NULL, 0, true, &plan);
+	nf = scan_plan_build(cfg, &cache, link_freqs, n_link_freqs, true, &plan);
 	scan_cache_clear(&cache);
 	err = be->scan_trigger(be->ctx, &plan.p);
 	if (err < 0) {

@@ -70,15 +70,18 @@ void scan_cache_clear(struct scan_cache *c);
 int scan_request(struct station *st, bool narrow);
 
 struct config;
+struct known_freq;
 /*
  * At start-up, before the plugin is loaded and the station exists: unless the
  * kernel's results already hold a fresh BSS of config's enabled networks, ask
- * for the scan the station would begin with (their known channels, else all),
+ * for the scan the station would begin with (their known channels, those of
+ * link_freqs, the last links a state directory kept, among them; else all),
  * so that it runs while the plugin loads; station_scan_adopt hands it to the
  * station. 0 when a scan began (*narrow: on known channels only), 1 when none
  * is needed, -errno when the driver refused (the station scans later).
  */
 int scan_request_early(const struct config *cfg, const struct station_backend *be,
-		       const char *ifname, uint32_t max_age_ms, bool *narrow);
+		       const char *ifname, uint32_t max_age_ms,
+		       const struct known_freq *link_freqs, size_t n_link_freqs, bool *narrow);
 
 #endif

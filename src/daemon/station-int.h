@@ -23,14 +23,10 @@
 #define STATION_NARROW_TRIES 3
 /*
  * The channels of the last authorized links, newest first, with their SSIDs: a narrow scan
- * covers those of the usable networks right after the configured scan_freq (scan.c).
+ * covers those of the usable networks right after the configured scan_freq (scan.c). With
+ * a state directory they outlive the process (known-freqs.h).
  */
-#define STATION_LINK_FREQS 4
-struct station_link_freq {
-	uint32_t freq;
-	uint8_t ssid[DRV_SSID_MAX];
-	size_t ssid_len;
-};
+#define STATION_LINK_FREQS KNOWN_FREQS_MAX
 /*
  * station-probe.c: while a reconnect's scan runs, the kernel's BSS table is read
  * STATION_PROBE_FIRST_MS after the trigger and then every STATION_PROBE_EVERY_MS; the
@@ -81,6 +77,8 @@ struct station {
 	struct loop_timer *retry_timer;
 	struct loop_timer *scan_timer;
 	struct loop_timer *probe_timer;
+	struct loop_timer *freqs_timer; /* writes link_freqs to freqs_path after the link is up */
+	char *freqs_path;
 	bool stopping;
 	bool user_disconnected;  /* DISCONNECT: stay down until RECONNECT */
 	bool reassoc_now;        /* connect again as soon as this attempt ended */
@@ -111,7 +109,7 @@ struct station {
 	bool known_ok;           /* the last link was authorized: its BSS may be rejoined unscanned */
 	uint64_t t_link_end;     /* when that authorized link ended (loop_now_us; 0: not yet) */
 	uint8_t link_bssid[DRV_ETH_ALEN]; /* and its BSS */
-	struct station_link_freq link_freqs[STATION_LINK_FREQS]; /* where the last links were */
+	struct known_freq link_freqs[STATION_LINK_FREQS]; /* where the last links were */
 	size_t n_link_freqs;
 	uint64_t probe_t0;       /* the reconnect's scan was triggered (loop_now_us; 0: no probe) */
 	bool probe_abort;        /* the link's BSS answered: we asked the kernel to abort the scan */

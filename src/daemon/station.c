@@ -406,7 +406,7 @@ static void station_scan_done(struct station *st, bool aborted)
  */
 static void station_link_freq_remember(struct station *st, uint32_t freq)
 {
-	struct station_link_freq *l = st->link_freqs;
+	struct known_freq *l = st->link_freqs;
 	size_t i, n = st->n_link_freqs;
 
 	if (!freq)
@@ -414,6 +414,8 @@ static void station_link_freq_remember(struct station *st, uint32_t freq)
 	for (i = 0; i < n && (l[i].freq != freq || l[i].ssid_len != st->cur_ssid_len ||
 			      memcmp(l[i].ssid, st->cur_ssid, st->cur_ssid_len)); i++)
 		;
+	if (i == 0 && n > 0)
+		return; /* the same as the last link: nothing changed */
 	if (i == n && n < STATION_LINK_FREQS)
 		st->n_link_freqs = ++n;
 	if (i == n)
@@ -422,6 +424,23 @@ static void station_link_freq_remember(struct station *st, uint32_t freq)
 	l[0].freq = freq;
 	memcpy(l[0].ssid, st->cur_ssid, st->cur_ssid_len);
 	l[0].ssid_len = st->cur_ssid_len;
+	/* written once the authorized path has run (station_freqs_save_cb) */
+	if (st->freqs_timer)
+		loop_timer_arm(st->freqs_timer, 0);
+}
+
+/* The new list of link channels goes to the state directory, for the next start. */
+static void station_freqs_save_cb(void *arg)
+{
+	struct station *st = arg;
+	int err = known_freqs_save(st->freqs_path, st->link_freqs, st->n_link_freqs);
+
+	if (err < 0)
+		log_warn("%s: cannot write %s: %s (the next start may scan all channels)",
+			 st->ifname, st->freqs_path, strerror(-err));
+	else
+		log_debug("%s: the last links' channels written to %s", st->ifname,
+			  st->freqs_path);
 }
 
 static double station_ms_since(uint64_t t0, uint64_t t)
@@ -798,8 +817,16 @@ struct station *station_new(const struct station_params *p)
 	st->retry_timer = loop_timer_new(p->loop, station_retry_cb, st);
 	st->scan_timer = loop_timer_new(p->loop, station_scan_timeout_cb, st);
 	st->cap_memo = cap_memo_new();
+	if (p->freqs_path) {
+		st->freqs_path = strdup(p->freqs_path);
+		st->freqs_timer = loop_timer_new(p->loop, station_freqs_save_cb, st);
+	}
+	st->n_link_freqs = p->n_link_freqs < STATION_LINK_FREQS ? p->n_link_freqs
+			   : STATION_LINK_FREQS;
+	if (st->n_link_freqs)
+		memcpy(st->link_freqs, p->link_freqs, st->n_link_freqs * sizeof(st->link_freqs[0]));
 	if (!st->plugin_name || !st->backoff || !st->retry_timer || !st->scan_timer ||
-	    !st->cap_memo) {
+	    !st->cap_memo || (p->freqs_path && (!st->freqs_path || !st->freqs_timer))) {
 		station_free(st);
 		return NULL;
 	}
@@ -815,6 +842,8 @@ void station_free(struct station *st)
 	loop_timer_free(st->retry_timer);
 	loop_timer_free(st->scan_timer);
 	loop_timer_free(st->probe_timer);
+	loop_timer_free(st->freqs_timer);
+	free(st->freqs_path);
 	station_discovery_clear(st);
 	scan_cache_clear(&st->cache);
 	cap_memo_free(st->cap_memo);

@@ -22,6 +22,7 @@
 #include "daemon/config.h"
 #include "core/ihv-host.h"
 #include "common/loop.h"
+#include "daemon/known-freqs.h"
 #include "daemon/profile.h"
 #include "daemon/scan.h"
 #include "nl80211/driver.h"
@@ -114,6 +115,14 @@ struct station_params {
 	const uint32_t *backoff_ms;    /* retry delays, the last repeats: 100,1000,2000,5000 */
 	size_t n_backoff;
 	unsigned int wrong_key_max;    /* failed 4-way handshakes before giving up: 3 */
+	/*
+	 * The last links' channels as the state directory held them (known-freqs.h), newest
+	 * first, and the file they are written back to when a new link changes them; NULL
+	 * and 0: kept in memory only.
+	 */
+	const char *freqs_path;
+	const struct known_freq *link_freqs;
+	size_t n_link_freqs;
 };
 
 struct station *station_new(const struct station_params *p);

@@ -18,6 +18,18 @@ ihvd_conf() {
 	chmod 600 "$IHVD_CONF"
 }
 
+# ihvd_air CONF: two radios, hostapd with CONF on the first, the second in the
+# station's netns; sets ap_if, sta_if and bssid (the scenarios' common start).
+# shellcheck disable=SC2034 # the scenarios read them
+ihvd_air() {
+	hwsim_radios 2
+	hostapd_start "$1"
+	sta_netns 1 sta
+	ap_if=${HWSIM_IF[0]}
+	sta_if=${HWSIM_IF[1]}
+	bssid=$(<"/sys/class/net/$ap_if/address")
+}
+
 # ihvd_start BODY_FILE [IFACE] [ARGS...]: write the config and run ihvd -d on
 # IFACE (default HWSIM_IF[1]) in $STA_NS; waits for its control socket.
 ihvd_start() {

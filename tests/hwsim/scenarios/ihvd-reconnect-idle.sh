@@ -11,12 +11,7 @@
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
 
-hwsim_radios 2
-hostapd_start wpa2-psk.conf
-sta_netns 1 sta
-ap_if=${HWSIM_IF[0]}
-sta_if=${HWSIM_IF[1]}
-bssid=$(<"/sys/class/net/$ap_if/address")
+ihvd_air wpa2-psk.conf
 
 cat >"$T/net.conf" <<'EOF2'
 network={
@@ -84,7 +79,7 @@ note "DISCONNECT + RECONNECT: $tl"
 # ms from the link's end to ihvd's first scan after it (none: empty)
 gap=$(tail -n +"$((m + 1))" "$IHVD_LOG" | awk '
 	/ended in the authorized link/ && !e { e = $1 }
-	e && /event CTRL-EVENT-SCAN-STARTED/ { printf "%d\n", ($1 - e) * 1000; exit }')
+	e && /event CTRL-EVENT-SCAN-STARTED/ { printf "%.0f\n", ($1 - e) * 1000; exit }')
 if [[ $tl == *'known BSS, no scan: its link ended '* ]]; then
 	[[ -z $gap ]] || fail "the timeline says no scan, yet a scan started $gap ms after the link ended"
 	k=${tl#*its link ended }
@@ -130,7 +125,7 @@ ihvd_timeline | grep -q 'fresh scan' || fail "an entry $a ms old was joined with
 # link's BSS answers (station-probe.c). Whether the answer is read before the
 # scan's own end (about 40 ms in) is a race the station can lose on a loaded
 # host (CI saw one with ASan: the scan ran 94 ms and ended by itself), so each
-# try must scan only the link's channel, and one of up to 4 must end early.
+# try must scan the link's channel first, and one of up to 4 must end early.
 early=
 for try in 1 2 3 4; do
 	m=$(log_mark)
@@ -147,9 +142,13 @@ for try in 1 2 3 4; do
 	note "RECONNECT with the link's BSS gone from the kernel (try $try): $(ihvd_timeline)"
 	tail -n +"$((m2 + 1))" "$IHVD_LOG" | grep -q 'scanning known channels' ||
 		fail "the reconnect did not scan the link's channel first"
-	tail -n +"$((m2 + 1))" "$IHVD_LOG" | grep -q 'scanning all channels' &&
-		fail "the reconnect scanned all channels"
 	ihvd_check_connected "$bssid" WPA2-PSK
+	# STATION_NARROW_TRIES misses of the AP's answer (each a ~40 ms dwell) fall back
+	# to all channels, as designed: not this try's early end, but no failure either.
+	if tail -n +"$((m2 + 1))" "$IHVD_LOG" | grep -q 'scanning all channels'; then
+		note "  the link's channel missed the AP's answer; all channels were scanned"
+		continue
+	fi
 	if ihvd_timeline | grep -q "ended when the link's BSS was found"; then
 		early=$try
 		break

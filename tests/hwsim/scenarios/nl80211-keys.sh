@@ -36,7 +36,9 @@ round() { # TRANSPORT
 	grep -q '^station_authorize err=0' "$log" || fail "$path: port not authorized"
 	if [[ $path == nl80211 ]]; then
 		# Control port TX gives cookies and TX status for both handshake messages.
-		(($(grep -c '^event eapol-tx-status .* acked=1' "$log") >= 2)) ||
+		# message 4's status is read in the tool's hold loop, after "ready"
+		wait_for 5 "acked TX status for messages 2 and 4 ($path)" \
+			eval "(( \$(grep -c '^event eapol-tx-status .* acked=1' '$log') >= 2 ))" ||
 			fail "$path: no acked TX status for messages 2 and 4"
 	fi
 

@@ -138,37 +138,55 @@ START_TEST(test_early_scan_is_the_first_scan)
 	bool narrow = true;
 
 	/* no network enabled: nothing to look for */
-	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 1);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, NULL, 0, &narrow), 1);
 	ck_assert_int_eq(fake.n_scan, 0);
 	/* a network, the kernel's cache empty: the station's first scan, all channels */
 	fake_network(config, "home", "correct horse");
-	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 0);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, NULL, 0, &narrow), 0);
 	ck_assert_int_eq(fake.n_scan, 1);
 	ck_assert_uint_eq(fake.scan_n_freqs, 0);
 	/* the driver refuses (interface down, radio busy): its error, the station scans later */
 	fake.scan_ret = -ENETDOWN;
-	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), -ENETDOWN);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, NULL, 0, &narrow),
+			 -ENETDOWN);
 	ck_assert_int_eq(fake.n_scan, 2);
 	fake.scan_ret = 0;
 	ck_assert(!narrow);
 	/* the network seen 60 s ago: its channel only, as the station's own first scan */
 	fake_bss_add(&fake, 1, 2437, -40, "home", 4, rsne, sizeof(rsne), 60000);
-	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 0);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, NULL, 0, &narrow), 0);
 	ck_assert_int_eq(fake.n_scan, 3);
 	ck_assert(narrow);
 	ck_assert_uint_eq(fake.scan_n_freqs, 1);
 	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
 	/* seen just now: joined from the cache, no scan at all */
 	fake.bss[0].seen_ms_ago = 100;
-	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 1);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, NULL, 0, &narrow), 1);
 	ck_assert_int_eq(fake.n_scan, 3);
 	ck_assert(!narrow);
 	/* another network's BSS only: still nothing known of ours */
 	fake.n_bss = 0;
 	fake_bss_add(&fake, 2, 2412, -40, "other", 5, rsne, sizeof(rsne), 100);
-	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, &narrow), 0);
+	ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, NULL, 0, &narrow), 0);
 	ck_assert_int_eq(fake.n_scan, 4);
 	ck_assert(!narrow);
+	/*
+	 * The state directory kept the last links (known-freqs.h): the network's channel is
+	 * scanned though the kernel's cache knows nothing; another SSID's is not.
+	 */
+	{
+		const struct known_freq links[] = {
+			{ .freq = 5180, .ssid = "other", .ssid_len = 5 },
+			{ .freq = 2462, .ssid = "home", .ssid_len = 4 },
+		};
+
+		ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, links, 2, &narrow),
+				 0);
+		ck_assert_int_eq(fake.n_scan, 5);
+		ck_assert(narrow);
+		ck_assert_uint_eq(fake.scan_n_freqs, 1);
+		ck_assert_uint_eq(fake.scan_freqs[0], 2462);
+	}
 }
 END_TEST
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "daemon/config.h"
 #include "common/log.h"
@@ -943,6 +944,72 @@ START_TEST(test_probe_stops_on_failed_read)
 }
 END_TEST
 
+/*
+ * With a state directory the last links' channels outlive the station (known-freqs.h): an
+ * authorized link writes them, the same link again writes nothing, and a station made from
+ * what was written scans that channel first though the kernel's cache is empty.
+ */
+START_TEST(test_link_freqs_kept_in_state_dir)
+{
+	char dir[] = "/tmp/ihvd-station-freqs.XXXXXX", path[64];
+	struct known_freq got[KNOWN_FREQS_MAX];
+	struct station_params sp = {
+		.loop = loop, .config = config, .ifname = "wlan1", .plugin_name = "fake",
+		.backend = &backend, .backoff_ms = fast_backoff,
+		.n_backoff = sizeof(fast_backoff) / sizeof(fast_backoff[0]),
+		.scan_max_age_ms = 40, .known_max_age_ms = 50,
+	};
+	size_t n = 0;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/wlan1.freqs", dir);
+	sp.freqs_path = path;
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	st = station_new(&sp);
+	ck_assert_ptr_nonnull(st);
+	fake.st = st;
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	authorize();
+	run_for(5);
+	ck_assert_int_eq(known_freqs_load(path, got, KNOWN_FREQS_MAX, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(got[0].freq, 2437);
+	ck_assert_uint_eq(got[0].ssid_len, 9);
+	ck_assert_mem_eq(got[0].ssid, "ihvd-test", 9);
+
+	/* The same link again: nothing changed, nothing written. */
+	ck_assert_int_eq(unlink(path), 0);
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+	fake.bss[0].seen_ms_ago = 0;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_connect, 2);
+	authorize();
+	run_for(5);
+	ck_assert_int_ne(access(path, F_OK), 0);
+
+	/* The next start, the kernel's cache empty: the kept channel only. */
+	ck_assert_int_eq(known_freqs_save(path, got, n), 0);
+	station_free(st);
+	fake.n_bss = 0;
+	fake.n_scan = 0;
+	sp.link_freqs = got;
+	sp.n_link_freqs = n;
+	st = station_new(&sp);
+	ck_assert_ptr_nonnull(st);
+	fake.st = st;
+	station_start(st);
+	ck_assert_int_eq(fake.n_scan, 1);
+	ck_assert_uint_eq(fake.scan_n_freqs, 1);
+	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_remove_current_network)
 {
 	network("one", "correct horse");
@@ -1138,7 +1205,7 @@ int main(void)
 			 test_reconnect_after_expiry_probes_link_channel,
 			 test_probe_abort_failed_waits_for_scan_end, test_probe_gives_up_after_a_second,
 			 test_probe_scan_done_after_abort_and_link_ssid, test_probe_hidden_network,
-			 test_probe_stops_on_failed_read,
+			 test_probe_stops_on_failed_read, test_link_freqs_kept_in_state_dir,
 			 test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off,
