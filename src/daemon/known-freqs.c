@@ -19,6 +19,21 @@
 
 #define KNOWN_FREQS_HEADER "# ihvd known frequencies v1\n"
 
+bool known_freqs_is_channel(uint32_t f)
+{
+	if (f >= 2412 && f <= 2472)
+		return (f - 2412) % 5 == 0;
+	if (f == 2484)
+		return true;
+	if ((f >= 4910 && f <= 4990) || (f >= 5030 && f <= 5925))
+		return f % 5 == 0;
+	if (f == 5935)
+		return true;
+	if (f >= 5955 && f <= 7115)
+		return (f - 5955) % 20 == 0;
+	return false;
+}
+
 /* One line, without its newline: "FREQ SSIDHEX" (the hex may be empty). */
 static bool known_freqs_line_parse(const char *s, size_t len, struct known_freq *out)
 {
@@ -29,7 +44,7 @@ static bool known_freqs_line_parse(const char *s, size_t len, struct known_freq 
 		freq = freq * 10 + (uint32_t)(s[i++] - '0');
 	if (i == 0 || i == len || s[i] != ' ')
 		return false;
-	if (freq < KNOWN_FREQS_MHZ_MIN || freq > KNOWN_FREQS_MHZ_MAX)
+	if (!known_freqs_is_channel(freq))
 		return false;
 	i++;
 	hex_len = len - i;
@@ -37,7 +52,8 @@ static bool known_freqs_line_parse(const char *s, size_t len, struct known_freq 
 		return false;
 	out->freq = freq;
 	out->ssid_len = hex_len / 2;
-	return !hex_len || hex_decode(s + i, hex_len, out->ssid, DRV_SSID_MAX) == (int)(hex_len / 2);
+	return !hex_len ||
+	       hex_decode(s + i, hex_len, out->ssid, DRV_SSID_MAX) == (int)(hex_len / 2);
 }
 
 size_t known_freqs_parse(const char *text, size_t len, struct known_freq *out, size_t max,
@@ -50,8 +66,10 @@ size_t known_freqs_parse(const char *text, size_t len, struct known_freq *out, s
 		size_t l = nl ? (size_t)(nl - (text + off)) : len - off;
 		struct known_freq f = { 0 };
 
-		if (l && text[off] != '#') {
-			if (!known_freqs_line_parse(text + off, l, &f) || n == max)
+		size_t body = l && text[off + l - 1] == '\r' ? l - 1 : l;
+
+		if (body && text[off] != '#') {
+			if (!known_freqs_line_parse(text + off, body, &f) || n == max)
 				skipped++;
 			else
 				out[n++] = f;
@@ -67,13 +85,20 @@ int known_freqs_load(const char *path, struct known_freq *out, size_t max, size_
 {
 	char buf[KNOWN_FREQS_FILE_MAX + 1];
 	size_t len = 0, bad = 0;
+	struct stat sb;
 	ssize_t r;
 	int fd, e;
 
 	*n = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	/* not blocked by a FIFO put there: only a regular file is read */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : -errno;
+	e = fstat(fd, &sb) < 0 ? errno : S_ISREG(sb.st_mode) ? 0 : EINVAL;
+	if (e) {
+		close(fd);
+		return -e;
+	}
 	/* one byte more than allowed tells a file that is too large */
 	while (len < sizeof(buf) && (r = read(fd, buf + len, sizeof(buf) - len)) != 0) {
 		if (r < 0 && errno == EINTR)
@@ -89,13 +114,14 @@ int known_freqs_load(const char *path, struct known_freq *out, size_t max, size_
 	if (len > KNOWN_FREQS_FILE_MAX)
 		return -EFBIG;
 	*n = known_freqs_parse(buf, len, out, max, &bad);
-	if (bad)
-		log_warn("%s: %zu line(s) skipped (not \"MHZ SSID-HEX\", or more than %zu links)",
-			 path, bad, max);
-	return 0;
+	if (!bad)
+		return 0;
+	log_warn("%s: %zu line(s) skipped (not \"MHZ SSID-HEX\" of a channel, or more than %zu "
+		 "links)", path, bad, max);
+	return 1;
 }
 
-int known_freqs_text(const struct known_freq *l, size_t n, char *buf, size_t cap)
+int known_freqs_text_format(const struct known_freq *l, size_t n, char *buf, size_t cap)
 {
 	char hex[2 * DRV_SSID_MAX + 1];
 	size_t len = strlen(KNOWN_FREQS_HEADER), i;
@@ -118,7 +144,7 @@ int known_freqs_text(const struct known_freq *l, size_t n, char *buf, size_t cap
 int known_freqs_save(const char *path, const struct known_freq *l, size_t n)
 {
 	char text[KNOWN_FREQS_FILE_MAX], tmp[PATH_MAX];
-	int fd, e, k = known_freqs_text(l, n, text, sizeof(text));
+	int fd, e, k = known_freqs_text_format(l, n, text, sizeof(text));
 	size_t len;
 	ssize_t w;
 

@@ -153,6 +153,11 @@ int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 			d->dbus = true;
 			break;
 		case 'S':
+			/* absolute: -B changes to / before the first link writes there */
+			if (optarg[0] != '/') {
+				main_die_msg(d, "--state-dir=%s: not an absolute path", optarg);
+				return -1;
+			}
 			d->state_dir = optarg;
 			d->state_dir_len = strlen(optarg);
 			break;
@@ -173,7 +178,7 @@ int main_args_parse(struct ihvd *d, int argc, char **argv, int *verbosity)
 	}
 	if (!d->state_dir && (d->state_dir = getenv("STATE_DIRECTORY")))
 		d->state_dir_len = strcspn(d->state_dir, ":"); /* systemd: StateDirectory=ihvd */
-	if (d->state_dir && !d->state_dir_len)
+	if (d->state_dir && (!d->state_dir_len || d->state_dir[0] != '/'))
 		d->state_dir = NULL;
 	return 0;
 too_many:

@@ -56,6 +56,7 @@ struct iface {
 	struct known_freq freqs[KNOWN_FREQS_MAX]; /* the last links' channels, from the file */
 	size_t n_freqs;
 	bool freqs_read;            /* ... read for this adoption of the interface */
+	bool freqs_stale;           /* ... with lines skipped, or not read: rewrite it */
 	bool scan_early;            /* a scan began before the plugin loaded (scan.h) */
 	bool scan_early_narrow;     /* ...on the networks' known channels only */
 	bool releasing;             /* hotplug: its netdev is gone, the release is queued */

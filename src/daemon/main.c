@@ -456,15 +456,19 @@ static int main_pidfile_write(struct ihvd *d)
 /* --- start and stop ------------------------------------------------------------------ */
 
 /* The file of i's last links' channels in the state directory (known-freqs.h). */
-static bool main_iface_freqs_path(const struct ihvd *d, const struct iface *i, char *buf,
-				  size_t len)
+static bool main_iface_freqs_path_format(const struct ihvd *d, const struct iface *i,
+					 char *buf, size_t len)
 {
 	int n;
 
 	if (!d->state_dir)
 		return false;
 	n = snprintf(buf, len, "%.*s/%s.freqs", (int)d->state_dir_len, d->state_dir, i->ifname);
-	return n > 0 && (size_t)n < len;
+	if (n > 0 && (size_t)n < len)
+		return true;
+	log_warn("%s: the state directory's path is too long; the last links' channels are "
+		 "not kept", i->ifname);
+	return false;
 }
 
 /* Read them once for each adoption of the interface (the station writes them back). */
@@ -477,9 +481,11 @@ static void main_iface_freqs_read(struct ihvd *d, struct iface *i)
 		return;
 	i->freqs_read = true;
 	i->n_freqs = 0;
-	if (!main_iface_freqs_path(d, i, path, sizeof(path)))
+	i->freqs_stale = false;
+	if (!main_iface_freqs_path_format(d, i, path, sizeof(path)))
 		return;
 	r = known_freqs_load(path, i->freqs, KNOWN_FREQS_MAX, &i->n_freqs);
+	i->freqs_stale = r != 0;
 	if (r < 0)
 		log_warn("%s: %s: %s; the last links' channels are not known", i->ifname, path,
 			 strerror(-r));
@@ -548,10 +554,11 @@ static enum main_exit main_iface_up(struct ihvd *d, struct iface *i)
 	sp.plugin_name = ihv_host_plugin_name(d->host);
 	sp.backend = &i->be;
 	main_iface_freqs_read(d, i);
-	if (main_iface_freqs_path(d, i, freqs_path, sizeof(freqs_path)))
+	if (main_iface_freqs_path_format(d, i, freqs_path, sizeof(freqs_path)))
 		sp.freqs_path = freqs_path;
 	sp.link_freqs = i->freqs;
 	sp.n_link_freqs = i->n_freqs;
+	sp.freqs_stale = i->freqs_stale;
 	i->station = station_new(&sp);
 	if (!i->station) {
 		main_die_msg(d, "%s: out of memory", i->ifname);

@@ -362,6 +362,19 @@ int scan_request(struct station *st, bool narrow)
 
 	station_probe_stop(st);
 	err = st->be.scan_trigger(st->be.ctx, &plan.p);
+	if (err == -EINVAL && narrow && nf) {
+		/*
+		 * A channel the radio does not have (a link kept from another card, a
+		 * scan_freq): nl80211 refuses the whole scan, so scan them all, and
+		 * forget the kept links' channels.
+		 */
+		log_warn("%s: the driver refused a scan of the known channels; scanning all "
+			 "channels", st->ifname);
+		st->n_link_freqs = 0;
+		narrow = false;
+		nf = scan_plan_build(st->config, &st->cache, NULL, 0, false, &plan);
+		err = st->be.scan_trigger(st->be.ctx, &plan.p);
+	}
 	if (err == -EBUSY) {
 		/* Someone else's scan runs: its results will do. */
 		log_debug("%s: a scan is already running; waiting for it", st->ifname);
@@ -397,8 +410,15 @@ int scan_request_early(const struct config *cfg, const struct station_backend *b
 		return 1;
 	}
 	nf = scan_plan_build(cfg, &cache, link_freqs, n_link_freqs, true, &plan);
-	scan_cache_clear(&cache);
 	err = be->scan_trigger(be->ctx, &plan.p);
+	if (err == -EINVAL && nf) {
+		/* a channel the radio does not have (scan_request): all of them */
+		log_warn("%s: the driver refused a scan of the known channels; scanning all "
+			 "channels", ifname);
+		nf = scan_plan_build(cfg, &cache, NULL, 0, false, &plan);
+		err = be->scan_trigger(be->ctx, &plan.p);
+	}
+	scan_cache_clear(&cache);
 	if (err < 0) {
 		log_debug("%s: no scan at start-up: %s", ifname, strerror(-err));
 		return err;

@@ -79,6 +79,7 @@ struct station {
 	struct loop_timer *probe_timer;
 	struct loop_timer *freqs_timer; /* writes link_freqs to freqs_path after the link is up */
 	char *freqs_path;
+	bool freqs_stale;        /* the file differs from link_freqs: written at the next link */
 	bool stopping;
 	bool user_disconnected;  /* DISCONNECT: stay down until RECONNECT */
 	bool reassoc_now;        /* connect again as soon as this attempt ended */

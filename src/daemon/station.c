@@ -414,8 +414,12 @@ static void station_link_freq_remember(struct station *st, uint32_t freq)
 	for (i = 0; i < n && (l[i].freq != freq || l[i].ssid_len != st->cur_ssid_len ||
 			      memcmp(l[i].ssid, st->cur_ssid, st->cur_ssid_len)); i++)
 		;
-	if (i == 0 && n > 0)
-		return; /* the same as the last link: nothing changed */
+	if (i == 0 && n > 0) {
+		/* the same as the last link: nothing to write, unless the file is behind */
+		if (st->freqs_stale && st->freqs_timer)
+			loop_timer_arm(st->freqs_timer, 0);
+		return;
+	}
 	if (i == n && n < STATION_LINK_FREQS)
 		st->n_link_freqs = ++n;
 	if (i == n)
@@ -435,6 +439,7 @@ static void station_freqs_save_cb(void *arg)
 	struct station *st = arg;
 	int err = known_freqs_save(st->freqs_path, st->link_freqs, st->n_link_freqs);
 
+	st->freqs_stale = err < 0; /* tried again at the next link */
 	if (err < 0)
 		log_warn("%s: cannot write %s: %s (the next start may scan all channels)",
 			 st->ifname, st->freqs_path, strerror(-err));
@@ -820,6 +825,7 @@ struct station *station_new(const struct station_params *p)
 	if (p->freqs_path) {
 		st->freqs_path = strdup(p->freqs_path);
 		st->freqs_timer = loop_timer_new(p->loop, station_freqs_save_cb, st);
+		st->freqs_stale = p->freqs_stale;
 	}
 	st->n_link_freqs = p->n_link_freqs < STATION_LINK_FREQS ? p->n_link_freqs
 			   : STATION_LINK_FREQS;
@@ -842,6 +848,8 @@ void station_free(struct station *st)
 	loop_timer_free(st->retry_timer);
 	loop_timer_free(st->scan_timer);
 	loop_timer_free(st->probe_timer);
+	if (st->freqs_timer && loop_timer_armed(st->freqs_timer))
+		station_freqs_save_cb(st); /* a link's channel not yet written */
 	loop_timer_free(st->freqs_timer);
 	free(st->freqs_path);
 	station_discovery_clear(st);

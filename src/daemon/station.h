@@ -123,6 +123,7 @@ struct station_params {
 	const char *freqs_path;
 	const struct known_freq *link_freqs;
 	size_t n_link_freqs;
+	bool freqs_stale;              /* the file had skipped lines or was unreadable: rewrite */
 };
 
 struct station *station_new(const struct station_params *p);

@@ -2,7 +2,7 @@
 /*
  * Fuzz target: the state directory's file of the last links' channels, as
  * known_freqs_parse() reads it (src/daemon/known-freqs.c). What it takes is
- * in range, and written back and read again it is the same list.
+ * a channel, and written back and read again it is the same list.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -25,10 +25,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (n > KNOWN_FREQS_MAX)
 		abort();
 	for (i = 0; i < n; i++)
-		if (a[i].freq < KNOWN_FREQS_MHZ_MIN || a[i].freq > KNOWN_FREQS_MHZ_MAX ||
-		    a[i].ssid_len > DRV_SSID_MAX)
+		if (!known_freqs_is_channel(a[i].freq) || a[i].ssid_len > DRV_SSID_MAX)
 			abort();
-	len = known_freqs_text(a, n, text, sizeof(text));
+	len = known_freqs_text_format(a, n, text, sizeof(text));
 	if (len < 0)
 		abort(); /* KNOWN_FREQS_MAX lines always fit */
 	m = known_freqs_parse(text, (size_t)len, b, KNOWN_FREQS_MAX, &bad);

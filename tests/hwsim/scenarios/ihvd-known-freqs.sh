@@ -5,9 +5,9 @@
 # DIR/IFACE.freqs (mode 0600, no secret), and the next start, with the
 # kernel's scan results gone (a reboot, a module reload), scans that channel
 # while the plugin loads instead of all channels (8.1 s in this VM). The
-# network names no scan_freq. A damaged line is skipped with a warning; the
-# good one still counts. Without a state directory the same start scans all
-# channels.
+# network names no scan_freq. A damaged line is skipped with a warning, the
+# good one still counts, and the file is rewritten after the link. Without a
+# state directory the same start scans all channels.
 # hwsim-timeout: 120
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -82,10 +82,15 @@ stop_as cold
 	cat "$freqs"
 } >"$T/damaged"
 cp "$T/damaged" "$freqs"
-start_from_cold damaged --state-dir="$state"
+# (the directory from systemd's $STATE_DIRECTORY this time, its first of a list)
+STATE_DIRECTORY="$state:/nonexistent" start_from_cold damaged
 grep -q 'line(s) skipped' "$IHVD_LOG" || fail "no warning about the damaged lines"
 grep -q 'scanning known channels while the plugin loads' "$IHVD_LOG" ||
 	fail "the good line of a damaged file was not used"
+wait_for 5 "the damaged file rewritten" eval "! grep -q garbage '$freqs'" ||
+	fail "the damaged file was not rewritten after the link: $(tr '\n' '|' <"$freqs")"
+grep -qx "2412 $(printf %s ihvd-test | od -An -tx1 | tr -d ' \n')" "$freqs" ||
+	fail "the rewritten $freqs does not hold 2412 and the SSID"
 stop_as damaged
 
 # 4. The same start without a state directory: nothing is known, all channels.

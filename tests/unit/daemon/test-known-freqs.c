@@ -115,6 +115,10 @@ START_TEST(test_bad_lines_skipped)
 		"99999 6869\n"          /* not a Wi-Fi channel */
 		"2399 6869\n"           /* below 2.4 GHz */
 		"7130 6869\n"           /* above 6 GHz */
+		"2400 6869\n"           /* in the band, no channel's centre */
+		"5000 6869\n"
+		"5965 6869\n"           /* 6 GHz: 5955 + 20 k only */
+		"2417 6869\r\n"         /* CR LF: taken */
 		"2412 6g69\n"           /* not hex */
 		"2412 686\n"            /* odd digits */
 		"2412\n"                /* no SSID field */
@@ -129,14 +133,20 @@ START_TEST(test_bad_lines_skipped)
 	size_t n, bad = 0;
 
 	n = known_freqs_parse(text, strlen(text), got, KNOWN_FREQS_MAX, &bad);
-	ck_assert_uint_eq(n, 3);
-	ck_assert_uint_eq(bad, 10);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_uint_eq(bad, 13);
 	ck_assert_uint_eq(got[0].freq, 2437);
 	ck_assert_mem_eq(got[0].ssid, "ihvd-test", 9);
-	ck_assert_uint_eq(got[1].freq, 5180);
-	ck_assert_uint_eq(got[1].ssid_len, 0);
-	ck_assert_uint_eq(got[2].freq, 2462);
-	ck_assert_mem_eq(got[2].ssid, "hi", 2);
+	ck_assert_uint_eq(got[1].freq, 2417);
+	ck_assert_mem_eq(got[1].ssid, "hi", 2);
+	ck_assert_uint_eq(got[2].freq, 5180);
+	ck_assert_uint_eq(got[2].ssid_len, 0);
+	ck_assert_uint_eq(got[3].freq, 2462);
+	ck_assert_mem_eq(got[3].ssid, "hi", 2);
+	/* read from a file: 1, the lines were skipped (and said) */
+	file_put(text, strlen(text));
+	ck_assert_int_eq(known_freqs_load(path, got, KNOWN_FREQS_MAX, &n), 1);
+	ck_assert_uint_eq(n, 4);
 }
 END_TEST
 
@@ -167,6 +177,34 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/* The channels kept are those the kernel can know (IEEE 802.11-2020 Annex E). */
+START_TEST(test_channels)
+{
+	static const uint32_t yes[] = { 2412, 2437, 2472, 2484, 4920, 5035, 5180, 5825, 5925,
+					5935, 5955, 6115, 7115 };
+	static const uint32_t no[] = { 0, 2407, 2413, 2477, 2483, 2485, 4905, 4995, 5000, 5930,
+				       5945, 5960, 5965, 7135, 60480 };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		ck_assert_msg(known_freqs_is_channel(yes[i]), "%u", yes[i]);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ck_assert_msg(!known_freqs_is_channel(no[i]), "%u", no[i]);
+}
+END_TEST
+
+/* Only a regular file is read: a FIFO put there does not block the start. */
+START_TEST(test_fifo_refused)
+{
+	struct known_freq got[KNOWN_FREQS_MAX];
+	size_t n = 99;
+
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(known_freqs_load(path, got, KNOWN_FREQS_MAX, &n), -EINVAL);
+	ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
 /* A directory that cannot be written: the error, and the old file as it was. */
 START_TEST(test_failed_save_keeps_old_file)
 {
@@ -194,5 +232,5 @@ int main(void)
 {
 	return CHECK_RUN("known-freqs", setup, teardown, test_saved_links_read_back_in_order,
 			 test_missing_file_is_no_links, test_bad_lines_skipped, test_limits,
-			 test_failed_save_keeps_old_file);
+			 test_failed_save_keeps_old_file, test_channels, test_fifo_refused);
 }

@@ -186,6 +186,14 @@ START_TEST(test_early_scan_is_the_first_scan)
 		ck_assert(narrow);
 		ck_assert_uint_eq(fake.scan_n_freqs, 1);
 		ck_assert_uint_eq(fake.scan_freqs[0], 2462);
+
+		/* a channel the radio does not have: nl80211 refuses the scan; all channels */
+		fake.scan_freqs_ret = -EINVAL;
+		ck_assert_int_eq(scan_request_early(config, &be, "wlan0", 10000, links, 2, &narrow),
+				 0);
+		ck_assert_int_eq(fake.n_scan, 7);
+		ck_assert(!narrow);
+		ck_assert_uint_eq(fake.scan_n_freqs, 0);
 	}
 }
 END_TEST

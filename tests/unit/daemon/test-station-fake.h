@@ -36,6 +36,7 @@ struct fake {
 	/* scans */
 	int n_scan;
 	int scan_ret;
+	int scan_freqs_ret;           /* < 0: a scan naming channels is refused with it */
 	size_t scan_n_freqs;
 	uint32_t scan_freqs[16];
 	size_t scan_n_ssids;
@@ -121,7 +122,7 @@ static int fake_scan_trigger(void *ctx, const struct drv_scan_params *p)
 	if (p->n_freqs && p->n_freqs <= 16)
 		memcpy(f->scan_freqs, p->freqs, p->n_freqs * sizeof(uint32_t));
 	f->scan_n_ssids = p->n_ssids;
-	return f->scan_ret;
+	return p->n_freqs && f->scan_freqs_ret < 0 ? f->scan_freqs_ret : f->scan_ret;
 }
 
 static int fake_scan_results(void *ctx, drv_bss_cb cb, void *cb_ctx)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "daemon/config.h"
@@ -944,6 +945,27 @@ START_TEST(test_probe_stops_on_failed_read)
 }
 END_TEST
 
+/* A station as linked()'s whose last links' channels are kept at path (known-freqs.h). */
+static struct station_params freqs_params(const char *path)
+{
+	return (struct station_params){
+		.loop = loop, .config = config, .ifname = "wlan1", .plugin_name = "fake",
+		.backend = &backend, .backoff_ms = fast_backoff,
+		.n_backoff = sizeof(fast_backoff) / sizeof(fast_backoff[0]),
+		.scan_max_age_ms = 40, .known_max_age_ms = 50, .freqs_path = path,
+	};
+}
+
+/* ... made, with one network and its BSS on 2437 MHz. */
+static void freqs_station_up(const struct station_params *sp)
+{
+	network("ihvd-test", "correct horse battery");
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
+	st = station_new(sp);
+	ck_assert_ptr_nonnull(st);
+	fake.st = st;
+}
+
 /*
  * With a state directory the last links' channels outlive the station (known-freqs.h): an
  * authorized link writes them, the same link again writes nothing, and a station made from
@@ -953,22 +975,13 @@ START_TEST(test_link_freqs_kept_in_state_dir)
 {
 	char dir[] = "/tmp/ihvd-station-freqs.XXXXXX", path[64];
 	struct known_freq got[KNOWN_FREQS_MAX];
-	struct station_params sp = {
-		.loop = loop, .config = config, .ifname = "wlan1", .plugin_name = "fake",
-		.backend = &backend, .backoff_ms = fast_backoff,
-		.n_backoff = sizeof(fast_backoff) / sizeof(fast_backoff[0]),
-		.scan_max_age_ms = 40, .known_max_age_ms = 50,
-	};
+	struct station_params sp;
 	size_t n = 0;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/wlan1.freqs", dir);
-	sp.freqs_path = path;
-	network("ihvd-test", "correct horse battery");
-	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 0);
-	st = station_new(&sp);
-	ck_assert_ptr_nonnull(st);
-	fake.st = st;
+	sp = freqs_params(path);
+	freqs_station_up(&sp);
 	station_start(st);
 	ck_assert_int_eq(fake.n_connect, 1);
 	authorize();
@@ -1007,6 +1020,87 @@ START_TEST(test_link_freqs_kept_in_state_dir)
 	ck_assert_uint_eq(fake.scan_freqs[0], 2437);
 	unlink(path);
 	rmdir(dir);
+}
+END_TEST
+
+/*
+ * The file behind the list (damaged at load, or a write that failed) is written at the next
+ * link even when that link is the last one again; a link's write still pending when the
+ * station goes is done then.
+ */
+START_TEST(test_link_freqs_stale_file_rewritten)
+{
+	char dir[] = "/tmp/ihvd-station-freqs.XXXXXX", sub[64], path[80];
+	const struct known_freq kept = { .freq = 2437, .ssid = "ihvd-test", .ssid_len = 9 };
+	struct known_freq got[KNOWN_FREQS_MAX];
+	struct station_params sp;
+	size_t n = 0;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(sub, sizeof(sub), "%s/state", dir);
+	snprintf(path, sizeof(path), "%s/wlan1.freqs", sub);
+	sp = freqs_params(path);
+	sp.link_freqs = &kept;
+	sp.n_link_freqs = 1;
+	sp.freqs_stale = true;
+	freqs_station_up(&sp);
+
+	/* the directory is missing: the write fails, said */
+	station_start(st);
+	ck_assert_int_eq(fake.n_connect, 1);
+	authorize();
+	run_for(5);
+	ck_assert_msg(strstr(logs, "cannot write") != NULL, "logs: %s", logs);
+
+	/* the same link again, the directory there: written now */
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+	fake.bss[0].seen_ms_ago = 0;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	authorize();
+	run_for(5);
+	ck_assert_int_eq(known_freqs_load(path, got, KNOWN_FREQS_MAX, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(got[0].freq, 2437);
+
+	/* a link on another channel, the station freed at once: its write is not lost */
+	station_disconnect(st);
+	end(IHV_PHASE_AUTHORIZED, 0, 3);
+	run_for(80);
+	fake.bss[0].freq = 2462;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	authorize();
+	station_free(st);
+	st = NULL;
+	ck_assert_int_eq(known_freqs_load(path, got, KNOWN_FREQS_MAX, &n), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(got[0].freq, 2462);
+	ck_assert_uint_eq(got[1].freq, 2437);
+	unlink(path);
+	rmdir(sub);
+	rmdir(dir);
+}
+END_TEST
+
+/*
+ * A kept channel the radio does not have: nl80211 refuses the whole scan (-EINVAL), so the
+ * station scans all channels at once and forgets the kept ones.
+ */
+START_TEST(test_refused_known_channels_scan_all)
+{
+	linked_then_down(2437);
+	fake.n_bss = 0;
+	fake.scan_freqs_ret = -EINVAL;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	ck_assert_int_eq(fake.n_scan, 2);
+	ck_assert_uint_eq(fake.scan_n_freqs, 0);
+	ck_assert_msg(strstr(logs, "refused a scan of the known channels") != NULL, "logs: %s",
+		      logs);
+	fake_bss_add(&fake, 0, 2437, -30, "ihvd-test", 9, rsne_psk, sizeof(rsne_psk), 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 2);
 }
 END_TEST
 
@@ -1206,6 +1300,7 @@ int main(void)
 			 test_probe_abort_failed_waits_for_scan_end, test_probe_gives_up_after_a_second,
 			 test_probe_scan_done_after_abort_and_link_ssid, test_probe_hidden_network,
 			 test_probe_stops_on_failed_read, test_link_freqs_kept_in_state_dir,
+			 test_link_freqs_stale_file_rewritten, test_refused_known_channels_scan_all,
 			 test_remove_current_network,
 			 test_reconfigure_keeps_unchanged, test_capability_match_skips_refused_bss,
 			 test_capability_match_refusing_all_backs_off,
