@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Generic netlink plumbing over libnl sockets. Receiving is done here with
- * recv(MSG_PEEK|MSG_TRUNC) to size each datagram, so nothing is truncated
- * and a receive overrun (ENOBUFS) is seen as such.
+ * Generic netlink plumbing over libnl sockets. Receiving is done here, one
+ * recv per datagram into a buffer larger than any the kernel builds for us
+ * (MSG_TRUNC still tells a longer one, which is counted as lost), and a
+ * receive overrun (ENOBUFS) is seen as such.
  */
 #include "nl80211/netlink.h"
 
@@ -82,32 +83,36 @@ void nl80211_sock_close(struct nl_sock *sk)
 		nl_socket_free(sk);
 }
 
-/* One datagram, sized first. Returns its length or -errno (-EAGAIN: none). */
-static ssize_t nl80211_sock_recv(int fd, void **buf)
+/*
+ * The kernel sizes a dump's datagram to the largest read the socket has made, capped
+ * at 32 KiB less the skb's overhead (net/netlink/af_netlink.c: netlink_recvmsg's
+ * max_recvmsg_len, which netlink_dump allocates), and a notification or an answer is
+ * one message built well under that. Reading into 64 KiB at once lets the kernel fill
+ * those 32 KiB, and costs one system call per datagram where sizing each with
+ * MSG_PEEK first cost two (issue 16: CPU per reconnect).
+ */
+#define NL80211_RECV_MAX (64u * 1024u)
+
+ssize_t nl80211_sock_recv(int fd, void **buf)
 {
-	ssize_t n, m;
+	ssize_t n;
 	void *b;
 
 	*buf = NULL;
-	do
-		n = recv(fd, NULL, 0, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return errno == EWOULDBLOCK ? -EAGAIN : -errno;
-	b = malloc(n ? (size_t)n : 1);
+	b = malloc(NL80211_RECV_MAX);
 	if (!b)
 		return -ENOMEM;
 	do
-		m = recv(fd, b, (size_t)n, MSG_DONTWAIT);
-	while (m < 0 && errno == EINTR);
-	if (m < 0) {
-		int e = errno;
+		n = recv(fd, b, NL80211_RECV_MAX, MSG_TRUNC | MSG_DONTWAIT);
+	while (n < 0 && errno == EINTR);
+	if (n < 0 || n > (ssize_t)NL80211_RECV_MAX) {
+		int e = n < 0 ? errno : ENOBUFS; /* cut short: lost, as in an overrun */
 
 		free(b);
 		return e == EWOULDBLOCK ? -EAGAIN : -e;
 	}
 	*buf = b;
-	return m;
+	return n;
 }
 
 int nl80211_sock_error_parse(const struct nlmsghdr *nlh, const char **kmsg)

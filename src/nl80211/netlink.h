@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <netlink/msg.h>
 #include <netlink/socket.h>
 
@@ -47,6 +48,13 @@ int nl80211_sock_request(struct nl_sock *sk, struct nl_msg *msg,
  */
 int nl80211_sock_drain(struct nl_sock *sk, nl80211_notify_cb notify,
 		       void *ctx);
+
+/*
+ * One datagram from fd (non-blocking) into *buf (the caller frees it): its length,
+ * -EAGAIN when none is pending, -ENOBUFS when one was longer than the buffer (it is
+ * lost, like the messages of an overrun), or another -errno.
+ */
+ssize_t nl80211_sock_recv(int fd, void **buf);
 
 /*
  * Parse an NLMSG_ERROR message: returns its error (0 = ack, else -errno)

@@ -8,6 +8,8 @@
 #include "tests/unit/nl80211/test-nl.h"
 
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <linux/genetlink.h>
 #include <netlink/genl/ctrl.h>
 
@@ -128,4 +130,39 @@ START_TEST(test_request_reply_and_error)
 }
 END_TEST
 
-TEST_MAIN("nl80211-netlink", test_error_parse, test_request_reply_and_error)
+/*
+ * One read per datagram: each comes whole; one longer than the buffer is reported as
+ * lost (-ENOBUFS, as an overrun) and the next is read; none pending is -EAGAIN.
+ */
+START_TEST(test_recv_one_datagram_each)
+{
+	static uint8_t big[70000];
+	uint8_t small[100];
+	void *buf;
+	int sv[2];
+
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0, sv), 0);
+	memset(small, 0xa5, sizeof(small));
+	ck_assert_int_eq(send(sv[1], small, sizeof(small), 0), (ssize_t)sizeof(small));
+	ck_assert_int_eq(send(sv[1], small, 40, 0), 40);
+	ck_assert_int_eq(nl80211_sock_recv(sv[0], &buf), (ssize_t)sizeof(small));
+	ck_assert_mem_eq(buf, small, sizeof(small));
+	free(buf);
+	ck_assert_int_eq(nl80211_sock_recv(sv[0], &buf), 40);
+	free(buf);
+
+	ck_assert_int_eq(send(sv[1], big, sizeof(big), 0), (ssize_t)sizeof(big));
+	ck_assert_int_eq(send(sv[1], small, 16, 0), 16);
+	ck_assert_int_eq(nl80211_sock_recv(sv[0], &buf), -ENOBUFS);
+	ck_assert_ptr_null(buf);
+	ck_assert_int_eq(nl80211_sock_recv(sv[0], &buf), 16);
+	free(buf);
+	ck_assert_int_eq(nl80211_sock_recv(sv[0], &buf), -EAGAIN);
+	ck_assert_ptr_null(buf);
+	close(sv[0]);
+	close(sv[1]);
+}
+END_TEST
+
+TEST_MAIN("nl80211-netlink", test_error_parse, test_request_reply_and_error,
+	  test_recv_one_datagram_each)
