@@ -75,7 +75,7 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 	}
 	ipc_wr_init(&reply);
 	for (;;) {
-		rc = ipc_recv_until(iso->fd_a, &m, deadline);
+		rc = ipc_recv_until(iso->fd_a, &iso->rx_a, &m, deadline);
 		if (rc == -ETIMEDOUT) {
 			ihv_isolate_fault(iso, "%s did not return within %u ms (contract rule 9): "
 					  "killed", ipc_call_name(id), iso->timeout_ms);
@@ -129,6 +129,13 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 out:
 	iso->depth--;
 	iso->cur_call = prev;
+	/*
+	 * Octets read past the outermost RETURN: the host sent a frame outside any call
+	 * (iso_proc_readable's case, which the loop's poll cannot see once they are held).
+	 */
+	if (!iso->depth && !iso->dead && ipc_rx_pending(&iso->rx_a))
+		ihv_isolate_fault(iso, "it sent a frame after its return from %s",
+				  ipc_call_name(id));
 	return result;
 }
 

@@ -61,7 +61,7 @@ static void *iso_proc_b_thread(void *arg)
 	int rc;
 
 	ipc_wr_init(&reply);
-	while ((rc = ipc_recv(iso->fd_b, &m, -1)) == 0) {
+	while ((rc = ipc_recv(iso->fd_b, &iso->rx_b, &m, -1)) == 0) {
 		ipc_wr_reset(&reply);
 		if (m.type != IPC_SVC ||
 		    !ihv_isolate_svc_serve(&iso->t, m.id, m.data, m.len, &reply)) {
@@ -96,7 +96,7 @@ static void iso_proc_readable(void *arg, int fd)
 
 	if (iso->dead || iso->depth)
 		return;
-	rc = ipc_recv(fd, &m, 0);
+	rc = ipc_recv(fd, &iso->rx_a, &m, 0);
 	if (rc == -ETIMEDOUT)
 		return;
 	if (rc == 0) {
@@ -135,7 +135,7 @@ static const char *iso_proc_hello(struct ihv_isolate *iso, char *err, size_t len
 	size_t el;
 	int rc;
 
-	rc = ipc_recv(iso->fd_a, &m, (int)iso->timeout_ms);
+	rc = ipc_recv(iso->fd_a, &iso->rx_a, &m, (int)iso->timeout_ms);
 	if (rc < 0) {
 		snprintf(err, len, "no HELLO from %s (%s)", iso->host_path,
 			 rc == -ETIMEDOUT ? "timed out" : rc == -EPIPE ? "it exited" :
@@ -404,6 +404,8 @@ int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
 	iso->fd_a = c.fd_a;
 	iso->fd_b = c.fd_b;
 	iso->fd_fault = c.fd_fault;
+	ipc_rx_clear(&iso->rx_a); /* channel B's thread is not running: both are ours */
+	ipc_rx_clear(&iso->rx_b);
 	fcntl(iso->fd_fault, F_SETFL, O_NONBLOCK);
 	iso->b_why[0] = 0;
 	if (iso_proc_hello(iso, err, err_len)) {

@@ -80,6 +80,7 @@ struct ihv_isolate {
 
 	pid_t pid;
 	int fd_a, fd_b, fd_fault;
+	struct ipc_rx rx_a, rx_b; /* what was read of channels A and B past a frame */
 	pthread_t b_thread;
 	bool b_running;
 	uint32_t hello_flags;

@@ -274,12 +274,11 @@ static int ipc_write_all(int fd, const uint8_t *p, size_t n)
 
 /*
  * A frame of up to IPC_SEND_ONE octets leaves in one send, so the peer wakes once per
- * frame and finds all of it waiting (ipc_recv reads the payload without polling): a frame
- * costs the reader one poll and two reads, where two sends cost it two poll/read pairs
- * and two wake-ups. (One send of a copy, not sendmsg, which the plugin host's seccomp
- * filter does not allow; a copy of a few hundred octets costs less than a wake-up.)
+ * frame and finds all of it waiting: a frame costs the reader one poll and one read
+ * (struct ipc_rx), where two sends cost it two poll/read pairs and two wake-ups. (One
+ * send of a copy, not sendmsg, which the plugin host's seccomp filter does not allow; a
+ * copy of a few hundred octets costs less than a wake-up.)
  */
-#define IPC_SEND_ONE 4096
 
 int ipc_send(int fd, uint16_t type, uint16_t id, const struct ipc_wr *w)
 {
@@ -312,19 +311,19 @@ uint64_t ipc_clock_ms(void)
 }
 
 /*
- * With a deadline: polls, then reads; with `waiting` (the rest of a frame whose header
- * came: ipc_send sent it whole) it reads first and polls only if the read would block.
- * With no deadline it reads blocking, without a poll: one system call per wait instead of
- * two (both sides' channels are blocking sockets; on one that is not, the read says
- * EAGAIN and we poll).
+ * Up to n octets, at least one. With a deadline: polls, then reads; with `waiting` (the
+ * rest of a frame whose header came: ipc_send sent it whole) it reads first and polls
+ * only if the read would block. With no deadline it reads blocking, without a poll: one
+ * system call per wait instead of two (both sides' channels are blocking sockets; on one
+ * that is not, the read says EAGAIN and we poll). Returns the count or -errno.
  */
-static int ipc_read_all(int fd, uint8_t *p, size_t n, uint64_t deadline, bool waiting)
+static ssize_t ipc_read_some(int fd, uint8_t *p, size_t n, uint64_t deadline, bool waiting)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	ssize_t k;
 	int rc;
 
-	while (n) {
+	for (;;) {
 		if (!waiting && deadline) {
 			uint64_t now = ipc_clock_ms();
 
@@ -350,36 +349,76 @@ static int ipc_read_all(int fd, uint8_t *p, size_t n, uint64_t deadline, bool wa
 			return errno == ECONNRESET ? -EPIPE : -errno;
 		if (k == 0)
 			return -EPIPE;
-		p += k;
-		n -= (size_t)k;
+		return k;
 	}
-	return 0;
 }
 
-int ipc_recv(int fd, struct ipc_msg *m, int timeout_ms)
+void ipc_rx_init(struct ipc_rx *rx)
 {
-	return ipc_recv_until(fd, m, timeout_ms < 0 ? 0 : ipc_clock_ms() + (uint64_t)timeout_ms + 1);
+	rx->off = rx->len = 0;
 }
 
-int ipc_recv_until(int fd, struct ipc_msg *m, uint64_t deadline)
+void ipc_rx_clear(struct ipc_rx *rx)
+{
+	explicit_bzero(rx->buf, sizeof(rx->buf));
+	rx->off = rx->len = 0;
+}
+
+/* Hand n held octets to dst and clear where they were. */
+static void ipc_rx_take(struct ipc_rx *rx, uint8_t *dst, size_t n)
+{
+	memcpy(dst, rx->buf + rx->off, n);
+	explicit_bzero(rx->buf + rx->off, n);
+	rx->off += n;
+	rx->len -= n;
+	if (!rx->len)
+		rx->off = 0;
+}
+
+int ipc_recv(int fd, struct ipc_rx *rx, struct ipc_msg *m, int timeout_ms)
+{
+	return ipc_recv_until(fd, rx, m,
+			      timeout_ms < 0 ? 0 : ipc_clock_ms() + (uint64_t)timeout_ms + 1);
+}
+
+int ipc_recv_until(int fd, struct ipc_rx *rx, struct ipc_msg *m, uint64_t deadline)
 {
 	uint8_t h[IPC_HDR_LEN];
+	size_t got;
+	ssize_t k;
 	int rc;
 
 	memset(m, 0, sizeof(*m));
-	rc = ipc_read_all(fd, h, sizeof(h), deadline, false);
-	if (rc)
-		return rc;
+	while (rx->len < IPC_HDR_LEN) {
+		if (rx->off) { /* a header split across reads: move its start down */
+			memmove(rx->buf, rx->buf + rx->off, rx->len);
+			explicit_bzero(rx->buf + rx->len, rx->off);
+			rx->off = 0;
+		}
+		k = ipc_read_some(fd, rx->buf + rx->len, sizeof(rx->buf) - rx->len, deadline,
+				  rx->len > 0);
+		if (k < 0)
+			return (int)k;
+		rx->len += (size_t)k;
+	}
+	ipc_rx_take(rx, h, sizeof(h));
 	rc = ipc_hdr_get(h, m);
 	if (rc)
 		return rc;
 	m->data = malloc(m->len ? m->len : 1);
 	if (!m->data)
 		return -ENOMEM;
-	rc = ipc_read_all(fd, m->data, m->len, deadline, true);
-	if (rc)
-		ipc_msg_free(m);
-	return rc;
+	got = rx->len < m->len ? rx->len : m->len;
+	ipc_rx_take(rx, m->data, got);
+	while (got < m->len) { /* the rest of a large frame: straight into its buffer */
+		k = ipc_read_some(fd, m->data + got, m->len - got, deadline, true);
+		if (k < 0) {
+			ipc_msg_free(m);
+			return (int)k;
+		}
+		got += (size_t)k;
+	}
+	return 0;
 }
 
 int ipc_frame_parse(const uint8_t *buf, size_t len, struct ipc_msg *m, size_t *used)

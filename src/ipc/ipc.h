@@ -127,16 +127,40 @@ void ipc_msg_free(struct ipc_msg *m);
 
 /* Write one frame (blocking, the whole of it). 0 or -errno. */
 int ipc_send(int fd, uint16_t type, uint16_t id, const struct ipc_wr *w);
+
+/* The largest frame payload that leaves in one send (ipc.c), and one read's room. */
+#define IPC_SEND_ONE 4096u
+
+/*
+ * A channel's receive side. A frame of up to IPC_SEND_ONE octets leaves in one send, so
+ * one read takes its header and payload together, and sometimes the frames sent after it:
+ * those wait here for the next ipc_recv. Every read of a channel goes through its one
+ * ipc_rx. The octets a frame was read from are cleared (a SetKey's payload is a key).
+ */
+struct ipc_rx {
+	uint8_t buf[IPC_HDR_LEN + IPC_SEND_ONE];
+	size_t off, len; /* buf[off .. off + len) is read and not yet taken */
+};
+
+void ipc_rx_init(struct ipc_rx *rx);
+/* Clears what is held. */
+void ipc_rx_clear(struct ipc_rx *rx);
+/* Octets held past the last frame taken: a poll of the socket would not see them. */
+static inline bool ipc_rx_pending(const struct ipc_rx *rx)
+{
+	return rx->len > 0;
+}
+
 /*
  * Read one frame. timeout_ms < 0 waits forever. 0, -ETIMEDOUT, -EPIPE
  * (peer gone), -EPROTO (bad magic, type or length), or another -errno.
  */
-int ipc_recv(int fd, struct ipc_msg *m, int timeout_ms);
+int ipc_recv(int fd, struct ipc_rx *rx, struct ipc_msg *m, int timeout_ms);
 /*
  * The same until deadline_ms, a time of ipc_clock_ms() (0: no deadline). A caller that
  * reads many frames against one deadline reads the clock once per frame, not three times.
  */
-int ipc_recv_until(int fd, struct ipc_msg *m, uint64_t deadline_ms);
+int ipc_recv_until(int fd, struct ipc_rx *rx, struct ipc_msg *m, uint64_t deadline_ms);
 /* CLOCK_MONOTONIC in milliseconds: the clock of ipc_recv_until's deadline. */
 uint64_t ipc_clock_ms(void);
 /*

@@ -47,7 +47,7 @@ int phost_chan_run(void)
 	int rc;
 
 	for (;;) {
-		rc = ipc_recv(PHOST_FD_A, &m, -1);
+		rc = ipc_recv(PHOST_FD_A, &phost.rx_a, &m, -1);
 		if (rc == -EPIPE)
 			return 0;
 		if (rc < 0)
@@ -66,7 +66,7 @@ int phost_svc(uint16_t id, const struct ipc_wr *w, struct ipc_msg *m)
 		if (ipc_send(PHOST_FD_A, IPC_SVC, id, w) < 0)
 			_exit(0);
 		for (;;) {
-			rc = ipc_recv(PHOST_FD_A, m, -1);
+			rc = ipc_recv(PHOST_FD_A, &phost.rx_a, m, -1);
 			if (rc == -EPIPE)
 				_exit(0);
 			if (rc < 0)
@@ -83,7 +83,7 @@ int phost_svc(uint16_t id, const struct ipc_wr *w, struct ipc_msg *m)
 	pthread_mutex_lock(&phost.b_lock);
 	rc = ipc_send(PHOST_FD_B, IPC_SVC, id, w);
 	if (!rc)
-		rc = ipc_recv(PHOST_FD_B, m, -1);
+		rc = ipc_recv(PHOST_FD_B, &phost.rx_b, m, -1);
 	pthread_mutex_unlock(&phost.b_lock);
 	if (rc < 0)
 		return -1;

@@ -45,7 +45,7 @@ int phost_sandbox_user(const char *user, char *err, size_t len)
 	struct ipc_msg m;
 	int rc;
 
-	rc = ipc_recv(PHOST_FD_A, &m, PHOST_CREDS_TIMEOUT_MS);
+	rc = ipc_recv(PHOST_FD_A, &phost.rx_a, &m, PHOST_CREDS_TIMEOUT_MS);
 	if (rc < 0) {
 		snprintf(err, len, "no user from ihvd (IPC_CREDS): %s",
 			 rc == -ETIMEDOUT ? "timed out" : strerror(-rc));

@@ -45,6 +45,7 @@ struct phost {
 	volatile sig_atomic_t cur_call; /* the call id the main thread runs, or -1 */
 	bool service_up;              /* InitService entered .. DeinitService returned */
 	int depth;                    /* nested calls on the main thread */
+	struct ipc_rx rx_a, rx_b;     /* what was read of channels A and B past a frame */
 };
 
 extern struct phost phost;

@@ -10,12 +10,16 @@
  * list) and of the authentication exchange's calls (target, frame, after
  * the adapter handle). An IPC_CREDS frame goes through the host's reader
  * (ipc_creds_parse). Nothing may be read out of bounds, whatever the
- * lengths say.
+ * lengths say. The same stream also goes through a socket into ipc_recv's
+ * buffered reader (struct ipc_rx), which must hand out the very frames
+ * ipc_frame_parse cuts, octet for octet, and stop where it stops.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "common/log.h"
 #include "core/ihv-core.h"
@@ -73,10 +77,45 @@ static void fuzz_ipc_readers(const uint8_t *p, size_t len)
 	ipc_auth_frame_free(ipc_rd_auth_frame(&r, &af));
 }
 
+/* The stream through a socket and struct ipc_rx: the frames ipc_frame_parse cuts. */
+static void fuzz_ipc_rx(const uint8_t *data, size_t size)
+{
+	struct ipc_msg m, f;
+	struct ipc_rx rx;
+	size_t used, off = 0;
+	int sv[2], rc, pr;
+
+	/* within the socket's buffer, so that one write takes it all */
+	if (size > 65536 || socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+		return;
+	if (write(sv[0], data, size) == (ssize_t)size && shutdown(sv[0], SHUT_WR) == 0) {
+		ipc_rx_init(&rx);
+		for (;;) {
+			rc = ipc_recv(sv[1], &rx, &m, 1000);
+			pr = ipc_frame_parse(data + off, size - off, &f, &used);
+			if (rc) {
+				if (!pr)
+					abort(); /* a whole frame the reader did not give */
+				break;
+			}
+			if (pr || f.type != m.type || f.id != m.id || f.len != m.len ||
+			    memcmp(f.data, m.data, m.len))
+				abort();
+			ipc_msg_free(&m);
+			off += used;
+		}
+		ipc_rx_clear(&rx);
+	}
+	close(sv[0]);
+	close(sv[1]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ihv_isolate_tables t;
 	static bool init;
+	const uint8_t *data0 = data;
+	size_t size0 = size;
 	struct ipc_wr reply;
 	struct ipc_msg m;
 	size_t used;
@@ -109,5 +148,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size -= used;
 	}
 	ipc_wr_free(&reply);
+	fuzz_ipc_rx(data0, size0);
 	return 0;
 }

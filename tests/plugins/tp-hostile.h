@@ -126,6 +126,18 @@ static void tp_hostile_at(const char *where)
 			tp_state.hostile_errno = errno;
 		if (tp_hostile_due(TP_HOSTILE_UI_FLOOD))
 			tp_hostile_flood(100, tp_hostile_ui);
+		if (tp_hostile_due(TP_HOSTILE_AFTER_RETURN)) {
+			/*
+			 * "IHVP", type 3 (RETURN), id 3 (PerformPreAssociate), no payload; then
+			 * the same header again, which comes after the call's return: one
+			 * write, so ihvd reads both at once and holds the second.
+			 */
+			static const unsigned char two[24] = { 'I', 'H', 'V', 'P', 3, 0, 3, 0, 0, 0, 0, 0,
+							       'I', 'H', 'V', 'P', 3, 0, 3, 0 };
+
+			if (write(3, two, sizeof(two)) < 0)
+				tp_state.hostile_errno = errno;
+		}
 		if (tp_hostile_due(TP_HOSTILE_BAD_NOTE)) {
 			/*
 			 * A log line goes as a note (IPC_NOTE, channel A), and so may a timer's

@@ -171,6 +171,8 @@ enum tp_hostile {
 	TP_HOSTILE_UI_FLOOD,           /* 100 SendUIRequest in PerformPreAssociate */
 	TP_HOSTILE_BAD_NOTE,           /* notes: a log line, a bogus TimerArm, TimerCreate
 					* (PerformPreAssociate) */
+	TP_HOSTILE_AFTER_RETURN,       /* a RETURN and a frame after it, in one write on
+					* channel A (PerformPreAssociate) */
 };
 
 /*

@@ -288,6 +288,23 @@ START_TEST(test_note_of_a_service_with_a_result_stops_the_plugin)
 }
 END_TEST
 
+/*
+ * Channel A is read many octets at a time (struct ipc_rx): a frame the host sent after
+ * its RETURN is held by ihvd, where the loop's poll cannot see it. It is a frame outside
+ * any call all the same: the plugin is stopped.
+ */
+START_TEST(test_frame_after_return_stops_the_plugin)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_AFTER_RETURN, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run_ms(&X, 300);
+	ck_assert(hx_log_has("it sent a frame after its return from Dot11ExtIhvPerformPreAssociate"));
+	ck_assert_uint_eq(X.n_crashed, 1);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_gives_up_after_five_crashes_in_a_row)
 {
 	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_ABORT_RESTART, 0));
@@ -404,6 +421,7 @@ int main(void)
 	iso_add(s, "thread", test_crash_in_own_thread_reported, 10);
 	iso_add(s, "garbage", test_malformed_frame_stops_the_plugin, 10);
 	iso_add(s, "bad-note", test_note_of_a_service_with_a_result_stops_the_plugin, 10);
+	iso_add(s, "after-return", test_frame_after_return_stops_the_plugin, 10);
 	iso_add(s, "give-up", test_gives_up_after_five_crashes_in_a_row, 15);
 	iso_add(s, "timer-flood", test_timer_flood_refused, 10);
 	iso_add(s, "timer-bound", test_timer_bound_grows_with_adapters, 10);
