@@ -352,29 +352,41 @@ static size_t scan_plan_build(const struct config *cfg, const struct scan_cache 
 	return nf;
 }
 
+/*
+ * Trigger the plan (*nf channels). nl80211 refuses a whole scan that names a channel the
+ * radio does not have (-EINVAL): a link kept from another card, a scan_freq. A narrow
+ * plan so refused is rebuilt for all channels and triggered again; *narrow then turns
+ * false and *nf is that plan's count (0 unless freq_list= bounds it).
+ */
+static int scan_plan_trigger(const struct config *cfg, const struct scan_cache *cache,
+			     const struct station_backend *be, const char *ifname,
+			     struct scan_plan *plan, size_t *nf, bool *narrow)
+{
+	int err = be->scan_trigger(be->ctx, &plan->p);
+
+	if (err != -EINVAL || !*narrow || !*nf)
+		return err;
+	*narrow = false;
+	log_warn("%s: the driver refused a scan of the known channels; scanning all channels",
+		 ifname);
+	*nf = scan_plan_build(cfg, cache, NULL, 0, false, plan);
+	return be->scan_trigger(be->ctx, &plan->p);
+}
+
 int scan_request(struct station *st, bool narrow)
 {
 	struct scan_plan plan;
 	size_t nf = scan_plan_build(st->config, &st->cache, st->link_freqs, st->n_link_freqs,
 				    narrow, &plan);
 	uint64_t t0 = loop_now_us();
+	bool asked_narrow = narrow;
 	int err;
 
 	station_probe_stop(st);
-	err = st->be.scan_trigger(st->be.ctx, &plan.p);
-	if (err == -EINVAL && narrow && nf) {
-		/*
-		 * A channel the radio does not have (a link kept from another card, a
-		 * scan_freq): nl80211 refuses the whole scan, so scan them all, and
-		 * forget the kept links' channels.
-		 */
-		log_warn("%s: the driver refused a scan of the known channels; scanning all "
-			 "channels", st->ifname);
-		st->n_link_freqs = 0;
-		narrow = false;
-		nf = scan_plan_build(st->config, &st->cache, NULL, 0, false, &plan);
-		err = st->be.scan_trigger(st->be.ctx, &plan.p);
-	}
+	err = scan_plan_trigger(st->config, &st->cache, &st->be, st->ifname, &plan, &nf,
+				&narrow);
+	if (asked_narrow && !narrow)
+		st->n_link_freqs = 0; /* refused: the kept links' channels are forgotten */
 	if (err == -EBUSY) {
 		/* Someone else's scan runs: its results will do. */
 		log_debug("%s: a scan is already running; waiting for it", st->ifname);
@@ -410,14 +422,7 @@ int scan_request_early(const struct config *cfg, const struct station_backend *b
 		return 1;
 	}
 	nf = scan_plan_build(cfg, &cache, link_freqs, n_link_freqs, true, &plan);
-	err = be->scan_trigger(be->ctx, &plan.p);
-	if (err == -EINVAL && nf) {
-		/* a channel the radio does not have (scan_request): all of them */
-		log_warn("%s: the driver refused a scan of the known channels; scanning all "
-			 "channels", ifname);
-		nf = scan_plan_build(cfg, &cache, NULL, 0, false, &plan);
-		err = be->scan_trigger(be->ctx, &plan.p);
-	}
+	err = scan_plan_trigger(cfg, &cache, be, ifname, &plan, &nf, &(bool){ true });
 	scan_cache_clear(&cache);
 	if (err < 0) {
 		log_debug("%s: no scan at start-up: %s", ifname, strerror(-err));

@@ -184,6 +184,14 @@ static void linked_then_down(uint32_t freq)
 	run_for(80);
 }
 
+/* A link, then down; its BSS last seen 3 s ago, too old to join on: RECONNECT probes. */
+static void reconnect_after_stale_sighting(uint32_t freq)
+{
+	linked_then_down(freq);
+	fake.bss[0].seen_ms_ago = 3000;
+	ck_assert_int_eq(station_reconnect(st), 0);
+}
+
 /* The kernel no longer holds the link's BSS: RECONNECT scans the link's channel only. */
 static void reconnect_scans_link_channel(uint32_t freq)
 {
@@ -834,9 +842,7 @@ START_TEST(test_probe_gives_up_after_a_second)
 {
 	int results;
 
-	linked_then_down(2412);
-	fake.bss[0].seen_ms_ago = 3000;
-	ck_assert_int_eq(station_reconnect(st), 0);
+	reconnect_after_stale_sighting(2412);
 	ck_assert_int_eq(fake.n_scan, 1);
 	run_for(1100);
 	results = fake.n_results;
@@ -859,9 +865,7 @@ START_TEST(test_probe_scan_done_after_abort_and_link_ssid)
 {
 	struct config_network *n;
 
-	linked_then_down(2437);
-	fake.bss[0].seen_ms_ago = 3000;
-	ck_assert_int_eq(station_reconnect(st), 0);
+	reconnect_after_stale_sighting(2437);
 	fake.bss[0].seen_ms_ago = 1;
 	run_for(12);
 	ck_assert_int_eq(fake.n_scan_abort, 1);
@@ -925,9 +929,7 @@ START_TEST(test_probe_stops_on_failed_read)
 {
 	int results;
 
-	linked_then_down(2412);
-	fake.bss[0].seen_ms_ago = 3000;
-	ck_assert_int_eq(station_reconnect(st), 0);
+	reconnect_after_stale_sighting(2412);
 	ck_assert_int_eq(fake.n_scan, 1);
 	fake.results_ret = -EIO;
 	logs[0] = 0;
