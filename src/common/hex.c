@@ -2,7 +2,6 @@
 /* Hex digits and MAC addresses as text. */
 #include "common/hex.h"
 
-#include <stdio.h>
 #include <string.h>
 
 int hex_digit_value(int c)
@@ -33,9 +32,10 @@ int hex_decode(const char *s, size_t slen, uint8_t *out, size_t cap)
 	return (int)(slen / 2);
 }
 
+static const char hex_digits[] = "0123456789abcdef";
+
 void hex_encode(const uint8_t *p, size_t n, char *out)
 {
-	static const char hex_digits[] = "0123456789abcdef";
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -45,10 +45,20 @@ void hex_encode(const uint8_t *p, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
+/*
+ * By hand, not snprintf: a connection formats a few dozen addresses (events, the log,
+ * the control socket), and snprintf's "%02x" six times cost 3,200 instructions each
+ * (callgrind, issue 16: CPU per reconnect).
+ */
 void hex_mac_txt(const uint8_t mac[6], char out[HEX_MAC_TXT_LEN])
 {
-	snprintf(out, HEX_MAC_TXT_LEN, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2],
-		 mac[3], mac[4], mac[5]);
+	size_t i;
+
+	for (i = 0; i < 6; i++) {
+		out[3 * i] = hex_digits[mac[i] >> 4];
+		out[3 * i + 1] = hex_digits[mac[i] & 15];
+		out[3 * i + 2] = i < 5 ? ':' : '\0';
+	}
 }
 
 bool hex_mac_parse(const char *s, uint8_t mac[6])

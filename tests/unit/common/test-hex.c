@@ -47,6 +47,8 @@ START_TEST(test_hex_mac_text_and_parse)
 
 	hex_mac_txt(mac, txt);
 	ck_assert_str_eq(txt, "02:00:00:00:01:af");
+	hex_mac_txt((const uint8_t[6]){ 0xff, 0x10, 0x0a, 0xb0, 0x7e, 0x99 }, txt);
+	ck_assert_str_eq(txt, "ff:10:0a:b0:7e:99");
 	ck_assert(hex_mac_parse("02:00:00:00:01:AF", back));
 	ck_assert_mem_eq(back, mac, 6);
 	ck_assert(!hex_mac_parse("02:00:00:00:01", back));
