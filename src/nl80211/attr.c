@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Tolerant attribute parsing over libnl's nla_parse/nla_validate: the stream
- * is split without a policy, then each attribute is validated on its own so
- * one bad attribute costs only itself.
+ * Tolerant attribute parsing over libnl's attribute walk and nla_validate: the
+ * stream is split without a policy, then each attribute is validated on its own
+ * so one bad attribute costs only itself.
  */
 #include "nl80211/attr.h"
 
@@ -13,37 +13,40 @@ int nl80211_attr_parse(struct nlattr *tb[], int max, struct nlattr *head,
 		       int len, const struct nla_policy *policy,
 		       const char *where, nl80211_attr_bad_cb bad, void *ctx)
 {
-	int dropped = 0;
+	struct nlattr *nla;
+	int dropped = 0, rem;
 
 	memset(tb, 0, sizeof(*tb) * (size_t)(max + 1));
 	if (!head || len <= 0)
 		return 0;
-	if (nla_parse(tb, max, head, len, NULL) < 0)
-		return 0;
+	/*
+	 * One pass over the stream fills tb, as nla_parse would (an attribute past max is
+	 * ignored, a repeated one replaces the one before), without nla_parse's second clear
+	 * of the table; a second pass checks only what was kept against the policy, not all
+	 * max + 1 slots. (nl80211's table has over 300: callgrind put the parse at 8,300
+	 * instructions, 29% of ihvd's work in a reconnect; issue 16.)
+	 */
+	nla_for_each_attr(nla, head, len, rem)
+		if (nla_type(nla) <= max)
+			tb[nla_type(nla)] = nla;
 	/* A trailing fragment too short for an attribute header is junk. */
-	{
-		struct nlattr *nla;
-		int rem;
-
-		nla_for_each_attr(nla, head, len, rem)
-			;
-		if (rem > 0) {
-			if (bad)
-				bad(ctx, where, -1, rem);
-			dropped++;
-		}
+	if (rem > 0) {
+		if (bad)
+			bad(ctx, where, -1, rem);
+		dropped++;
 	}
 	if (!policy)
 		return dropped;
-	for (int i = 0; i <= max; i++) {
-		if (!tb[i])
-			continue;
+	nla_for_each_attr(nla, head, len, rem) {
+		int type = nla_type(nla);
+
+		if (type > max || tb[type] != nla)
+			continue; /* ignored, or replaced by a later one */
 		/* Validate just this attribute against the policy. */
-		if (nla_validate(tb[i], nla_total_size(nla_len(tb[i])), max,
-				 policy) < 0) {
+		if (nla_validate(nla, nla_total_size(nla_len(nla)), max, policy) < 0) {
 			if (bad)
-				bad(ctx, where, i, nla_len(tb[i]));
-			tb[i] = NULL;
+				bad(ctx, where, type, nla_len(nla));
+			tb[type] = NULL;
 			dropped++;
 		}
 	}

@@ -122,7 +122,40 @@ START_TEST(test_message_shorter_than_genl_header)
 }
 END_TEST
 
+/*
+ * A repeated attribute: the last one counts (as nla_parse has it), and only it is judged.
+ * A bad one before a good one costs nothing; a bad last one drops the attribute, once.
+ */
+START_TEST(test_repeated_attribute_last_counts)
+{
+	struct nl_msg *m = test_msg(1);
+	struct nlattr *tb[A_MAX + 1];
+	struct test_bad b = { 0 };
+	uint16_t two = 5;
+
+	nla_put(m, A_U32, 2, &two);
+	nla_put_u32(m, A_U32, 9);
+	nla_put_u32(m, A_FLAG + 1, 3); /* past max, between them */
+	ck_assert_int_eq(parse(m, tb, &b), 0);
+	ck_assert_int_eq(b.n, 0);
+	ck_assert_uint_eq(nla_get_u32(tb[A_U32]), 9);
+	nlmsg_free(m);
+
+	m = test_msg(1);
+	nla_put_u32(m, A_U32, 9);
+	nla_put_string(m, A_STR, "wlan1");
+	nla_put(m, A_U32, 2, &two);
+	ck_assert_int_eq(parse(m, tb, &b), 1);
+	ck_assert_int_eq(b.n, 1);
+	ck_assert_int_eq(b.last_type, A_U32);
+	ck_assert_ptr_null(tb[A_U32]);
+	ck_assert_str_eq(nla_get_string(tb[A_STR]), "wlan1");
+	ck_assert_ptr_null(tb[A_MAC]);
+	nlmsg_free(m);
+}
+END_TEST
+
 TEST_MAIN("nl80211-attr", test_all_valid, test_short_u32_dropped_rest_kept,
 	  test_long_mac_and_unterminated_string, test_truncated_tail,
 	  test_unknown_types_ignored_silently,
-	  test_message_shorter_than_genl_header)
+	  test_message_shorter_than_genl_header, test_repeated_attribute_last_counts)
