@@ -13,6 +13,8 @@
 # "managed", the plugin's "ready" (InitService returned), "connecting",
 # "pre-association done" (the PMK is in) and "port authorized". It fails
 # only when a start does not reach "port authorized".
+# IHVD_COLD_BASE=DIR (a build readable by nobody: chmod -R a+rX) compares that
+# build ("base") with this one ("this") instead, both from tmpfs, alternating.
 # hwsim-timeout: 900
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -30,6 +32,16 @@ fi
 mkdir -p "$T/cold"
 [[ $(stat -f -c %T "$tmp") == tmpfs ]] || note "warning: $tmp is not a tmpfs"
 cp "$src/ihvd" "$src/ihvd-plugin-host" "$src/ihv-rsn.so" "$tmp/" || fail "cannot copy the build"
+places=(share tmpfs)
+if [[ -n ${IHVD_COLD_BASE:-} ]]; then
+	places=(base this)
+	if ! mkdir -p "$tmp/base" "$tmp/this" || ! chmod 755 "$tmp/base" "$tmp/this" ||
+		! cp "$IHVD_COLD_BASE/ihvd" "$IHVD_COLD_BASE/ihvd-plugin-host" \
+			"$IHVD_COLD_BASE/ihv-rsn.so" "$tmp/base/" ||
+		! cp "$tmp/ihvd" "$tmp/ihvd-plugin-host" "$tmp/ihv-rsn.so" "$tmp/this/"; then
+		fail "cannot copy IHVD_COLD_BASE=$IHVD_COLD_BASE"
+	fi
+fi
 
 # the starts run inside the netns from one bash: no ip(8) and no poll loop
 # (each fork+exec of a helper costs tens of ms under TCG) beside the daemon
@@ -77,9 +89,13 @@ phases() {
 }
 
 for ((i = 1; i <= n; i++)); do
-	for place in share tmpfs; do
+	for place in "${places[@]}"; do
 		for mode in isolated inline; do
-			[[ $place == share ]] && dir=$src || dir=$tmp
+			case $place in
+			share) dir=$src ;;
+			tmpfs) dir=$tmp ;;
+			*) dir=$tmp/$place ;;
+			esac
 			conf_write "$mode" "$dir"
 			log=$T/cold/$place-$mode-$i.log
 			ip netns exec sta bash "$T/cold-loop.sh" "$dir/ihvd" "$dir/ihv-rsn.so" \
@@ -91,7 +107,7 @@ for ((i = 1; i <= n; i++)); do
 	done
 done
 
-for place in share tmpfs; do
+for place in "${places[@]}"; do
 	for mode in isolated inline; do
 		cat "$T/cold/$place-$mode"-*.log.phases | awk -v w="$place $mode" '
 			{ for (k = 1; k <= 5; k++) v[k, NR] = $k }
