@@ -176,8 +176,8 @@ $(EAP_MODULE): $(call obj,$(EAP_SRCS)) $(SRC)/src/eap/exports.map
 $(IHV_VERIFY): $(call obj,$(VERIFY_SRCS)) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(NL_LIBS) $(SSL_LIBS) -lpthread -ldl
 
-# The plugin host (issue 11): the protocol and plugin-api only, no core.
-$(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB)
+# The plugin host (issue 11): the protocol, plugin-api and common's block set, no core.
+$(PLUGIN_HOST): $(call obj,$(PHOST_SRCS)) $(IPC_LIB) $(COMMON_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lpthread -ldl
 
 # Unit tests: tests/unit/<comp>/test-*.c, linked with their component.
@@ -190,7 +190,7 @@ UNIT_LIBS_eap := $(EAP_LIB) $(COMMON_LIB)
 UNIT_LIBS_ipc := $(IPC_LIB)
 # the plugin host's objects without its main (the test supplies the phost state)
 UNIT_LIBS_plugin-host := $(call obj,$(filter-out $(SRC)/src/plugin-host/main.c,$(PHOST_SRCS))) \
-	$(IPC_LIB)
+	$(IPC_LIB) $(COMMON_LIB)
 UNIT_LIBS_dbus := $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
 

@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Dot11ExtAllocateBuffer / Dot11ExtFreeBuffer (contract §4.2; contract rules 8, 10,
- * 65): blocks with a header the host can recognise, cleansed when freed.
+ * 65): blocks the host knows by address (common/block-set.c), cleansed when
+ * freed. A pointer the plugin did not get from here, or already freed, is
+ * refused without being read through.
  */
-#include <stdlib.h>
-#include <string.h>
-
 #include "core/ihv-core.h"
 #include "core/service.h"
+#include "common/block-set.h"
 #include "common/log.h"
 
-#define BUFFER_MAGIC 0x4948564275666665ull /* "IHVBuffe" */
-
-struct buffer_hdr {
-	uint64_t magic;
-	uint64_t size;
-};
+static struct block_set buffer_blocks = BLOCK_SET_INIT;
 
 /* contract rule 8: nothing after DeinitService; contract rule 10: buffers from InitService on */
 static bool buffer_service_live(const char *fn)
@@ -33,7 +28,6 @@ static bool buffer_service_live(const char *fn)
 
 DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp)
 {
-	struct buffer_hdr *b;
 	struct ihv_host *h;
 
 	if (!pp)
@@ -43,45 +37,37 @@ DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp)
 		return ERROR_INVALID_STATE;
 	if (count > 64u * 1024 * 1024)
 		return ERROR_OUTOFMEMORY;
-	b = malloc(sizeof(*b) + (count ? count : 1));
-	if (!b)
+	*pp = block_set_alloc(&buffer_blocks, count);
+	if (!*pp)
 		return ERROR_OUTOFMEMORY;
-	b->magic = BUFFER_MAGIC;
-	b->size = count;
 	ihv_lock();
 	h = ihv_current_host() ? ihv_current_host() : ihv_host_any();
 	if (h)
 		h->outstanding_buffers++;
 	ihv_unlock();
-	*pp = b + 1;
 	return ERROR_SUCCESS;
 }
 
 VOID WINAPI ihv_buffer_free(LPVOID p)
 {
-	struct buffer_hdr *b;
 	struct ihv_host *h;
 
 	if (!p)
 		return;
-	b = (struct buffer_hdr *)p - 1;
-	if (b->magic != BUFFER_MAGIC) {
+	if (!block_set_free(&buffer_blocks, p)) {
 		log_err("%s: Dot11ExtFreeBuffer of memory that Dot11ExtAllocateBuffer did not return (ignored)",
 			ihv_plugin_label());
 		return;
 	}
-	b->magic = 0;
 	ihv_lock();
 	h = ihv_current_host() ? ihv_current_host() : ihv_host_any();
 	if (h && h->outstanding_buffers)
 		h->outstanding_buffers--;
 	ihv_unlock();
-	explicit_bzero(b + 1, b->size);
-	free(b);
 }
 
 /* For the host itself (contract rule 65): is p an AllocateBuffer block? */
 bool ihv_buffer_ours(const void *p)
 {
-	return p && ((const struct buffer_hdr *)p - 1)->magic == BUFFER_MAGIC;
+	return block_set_owns(&buffer_blocks, p);
 }

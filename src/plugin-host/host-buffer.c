@@ -8,27 +8,19 @@
  * buffers there; what ihvd hands over (custom user data) is copied into
  * one of ours here.
  */
-#include <stdlib.h>
-#include <string.h>
-
+#include "common/block-set.h"
 #include "plugin-host/host.h"
 
-#define PHOST_BUFFER_MAGIC 0x4948564275666668ull
-
-struct phost_buffer_hdr {
-	uint64_t magic;
-	uint64_t size;
-};
+/* known by address, so a made-up or freed pointer is refused unread */
+static struct block_set phost_buffer_blocks = BLOCK_SET_INIT;
 
 bool phost_buffer_ours(const void *p)
 {
-	return p && ((const struct phost_buffer_hdr *)p - 1)->magic == PHOST_BUFFER_MAGIC;
+	return block_set_owns(&phost_buffer_blocks, p);
 }
 
 DWORD WINAPI phost_buffer_alloc(DWORD count, LPVOID *pp)
 {
-	struct phost_buffer_hdr *b;
-
 	if (!pp)
 		return ERROR_INVALID_PARAMETER;
 	*pp = NULL;
@@ -39,28 +31,13 @@ DWORD WINAPI phost_buffer_alloc(DWORD count, LPVOID *pp)
 	}
 	if (count > 64u * 1024 * 1024)
 		return ERROR_OUTOFMEMORY;
-	b = malloc(sizeof(*b) + (count ? count : 1));
-	if (!b)
-		return ERROR_OUTOFMEMORY;
-	b->magic = PHOST_BUFFER_MAGIC;
-	b->size = count;
-	*pp = b + 1;
-	return ERROR_SUCCESS;
+	*pp = block_set_alloc(&phost_buffer_blocks, count);
+	return *pp ? ERROR_SUCCESS : ERROR_OUTOFMEMORY;
 }
 
 VOID WINAPI phost_buffer_free(LPVOID p)
 {
-	struct phost_buffer_hdr *b;
-
-	if (!p)
-		return;
-	if (!phost_buffer_ours(p)) {
+	if (p && !block_set_free(&phost_buffer_blocks, p))
 		phost_log(DOT11EXT_LINUX_LOG_ERROR, "Dot11ExtFreeBuffer of memory that "
 			  "Dot11ExtAllocateBuffer did not return (ignored)");
-		return;
-	}
-	b = (struct phost_buffer_hdr *)p - 1;
-	b->magic = 0;
-	explicit_bzero(b + 1, b->size);
-	free(b);
 }

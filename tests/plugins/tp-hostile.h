@@ -165,8 +165,11 @@ static void tp_hostile_at(const char *where)
 	} else if (!strcmp(where, "ReceivePacket")) {
 		if (tp_hostile_due(TP_HOSTILE_SEND_FLOOD))
 			tp_hostile_flood(300, tp_hostile_send);
-		if (tp_hostile_due(TP_HOSTILE_SEGV_RECV))
-			*(volatile int *)(uintptr_t)tp_state.hostile_read = 1; /* 0: a NULL write */
+		if (tp_hostile_due(TP_HOSTILE_SEGV_RECV)) {
+			/* a write to the unmapped first page (not NULL itself, which UBSan's
+			 * null check would report before the fault) */
+			*(volatile int *)(uintptr_t)(tp_state.hostile_read + 64) = 1;
+		}
 	}
 }
 

@@ -161,7 +161,7 @@ enum tp_hostile {
 	TP_HOSTILE_PTRACE,             /* ptrace(PTRACE_ATTACH, 1) in InitService */
 	TP_HOSTILE_READ_FILE,          /* open hostile_path in InitService */
 	TP_HOSTILE_ABORT_POST,         /* abort() in PerformPostAssociate */
-	TP_HOSTILE_SEGV_RECV,          /* a NULL write in ReceivePacket */
+	TP_HOSTILE_SEGV_RECV,          /* a write to page 0 in ReceivePacket */
 	TP_HOSTILE_HANG_POST,          /* never return from PerformPostAssociate */
 	TP_HOSTILE_THREAD_ABORT,       /* a thread of its own aborts (PerformPreAssociate) */
 	TP_HOSTILE_GARBAGE,            /* junk on channel B (PerformPreAssociate) */

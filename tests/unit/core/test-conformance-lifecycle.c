@@ -5,6 +5,9 @@
  * with its number: the real host core over the simulated driver against
  * purpose-built plugins (tests/plugins).
  */
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "tests/unit/core/conformance.h"
 
 /* ---- loading / service -------------------------------------------------- */
@@ -181,6 +184,25 @@ START_TEST(test_rule_10_buffers_between_init_and_deinit_service)
 	API.Dot11ExtFreeBuffer(&foreign[2]);
 	ck_assert(hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	ck_assert_uint_eq(API.Dot11ExtAllocateBuffer(16, NULL), ERROR_INVALID_PARAMETER);
+	/* ... and never read through: a pointer right after an unmapped page */
+	long pg = sysconf(_SC_PAGESIZE);
+	uint8_t *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	ck_assert_ptr_ne(m, MAP_FAILED);
+	ck_assert_int_eq(munmap(m, (size_t)pg), 0);
+	API.Dot11ExtFreeBuffer(m + pg);
+	munmap(m + pg, (size_t)pg);
+	/* a second free of a block is refused too, and not counted twice */
+	void *q = NULL;
+
+	ck_assert_uint_eq(API.Dot11ExtAllocateBuffer(8, &p), ERROR_SUCCESS);
+	ck_assert_uint_eq(API.Dot11ExtAllocateBuffer(8, &q), ERROR_SUCCESS);
+	API.Dot11ExtFreeBuffer(p);
+	API.Dot11ExtFreeBuffer(p);
+	ck_assert_uint_eq(X.h->outstanding_buffers, 1);
+	API.Dot11ExtFreeBuffer(q);
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
 	hx_stop(&X);
 }
 END_TEST
