@@ -88,6 +88,27 @@ eap_eap_starts() {
 	grep -c 'CTRL-EVENT-EAP-STARTED' "$HOSTAPD_LOG" || true
 }
 
+# eap_log_mark: hostapd's log length in lines, for eap_connected_since and eap_cached_since.
+eap_log_mark() {
+	wc -l <"$HOSTAPD_LOG"
+}
+
+# eap_connected_since MARK STA: hostapd has logged AP-STA-CONNECTED for STA after line MARK.
+eap_connected_since() {
+	tail -n +"$(($1 + 1))" "$HOSTAPD_LOG" | grep -q "AP-STA-CONNECTED $2"
+}
+
+# eap_cached_since MARK STA: the first AP-STA-CONNECTED of STA after line MARK came with no
+# EAP conversation of STA before it: the PMKSA cache opened the port. A re-authentication
+# hostapd starts on its own afterwards (a retransmitted Association Request under TCG)
+# does not count against it.
+eap_cached_since() {
+	tail -n +"$(($1 + 1))" "$HOSTAPD_LOG" | awk -v sta="$2" '
+		index($0, "CTRL-EVENT-EAP-STARTED " sta) { eap = 1 }
+		index($0, "AP-STA-CONNECTED " sta) { seen = 1; exit }
+		END { exit !(seen && !eap) }'
+}
+
 # eap_run NAME BODY...: ihvd with one network block (ssid ihvd-eap + BODY lines) as
 # $T/NAME.conf; returns once ihvd's control socket answers.
 eap_run() {
