@@ -311,6 +311,10 @@ struct drv_ops {
 	int (*reg_get)(struct drv *d, char alpha2[3]);
 	int (*link_poll)(struct drv *d, uint32_t ifindex,
 			 const uint8_t bssid[DRV_ETH_ALEN], struct drv_link_info *out);
+	/*
+	 * -EALREADY, aborting nothing, when the interface's scan has ended and
+	 * its end waits to be delivered (another process's scan may run now).
+	 */
 	int (*scan_abort)(struct drv *d, uint32_t ifindex);
 };
 

@@ -793,21 +793,24 @@ START_TEST(test_reconnect_after_expiry_probes_link_channel)
 END_TEST
 
 /*
- * When the abort fails (the scan ended by itself meanwhile) the scan's own end is
- * awaited; a scan someone else aborted still backs off, and a failed attempt's
- * retry is not probed (its BSS did not answer as it should).
+ * When the abort fails (the scan ended by itself meanwhile: nl80211 found its end
+ * unread and aborted nothing) the scan's own end is awaited; a scan someone else
+ * aborted still backs off, and a failed attempt's retry is not probed (its BSS did
+ * not answer as it should).
  */
 START_TEST(test_probe_abort_failed_waits_for_scan_end)
 {
 	linked_then_down(2412);
 
 	fake.bss[0].seen_ms_ago = 3000;
-	fake.scan_abort_ret = -ENOENT;
+	fake.scan_abort_ret = -EALREADY;
 	ck_assert_int_eq(station_reconnect(st), 0);
 	ck_assert_int_eq(fake.n_scan, 1);
 	fake.bss[0].seen_ms_ago = 1;
+	logs[0] = 0;
 	run_for(12);
 	ck_assert_int_eq(fake.n_scan_abort, 1);
+	ck_assert_msg(strstr(logs, "into the scan, which has ended"), "logs: %s", logs);
 	run_for(12);
 	ck_assert_int_eq(fake.n_scan_abort, 1); /* asked once */
 	ck_assert_int_eq(fake.n_connect, 1);
