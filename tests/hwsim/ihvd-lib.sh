@@ -44,9 +44,12 @@ ihvd_start() {
 	# where ihvd_stop looks for them (ihvd_san_check).
 	export ASAN_OPTIONS="log_path=$T/asan:detect_leaks=1"
 	export UBSAN_OPTIONS="log_path=$T/asan-ub:print_stacktrace=1"
-	# IHVD_WRAP=(valgrind ...) runs ihvd under a wrapper; IHVD_START_TIMEOUT for slow ones.
+	# IHVD_WRAP=(valgrind ...) runs ihvd under a wrapper; IHVD_START_TIMEOUT for slow ones;
+	# IHVD_NO_DEBUG=1 leaves out -d (a measurement of ihvd as the bench runs it).
+	local dbg=(-d)
+	[[ ${IHVD_NO_DEBUG:-0} == 1 ]] && dbg=()
 	daemon_start ihvd ip netns exec "${STA_NS:-sta}" ${IHVD_WRAP[@]+"${IHVD_WRAP[@]}"} \
-		"$bin" -d -i "$ifc" -c "$IHVD_CONF" "$@"
+		"$bin" ${dbg[@]+"${dbg[@]}"} -i "$ifc" -c "$IHVD_CONF" "$@"
 	IHVD_PID=$DAEMON_PID
 	_wait_alive "$IHVD_PID" ihvd "${IHVD_START_TIMEOUT:-10}" "ihvd control socket" ihvd_cli ping ||
 		fail "ihvd did not start on $ifc (see $IHVD_LOG)" || return 1

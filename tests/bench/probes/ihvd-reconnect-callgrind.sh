@@ -34,14 +34,10 @@ network={
 EOF2
 	} >"$T/net-$mode.conf"
 	rm -f "$out/ihvd-$mode".*
-	ihvd_conf "$T/net-$mode.conf"
-	IHVD_IF=$sta_if
-	IHVD_LOG=$T/ihvd.log
-	in_sta ip link set "$sta_if" up
-	daemon_start ihvd ip netns exec sta valgrind --tool=callgrind --instr-atstart=no \
-		--callgrind-out-file="$out/ihvd-$mode.%p" "$(ihvd_bin)" -i "$sta_if" -c "$IHVD_CONF"
-	IHVD_PID=$DAEMON_PID
-	_wait_alive "$IHVD_PID" ihvd 90 "ihvd control socket" ihvd_cli ping ||
+	# without -d, as the bench runs it
+	IHVD_WRAP=(valgrind --tool=callgrind --instr-atstart=no
+		--callgrind-out-file="$out/ihvd-$mode.%p")
+	IHVD_NO_DEBUG=1 IHVD_START_TIMEOUT=90 ihvd_start "$T/net-$mode.conf" "$sta_if" ||
 		fail "ihvd did not start under callgrind"
 	ihvd_wait_state 120 COMPLETED
 	sleep 1
