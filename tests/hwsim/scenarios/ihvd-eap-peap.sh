@@ -60,9 +60,11 @@ mark=$(eap_log_mark)
 ihvd_cli reconnect >/dev/null
 eap_completed 30
 grep -q 'PMKSA cached: offering the PMKID' "$IHVD_LOG" || fail "the reconnect did not offer the cached PMKID"
-wait_for 5 "hostapd's AP-STA-CONNECTED after the reconnect" eap_connected_since "$mark" "$sta_mac" ||
+wait_for 5 "hostapd's AP-STA-CONNECTED after the reconnect" \
+	eap_connected_since "$mark" "$sta_mac" ||
 	fail "hostapd logged no AP-STA-CONNECTED for the reconnect"
-eap_cached_since "$mark" "$sta_mac" || fail "EAP ran again on the reconnect (PMKSA caching not used)"
+eap_cached_since "$mark" "$sta_mac" ||
+	fail "EAP ran again on the reconnect (PMKSA caching not used)"
 ping_check
 note "pmksa: reconnected with the cached PMKID, no EAP on the air"
 
