@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "common/block-set.h"
+#include "common/utf16.h"
 
 /* 16 octets, so the plugin's octets keep malloc's alignment */
 struct block_set_hdr {
@@ -27,9 +28,12 @@ static int block_set_cmp(const void *a, const void *b)
 
 void *block_set_alloc(struct block_set *s, size_t count)
 {
-	struct block_set_hdr *h = calloc(1, sizeof(*h) + (count ? count : 1));
+	struct block_set_hdr *h;
 	void *p, *node;
 
+	if (count > SIZE_MAX - sizeof(*h))
+		return NULL;
+	h = calloc(1, sizeof(*h) + (count ? count : 1));
 	if (!h)
 		return NULL;
 	h->size = count;
@@ -46,7 +50,7 @@ void *block_set_alloc(struct block_set *s, size_t count)
 	return p;
 }
 
-bool block_set_owns(struct block_set *s, const void *p)
+bool block_set_owns(struct block_set *s, const void *p, size_t *size)
 {
 	bool found;
 
@@ -54,8 +58,27 @@ bool block_set_owns(struct block_set *s, const void *p)
 		return false;
 	pthread_mutex_lock(&s->lock);
 	found = tfind(p, &s->root, block_set_cmp) != NULL;
+	if (found && size) /* held: no other thread frees it meanwhile */
+		*size = ((const struct block_set_hdr *)p - 1)->size;
 	pthread_mutex_unlock(&s->lock);
 	return found;
+}
+
+bool block_set_holds(struct block_set *s, const void *p, size_t need)
+{
+	size_t size;
+
+	return block_set_owns(s, p, &size) && size >= need;
+}
+
+bool block_set_holds_utf16(struct block_set *s, const uint16_t *p, size_t max_units)
+{
+	size_t size, units;
+
+	if (!block_set_owns(s, p, &size))
+		return false;
+	units = size / 2 < max_units ? size / 2 : max_units;
+	return utf16_len(p, units) < units;
 }
 
 bool block_set_free(struct block_set *s, void *p)

@@ -4,8 +4,10 @@
  * known by address. Whether a pointer is one of them is answered from the set
  * alone: a pointer the plugin made up, or one it already freed, is never read
  * through, so a plugin that passes one is refused without ihvd (or the plugin
- * host) touching memory it does not own. Thread-safe: a plugin may allocate
- * and free from any of its threads.
+ * host) touching memory it does not own. One limit: malloc may give a freed
+ * block's address to a new block, and a stale pointer equal to it is then that
+ * new block. Thread-safe: a plugin may allocate and free from any of its
+ * threads.
  */
 #ifndef IHVD_COMMON_BLOCK_SET_H
 #define IHVD_COMMON_BLOCK_SET_H
@@ -13,6 +15,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct block_set {
 	pthread_mutex_t lock;
@@ -25,8 +28,20 @@ struct block_set {
 /* A zero-filled block of count octets (at least one is allocated), or NULL. */
 void *block_set_alloc(struct block_set *s, size_t count);
 
-/* Is p a live block of s? p is compared, never dereferenced. */
-bool block_set_owns(struct block_set *s, const void *p);
+/*
+ * Is p a live block of s? p is compared, never dereferenced; the block's size
+ * goes to *size (may be NULL), read only once the set has vouched for p.
+ */
+bool block_set_owns(struct block_set *s, const void *p, size_t *size);
+
+/* Is p a live block of s with room for need octets from its start? */
+bool block_set_holds(struct block_set *s, const void *p, size_t need);
+
+/*
+ * Is p a live block of s holding a UTF-16 string whose terminator lies inside
+ * the block, within max_units? Only the block's own octets are read.
+ */
+bool block_set_holds_utf16(struct block_set *s, const uint16_t *p, size_t max_units);
 
 /*
  * Wipes and frees p when it is a live block of s and returns true; returns

@@ -29,6 +29,7 @@ static bool buffer_service_live(const char *fn)
 DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp)
 {
 	struct ihv_host *h;
+	void *p;
 
 	if (!pp)
 		return ERROR_INVALID_PARAMETER;
@@ -37,14 +38,15 @@ DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp)
 		return ERROR_INVALID_STATE;
 	if (count > 64u * 1024 * 1024)
 		return ERROR_OUTOFMEMORY;
-	*pp = block_set_alloc(&buffer_blocks, count);
-	if (!*pp)
+	p = block_set_alloc(&buffer_blocks, count);
+	if (!p)
 		return ERROR_OUTOFMEMORY;
 	ihv_lock();
 	h = ihv_current_host() ? ihv_current_host() : ihv_host_any();
 	if (h)
 		h->outstanding_buffers++;
 	ihv_unlock();
+	*pp = p; /* counted first: a free from another thread finds it counted */
 	return ERROR_SUCCESS;
 }
 
@@ -69,5 +71,17 @@ VOID WINAPI ihv_buffer_free(LPVOID p)
 /* For the host itself (contract rule 65): is p an AllocateBuffer block? */
 bool ihv_buffer_ours(const void *p)
 {
-	return block_set_owns(&buffer_blocks, p);
+	return block_set_owns(&buffer_blocks, p, NULL);
+}
+
+/* ... of at least need octets, so that reading need octets stays inside it? */
+bool ihv_buffer_holds(const void *p, size_t need)
+{
+	return block_set_holds(&buffer_blocks, p, need);
+}
+
+/* ... holding a NUL-terminated UTF-16 string (at most IHV_MAX_BLOB units)? */
+bool ihv_buffer_holds_utf16(const uint16_t *p)
+{
+	return block_set_holds_utf16(&buffer_blocks, p, IHV_MAX_BLOB);
 }

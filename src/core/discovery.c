@@ -38,7 +38,7 @@ int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 	DOT11EXT_IHV_SSID_LIST ssids;
 	struct ihv_call save;
 	DOT11_BSS_LIST bl;
-	DWORD rc, r = L2_REASON_CODE_SUCCESS, i;
+	DWORD rc, r = L2_REASON_CODE_SUCCESS, i, count;
 	uint8_t *buf;
 	size_t len;
 	int n = 0;
@@ -74,14 +74,28 @@ int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 		discovery_fragment_free(a, list.pIhvDiscoveryProfiles); /* refused, logged */
 		return -EINVAL;
 	}
-	for (i = 0; i < list.dwCount && i < 64; i++) {
+	count = list.dwCount < 64 ? list.dwCount : 64;
+	if (!ihv_buffer_holds(list.pIhvDiscoveryProfiles,
+			      count * sizeof(DOT11EXT_IHV_DISCOVERY_PROFILE))) {
+		log_err("%s: contract rule 65: CreateDiscoveryProfiles' list is smaller than its "
+			"%u entries (refused, freed)", a->h->name, (unsigned)list.dwCount);
+		ihv_buffer_free(list.pIhvDiscoveryProfiles);
+		return -EINVAL;
+	}
+	for (i = 0; i < count; i++) {
 		DOT11EXT_IHV_DISCOVERY_PROFILE *p = &list.pIhvDiscoveryProfiles[i];
 		uint16_t *c16 = p->IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
 		uint16_t *s16 = p->IhvSecurityProfile.pszXmlFragmentIhvSecurity;
 		char *c8 = NULL, *s8 = NULL;
 
-		if (rc == ERROR_SUCCESS && (!c16 || ihv_buffer_ours(c16)) &&
-		    (!s16 || ihv_buffer_ours(s16))) {
+		/* a fragment that is the list itself is not the plugin's to hand over twice */
+		if ((void *)c16 == (void *)list.pIhvDiscoveryProfiles)
+			c16 = NULL;
+		if ((void *)s16 == (void *)list.pIhvDiscoveryProfiles)
+			s16 = NULL;
+		/* each fragment is read only inside its block, up to its terminator */
+		if (rc == ERROR_SUCCESS && (!c16 || ihv_buffer_holds_utf16(c16)) &&
+		    (!s16 || ihv_buffer_holds_utf16(s16))) {
 			c8 = c16 ? utf16_to_utf8(c16, IHV_MAX_BLOB) : NULL;
 			s8 = s16 ? utf16_to_utf8(s16, IHV_MAX_BLOB) : NULL;
 			if (c8 && s8) {
@@ -94,9 +108,7 @@ int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 		free(c8);
 		free(s8);
 		discovery_fragment_free(a, c16);
-		if (s16 && ihv_buffer_ours(s16))
-			explicit_bzero(s16, utf16_len(s16, IHV_MAX_BLOB) * 2);
-		discovery_fragment_free(a, s16);
+		discovery_fragment_free(a, s16); /* the whole block wiped: it may hold a secret */
 	}
 	ihv_buffer_free(list.pIhvDiscoveryProfiles);
 	if (rc != ERROR_SUCCESS)

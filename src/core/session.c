@@ -79,17 +79,23 @@ static void session_query_ui(struct ihv_adapter *a, DOT11EXT_IHV_CONNECTION_PHAS
 	ihv_call_leave(a->h, a, &save);
 	if (rc != ERROR_SUCCESS || !r)
 		return;
-	if (!ihv_buffer_ours(r)) {
+	if (!ihv_buffer_holds(r, sizeof(*r))) {
 		log_err("%s: QueryUIRequest returned memory not from Dot11ExtAllocateBuffer (ignored, not freed)",
 			a->h->name);
 		return;
 	}
-	ihv_lock();
-	rc = ihv_ui_request_add(a, r);
-	ihv_unlock();
+	/* its data too comes from AllocateBuffer, and is read only inside that block */
+	if (r->dwByteCount && (r->pvUIRequest == (PVOID)r ||
+			       !ihv_buffer_holds(r->pvUIRequest, r->dwByteCount))) {
+		rc = ERROR_INVALID_PARAMETER;
+	} else {
+		ihv_lock();
+		rc = ihv_ui_request_add(a, r);
+		ihv_unlock();
+	}
 	if (rc)
 		log_warn("%s: QueryUIRequest gave an invalid request (error %u)", a->h->name, rc);
-	if (r->pvUIRequest && ihv_buffer_ours(r->pvUIRequest))
+	if (r->pvUIRequest && r->pvUIRequest != (PVOID)r && ihv_buffer_ours(r->pvUIRequest))
 		ihv_buffer_free(r->pvUIRequest);
 	ihv_buffer_free(r);
 }

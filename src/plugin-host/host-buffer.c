@@ -16,7 +16,17 @@ static struct block_set phost_buffer_blocks = BLOCK_SET_INIT;
 
 bool phost_buffer_ours(const void *p)
 {
-	return block_set_owns(&phost_buffer_blocks, p);
+	return block_set_owns(&phost_buffer_blocks, p, NULL);
+}
+
+bool phost_buffer_holds(const void *p, size_t need)
+{
+	return block_set_holds(&phost_buffer_blocks, p, need);
+}
+
+bool phost_buffer_holds_utf16(const uint16_t *p)
+{
+	return block_set_holds_utf16(&phost_buffer_blocks, p, PHOST_BUFFER_UTF16_MAX);
 }
 
 DWORD WINAPI phost_buffer_alloc(DWORD count, LPVOID *pp)

@@ -84,6 +84,32 @@ static bool phost_calls_exports(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 	}
 }
 
+/*
+ * Contract rule 65: CreateDiscoveryProfiles' list and fragments are read only
+ * inside their AllocateBuffer blocks. Returns how many entries lie inside the
+ * list's block (what may be read to free them); *ok false when any part is not
+ * a block of its size, a fragment is unterminated, or is the list itself.
+ */
+static uint32_t phost_calls_discovery_check(const DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *dl,
+					    bool *ok)
+{
+	const DOT11EXT_IHV_DISCOVERY_PROFILE *l = dl->pIhvDiscoveryProfiles;
+	uint32_t n = dl->dwCount < 64 ? dl->dwCount : 64, i;
+
+	*ok = phost_buffer_holds(l, n * sizeof(*l));
+	if (!*ok)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const uint16_t *c = l[i].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
+		const uint16_t *s = l[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity;
+
+		if ((c && ((const void *)c == l || !phost_buffer_holds_utf16(c))) ||
+		    (s && ((const void *)s == l || !phost_buffer_holds_utf16(s))))
+			*ok = false;
+	}
+	return n;
+}
+
 static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 {
 	struct ipc_profiles pr;
@@ -91,7 +117,7 @@ static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 	DOT11EXT_IHV_DISCOVERY_PROFILE_LIST dl = { 0 };
 	HANDLE ext = ipc_rd_ptr(r);
 	DWORD rc, reason = 0;
-	uint32_t insecure = 0, i;
+	uint32_t insecure = 0, i, n = 0;
 
 	if (id == IPC_H_CREATE_DISCOVERY_PROFILES)
 		insecure = ipc_rd_u32(r);
@@ -114,16 +140,34 @@ static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 								bl.plist, &dl, &reason);
 	ipc_profiles_free(&pr);
 	ipc_bss_list_free(&bl);
+	if (id == IPC_H_CREATE_DISCOVERY_PROFILES && phost_buffer_ours(dl.pIhvDiscoveryProfiles)) {
+		bool ok;
+
+		n = phost_calls_discovery_check(&dl, &ok);
+		if (!ok) {
+			phost_log(DOT11EXT_LINUX_LOG_ERROR, "contract rule 65: CreateDiscoveryProfiles "
+				  "returned a list or fragment larger than its Dot11ExtAllocateBuffer "
+				  "block (refused)");
+			rc = ERROR_INVALID_PARAMETER;
+		}
+	}
 	ipc_wr_u32(w, rc);
 	ipc_wr_u32(w, reason);
 	if (id == IPC_H_CREATE_DISCOVERY_PROFILES) {
+		const void *list = dl.pIhvDiscoveryProfiles;
+
 		ipc_wr_discovery(w, rc == ERROR_SUCCESS ? &dl : NULL);
 		/* the list's buffers came from AllocateBuffer and are ihvd's now: a copy went */
-		for (i = 0; dl.pIhvDiscoveryProfiles && i < dl.dwCount && i < 64; i++) {
-			phost_apis.Dot11ExtFreeBuffer(dl.pIhvDiscoveryProfiles[i]
-				.IhvConnectivityProfile.pszXmlFragmentIhvConnectivity);
-			phost_apis.Dot11ExtFreeBuffer(dl.pIhvDiscoveryProfiles[i]
-				.IhvSecurityProfile.pszXmlFragmentIhvSecurity);
+		for (i = 0; i < n; i++) {
+			LPVOID c = dl.pIhvDiscoveryProfiles[i]
+					   .IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
+			LPVOID s = dl.pIhvDiscoveryProfiles[i]
+					   .IhvSecurityProfile.pszXmlFragmentIhvSecurity;
+
+			if (c != list)
+				phost_apis.Dot11ExtFreeBuffer(c);
+			if (s != list && s != c)
+				phost_apis.Dot11ExtFreeBuffer(s);
 		}
 		phost_apis.Dot11ExtFreeBuffer(dl.pIhvDiscoveryProfiles);
 	}
@@ -289,15 +333,23 @@ static bool phost_calls_data(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 		if (!ipc_rd_done(r))
 			return false;
 		rc = phost.hd.Dot11ExtIhvQueryUIRequest(ext, (DOT11EXT_IHV_CONNECTION_PHASE)a1, &ui);
-		if (rc == ERROR_SUCCESS && ui && !phost_buffer_ours(ui)) {
+		if (rc == ERROR_SUCCESS && ui && !phost_buffer_holds(ui, sizeof(*ui))) {
 			phost_log(DOT11EXT_LINUX_LOG_ERROR, "QueryUIRequest returned memory not from "
 				  "Dot11ExtAllocateBuffer (ignored, not freed)");
 			ui = NULL;
 		}
+		/* its data, read only inside its own block (contract rule 65) */
+		if (ui && ui->dwByteCount && (ui->pvUIRequest == (PVOID)ui ||
+			   !phost_buffer_holds(ui->pvUIRequest, ui->dwByteCount))) {
+			phost_log(DOT11EXT_LINUX_LOG_ERROR, "QueryUIRequest's data is not a "
+				  "Dot11ExtAllocateBuffer block of its dwByteCount (refused)");
+			rc = ERROR_INVALID_PARAMETER;
+		}
 		ipc_wr_u32(w, rc);
-		ipc_wr_ui_request(w, ui);
+		ipc_wr_ui_request(w, rc == ERROR_SUCCESS ? ui : NULL);
 		if (ui) { /* ihvd frees its copy (contract rule 65); ours goes here */
-			if (ui->pvUIRequest && phost_buffer_ours(ui->pvUIRequest))
+			if (ui->pvUIRequest && ui->pvUIRequest != (PVOID)ui &&
+			    phost_buffer_ours(ui->pvUIRequest))
 				phost_apis.Dot11ExtFreeBuffer(ui->pvUIRequest);
 			phost_apis.Dot11ExtFreeBuffer(ui);
 		}

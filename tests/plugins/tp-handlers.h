@@ -315,7 +315,8 @@ static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,
 
 		out->dwCount = 1;
 		out->pIhvDiscoveryProfiles = &foreign;
-	} else if (tp_state.discovery == 1) {
+	} else if (tp_state.discovery == 1 || tp_state.discovery == 3 ||
+		   tp_state.discovery == 4) {
 		static const WCHAR c[] = { '<', 'c', '/', '>', 0 }, s[] = { '<', 's', '/', '>', 0 };
 		PDOT11EXT_IHV_DISCOVERY_PROFILE p = NULL;
 		LPVOID cc = NULL, ss = NULL;
@@ -328,10 +329,12 @@ static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,
 		}
 		memcpy(cc, c, sizeof(c));
 		memcpy(ss, s, sizeof(s));
+		if (tp_state.discovery == 4) /* 4: a fragment with no terminator in its block */
+			memset(cc, 'A', sizeof(c));
 		memset(p, 0, sizeof(*p));
 		p->IhvConnectivityProfile.pszXmlFragmentIhvConnectivity = cc;
 		p->IhvSecurityProfile.pszXmlFragmentIhvSecurity = ss;
-		out->dwCount = 1;
+		out->dwCount = tp_state.discovery == 3 ? 5 : 1; /* 3: more entries than the block */
 		out->pIhvDiscoveryProfiles = p;
 		*reason = L2_REASON_CODE_SUCCESS;
 		leave();
@@ -482,7 +485,7 @@ static DWORD WINAPI h_query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE p
 	}
 	memset(r, 0, sizeof(*r));
 	r->guidUIRequest.Data1 = 0x5678;
-	r->dwByteCount = 4;
+	r->dwByteCount = tp_state.query_ui == 3 ? 400 : 4; /* 3: more than its block holds */
 	memcpy(data, "pin?", 4);
 	r->pvUIRequest = data;
 	*out = r;

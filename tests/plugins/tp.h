@@ -75,7 +75,8 @@ struct tp_state {
 	int reset_cancels;             /* complete pending pre with ERROR_CANCELLED in AdapterReset */
 	int ui_request;                /* SendUIRequest in PerformPreAssociate */
 	int query_ui;                  /* return a request from QueryUIRequest
-					* (2: one not from AllocateBuffer, rule 65) */
+					* (2: one not from AllocateBuffer, 3: its data
+					* longer than its block; rule 65) */
 	int notify;                    /* SendNotification in PerformPostAssociate */
 	int udata_in_pre;              /* custom user data inside PerformPreAssociate */
 	DWORD init_adapter_error;      /* InitAdapter fails with this */
@@ -90,7 +91,9 @@ struct tp_state {
 	uint32_t validate_reason;      /* *pdwReasonCode of ValidateProfile */
 	uint32_t match_reason;         /* *pdwReasonCode of PerformCapabilityMatch */
 	DWORD validate_error;          /* ValidateProfile returns this */
-	int discovery;                 /* CreateDiscoveryProfiles: 1 one profile, 2 foreign memory */
+	int discovery;                 /* CreateDiscoveryProfiles: 1 one profile, 2 foreign memory,
+					* 3 a count beyond the list's block, 4 a fragment with
+					* no terminator in its block */
 	DWORD match_error;             /* PerformCapabilityMatch returns this */
 	uint16_t extra_ethertype;      /* also registered with 0x888E (host order); 0: none */
 	int notify_on_extra;           /* SendNotification (code 8) of each extra_ethertype payload */

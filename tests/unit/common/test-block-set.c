@@ -21,17 +21,23 @@ START_TEST(test_block_set_alloc_owns_free)
 	for (int i = 0; i < 40; i++)
 		ck_assert_uint_eq(a[i], 0); /* zero-filled: no old heap octets reach anyone */
 	memset(a, 0xa5, 40);
-	ck_assert(block_set_owns(&s, a));
-	ck_assert(block_set_owns(&s, b));
-	ck_assert(!block_set_owns(&s, a + 1)); /* inside a block is not a block */
-	ck_assert(!block_set_owns(&s, NULL));
+	size_t size = 99;
+
+	ck_assert(block_set_owns(&s, a, &size));
+	ck_assert_uint_eq(size, 40);
+	ck_assert(block_set_owns(&s, b, &size));
+	ck_assert_uint_eq(size, 0);
+	ck_assert(!block_set_owns(&s, a + 1, NULL)); /* inside a block is not a block */
+	ck_assert(!block_set_owns(&s, NULL, NULL));
 	ck_assert_uint_eq(block_set_count(&s), 2);
 	ck_assert(block_set_free(&s, a));
-	ck_assert(!block_set_owns(&s, a));
+	ck_assert(!block_set_owns(&s, a, NULL));
 	ck_assert_uint_eq(block_set_count(&s), 1);
 	ck_assert(block_set_free(&s, b));
 	ck_assert_uint_eq(block_set_count(&s), 0);
 	ck_assert(!block_set_free(&s, NULL));
+	ck_assert_ptr_null(block_set_alloc(&s, SIZE_MAX - 4)); /* its header would not fit */
+	ck_assert_uint_eq(block_set_count(&s), 0);
 }
 END_TEST
 
@@ -43,7 +49,7 @@ START_TEST(test_block_set_double_free_refused)
 
 	ck_assert(block_set_free(&s, a));
 	ck_assert(!block_set_free(&s, a));
-	ck_assert(block_set_owns(&s, keep));
+	ck_assert(block_set_owns(&s, keep, NULL));
 	ck_assert_uint_eq(block_set_count(&s), 1);
 	ck_assert(block_set_free(&s, keep));
 }
@@ -64,7 +70,7 @@ START_TEST(test_block_set_foreign_pointer_not_read)
 
 	ck_assert_ptr_ne(m, MAP_FAILED);
 	ck_assert_int_eq(munmap(m, (size_t)pg), 0);
-	ck_assert(!block_set_owns(&s, m + pg));
+	ck_assert(!block_set_owns(&s, m + pg, NULL));
 	ck_assert(!block_set_free(&s, m + pg));
 	ck_assert(!block_set_free(&s, stack_bytes + 16));
 	ck_assert_uint_eq(stack_bytes[15], 0);
@@ -80,7 +86,7 @@ static void *block_set_worker(void *arg)
 	for (int i = 0; i < 2000; i++) {
 		void *p = block_set_alloc(&block_set_shared, (size_t)(i % 64));
 
-		if (!p || !block_set_owns(&block_set_shared, p) ||
+		if (!p || !block_set_owns(&block_set_shared, p, NULL) ||
 		    !block_set_free(&block_set_shared, p))
 			return (void *)1;
 	}

@@ -163,6 +163,22 @@ START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
 	ck_assert_int_eq(X.n_ui, 0);
 	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	hx_stop(&X);
+
+	/* data said to be longer than its block: refused, never read past it, both freed */
+	hx_open(&X, "tp-good");
+	X.tp->query_ui = 3;
+	X.tp->pre_mode = TP_PRE_NEVER;
+	hx_start(&X, "tp-good");
+	hx_connect(&X);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_ui, 0);
+	if (hx_isolated())
+		ck_assert(hx_log_has("QueryUIRequest's data is not a Dot11ExtAllocateBuffer block"));
+	else
+		ck_assert(hx_log_has("QueryUIRequest gave an invalid request (error 87)"));
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
+	hx_stop(&X);
 }
 END_TEST
 
@@ -203,6 +219,18 @@ START_TEST(test_rule_65_discovery_profiles_freed_by_host)
 		ck_assert(hx_log_has("contract rule 65: CreateDiscoveryProfiles returned memory not"));
 		ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	}
+	/* a count beyond the list's block, a fragment unterminated in its block: refused,
+	 * nothing read past a block (ASan would say), nothing handed over */
+	X.tp->discovery = 3;
+	ui_discovered[0] = 0;
+	ck_assert_int_lt(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), 0);
+	ck_assert(hx_log_has(hx_isolated() ? "returned a list or fragment larger than its" :
+					     "CreateDiscoveryProfiles' list is smaller than its 5"));
+	X.tp->discovery = 4;
+	ck_assert_int_le(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), 0);
+	ck_assert_str_eq(ui_discovered, "");
 	hx_stop(&X);
 }
 END_TEST
