@@ -428,13 +428,45 @@ void nl80211_dispatch_sock_drain(struct nl80211 *d, struct nl_sock *sk,
 {
 	int err = nl80211_sock_drain(sk, nl80211_notify_now, d);
 
-	if (err == -ENOBUFS)
+	if (err == -ENOBUFS && sk == d->ev) {
+		/* the re-read comes from the loop, like the dispatch (nl80211_dispatch_overrun) */
+		d->ev_overrun = true;
+		nl80211_wake(d);
+	} else if (err == -ENOBUFS) {
 		nl80211_log(d, DRV_LOG_WARN,
 		     "nl80211: %s socket overrun: notifications were lost", name);
-	else if (err < 0)
+	} else if (err < 0) {
 		nl80211_log(d, DRV_LOG_ERROR, "nl80211: %s socket: %s (%d)",
 			    name,
 			    strerror(-err), err);
+	}
+}
+
+/* Is an end of ifindex's scan (NEW_SCAN_RESULTS or SCAN_ABORTED) queued, not yet dispatched? */
+bool nl80211_dispatch_scan_end_queued(struct nl80211 *d, uint32_t ifindex)
+{
+	for (const struct nl80211_pending *p = d->q_head; p; p = p->next) {
+		struct nl80211_event e;
+
+		if (p->kind != PENDING_NL ||
+		    nl80211_event_parse((const struct nlmsghdr *)p->data, &e, NULL, NULL) ||
+		    !e.has_ifindex || e.ifindex != ifindex)
+			continue;
+		if (e.cmd == NL80211_CMD_NEW_SCAN_RESULTS || e.cmd == NL80211_CMD_SCAN_ABORTED)
+			return true;
+	}
+	return false;
+}
+
+/* After an event socket overrun, once no dispatch runs: hotplug notifications may be lost. */
+static void nl80211_dispatch_overrun(struct nl80211 *d)
+{
+	if (!d->ev_overrun || d->dispatching)
+		return;
+	d->ev_overrun = false;
+	nl80211_log(d, DRV_LOG_WARN,
+	     "nl80211: event socket overrun, notifications lost; re-reading interfaces");
+	nl80211_iface_scan(d, true, true);
 }
 
 void nl80211_dispatch_ev_readable(void *arg, int fd)
@@ -444,16 +476,13 @@ void nl80211_dispatch_ev_readable(void *arg, int fd)
 
 	(void)fd;
 	err = nl80211_sock_drain(d->ev, nl80211_notify_now, d);
-	if (err < 0 && err != -ENOBUFS)
+	if (err == -ENOBUFS)
+		d->ev_overrun = true;
+	else if (err < 0)
 		nl80211_log(d, DRV_LOG_ERROR, "nl80211: event socket: %s (%d)",
 			    strerror(-err), err);
 	nl80211_dispatch_run(d);
-	if (err == -ENOBUFS && !d->dispatching) {
-		/* Hotplug notifications may be among the lost: re-read. */
-		nl80211_log(d, DRV_LOG_WARN,
-		     "nl80211: event socket overrun, notifications lost; re-reading interfaces");
-		nl80211_iface_scan(d, true, true);
-	}
+	nl80211_dispatch_overrun(d);
 }
 
 void nl80211_dispatch_efd_readable(void *arg, int fd)
@@ -465,4 +494,5 @@ void nl80211_dispatch_efd_readable(void *arg, int fd)
 		nl80211_log(d, DRV_LOG_WARN, "nl80211: eventfd read: %s",
 			    strerror(errno));
 	nl80211_dispatch_run(d);
+	nl80211_dispatch_overrun(d);
 }

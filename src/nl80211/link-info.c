@@ -13,7 +13,6 @@
 #include <netlink/genl/genl.h>
 
 #include "nl80211/attr.h"
-#include "nl80211/event.h"
 #include "nl80211/link-parse.h"
 
 static struct nl_msg *nl80211_link_msg(int family, uint8_t cmd, int flags, uint32_t ifindex)
@@ -116,22 +115,6 @@ int nl80211_link_poll(struct drv *drv, uint32_t ifindex, const uint8_t bssid[DRV
 	return out->signal_valid ? 0 : -ENODATA;
 }
 
-/* Is an end of ifindex's scan (NEW_SCAN_RESULTS or SCAN_ABORTED) queued, not yet dispatched? */
-static bool nl80211_link_scan_end_queued(struct nl80211 *d, uint32_t ifindex)
-{
-	for (const struct nl80211_pending *p = d->q_head; p; p = p->next) {
-		struct nl80211_event e;
-
-		if (p->kind != PENDING_NL ||
-		    nl80211_event_parse((const struct nlmsghdr *)p->data, &e, NULL, NULL) ||
-		    !e.has_ifindex || e.ifindex != ifindex)
-			continue;
-		if (e.cmd == NL80211_CMD_NEW_SCAN_RESULTS || e.cmd == NL80211_CMD_SCAN_ABORTED)
-			return true;
-	}
-	return false;
-}
-
 int nl80211_link_scan_abort(struct drv *drv, uint32_t ifindex)
 {
 	struct nl80211 *d = nl80211_of(drv);
@@ -149,7 +132,7 @@ int nl80211_link_scan_abort(struct drv *drv, uint32_t ifindex)
 	 * interface's scan end among it, nothing is aborted.
 	 */
 	nl80211_dispatch_sock_drain(d, d->ev, "event");
-	ended = nl80211_link_scan_end_queued(d, ifindex);
+	ended = nl80211_dispatch_scan_end_queued(d, ifindex);
 	if (d->q_head)
 		nl80211_wake(d);
 	if (ended)

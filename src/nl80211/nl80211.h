@@ -123,6 +123,7 @@ struct nl80211 {
 	struct nl80211_wiphy *wiphys;
 	struct nl80211_pending *q_head, *q_tail;
 	bool dispatching;
+	bool ev_overrun; /* the event socket overran: the interfaces are to be re-read */
 };
 
 static inline struct nl80211 *nl80211_of(struct drv *drv)
@@ -186,8 +187,11 @@ bool nl80211_ethertype_listening(const struct nl80211_iface *i, uint16_t type);
 
 /* dispatch.c */
 void nl80211_dispatch_run(struct nl80211 *d);
+/* Queue what waits on sk for the loop's dispatch (an event socket overrun: see ev_overrun). */
 void nl80211_dispatch_sock_drain(struct nl80211 *d, struct nl_sock *sk,
 				 const char *name);
+/* Is an end of ifindex's scan (NEW_SCAN_RESULTS or SCAN_ABORTED) queued, not yet dispatched? */
+bool nl80211_dispatch_scan_end_queued(struct nl80211 *d, uint32_t ifindex);
 void nl80211_dispatch_ev_readable(void *arg, int fd);
 void nl80211_dispatch_efd_readable(void *arg, int fd);
 

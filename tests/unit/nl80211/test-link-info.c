@@ -4,7 +4,7 @@
  * has already ended, its end still unread, since the scan running by then
  * may be another process's. The event socket here is a netlink socket fed
  * from a second one, so what the kernel would have multicast is waiting
- * exactly as it would be.
+ * as it would be.
  */
 #include "nl80211/nl80211.h"
 #include "tests/unit/nl80211/test-nl.h"
@@ -16,6 +16,7 @@
 #include <netlink/socket.h>
 
 #define LI_IFINDEX 7
+#define LI_FAMILY 0xfff0 /* no generic netlink family has it: a sent ABORT_SCAN is refused */
 
 struct li {
 	struct nl80211 d;
@@ -23,12 +24,17 @@ struct li {
 	struct nl_sock *feeder;
 };
 
-static struct nl_sock *li_sock(void)
+/*
+ * The command socket is a generic netlink one, as in ihvd; the event socket and its
+ * feeder are NETLINK_USERSOCK, where a process without CAP_NET_ADMIN may send to
+ * another's port (generic netlink would refuse it) and the drain reads the same.
+ */
+static struct nl_sock *li_sock(int protocol)
 {
 	struct nl_sock *sk = nl_socket_alloc();
 
 	ck_assert_ptr_nonnull(sk);
-	ck_assert_int_eq(nl_connect(sk, NETLINK_GENERIC), 0);
+	ck_assert_int_eq(nl_connect(sk, protocol), 0);
 	nl_socket_set_nonblocking(sk);
 	nl_socket_disable_seq_check(sk);
 	return sk;
@@ -37,25 +43,27 @@ static struct nl_sock *li_sock(void)
 static void li_open(struct li *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->d.family = TEST_FAMILY; /* no such family here: a sent ABORT_SCAN is refused */
-	t->d.cmd = li_sock();
-	t->d.ev = li_sock();
+	t->d.family = LI_FAMILY;
+	t->d.cmd = li_sock(NETLINK_GENERIC);
+	t->d.ev = li_sock(NETLINK_USERSOCK);
 	t->d.efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	ck_assert_int_ge(t->d.efd, 0);
 	t->iface.ifindex = LI_IFINDEX;
 	t->iface.d = &t->d;
 	strcpy(t->iface.ifname, "wlan0");
 	t->d.ifaces = &t->iface;
-	t->feeder = li_sock();
+	t->feeder = li_sock(NETLINK_USERSOCK);
 }
 
 /* What the kernel would multicast: cmd for ifindex, waiting on the event socket. */
 static void li_event(struct li *t, uint8_t cmd, uint32_t ifindex)
 {
-	struct nl_msg *m = test_msg(cmd);
+	struct nl_msg *m = nlmsg_alloc();
 	struct sockaddr_nl to = { .nl_family = AF_NETLINK,
 				  .nl_pid = nl_socket_get_local_port(t->d.ev) };
 
+	ck_assert_ptr_nonnull(m);
+	ck_assert_ptr_nonnull(genlmsg_put(m, 0, 0, LI_FAMILY, 0, 0, cmd, 0));
 	ck_assert_int_eq(nla_put_u32(m, NL80211_ATTR_IFINDEX, ifindex), 0);
 	ck_assert_int_eq(sendto(nl_socket_get_fd(t->feeder), nlmsg_hdr(m), nlmsg_hdr(m)->nlmsg_len,
 				0, (struct sockaddr *)&to, sizeof(to)),
