@@ -792,6 +792,25 @@ START_TEST(test_reconnect_after_expiry_probes_link_channel)
 }
 END_TEST
 
+/* An abort the driver refuses (not -EALREADY): the scan's own end is awaited, logged so. */
+START_TEST(test_probe_abort_refused_waits_for_scan_end)
+{
+	linked_then_down(2412);
+
+	fake.bss[0].seen_ms_ago = 3000;
+	fake.scan_abort_ret = -EOPNOTSUPP;
+	ck_assert_int_eq(station_reconnect(st), 0);
+	fake.bss[0].seen_ms_ago = 1;
+	logs[0] = 0;
+	run_for(12);
+	ck_assert_int_eq(fake.n_scan_abort, 1);
+	ck_assert_msg(strstr(logs, "the scan could not be aborted"), "logs: %s", logs);
+	ck_assert_int_eq(fake.n_connect, 1);
+	station_drv_event(st, &(struct drv_event){ .type = DRV_EVENT_SCAN_DONE });
+	ck_assert_int_eq(fake.n_connect, 2);
+}
+END_TEST
+
 /*
  * When the abort fails (the scan ended by itself meanwhile: nl80211 found its end
  * unread and aborted nothing) the scan's own end is awaited; a scan someone else
@@ -1302,7 +1321,8 @@ int main(void)
 			 test_user_disconnect_and_stop, test_reconnect_after_idle_joins_known_bss,
 			 test_lost_link_known_bss_then_scan_when_gone,
 			 test_reconnect_after_expiry_probes_link_channel,
-			 test_probe_abort_failed_waits_for_scan_end, test_probe_gives_up_after_a_second,
+			 test_probe_abort_failed_waits_for_scan_end,
+			 test_probe_abort_refused_waits_for_scan_end, test_probe_gives_up_after_a_second,
 			 test_probe_scan_done_after_abort_and_link_ssid, test_probe_hidden_network,
 			 test_probe_stops_on_failed_read, test_link_freqs_kept_in_state_dir,
 			 test_link_freqs_stale_file_rewritten, test_refused_known_channels_scan_all,
