@@ -74,6 +74,14 @@ bool ihv_buffer_ours(const void *p)
 	return block_set_owns(&buffer_blocks, p, NULL);
 }
 
+/* ... and how large (0 when it is not one)? */
+size_t ihv_buffer_size(const void *p)
+{
+	size_t size;
+
+	return block_set_owns(&buffer_blocks, p, &size) ? size : 0;
+}
+
 /* ... of at least need octets, so that reading need octets stays inside it? */
 bool ihv_buffer_holds(const void *p, size_t need)
 {

@@ -29,6 +29,59 @@ static bool discovery_fragment_free(struct ihv_adapter *a, void *p)
 	return true;
 }
 
+/*
+ * Contract rule 65: the list and its fragments are read only inside their
+ * AllocateBuffer blocks. Returns how many entries lie inside the list's block
+ * (those may be read, to free their fragments); *ok is false when that is not
+ * all of them (at most 64), or a fragment is not a block holding its
+ * terminator, or is the list itself.
+ */
+static DWORD discovery_list_check(const DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *l, bool *ok)
+{
+	const DOT11EXT_IHV_DISCOVERY_PROFILE *p = l->pIhvDiscoveryProfiles;
+	size_t room = ihv_buffer_size(p) / sizeof(*p);
+	DWORD n = l->dwCount < 64 ? l->dwCount : 64, fit = room < n ? (DWORD)room : n, i;
+
+	*ok = fit == n;
+	for (i = 0; i < fit; i++) {
+		const uint16_t *c = p[i].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
+		const uint16_t *s = p[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity;
+
+		if ((c && ((const void *)c == p || !ihv_buffer_holds_utf16(c))) ||
+		    (s && ((const void *)s == p || !ihv_buffer_holds_utf16(s))))
+			*ok = false;
+	}
+	return fit;
+}
+
+/* Free the fragments of the list's first n entries, each once, then the list. */
+static void discovery_list_free(struct ihv_adapter *a, DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *l,
+				DWORD n)
+{
+	const void *done[128];
+	size_t n_done = 0, k;
+
+	for (DWORD i = 0; i < n; i++) {
+		void *f[2] = { l->pIhvDiscoveryProfiles[i].IhvConnectivityProfile
+				       .pszXmlFragmentIhvConnectivity,
+			       l->pIhvDiscoveryProfiles[i].IhvSecurityProfile
+				       .pszXmlFragmentIhvSecurity };
+
+		for (int j = 0; j < 2; j++) {
+			if (!f[j] || f[j] == (void *)l->pIhvDiscoveryProfiles)
+				continue;
+			for (k = 0; k < n_done && done[k] != f[j]; k++)
+				;
+			if (k < n_done)
+				continue; /* shared: freed once */
+			done[n_done++] = f[j];
+			/* the whole block is wiped: it may hold a secret */
+			discovery_fragment_free(a, f[j]);
+		}
+	}
+	ihv_buffer_free(l->pIhvDiscoveryProfiles);
+}
+
 int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 				   const struct ihv_connect_request *req, bool insecure,
 				   ihv_discovery_cb cb, void *ctx, uint32_t *reason)
@@ -41,6 +94,7 @@ int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 	DWORD rc, r = L2_REASON_CODE_SUCCESS, i, count;
 	uint8_t *buf;
 	size_t len;
+	bool ok;
 	int n = 0;
 
 	if (!a || !req || !cb || req->ssid_len > DOT11_SSID_MAX_LENGTH ||
@@ -74,43 +128,30 @@ int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 		discovery_fragment_free(a, list.pIhvDiscoveryProfiles); /* refused, logged */
 		return -EINVAL;
 	}
-	count = list.dwCount < 64 ? list.dwCount : 64;
-	if (!ihv_buffer_holds(list.pIhvDiscoveryProfiles,
-			      count * sizeof(DOT11EXT_IHV_DISCOVERY_PROFILE))) {
-		log_err("%s: contract rule 65: CreateDiscoveryProfiles' list is smaller than its "
-			"%u entries (refused, freed)", a->h->name, (unsigned)list.dwCount);
-		ihv_buffer_free(list.pIhvDiscoveryProfiles);
+	count = discovery_list_check(&list, &ok);
+	if (!ok) {
+		log_err("%s: contract rule 65: CreateDiscoveryProfiles returned a list or fragment "
+			"larger than its Dot11ExtAllocateBuffer block (refused)", a->h->name);
+		discovery_list_free(a, &list, count);
 		return -EINVAL;
 	}
-	for (i = 0; i < count; i++) {
+	for (i = 0; rc == ERROR_SUCCESS && i < count; i++) {
 		DOT11EXT_IHV_DISCOVERY_PROFILE *p = &list.pIhvDiscoveryProfiles[i];
 		uint16_t *c16 = p->IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
 		uint16_t *s16 = p->IhvSecurityProfile.pszXmlFragmentIhvSecurity;
-		char *c8 = NULL, *s8 = NULL;
+		char *c8 = c16 ? utf16_to_utf8(c16, IHV_MAX_BLOB) : NULL;
+		char *s8 = s16 ? utf16_to_utf8(s16, IHV_MAX_BLOB) : NULL;
 
-		/* a fragment that is the list itself is not the plugin's to hand over twice */
-		if ((void *)c16 == (void *)list.pIhvDiscoveryProfiles)
-			c16 = NULL;
-		if ((void *)s16 == (void *)list.pIhvDiscoveryProfiles)
-			s16 = NULL;
-		/* each fragment is read only inside its block, up to its terminator */
-		if (rc == ERROR_SUCCESS && (!c16 || ihv_buffer_holds_utf16(c16)) &&
-		    (!s16 || ihv_buffer_holds_utf16(s16))) {
-			c8 = c16 ? utf16_to_utf8(c16, IHV_MAX_BLOB) : NULL;
-			s8 = s16 ? utf16_to_utf8(s16, IHV_MAX_BLOB) : NULL;
-			if (c8 && s8) {
-				cb(ctx, c8, s8);
-				n++;
-			}
+		if (c8 && s8) {
+			cb(ctx, c8, s8);
+			n++;
 		}
 		if (s8)
 			explicit_bzero(s8, strlen(s8)); /* may hold a secret */
 		free(c8);
 		free(s8);
-		discovery_fragment_free(a, c16);
-		discovery_fragment_free(a, s16); /* the whole block wiped: it may hold a secret */
 	}
-	ihv_buffer_free(list.pIhvDiscoveryProfiles);
+	discovery_list_free(a, &list, count);
 	if (rc != ERROR_SUCCESS)
 		return -ENOENT;
 	return n;

@@ -307,6 +307,7 @@ uint32_t ihv_win32_from_errno(int err);
 DWORD WINAPI ihv_buffer_alloc(DWORD count, LPVOID *pp);
 VOID WINAPI ihv_buffer_free(LPVOID p);
 bool ihv_buffer_ours(const void *p);
+size_t ihv_buffer_size(const void *p);
 bool ihv_buffer_holds(const void *p, size_t need);
 bool ihv_buffer_holds_utf16(const uint16_t *p);
 

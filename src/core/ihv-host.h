@@ -257,7 +257,9 @@ void ihv_host_session_change(struct ihv_host *h, uint32_t wts_event,
  * network req names (its SSID and BSSes; no profile): cb gets each proposed
  * profile's two fragments as UTF-8, valid for the call. The number of
  * profiles, -ENOENT when the plugin has none (its reason in *reason),
- * -EINVAL when it handed back memory not from Dot11ExtAllocateBuffer.
+ * -EINVAL when it handed back memory not from Dot11ExtAllocateBuffer or
+ * larger than its block (contract rule 65; isolated, the plugin host refuses
+ * that answer and this gives -ENOENT).
  */
 typedef void (*ihv_discovery_cb)(void *ctx, const char *conn_xml, const char *sec_xml);
 int ihv_adapter_discovery_profiles(struct ihv_adapter *a,

@@ -79,9 +79,15 @@ static void session_query_ui(struct ihv_adapter *a, DOT11EXT_IHV_CONNECTION_PHAS
 	ihv_call_leave(a->h, a, &save);
 	if (rc != ERROR_SUCCESS || !r)
 		return;
-	if (!ihv_buffer_holds(r, sizeof(*r))) {
+	if (!ihv_buffer_ours(r)) {
 		log_err("%s: QueryUIRequest returned memory not from Dot11ExtAllocateBuffer (ignored, not freed)",
 			a->h->name);
+		return;
+	}
+	if (!ihv_buffer_holds(r, sizeof(*r))) {
+		log_err("%s: QueryUIRequest returned a block smaller than DOT11EXT_IHV_UI_REQUEST "
+			"(refused, freed)", a->h->name);
+		ihv_buffer_free(r);
 		return;
 	}
 	/* its data too comes from AllocateBuffer, and is read only inside that block */

@@ -429,7 +429,7 @@ void nl80211_dispatch_sock_drain(struct nl80211 *d, struct nl_sock *sk,
 	int err = nl80211_sock_drain(sk, nl80211_notify_now, d);
 
 	if (err == -ENOBUFS && sk == d->ev) {
-		/* the re-read comes from the loop, like the dispatch (nl80211_dispatch_overrun) */
+		/* the re-read comes from the loop, as the dispatch does */
 		d->ev_overrun = true;
 		nl80211_wake(d);
 	} else if (err == -ENOBUFS) {
@@ -459,7 +459,7 @@ bool nl80211_dispatch_scan_end_queued(struct nl80211 *d, uint32_t ifindex)
 }
 
 /* After an event socket overrun, once no dispatch runs: hotplug notifications may be lost. */
-static void nl80211_dispatch_overrun(struct nl80211 *d)
+static void nl80211_dispatch_overrun_reread(struct nl80211 *d)
 {
 	if (!d->ev_overrun || d->dispatching)
 		return;
@@ -476,13 +476,15 @@ void nl80211_dispatch_ev_readable(void *arg, int fd)
 
 	(void)fd;
 	err = nl80211_sock_drain(d->ev, nl80211_notify_now, d);
-	if (err == -ENOBUFS)
+	if (err == -ENOBUFS) {
 		d->ev_overrun = true;
-	else if (err < 0)
+		nl80211_wake(d); /* met inside a dispatch: the eventfd brings the re-read */
+	} else if (err < 0) {
 		nl80211_log(d, DRV_LOG_ERROR, "nl80211: event socket: %s (%d)",
 			    strerror(-err), err);
+	}
 	nl80211_dispatch_run(d);
-	nl80211_dispatch_overrun(d);
+	nl80211_dispatch_overrun_reread(d);
 }
 
 void nl80211_dispatch_efd_readable(void *arg, int fd)
@@ -494,5 +496,5 @@ void nl80211_dispatch_efd_readable(void *arg, int fd)
 		nl80211_log(d, DRV_LOG_WARN, "nl80211: eventfd read: %s",
 			    strerror(errno));
 	nl80211_dispatch_run(d);
-	nl80211_dispatch_overrun(d);
+	nl80211_dispatch_overrun_reread(d);
 }

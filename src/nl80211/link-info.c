@@ -132,7 +132,8 @@ int nl80211_link_scan_abort(struct drv *drv, uint32_t ifindex)
 	 * interface's scan end among it, nothing is aborted.
 	 */
 	nl80211_dispatch_sock_drain(d, d->ev, "event");
-	ended = nl80211_dispatch_scan_end_queued(d, ifindex);
+	/* an overrun may have lost that end: abort nothing either; the scan ends by itself */
+	ended = d->ev_overrun || nl80211_dispatch_scan_end_queued(d, ifindex);
 	if (d->q_head)
 		nl80211_wake(d);
 	if (ended)

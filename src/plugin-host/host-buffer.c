@@ -19,6 +19,13 @@ bool phost_buffer_ours(const void *p)
 	return block_set_owns(&phost_buffer_blocks, p, NULL);
 }
 
+size_t phost_buffer_size(const void *p)
+{
+	size_t size;
+
+	return block_set_owns(&phost_buffer_blocks, p, &size) ? size : 0;
+}
+
 bool phost_buffer_holds(const void *p, size_t need)
 {
 	return block_set_holds(&phost_buffer_blocks, p, need);

@@ -87,19 +87,19 @@ static bool phost_calls_exports(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 /*
  * Contract rule 65: CreateDiscoveryProfiles' list and fragments are read only
  * inside their AllocateBuffer blocks. Returns how many entries lie inside the
- * list's block (what may be read to free them); *ok false when any part is not
- * a block of its size, a fragment is unterminated, or is the list itself.
+ * list's block (those may be read, to free their fragments); *ok is false when
+ * that is not all of them (at most 64), or a fragment is not a block holding
+ * its terminator, or is the list itself.
  */
 static uint32_t phost_calls_discovery_check(const DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *dl,
 					    bool *ok)
 {
 	const DOT11EXT_IHV_DISCOVERY_PROFILE *l = dl->pIhvDiscoveryProfiles;
-	uint32_t n = dl->dwCount < 64 ? dl->dwCount : 64, i;
+	size_t room = phost_buffer_size(l) / sizeof(*l);
+	uint32_t n = dl->dwCount < 64 ? dl->dwCount : 64, fit = room < n ? (uint32_t)room : n, i;
 
-	*ok = phost_buffer_holds(l, n * sizeof(*l));
-	if (!*ok)
-		return 0;
-	for (i = 0; i < n; i++) {
+	*ok = fit == n;
+	for (i = 0; i < fit; i++) {
 		const uint16_t *c = l[i].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
 		const uint16_t *s = l[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity;
 
@@ -107,7 +107,33 @@ static uint32_t phost_calls_discovery_check(const DOT11EXT_IHV_DISCOVERY_PROFILE
 		    (s && ((const void *)s == l || !phost_buffer_holds_utf16(s))))
 			*ok = false;
 	}
-	return n;
+	return fit;
+}
+
+/* Free the fragments of the list's first n entries, each once, then the list. */
+static void phost_calls_discovery_free(DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *dl, uint32_t n)
+{
+	const void *done[128];
+	size_t n_done = 0, k;
+
+	for (uint32_t i = 0; i < n; i++) {
+		void *f[2] = { dl->pIhvDiscoveryProfiles[i].IhvConnectivityProfile
+				       .pszXmlFragmentIhvConnectivity,
+			       dl->pIhvDiscoveryProfiles[i].IhvSecurityProfile
+				       .pszXmlFragmentIhvSecurity };
+
+		for (int j = 0; j < 2; j++) {
+			if (!f[j] || f[j] == (void *)dl->pIhvDiscoveryProfiles)
+				continue;
+			for (k = 0; k < n_done && done[k] != f[j]; k++)
+				;
+			if (k < n_done)
+				continue; /* shared: freed once */
+			done[n_done++] = f[j];
+			phost_apis.Dot11ExtFreeBuffer(f[j]);
+		}
+	}
+	phost_apis.Dot11ExtFreeBuffer(dl->pIhvDiscoveryProfiles);
 }
 
 static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
@@ -117,7 +143,7 @@ static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 	DOT11EXT_IHV_DISCOVERY_PROFILE_LIST dl = { 0 };
 	HANDLE ext = ipc_rd_ptr(r);
 	DWORD rc, reason = 0;
-	uint32_t insecure = 0, i, n = 0;
+	uint32_t insecure = 0, n = 0;
 
 	if (id == IPC_H_CREATE_DISCOVERY_PROFILES)
 		insecure = ipc_rd_u32(r);
@@ -140,37 +166,35 @@ static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 								bl.plist, &dl, &reason);
 	ipc_profiles_free(&pr);
 	ipc_bss_list_free(&bl);
-	if (id == IPC_H_CREATE_DISCOVERY_PROFILES && phost_buffer_ours(dl.pIhvDiscoveryProfiles)) {
-		bool ok;
+	if (id == IPC_H_CREATE_DISCOVERY_PROFILES && dl.pIhvDiscoveryProfiles) {
+		bool ok = false;
 
-		n = phost_calls_discovery_check(&dl, &ok);
-		if (!ok) {
-			phost_log(DOT11EXT_LINUX_LOG_ERROR, "contract rule 65: CreateDiscoveryProfiles "
-				  "returned a list or fragment larger than its Dot11ExtAllocateBuffer "
-				  "block (refused)");
-			rc = ERROR_INVALID_PARAMETER;
+		if (!phost_buffer_ours(dl.pIhvDiscoveryProfiles)) {
+			phost_log(DOT11EXT_LINUX_LOG_ERROR, "contract rule 65: "
+				  "CreateDiscoveryProfiles returned memory not from "
+				  "Dot11ExtAllocateBuffer (refused, not freed)");
+		} else {
+			n = phost_calls_discovery_check(&dl, &ok);
+			if (!ok)
+				phost_log(DOT11EXT_LINUX_LOG_ERROR,
+					  "contract rule 65: CreateDiscoveryProfiles returned a "
+					  "list or fragment larger than its "
+					  "Dot11ExtAllocateBuffer block (refused)");
 		}
+		if (!ok && rc == ERROR_SUCCESS)
+			rc = ERROR_INVALID_PARAMETER;
+		ipc_wr_u32(w, rc);
+		ipc_wr_u32(w, reason);
+		ipc_wr_discovery(w, rc == ERROR_SUCCESS ? &dl : NULL);
+		/* the list's buffers came from AllocateBuffer and are ihvd's now: a copy went */
+		if (phost_buffer_ours(dl.pIhvDiscoveryProfiles))
+			phost_calls_discovery_free(&dl, n);
+		return true;
 	}
 	ipc_wr_u32(w, rc);
 	ipc_wr_u32(w, reason);
-	if (id == IPC_H_CREATE_DISCOVERY_PROFILES) {
-		const void *list = dl.pIhvDiscoveryProfiles;
-
-		ipc_wr_discovery(w, rc == ERROR_SUCCESS ? &dl : NULL);
-		/* the list's buffers came from AllocateBuffer and are ihvd's now: a copy went */
-		for (i = 0; i < n; i++) {
-			LPVOID c = dl.pIhvDiscoveryProfiles[i]
-					   .IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
-			LPVOID s = dl.pIhvDiscoveryProfiles[i]
-					   .IhvSecurityProfile.pszXmlFragmentIhvSecurity;
-
-			if (c != list)
-				phost_apis.Dot11ExtFreeBuffer(c);
-			if (s != list && s != c)
-				phost_apis.Dot11ExtFreeBuffer(s);
-		}
-		phost_apis.Dot11ExtFreeBuffer(dl.pIhvDiscoveryProfiles);
-	}
+	if (id == IPC_H_CREATE_DISCOVERY_PROFILES)
+		ipc_wr_discovery(w, NULL);
 	return true;
 }
 
@@ -333,17 +357,23 @@ static bool phost_calls_data(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 		if (!ipc_rd_done(r))
 			return false;
 		rc = phost.hd.Dot11ExtIhvQueryUIRequest(ext, (DOT11EXT_IHV_CONNECTION_PHASE)a1, &ui);
-		if (rc == ERROR_SUCCESS && ui && !phost_buffer_holds(ui, sizeof(*ui))) {
+		/* read only inside its own block, whatever rc says (contract rule 65) */
+		if (ui && !phost_buffer_ours(ui)) {
 			phost_log(DOT11EXT_LINUX_LOG_ERROR, "QueryUIRequest returned memory not from "
 				  "Dot11ExtAllocateBuffer (ignored, not freed)");
 			ui = NULL;
+		} else if (ui && !phost_buffer_holds(ui, sizeof(*ui))) {
+			phost_log(DOT11EXT_LINUX_LOG_ERROR, "QueryUIRequest returned a block "
+				  "smaller than DOT11EXT_IHV_UI_REQUEST (refused, freed)");
+			phost_apis.Dot11ExtFreeBuffer(ui);
+			ui = NULL;
 		}
-		/* its data, read only inside its own block (contract rule 65) */
 		if (ui && ui->dwByteCount && (ui->pvUIRequest == (PVOID)ui ||
 			   !phost_buffer_holds(ui->pvUIRequest, ui->dwByteCount))) {
 			phost_log(DOT11EXT_LINUX_LOG_ERROR, "QueryUIRequest's data is not a "
 				  "Dot11ExtAllocateBuffer block of its dwByteCount (refused)");
-			rc = ERROR_INVALID_PARAMETER;
+			if (rc == ERROR_SUCCESS)
+				rc = ERROR_INVALID_PARAMETER;
 		}
 		ipc_wr_u32(w, rc);
 		ipc_wr_ui_request(w, rc == ERROR_SUCCESS ? ui : NULL);

@@ -82,7 +82,8 @@ void phost_timers_forget(void);
 DWORD WINAPI phost_buffer_alloc(DWORD count, LPVOID *pp);
 VOID WINAPI phost_buffer_free(LPVOID p);
 bool phost_buffer_ours(const void *p);
-/* ... with room for need octets; holding a UTF-16 string terminated inside it */
+/* its size (0: not a block); room for need octets; a UTF-16 string terminated inside it */
+size_t phost_buffer_size(const void *p);
 bool phost_buffer_holds(const void *p, size_t need);
 #define PHOST_BUFFER_UTF16_MAX 65536 /* units, as ihvd's IHV_MAX_BLOB */
 bool phost_buffer_holds_utf16(const uint16_t *p);

@@ -315,6 +315,9 @@ static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,
 
 		out->dwCount = 1;
 		out->pIhvDiscoveryProfiles = &foreign;
+		*reason = L2_REASON_CODE_SUCCESS;
+		leave();
+		return ERROR_SUCCESS; /* a success the host must still refuse */
 	} else if (tp_state.discovery == 1 || tp_state.discovery == 3 ||
 		   tp_state.discovery == 4) {
 		static const WCHAR c[] = { '<', 'c', '/', '>', 0 }, s[] = { '<', 's', '/', '>', 0 };
@@ -474,6 +477,15 @@ static DWORD WINAPI h_query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE p
 		memset(&foreign, 0, sizeof(foreign));
 		foreign.guidUIRequest.Data1 = 0x5678;
 		*out = &foreign;
+		leave();
+		return ERROR_SUCCESS;
+	}
+	if (tp_state.query_ui == 4) { /* a block smaller than the request's struct */
+		if (g_api.Dot11ExtAllocateBuffer(4, (LPVOID *)&r)) {
+			leave();
+			return ERROR_OUTOFMEMORY;
+		}
+		*out = r;
 		leave();
 		return ERROR_SUCCESS;
 	}

@@ -76,7 +76,8 @@ struct tp_state {
 	int ui_request;                /* SendUIRequest in PerformPreAssociate */
 	int query_ui;                  /* return a request from QueryUIRequest
 					* (2: one not from AllocateBuffer, 3: its data
-					* longer than its block; rule 65) */
+					* longer than its block, 4: a block smaller than
+					* the struct; rule 65) */
 	int notify;                    /* SendNotification in PerformPostAssociate */
 	int udata_in_pre;              /* custom user data inside PerformPreAssociate */
 	DWORD init_adapter_error;      /* InitAdapter fails with this */

@@ -93,6 +93,40 @@ static void *block_set_worker(void *arg)
 	return NULL;
 }
 
+/* Room and a terminator inside the block: its edges, odd sizes and the cap. */
+START_TEST(test_block_set_holds_edges)
+{
+	struct block_set s = BLOCK_SET_INIT;
+	uint16_t *w3 = block_set_alloc(&s, 6), *w1 = block_set_alloc(&s, 3);
+	void *empty = block_set_alloc(&s, 0);
+	uint16_t on_stack[2] = { 0, 0 };
+
+	ck_assert(block_set_holds(&s, w3, 6));
+	ck_assert(!block_set_holds(&s, w3, 7));
+	ck_assert(block_set_holds(&s, empty, 0));
+	ck_assert(!block_set_holds(&s, empty, 1));
+	ck_assert(!block_set_holds(&s, on_stack, 0));
+	/* three units: the terminator in the last one counts, none at all does not */
+	w3[0] = 'a';
+	w3[1] = 'b';
+	w3[2] = 0;
+	ck_assert(block_set_holds_utf16(&s, w3, 100));
+	ck_assert(!block_set_holds_utf16(&s, w3, 2)); /* the cap reached before it */
+	w3[2] = 'c';
+	ck_assert(!block_set_holds_utf16(&s, w3, 100));
+	/* 3 octets hold one unit and half of another: only that one is looked at */
+	w1[0] = 0;
+	ck_assert(block_set_holds_utf16(&s, w1, 100));
+	w1[0] = 'x';
+	ck_assert(!block_set_holds_utf16(&s, w1, 100));
+	ck_assert(!block_set_holds_utf16(&s, empty, 100));
+	ck_assert(!block_set_holds_utf16(&s, on_stack, 100));
+	ck_assert(block_set_free(&s, w3));
+	ck_assert(block_set_free(&s, w1));
+	ck_assert(block_set_free(&s, empty));
+}
+END_TEST
+
 /* A plugin may allocate and free from its own threads. */
 START_TEST(test_block_set_threads)
 {
@@ -119,6 +153,7 @@ int main(void)
 	tcase_add_test(tc, test_block_set_alloc_owns_free);
 	tcase_add_test(tc, test_block_set_double_free_refused);
 	tcase_add_test(tc, test_block_set_foreign_pointer_not_read);
+	tcase_add_test(tc, test_block_set_holds_edges);
 	tcase_add_test(tc, test_block_set_threads);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
