@@ -138,14 +138,20 @@ START_TEST(test_rule_64_logoff_cancels_ui_requests)
 }
 END_TEST
 
-START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
+/* A connection whose pre-association asks the plugin's QueryUIRequest (tp-good mode). */
+static void ui_query_run(int mode)
 {
 	hx_open(&X, "tp-good");
-	X.tp->query_ui = 1;
+	X.tp->query_ui = mode;
 	X.tp->pre_mode = TP_PRE_NEVER;
 	hx_start(&X, "tp-good");
 	hx_connect(&X);
 	hx_run(&X, 5);
+}
+
+START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
+{
+	ui_query_run(1);
 	ck_assert_int_eq(X.n_ui, 1);
 	ck_assert_str_eq(X.ui_text[0], "pin?");
 	/* both blocks the plugin allocated were freed, once */
@@ -153,24 +159,14 @@ START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
 	hx_stop(&X);
 
 	/* a request not from Dot11ExtAllocateBuffer is refused, not used, not freed */
-	hx_open(&X, "tp-good");
-	X.tp->query_ui = 2;
-	X.tp->pre_mode = TP_PRE_NEVER;
-	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
+	ui_query_run(2);
 	ck_assert(hx_log_has("QueryUIRequest returned memory not from Dot11ExtAllocateBuffer"));
 	ck_assert_int_eq(X.n_ui, 0);
 	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	hx_stop(&X);
 
 	/* data said to be longer than its block: refused, never read past it, both freed */
-	hx_open(&X, "tp-good");
-	X.tp->query_ui = 3;
-	X.tp->pre_mode = TP_PRE_NEVER;
-	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
+	ui_query_run(3);
 	ck_assert_int_eq(X.n_ui, 0);
 	if (hx_isolated())
 		ck_assert(hx_log_has("QueryUIRequest's data is not a Dot11ExtAllocateBuffer"));
@@ -181,12 +177,7 @@ START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
 	hx_stop(&X);
 
 	/* a block smaller than the request's struct: refused, freed, not read */
-	hx_open(&X, "tp-good");
-	X.tp->query_ui = 4;
-	X.tp->pre_mode = TP_PRE_NEVER;
-	hx_start(&X, "tp-good");
-	hx_connect(&X);
-	hx_run(&X, 5);
+	ui_query_run(4);
 	ck_assert_int_eq(X.n_ui, 0);
 	ck_assert(hx_log_has("QueryUIRequest returned a block smaller than DOT11EXT_IHV_UI"));
 	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
