@@ -9,7 +9,7 @@
 # alternate base and this build instead of isolated and inline.
 # Each batch starts ihvd, connects, then reconnects IHVD_RECONNECT_N times (0.1 s
 # after each DISCONNECT, so the first key install does not wait for
-# mac80211's delayed tailroom count: README, "The station's port, after
+# mac80211's delayed tailroom count: docs/bench-history.md, "The station's port, after
 # message 4"). From ihvd's timeline line it notes, over the three batches of
 # each kind, the median [IQR] in ms since the request of: pre-association, connect, the
 # pre-association's length, connect to the 4-way handshake, the handshake
