@@ -49,6 +49,16 @@ static void iso_call_note_check(uint16_t id, const struct ipc_wr *reply)
 			 "it succeeded", ihv_plugin_label(), ipc_svc_name(id), rc);
 }
 
+/* A send to the host failed: it is gone, or it stopped reading (isolate-proc.c's bound). */
+static void iso_call_send_fault(struct ihv_isolate *iso, int rc, const char *gone)
+{
+	if (rc == -EAGAIN || rc == -EWOULDBLOCK)
+		ihv_isolate_fault(iso, "it stopped reading: an answer waited %u ms to be sent "
+				  "(contract rule 9)", iso->timeout_ms);
+	else
+		ihv_isolate_fault(iso, "%s (%s)", gone, strerror(-rc));
+}
+
 int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 		     struct ipc_msg *ret)
 {
@@ -70,7 +80,7 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 	rc = ipc_send(iso->fd_a, IPC_CALL, id, w);
 	ipc_wr_free(w);
 	if (rc < 0) {
-		ihv_isolate_fault(iso, "its process is gone (%s)", strerror(-rc));
+		iso_call_send_fault(iso, rc, "its process is gone");
 		goto out;
 	}
 	ipc_wr_init(&reply);
@@ -118,7 +128,7 @@ int ihv_isolate_call(struct ihv_isolate *iso, uint16_t id, struct ipc_wr *w,
 		rc = ipc_send(iso->fd_a, IPC_SVC_RETURN, m.id, &reply);
 		ipc_msg_free(&m);
 		if (rc < 0) {
-			ihv_isolate_fault(iso, "its process ended");
+			iso_call_send_fault(iso, rc, "its process ended");
 			break;
 		}
 		/* a service call may have ended the process (a nested call that failed) */

@@ -69,11 +69,20 @@ static void *iso_proc_b_thread(void *arg)
 				 "one of its threads sent a malformed %s %s", ipc_type_str(m.type),
 				 m.type == IPC_SVC ? ipc_svc_name(m.id) : "frame");
 			ipc_msg_free(&m);
-			kill(iso->pid, SIGKILL); /* the loop sees channel A close */
+			if (iso->pid > 0) /* not reaped before this thread is joined */
+				kill(iso->pid, SIGKILL); /* the loop sees channel A close */
 			break;
 		}
-		if (ipc_send(iso->fd_b, IPC_SVC_RETURN, m.id, &reply) < 0) {
+		rc = ipc_send(iso->fd_b, IPC_SVC_RETURN, m.id, &reply);
+		if (rc < 0) {
+			if (rc == -EAGAIN || rc == -EWOULDBLOCK) {
+				snprintf(iso->b_why, sizeof(iso->b_why), "one of its threads "
+					 "stopped reading its answers (contract rule 9)");
+				if (iso->pid > 0)
+					kill(iso->pid, SIGKILL); /* the loop sees channel A close */
+			}
 			ipc_msg_free(&m);
+			rc = 0;
 			break;
 		}
 		ipc_msg_free(&m);
@@ -81,7 +90,8 @@ static void *iso_proc_b_thread(void *arg)
 	if (rc == -EPROTO) {
 		snprintf(iso->b_why, sizeof(iso->b_why),
 			 "one of its threads sent a malformed frame");
-		kill(iso->pid, SIGKILL);
+		if (iso->pid > 0)
+			kill(iso->pid, SIGKILL);
 	}
 	ipc_wr_free(&reply);
 	return NULL;
@@ -107,20 +117,49 @@ static void iso_proc_readable(void *arg, int fd)
 	ihv_isolate_fault(iso, "its process ended");
 }
 
-static void iso_proc_close_fds(struct ihv_isolate *iso)
+/*
+ * A send to the host waits at most a handler's deadline (contract rule 9). A host that keeps
+ * calling services and never reads their answers fills the socket; the send then fails with
+ * EAGAIN and the host is stopped, instead of holding ihvd's loop (or channel B's thread).
+ */
+static void iso_proc_send_bound(struct ihv_isolate *iso)
 {
-	if (iso->fd_a >= 0) {
-		loop_fd_del(iso->h->loop, iso->fd_a);
-		close(iso->fd_a);
-	}
+	struct timeval tv = { .tv_sec = iso->timeout_ms / 1000,
+			      .tv_usec = (suseconds_t)(iso->timeout_ms % 1000) * 1000 };
+
+	if (setsockopt(iso->fd_a, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) < 0 ||
+	    setsockopt(iso->fd_b, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) < 0)
+		log_warn("plugin %s: no send deadline on its channels: %s", iso->h->name,
+			 strerror(errno));
+}
+
+/*
+ * Channel B's thread stopped and joined. Done before the host is reaped: the thread may
+ * still signal the host's pid (a malformed frame on B), which must not yet be free for
+ * another process, nor 0 (kill(0) is our own process group).
+ */
+static void iso_proc_b_stop(struct ihv_isolate *iso)
+{
 	if (iso->fd_b >= 0)
 		shutdown(iso->fd_b, SHUT_RDWR); /* wakes channel B's thread */
 	if (iso->b_running) {
 		pthread_join(iso->b_thread, NULL);
 		iso->b_running = false;
 	}
+}
+
+static void iso_proc_close_fds(struct ihv_isolate *iso)
+{
+	if (iso->fd_a >= 0) {
+		loop_fd_del(iso->h->loop, iso->fd_a);
+		close(iso->fd_a);
+	}
+	iso_proc_b_stop(iso);
 	if (iso->fd_b >= 0)
 		close(iso->fd_b);
+	/* frames read but not taken (a key behind a malformed frame) go with the channel */
+	ipc_rx_clear(&iso->rx_a);
+	ipc_rx_clear(&iso->rx_b);
 	if (iso->fd_fault >= 0)
 		close(iso->fd_fault);
 	iso->fd_a = iso->fd_b = iso->fd_fault = -1;
@@ -404,6 +443,7 @@ int ihv_isolate_spawn(struct ihv_isolate *iso, char *err, size_t err_len)
 	iso->fd_a = c.fd_a;
 	iso->fd_b = c.fd_b;
 	iso->fd_fault = c.fd_fault;
+	iso_proc_send_bound(iso);
 	ipc_rx_clear(&iso->rx_a); /* channel B's thread is not running: both are ours */
 	ipc_rx_clear(&iso->rx_b);
 	fcntl(iso->fd_fault, F_SETFL, O_NONBLOCK);
@@ -478,8 +518,10 @@ void ihv_isolate_close(struct ihv_isolate *iso)
 		close(iso->fd_a); /* EOF on channel A: the host returns from main */
 		iso->fd_a = -1;
 	}
+	iso_proc_b_stop(iso); /* before the reap: its thread may signal the pid */
 	if (iso->pid > 0)
 		iso_proc_reap(iso->pid, ISO_PROC_REAP_TRIES);
+	iso->pid = 0;
 	iso_proc_close_fds(iso);
 	while ((ia = iso->adapters)) {
 		iso->adapters = ia->next;
@@ -550,6 +592,7 @@ void ihv_isolate_fault(struct ihv_isolate *iso, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(cause, sizeof(cause), fmt, ap);
 	va_end(ap);
+	iso_proc_b_stop(iso); /* before the reap below; and b_why is then ours to read */
 	if (iso->pid > 0) {
 		/* a process we kill ourselves (deadline, bad frame) or one already gone */
 		if (waitpid(iso->pid, &status, WNOHANG) == 0) {

@@ -72,7 +72,7 @@ static bool iso_svc_profiles(struct ihv_isolate_tables *t, uint16_t id, struct i
 		size = ipc_rd_u32(r);
 		data = ipc_rd_dup(r, 0, &len);
 		if (!ipc_rd_done(r) || (data && len != size)) {
-			free(data);
+			ipc_key_free(data, len);
 			return false;
 		}
 		rc = t->apis.Dot11ExtSetProfileCustomUserData(svc, cs, session, size, data);

@@ -26,13 +26,14 @@ uint16_t *ipc_rd_wstr(struct ipc_rd *r)
 	size_t len;
 	uint16_t *s = ipc_rd_dup(r, 0, &len);
 
+	/* a refused fragment may still be security XML, with its passphrase: wiped */
 	if (!present || !r->ok) {
-		free(s);
+		ipc_key_free(s, len);
 		return NULL;
 	}
 	if (len % 2) {
 		r->ok = false;
-		free(s);
+		ipc_key_free(s, len);
 		return NULL;
 	}
 	return s ? s : calloc(1, 2); /* present but empty: "" */

@@ -154,6 +154,23 @@ static void tp_hostile_at(const char *where)
 			if (write(3, arm, sizeof(arm)) < 0 || write(3, note, sizeof(note)) < 0)
 				tp_state.hostile_errno = errno;
 		}
+		if (tp_hostile_due(TP_HOSTILE_NO_READ)) {
+			/*
+			 * Service calls that ihvd serves and answers, written without ever
+			 * reading an answer: "IHVP", type 4 (SVC), id 11 (SetAuthAlgorithm), 12
+			 * octets (handle 0x999, never minted; algorithm 1). The answers fill
+			 * channel A until ihvd's send can go no further.
+			 */
+			static const unsigned char svc[24] = { 'I', 'H', 'V', 'P', 4, 0, 11, 0,
+							       12, 0, 0, 0, 0x99, 0x09, 0, 0,
+							       0, 0, 0, 0, 1, 0, 0, 0 };
+
+			for (i = 0; i < 100000; i++)
+				if (write(3, svc, sizeof(svc)) < 0) {
+					tp_state.hostile_errno = errno;
+					break;
+				}
+		}
 	} else if (!strcmp(where, "PerformPostAssociate")) {
 		if (tp_hostile_due(TP_HOSTILE_ABORT_POST))
 			abort();

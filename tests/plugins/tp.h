@@ -177,6 +177,8 @@ enum tp_hostile {
 					* (PerformPreAssociate) */
 	TP_HOSTILE_AFTER_RETURN,       /* a RETURN and a frame after it, in one write on
 					* channel A (PerformPreAssociate) */
+	TP_HOSTILE_NO_READ,            /* service calls on channel A without reading their
+					* replies (PerformPreAssociate) */
 };
 
 /*

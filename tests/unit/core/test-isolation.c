@@ -315,6 +315,28 @@ START_TEST(test_frame_after_return_stops_the_plugin)
 }
 END_TEST
 
+/*
+ * A host that keeps calling services and never reads their answers fills channel A: ihvd's
+ * send of an answer waits at most the handler's deadline (contract rule 9), then the host is
+ * stopped, and ihvd's loop goes on.
+ */
+START_TEST(test_host_that_reads_no_answer_is_stopped)
+{
+	uint64_t t0;
+
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_NO_READ, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	t0 = loop_now_us();
+	hx_connect(&X);
+	hx_run_ms(&X, 300);
+	ck_assert(hx_log_has("it stopped reading: an answer waited 2000 ms to be sent "
+			     "(contract rule 9)"));
+	ck_assert_uint_eq(X.n_crashed, 1);
+	ck_assert_uint_lt(loop_now_us() - t0, 6000000u);
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_gives_up_after_five_crashes_in_a_row)
 {
 	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_ABORT_RESTART, 0));
@@ -432,6 +454,7 @@ int main(void)
 	iso_add(s, "garbage", test_malformed_frame_stops_the_plugin, 10);
 	iso_add(s, "bad-note", test_note_of_a_service_with_a_result_stops_the_plugin, 10);
 	iso_add(s, "after-return", test_frame_after_return_stops_the_plugin, 10);
+	iso_add(s, "no-read", test_host_that_reads_no_answer_is_stopped, 15);
 	iso_add(s, "give-up", test_gives_up_after_five_crashes_in_a_row, 15);
 	iso_add(s, "timer-flood", test_timer_flood_refused, 10);
 	iso_add(s, "timer-bound", test_timer_bound_grows_with_adapters, 10);
