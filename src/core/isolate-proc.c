@@ -114,7 +114,8 @@ static void iso_proc_readable(void *arg, int fd)
 		ipc_msg_free(&m);
 		return;
 	}
-	ihv_isolate_fault(iso, "its process ended");
+	ihv_isolate_fault(iso, "%s", rc == -EPROTO ? "it sent a malformed frame outside any call" :
+			  "its process ended");
 }
 
 /*

@@ -136,6 +136,19 @@ static void phost_calls_discovery_free(DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *dl, 
 	phost_apis.Dot11ExtFreeBuffer(dl->pIhvDiscoveryProfiles);
 }
 
+/*
+ * An answer larger than one channel frame (IPC_MAX_PAYLOAD): the writer is emptied for a
+ * refusal, and the line says why. Inline, ihvd would have taken it; isolated, the plugin's
+ * data cannot cross, so the call is refused rather than the host ended without a word.
+ */
+static void phost_calls_too_big(struct ipc_wr *w, uint16_t id)
+{
+	ipc_wr_reset(w);
+	phost_log(DOT11EXT_LINUX_LOG_ERROR, "the plugin's answer to %s is larger than one "
+		  "channel frame carries (%u octets): refused", ipc_call_name(id),
+		  (unsigned)IPC_MAX_PAYLOAD);
+}
+
 static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 {
 	struct ipc_profiles pr;
@@ -186,6 +199,12 @@ static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 		ipc_wr_u32(w, rc);
 		ipc_wr_u32(w, reason);
 		ipc_wr_discovery(w, rc == ERROR_SUCCESS ? &dl : NULL);
+		if (!w->ok) { /* more than one frame carries: refused, the host goes on */
+			phost_calls_too_big(w, id);
+			ipc_wr_u32(w, ERROR_INVALID_PARAMETER);
+			ipc_wr_u32(w, reason);
+			ipc_wr_discovery(w, NULL);
+		}
 		/* the list's buffers came from AllocateBuffer and are ihvd's now: a copy went */
 		if (phost_buffer_ours(dl.pIhvDiscoveryProfiles))
 			phost_calls_discovery_free(&dl, n);
@@ -377,6 +396,11 @@ static bool phost_calls_data(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 		}
 		ipc_wr_u32(w, rc);
 		ipc_wr_ui_request(w, rc == ERROR_SUCCESS ? ui : NULL);
+		if (!w->ok) { /* more than one frame carries: refused, the host goes on */
+			phost_calls_too_big(w, id);
+			ipc_wr_u32(w, ERROR_INVALID_PARAMETER);
+			ipc_wr_ui_request(w, NULL);
+		}
 		if (ui) { /* ihvd frees its copy (contract rule 65); ours goes here */
 			if (ui->pvUIRequest && ui->pvUIRequest != (PVOID)ui &&
 			    phost_buffer_ours(ui->pvUIRequest))
@@ -479,7 +503,9 @@ bool phost_call(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 	if (id == IPC_H_DEINIT_SERVICE) {
 		if (!ipc_rd_done(r))
 			return false;
-		phost.hd.Dot11ExtIhvDeinitService();
+		/* ihvd refuses a plugin without it (contract rule 4); a hostile ihvd could ask */
+		if (phost.hd.Dot11ExtIhvDeinitService)
+			phost.hd.Dot11ExtIhvDeinitService();
 		phost.service_up = false;
 		phost_timers_forget();
 		return true;

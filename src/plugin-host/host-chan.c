@@ -31,11 +31,17 @@ static void phost_chan_dispatch(struct ipc_msg *m)
 	phost.cur_call = m->id;
 	phost.depth++;
 	ok = phost_call(m->id, &r, &w);
+	if (ok && !w.ok) /* an answer no frame carries, of a call with no refusal of its own */
+		phost_log(DOT11EXT_LINUX_LOG_ERROR, "the answer to %s is larger than one channel "
+			  "frame carries (%u octets): the plugin host stops", ipc_call_name(m->id),
+			  (unsigned)IPC_MAX_PAYLOAD);
 	phost.depth--;
 	phost.cur_call = prev;
 	ipc_msg_free(m);
 	if (!ok)
 		phost_chan_broken("malformed call");
+	if (!w.ok)
+		_exit(3);
 	if (ipc_send(PHOST_FD_A, IPC_RETURN, m->id, &w) < 0)
 		_exit(0); /* ihvd is gone */
 	ipc_wr_free(&w);

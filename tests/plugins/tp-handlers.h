@@ -318,6 +318,32 @@ static DWORD WINAPI h_create_discovery_profiles(HANDLE a, BOOL insecure,
 		*reason = L2_REASON_CODE_SUCCESS;
 		leave();
 		return ERROR_SUCCESS; /* a success the host must still refuse */
+	} else if (tp_state.discovery == 5) { /* 5: 3 profiles, 360,000 octets in all */
+		enum { N = 30000 };
+		PDOT11EXT_IHV_DISCOVERY_PROFILE p = NULL;
+		WCHAR *cc = NULL, *ss = NULL;
+
+		if (g_api.Dot11ExtAllocateBuffer(3 * sizeof(*p), (LPVOID *)&p) ||
+		    g_api.Dot11ExtAllocateBuffer((N + 1) * sizeof(WCHAR), (LPVOID *)&cc) ||
+		    g_api.Dot11ExtAllocateBuffer((N + 1) * sizeof(WCHAR), (LPVOID *)&ss)) {
+			leave();
+			return ERROR_OUTOFMEMORY;
+		}
+		for (int i = 0; i < N; i++) {
+			cc[i] = 'A';
+			ss[i] = 'B';
+		}
+		cc[N] = ss[N] = 0;
+		memset(p, 0, 3 * sizeof(*p));
+		for (int i = 0; i < 3; i++) { /* one pair of fragments shared by all three */
+			p[i].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity = cc;
+			p[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity = ss;
+		}
+		out->dwCount = 3;
+		out->pIhvDiscoveryProfiles = p;
+		*reason = L2_REASON_CODE_SUCCESS;
+		leave();
+		return ERROR_SUCCESS;
 	} else if (tp_state.discovery == 1 || tp_state.discovery == 3 ||
 		   tp_state.discovery == 4) {
 		static const WCHAR c[] = { '<', 'c', '/', '>', 0 }, s[] = { '<', 's', '/', '>', 0 };

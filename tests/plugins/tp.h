@@ -94,7 +94,8 @@ struct tp_state {
 	DWORD validate_error;          /* ValidateProfile returns this */
 	int discovery;                 /* CreateDiscoveryProfiles: 1 one profile, 2 foreign memory,
 					* 3 a count beyond the list's block, 4 a fragment with
-					* no terminator in its block */
+					* no terminator in its block, 5 three profiles of
+					* 360,000 octets (more than one IPC frame carries) */
 	DWORD match_error;             /* PerformCapabilityMatch returns this */
 	uint16_t extra_ethertype;      /* also registered with 0x888E (host order); 0: none */
 	int notify_on_extra;           /* SendNotification (code 8) of each extra_ethertype payload */

@@ -237,6 +237,32 @@ START_TEST(test_rule_65_discovery_profiles_freed_by_host)
 		ck_assert_uint_eq(X.h->outstanding_buffers, 0);
 		ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	}
+	/*
+	 * An answer larger than one channel frame carries (IPC_MAX_PAYLOAD): inline it is
+	 * handed over; isolated, the plugin host refuses it with a line and goes on (before,
+	 * it ended without a word, and five such calls gave the plugin up).
+	 */
+	X.tp->discovery = 5;
+	ui_discovered[0] = 0;
+	hx_logbuf[0] = 0;
+	if (hx_isolated()) {
+		ck_assert_int_lt(ihv_adapter_discovery_profiles(X.a, &req, false,
+								ui_on_discovered, NULL, &reason),
+				 0);
+		ck_assert(hx_log_has("is larger than one channel frame carries"));
+		ck_assert_str_eq(ui_discovered, "");
+	} else {
+		ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false,
+								ui_on_discovered, NULL, &reason),
+				 3);
+		ck_assert(!strncmp(ui_discovered, "AAAA", 4));
+	}
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	/* the plugin is still there: the next answer is taken */
+	X.tp->discovery = 1;
+	ck_assert_int_eq(ihv_adapter_discovery_profiles(X.a, &req, false, ui_on_discovered, NULL,
+							&reason), 1);
+	ck_assert_str_eq(ui_discovered, "<c/> <s/>");
 	hx_stop(&X);
 }
 END_TEST
