@@ -17,9 +17,10 @@
 #include "eap/eap-tls-common.h"
 #include "eap/mschapv2.h"
 
-static CRYPTO_ONCE eap_warm_once = CRYPTO_ONCE_STATIC_INIT;
+static CRYPTO_ONCE eap_warm_tls_once = CRYPTO_ONCE_STATIC_INIT;
 
-static void eap_warm_run(void)
+/* The TLS library's first context (every algorithm it may negotiate) and first connection */
+static void eap_warm_tls_run(void)
 {
 	SSL_CTX *ctx;
 
@@ -30,18 +31,26 @@ static void eap_warm_run(void)
 		SSL_free(SSL_new(ctx)); /* the connection's own fetches (its cipher list) */
 		SSL_CTX_free(ctx);
 	}
-	(void)mschapv2_crypto_available();
 }
 
 void eap_peer_warm(void)
 {
-	(void)CRYPTO_THREAD_run_once(&eap_warm_once, eap_warm_run);
+	(void)CRYPTO_THREAD_run_once(&eap_warm_tls_once, eap_warm_tls_run);
+	(void)mschapv2_crypto_available();
 }
 
+/*
+ * The ClientHello waits for the client context, and MS-CHAPv2 comes only in phase 2, after
+ * the TLS handshake: the context is built before its provider is loaded.
+ */
 bool eap_peer_warm_network(const struct eap_peer_config *cfg)
 {
-	eap_peer_warm();
-	return cfg && eap_tls_ctx_prepare(cfg);
+	bool built;
+
+	(void)CRYPTO_THREAD_run_once(&eap_warm_tls_once, eap_warm_tls_run);
+	built = cfg && eap_tls_ctx_prepare(cfg);
+	(void)mschapv2_crypto_available();
+	return built;
 }
 
 void eap_peer_warm_release(void)

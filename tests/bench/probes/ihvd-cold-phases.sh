@@ -15,12 +15,24 @@
 # only when a start does not reach "port authorized".
 # IHVD_COLD_BASE=DIR (a build readable by nobody: chmod -R a+rX) compares that
 # build ("base") with this one ("this") instead, both from tmpfs, alternating.
+# IHVD_COLD_BED=eap starts against hostapd's EAP server (PEAP/MSCHAPv2, the
+# ihvd-eap-peap scenario's network) instead of WPA2-Personal, and also notes
+# "eap" (802.1X started) and "warm" (the EAP peer readied by its thread).
 # hwsim-timeout: 900
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
 
 hwsim_radios 2
-HOSTAPD_QUIET=1 hostapd_start wpa2-psk.conf
+bed=${IHVD_COLD_BED:-psk}
+if [[ $bed == eap ]]; then
+	# shellcheck source=tests/hwsim/eap-lib.sh disable=SC1091
+	. "$HWSIM_REPO/tests/hwsim/eap-lib.sh"
+	eap_pki
+	HOSTAPD_QUIET=1 eap_hostapd_start WPA-EAP
+else
+	HOSTAPD_QUIET=1 hostapd_start wpa2-psk.conf
+fi
+bins=(ihvd ihvd-plugin-host ihv-rsn.so ihvd-eap.so)
 sta_netns 1 sta
 sta_if=${HWSIM_IF[1]}
 n=${IHVD_COLD_N:-6}
@@ -31,14 +43,13 @@ if ! tmp=$(mktemp -d /tmp/ihvd-cold.XXXXXX) || ! chmod 755 "$tmp"; then
 fi
 mkdir -p "$T/cold"
 [[ $(stat -f -c %T "$tmp") == tmpfs ]] || note "warning: $tmp is not a tmpfs"
-cp "$src/ihvd" "$src/ihvd-plugin-host" "$src/ihv-rsn.so" "$tmp/" || fail "cannot copy the build"
+cp "${bins[@]/#/$src/}" "$tmp/" || fail "cannot copy the build"
 places=(share tmpfs)
 if [[ -n ${IHVD_COLD_BASE:-} ]]; then
 	places=(base this)
 	if ! mkdir -p "$tmp/base" "$tmp/this" || ! chmod 755 "$tmp/base" "$tmp/this" ||
-		! cp "$IHVD_COLD_BASE/ihvd" "$IHVD_COLD_BASE/ihvd-plugin-host" \
-			"$IHVD_COLD_BASE/ihv-rsn.so" "$tmp/base/" ||
-		! cp "$tmp/ihvd" "$tmp/ihvd-plugin-host" "$tmp/ihv-rsn.so" "$tmp/this/"; then
+		! cp "${bins[@]/#/$IHVD_COLD_BASE/}" "$tmp/base/" ||
+		! cp "${bins[@]/#/$tmp/}" "$tmp/this/"; then
 		fail "cannot copy IHVD_COLD_BASE=$IHVD_COLD_BASE"
 	fi
 fi
@@ -65,27 +76,34 @@ conf_write() {
 ctrl_interface=$T/ctrl-$1
 ihv_plugin=$2/ihv-rsn.so
 $([[ $1 == inline ]] && echo plugin_isolation=inline)
-network={
-	ssid="ihvd-test"
-	psk="correct horse battery"
-	key_mgmt=WPA-PSK
-	scan_freq=2412
-}
+$(if [[ $bed == eap ]]; then
+		printf '%s\n' 'network={' '	ssid="ihvd-eap"' '	key_mgmt=WPA-EAP' '	eap=PEAP' \
+			'	identity="alice"' '	anonymous_identity="anonymous"' \
+			"	ca_cert=\"$EAP_PKI/ca.pem\"" '	domain_suffix_match="example.com"' \
+			'	phase2="auth=MSCHAPV2"' '	password="alice-secret-7"' '	scan_freq=2412' '}'
+	else
+		printf '%s\n' 'network={' '	ssid="ihvd-test"' '	psk="correct horse battery"' \
+			'	key_mgmt=WPA-PSK' '	scan_freq=2412' '}'
+	fi)
 EOF2
 	chmod 600 "$T/$1.conf"
 }
 
-# phases LOG: "managed ready connecting pmk authorized" in ms since T0 (- when missing)
+# phases LOG: "managed ready connecting pmk eap warm authorized" in ms since T0 (- when
+# missing; eap and warm only on the EAP bed)
 phases() {
 	awk 'NR == 1 { t0 = $2; next }
 	     function at(k) { if (!(k in t)) t[k] = sprintf("%.0f", ($1 - t0) * 1000) }
+	     function v(k) { return k in t ? t[k] : "-" }
 	     / nl80211: interface .* managed$/ { at("m") }
 	     / ihv-rsn: WPA2\/WPA3-Personal / { at("r") }
 	     / connecting to / { at("c") }
 	     / pre-association done/ { at("p") }
+	     / 802\.1X: started \(/ { at("e") }
+	     / EAP peer readied ahead / { at("w") }
 	     / port authorized by / { at("a") }
-	     END { printf "%s %s %s %s %s\n", ("m" in t ? t["m"] : "-"), ("r" in t ? t["r"] : "-"),
-	           ("c" in t ? t["c"] : "-"), ("p" in t ? t["p"] : "-"), ("a" in t ? t["a"] : "-") }' "$1"
+	     END { printf "%s %s %s %s %s %s %s\n", v("m"), v("r"), v("c"), v("p"), v("e"), v("w"),
+	           v("a") }' "$1"
 }
 
 for ((i = 1; i <= n; i++)); do
@@ -101,7 +119,7 @@ for ((i = 1; i <= n; i++)); do
 			ip netns exec sta bash "$T/cold-loop.sh" "$dir/ihvd" "$dir/ihv-rsn.so" \
 				"$T/$mode.conf" "$log" "$sta_if" "$T/nap"
 			phases "$log" >"$log.phases"
-			[[ $(cut -d' ' -f5 "$log.phases") != - ]] ||
+			[[ $(cut -d' ' -f7 "$log.phases") != - ]] ||
 				fail "$place/$mode start $i did not reach port authorized (see $log)"
 		done
 	done
@@ -110,11 +128,12 @@ done
 for place in "${places[@]}"; do
 	for mode in isolated inline; do
 		cat "$T/cold/$place-$mode"-*.log.phases | awk -v w="$place $mode" '
-			{ for (k = 1; k <= 5; k++) v[k, NR] = $k }
+			{ for (k = 1; k <= 7; k++) v[k, NR] = $k }
 			END {
-				split("managed ready connecting pmk authorized", name, " ")
+				split("managed ready connecting pmk eap warm authorized", name, " ")
 				line = sprintf("%-16s", w)
-				for (k = 1; k <= 5; k++) {
+				for (k = 1; k <= 7; k++) {
+					if (v[k, 1] == "-") continue
 					m = 0; for (r = 1; r <= NR; r++) a[++m] = v[k, r] + 0
 					for (x = 1; x <= m; x++) for (y = x + 1; y <= m; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
 					line = line sprintf(" %s %s", name[k], m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2)
