@@ -14,6 +14,7 @@
 #include "core/ihv-core.h"
 #include "common/log.h"
 #include "common/utf16.h"
+#include "ipc/ipc-discovery.h"
 
 /* Free a fragment the plugin allocated; false (and logged) when it is not ours. */
 static bool discovery_fragment_free(struct ihv_adapter *a, void *p)
@@ -29,56 +30,27 @@ static bool discovery_fragment_free(struct ihv_adapter *a, void *p)
 	return true;
 }
 
-/*
- * Contract rule 65: the list and its fragments are read only inside their
- * AllocateBuffer blocks. Returns how many entries lie inside the list's block
- * (those may be read, to free their fragments); *ok is false when that is not
- * all of them (at most 64), or a fragment is not a block holding its
- * terminator, or is the list itself.
- */
-static DWORD discovery_list_check(const DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *l, bool *ok)
+static void discovery_fragment_free_cb(void *ctx, void *p)
 {
-	const DOT11EXT_IHV_DISCOVERY_PROFILE *p = l->pIhvDiscoveryProfiles;
-	size_t room = ihv_buffer_size(p) / sizeof(*p);
-	DWORD n = l->dwCount < 64 ? l->dwCount : 64, fit = room < n ? (DWORD)room : n, i;
+	discovery_fragment_free(ctx, p); /* the whole block is wiped: it may hold a secret */
+}
 
-	*ok = fit == n;
-	for (i = 0; i < fit; i++) {
-		const uint16_t *c = p[i].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
-		const uint16_t *s = p[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity;
-
-		if ((c && ((const void *)c == p || !ihv_buffer_holds_utf16(c))) ||
-		    (s && ((const void *)s == p || !ihv_buffer_holds_utf16(s))))
-			*ok = false;
-	}
-	return fit;
+/* Contract rule 65: what is read and freed lies inside the blocks of ihvd's block set. */
+static struct ipc_blocks discovery_blocks(struct ihv_adapter *a)
+{
+	return (struct ipc_blocks){ .size = ihv_buffer_size,
+				    .holds_utf16 = ihv_buffer_holds_utf16,
+				    .free_fragment = discovery_fragment_free_cb,
+				    .ctx = a };
 }
 
 /* Free the fragments of the list's first n entries, each once, then the list. */
 static void discovery_list_free(struct ihv_adapter *a, DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *l,
 				DWORD n)
 {
-	const void *done[128];
-	size_t n_done = 0, k;
+	struct ipc_blocks b = discovery_blocks(a);
 
-	for (DWORD i = 0; i < n; i++) {
-		void *f[2] = { l->pIhvDiscoveryProfiles[i].IhvConnectivityProfile
-				       .pszXmlFragmentIhvConnectivity,
-			       l->pIhvDiscoveryProfiles[i].IhvSecurityProfile
-				       .pszXmlFragmentIhvSecurity };
-
-		for (int j = 0; j < 2; j++) {
-			if (!f[j] || f[j] == (void *)l->pIhvDiscoveryProfiles)
-				continue;
-			for (k = 0; k < n_done && done[k] != f[j]; k++)
-				;
-			if (k < n_done)
-				continue; /* shared: freed once */
-			done[n_done++] = f[j];
-			/* the whole block is wiped: it may hold a secret */
-			discovery_fragment_free(a, f[j]);
-		}
-	}
+	ipc_discovery_free_fragments(l, n, &b);
 	ihv_buffer_free(l->pIhvDiscoveryProfiles);
 }
 
@@ -90,6 +62,7 @@ int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 	DOT11EXT_IHV_PROFILE_PARAMS params;
 	DOT11EXT_IHV_SSID_LIST ssids;
 	struct ihv_call save;
+	struct ipc_blocks blocks;
 	DOT11_BSS_LIST bl;
 	DWORD rc, r = L2_REASON_CODE_SUCCESS, i, count;
 	uint8_t *buf;
@@ -128,7 +101,8 @@ int ihv_adapter_discovery_profiles(struct ihv_adapter *a,
 		discovery_fragment_free(a, list.pIhvDiscoveryProfiles); /* refused, logged */
 		return -EINVAL;
 	}
-	count = discovery_list_check(&list, &ok);
+	blocks = discovery_blocks(a);
+	count = ipc_discovery_check(&list, &blocks, &ok);
 	if (!ok) {
 		log_err("%s: contract rule 65: CreateDiscoveryProfiles returned a list or fragment "
 			"larger than its Dot11ExtAllocateBuffer block (refused)", a->h->name);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ipc/ipc-auth.h"
+#include "ipc/ipc-discovery.h"
 #include "ipc/ipc-dot11.h"
 #include "ipc/ipc-ids.h"
 #include "plugin-host/host.h"
@@ -84,55 +85,23 @@ static bool phost_calls_exports(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 	}
 }
 
-/*
- * Contract rule 65: CreateDiscoveryProfiles' list and fragments are read only
- * inside their AllocateBuffer blocks. Returns how many entries lie inside the
- * list's block (those may be read, to free their fragments); *ok is false when
- * that is not all of them (at most 64), or a fragment is not a block holding
- * its terminator, or is the list itself.
- */
-static uint32_t phost_calls_discovery_check(const DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *dl,
-					    bool *ok)
+static void phost_calls_fragment_free(void *ctx, void *p)
 {
-	const DOT11EXT_IHV_DISCOVERY_PROFILE *l = dl->pIhvDiscoveryProfiles;
-	size_t room = phost_buffer_size(l) / sizeof(*l);
-	uint32_t n = dl->dwCount < 64 ? dl->dwCount : 64, fit = room < n ? (uint32_t)room : n, i;
-
-	*ok = fit == n;
-	for (i = 0; i < fit; i++) {
-		const uint16_t *c = l[i].IhvConnectivityProfile.pszXmlFragmentIhvConnectivity;
-		const uint16_t *s = l[i].IhvSecurityProfile.pszXmlFragmentIhvSecurity;
-
-		if ((c && ((const void *)c == l || !phost_buffer_holds_utf16(c))) ||
-		    (s && ((const void *)s == l || !phost_buffer_holds_utf16(s))))
-			*ok = false;
-	}
-	return fit;
+	(void)ctx;
+	phost_apis.Dot11ExtFreeBuffer(p);
 }
+
+/* Contract rule 65: what is read and freed lies inside the host's own blocks. */
+static const struct ipc_blocks phost_calls_blocks = {
+	.size = phost_buffer_size,
+	.holds_utf16 = phost_buffer_holds_utf16,
+	.free_fragment = phost_calls_fragment_free,
+};
 
 /* Free the fragments of the list's first n entries, each once, then the list. */
 static void phost_calls_discovery_free(DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *dl, uint32_t n)
 {
-	const void *done[128];
-	size_t n_done = 0, k;
-
-	for (uint32_t i = 0; i < n; i++) {
-		void *f[2] = { dl->pIhvDiscoveryProfiles[i].IhvConnectivityProfile
-				       .pszXmlFragmentIhvConnectivity,
-			       dl->pIhvDiscoveryProfiles[i].IhvSecurityProfile
-				       .pszXmlFragmentIhvSecurity };
-
-		for (int j = 0; j < 2; j++) {
-			if (!f[j] || f[j] == (void *)dl->pIhvDiscoveryProfiles)
-				continue;
-			for (k = 0; k < n_done && done[k] != f[j]; k++)
-				;
-			if (k < n_done)
-				continue; /* shared: freed once */
-			done[n_done++] = f[j];
-			phost_apis.Dot11ExtFreeBuffer(f[j]);
-		}
-	}
+	ipc_discovery_free_fragments(dl, n, &phost_calls_blocks);
 	phost_apis.Dot11ExtFreeBuffer(dl->pIhvDiscoveryProfiles);
 }
 
@@ -187,7 +156,7 @@ static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)
 				  "CreateDiscoveryProfiles returned memory not from "
 				  "Dot11ExtAllocateBuffer (refused, not freed)");
 		} else {
-			n = phost_calls_discovery_check(&dl, &ok);
+			n = ipc_discovery_check(&dl, &phost_calls_blocks, &ok);
 			if (!ok)
 				phost_log(DOT11EXT_LINUX_LOG_ERROR,
 					  "contract rule 65: CreateDiscoveryProfiles returned a "
