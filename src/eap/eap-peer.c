@@ -133,8 +133,6 @@ struct eap_peer *eap_peer_new(const struct eap_peer_config *cfg, struct eap_sess
 		eap_peer_free(p);
 		return NULL;
 	}
-	if (cache)
-		eap_session_cache_bind(cache, cfg);
 	return p;
 }
 
@@ -320,6 +318,14 @@ static enum eap_peer_status eap_peer_method_start(struct eap_peer *p, const uint
 		if (!p->cfg.password)
 			return eap_peer_pause(p, EAP_PEER_NEED_PASSWORD, pdu, len);
 	}
+	/*
+	 * The saved session serves only the credentials it was saved under. Bind here, once the
+	 * prompts are answered: at eap_peer_new a prompted identity or password is still NULL,
+	 * so a session saved under the right typed password would resume for a wrong one (PEAP's
+	 * Result TLV and TTLS's phase 2 are skipped on resumption).
+	 */
+	if (p->cache)
+		eap_session_cache_bind(p->cache, &p->cfg);
 	memset(&p->env, 0, sizeof(p->env));
 	p->env.cfg = &p->cfg;
 	p->env.cache = p->cache;

@@ -60,7 +60,8 @@ void eap_tls_conn_save_session(struct eap_tls_conn *c, struct eap_method_env *en
 struct eap_session_cache;
 unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c);
 /*
- * Ties the cache to the configuration of the conversation about to use it (eap_peer_new): a
+ * Ties the cache to the configuration of the conversation about to use it, with the identity
+ * and password typed at a prompt (eap_peer_method_start, before the method begins): a
  * cache that served another configuration (another identity, password, CA, name match, method,
  * phase1 or phase2) forgets its TLS session first, since a resumed session would stand for a
  * check or a credential the new configuration no longer has. (The client context stays: it is

@@ -208,9 +208,11 @@ static struct test_server ctx_srv;
 /* the servers (certificate of the trusted CA) keep their contexts, so sessions resume */
 static SSL_CTX *ctx_srv_tls, *ctx_srv_tunnel;
 
-/* One authentication of c through cache; the peer's reason when it ends (NONE on success). */
-static enum eap_peer_reason ctx_auth(const struct eap_peer_config *c,
-				     struct eap_session_cache *cache, enum eap_peer_status want)
+/* One authentication of c through cache, the prompts answered from pr; the peer's reason when
+ * it ends (NONE on success). */
+static enum eap_peer_reason ctx_auth_prompted(const struct eap_peer_config *c,
+					      struct eap_session_cache *cache,
+					      struct prompts *pr, enum eap_peer_status want)
 {
 	SSL_CTX **sctx = c->method == EAP_PEER_METHOD_TLS ? &ctx_srv_tls : &ctx_srv_tunnel;
 	struct eap_peer *p = eap_peer_new(c, cache);
@@ -223,13 +225,19 @@ static enum eap_peer_reason ctx_auth(const struct eap_peer_config *c,
 	ts_begin(&ctx_srv, (uint8_t)c->method, *sctx);
 	ctx_srv.user = "alice";
 	ctx_srv.password = PASSWORD;
-	ck_assert_int_eq(run(p, &ctx_srv, NULL), want);
+	ck_assert_int_eq(run(p, &ctx_srv, pr), want);
 	if (want == EAP_PEER_SUCCESS)
 		check_same_keys(eap_peer_result(p), &ctx_srv);
 	reason = eap_peer_result(p)->reason;
 	ts_end(&ctx_srv);
 	eap_peer_free(p);
 	return reason;
+}
+
+static enum eap_peer_reason ctx_auth(const struct eap_peer_config *c,
+				     struct eap_session_cache *cache, enum eap_peer_status want)
+{
+	return ctx_auth_prompted(c, cache, NULL, want);
 }
 
 static void ctx_srv_free(void)
@@ -419,6 +427,58 @@ START_TEST(test_session_bound_to_configuration)
 }
 END_TEST
 
+/*
+ * Credentials typed at a prompt bind the saved session as configured ones do: a session saved
+ * after the right typed password does not resume for a wrong one or for another typed identity
+ * (the tunnel would otherwise skip the inner method that checks them), and the right one again
+ * still resumes. PEAP and TTLS.
+ */
+static void prompted_session_bound(enum eap_peer_method m)
+{
+	struct eap_peer_config c = cfg_base(m);
+	struct eap_session_cache *cache = eap_session_cache_new();
+	struct prompts right = { 0, 0, "alice", PASSWORD };
+	struct prompts wrong_pw = { 0, 0, "alice", "not the password" };
+	struct prompts wrong_id = { 0, 0, "mallory", PASSWORD };
+
+	ck_assert_ptr_nonnull(cache);
+	c.identity = NULL;
+	c.password = NULL;
+	if (m == EAP_PEER_METHOD_TTLS)
+		c.phase2 = "auth=MSCHAPV2";
+	ck_assert_int_eq(ctx_auth_prompted(&c, cache, &right, EAP_PEER_SUCCESS),
+			 EAP_PEER_REASON_NONE);
+	ck_assert(!ctx_srv.resumed);
+	ck_assert_int_eq(right.password, 1);
+	ck_assert_int_eq(ctx_auth_prompted(&c, cache, &right, EAP_PEER_SUCCESS),
+			 EAP_PEER_REASON_NONE);
+	ck_assert(ctx_srv.resumed); /* the same typed credentials resume */
+	ck_assert_int_eq(ctx_auth_prompted(&c, cache, &wrong_pw, EAP_PEER_FAILURE),
+			 EAP_PEER_REASON_AUTH_REJECTED);
+	ck_assert(!ctx_srv.resumed); /* not the session of the right password */
+	ck_assert_int_eq(wrong_pw.password, 1);
+	ck_assert_int_eq(ctx_auth_prompted(&c, cache, &right, EAP_PEER_SUCCESS),
+			 EAP_PEER_REASON_NONE);
+	ck_assert(!ctx_srv.resumed);
+	ck_assert_int_eq(ctx_auth_prompted(&c, cache, &wrong_id, EAP_PEER_FAILURE),
+			 EAP_PEER_REASON_AUTH_REJECTED);
+	ck_assert(!ctx_srv.resumed); /* nor of another typed identity */
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+}
+
+START_TEST(test_peap_session_bound_to_prompted_credentials)
+{
+	prompted_session_bound(EAP_PEER_METHOD_PEAP);
+}
+END_TEST
+
+START_TEST(test_ttls_session_bound_to_prompted_credentials)
+{
+	prompted_session_bound(EAP_PEER_METHOD_TTLS);
+}
+END_TEST
+
 /* A context prepared at start-up for the configuration serves its first conversation, which
  * builds none; it is taken once. */
 START_TEST(test_prepared_ctx_taken_by_first_conversation)
@@ -480,5 +540,7 @@ END_TEST
 #define TEST_LIST(X) X(test_suffix) X(test_exact) X(test_eap_tls12_resumption) X(test_eap_tls13_resumption) X(test_peap_resumption) X(test_ttls_resumption) X(test_wrong_ca_refused) X(test_wrong_domain_refused) X(test_cn_fallback) X(test_no_ca_is_unverified) \
 	X(test_ctx_shared) X(test_ctx_rebuilt_on_change) X(test_ctx_bad_ca_not_cached) \
 	X(test_ctx_client_cert_not_cached) X(test_session_bound_to_configuration) \
+	X(test_peap_session_bound_to_prompted_credentials) \
+	X(test_ttls_session_bound_to_prompted_credentials) \
 	X(test_prepared_ctx_taken_by_first_conversation) X(test_prepared_ctx_of_other_ca_not_used)
 E2E_MAIN("eap-tls-common")
