@@ -87,6 +87,19 @@ static char *onex_strdup(const char *s, bool *fail)
 	return d;
 }
 
+/* The conversation's result is given: an open credential request has nothing left to serve,
+ * and its timer must not give a second result (contract rule 60: one result per conversation).
+ * A late answer gets -ENOENT. */
+static void onex_ui_close(struct ihv_adapter *a, struct ihv_onex *o)
+{
+	if (!o->ui_pending)
+		return;
+	o->ui_pending = false;
+	loop_timer_cancel(o->ui_timer);
+	log_info("%s: 802.1X: the %s request is withdrawn: the conversation has its result",
+		 a->ifname, o->ui_need == EAP_PEER_NEED_IDENTITY ? "identity" : "password");
+}
+
 static void onex_peer_end(struct ihv_onex *o)
 {
 	if (o->timer)
@@ -449,6 +462,7 @@ static void onex_after(struct ihv_adapter *a, enum eap_peer_status st)
 		onex_ask(a, st);
 		return;
 	case EAP_PEER_SUCCESS:
+		onex_ui_close(a, o);
 		if (o->result_given)
 			return;
 		o->result_given = true;
@@ -466,6 +480,7 @@ static void onex_after(struct ihv_adapter *a, enum eap_peer_status st)
 		ONEX_AUTH_STATUS ast;
 		ONEX_REASON_CODE why;
 
+		onex_ui_close(a, o);
 		if (o->result_given)
 			return;
 		o->result_given = true;

@@ -239,6 +239,38 @@ START_TEST(test_onex_unanswered_request_times_out)
 }
 END_TEST
 
+/* Contract rule 60, one result per conversation: a failure while a credential request is open
+ * withdraws the request, and its timer gives no second FAILURE. */
+START_TEST(test_rule_60_failure_while_asking_is_the_only_result)
+{
+	static const uint8_t eap_failure[] = { 2, 0, 0, 4, 4, 0, 0, 4 };
+	uint8_t pdu[sizeof(eap_failure)];
+
+	cfg.password = NULL;
+	cfg.ui_timeout_ms = 60;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_int_eq(X.n_ui, 1);
+	ck_assert_int_eq(X.tp->n_onex, 0);
+	/* the authenticator gives up first (its own timeout): EAP-Failure with its last Id */
+	memcpy(pdu, eap_failure, sizeof(pdu));
+	pdu[5] = srv.id;
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e, pdu, sizeof(pdu), true);
+	hx_run(&X, 5);
+	ck_assert_str_eq(X.tp->onex_log, "F");
+	ck_assert_uint_eq(X.tp->onex_reason, ONEX_EAP_FAILURE_RECEIVED);
+	/* past the request's own deadline: still that one result */
+	hx_run_ms(&X, 200);
+	ck_assert_str_eq(X.tp->onex_log, "F");
+	ck_assert_int_eq(X.tp->n_onex, 1);
+	ck_assert(!hx_log_has("no answer to the password request within"));
+	ck_assert_int_eq(ihv_adapter_ui_respond(X.a, X.ui_guid[0], (const uint8_t *)"late", 4),
+			 -ENOENT);
+	ck_assert(hx_log_has("the password request is withdrawn"));
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_onex_no_ca_refused_unless_opted_out)
 {
 	cfg.ca_cert = NULL;
@@ -367,6 +399,7 @@ int main(void)
 	add(s, "identity", test_onex_identity_asked);
 	add(s, "resume", test_onex_reconnect_resumes_tls_session);
 	add(s, "ui_timeout", test_onex_unanswered_request_times_out);
+	add(s, "rule60_fail_asking", test_rule_60_failure_while_asking_is_the_only_result);
 	add(s, "no_ca", test_onex_no_ca_refused_unless_opted_out);
 	add(s, "wrong_ca", test_onex_wrong_server_ca_refused);
 	add(s, "port_end", test_onex_ends_with_the_port);
