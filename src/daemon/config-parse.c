@@ -186,7 +186,10 @@ int config_parse_string(const char *v, uint8_t *out, size_t max, size_t *len,
 					break;
 				}
 				default:
-					return config_errf(err, err_len, "unknown escape \\%c", v[i]);
+					/* the character is not named: the string may be a
+					 * password, and err reaches the log and the client */
+					return config_errf(err, err_len, "unknown escape (known: "
+							   "\\\\ \\\" \\n \\r \\t \\e \\xHH)");
 				}
 			}
 			if (o >= max)

@@ -172,6 +172,11 @@ START_TEST(test_bad_values)
 		{ "\tkey_mgmt=WPA-EAP\n\teap=TLS\n\tidentity=\"c\"\n\tca_cert=\"@CA@\"\n",
 		  "eap=TLS needs client_cert and private_key" },
 		{ "\tpsk=\"12345678\"\n\teap=PEAP\n", "eap=PEAP but key_mgmt has no WPA-EAP" },
+		/* a bad escape in a secret: said, with no character of the secret */
+		{ "\tkey_mgmt=WPA-EAP\n\teap=PEAP\n\tpassword=P\"ab\\Zcd\"\n",
+		  "password: unknown escape (known:" },
+		{ "\tkey_mgmt=WPA-EAP\n\teap=TLS\n\tprivate_key_passwd=P\"k\\Z\"\n",
+		  "private_key_passwd: unknown escape (known:" },
 	};
 	char err[1024];
 	size_t i;
@@ -181,6 +186,7 @@ START_TEST(test_bad_values)
 
 		ck_assert_msg(c == NULL, "case %zu loaded", i);
 		ck_assert_msg(strstr(err, cases[i].want) != NULL, "case %zu: %s", i, err);
+		ck_assert_msg(strchr(err, 'Z') == NULL, "case %zu shows a secret's character", i);
 	}
 }
 END_TEST
