@@ -2,8 +2,10 @@
 /*
  * PEAPv0 (draft-kamath-pppext-peapv0-00, [MS-PEAP]) with EAP-MSCHAPv2 inside. Phase 2 EAP
  * packets travel without their 4-octet header, except EAP-TLV (type 33) which keeps it.
- * Cryptobinding is not done: the MSK is the TLS "client EAP encryption" output (as hostapd
- * accepts by default, "OPTIONAL_BINDING").
+ * Cryptobinding ([MS-PEAP] 3.2.5.4) is done when the server sends a Crypto-Binding TLV: its
+ * Compound MAC is checked, ours is sent, and the MSK is the compound one. A server that sends
+ * none gets the TLS "client EAP encryption" MSK (hostapd's default, "OPTIONAL_BINDING"); no
+ * option requires the binding.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -88,9 +90,22 @@ static int eap_peap_bind(struct eap_peap *p, struct eap_method_env *env, const u
 	size_t el;
 	int rc = -1;
 
-	/* [MS-PEAP] 2.2.8.1.3: Version 0, SubType 0 (Binding Request) */
+	/* [MS-PEAP] 2.2.8.1.1 (Cryptobinding TLV): Version 0, SubType 0 (Binding Request) */
 	if (req[5] != 0 || req[7] != 0) {
 		eap_method_fail(env, EAP_PEER_REASON_PROTOCOL, "PEAP: unexpected Crypto-Binding TLV");
+		return -1;
+	}
+	/*
+	 * RecvVersion is the PEAP version the server received from us, and "The PEAP peer MUST
+	 * set the PEAP version to 0 in PEAP responses, regardless of the version sent in the
+	 * initial or subsequent PEAP requests" ([MS-PEAP], the PEAP start packet). A server that
+	 * received another one did not see what we sent: the MAC covers the field, so the
+	 * server itself says so, and the binding fails.
+	 */
+	if (req[6] != 0) {
+		eap_method_fail(env, EAP_PEER_REASON_SERVER_AUTH,
+				"PEAP: the server's Crypto-Binding TLV says it received PEAP version "
+				"%u; we sent 0", req[6]);
 		return -1;
 	}
 	/* with no inner method (resumption), IPMK and CMK come from TK alone */

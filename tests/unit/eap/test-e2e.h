@@ -111,6 +111,7 @@ static inline void run_tls(struct eap_peer_config *c, struct eap_session_cache *
 
 static const char *tunnel_phase1;
 static bool tunnel_binding, tunnel_bad_mac; /* PEAP server sends a (tampered) Crypto-Binding TLV */
+static uint8_t tunnel_recv_version;         /* ... with this RecvVersion */
 
 static inline const struct eap_peer_result *tunnel(enum eap_peer_method m, const char *phase2,
 					    const char *peer_pw, const char *server_pw,
@@ -131,6 +132,7 @@ static inline const struct eap_peer_result *tunnel(enum eap_peer_method m, const
 	s->password = server_pw;
 	s->binding = tunnel_binding;
 	s->bad_binding_mac = tunnel_bad_mac;
+	s->binding_recv_version = tunnel_recv_version;
 	ck_assert_int_eq(run(p, s, NULL), want);
 	/* the outer identity is the anonymous one, the inner one never leaves the tunnel */
 	ck_assert_str_eq(s->identity, "anonymous");

@@ -46,7 +46,8 @@ START_TEST(test_peap_mschapv2_hash_password)
 END_TEST
 
 /* [MS-PEAP] cryptobinding: the server's Compound MAC is checked, ours is accepted by the
- * server, and both use the compound MSK (no EMSK). A tampered MAC is refused. */
+ * server, and both use the compound MSK (no EMSK). A tampered MAC is refused, and so is a
+ * RecvVersion other than 0. */
 START_TEST(test_peap_cryptobinding)
 {
 	static struct test_server s;
@@ -63,7 +64,16 @@ START_TEST(test_peap_cryptobinding)
 	ck_assert_int_eq(r->reason, EAP_PEER_REASON_SERVER_AUTH);
 	ck_assert_str_eq(r->text, "PEAP: the server's cryptobinding Compound MAC does not verify");
 	eap_peer_free(p);
-	tunnel_binding = tunnel_bad_mac = false;
+	tunnel_bad_mac = false;
+	/* a RecvVersion other than the PEAPv0 we sent: the version was changed on the way */
+	tunnel_recv_version = 1;
+	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_FAILURE, &s, &p);
+	ck_assert_int_eq(r->reason, EAP_PEER_REASON_SERVER_AUTH);
+	ck_assert_str_eq(r->text, "PEAP: the server's Crypto-Binding TLV says it received "
+				  "PEAP version 1; we sent 0");
+	eap_peer_free(p);
+	tunnel_binding = false;
+	tunnel_recv_version = 0;
 }
 END_TEST
 

@@ -42,6 +42,7 @@ struct test_server {
 	size_t out_len, out_pos, in_len;
 	bool hs_done, commit_sent, inner_ok;
 	bool binding, bad_binding_mac, bound; /* PEAP: send a Crypto-Binding TLV (tamper it) */
+	uint8_t binding_recv_version;         /* its RecvVersion (0: PEAPv0, as received) */
 	uint8_t isk[32], nt[24];
 	struct eap_peap_binding keys;
 	uint8_t auth_chal[16], ms_id;
@@ -258,6 +259,7 @@ static inline void ts_peap_phase2(struct test_server *s, const uint8_t *d, size_
 			memset(b, 0, 60);
 			b[1] = 12;
 			b[3] = 56;
+			b[6] = s->binding_recv_version;
 			RAND_bytes(b + 8, 32);
 			eap_peap_binding_mac(s->keys.cmk, b, b + 40);
 			if (s->bad_binding_mac)
