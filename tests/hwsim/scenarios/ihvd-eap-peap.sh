@@ -6,7 +6,9 @@
 # group key is renewed every 3 s; a reconnect to the same AP uses the cached PMKSA (no
 # EAP on the air); with the PMKSA flushed, the full EAP run resumes the TLS session kept
 # from the first connection; a block without password asks for it (CTRL-REQ-PASSWORD-0) and
-# Debian's wpa_cli answers; a wrong password fails clearly, naming the method and the
+# Debian's wpa_cli answers, and a wrong password typed at the next connection's prompt fails in
+# full instead of resuming the session the right one saved; a wrong password fails clearly,
+# naming the method and the
 # outcome, and the network is disabled after 3 attempts instead of retrying forever.
 # hwsim-timeout: 240
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
@@ -92,8 +94,27 @@ ihvd_cli password 0 "alice-secret-7" | grep -qx OK || fail "wpa_cli password was
 eap_completed 30
 ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
 ! grep -q 'alice-secret-7' "$IHVD_LOG" || fail "the answer appears in ihvd's log"
-eap_stop ask
 note "ask: CTRL-REQ-PASSWORD-0 answered with wpa_cli password, connected"
+
+# --- 3b. the TLS session saved under the typed password does not serve a wrong one ----------
+# (PEAP skips MSCHAPv2 on resumption: a resumed session would let the wrong password in)
+password_requests() { grep -c 'CTRL-REQ-PASSWORD-0:' "$IHVD_LOG" || true; }
+more_password_requests() { (($(password_requests) > $1)); }
+ihvd_cli raw IHV_CONTROL "$(printf 'pmksa_flush' | od -An -tx1 | tr -d ' \n')00" >/dev/null
+n_req=$(password_requests)
+n_res=$(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true)
+ihvd_cli disconnect >/dev/null
+ihvd_wait_state 10 DISCONNECTED
+ihvd_cli reconnect >/dev/null
+wait_for 30 "a new CTRL-REQ-PASSWORD-0" more_password_requests "$n_req" ||
+	fail "the reconnect did not ask for the password again"
+ihvd_cli password 0 "not the password" | grep -qx OK || fail "wpa_cli password was not accepted"
+wait_log 40 "$IHVD_LOG" 'CTRL-EVENT-EAP-FAILURE EAP authentication failed: PEAP/MSCHAPv2: authentication failed \(E=691\)'
+(($(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true) == n_res)) ||
+	fail "the session saved under the right typed password resumed for a wrong one"
+! _ihvd_state_is COMPLETED || fail "connected with a wrong typed password"
+eap_stop ask
+note "ask: a wrong password typed on the next connection fails in full (E=691), no resumption"
 
 # --- 4. a wrong password: a clear failure, then the network is given up -----------------------
 eap_run wrong "${peap[@]}" 'password="not the password"'
