@@ -108,7 +108,8 @@ struct ihv_onex_config {
 	const char *eap;                /* "TLS", "PEAP" or "TTLS" */
 	const char *identity;           /* NULL: asked through ui_request ("IDENTITY:...") */
 	const char *anonymous_identity;
-	const char *password;           /* or "hash:<32 hex>"; NULL: asked ("PASSWORD:...") */
+	const char *password;           /* NULL: asked ("PASSWORD:...") */
+	bool password_is_hash;          /* password is "hash:<32 hex>", the NtPasswordHash */
 	const char *ca_cert;            /* NULL: not verified; only with unverified_ok */
 	bool unverified_ok;             /* the block said ca_cert="none" */
 	const char *client_cert;

@@ -220,6 +220,7 @@ int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg
 	o->pc.identity = o->s[ONEX_S_IDENTITY];
 	o->pc.anonymous_identity = o->s[ONEX_S_ANON];
 	o->pc.password = o->s[ONEX_S_PASSWORD];
+	o->pc.password_is_hash = cfg->password_is_hash;
 	o->pc.ca_cert = o->s[ONEX_S_CA];
 	o->pc.client_cert = o->s[ONEX_S_CLIENT_CERT];
 	o->pc.private_key = o->s[ONEX_S_KEY];

@@ -145,6 +145,7 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 	uint8_t buf[CONFIG_EAP_TEXT_MAX + 1];
 	size_t got = 0;
 	char sub[200], *s, **slot;
+	bool hash = false;
 	int r;
 
 	if (!n->eap) {
@@ -161,6 +162,7 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 			return config_errf(err, len, "password: hash: needs 32 hex digits");
 		memcpy(buf, v, strlen(v) + 1);
 		got = strlen(v);
+		hash = true;
 	} else {
 		r = config_parse_string(v, buf, CONFIG_EAP_TEXT_MAX, &got, sub, sizeof(sub));
 		if (r) {
@@ -197,6 +199,8 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 	*slot = s;
 	if (!strcmp(name, "ca_cert"))
 		n->eap->ca_none = false;
+	if (!strcmp(name, "password"))
+		n->eap->password_hash = hash; /* a quoted "hash:..." is a password like any other */
 	return 0;
 }
 

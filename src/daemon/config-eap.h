@@ -27,7 +27,8 @@ struct config_eap {
 	char *eap;                  /* "TLS", "PEAP" or "TTLS"; NULL if unset */
 	char *identity;
 	char *anonymous_identity;
-	char *password;             /* secret; "hash:..." kept as written */
+	char *password;             /* secret; the hash form kept as written, "hash:<32 hex>" */
+	bool password_hash;         /* password=hash:... (unquoted), as wpa_supplicant reads it */
 	char *ca_cert;              /* NULL with ca_none: explicitly unverified */
 	bool ca_none;
 	char *client_cert;

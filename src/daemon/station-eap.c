@@ -30,6 +30,7 @@ static void station_eap_fill(const struct config_network *n, struct ihv_onex_con
 	oc->identity = e->identity;
 	oc->anonymous_identity = e->anonymous_identity;
 	oc->password = e->password;
+	oc->password_is_hash = e->password_hash;
 	oc->ca_cert = e->ca_cert;
 	oc->unverified_ok = e->ca_none;
 	oc->client_cert = e->client_cert;

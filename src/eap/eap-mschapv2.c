@@ -92,7 +92,8 @@ static void *eap_mschapv2_init(struct eap_method_env *env)
 		eap_mschapv2_free(m);
 		return NULL;
 	}
-	if (mschapv2_password_hash_from_secret(env->cfg->password, m->pw_hash)) {
+	if (mschapv2_password_hash_from_secret(env->cfg->password, env->cfg->password_is_hash,
+					       m->pw_hash)) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG,
 				"MSCHAPv2: password is not valid UTF-8 of at most 256 characters "
 				"(or a bad hash:)");

@@ -563,6 +563,8 @@ enum eap_peer_status eap_peer_set_identity(struct eap_peer *p, const char *ident
 
 enum eap_peer_status eap_peer_set_password(struct eap_peer *p, const char *password)
 {
+	if (password)
+		p->cfg.password_is_hash = false; /* what a user types is the password itself */
 	return eap_peer_set_secret(p, &p->cfg.password, password);
 }
 

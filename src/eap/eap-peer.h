@@ -30,7 +30,8 @@ struct eap_peer_config {
 	enum eap_peer_method method;
 	const char *identity;            /* NULL: NEED_IDENTITY when it is needed */
 	const char *anonymous_identity;  /* outer identity of PEAP/TTLS (and TLS 1.3 privacy) */
-	const char *password;            /* or "hash:<32 hex>" NtPasswordHash; NULL: NEED_PASSWORD */
+	const char *password;            /* NULL: NEED_PASSWORD */
+	bool password_is_hash;           /* password is "hash:<32 hex>", the NtPasswordHash */
 	const char *ca_cert;             /* PEM file; NULL: the server is not verified (unverified) */
 	const char *client_cert;         /* PEM file (chain) for EAP-TLS */
 	const char *private_key;         /* PEM file */

@@ -110,7 +110,7 @@ static bool eap_session_cache_digest(const struct eap_session_cache *c,
 		cfg->client_cert, cfg->private_key, cfg->private_key_passwd, cfg->phase1,
 		cfg->phase2, cfg->domain_suffix_match, cfg->domain_match,
 	};
-	uint8_t m[4] = { (uint8_t)cfg->method };
+	uint8_t m[4] = { (uint8_t)cfg->method, cfg->password_is_hash };
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned int len = 0;
 	bool ok;

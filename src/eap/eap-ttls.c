@@ -47,7 +47,7 @@ static void *eap_ttls_init(struct eap_method_env *env)
 				"TTLS: phase2 %s is not supported (auth=PAP or auth=MSCHAPV2)", ph2);
 		return NULL;
 	}
-	if (pap && env->cfg->password && strncmp(env->cfg->password, "hash:", 5) == 0) {
+	if (pap && env->cfg->password && env->cfg->password_is_hash) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "TTLS/PAP: needs the password, not a hash:");
 		return NULL;
 	}
@@ -106,7 +106,8 @@ static int eap_ttls_mschapv2(struct eap_ttls *t, struct eap_method_env *env, str
 	uint8_t chal[17], hash[16], resp[50];
 	int rc = -1;
 
-	if (mschapv2_password_hash_from_secret(env->cfg->password, hash)) {
+	if (mschapv2_password_hash_from_secret(env->cfg->password, env->cfg->password_is_hash,
+					       hash)) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "TTLS/MSCHAPv2: unusable password");
 		goto out;
 	}

@@ -289,11 +289,13 @@ int mschapv2_peer_session_key(const uint8_t hash[16], const uint8_t nt_resp[24],
 	return rc ? -1 : 0;
 }
 
-int mschapv2_password_hash_from_secret(const char *secret, uint8_t out[16])
+int mschapv2_password_hash_from_secret(const char *secret, bool is_hash, uint8_t out[16])
 {
 	if (!secret)
 		return -1;
-	if (strncmp(secret, "hash:", 5) == 0) {
+	if (is_hash) {
+		if (strncmp(secret, "hash:", 5) != 0)
+			return -1;
 		const char *h = secret + 5;
 
 		if (strlen(h) != 32)

@@ -4,6 +4,7 @@
 #define EAP_MSCHAPV2_CRYPTO_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #define MSCHAPV2_CHAL_LEN      16
@@ -42,7 +43,8 @@ int mschapv2_peer_session_key(const uint8_t hash[16], const uint8_t nt_resp[24],
 			      uint8_t out[MSCHAPV2_MSK_LEN]);
 /* The user name as hashed: RFC 2759 4 "the user name ... without any domain" (DOMAIN\user). */
 const char *mschapv2_username_strip(const char *identity);
-/* Password hash from the configured secret: "hash:<32 hex>" or a plain password. */
-int mschapv2_password_hash_from_secret(const char *secret, uint8_t out[16]);
+/* Password hash from the configured secret: with is_hash, "hash:<32 hex>"; otherwise the
+ * password itself (a password that happens to start with "hash:" included). */
+int mschapv2_password_hash_from_secret(const char *secret, bool is_hash, uint8_t out[16]);
 
 #endif

@@ -202,11 +202,20 @@ START_TEST(test_hash_password_and_profile_without_secret)
 
 	ck_assert_msg(c != NULL, "%s", err);
 	ck_assert_str_eq(c->networks->eap->password, "hash:8846f7eaee8fb117ad06bdd830b7586c");
+	ck_assert(c->networks->eap->password_hash);
 	ck_assert_int_eq(profile_build(c->networks, &ch, &x), 0);
 	ck_assert(strstr(x.security, "<AuthMode>WPA-EAP</AuthMode>") != NULL);
 	ck_assert(strstr(x.security, "Passphrase") == NULL && strstr(x.security, "Psk") == NULL);
 	ck_assert(strstr(x.security, "8846f7") == NULL);
 	profile_xml_clear(&x);
+	config_free(c);
+	/* quoted, it is a password that starts with "hash:" (as wpa_supplicant reads it) */
+	c = load_block("\tkey_mgmt=WPA-EAP\n\teap=PEAP\n\tidentity=\"alice\"\n"
+		       "\tpassword=\"hash:8846f7eaee8fb117ad06bdd830b7586c\"\n"
+		       "\tca_cert=\"@CA@\"\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_str_eq(c->networks->eap->password, "hash:8846f7eaee8fb117ad06bdd830b7586c");
+	ck_assert(!c->networks->eap->password_hash);
 	config_free(c);
 }
 END_TEST

@@ -112,6 +112,7 @@ static inline void run_tls(struct eap_peer_config *c, struct eap_session_cache *
 static const char *tunnel_phase1;
 static bool tunnel_binding, tunnel_bad_mac; /* PEAP server sends a (tampered) Crypto-Binding TLV */
 static uint8_t tunnel_recv_version;         /* ... with this RecvVersion */
+static bool tunnel_pw_hash;                 /* the peer's password is the hash: form */
 
 static inline const struct eap_peer_result *tunnel(enum eap_peer_method m, const char *phase2,
 					    const char *peer_pw, const char *server_pw,
@@ -125,6 +126,7 @@ static inline const struct eap_peer_result *tunnel(enum eap_peer_method m, const
 	c.phase1 = tunnel_phase1;
 	c.phase2 = phase2;
 	c.password = peer_pw;
+	c.password_is_hash = tunnel_pw_hash;
 	p = eap_peer_new(&c, NULL);
 	ck_assert_ptr_nonnull(p);
 	ts_begin(s, (uint8_t)m, ctx);

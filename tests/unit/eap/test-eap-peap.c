@@ -40,7 +40,15 @@ START_TEST(test_peap_mschapv2_hash_password)
 	ck_assert_int_eq(mschapv2_nt_password_hash(PASSWORD, h), 0);
 	for (int i = 0; i < 16; i++)
 		snprintf(secret + 5 + 2 * i, 3, "%02x", h[i]);
+	tunnel_pw_hash = true;
 	tunnel(EAP_PEER_METHOD_PEAP, NULL, secret, PASSWORD, EAP_PEER_SUCCESS, &s, &p);
+	eap_peer_free(p);
+	tunnel_pw_hash = false;
+	/* the same text not marked as a hash is a password of its own (a quoted "hash:..."
+	 * in the file, or typed at the prompt) */
+	tunnel(EAP_PEER_METHOD_PEAP, NULL, secret, PASSWORD, EAP_PEER_FAILURE, &s, &p);
+	eap_peer_free(p);
+	tunnel(EAP_PEER_METHOD_PEAP, NULL, secret, secret, EAP_PEER_SUCCESS, &s, &p);
 	eap_peer_free(p);
 }
 END_TEST

@@ -80,14 +80,22 @@ END_TEST
 
 START_TEST(test_hash_secret_equals_password)
 {
-	uint8_t a[16], b[16];
+	static const char hash[] = "hash:44EBBA8D5312B8D611474411F56989AE";
+	uint8_t a[16], b[16], c[16];
 
-	ck_assert_int_eq(mschapv2_password_hash_from_secret(PASS, a), 0);
-	ck_assert_int_eq(mschapv2_password_hash_from_secret("hash:44EBBA8D5312B8D611474411F56989AE", b), 0);
+	ck_assert_int_eq(mschapv2_password_hash_from_secret(PASS, false, a), 0);
+	ck_assert_int_eq(mschapv2_password_hash_from_secret(hash, true, b), 0);
 	ck_assert_mem_eq(a, b, 16);
-	ck_assert_int_eq(mschapv2_password_hash_from_secret("hash:44eb", b), -1);
-	ck_assert_int_eq(mschapv2_password_hash_from_secret("hash:zzebba8d5312b8d611474411f56989ae", b), -1);
-	ck_assert_int_eq(mschapv2_password_hash_from_secret(NULL, b), -1);
+	ck_assert_int_eq(mschapv2_password_hash_from_secret("hash:44eb", true, b), -1);
+	ck_assert_int_eq(mschapv2_password_hash_from_secret("hash:zzebba8d5312b8d611474411f56989ae",
+							    true, b), -1);
+	ck_assert_int_eq(mschapv2_password_hash_from_secret(PASS, true, b), -1);
+	ck_assert_int_eq(mschapv2_password_hash_from_secret(NULL, false, b), -1);
+	/* not marked as a hash: a password that starts with "hash:", hashed as it is */
+	ck_assert_int_eq(mschapv2_password_hash_from_secret(hash, false, c), 0);
+	ck_assert_int_eq(mschapv2_nt_password_hash(hash, b), 0);
+	ck_assert_mem_eq(c, b, 16);
+	ck_assert_int_eq(mschapv2_password_hash_from_secret("hash:44eb", false, c), 0);
 }
 END_TEST
 
