@@ -18,6 +18,7 @@ void ipc_wr_init(struct ipc_wr *w)
 	w->buf = NULL;
 	w->len = w->cap = 0;
 	w->ok = true;
+	w->no_memory = false;
 }
 
 void ipc_wr_free(struct ipc_wr *w)
@@ -34,6 +35,7 @@ void ipc_wr_reset(struct ipc_wr *w)
 		explicit_bzero(w->buf, w->len);
 	w->len = 0;
 	w->ok = true;
+	w->no_memory = false;
 }
 
 static void ipc_wr_put(struct ipc_wr *w, const void *p, size_t n)
@@ -55,6 +57,7 @@ static void ipc_wr_put(struct ipc_wr *w, const void *p, size_t n)
 		nb = malloc(cap);
 		if (!nb) {
 			w->ok = false;
+			w->no_memory = true;
 			return;
 		}
 		if (w->buf) {

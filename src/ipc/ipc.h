@@ -76,6 +76,7 @@ struct ipc_wr {
 	uint8_t *buf;
 	size_t len, cap;
 	bool ok;
+	bool no_memory; /* !ok because a buffer could not grow, not because it is too large */
 };
 
 void ipc_wr_init(struct ipc_wr *w);

@@ -106,16 +106,23 @@ static void phost_calls_discovery_free(DOT11EXT_IHV_DISCOVERY_PROFILE_LIST *dl, 
 }
 
 /*
- * An answer larger than one channel frame (IPC_MAX_PAYLOAD): the writer is emptied for a
- * refusal, and the line says why. Inline, ihvd would have taken it; isolated, the plugin's
- * data cannot cross, so the call is refused rather than the host ended without a word.
+ * An answer larger than one channel frame (IPC_MAX_PAYLOAD), or one the host had no memory to
+ * encode: the writer is emptied for a refusal, and the line says which. Inline, ihvd would have
+ * taken it; isolated, the plugin's data cannot cross, so the call is refused rather than the
+ * host ended without a word.
  */
 static void phost_calls_too_big(struct ipc_wr *w, uint16_t id)
 {
+	bool no_memory = w->no_memory;
+
 	ipc_wr_reset(w);
-	phost_log(DOT11EXT_LINUX_LOG_ERROR, "the plugin's answer to %s is larger than one "
-		  "channel frame carries (%u octets): refused", ipc_call_name(id),
-		  (unsigned)IPC_MAX_PAYLOAD);
+	if (no_memory)
+		phost_log(DOT11EXT_LINUX_LOG_ERROR, "no memory to encode the plugin's answer to "
+			  "%s: refused", ipc_call_name(id));
+	else
+		phost_log(DOT11EXT_LINUX_LOG_ERROR, "the plugin's answer to %s is larger than one "
+			  "channel frame carries (%u octets): refused", ipc_call_name(id),
+			  (unsigned)IPC_MAX_PAYLOAD);
 }
 
 static bool phost_calls_queries(uint16_t id, struct ipc_rd *r, struct ipc_wr *w)

@@ -31,7 +31,10 @@ static void phost_chan_dispatch(struct ipc_msg *m)
 	phost.cur_call = m->id;
 	phost.depth++;
 	ok = phost_call(m->id, &r, &w);
-	if (ok && !w.ok) /* an answer no frame carries, of a call with no refusal of its own */
+	if (ok && !w.ok && w.no_memory) /* a call with no refusal of its own */
+		phost_log(DOT11EXT_LINUX_LOG_ERROR, "no memory to encode the answer to %s: the "
+			  "plugin host stops", ipc_call_name(m->id));
+	else if (ok && !w.ok)
 		phost_log(DOT11EXT_LINUX_LOG_ERROR, "the answer to %s is larger than one channel "
 			  "frame carries (%u octets): the plugin host stops", ipc_call_name(m->id),
 			  (unsigned)IPC_MAX_PAYLOAD);

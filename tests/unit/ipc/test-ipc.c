@@ -6,7 +6,8 @@
  * error too long for the host's buffer or with a NUL inside: all refused.
  * The receive side (struct ipc_rx): frames read together are handed out one
  * by one, a header split across writes and a frame larger than one read come
- * whole, the octets taken are cleared, and a bad header is refused.
+ * whole, the octets taken are cleared, and a bad header is refused. The writer refuses
+ * a payload past one frame for its size.
  */
 #include <check.h>
 #include <errno.h>
@@ -215,6 +216,30 @@ START_TEST(test_rx_split_and_large_frames)
 }
 END_TEST
 
+/* A writer past one frame's payload is refused for its size, not for want of memory (the
+ * plugin host's refusal line names the reason from that), and a reset makes it usable again. */
+START_TEST(test_wr_too_large_is_not_no_memory)
+{
+	static uint8_t chunk[64 * 1024];
+	struct ipc_wr w;
+	int i;
+
+	ipc_wr_init(&w);
+	for (i = 0; i < 5; i++)
+		ipc_wr_bytes(&w, chunk, sizeof(chunk));
+	ck_assert(!w.ok);
+	ck_assert(!w.no_memory);
+	ck_assert_uint_le(w.len, IPC_MAX_PAYLOAD);
+	ipc_wr_reset(&w);
+	ck_assert(w.ok);
+	ck_assert_uint_eq(w.len, 0);
+	ipc_wr_u32(&w, 7);
+	ck_assert(w.ok);
+	ck_assert_uint_eq(w.len, 4);
+	ipc_wr_free(&w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ipc");
@@ -226,6 +251,7 @@ int main(void)
 	tcase_add_test(tc, test_creds_malformed_refused);
 	tcase_add_test(tc, test_rx_frames_read_together);
 	tcase_add_test(tc, test_rx_split_and_large_frames);
+	tcase_add_test(tc, test_wr_too_large_is_not_no_memory);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
