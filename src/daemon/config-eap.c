@@ -223,6 +223,22 @@ int config_eap_value(const struct config_network *n, const char *name, char *buf
 	return config_string_value((const uint8_t *)s, strlen(s), buf, len);
 }
 
+int config_eap_file_value(const struct config_network *n, const char *name, char *buf,
+			  size_t len)
+{
+	const struct config_eap_desc *d = config_eap_desc(name);
+	const char *s;
+
+	if (!n->eap || !d || d->kind != CONFIG_EAP_SECRET)
+		return config_eap_value(n, name, buf, len);
+	s = *(char *const *)((const char *)n->eap + d->off);
+	if (!s)
+		return -1;
+	if (!strcmp(name, "password") && n->eap->password_hash)
+		return snprintf(buf, len, "%s", s) < (int)len ? 0 : -1;
+	return config_string_value((const uint8_t *)s, strlen(s), buf, len);
+}
+
 bool config_eap_has_secret(const struct config_network *n)
 {
 	return n->eap && (n->eap->password || n->eap->private_key_passwd);

@@ -47,6 +47,10 @@ int config_eap_set(struct config_network *n, const char *name, const char *v, ch
 		   size_t len);
 /* Its text form; -1 for unset fields and always for the secrets. */
 int config_eap_value(const struct config_network *n, const char *name, char *buf, size_t len);
+/* Its file form for SAVE_CONFIG, secrets included (password=hash:... stays unquoted); -1 when
+ * unset. */
+int config_eap_file_value(const struct config_network *n, const char *name, char *buf,
+			  size_t len);
 /* The block's 802.1X part is complete and consistent (needs key_mgmt). 0 or -1 with err. */
 int config_eap_check(const struct config_network *n, char *err, size_t len);
 /* Does the block hold an EAP secret (password, private_key_passwd)? */

@@ -16,6 +16,7 @@
 
 #include "common/wipe.h"
 #include "common/hex.h"
+#include "daemon/config-eap.h"
 #include "daemon/config-parse.h"
 
 #define CONFIG_SAVE_LINE_MAX (4096 + 1) /* config.c's longest line, and its NUL */
@@ -143,6 +144,11 @@ void config_text_free(char *text, size_t len)
 static const char *const config_save_fields[] = {
 	"ssid", "scan_ssid", "bssid", "psk", "key_mgmt", "pairwise", "group", "ieee80211w",
 	"scan_freq", "freq_list", "priority", "disabled", "id_str", "ihv_profile",
+	"mem_only_psk", "sae_password", "sae_pwe", "sae_groups",
+	/* the 802.1X block (config-eap.c), secrets in their file form */
+	"eap", "identity", "anonymous_identity", "password", "ca_cert", "client_cert",
+	"private_key", "private_key_passwd", "phase1", "phase2", "domain_suffix_match",
+	"domain_match",
 };
 #define CONFIG_SAVE_N_FIELDS (sizeof(config_save_fields) / sizeof(config_save_fields[0]))
 
@@ -170,6 +176,14 @@ static int config_save_value(const struct config_network *n, const char *name, c
 	}
 	if (!strcmp(name, "ieee80211w") && !n->ieee80211w_set)
 		return -1;
+	if (!strcmp(name, "sae_password")) {
+		if (!n->sae_password_set)
+			return -1;
+		return config_string_value((const uint8_t *)n->sae_password,
+					   strlen(n->sae_password), buf, len);
+	}
+	if (config_eap_field(name))
+		return config_eap_file_value(n, name, buf, len);
 	return config_network_value(n, name, buf, len);
 }
 
@@ -188,6 +202,8 @@ static bool config_save_default(const struct config_network *n, const char *name
 		return !n->priority;
 	if (!strcmp(name, "disabled"))
 		return !n->disabled;
+	if (!strcmp(name, "mem_only_psk"))
+		return !n->mem_only_psk;
 	return false;
 }
 
@@ -214,6 +230,7 @@ static bool config_save_unchanged(const struct config_network *n, const char *na
 		secret_wipe(was.ihv_profile, strlen(was.ihv_profile));
 	free(was.ihv_profile);
 	free(was.id_str);
+	config_eap_free(was.eap); /* wipes its secrets */
 	secret_wipe(&was, sizeof(was));
 	return same;
 }

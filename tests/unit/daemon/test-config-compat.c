@@ -18,6 +18,7 @@
 
 #include "common/log.h"
 #include "daemon/config-compat.h"
+#include "daemon/config-eap.h"
 #include "daemon/config-save.h"
 #include "daemon/config.h"
 #include "daemon/scan.h"
@@ -455,6 +456,85 @@ START_TEST(test_save_secret_forms)
 }
 END_TEST
 
+/* wpa_cli's habit: add_network, set_network ..., save_config. The SAE, 802.1X and
+ * mem_only_psk fields are written (the secrets in their file forms), load back the same, and
+ * a changed EAP password replaces the file's line. */
+START_TEST(test_save_sae_and_eap_fields)
+{
+	static const char *const sae[][2] = {
+		{ "ssid", "\"sae-net\"" }, { "key_mgmt", "SAE" }, { "ieee80211w", "2" },
+		{ "sae_password", "\"sae \"secret\"\"" }, { "sae_pwe", "2" },
+		{ "sae_groups", "19 20" },
+	};
+	static const char *const hash = "hash:8846f7eaee8fb117ad06bdd830b7586c";
+	char err[1024], ca[192], v[256];
+	struct config *c = load("network={\n\tssid=\"a\"\n\tpsk=\"12345678\"\n}\n", err,
+				sizeof(err));
+	struct config_network *n;
+	const char *out;
+	size_t i;
+
+	ck_assert_msg(c != NULL, "%s", err);
+	snprintf(ca, sizeof(ca), "%s/ca.pem", tmpdir);
+	{ /* the CA file only needs to exist: nothing parses it here */
+		FILE *f = fopen(ca, "w");
+
+		ck_assert_ptr_nonnull(f);
+		fputs("not parsed here\n", f);
+		fclose(f);
+	}
+	n = config_network_add(c);
+	for (i = 0; i < sizeof(sae) / sizeof(sae[0]); i++)
+		ck_assert_msg(config_network_set(n, sae[i][0], sae[i][1], err, sizeof(err)) == 0,
+			      "%s: %s", sae[i][0], err);
+	n = config_network_add(c);
+	snprintf(v, sizeof(v), "\"%s\"", ca);
+	ck_assert_int_eq(config_network_set(n, "ssid", "\"corp\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "key_mgmt", "WPA-EAP", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "eap", "PEAP", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "identity", "\"alice\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "password", hash, err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "ca_cert", v, err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "phase2", "\"auth=MSCHAPV2\"", err, sizeof(err)),
+			 0);
+	n = config_network_add(c);
+	ck_assert_int_eq(config_network_set(n, "ssid", "\"ask\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "mem_only_psk", "1", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_save(c, err, sizeof(err)), 0);
+	config_free(c);
+	out = read_file(path);
+	ck_assert_ptr_nonnull(strstr(out, "\tsae_password=P\"sae \\\"secret\\\"\"\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\tpassword=hash:8846f7eaee8fb117ad06bdd830b7586c\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\tmem_only_psk=1\n"));
+
+	c = config_load(path, err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	n = c->networks->next;
+	ck_assert(n->sae_password_set);
+	ck_assert_str_eq(n->sae_password, "sae \"secret\"");
+	ck_assert_int_eq(n->sae_pwe, 2);
+	ck_assert_uint_eq(n->n_sae_groups, 2);
+	ck_assert_int_eq(n->ieee80211w, 2);
+	n = n->next;
+	ck_assert_ptr_nonnull(n->eap);
+	ck_assert_str_eq(n->eap->eap, "PEAP");
+	ck_assert_str_eq(n->eap->identity, "alice");
+	ck_assert_str_eq(n->eap->password, hash);
+	ck_assert(n->eap->password_hash);
+	ck_assert_str_eq(n->eap->ca_cert, ca);
+	ck_assert_str_eq(n->eap->phase2, "auth=MSCHAPV2");
+	ck_assert(n->next->mem_only_psk);
+	/* a password changed at run time replaces the file's line */
+	ck_assert_int_eq(config_network_set(n, "password", "\"new one\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_save(c, err, sizeof(err)), 0);
+	config_free(c);
+	out = read_file(path);
+	ck_assert_ptr_nonnull(strstr(out, "\tpassword=\"new one\"\n"));
+	ck_assert_ptr_null(strstr(out, hash));
+	ck_assert_uint_eq(count(out, "password="), 2); /* sae_password and password */
+}
+END_TEST
+
 /*
  * Killed at any moment while saving, the file is the old one or the new
  * one, whole: a child saves in a loop, the parent SIGKILLs it at random
@@ -542,6 +622,7 @@ static Suite *compat_suite(void)
 	tcase_add_test(tc, test_readme_table);
 	tcase_add_test(tc, test_save_keeps_lines_and_forms);
 	tcase_add_test(tc, test_save_secret_forms);
+	tcase_add_test(tc, test_save_sae_and_eap_fields);
 	tcase_add_test(tc, test_save_killed_midway);
 	suite_add_tcase(s, tc);
 	return s;
