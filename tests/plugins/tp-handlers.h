@@ -515,15 +515,19 @@ static DWORD WINAPI h_query_ui_request(HANDLE a, DOT11EXT_IHV_CONNECTION_PHASE p
 		leave();
 		return ERROR_SUCCESS;
 	}
+	/* 5: 300,000 octets of data, more than one channel frame carries isolated */
+	DWORD size = tp_state.query_ui == 5 ? 300000 : 4;
+
 	if (g_api.Dot11ExtAllocateBuffer(sizeof(*r), (LPVOID *)&r) ||
-	    g_api.Dot11ExtAllocateBuffer(4, &data)) {
+	    g_api.Dot11ExtAllocateBuffer(size, &data)) {
 		g_api.Dot11ExtFreeBuffer(r);
 		leave();
 		return ERROR_OUTOFMEMORY;
 	}
 	memset(r, 0, sizeof(*r));
 	r->guidUIRequest.Data1 = 0x5678;
-	r->dwByteCount = tp_state.query_ui == 3 ? 400 : 4; /* 3: more than its block holds */
+	r->dwByteCount = tp_state.query_ui == 3 ? 400 : size; /* 3: more than its block holds */
+	memset(data, 'x', size);
 	memcpy(data, "pin?", 4);
 	r->pvUIRequest = data;
 	*out = r;

@@ -182,6 +182,19 @@ START_TEST(test_rule_65_query_ui_buffers_freed_by_host)
 	ck_assert(hx_log_has("QueryUIRequest returned a block smaller than DOT11EXT_IHV_UI"));
 	ck_assert(!hx_log_has("Dot11ExtAllocateBuffer did not return"));
 	hx_stop(&X);
+
+	/* 300,000 octets of data: past the core's 64 KiB for UI data inline; isolated, past one
+	 * channel frame, so the plugin host refuses the answer with a line and goes on */
+	ui_query_run(5);
+	ck_assert_int_eq(X.n_ui, 0);
+	if (hx_isolated()) {
+		ck_assert(hx_log_has("QueryUIRequest is larger than one channel frame carries"));
+		ck_assert(!hx_log_has("crashed"));
+	} else {
+		ck_assert(hx_log_has("QueryUIRequest gave an invalid request (error 87)"));
+	}
+	ck_assert_uint_eq(X.h->outstanding_buffers, 0);
+	hx_stop(&X);
 }
 END_TEST
 
