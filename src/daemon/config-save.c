@@ -187,9 +187,17 @@ static int config_save_value(const struct config_network *n, const char *name, c
 	return config_network_value(n, name, buf, len);
 }
 
-/* Is the field at its default (a new block leaves it out)? */
-static bool config_save_default(const struct config_network *n, const char *name)
+/* Is the field at its default (a new block leaves it out)? The SAE settings default to the
+ * file's global ones, which every network takes at load. */
+static bool config_save_default(const struct config *c, const struct config_network *n,
+				const char *name)
 {
+	if (!strcmp(name, "sae_pwe"))
+		return n->sae_pwe == c->sae_pwe;
+	if (!strcmp(name, "sae_groups"))
+		return n->n_sae_groups == c->n_sae_groups &&
+		       !memcmp(n->sae_groups, c->sae_groups,
+			       n->n_sae_groups * sizeof(n->sae_groups[0]));
 	if (!strcmp(name, "key_mgmt"))
 		return n->key_mgmt == CONFIG_AKM_PSK;
 	if (!strcmp(name, "pairwise"))
@@ -301,7 +309,8 @@ static bool config_save_line_next(const char **p, char line[CONFIG_SAVE_LINE_MAX
 	return true;
 }
 
-static int config_save_network(struct config_text *t, const struct config_network *n)
+static int config_save_network(struct config_text *t, const struct config *c,
+			       const struct config_network *n)
 {
 	bool written[CONFIG_SAVE_N_FIELDS] = { false };
 	const char *p = n->file_text;
@@ -325,7 +334,7 @@ static int config_save_network(struct config_text *t, const struct config_networ
 	}
 	secret_wipe(line, sizeof(line));
 	for (i = 0; i < CONFIG_SAVE_N_FIELDS && r == 0; i++)
-		if (!written[i] && !config_save_default(n, config_save_fields[i]))
+		if (!written[i] && !config_save_default(c, n, config_save_fields[i]))
 			r = config_save_field(t, "\t", 1, n, config_save_fields[i]);
 	return r < 0 || config_text_putline(t, "}") < 0 ? -1 : 0;
 }
@@ -364,7 +373,7 @@ char *config_save_text(const struct config *c, size_t *len)
 
 	for (n = c->networks; n && r == 0; n = n->next)
 		if (!n->discovery_sec) /* a plugin's proposal lives for this run only */
-			r = config_save_network(&t, n);
+			r = config_save_network(&t, c, n);
 	if (r == 0 && c->file_tail)
 		r = config_text_put(&t, c->file_tail, strlen(c->file_tail));
 	if (r == 0 && !t.buf)

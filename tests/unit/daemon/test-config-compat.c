@@ -464,12 +464,13 @@ START_TEST(test_save_sae_and_eap_fields)
 	static const char *const sae[][2] = {
 		{ "ssid", "\"sae-net\"" }, { "key_mgmt", "SAE" }, { "ieee80211w", "2" },
 		{ "sae_password", "\"sae \"secret\"\"" }, { "sae_pwe", "2" },
-		{ "sae_groups", "19 20" },
+		{ "sae_groups", "20" },
 	};
 	static const char *const hash = "hash:8846f7eaee8fb117ad06bdd830b7586c";
 	char err[1024], ca[192], v[256];
-	struct config *c = load("network={\n\tssid=\"a\"\n\tpsk=\"12345678\"\n}\n", err,
-				sizeof(err));
+	/* the global SAE settings, which every network takes, are not copied into the blocks */
+	struct config *c = load("sae_pwe=1\nsae_groups=19 20\n"
+				"network={\n\tssid=\"a\"\n\tpsk=\"12345678\"\n}\n", err, sizeof(err));
 	struct config_network *n;
 	const char *out;
 	size_t i;
@@ -506,6 +507,9 @@ START_TEST(test_save_sae_and_eap_fields)
 	ck_assert_ptr_nonnull(strstr(out, "\tsae_password=P\"sae \\\"secret\\\"\"\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\tpassword=hash:8846f7eaee8fb117ad06bdd830b7586c\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\tmem_only_psk=1\n"));
+	ck_assert_uint_eq(count(out, "sae_pwe="), 2);       /* the global line, the SAE network's */
+	ck_assert_ptr_nonnull(strstr(out, "\tsae_groups=20\n"));
+	ck_assert_uint_eq(count(out, "sae_groups="), 2);
 
 	c = config_load(path, err, sizeof(err));
 	ck_assert_msg(c != NULL, "%s", err);
@@ -513,7 +517,9 @@ START_TEST(test_save_sae_and_eap_fields)
 	ck_assert(n->sae_password_set);
 	ck_assert_str_eq(n->sae_password, "sae \"secret\"");
 	ck_assert_int_eq(n->sae_pwe, 2);
-	ck_assert_uint_eq(n->n_sae_groups, 2);
+	ck_assert_uint_eq(n->n_sae_groups, 1);
+	ck_assert_int_eq(c->networks->sae_pwe, 1); /* the global one, still */
+	ck_assert_uint_eq(c->networks->n_sae_groups, 2);
 	ck_assert_int_eq(n->ieee80211w, 2);
 	n = n->next;
 	ck_assert_ptr_nonnull(n->eap);
