@@ -29,6 +29,17 @@ static void *tp_hostile_thread(void *arg)
 	return NULL;
 }
 
+static void *tp_hostile_garbage_thread(void *arg)
+{
+	static const char junk[] = "nor is this a frame of the plugin-host protocol";
+
+	(void)arg;
+	usleep(100000);
+	if (write(3, junk, sizeof(junk)) < 0) /* channel A (plugin-host/host.h PHOST_FD_A) */
+		tp_state.hostile_errno = errno;
+	return NULL;
+}
+
 /* Is hostile behaviour h due now? Clears it first when it fires once. */
 static int tp_hostile_due(int h)
 {
@@ -124,6 +135,9 @@ static void tp_hostile_at(const char *where)
 			pthread_detach(th);
 		if (tp_hostile_due(TP_HOSTILE_GARBAGE) && write(4, junk, sizeof(junk)) < 0)
 			tp_state.hostile_errno = errno;
+		if (tp_hostile_due(TP_HOSTILE_GARBAGE_IDLE) &&
+		    pthread_create(&th, NULL, tp_hostile_garbage_thread, NULL) == 0)
+			pthread_detach(th);
 		if (tp_hostile_due(TP_HOSTILE_UI_FLOOD))
 			tp_hostile_flood(100, tp_hostile_ui);
 		if (tp_hostile_due(TP_HOSTILE_AFTER_RETURN)) {

@@ -180,6 +180,8 @@ enum tp_hostile {
 					* channel A (PerformPreAssociate) */
 	TP_HOSTILE_NO_READ,            /* service calls on channel A without reading their
 					* replies (PerformPreAssociate) */
+	TP_HOSTILE_GARBAGE_IDLE,       /* junk on channel A from a thread, 100 ms after
+					* PerformPreAssociate returned: outside any call */
 };
 
 /*

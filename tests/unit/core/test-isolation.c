@@ -279,6 +279,24 @@ START_TEST(test_malformed_frame_stops_the_plugin)
 }
 END_TEST
 
+/* The same junk on channel A while no call is in progress: named as such (not as "its process
+ * ended"), and the plugin is restarted. */
+START_TEST(test_malformed_frame_outside_a_call_stops_the_plugin)
+{
+	ck_assert_ptr_nonnull(iso_load(TP_HOSTILE_GARBAGE_IDLE, 1));
+	X.a = hx_adapter(&X, HX_IFINDEX);
+	hx_connect(&X);
+	hx_run_ms(&X, 400);
+	ck_assert_int_eq(X.tp->hostile_errno, 0);
+	ck_assert(hx_log_has("it sent a malformed frame outside any call"));
+	ck_assert(!hx_log_has("its process ended"));
+	ck_assert_uint_eq(X.n_crashed, 1);
+	hx_run_ms(&X, 400);
+	ck_assert(hx_log_has("plugin tp-hostile restarted"));
+	hx_stop(&X);
+}
+END_TEST
+
 /*
  * Dot11ExtLinuxLog crosses as a note (ipc.h IPC_NOTE): the line is in ihvd's log. A
  * timer's arm may too: one for a handle ihvd never minted is served, and the disagreement
@@ -452,6 +470,7 @@ int main(void)
 	iso_add(s, "hang", test_hang_killed_at_deadline, 15);
 	iso_add(s, "thread", test_crash_in_own_thread_reported, 10);
 	iso_add(s, "garbage", test_malformed_frame_stops_the_plugin, 10);
+	iso_add(s, "garbage_idle", test_malformed_frame_outside_a_call_stops_the_plugin, 10);
 	iso_add(s, "bad-note", test_note_of_a_service_with_a_result_stops_the_plugin, 10);
 	iso_add(s, "after-return", test_frame_after_return_stops_the_plugin, 10);
 	iso_add(s, "no-read", test_host_that_reads_no_answer_is_stopped, 15);
