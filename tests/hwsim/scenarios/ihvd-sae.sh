@@ -11,8 +11,10 @@
 # exchange crosses the plugin-host protocol. ihvd runs at -dd; at the end its
 # log and whatever the plugin host wrote (its stdout and stderr, wherever they
 # point) are searched for the SAE password as text, hex and UTF-16: 0 hits.
-# (ihvd-sae-transition keeps an SAE connection with plugin_isolation=inline.)
-# hwsim-timeout: 150
+# (ihvd-sae-transition keeps an SAE connection with plugin_isolation=inline.) Last, a
+# network built with wpa_cli add_network/set_network and saved with save_config
+# connects again from the saved file after a restart.
+# hwsim-timeout: 180
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
 
@@ -123,3 +125,28 @@ print("searched %s: %d hits" % (" ".join(files), hits))
 sys.exit(1 if hits or not files else 0)
 PY
 note "sae (isolated): H&P g19 with $n_sae SAE frames; PMKSA reconnect with 0 more; $rekeys GTK rekeys, $bursts bursts, no loss; PMKSA refused -> SAE again ($((n_sae3 - n_sae2)) frames); no password in the -dd log or the plugin host's output"
+
+# wpa_cli's habit: a network built with add_network/set_network and saved with save_config
+# loads back whole, sae_password included, and the next start connects with SAE from it.
+printf 'update_config=1\n' >"$T/empty.conf"
+ihvd_start "$T/empty.conf" "$sta_if"
+id=$(ihvd_cli add_network | tail -n 1)
+[[ $id =~ ^[0-9]+$ ]] || fail "add_network answered '$id'"
+for kv in 'ssid "ihvd-test"' 'key_mgmt SAE' 'sae_password "correct horse battery"' \
+	'ieee80211w 2'; do
+	ihvd_cli set_network "$id" "${kv%% *}" "${kv#* }" | grep -qx OK ||
+		fail "set_network $id ${kv%% *} was refused"
+done
+ihvd_cli enable_network "$id" | grep -qx OK || fail "enable_network"
+ihvd_wait_state 40 COMPLETED
+ihvd_cli save_config | grep -qx OK || fail "SAVE_CONFIG"
+grep -qx $'\tsae_password="correct horse battery"' "$IHVD_CONF" ||
+	fail "SAVE_CONFIG left out sae_password"
+! grep -q 'correct horse' "$IHVD_LOG" || fail "the SAE password set with wpa_cli is in ihvd's log"
+ihvd_stop
+tail -n +3 "$IHVD_CONF" >"$T/saved.conf" # its ctrl_interface and ihv_plugin come again
+ihvd_start "$T/saved.conf" "$sta_if"
+ihvd_wait_state 40 COMPLETED
+ihvd_check_connected "$bssid" SAE
+ihvd_stop
+note "wpa_cli add_network/set_network/save_config: the saved SAE network connects after a restart"
