@@ -2,10 +2,10 @@
 /*
  * PEAPv0 (draft-kamath-pppext-peapv0-00, [MS-PEAP]) with EAP-MSCHAPv2 inside. Phase 2 EAP
  * packets travel without their 4-octet header, except EAP-TLV (type 33) which keeps it.
- * Cryptobinding ([MS-PEAP] 3.2.5.4) is done when the server sends a Crypto-Binding TLV: its
+ * Cryptobinding ([MS-PEAP] 3.1.5.5) is done when the server sends a Crypto-Binding TLV: its
  * Compound MAC is checked, ours is sent, and the MSK is the compound one. A server that sends
- * none gets the TLS "client EAP encryption" MSK (hostapd's default, "OPTIONAL_BINDING"); no
- * option requires the binding.
+ * none gets the TLS "client EAP encryption" MSK (hostapd's default, "OPTIONAL_BINDING").
+ * phase1 "crypto_binding=2" requires the binding, "crypto_binding=0" never answers it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,8 @@ struct eap_peap {
 	void *inner;                   /* eap_method_mschapv2 */
 	struct eap_method_env inner_env;
 	bool inner_ok, bound;
+	/* phase1 crypto_binding= (as wpa_supplicant): 0 never, 1 when the server binds, 2 required */
+	int binding_mode;
 	struct eap_peap_binding binding;
 };
 
@@ -60,11 +62,21 @@ static void *eap_peap_init(struct eap_method_env *env)
 				"PEAP: phase2 %s is not supported (auth=MSCHAPV2 only)", env->cfg->phase2);
 		return NULL;
 	}
+	if (ph1 && strstr(ph1, "crypto_binding=") &&
+	    !eap_tls_phase1_has(ph1, "crypto_binding=0") &&
+	    !eap_tls_phase1_has(ph1, "crypto_binding=1") &&
+	    !eap_tls_phase1_has(ph1, "crypto_binding=2")) {
+		eap_method_fail(env, EAP_PEER_REASON_CONFIG,
+				"PEAP: crypto_binding takes 0 (never), 1 (when offered) or 2 (required)");
+		return NULL;
+	}
 	p = calloc(1, sizeof(*p));
 	if (!p) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "PEAP: out of memory");
 		return NULL;
 	}
+	p->binding_mode = eap_tls_phase1_has(ph1, "crypto_binding=0") ? 0 :
+			  eap_tls_phase1_has(ph1, "crypto_binding=2") ? 2 : 1;
 	p->conn = eap_tls_conn_new(env, EAP_TYPE_PEAP, false, false);
 	if (!p->conn) {
 		free(p);
@@ -147,6 +159,7 @@ static int eap_peap_tlv(struct eap_peap *p, struct eap_method_env *env, uint8_t 
 	const char *err = NULL;
 	struct eap_buf body;
 	uint16_t answer;
+	bool unbound = false;
 	int rc = -1;
 
 	if (eap_tlv_parse(tlvs, n, &s, &err)) {
@@ -161,10 +174,17 @@ static int eap_peap_tlv(struct eap_peap *p, struct eap_method_env *env, uint8_t 
 	 * authenticator response verified) or on TLS resumption, where phase 2 is skipped. */
 	answer = (s.result == EAP_TLV_RESULT_SUCCESS && (p->inner_ok || env->resumed)) ?
 			 EAP_TLV_RESULT_SUCCESS : EAP_TLV_RESULT_FAILURE;
+	/* crypto_binding=2: without the server's binding, the tunnel and the inner method are not
+	 * shown to end at the same server (the man-in-the-middle [MS-PEAP] 3.1.5.5 closes) */
+	if (answer == EAP_TLV_RESULT_SUCCESS && !s.binding && p->binding_mode == 2) {
+		answer = EAP_TLV_RESULT_FAILURE;
+		unbound = true;
+	}
 	eap_buf_init(&body);
 	if (eap_tlv_put_result(&body, answer))
 		goto out;
-	if (answer == EAP_TLV_RESULT_SUCCESS && s.binding && eap_peap_bind(p, env, s.binding, &body))
+	if (answer == EAP_TLV_RESULT_SUCCESS && s.binding && p->binding_mode != 0 &&
+	    eap_peap_bind(p, env, s.binding, &body))
 		goto out;
 	if (eap_msg_build_bare(out, EAP_CODE_RESPONSE, id, EAP_TYPE_TLV, body.data, body.len))
 		goto out;
@@ -173,7 +193,11 @@ static int eap_peap_tlv(struct eap_peap *p, struct eap_method_env *env, uint8_t 
 		env->decision = EAP_DECISION_COND_SUCC;
 	} else {
 		env->decision = EAP_DECISION_FAIL;
-		if (s.result == EAP_TLV_RESULT_SUCCESS)
+		if (unbound)
+			eap_method_fail(env, EAP_PEER_REASON_SERVER_AUTH,
+					"PEAP: crypto_binding=2 and the server sent no Crypto-Binding "
+					"TLV");
+		else if (s.result == EAP_TLV_RESULT_SUCCESS)
 			eap_method_fail(env, EAP_PEER_REASON_SERVER_AUTH,
 					"PEAP: server claimed success before phase 2 completed");
 		else if (p->inner_env.reason != EAP_PEER_REASON_NONE)

@@ -383,7 +383,7 @@ static void eap_tls_info_cb(const SSL *ssl, int where, int ret)
 		snprintf(c->alert, sizeof(c->alert), "%s", SSL_alert_desc_string_long(ret));
 }
 
-static bool eap_tls_phase1_has(const char *phase1, const char *opt)
+bool eap_tls_phase1_has(const char *phase1, const char *opt)
 {
 	const char *p = phase1 ? strstr(phase1, opt) : NULL;
 

@@ -3,7 +3,8 @@
 # The other methods and the server checks against hostapd's integrated EAP server
 # (WPA-EAP): EAP-TLS with a client certificate, TTLS/PAP and TTLS/MSCHAPv2 connect and
 # pass traffic; a server certificate from another CA, and a server whose name does not
-# match domain_suffix_match, are refused with a message that says why. PEAP with the password
+# match domain_suffix_match, are refused with a message that says why. PEAP with
+# phase1="crypto_binding=2" connects (hostapd binds). PEAP with the password
 # given as its NtPasswordHash (password=hash:..., unquoted) connects; the same text quoted is a
 # password of its own, and fails.
 # hwsim-timeout: 240
@@ -59,6 +60,10 @@ refused wrong-ca "PEAP: server certificate not trusted" eap=PEAP 'identity="alic
 refused wrong-domain "PEAP: server name mismatch: wanted .*other.example.org" eap=PEAP \
 	'identity="alice"' 'anonymous_identity="anonymous"' 'password="alice-secret-7"' "$ca" \
 	'domain_suffix_match="other.example.org"'
+# hostapd binds PEAPv0 ([MS-PEAP] cryptobinding, its OPTIONAL_BINDING default): required, it is
+# there
+connects peap-binding-required "PEAP/MSCHAPv2: success" eap=PEAP 'identity="alice"' \
+	'anonymous_identity="anonymous"' 'password="alice-secret-7"' "$ca" 'phase1="crypto_binding=2"'
 # NtPasswordHash (MD4 over UTF-16LE, RFC 2759 8.3) of alice-secret-7
 nthash=590e96a642262fb64de73d943132de91
 connects peap-hash "PEAP/MSCHAPv2: success" eap=PEAP 'identity="alice"' \

@@ -85,6 +85,39 @@ START_TEST(test_peap_cryptobinding)
 }
 END_TEST
 
+/* phase1 crypto_binding (as wpa_supplicant): 2 requires the server's binding, 0 never answers
+ * it (the plain MSK on both sides), 1 is the default; other values are refused. */
+START_TEST(test_peap_crypto_binding_option)
+{
+	static struct test_server s;
+	struct eap_peer *p;
+	const struct eap_peer_result *r;
+
+	tunnel_phase1 = "crypto_binding=2";
+	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_FAILURE, &s, &p);
+	ck_assert_int_eq(r->reason, EAP_PEER_REASON_SERVER_AUTH);
+	ck_assert_str_eq(r->text, "PEAP: crypto_binding=2 and the server sent no Crypto-Binding TLV");
+	ck_assert(!s.success);
+	eap_peer_free(p);
+	tunnel_binding = true;
+	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_SUCCESS, &s, &p);
+	ck_assert(s.bound);
+	eap_peer_free(p);
+	tunnel_phase1 = "crypto_binding=0";
+	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_SUCCESS, &s, &p);
+	ck_assert(!s.bound); /* and tunnel() checked both sides' (plain) MSK */
+	ck_assert_uint_eq(r->emsk_len, 64);
+	eap_peer_free(p);
+	tunnel_binding = false;
+	tunnel_phase1 = "crypto_binding=3";
+	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_FAILURE, &s, &p);
+	ck_assert_int_eq(r->reason, EAP_PEER_REASON_CONFIG);
+	eap_peer_free(p);
+	tunnel_phase1 = NULL;
+}
+END_TEST
+
 #define TEST_LIST(X) X(test_peap_mschapv2_good) X(test_peap_mschapv2_wrong_password) \
-	X(test_peap_mschapv2_hash_password) X(test_peap_cryptobinding)
+	X(test_peap_mschapv2_hash_password) X(test_peap_cryptobinding) \
+	X(test_peap_crypto_binding_option)
 E2E_MAIN("eap-peap")
