@@ -175,7 +175,8 @@ static int eap_peap_tlv(struct eap_peap *p, struct eap_method_env *env, uint8_t 
 	answer = (s.result == EAP_TLV_RESULT_SUCCESS && (p->inner_ok || env->resumed)) ?
 			 EAP_TLV_RESULT_SUCCESS : EAP_TLV_RESULT_FAILURE;
 	/* crypto_binding=2: without the server's binding, the tunnel and the inner method are not
-	 * shown to end at the same server (the man-in-the-middle [MS-PEAP] 3.1.5.5 closes) */
+	 * shown to end at the same server (the man-in-the-middle [MS-PEAP] 3.1.5.5 closes). A
+	 * resumed session is bound too (hostapd binds it, with no inner key). */
 	if (answer == EAP_TLV_RESULT_SUCCESS && !s.binding && p->binding_mode == 2) {
 		answer = EAP_TLV_RESULT_FAILURE;
 		unbound = true;

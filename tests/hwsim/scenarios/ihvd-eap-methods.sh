@@ -15,7 +15,7 @@
 
 hwsim_radios 2
 eap_pki
-eap_hostapd_start WPA-EAP
+eap_hostapd_start WPA-EAP tls_session_lifetime=3600
 sta_netns 1 sta
 ap_if=${HWSIM_IF[0]}
 sta_if=${HWSIM_IF[1]}
@@ -61,9 +61,23 @@ refused wrong-domain "PEAP: server name mismatch: wanted .*other.example.org" ea
 	'identity="alice"' 'anonymous_identity="anonymous"' 'password="alice-secret-7"' "$ca" \
 	'domain_suffix_match="other.example.org"'
 # hostapd binds PEAPv0 ([MS-PEAP] cryptobinding, its OPTIONAL_BINDING default): required, it is
-# there
-connects peap-binding-required "PEAP/MSCHAPv2: success" eap=PEAP 'identity="alice"' \
+# there, also on a resumed session (hostapd binds it too, with no inner key)
+eap_run peap-binding-required key_mgmt=WPA-EAP eap=PEAP 'identity="alice"' \
 	'anonymous_identity="anonymous"' 'password="alice-secret-7"' "$ca" 'phase1="crypto_binding=2"'
+eap_completed 30
+ihvd_check_connected "$bssid" "WPA2/IEEE 802.1X/EAP"
+grep -q "CTRL-EVENT-EAP-SUCCESS EAP authentication completed successfully (PEAP/MSCHAPv2: success)" \
+	"$IHVD_LOG" || fail "crypto_binding=2: no EAP success"
+ihvd_cli raw IHV_CONTROL "$(printf 'pmksa_flush' | od -An -tx1 | tr -d ' \n')00" >/dev/null
+ihvd_cli disconnect >/dev/null
+ihvd_wait_state 10 DISCONNECTED
+ihvd_cli reconnect >/dev/null
+eap_completed 30
+grep -q '802.1X: .*(TLS session resumed)' "$IHVD_LOG" ||
+	fail "crypto_binding=2: the reconnect did not resume the TLS session"
+ping_check
+eap_stop peap-binding-required
+note "peap-binding-required: connected with crypto_binding=2, then resumed, ping both ways"
 # NtPasswordHash (MD4 over UTF-16LE, RFC 2759 8.3) of alice-secret-7
 nthash=590e96a642262fb64de73d943132de91
 connects peap-hash "PEAP/MSCHAPv2: success" eap=PEAP 'identity="alice"' \
