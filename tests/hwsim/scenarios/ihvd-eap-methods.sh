@@ -4,7 +4,7 @@
 # (WPA-EAP): EAP-TLS with a client certificate, TTLS/PAP and TTLS/MSCHAPv2 connect and
 # pass traffic; a server certificate from another CA, and a server whose name does not
 # match domain_suffix_match, are refused with a message that says why. PEAP with
-# phase1="crypto_binding=2" connects (hostapd binds). PEAP with the password
+# phase1="crypto_binding=2" connects and resumes (hostapd binds both). PEAP with the password
 # given as its NtPasswordHash (password=hash:..., unquoted) connects; the same text quoted is a
 # password of its own, and fails.
 # hwsim-timeout: 240
