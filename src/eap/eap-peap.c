@@ -25,7 +25,8 @@ struct eap_peap {
 	void *inner;                   /* eap_method_mschapv2 */
 	struct eap_method_env inner_env;
 	bool inner_ok, bound;
-	/* phase1 crypto_binding= (as wpa_supplicant): 0 never, 1 when the server binds, 2 required */
+	/* phase1 crypto_binding= (as wpa_supplicant): 0 never, 1 when the server binds, 2
+	 * required */
 	int binding_mode;
 	struct eap_peap_binding binding;
 };
@@ -66,8 +67,8 @@ static void *eap_peap_init(struct eap_method_env *env)
 	    !eap_tls_phase1_has(ph1, "crypto_binding=0") &&
 	    !eap_tls_phase1_has(ph1, "crypto_binding=1") &&
 	    !eap_tls_phase1_has(ph1, "crypto_binding=2")) {
-		eap_method_fail(env, EAP_PEER_REASON_CONFIG,
-				"PEAP: crypto_binding takes 0 (never), 1 (when offered) or 2 (required)");
+		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "PEAP: crypto_binding takes 0 "
+				"(never), 1 (when offered) or 2 (required)");
 		return NULL;
 	}
 	p = calloc(1, sizeof(*p));
@@ -116,8 +117,8 @@ static int eap_peap_bind(struct eap_peap *p, struct eap_method_env *env, const u
 	 */
 	if (req[6] != 0) {
 		eap_method_fail(env, EAP_PEER_REASON_SERVER_AUTH,
-				"PEAP: the server's Crypto-Binding TLV says it received PEAP version "
-				"%u; we sent 0", req[6]);
+				"PEAP: the server's Crypto-Binding TLV says it received PEAP "
+				"version %u; we sent 0", req[6]);
 		return -1;
 	}
 	/* with no inner method (resumption), IPMK and CMK come from TK alone */
@@ -196,8 +197,8 @@ static int eap_peap_tlv(struct eap_peap *p, struct eap_method_env *env, uint8_t 
 		env->decision = EAP_DECISION_FAIL;
 		if (unbound)
 			eap_method_fail(env, EAP_PEER_REASON_SERVER_AUTH,
-					"PEAP: crypto_binding=2 and the server sent no Crypto-Binding "
-					"TLV");
+					"PEAP: crypto_binding=2 and the server sent no "
+					"Crypto-Binding TLV");
 		else if (s.result == EAP_TLV_RESULT_SUCCESS)
 			eap_method_fail(env, EAP_PEER_REASON_SERVER_AUTH,
 					"PEAP: server claimed success before phase 2 completed");

@@ -470,7 +470,8 @@ START_TEST(test_save_sae_and_eap_fields)
 	char err[1024], ca[192], v[256];
 	/* the global SAE settings, which every network takes, are not copied into the blocks */
 	struct config *c = load("sae_pwe=1\nsae_groups=19 20\n"
-				"network={\n\tssid=\"a\"\n\tpsk=\"12345678\"\n}\n", err, sizeof(err));
+				"network={\n\tssid=\"a\"\n\tpsk=\"12345678\"\n}\n",
+				err, sizeof(err));
 	struct config_network *n;
 	const char *out;
 	size_t i;

@@ -96,7 +96,8 @@ START_TEST(test_peap_crypto_binding_option)
 	tunnel_phase1 = "crypto_binding=2";
 	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_FAILURE, &s, &p);
 	ck_assert_int_eq(r->reason, EAP_PEER_REASON_SERVER_AUTH);
-	ck_assert_str_eq(r->text, "PEAP: crypto_binding=2 and the server sent no Crypto-Binding TLV");
+	ck_assert_str_eq(r->text,
+			 "PEAP: crypto_binding=2 and the server sent no Crypto-Binding TLV");
 	ck_assert(!s.success);
 	eap_peer_free(p);
 	tunnel_binding = true;
