@@ -192,10 +192,13 @@ UNIT_LIBS_ipc := $(IPC_LIB)
 UNIT_LIBS_plugin-host := $(call obj,$(filter-out $(SRC)/src/plugin-host/main.c,$(PHOST_SRCS))) \
 	$(IPC_LIB) $(COMMON_LIB)
 UNIT_LIBS_dbus := $(DBUS_LIB) $(DAEMON_LIB) $(CORE_LIB) $(EAP_LIB) $(NL_LIB) $(COMMON_LIB)
+# one program's own: ihvd's loader of the EAP module, without the peer it loads
+UNIT_LIBS_test-eap-load := $(call obj,$(EAP_LOADER)) $(COMMON_LIB)
 unit_comp = $(word 3,$(subst /, ,$(patsubst $(BUILD)/%,%,$(1))))
+unit_libs = $(or $(UNIT_LIBS_$(notdir $(1))),$(UNIT_LIBS_$(call unit_comp,$(1))))
 
 .SECONDEXPANSION:
-$(UNIT_BINS): $(BUILD)/%: $(BUILD)/obj/%.o $$(UNIT_LIBS_$$(call unit_comp,$$@))
+$(UNIT_BINS): $(BUILD)/%: $(BUILD)/obj/%.o $$(call unit_libs,$$@)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -rdynamic -o $@ $^ $(CHECK_LIBS) $(NL_LIBS) $(SSL_LIBS) $(SYSTEMD_LIBS) \
 		-lpthread -ldl

@@ -73,6 +73,7 @@ static void eap_load_run(void)
 	static const char *const rels[] = { "ihvd-eap.so", "../libexec/ihvd/ihvd-eap.so" };
 	const char *env = getenv("IHVD_EAP_MODULE");
 	char *found = NULL;
+	unsigned int (*abi)(void) = NULL;
 	const char *path;
 	void *h;
 
@@ -88,6 +89,14 @@ static void eap_load_run(void)
 	if (!h) {
 		log_err("EAP module %s cannot be loaded (%s); 802.1X is unavailable", path,
 			dlerror());
+		free(found);
+		return;
+	}
+	/* a module of another build reads our structures at other offsets: refused unused */
+	if (!eap_load_sym(h, "eap_peer_abi", &abi) || abi() != EAP_PEER_ABI) {
+		log_err("EAP module %s is of another ihvd build (its interface %u, ours %u); "
+			"802.1X is unavailable", path, abi ? abi() : 0, EAP_PEER_ABI);
+		dlclose(h);
 		free(found);
 		return;
 	}

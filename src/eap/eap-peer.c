@@ -568,6 +568,11 @@ enum eap_peer_status eap_peer_set_password(struct eap_peer *p, const char *passw
 	return eap_peer_set_secret(p, &p->cfg.password, password);
 }
 
+unsigned int eap_peer_abi(void)
+{
+	return EAP_PEER_ABI;
+}
+
 enum eap_peer_status eap_peer_logoff(struct eap_peer *p)
 {
 	struct eap_buf b;

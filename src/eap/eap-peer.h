@@ -31,7 +31,6 @@ struct eap_peer_config {
 	const char *identity;            /* NULL: NEED_IDENTITY when it is needed */
 	const char *anonymous_identity;  /* outer identity of PEAP/TTLS (and TLS 1.3 privacy) */
 	const char *password;            /* NULL: NEED_PASSWORD */
-	bool password_is_hash;           /* password is "hash:<32 hex>", the NtPasswordHash */
 	const char *ca_cert;             /* PEM file; NULL: the server is not verified (unverified) */
 	const char *client_cert;         /* PEM file (chain) for EAP-TLS */
 	const char *private_key;         /* PEM file */
@@ -46,6 +45,7 @@ struct eap_peer_config {
 	unsigned int start_period_ms;    /* IEEE 802.1X-2010 8.5.9 startPeriod; 0: 30000 */
 	unsigned int max_start;          /* maxStart; 0: 3 */
 	unsigned int auth_period_ms;     /* authPeriod: silence after a response; 0: 30000 */
+	bool password_is_hash;           /* password is "hash:<32 hex>", the NtPasswordHash */
 };
 
 enum eap_peer_status {
@@ -93,6 +93,15 @@ void eap_session_cache_clear(struct eap_session_cache *c);
 void eap_session_cache_free(struct eap_session_cache *c);
 
 struct eap_peer;
+
+/*
+ * The interface ihvd and its EAP module (eap-load.c, ihvd-eap.so) must share: a module of
+ * another build lays these structures out differently, so eap-load.c refuses it before any
+ * call. Bump it with any change to the structures or functions of this file.
+ * 2: eap_peer_config.password_is_hash.
+ */
+#define EAP_PEER_ABI 2
+unsigned int eap_peer_abi(void);
 
 /* Copies the configuration (secrets cleansed on free). cache may be NULL. NULL on bad config
  * (no method) or no memory. */
