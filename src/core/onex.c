@@ -96,6 +96,9 @@ static void onex_ui_close(struct ihv_adapter *a, struct ihv_onex *o)
 		return;
 	o->ui_pending = false;
 	loop_timer_cancel(o->ui_timer);
+	/* the user's time was added to the post-association deadline (onex_ask): taken back */
+	if (a->phase == IHV_PHASE_POST_ASSOCIATE)
+		loop_timer_arm(a->phase_timer, a->h->post_timeout_ms);
 	log_info("%s: 802.1X: the %s request is withdrawn: the conversation has its result",
 		 a->ifname, o->ui_need == EAP_PEER_NEED_IDENTITY ? "identity" : "password");
 }
@@ -446,17 +449,19 @@ static void onex_after(struct ihv_adapter *a, enum eap_peer_status st)
 			   res->method == EAP_PEER_METHOD_PEAP ? "PEAP" :
 			   res->method == EAP_PEER_METHOD_TTLS ? "TTLS" : "?");
 	}
+	/* contract rule 60: a reauthentication reports "in progress", also one that begins by
+	 * asking the user (its result then follows that one) */
+	if (o->result_given && res->status == EAP_PEER_CONTINUE &&
+	    (st == EAP_PEER_CONTINUE || st == EAP_PEER_NEED_IDENTITY ||
+	     st == EAP_PEER_NEED_PASSWORD)) {
+		o->result_given = false;
+		log_info("%s: 802.1X: reauthentication started by the authenticator", a->ifname);
+		onex_event(a, IHV_ONEX_STARTED, "reauthentication");
+		onex_indicate(a, DOT11_MSONEX_IN_PROGRESS, OneXAuthInProgress,
+			      ONEX_REASON_CODE_SUCCESS, 0, NULL, 0);
+	}
 	switch (st) {
 	case EAP_PEER_CONTINUE:
-		if (o->result_given && res->status == EAP_PEER_CONTINUE) {
-			/* contract rule 60: a reauthentication reports "in progress" */
-			o->result_given = false;
-			log_info("%s: 802.1X: reauthentication started by the authenticator",
-				 a->ifname);
-			onex_event(a, IHV_ONEX_STARTED, "reauthentication");
-			onex_indicate(a, DOT11_MSONEX_IN_PROGRESS, OneXAuthInProgress,
-				      ONEX_REASON_CODE_SUCCESS, 0, NULL, 0);
-		}
 		return;
 	case EAP_PEER_NEED_IDENTITY:
 	case EAP_PEER_NEED_PASSWORD:

@@ -271,6 +271,38 @@ START_TEST(test_rule_60_failure_while_asking_is_the_only_result)
 }
 END_TEST
 
+/* Contract rule 60: a reauthentication that begins by asking the user reports IN_PROGRESS
+ * first; its own result (here the unanswered request's FAILURE) follows, once. */
+START_TEST(test_rule_60_reauthentication_asking_reports_in_progress)
+{
+	static const uint8_t eap_failure[] = { 2, 0, 0, 4, 4, 0, 0, 4 };
+	static const uint8_t identity_req[] = { 2, 0, 0, 5, 1, 0x77, 0, 5, 1 };
+	uint8_t pdu[sizeof(eap_failure)];
+
+	cfg.identity = NULL;
+	cfg.anonymous_identity = NULL;
+	cfg.ui_timeout_ms = 60;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert_int_eq(X.n_ui, 1);
+	memcpy(pdu, eap_failure, sizeof(pdu));
+	pdu[5] = srv.id;
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e, pdu, sizeof(pdu), true);
+	hx_run(&X, 5);
+	ck_assert_str_eq(X.tp->onex_log, "F");
+	/* the authenticator starts over: its Identity request asks the user again */
+	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e, identity_req,
+			     sizeof(identity_req), true);
+	hx_run(&X, 5);
+	ck_assert_int_eq(X.n_ui, 2);
+	ck_assert_str_eq(X.tp->onex_log, "F P");
+	hx_run_ms(&X, 200);
+	ck_assert_str_eq(X.tp->onex_log, "F P F");
+	ck_assert(hx_log_has("reauthentication started by the authenticator"));
+	hx_stop(&X);
+}
+END_TEST
+
 START_TEST(test_onex_no_ca_refused_unless_opted_out)
 {
 	cfg.ca_cert = NULL;
@@ -400,6 +432,7 @@ int main(void)
 	add(s, "resume", test_onex_reconnect_resumes_tls_session);
 	add(s, "ui_timeout", test_onex_unanswered_request_times_out);
 	add(s, "rule60_fail_asking", test_rule_60_failure_while_asking_is_the_only_result);
+	add(s, "rule60_reauth_asking", test_rule_60_reauthentication_asking_reports_in_progress);
 	add(s, "no_ca", test_onex_no_ca_refused_unless_opted_out);
 	add(s, "wrong_ca", test_onex_wrong_server_ca_refused);
 	add(s, "port_end", test_onex_ends_with_the_port);
