@@ -167,6 +167,10 @@ static int config_save_value(const struct config_network *n, const char *name, c
 			     size_t len)
 {
 	if (!strcmp(name, "psk")) {
+		/* mem_only_psk=1: the passphrase or PSK stays in memory, never in the file
+		 * (as wpa_supplicant) */
+		if (n->mem_only_psk)
+			return -1;
 		if (n->passphrase_set)
 			return snprintf(buf, len, "\"%s\"", n->passphrase) < (int)len ? 0 : -1;
 		if (!n->psk_set || len < 2 * CONFIG_PSK_LEN + 1)
@@ -281,8 +285,8 @@ static int config_save_block_line(struct config_text *t, const struct config_net
 		secret_wipe(copy, sizeof(copy));
 		return config_text_putline(t, raw);
 	}
-	if (written[idx]) {
-		r = 0; /* a repeated field: the value now was written once */
+	if (written[idx] || (n->mem_only_psk && !strcmp(clean, "psk"))) {
+		r = 0; /* a repeated field: the value now was written once; a memory-only psk */
 	} else if (config_save_unchanged(n, clean, eq + 1)) {
 		r = config_text_putline(t, raw);
 	} else {

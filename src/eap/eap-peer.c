@@ -541,8 +541,10 @@ static enum eap_peer_status eap_peer_resume(struct eap_peer *p)
 	return st;
 }
 
+/* hash_flag: a flag of the value's form, cleared with the value taken (what a user types is
+ * the password itself) */
 static enum eap_peer_status eap_peer_set_secret(struct eap_peer *p, const char **slot,
-						const char *value)
+						bool *hash_flag, const char *value)
 {
 	char *copy;
 
@@ -553,19 +555,19 @@ static enum eap_peer_status eap_peer_set_secret(struct eap_peer *p, const char *
 		return eap_peer_finish_fail(p, EAP_PEER_REASON_CONFIG, "out of memory");
 	eap_peer_strfree(*slot);
 	*slot = copy;
+	if (hash_flag)
+		*hash_flag = false;
 	return eap_peer_resume(p);
 }
 
 enum eap_peer_status eap_peer_set_identity(struct eap_peer *p, const char *identity)
 {
-	return eap_peer_set_secret(p, &p->cfg.identity, identity);
+	return eap_peer_set_secret(p, &p->cfg.identity, NULL, identity);
 }
 
 enum eap_peer_status eap_peer_set_password(struct eap_peer *p, const char *password)
 {
-	if (password)
-		p->cfg.password_is_hash = false; /* what a user types is the password itself */
-	return eap_peer_set_secret(p, &p->cfg.password, password);
+	return eap_peer_set_secret(p, &p->cfg.password, &p->cfg.password_is_hash, password);
 }
 
 unsigned int eap_peer_abi(void)

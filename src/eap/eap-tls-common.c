@@ -130,6 +130,9 @@ void eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_c
 {
 	uint8_t d[32];
 
+	/* a session saved while nothing was bound serves no one: it is not known whose it is */
+	if (!c->bound)
+		eap_session_cache_clear(c);
 	if (!c->bound && RAND_bytes(c->bind_salt, sizeof(c->bind_salt)) != 1) {
 		eap_session_cache_clear(c);
 		return;
@@ -385,9 +388,13 @@ static void eap_tls_info_cb(const SSL *ssl, int where, int ret)
 
 bool eap_tls_phase1_has(const char *phase1, const char *opt)
 {
-	const char *p = phase1 ? strstr(phase1, opt) : NULL;
+	size_t n = strlen(opt);
 
-	return p && (p == phase1 || p[-1] == ' ' || p[-1] == '\t');
+	for (const char *p = phase1; p && (p = strstr(p, opt)); p++)
+		if ((p == phase1 || p[-1] == ' ' || p[-1] == '\t') &&
+		    (p[n] == 0 || p[n] == ' ' || p[n] == '\t'))
+			return true;
+	return false;
 }
 
 static struct eap_tls_conn *eap_tls_conn_config_fail(struct eap_tls_conn *c,

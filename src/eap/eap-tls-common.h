@@ -69,7 +69,7 @@ unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c);
  * fields, never the fields.
  */
 struct eap_peer_config;
-/* Does phase1 hold the word opt ("name=value"), at its start or after a blank? */
+/* Does phase1 hold the word opt ("name=value"), whole, between blanks or its ends? */
 bool eap_tls_phase1_has(const char *phase1, const char *opt);
 void eap_session_cache_bind(struct eap_session_cache *c, const struct eap_peer_config *cfg);
 /*

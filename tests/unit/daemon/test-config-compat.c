@@ -502,12 +502,15 @@ START_TEST(test_save_sae_and_eap_fields)
 	n = config_network_add(c);
 	ck_assert_int_eq(config_network_set(n, "ssid", "\"ask\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(n, "mem_only_psk", "1", err, sizeof(err)), 0);
+	/* mem_only_psk=1: a passphrase set at run time stays in memory (as wpa_supplicant) */
+	ck_assert_int_eq(config_network_set(n, "psk", "\"memory only\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_save(c, err, sizeof(err)), 0);
 	config_free(c);
 	out = read_file(path);
 	ck_assert_ptr_nonnull(strstr(out, "\tsae_password=P\"sae \\\"secret\\\"\"\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\tpassword=hash:8846f7eaee8fb117ad06bdd830b7586c\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\tmem_only_psk=1\n"));
+	ck_assert_ptr_null(strstr(out, "memory only"));
 	ck_assert_uint_eq(count(out, "sae_pwe="), 2);       /* the global line, the SAE network's */
 	ck_assert_ptr_nonnull(strstr(out, "\tsae_groups=20\n"));
 	ck_assert_uint_eq(count(out, "sae_groups="), 2);

@@ -110,10 +110,16 @@ START_TEST(test_peap_crypto_binding_option)
 	ck_assert_uint_eq(r->emsk_len, 64);
 	eap_peer_free(p);
 	tunnel_binding = false;
-	tunnel_phase1 = "crypto_binding=3";
-	r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_FAILURE, &s, &p);
-	ck_assert_int_eq(r->reason, EAP_PEER_REASON_CONFIG);
-	eap_peer_free(p);
+	/* a value is the whole word: 10 is not 1, 2x is not 2 */
+	static const char *const bad[] = { "crypto_binding=3", "crypto_binding=10",
+					   "peapver=0 crypto_binding=2x" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		tunnel_phase1 = bad[i];
+		r = tunnel(EAP_PEER_METHOD_PEAP, NULL, PASSWORD, PASSWORD, EAP_PEER_FAILURE, &s,
+			   &p);
+		ck_assert_msg(r->reason == EAP_PEER_REASON_CONFIG, "%s", bad[i]);
+		eap_peer_free(p);
+	}
 	tunnel_phase1 = NULL;
 }
 END_TEST
