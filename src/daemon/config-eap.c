@@ -223,20 +223,34 @@ int config_eap_value(const struct config_network *n, const char *name, char *buf
 	return config_string_value((const uint8_t *)s, strlen(s), buf, len);
 }
 
+/*
+ * A value's file form: quoted as it is when it holds no quote (config_eap_set took no control
+ * character, and UTF-8 stays one byte per byte, so the longest value fits a line), else
+ * P"..." with escapes (a quote and a '#' in one value would otherwise read as a comment).
+ */
+static int config_eap_file_text(const char *s, char *buf, size_t len)
+{
+	if (!strchr(s, '"'))
+		return snprintf(buf, len, "\"%s\"", s) < (int)len ? 0 : -1;
+	return config_string_value((const uint8_t *)s, strlen(s), buf, len);
+}
+
 int config_eap_file_value(const struct config_network *n, const char *name, char *buf,
 			  size_t len)
 {
 	const struct config_eap_desc *d = config_eap_desc(name);
 	const char *s;
 
-	if (!n->eap || !d || d->kind != CONFIG_EAP_SECRET)
+	if (!n->eap || !d)
+		return config_eap_value(n, name, buf, len);
+	if (!strcmp(name, "ca_cert") && n->eap->ca_none)
 		return config_eap_value(n, name, buf, len);
 	s = *(char *const *)((const char *)n->eap + d->off);
 	if (!s)
 		return -1;
 	if (!strcmp(name, "password") && n->eap->password_hash)
 		return snprintf(buf, len, "%s", s) < (int)len ? 0 : -1;
-	return config_string_value((const uint8_t *)s, strlen(s), buf, len);
+	return config_eap_file_text(s, buf, len);
 }
 
 bool config_eap_has_secret(const struct config_network *n)

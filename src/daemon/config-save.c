@@ -228,6 +228,18 @@ static bool config_save_unchanged(const struct config_network *n, const char *na
 	bool same;
 	int ra, rb;
 
+	/*
+	 * The 802.1X fields are compared in their file form, not parsed again: parsing checks
+	 * the certificate and key files and logs its warnings (ca_cert="none", a key others can
+	 * read) at every save. A value written in another form is rewritten in this one.
+	 */
+	if (config_eap_field(name)) {
+		value += strspn(value, " \t");
+		rb = config_save_value(n, name, b, sizeof(b));
+		same = rb == 0 && !strcmp(value, b);
+		secret_wipe(b, sizeof(b));
+		return same;
+	}
 	was.key_mgmt = CONFIG_AKM_PSK;
 	if (config_network_set(&was, name, value, NULL, 0) < 0) {
 		same = false;

@@ -499,6 +499,18 @@ START_TEST(test_save_sae_and_eap_fields)
 	ck_assert_int_eq(config_network_set(n, "ca_cert", v, err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(n, "phase2", "\"auth=MSCHAPV2\"", err, sizeof(err)),
 			 0);
+	/* 400 two-byte characters: quoted as they are, the line stays far below 4096 */
+	{
+		char id[2 + 800 + 1] = "\"";
+
+		for (i = 0; i < 400; i++)
+			memcpy(id + 1 + 2 * i, "\xc3\xa9", 2);
+		strcpy(id + 801, "\"");
+		ck_assert_int_eq(config_network_set(n, "anonymous_identity", id, err, sizeof(err)),
+				 0);
+	}
+	ck_assert_int_eq(config_network_set(n, "domain_match", "\"a\"#b\"", err, sizeof(err)),
+			 0);
 	n = config_network_add(c);
 	ck_assert_int_eq(config_network_set(n, "ssid", "\"ask\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(n, "mem_only_psk", "1", err, sizeof(err)), 0);
@@ -533,7 +545,20 @@ START_TEST(test_save_sae_and_eap_fields)
 	ck_assert(n->eap->password_hash);
 	ck_assert_str_eq(n->eap->ca_cert, ca);
 	ck_assert_str_eq(n->eap->phase2, "auth=MSCHAPV2");
+	ck_assert_uint_eq(strlen(n->eap->anonymous_identity), 800);
+	ck_assert_str_eq(n->eap->domain_match, "a\"#b"); /* a quote and a '#': P"..." */
 	ck_assert(n->next->mem_only_psk);
+	/* a save that changes nothing of the block reads no certificate file and warns nothing */
+	ck_assert_int_eq(config_network_set(n, "ca_cert", "\"none\"", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_save(c, err, sizeof(err)), 0);
+	config_free(c);
+	c = config_load(path, err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	n = c->networks->next->next;
+	ck_assert(n->eap->ca_none);
+	notices[0] = 0;
+	ck_assert_int_eq(config_save(c, err, sizeof(err)), 0);
+	ck_assert_msg(strstr(notices, "NOT be verified") == NULL, "%s", notices);
 	/* a password changed at run time replaces the file's line */
 	ck_assert_int_eq(config_network_set(n, "password", "\"new one\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_save(c, err, sizeof(err)), 0);
