@@ -116,11 +116,28 @@ static bool eap_session_cache_digest(const struct eap_session_cache *c,
 	bool ok;
 	size_t i;
 
+	const char *const files[] = { cfg->client_cert, cfg->private_key };
+
 	ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) == 1 &&
 	     EVP_DigestUpdate(md, c->bind_salt, sizeof(c->bind_salt)) == 1 &&
 	     EVP_DigestUpdate(md, m, sizeof(m)) == 1;
 	for (i = 0; ok && i < sizeof(fields) / sizeof(fields[0]); i++)
 		ok = eap_session_cache_digest_str(md, fields[i]);
+	/* the client certificate and key by their identity too: one replaced at the same path
+	 * (a renewal) is another credential, whose first conversation is a full handshake */
+	for (i = 0; ok && i < sizeof(files) / sizeof(files[0]); i++) {
+		struct stat st;
+		uint64_t id[5] = { 0 };
+
+		if (files[i] && stat(files[i], &st) == 0) {
+			id[0] = (uint64_t)st.st_dev;
+			id[1] = (uint64_t)st.st_ino;
+			id[2] = (uint64_t)st.st_size;
+			id[3] = (uint64_t)st.st_mtim.tv_sec;
+			id[4] = (uint64_t)st.st_mtim.tv_nsec;
+		}
+		ok = EVP_DigestUpdate(md, id, sizeof(id)) == 1;
+	}
 	ok = ok && EVP_DigestFinal_ex(md, out, &len) == 1 && len == 32;
 	EVP_MD_CTX_free(md);
 	return ok;

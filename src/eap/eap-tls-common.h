@@ -63,7 +63,8 @@ unsigned int eap_tls_ctx_builds(const struct eap_session_cache *c);
  * Ties the cache to the configuration of the conversation about to use it, with the identity
  * and password typed at a prompt (eap_peer_method_start, before the method begins): a
  * cache that served another configuration (another identity, password, CA, name match, method,
- * phase1 or phase2) forgets its TLS session first, since a resumed session would stand for a
+ * phase1 or phase2, or a client certificate or key file replaced at its path) forgets its
+ * TLS session first, since a resumed session would stand for a
  * check or a credential the new configuration no longer has. (The client context stays: it is
  * kept under its own key, the CA file and the TLS versions.) Keeps a salted SHA-256 of the
  * fields, never the fields.

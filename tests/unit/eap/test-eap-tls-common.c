@@ -467,6 +467,28 @@ static void prompted_session_bound(enum eap_peer_method m)
 	ctx_srv_free();
 }
 
+/* EAP-TLS: the client certificate replaced at the same path (a renewal; here the same bytes
+ * under a new inode) is another credential: its first conversation does not resume the
+ * session the old one saved. */
+START_TEST(test_tls_session_bound_to_the_certificate_file)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_TLS);
+	struct eap_session_cache *cache = eap_session_cache_new();
+
+	ck_assert_ptr_nonnull(cache);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(ctx_srv.resumed); /* the same certificate file resumes */
+	ctx_put_file(pki.client, pki.client, false);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(!ctx_srv.resumed);
+	ctx_auth(&c, cache, EAP_PEER_SUCCESS);
+	ck_assert(ctx_srv.resumed); /* and the new file's session resumes in its turn */
+	eap_session_cache_free(cache);
+	ctx_srv_free();
+}
+END_TEST
+
 START_TEST(test_peap_session_bound_to_prompted_credentials)
 {
 	prompted_session_bound(EAP_PEER_METHOD_PEAP);
@@ -541,6 +563,7 @@ END_TEST
 	X(test_ctx_shared) X(test_ctx_rebuilt_on_change) X(test_ctx_bad_ca_not_cached) \
 	X(test_ctx_client_cert_not_cached) X(test_session_bound_to_configuration) \
 	X(test_peap_session_bound_to_prompted_credentials) \
+	X(test_tls_session_bound_to_the_certificate_file) \
 	X(test_ttls_session_bound_to_prompted_credentials) \
 	X(test_prepared_ctx_taken_by_first_conversation) X(test_prepared_ctx_of_other_ca_not_used)
 E2E_MAIN("eap-tls-common")
