@@ -110,13 +110,12 @@ static bool eap_session_cache_digest(const struct eap_session_cache *c,
 		cfg->client_cert, cfg->private_key, cfg->private_key_passwd, cfg->phase1,
 		cfg->phase2, cfg->domain_suffix_match, cfg->domain_match,
 	};
+	const char *const files[] = { cfg->client_cert, cfg->private_key };
 	uint8_t m[4] = { (uint8_t)cfg->method, cfg->password_is_hash };
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned int len = 0;
 	bool ok;
 	size_t i;
-
-	const char *const files[] = { cfg->client_cert, cfg->private_key };
 
 	ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) == 1 &&
 	     EVP_DigestUpdate(md, c->bind_salt, sizeof(c->bind_salt)) == 1 &&

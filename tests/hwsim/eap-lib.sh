@@ -83,6 +83,20 @@ eap_completed() {
 	ihvd_wait_state "$1" COMPLETED
 }
 
+# eap_flush_reconnect: ihvd forgets its PMKSA (ihv-rsn's IHV_CONTROL pmksa_flush), disconnects
+# and reconnects, so the next connection runs EAP again.
+eap_flush_reconnect() {
+	ihvd_cli raw IHV_CONTROL "$(printf 'pmksa_flush' | od -An -tx1 | tr -d ' \n')00" >/dev/null
+	ihvd_cli disconnect >/dev/null
+	ihvd_wait_state 10 DISCONNECTED
+	ihvd_cli reconnect >/dev/null
+}
+
+# eap_resumptions: how many TLS session resumptions ihvd has logged so far.
+eap_resumptions() {
+	grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true
+}
+
 # eap_eap_starts: how many EAP conversations hostapd has begun so far.
 eap_eap_starts() {
 	grep -c 'CTRL-EVENT-EAP-STARTED' "$HOSTAPD_LOG" || true

@@ -72,15 +72,12 @@ note "pmksa: reconnected with the cached PMKID, no EAP on the air"
 
 # --- 2b. the PMKSA forgotten: the full EAP run resumes the TLS session -----------------------
 # (the station's EAP session cache outlives the connection; hostapd keeps sessions for an hour)
-ihvd_cli raw IHV_CONTROL "$(printf 'pmksa_flush' | od -An -tx1 | tr -d ' \n')00" >/dev/null
 n_eap=$(eap_eap_starts)
-n_res=$(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true)
-ihvd_cli disconnect >/dev/null
-ihvd_wait_state 10 DISCONNECTED
-ihvd_cli reconnect >/dev/null
+n_res=$(eap_resumptions)
+eap_flush_reconnect
 eap_completed 30
 (($(eap_eap_starts) > n_eap)) || fail "no EAP on the reconnect after the PMKSA flush"
-(($(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true) > n_res)) ||
+(($(eap_resumptions) > n_res)) ||
 	fail "the full EAP run of the reconnect did not resume the TLS session"
 ping_check
 note "resumption: PMKSA flushed, EAP ran again and resumed the TLS session"
@@ -100,17 +97,14 @@ note "ask: CTRL-REQ-PASSWORD-0 answered with wpa_cli password, connected"
 # (PEAP skips MSCHAPv2 on resumption: a resumed session would let the wrong password in)
 password_requests() { grep -c 'CTRL-REQ-PASSWORD-0:' "$IHVD_LOG" || true; }
 more_password_requests() { (($(password_requests) > $1)); }
-ihvd_cli raw IHV_CONTROL "$(printf 'pmksa_flush' | od -An -tx1 | tr -d ' \n')00" >/dev/null
 n_req=$(password_requests)
-n_res=$(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true)
-ihvd_cli disconnect >/dev/null
-ihvd_wait_state 10 DISCONNECTED
-ihvd_cli reconnect >/dev/null
+n_res=$(eap_resumptions)
+eap_flush_reconnect
 wait_for 30 "a new CTRL-REQ-PASSWORD-0" more_password_requests "$n_req" ||
 	fail "the reconnect did not ask for the password again"
 ihvd_cli password 0 "not the password" | grep -qx OK || fail "wpa_cli password was not accepted"
 wait_log 40 "$IHVD_LOG" 'CTRL-EVENT-EAP-FAILURE EAP authentication failed: PEAP/MSCHAPv2: authentication failed \(E=691\)'
-(($(grep -c '802.1X: .*(TLS session resumed)' "$IHVD_LOG" || true) == n_res)) ||
+(($(eap_resumptions) == n_res)) ||
 	fail "the session saved under the right typed password resumed for a wrong one"
 ! _ihvd_state_is COMPLETED || fail "connected with a wrong typed password"
 eap_stop ask
