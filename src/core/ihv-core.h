@@ -418,9 +418,10 @@ uint32_t ihv_keys_check_default(const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
 /* onex.c: the host's 802.1X module (contract §4.17, rules 57-60) */
 struct ihv_onex;
 struct eap_session_cache;
-/* "TLS", "PEAP" or "TTLS" (wpa_supplicant's eap=): 0 and *m, or -1. */
-enum eap_peer_method;
-int ihv_onex_method(const char *eap, enum eap_peer_method *m);
+/* wpa_supplicant's eap=, "TLS", "PEAP", "TTLS" or a list of them, each once ("PEAP TTLS"):
+ * 0 with pc's method (the first) and more_methods set, or -1. */
+struct eap_peer_config;
+int ihv_onex_methods(const char *eap, struct eap_peer_config *pc);
 /* Keep a copy of the connection's EAP config (NULL: none). 0 or -ENOMEM. Loop thread. */
 int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg);
 /* Service checks under the lock: an ERROR_* value. */

@@ -105,7 +105,7 @@ enum ihv_onex_event {
  * Dot11ExtStartOneX. The core copies every string and clears its copies after use.
  */
 struct ihv_onex_config {
-	const char *eap;                /* "TLS", "PEAP" or "TTLS" */
+	const char *eap;                /* "TLS", "PEAP", "TTLS" or a list: "PEAP TTLS" */
 	const char *identity;           /* NULL: asked through ui_request ("IDENTITY:...") */
 	const char *anonymous_identity;
 	const char *password;           /* NULL: asked ("PASSWORD:...") */

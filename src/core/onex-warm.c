@@ -74,7 +74,7 @@ static bool onex_warm_net_copy(const struct ihv_onex_config *cfg)
 {
 	bool oom = false;
 
-	if (!cfg || ihv_onex_method(cfg->eap, &onex_warm_net.pc.method))
+	if (!cfg || ihv_onex_methods(cfg->eap, &onex_warm_net.pc))
 		return false;
 	onex_warm_net.pc.ca_cert = onex_warm_dup(cfg->ca_cert, &onex_warm_net.ca_cert, &oom);
 	onex_warm_net.pc.client_cert = onex_warm_dup(cfg->client_cert, &onex_warm_net.client_cert,

@@ -145,19 +145,42 @@ void ihv_onex_free(struct ihv_adapter *a)
 	free(o);
 }
 
-int ihv_onex_method(const char *eap, enum eap_peer_method *m)
+static int onex_method_one(const char *w, size_t n, enum eap_peer_method *m)
 {
-	if (!eap)
-		return -1;
-	if (!strcmp(eap, "TLS"))
+	if (n == 3 && !strncmp(w, "TLS", 3))
 		*m = EAP_PEER_METHOD_TLS;
-	else if (!strcmp(eap, "PEAP"))
+	else if (n == 4 && !strncmp(w, "PEAP", 4))
 		*m = EAP_PEER_METHOD_PEAP;
-	else if (!strcmp(eap, "TTLS"))
+	else if (n == 4 && !strncmp(w, "TTLS", 4))
 		*m = EAP_PEER_METHOD_TTLS;
 	else
 		return -1;
 	return 0;
+}
+
+int ihv_onex_methods(const char *eap, struct eap_peer_config *pc)
+{
+	enum eap_peer_method m;
+	size_t n, k = 0;
+
+	memset(pc->more_methods, 0, sizeof(pc->more_methods));
+	if (!eap)
+		return -1;
+	for (;;) {
+		eap += strspn(eap, " \t");
+		if (!*eap)
+			return k ? 0 : -1;
+		n = strcspn(eap, " \t");
+		if (onex_method_one(eap, n, &m) || k > EAP_PEER_MORE_METHODS ||
+		    (k && (m == pc->method || memchr(pc->more_methods, (int)m, k - 1))))
+			return -1;
+		if (!k)
+			pc->method = m;
+		else
+			pc->more_methods[k - 1] = (uint8_t)m;
+		k++;
+		eap += n;
+	}
 }
 
 void ihv_onex_cache_drop(struct ihv_adapter *a)
@@ -187,14 +210,14 @@ static struct eap_session_cache *onex_cache_for(struct ihv_adapter *a, const cha
 
 int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg)
 {
+	struct eap_peer_config methods;
 	struct ihv_onex *o;
-	enum eap_peer_method m;
 	bool fail = false;
 
 	ihv_onex_free(a);
 	if (!cfg)
 		return 0;
-	if (ihv_onex_method(cfg->eap, &m)) {
+	if (ihv_onex_methods(cfg->eap, &methods)) {
 		log_warn("%s: 802.1X: unknown EAP method '%s' (TLS, PEAP or TTLS)", a->ifname,
 			 cfg->eap ? cfg->eap : "(none)");
 		return -EINVAL;
@@ -219,7 +242,8 @@ int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg
 	o->start_period_ms = cfg->start_period_ms ? cfg->start_period_ms : ONEX_START_PERIOD_MS;
 	o->ui_timeout_ms = cfg->ui_timeout_ms ? cfg->ui_timeout_ms : ONEX_UI_TIMEOUT_MS;
 	o->cache = onex_cache_for(a, o->s[ONEX_S_NETWORK] ? o->s[ONEX_S_NETWORK] : "");
-	o->pc.method = m;
+	o->pc.method = methods.method;
+	memcpy(o->pc.more_methods, methods.more_methods, sizeof(o->pc.more_methods));
 	o->pc.identity = o->s[ONEX_S_IDENTITY];
 	o->pc.anonymous_identity = o->s[ONEX_S_ANON];
 	o->pc.password = o->s[ONEX_S_PASSWORD];

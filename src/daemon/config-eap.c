@@ -98,29 +98,67 @@ static int config_eap_file_check(const char *name, const char *path, char *err, 
 	return 0;
 }
 
+/* Is method a word of list (space separated)? */
+static bool config_eap_method_listed(const char *list, const char *method)
+{
+	size_t n = strlen(method);
+	const char *w;
+
+	for (w = list; w && *w; w = strchr(w, ' ') ? strchr(w, ' ') + 1 : NULL)
+		if (!strncmp(w, method, n) && (w[n] == ' ' || !w[n]))
+			return true;
+	return false;
+}
+
+/*
+ * eap=: the outer methods the server may choose, space separated in our order of preference,
+ * as wpa_supplicant reads it ("PEAP TTLS"); kept as one normalised list, each method once.
+ */
 static int config_eap_method(struct config_eap *e, const char *v, char *err, size_t len)
 {
+	static const char *const supported[] = { "TLS", "PEAP", "TTLS" };
 	static const char *const unsupported[] = { "MD5", "MSCHAPV2", "GTC", "OTP", "LEAP", "FAST",
 						   "PWD", "SIM", "AKA", "AKA'", "TEAP", "TNC",
 						   "PSK", "SAKE", "IKEV2", "GPSK", "EKE" };
-	const char *m;
-	size_t i;
+	char list[sizeof("TLS PEAP TTLS")] = "", word[16];
+	size_t i, n, at;
 
-	while (*v == ' ' || *v == '\t')
-		v++;
-	if (!strcmp(v, "TLS") || !strcmp(v, "PEAP") || !strcmp(v, "TTLS")) {
-		m = v;
-	} else {
-		if (strchr(v, ' ') || strchr(v, '\t'))
-			return config_errf(err, len, "eap: one method only (TLS, PEAP or TTLS)");
-		for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
-			if (!strcmp(v, unsupported[i]))
-				return config_errf(err, len, "eap: %s is not supported as the outer "
-						   "method (TLS, PEAP or TTLS)", v);
-		return config_errf(err, len, "eap: unknown method '%.32s' (TLS, PEAP or TTLS)", v);
+	for (;;) {
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (!*v)
+			break;
+		n = strcspn(v, " \t");
+		if (n >= sizeof(word))
+			return config_errf(err, len, "eap: unknown method '%.32s' (TLS, PEAP or "
+					   "TTLS)", v);
+		memcpy(word, v, n);
+		word[n] = 0;
+		v += n;
+		for (i = 0; i < sizeof(supported) / sizeof(supported[0]); i++)
+			if (!strcmp(word, supported[i]))
+				break;
+		if (i == sizeof(supported) / sizeof(supported[0])) {
+			for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
+				if (!strcmp(word, unsupported[i]))
+					return config_errf(err, len, "eap: %s is not supported as "
+							   "the outer method (TLS, PEAP or TTLS)",
+							   word);
+			return config_errf(err, len, "eap: unknown method '%s' (TLS, PEAP or "
+					   "TTLS)", word);
+		}
+		at = strlen(list);
+		/* each of the three once: "TLS PEAP TTLS" at most */
+		if (!config_eap_method_listed(list, word) && at + 1 + n < sizeof(list)) {
+			if (at)
+				list[at++] = ' ';
+			memcpy(list + at, word, n + 1);
+		}
 	}
+	if (!*list)
+		return config_errf(err, len, "eap: empty (TLS, PEAP or TTLS)");
 	secret_str_free(&e->eap);
-	e->eap = strdup(m);
+	e->eap = strdup(list);
 	return e->eap ? 0 : config_errf(err, len, "eap: out of memory");
 }
 
@@ -277,6 +315,7 @@ int config_eap_check(const struct config_network *n, char *err, size_t len)
 				   "authentication server would not be verified; give "
 				   "ca_cert=\"/path/ca.pem\" (or ca_cert=\"none\" to accept any "
 				   "server, not recommended)", e->eap);
+	/* TLS alone needs a certificate; in a list the server may choose another method */
 	if (!strcmp(e->eap, "TLS") && (!e->client_cert || !e->private_key))
 		return config_errf(err, len, "network block: eap=TLS needs client_cert and "
 				   "private_key");

@@ -3,7 +3,7 @@
  * The 802.1X fields of a network block, with wpa_supplicant's names (config.h):
  *
  *   key_mgmt=WPA-EAP WPA-EAP-SHA256
- *   eap=TLS | PEAP | TTLS                  (one method)
+ *   eap=PEAP | TTLS | TLS | PEAP TTLS ...  (the server chooses among them; ours first)
  *   identity="alice"  anonymous_identity="anonymous"
  *   password="secret" | password=hash:<32 hex digits of the NtPasswordHash>
  *   ca_cert="/etc/ihvd/ca.pem" | ca_cert="none"   (none: the server is NOT verified)
@@ -24,7 +24,7 @@
 struct config_network;
 
 struct config_eap {
-	char *eap;                  /* "TLS", "PEAP" or "TTLS"; NULL if unset */
+	char *eap;                  /* "TLS", "PEAP", "TTLS" or a list ("PEAP TTLS"); NULL: unset */
 	char *identity;
 	char *anonymous_identity;
 	char *password;             /* secret; the hash form kept as written, "hash:<32 hex>" */

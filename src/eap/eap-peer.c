@@ -43,6 +43,7 @@ struct eap_peer {
 	void *mpriv;
 	struct eap_method_env env;
 	uint8_t offered;            /* a method the server proposed and we Nak'ed */
+	uint8_t methods[1 + EAP_PEER_MORE_METHODS]; /* ours, in order of preference; 0 ends */
 	struct eap_peer_result res;
 };
 
@@ -95,16 +96,68 @@ static const struct eap_method_ops *eap_peer_method_ops(enum eap_peer_method m)
 	return NULL;
 }
 
+static size_t eap_peer_methods_len(const struct eap_peer *p)
+{
+	size_t n = 0;
+
+	while (n < sizeof(p->methods) && p->methods[n])
+		n++;
+	return n;
+}
+
+static bool eap_peer_method_ours(const struct eap_peer *p, uint8_t type)
+{
+	size_t i;
+
+	for (i = 0; i < eap_peer_methods_len(p); i++)
+		if (p->methods[i] == type)
+			return true;
+	return false;
+}
+
+/* "PEAP", "PEAP or TTLS", "TLS, PEAP or TTLS" */
+static void eap_peer_methods_text(const struct eap_peer *p, char *buf, size_t len)
+{
+	size_t i, n = eap_peer_methods_len(p), at = 0;
+
+	buf[0] = 0;
+	for (i = 0; i < n && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s",
+				       !i ? "" : i + 1 == n ? " or " : ", ",
+				       eap_type_name(p->methods[i]));
+}
+
+/* cfg's method, then its more_methods: each one we have, none twice. */
+static bool eap_peer_methods_set(struct eap_peer *p, const struct eap_peer_config *cfg)
+{
+	size_t i;
+
+	if (!eap_peer_method_ops(cfg->method))
+		return false;
+	p->methods[0] = (uint8_t)cfg->method;
+	for (i = 0; i < EAP_PEER_MORE_METHODS && cfg->more_methods[i]; i++) {
+		if (!eap_peer_method_ops((enum eap_peer_method)cfg->more_methods[i]) ||
+		    eap_peer_method_ours(p, cfg->more_methods[i]))
+			return false;
+		p->methods[i + 1] = cfg->more_methods[i];
+	}
+	return true;
+}
+
 struct eap_peer *eap_peer_new(const struct eap_peer_config *cfg, struct eap_session_cache *cache)
 {
 	struct eap_peer *p;
 	bool oom = false;
 
-	if (!cfg || !eap_peer_method_ops(cfg->method))
+	if (!cfg)
 		return NULL;
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
+	if (!eap_peer_methods_set(p, cfg)) {
+		free(p);
+		return NULL;
+	}
 	p->cfg = *cfg;
 	p->cfg.identity = eap_peer_strdup(cfg->identity, &oom);
 	p->cfg.anonymous_identity = eap_peer_strdup(cfg->anonymous_identity, &oom);
@@ -372,7 +425,6 @@ static enum eap_peer_status eap_peer_request(struct eap_peer *p, const struct ea
 {
 	struct eap_buf b;
 	enum eap_peer_status st;
-	uint8_t want = (uint8_t)p->cfg.method;
 
 	/* RFC 4137 4.4: a request with the last Identifier is a retransmission */
 	if (m->id == p->last_id && p->last_resp.len && p->pae == EAP_PEER_PAE_AUTHENTICATING &&
@@ -402,15 +454,21 @@ static enum eap_peer_status eap_peer_request(struct eap_peer *p, const struct ea
 			return EAP_PEER_CONTINUE;
 		return eap_peer_method_request(p, m);
 	}
-	if (m->type != want) {
-		/* RFC 3748 5.3.1 legacy Nak proposing our configured method */
+	if (!eap_peer_method_ours(p, m->type)) {
+		/*
+		 * RFC 3748 5.3.1: "The Response contains one or more authentication Types desired
+		 * by the Peer": a legacy Nak with all of ours, in our order of preference.
+		 */
 		p->offered = m->type;
 		eap_buf_init(&b);
-		st = eap_buf_put_u8(&b, want) ? eap_peer_finish_fail(p, EAP_PEER_REASON_CONFIG, "out of memory")
-					      : eap_peer_respond(p, m->id, EAP_TYPE_NAK, &b);
+		st = !eap_buf_put(&b, p->methods, eap_peer_methods_len(p))
+			     ? eap_peer_finish_fail(p, EAP_PEER_REASON_CONFIG, "out of memory")
+			     : eap_peer_respond(p, m->id, EAP_TYPE_NAK, &b);
 		eap_buf_free(&b);
 		return st;
 	}
+	/* the server's choice among ours (RFC 3748 5.3.1); the conversation runs that one */
+	p->cfg.method = (enum eap_peer_method)m->type;
 	st = eap_peer_method_start(p, pdu, len);
 	if (st != EAP_PEER_CONTINUE || !p->m)
 		return st;
@@ -458,7 +516,7 @@ static enum eap_peer_status eap_peer_success(struct eap_peer *p, const struct ea
 
 static enum eap_peer_status eap_peer_failure(struct eap_peer *p, const struct eap_msg *m)
 {
-	char text[EAP_PEER_TEXT_MAX];
+	char text[EAP_PEER_TEXT_MAX], want[32];
 	const char *name = p->m ? p->m->name : "EAP";
 
 	(void)m;
@@ -470,8 +528,9 @@ static enum eap_peer_status eap_peer_failure(struct eap_peer *p, const struct ea
 		return eap_peer_finish_fail(p, p->env.reason, text);
 	}
 	if (!p->m && p->offered) {
+		eap_peer_methods_text(p, want, sizeof(want));
 		snprintf(text, sizeof(text), "no common EAP method: the server offered %s, we want %s",
-			 eap_type_name(p->offered), eap_type_name((uint8_t)p->cfg.method));
+			 eap_type_name(p->offered), want);
 		return eap_peer_finish_fail(p, EAP_PEER_REASON_METHOD_REFUSED, text);
 	}
 	if (!p->m) {

@@ -26,6 +26,8 @@ enum eap_peer_method {
 	EAP_PEER_METHOD_PEAP = 25,
 };
 
+#define EAP_PEER_MORE_METHODS 2
+
 struct eap_peer_config {
 	enum eap_peer_method method;
 	const char *identity;            /* NULL: NEED_IDENTITY when it is needed */
@@ -46,6 +48,9 @@ struct eap_peer_config {
 	unsigned int max_start;          /* maxStart; 0: 3 */
 	unsigned int auth_period_ms;     /* authPeriod: silence after a response; 0: 30000 */
 	bool password_is_hash;           /* password is "hash:<32 hex>", the NtPasswordHash */
+	/* Further outer methods the server may choose instead of method, in our order of
+	 * preference; 0 ends the list (eap=PEAP TTLS: method PEAP, more_methods {TTLS}). */
+	uint8_t more_methods[EAP_PEER_MORE_METHODS];
 };
 
 enum eap_peer_status {
@@ -76,7 +81,7 @@ struct eap_peer_result {
 	enum eap_peer_status status;   /* SUCCESS or FAILURE once final, else CONTINUE */
 	enum eap_peer_reason reason;
 	char text[EAP_PEER_TEXT_MAX];  /* "PEAP/MSCHAPv2: authentication failed (E=691)" */
-	uint8_t method;                /* the outer EAP type that ran, 0 if none */
+	uint8_t method;                /* the outer EAP type that ran (server's pick), 0: none */
 	bool unverified;               /* no ca_cert: the server's certificate was not checked */
 	bool resumed;                  /* TLS session resumption (fast reauthentication) */
 	uint8_t msk[EAP_PEER_MSK_LEN];
@@ -99,12 +104,13 @@ struct eap_peer;
  * another build lays these structures out differently, so eap-load.c refuses it before any
  * call. Bump it with any change to the structures or functions of this file.
  * 2: eap_peer_config.password_is_hash.
+ * 3: eap_peer_config.more_methods.
  */
-#define EAP_PEER_ABI 2
+#define EAP_PEER_ABI 3
 unsigned int eap_peer_abi(void);
 
 /* Copies the configuration (secrets cleansed on free). cache may be NULL. NULL on bad config
- * (no method) or no memory. */
+ * (no method, an unknown or repeated one in more_methods) or no memory. */
 struct eap_peer *eap_peer_new(const struct eap_peer_config *cfg, struct eap_session_cache *cache);
 /* Cleanses every secret. */
 void eap_peer_free(struct eap_peer *p);

@@ -18,6 +18,7 @@ static struct test_server srv;
 static SSL_CTX *srv_ctx;
 static size_t srv_seen;
 static struct ihv_onex_config cfg;
+static uint8_t srv_type, srv_offer_first; /* the server's method, and one it proposes first */
 
 static void onex_setup(void)
 {
@@ -34,6 +35,8 @@ static void onex_setup(void)
 	cfg.network = "SSID ihvd-test";
 	cfg.start_period_ms = 5000; /* rule 58's test shortens it */
 	srv_seen = 0;
+	srv_type = 25;
+	srv_offer_first = 0;
 }
 
 static void onex_teardown(void)
@@ -90,7 +93,8 @@ static void onex_begin(const char *user, const char *server_pw)
 	hx_to_port(&X);
 	ck_assert_uint_eq(X.tp->rc_onex_start, ERROR_SUCCESS);
 	/* the AP speaks first, as hostapd does: the held EAPOL-Start is never sent */
-	ts_begin(&srv, 25, srv_ctx);
+	ts_begin(&srv, srv_type, srv_ctx);
+	srv.offer_first = srv_offer_first;
 	srv.user = user;
 	srv.password = server_pw;
 	sim_drv_inject_eapol(X.sim, HX_IFINDEX, hx_ap_mac, 0x888e, srv.tx, srv.tx_len, true);
@@ -409,6 +413,47 @@ START_TEST(test_onex_request_cancelled_by_reset)
 }
 END_TEST
 
+/* wpa_supplicant's eap= list, as the station hands it over: ours in order, each once. */
+START_TEST(test_onex_methods_parsed)
+{
+	struct eap_peer_config pc;
+
+	ck_assert_int_eq(ihv_onex_methods("PEAP", &pc), 0);
+	ck_assert_int_eq(pc.method, EAP_PEER_METHOD_PEAP);
+	ck_assert_uint_eq(pc.more_methods[0], 0);
+	ck_assert_int_eq(ihv_onex_methods(" TLS\tPEAP  TTLS ", &pc), 0);
+	ck_assert_int_eq(pc.method, EAP_PEER_METHOD_TLS);
+	ck_assert_uint_eq(pc.more_methods[0], EAP_PEER_METHOD_PEAP);
+	ck_assert_uint_eq(pc.more_methods[1], EAP_PEER_METHOD_TTLS);
+	ck_assert_int_eq(ihv_onex_methods("PEAP TTLS PEAP", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods("TTLS TTLS", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods("PEAP MD5", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods("PEAPX", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods(" ", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods(NULL, &pc), -1);
+}
+END_TEST
+
+/*
+ * eap=TLS TTLS against a server that proposes PEAP, then TTLS: the host's peer Naks with both
+ * of ours (RFC 3748 5.3.1), TTLS runs, and the result names it.
+ */
+START_TEST(test_onex_method_list_negotiated)
+{
+	cfg.eap = "TLS TTLS";
+	srv_type = 21;
+	srv_offer_first = 25;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert(srv.success);
+	ck_assert_uint_eq(srv.nak_len, 2);
+	ck_assert_mem_eq(srv.nak, "\x0d\x15", 2);
+	ck_assert_str_eq(X.tp->onex_log, "S");
+	ck_assert(strstr(X.onex_ev, "started:TLS TTLS method:TTLS success:TTLS/MSCHAPv2") != NULL);
+	hx_stop(&X);
+}
+END_TEST
+
 static void add(Suite *s, const char *name, const TTest *t)
 {
 	TCase *tc = tcase_create(name);
@@ -424,6 +469,8 @@ int main(void)
 	Suite *s = suite_create("onex");
 
 	add(s, "rule58", test_rule_58_three_eapol_starts_then_failure);
+	add(s, "methods_parsed", test_onex_methods_parsed);
+	add(s, "method_list", test_onex_method_list_negotiated);
 	add(s, "rule60_success", test_rule_60_success_carries_the_msk);
 	add(s, "rule60_failure", test_rule_60_failure_names_method_and_outcome);
 	add(s, "rule59", test_rule_59_key_frames_and_stop);

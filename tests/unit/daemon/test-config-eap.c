@@ -111,6 +111,28 @@ START_TEST(test_peap_block)
 }
 END_TEST
 
+/* eap= is a list in wpa_supplicant's form: kept in order, each method once. */
+START_TEST(test_method_list)
+{
+	char err[1024], v[256];
+	struct config *c = load_block("\tkey_mgmt=WPA-EAP\n\teap=TTLS  PEAP\tTTLS\n"
+				      "\tidentity=\"alice\"\n\tpassword=\"correct horse\"\n"
+				      "\tca_cert=\"@CA@\"\n", err, sizeof(err));
+
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(config_network_value(c->networks, "eap", v, sizeof(v)), 0);
+	ck_assert_str_eq(v, "TTLS PEAP");
+	config_free(c);
+	/* TLS in a list needs no certificate of its own: the server may choose another */
+	c = load_block("\tkey_mgmt=WPA-EAP\n\teap=TLS PEAP\n\tidentity=\"alice\"\n"
+		       "\tpassword=\"correct horse\"\n\tca_cert=\"@CA@\"\n", err, sizeof(err));
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_int_eq(config_network_value(c->networks, "eap", v, sizeof(v)), 0);
+	ck_assert_str_eq(v, "TLS PEAP");
+	config_free(c);
+}
+END_TEST
+
 START_TEST(test_ca_policy)
 {
 	char err[1024];
@@ -162,7 +184,8 @@ START_TEST(test_bad_values)
 		const char *lines, *want;
 	} cases[] = {
 		{ "\tkey_mgmt=WPA-EAP\n\teap=MD5\n", "eap: MD5 is not supported as the outer method" },
-		{ "\tkey_mgmt=WPA-EAP\n\teap=PEAP TTLS\n", "eap: one method only" },
+		{ "\tkey_mgmt=WPA-EAP\n\teap=PEAP MD5\n", "MD5 is not supported as the outer" },
+		{ "\tkey_mgmt=WPA-EAP\n\teap=TTLS FOO PEAP\n", "eap: unknown method 'FOO'" },
 		{ "\tkey_mgmt=WPA-EAP\n\teap=FOO\n", "eap: unknown method 'FOO'" },
 		{ "\tkey_mgmt=WPA-EAP\n\teap=PEAP\n\tpassword=hash:1234\n",
 		  "password: hash: needs 32 hex digits" },
@@ -230,6 +253,7 @@ int main(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_peap_block);
+	tcase_add_test(tc, test_method_list);
 	tcase_add_test(tc, test_ca_policy);
 	tcase_add_test(tc, test_file_errors_name_the_line);
 	tcase_add_test(tc, test_bad_values);

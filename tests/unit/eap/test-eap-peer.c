@@ -73,8 +73,6 @@ static const uint8_t *peer_feed(struct eap_peer *p, const uint8_t *pdu, size_t l
 }
 
 /* Legacy Nak naming our method; then the server gives up: "no common method". */
-
-/* Legacy Nak naming our method; then the server gives up: "no common method". */
 START_TEST(test_nak_proposes_configured_method)
 {
 	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
@@ -101,6 +99,87 @@ START_TEST(test_nak_proposes_configured_method)
 	ck_assert_str_eq(eap_peer_result(p)->text,
 			 "no common EAP method: the server offered MD5, we want PEAP");
 	eap_peer_free(p);
+}
+END_TEST
+
+/* eap=PEAP TTLS: the Nak names both, ours first (RFC 3748 5.3.1), and so does the failure. */
+START_TEST(test_nak_lists_every_method)
+{
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	static const uint8_t ident[] = { 2, 0, 0, 5, 1, 7, 0, 5, 1 };
+	static const uint8_t tls[] = { 2, 0, 0, 6, 1, 8, 0, 6, 13, 0x20 };
+	static const uint8_t fail[] = { 2, 0, 0, 4, 4, 8, 0, 4 };
+	struct eap_peer *p;
+	const uint8_t *tx;
+	size_t len;
+
+	c.more_methods[0] = EAP_PEER_METHOD_TTLS;
+	p = eap_peer_new(&c, NULL);
+	eap_peer_start(p);
+	peer_feed(p, ident, sizeof(ident), EAP_PEER_CONTINUE, &len);
+	tx = peer_feed(p, tls, sizeof(tls), EAP_PEER_CONTINUE, &len);
+	ck_assert_uint_eq(len, 4 + 7);
+	ck_assert_mem_eq(tx, "\x02\x00\x00\x07\x02\x08\x00\x07\x03\x19\x15", 11);
+	tx = peer_feed(p, fail, sizeof(fail), EAP_PEER_FAILURE, &len);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_METHOD_REFUSED);
+	ck_assert_str_eq(eap_peer_result(p)->text,
+			 "no common EAP method: the server offered TLS, we want PEAP or TTLS");
+	ck_assert_uint_eq(eap_peer_result(p)->method, 0);
+	eap_peer_free(p);
+}
+END_TEST
+
+/*
+ * A peer for method then more against a server running type, which proposes offer_first
+ * before it (0: none), as hostapd's user list does: the outer method that authenticated.
+ */
+static uint8_t run_method_list(enum eap_peer_method method, uint8_t more, uint8_t type,
+			       uint8_t offer_first, struct test_server *s)
+{
+	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	struct eap_peer *p;
+	uint8_t ran;
+
+	c.method = method;
+	c.more_methods[0] = more;
+	p = eap_peer_new(&c, NULL);
+	ts_begin(s, type, ctx);
+	s->offer_first = offer_first;
+	s->user = "alice";
+	s->password = PASSWORD;
+	ck_assert_int_eq(run(p, s, NULL), EAP_PEER_SUCCESS);
+	check_same_keys(eap_peer_result(p), s);
+	ran = eap_peer_result(p)->method;
+	ts_end(s);
+	eap_peer_free(p);
+	SSL_CTX_free(ctx);
+	return ran;
+}
+
+/* eap=TTLS PEAP against a server that proposes PEAP: its choice among ours runs, no Nak. */
+START_TEST(test_server_chooses_among_our_methods)
+{
+	static struct test_server s;
+
+	ck_assert_uint_eq(run_method_list(EAP_PEER_METHOD_TTLS, EAP_PEER_METHOD_PEAP, 25, 0, &s),
+			  25);
+	ck_assert_uint_eq(s.nak_len, 0);
+}
+END_TEST
+
+/*
+ * eap=TLS TTLS against a server whose list is PEAP, then TTLS (hostapd's "PEAP,TTLS" user):
+ * the Nak names TLS and TTLS, and the server goes on with TTLS, which authenticates.
+ */
+START_TEST(test_nak_then_the_servers_next_method)
+{
+	static struct test_server s;
+
+	ck_assert_uint_eq(run_method_list(EAP_PEER_METHOD_TLS, EAP_PEER_METHOD_TTLS, 21, 25, &s),
+			  21);
+	ck_assert_uint_eq(s.nak_len, 2);
+	ck_assert_mem_eq(s.nak, "\x0d\x15", 2);
 }
 END_TEST
 
@@ -192,6 +271,12 @@ START_TEST(test_bad_config)
 	c.method = (enum eap_peer_method)4;
 	ck_assert_ptr_null(eap_peer_new(&c, NULL));
 	c = cfg_base(EAP_PEER_METHOD_PEAP);
+	c.more_methods[0] = 4; /* MD5: not ours */
+	ck_assert_ptr_null(eap_peer_new(&c, NULL));
+	c.more_methods[0] = EAP_PEER_METHOD_TTLS;
+	c.more_methods[1] = EAP_PEER_METHOD_PEAP; /* twice */
+	ck_assert_ptr_null(eap_peer_new(&c, NULL));
+	c = cfg_base(EAP_PEER_METHOD_PEAP);
 	c.phase2 = "auth=GTC";
 	p = eap_peer_new(&c, NULL);
 	ts_begin(&s, 25, ctx);
@@ -212,5 +297,9 @@ START_TEST(test_bad_config)
 }
 END_TEST
 
-#define TEST_LIST(X) X(test_prompts_identity_then_password) X(test_eapol_start_retries_then_failure) X(test_nak_proposes_configured_method) X(test_early_success_refused) X(test_malformed_input_ignored) X(test_logoff_and_silence) X(test_bad_config)
+#define TEST_LIST(X) X(test_prompts_identity_then_password) \
+	X(test_eapol_start_retries_then_failure) X(test_nak_proposes_configured_method) \
+	X(test_nak_lists_every_method) X(test_server_chooses_among_our_methods) \
+	X(test_nak_then_the_servers_next_method) X(test_early_success_refused) \
+	X(test_malformed_input_ignored) X(test_logoff_and_silence) X(test_bad_config)
 E2E_MAIN("eap-peer")

@@ -24,12 +24,17 @@
 #define TS_MAX 65536
 
 enum ts_stage {
-	TS_IDENTITY, TS_TLS, TS_P2_ID, TS_P2_CHAL, TS_P2_MSRESULT, TS_P2_TLV, TS_TTLS_WAIT,
+	TS_IDENTITY, TS_NAK, TS_TLS, TS_P2_ID, TS_P2_CHAL, TS_P2_MSRESULT, TS_P2_TLV, TS_TTLS_WAIT,
 	TS_TTLS_ACK, TS_TLS_FINAL, TS_DONE,
 };
 
 struct test_server {
 	uint8_t type;              /* 13, 21, 25 */
+	/* set after ts_begin: a type proposed first, as hostapd's user list does; the peer's
+	 * Nak must name type, which then starts (its types are kept in nak) */
+	uint8_t offer_first;
+	uint8_t nak[8];
+	size_t nak_len;
 	SSL_CTX *ctx;
 	SSL *ssl;
 	BIO *rbio, *wbio;
@@ -294,6 +299,7 @@ static inline void ts_peap_phase2(struct test_server *s, const uint8_t *d, size_
 		}
 		return ts_finish(s, s->inner_ok && d[10] == 1);
 	case TS_IDENTITY:
+	case TS_NAK:
 	case TS_TLS:
 	case TS_TTLS_WAIT:
 	case TS_TTLS_ACK:
@@ -439,6 +445,22 @@ static inline void ts_tls_step(struct test_server *s, bool got_data)
 	}
 }
 
+/* The method's first request (TLS start), its TLS server readied. */
+static inline bool ts_start_method(struct test_server *s)
+{
+	uint8_t start = s->type == 25 ? 0x20 | 1 : 0x20; /* PEAP offers version 1 */
+
+	s->ssl = SSL_new(s->ctx);
+	s->rbio = BIO_new(BIO_s_mem());
+	s->wbio = BIO_new(BIO_s_mem());
+	SSL_set_bio(s->ssl, s->rbio, s->wbio);
+	SSL_set_accept_state(s->ssl);
+	s->stage = TS_TLS;
+	s->id++;
+	ts_pdu(s, 1, s->type, &start, 1);
+	return true;
+}
+
 /* One PDU from the peer. Returns false if it was not what the server expected. */
 static inline bool ts_rx(struct test_server *s, const uint8_t *p, size_t len)
 {
@@ -455,21 +477,30 @@ static inline bool ts_rx(struct test_server *s, const uint8_t *p, size_t len)
 	d = p + 9;
 	n = len - 9;
 	if (s->stage == TS_IDENTITY) {
-		uint8_t start = s->type == 25 ? 0x20 | 1 : 0x20; /* PEAP offers version 1 */
-
 		if (p[8] != 1 || n >= sizeof(s->identity))
 			return false;
 		memcpy(s->identity, d, n);
 		s->identity[n] = 0;
-		s->ssl = SSL_new(s->ctx);
-		s->rbio = BIO_new(BIO_s_mem());
-		s->wbio = BIO_new(BIO_s_mem());
-		SSL_set_bio(s->ssl, s->rbio, s->wbio);
-		SSL_set_accept_state(s->ssl);
-		s->stage = TS_TLS;
-		s->id++;
-		ts_pdu(s, 1, s->type, &start, 1);
-		return true;
+		if (s->offer_first) {
+			uint8_t start = s->offer_first == 25 ? 0x20 | 1 : 0x20;
+
+			s->stage = TS_NAK;
+			s->id++;
+			ts_pdu(s, 1, s->offer_first, &start, 1);
+			return true;
+		}
+		return ts_start_method(s);
+	}
+	if (s->stage == TS_NAK) {
+		if (p[8] != 3 || !n || n > sizeof(s->nak))
+			return false;
+		memcpy(s->nak, d, n);
+		s->nak_len = n;
+		if (!memchr(d, s->type, n)) {
+			ts_finish(s, false); /* no common method */
+			return true;
+		}
+		return ts_start_method(s);
 	}
 	if (p[8] != s->type || n < 1)
 		return false;
