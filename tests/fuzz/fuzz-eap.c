@@ -117,6 +117,8 @@ static void fuzz_eap_peer(uint8_t sel, const uint8_t *d, size_t n)
 	c.identity = (sel & 4) ? NULL : "alice";
 	c.password = (sel & 8) ? NULL : "password";
 	c.phase2 = (sel & 16) ? "auth=PAP" : NULL;
+	if (sel & 32) /* eap= a list: the server's choice among them, or a Nak naming both */
+		c.more_methods[0] = (uint8_t)methods[(sel + 1) % 3];
 	p = eap_peer_new(&c, cache);
 	if (!p)
 		return;
