@@ -116,7 +116,8 @@ const struct config_compat_field config_compat_table[] = {
 	{ "wep_key2", true, R, config_compat_wep },
 	{ "wep_key3", true, R, config_compat_wep },
 	{ "wep_tx_keyidx", true, R, config_compat_wep },
-	{ "eap", true, H, "TLS, PEAP or TTLS, run by the 802.1X module (src/core/onex.c)" },
+	{ "eap", true, H, "TLS, PEAP or TTLS, or a list of them (the server chooses), run by "
+			  "the 802.1X module (src/core/onex.c)" },
 	{ "identity", true, H, "asked for through CTRL-REQ-IDENTITY when missing" },
 	{ "anonymous_identity", true, H, "the outer identity of PEAP and TTLS" },
 	{ "password", true, H, "or hash:<NtPasswordHash>; asked for through CTRL-REQ-PASSWORD "

@@ -493,7 +493,7 @@ START_TEST(test_save_sae_and_eap_fields)
 	snprintf(v, sizeof(v), "\"%s\"", ca);
 	ck_assert_int_eq(config_network_set(n, "ssid", "\"corp\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(n, "key_mgmt", "WPA-EAP", err, sizeof(err)), 0);
-	ck_assert_int_eq(config_network_set(n, "eap", "PEAP", err, sizeof(err)), 0);
+	ck_assert_int_eq(config_network_set(n, "eap", "PEAP TTLS", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(n, "identity", "\"alice\"", err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(n, "password", hash, err, sizeof(err)), 0);
 	ck_assert_int_eq(config_network_set(n, "ca_cert", v, err, sizeof(err)), 0);
@@ -522,6 +522,7 @@ START_TEST(test_save_sae_and_eap_fields)
 	ck_assert_ptr_nonnull(strstr(out, "\tsae_password=P\"sae \\\"secret\\\"\"\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\tpassword=hash:8846f7eaee8fb117ad06bdd830b7586c\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\tmem_only_psk=1\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\teap=PEAP TTLS\n")); /* unquoted, as wpa_supplicant */
 	ck_assert_ptr_null(strstr(out, "memory only"));
 	ck_assert_uint_eq(count(out, "sae_pwe="), 2);       /* the global line, the SAE network's */
 	ck_assert_ptr_nonnull(strstr(out, "\tsae_groups=20\n"));
@@ -539,7 +540,7 @@ START_TEST(test_save_sae_and_eap_fields)
 	ck_assert_int_eq(n->ieee80211w, 2);
 	n = n->next;
 	ck_assert_ptr_nonnull(n->eap);
-	ck_assert_str_eq(n->eap->eap, "PEAP");
+	ck_assert_str_eq(n->eap->eap, "PEAP TTLS");
 	ck_assert_str_eq(n->eap->identity, "alice");
 	ck_assert_str_eq(n->eap->password, hash);
 	ck_assert(n->eap->password_hash);
