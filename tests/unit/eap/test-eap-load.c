@@ -2,8 +2,8 @@
 /*
  * src/eap/eap-load.c, ihvd's loader of its EAP module (linked here without the peer, as in
  * ihvd): the module of this build loads and serves; a library without this build's
- * interface (an older module has no eap_peer_abi; libm stands in for it) is refused with a
- * line that says so, and the constructors return NULL instead of handing it structures it
+ * interface (an older module has no eap_peer_abi, and libm stands in for it; a newer one
+ * answers another number, tests/plugins/eap-old-abi.c) is refused with a line that says so, and the constructors return NULL instead of handing it structures it
  * would read at other offsets.
  */
 #include <check.h>
@@ -71,6 +71,23 @@ START_TEST(test_module_of_another_build_refused)
 }
 END_TEST
 
+/* A module with eap_peer_abi, answering another interface number: refused, both named. */
+START_TEST(test_module_of_another_interface_refused)
+{
+	struct eap_peer_config cfg = { .method = EAP_PEER_METHOD_PEAP };
+	char want[64];
+
+	eap_load_use("tests/plugins/eap-old-abi.so", true);
+	ck_assert_ptr_null(eap_peer_new(&cfg, NULL));
+	ck_assert_ptr_null(eap_session_cache_new());
+	snprintf(want, sizeof(want), "(its interface %u, ours %u)", EAP_PEER_ABI - 1,
+		 EAP_PEER_ABI);
+	ck_assert_msg(strstr(eap_load_logged, want) != NULL, "%s", eap_load_logged);
+	ck_assert(strstr(eap_load_logged, "loaded for 802.1X") == NULL);
+	log_hook_set(NULL, NULL);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("eap-load");
@@ -81,6 +98,7 @@ int main(void)
 	/* each test in its own process: the module is loaded once per process */
 	tcase_add_test(tc, test_module_of_this_build_loads);
 	tcase_add_test(tc, test_module_of_another_build_refused);
+	tcase_add_test(tc, test_module_of_another_interface_refused);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_FORK);
