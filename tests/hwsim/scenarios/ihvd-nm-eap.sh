@@ -14,7 +14,8 @@
 #     secret agents BEFORE activation, so this part is driven by gdbus.
 #  2. Bad 802.1X input in AddNetwork: unknown eap method, a NUL inside a field, a
 #     missing ca_cert file, blob:// naming no blob -> D-Bus errors, ihvd stays up.
-#  3. NetworkManager: nmcli con add ... wifi-sec.key-mgmt wpa-eap 802-1x.eap peap
+#  3. NetworkManager: nmcli con add ... wifi-sec.key-mgmt wpa-eap 802-1x.eap ttls,peap
+#     (NetworkManager sends eap "TTLS PEAP"; hostapd proposes PEAP, which runs)
 #     802-1x.phase2-auth mschapv2 802-1x.ca-cert ... with 802-1x.password-flags 2
 #     (not saved: NetworkManager asks a secret agent at activation), nmcli con up
 #     passwd-file F (nmcli's agent answers from F); EAP succeeds through ihvd,
@@ -124,7 +125,7 @@ n_req=$(grep -c "dbus: NetworkRequest" "$IHVD_LOG")
 # --- 3. NetworkManager: PEAP with the password from a secret agent -------------------
 nm_start "$sta_if"
 nmcli con add type wifi ifname "$sta_if" con-name peap ssid ihvd-eap \
-	wifi-sec.key-mgmt wpa-eap 802-1x.eap peap 802-1x.phase2-auth mschapv2 \
+	wifi-sec.key-mgmt wpa-eap 802-1x.eap ttls,peap 802-1x.phase2-auth mschapv2 \
 	802-1x.identity alice 802-1x.anonymous-identity anonymous \
 	802-1x.ca-cert "$EAP_PKI/ca.pem" 802-1x.domain-suffix-match example.com \
 	802-1x.password-flags 2 connection.autoconnect no
@@ -140,6 +141,14 @@ nmcli --wait 90 con up id peap passwd-file "$T/passwd" ||
 wait_for 20 "NetworkManager connected with an address" nm_connected "$sta_if" || fail "no address"
 grep -q "CTRL-EVENT-EAP-SUCCESS" "$IHVD_LOG" || fail "ihvd's 802.1X module did not succeed"
 grep -q "802.1X succeeded: PMK from the MSK" "$IHVD_LOG" || fail "not through ihv-rsn.so's 802.1X path"
+# NetworkManager's two methods reached ihvd as one list, and the server's choice ran
+nm_ip=$(gd "$WS_PATH" "$WS.GetInterface" "$sta_if" | objpath)
+nm_net=$(busctl get-property "$WS" "$nm_ip" "$I" CurrentNetwork | awk '{print $2}' | tr -d '"')
+nm_props=$(busctl get-property "$WS" "$nm_net" "$WS.Network" Properties)
+[[ $nm_props == *'"eap" s "TTLS PEAP"'* ]] ||
+	fail "NetworkManager's network does not carry eap \"TTLS PEAP\": $nm_props"
+grep -q "CTRL-EVENT-EAP-METHOD EAP vendor 0 method PEAP selected" "$IHVD_LOG" ||
+	fail "PEAP, hostapd's proposal, did not run"
 sta_ip=$(in_sta ip -4 -o addr show dev "$sta_if" | awk '{print $4}' | cut -d/ -f1)
 _ping_all sta "$HWSIM_AP_IP" || fail "ping from the station to the AP lost packets"
 _ping_all ap "$sta_ip" || fail "ping from the AP to the station lost packets"
@@ -147,7 +156,7 @@ _ping_all ap "$sta_ip" || fail "ping from the AP to the station lost packets"
 # NetworkManager had the password before AddNetwork: no prompt went out on the bus.
 (($(grep -c "dbus: NetworkRequest" "$IHVD_LOG") == n_req)) ||
 	fail "a NetworkRequest went out although NetworkManager sent the password"
-note "nmcli PEAP/MSCHAPv2 through ihvd: password from the agent, $sta_ip pings the AP"
+note "nmcli ttls,peap through ihvd (PEAP/MSCHAPv2 ran): password from the agent, $sta_ip pings the AP"
 
 nmcli con down peap
 nm_stop
