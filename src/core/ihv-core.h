@@ -421,7 +421,7 @@ struct eap_session_cache;
 /* wpa_supplicant's eap=, "TLS", "PEAP", "TTLS" or a list of them, each once ("PEAP TTLS"):
  * 0 with pc's method (the first) and more_methods set, or -1. */
 struct eap_peer_config;
-int ihv_onex_methods(const char *eap, struct eap_peer_config *pc);
+int ihv_onex_methods_parse(const char *eap, struct eap_peer_config *pc);
 /* Keep a copy of the connection's EAP config (NULL: none). 0 or -ENOMEM. Loop thread. */
 int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg);
 /* Service checks under the lock: an ERROR_* value. */

@@ -74,8 +74,12 @@ static bool onex_warm_net_copy(const struct ihv_onex_config *cfg)
 {
 	bool oom = false;
 
-	if (!cfg || ihv_onex_methods(cfg->eap, &onex_warm_net.pc))
+	if (!cfg || ihv_onex_methods_parse(cfg->eap, &onex_warm_net.pc))
 		return false;
+	/* a list's TLS keeps no context to warm (its client certificate) or is left out (none):
+	 * warm for the next method, whose context a conversation can take */
+	if (onex_warm_net.pc.method == EAP_PEER_METHOD_TLS && onex_warm_net.pc.more_methods[0])
+		onex_warm_net.pc.method = (enum eap_peer_method)onex_warm_net.pc.more_methods[0];
 	onex_warm_net.pc.ca_cert = onex_warm_dup(cfg->ca_cert, &onex_warm_net.ca_cert, &oom);
 	onex_warm_net.pc.client_cert = onex_warm_dup(cfg->client_cert, &onex_warm_net.client_cert,
 						     &oom);

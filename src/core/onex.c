@@ -145,7 +145,7 @@ void ihv_onex_free(struct ihv_adapter *a)
 	free(o);
 }
 
-static int onex_method_one(const char *w, size_t n, enum eap_peer_method *m)
+static int onex_method_parse(const char *w, size_t n, enum eap_peer_method *m)
 {
 	if (n == 3 && !strncmp(w, "TLS", 3))
 		*m = EAP_PEER_METHOD_TLS;
@@ -158,7 +158,7 @@ static int onex_method_one(const char *w, size_t n, enum eap_peer_method *m)
 	return 0;
 }
 
-int ihv_onex_methods(const char *eap, struct eap_peer_config *pc)
+int ihv_onex_methods_parse(const char *eap, struct eap_peer_config *pc)
 {
 	enum eap_peer_method m;
 	size_t n, k = 0;
@@ -171,7 +171,7 @@ int ihv_onex_methods(const char *eap, struct eap_peer_config *pc)
 		if (!*eap)
 			return k ? 0 : -1;
 		n = strcspn(eap, " \t");
-		if (onex_method_one(eap, n, &m) || k > EAP_PEER_MORE_METHODS ||
+		if (onex_method_parse(eap, n, &m) || k > EAP_PEER_MORE_METHODS ||
 		    (k && (m == pc->method || memchr(pc->more_methods, (int)m, k - 1))))
 			return -1;
 		if (!k)
@@ -217,9 +217,9 @@ int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg
 	ihv_onex_free(a);
 	if (!cfg)
 		return 0;
-	if (ihv_onex_methods(cfg->eap, &methods)) {
-		log_warn("%s: 802.1X: unknown EAP method '%s' (TLS, PEAP or TTLS)", a->ifname,
-			 cfg->eap ? cfg->eap : "(none)");
+	if (ihv_onex_methods_parse(cfg->eap, &methods)) {
+		log_warn("%s: 802.1X: invalid EAP method list '%s' (TLS, PEAP or TTLS, each "
+			 "once)", a->ifname, cfg->eap ? cfg->eap : "(none)");
 		return -EINVAL;
 	}
 	o = calloc(1, sizeof(*o));

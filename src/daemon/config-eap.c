@@ -98,8 +98,7 @@ static int config_eap_file_check(const char *name, const char *path, char *err, 
 	return 0;
 }
 
-/* Is method a word of list (space separated)? */
-static bool config_eap_method_listed(const char *list, const char *method)
+bool config_eap_method_is_listed(const char *list, const char *method)
 {
 	size_t n = strlen(method);
 	const char *w;
@@ -130,8 +129,8 @@ static int config_eap_method(struct config_eap *e, const char *v, char *err, siz
 			break;
 		n = strcspn(v, " \t");
 		if (n >= sizeof(word))
-			return config_errf(err, len, "eap: unknown method '%.32s' (TLS, PEAP or "
-					   "TTLS)", v);
+			return config_errf(err, len, "eap: unknown method '%.*s' (TLS, PEAP or "
+					   "TTLS)", (int)(n < 32 ? n : 32), v);
 		memcpy(word, v, n);
 		word[n] = 0;
 		v += n;
@@ -149,7 +148,7 @@ static int config_eap_method(struct config_eap *e, const char *v, char *err, siz
 		}
 		at = strlen(list);
 		/* each of the three once: "TLS PEAP TTLS" at most */
-		if (!config_eap_method_listed(list, word) && at + 1 + n < sizeof(list)) {
+		if (!config_eap_method_is_listed(list, word) && at + 1 + n < sizeof(list)) {
 			if (at)
 				list[at++] = ' ';
 			memcpy(list + at, word, n + 1);

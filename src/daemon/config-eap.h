@@ -53,6 +53,8 @@ int config_eap_file_value(const struct config_network *n, const char *name, char
 			  size_t len);
 /* The block's 802.1X part is complete and consistent (needs key_mgmt). 0 or -1 with err. */
 int config_eap_check(const struct config_network *n, char *err, size_t len);
+/* Is method ("TLS") one of list's, eap='s normalised form ("TLS PEAP")? */
+bool config_eap_method_is_listed(const char *list, const char *method);
 /* Does the block hold an EAP secret (password, private_key_passwd)? */
 bool config_eap_has_secret(const struct config_network *n);
 void config_eap_free(struct config_eap *e);

@@ -96,7 +96,7 @@ static const struct eap_method_ops *eap_peer_method_ops(enum eap_peer_method m)
 	return NULL;
 }
 
-static size_t eap_peer_methods_len(const struct eap_peer *p)
+static size_t eap_peer_methods_count(const struct eap_peer *p)
 {
 	size_t n = 0;
 
@@ -105,20 +105,20 @@ static size_t eap_peer_methods_len(const struct eap_peer *p)
 	return n;
 }
 
-static bool eap_peer_method_ours(const struct eap_peer *p, uint8_t type)
+static bool eap_peer_method_is_ours(const struct eap_peer *p, uint8_t type)
 {
 	size_t i;
 
-	for (i = 0; i < eap_peer_methods_len(p); i++)
+	for (i = 0; i < eap_peer_methods_count(p); i++)
 		if (p->methods[i] == type)
 			return true;
 	return false;
 }
 
 /* "PEAP", "PEAP or TTLS", "TLS, PEAP or TTLS" */
-static void eap_peer_methods_text(const struct eap_peer *p, char *buf, size_t len)
+static void eap_peer_methods_format(const struct eap_peer *p, char *buf, size_t len)
 {
-	size_t i, n = eap_peer_methods_len(p), at = 0;
+	size_t i, n = eap_peer_methods_count(p), at = 0;
 
 	buf[0] = 0;
 	for (i = 0; i < n && at < len; i++)
@@ -127,21 +127,27 @@ static void eap_peer_methods_text(const struct eap_peer *p, char *buf, size_t le
 				       eap_type_name(p->methods[i]));
 }
 
-/* cfg's method, then its more_methods: each one we have, none twice. */
+/*
+ * cfg's method, then its more_methods, in order: each one we have, none twice. TLS without a
+ * client certificate is left out of a list (eap_tls_init would refuse it), so our Nak never
+ * offers it; false when nothing is left.
+ */
 static bool eap_peer_methods_set(struct eap_peer *p, const struct eap_peer_config *cfg)
 {
-	size_t i;
+	bool cert = cfg->client_cert && *cfg->client_cert;
+	uint8_t all[1 + EAP_PEER_MORE_METHODS];
+	size_t i, n = 0;
 
-	if (!eap_peer_method_ops(cfg->method))
-		return false;
-	p->methods[0] = (uint8_t)cfg->method;
-	for (i = 0; i < EAP_PEER_MORE_METHODS && cfg->more_methods[i]; i++) {
-		if (!eap_peer_method_ops((enum eap_peer_method)cfg->more_methods[i]) ||
-		    eap_peer_method_ours(p, cfg->more_methods[i]))
+	all[0] = (uint8_t)cfg->method;
+	memcpy(all + 1, cfg->more_methods, EAP_PEER_MORE_METHODS);
+	for (i = 0; i < sizeof(all) && all[i]; i++) {
+		if (!eap_peer_method_ops((enum eap_peer_method)all[i]) || memchr(all, all[i], i))
 			return false;
-		p->methods[i + 1] = cfg->more_methods[i];
+		if (all[i] == EAP_PEER_METHOD_TLS && !cert && (i || all[1]))
+			continue;
+		p->methods[n++] = all[i];
 	}
-	return true;
+	return n > 0;
 }
 
 struct eap_peer *eap_peer_new(const struct eap_peer_config *cfg, struct eap_session_cache *cache)
@@ -454,14 +460,14 @@ static enum eap_peer_status eap_peer_request(struct eap_peer *p, const struct ea
 			return EAP_PEER_CONTINUE;
 		return eap_peer_method_request(p, m);
 	}
-	if (!eap_peer_method_ours(p, m->type)) {
+	if (!eap_peer_method_is_ours(p, m->type)) {
 		/*
 		 * RFC 3748 5.3.1: "The Response contains one or more authentication Types desired
 		 * by the Peer": a legacy Nak with all of ours, in our order of preference.
 		 */
 		p->offered = m->type;
 		eap_buf_init(&b);
-		st = !eap_buf_put(&b, p->methods, eap_peer_methods_len(p))
+		st = !eap_buf_put(&b, p->methods, eap_peer_methods_count(p))
 			     ? eap_peer_finish_fail(p, EAP_PEER_REASON_CONFIG, "out of memory")
 			     : eap_peer_respond(p, m->id, EAP_TYPE_NAK, &b);
 		eap_buf_free(&b);
@@ -528,7 +534,7 @@ static enum eap_peer_status eap_peer_failure(struct eap_peer *p, const struct ea
 		return eap_peer_finish_fail(p, p->env.reason, text);
 	}
 	if (!p->m && p->offered) {
-		eap_peer_methods_text(p, want, sizeof(want));
+		eap_peer_methods_format(p, want, sizeof(want));
 		snprintf(text, sizeof(text), "no common EAP method: the server offered %s, we want %s",
 			 eap_type_name(p->offered), want);
 		return eap_peer_finish_fail(p, EAP_PEER_REASON_METHOD_REFUSED, text);

@@ -27,8 +27,19 @@ static void eap_tls_free(void *priv)
 
 static void *eap_tls_init(struct eap_method_env *env)
 {
-	struct eap_tls *t = calloc(1, sizeof(*t));
+	const struct eap_peer_config *cfg = env->cfg;
+	struct eap_tls *t;
 
+	/*
+	 * RFC 5216, Abstract: EAP-TLS "includes support for certificate-based mutual
+	 * authentication"; without our certificate the handshake authenticates nobody, and a
+	 * server that asks for none would let us join as no one (wpa_supplicant refuses too).
+	 */
+	if (!cfg->client_cert || !*cfg->client_cert) {
+		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "TLS: no client_cert configured");
+		return NULL;
+	}
+	t = calloc(1, sizeof(*t));
 	if (!t) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "TLS: out of memory");
 		return NULL;

@@ -7,8 +7,8 @@
 # phase1="crypto_binding=2" connects and resumes (hostapd binds both). PEAP with the password
 # given as its NtPasswordHash (password=hash:..., unquoted) connects; the same text quoted is a
 # password of its own, and fails. eap= as a list: hostapd proposes PEAP, then TTLS, to the outer
-# identity "anonymous"; eap="TTLS PEAP" takes its PEAP, and eap="TLS TTLS" Naks naming both and
-# connects with TTLS (RFC 3748 5.3.1).
+# identity "anonymous"; eap="TTLS PEAP" takes its PEAP, and eap="TLS TTLS" (with a client
+# certificate, else TLS is left out) Naks naming both and connects with TTLS (RFC 3748 5.3.1).
 # hwsim-timeout: 240
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -60,7 +60,8 @@ connects ttls-mschapv2 "TTLS/MSCHAPv2: success" eap=TTLS 'identity="bob"' \
 connects list-takes-peap "PEAP/MSCHAPv2: success" 'eap=TTLS PEAP' 'identity="alice"' \
 	'anonymous_identity="anonymous"' 'password="alice-secret-7"' "$ca"
 connects list-nak-ttls "TTLS/PAP: success" 'eap=TLS TTLS' 'identity="bob"' \
-	'anonymous_identity="anonymous"' 'password="bob-secret-9"' "$ca" 'phase2="auth=PAP"'
+	'anonymous_identity="anonymous"' 'password="bob-secret-9"' "$ca" 'phase2="auth=PAP"' \
+	"client_cert=\"$EAP_PKI/client.pem\"" "private_key=\"$EAP_PKI/client.key\""
 grep -q "CTRL-EVENT-EAP-METHOD EAP vendor 0 method TTLS selected" "$T/ihvd-list-nak-ttls.log" ||
 	fail "list-nak-ttls: TTLS was not the method selected"
 refused wrong-ca "PEAP: server certificate not trusted" eap=PEAP 'identity="alice"' \

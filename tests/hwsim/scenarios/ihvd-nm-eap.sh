@@ -156,7 +156,7 @@ _ping_all ap "$sta_ip" || fail "ping from the AP to the station lost packets"
 # NetworkManager had the password before AddNetwork: no prompt went out on the bus.
 (($(grep -c "dbus: NetworkRequest" "$IHVD_LOG") == n_req)) ||
 	fail "a NetworkRequest went out although NetworkManager sent the password"
-note "nmcli ttls,peap through ihvd (PEAP/MSCHAPv2 ran): password from the agent, $sta_ip pings the AP"
+note "nmcli ttls,peap through ihvd (PEAP ran): password from the agent, $sta_ip pings the AP"
 
 nmcli con down peap
 nm_stop

@@ -418,19 +418,19 @@ START_TEST(test_onex_methods_parsed)
 {
 	struct eap_peer_config pc;
 
-	ck_assert_int_eq(ihv_onex_methods("PEAP", &pc), 0);
+	ck_assert_int_eq(ihv_onex_methods_parse("PEAP", &pc), 0);
 	ck_assert_int_eq(pc.method, EAP_PEER_METHOD_PEAP);
 	ck_assert_uint_eq(pc.more_methods[0], 0);
-	ck_assert_int_eq(ihv_onex_methods(" TLS\tPEAP  TTLS ", &pc), 0);
+	ck_assert_int_eq(ihv_onex_methods_parse(" TLS\tPEAP  TTLS ", &pc), 0);
 	ck_assert_int_eq(pc.method, EAP_PEER_METHOD_TLS);
 	ck_assert_uint_eq(pc.more_methods[0], EAP_PEER_METHOD_PEAP);
 	ck_assert_uint_eq(pc.more_methods[1], EAP_PEER_METHOD_TTLS);
-	ck_assert_int_eq(ihv_onex_methods("PEAP TTLS PEAP", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods("TTLS TTLS", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods("PEAP MD5", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods("PEAPX", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods(" ", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods(NULL, &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_parse("PEAP TTLS PEAP", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_parse("TTLS TTLS", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_parse("PEAP MD5", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_parse("PEAPX", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_parse(" ", &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_parse(NULL, &pc), -1);
 }
 END_TEST
 
@@ -441,6 +441,9 @@ END_TEST
 START_TEST(test_onex_method_list_negotiated)
 {
 	cfg.eap = "TLS TTLS";
+	cfg.client_cert = pki.client; /* else TLS is left out of the list, and of the Nak */
+	cfg.private_key = pki.client_key;
+	cfg.private_key_passwd = TEST_KEY_PASS;
 	srv_type = 21;
 	srv_offer_first = 25;
 	onex_begin("alice", PASSWORD);

@@ -2,9 +2,10 @@
 /*
  * src/eap/eap-load.c, ihvd's loader of its EAP module (linked here without the peer, as in
  * ihvd): the module of this build loads and serves; a library without this build's
- * interface (an older module has no eap_peer_abi, and libm stands in for it; a newer one
- * answers another number, tests/plugins/eap-old-abi.c) is refused with a line that says so, and the constructors return NULL instead of handing it structures it
- * would read at other offsets.
+ * interface is refused with a line that says so: an old module without eap_peer_abi (libm
+ * stands in for it) and an older one that answers another number (tests/plugins/
+ * eap-old-abi.c); the constructors return NULL instead of handing it structures it would
+ * read at other offsets.
  */
 #include <check.h>
 #include <stdio.h>

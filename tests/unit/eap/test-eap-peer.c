@@ -143,6 +143,10 @@ static uint8_t run_method_list(enum eap_peer_method method, uint8_t more, uint8_
 
 	c.method = method;
 	c.more_methods[0] = more;
+	/* what TLS needs to stay in the list; the tunnelled methods send no certificate */
+	c.client_cert = pki.client;
+	c.private_key = pki.client_key;
+	c.private_key_passwd = TEST_KEY_PASS;
 	p = eap_peer_new(&c, NULL);
 	ts_begin(s, type, ctx);
 	s->offer_first = offer_first;
@@ -180,6 +184,43 @@ START_TEST(test_nak_then_the_servers_next_method)
 			  21);
 	ck_assert_uint_eq(s.nak_len, 2);
 	ck_assert_mem_eq(s.nak, "\x0d\x15", 2);
+}
+END_TEST
+
+/*
+ * eap=PEAP TLS without a client certificate: TLS is left out, so a server that wants TLS
+ * gets a Nak naming PEAP alone and no handshake authenticates us as no one; eap=TLS alone
+ * without one fails before any handshake.
+ */
+START_TEST(test_tls_without_certificate_never_runs)
+{
+	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	static struct test_server s;
+	struct eap_peer *p;
+
+	c.more_methods[0] = EAP_PEER_METHOD_TLS;
+	p = eap_peer_new(&c, NULL);
+	ts_begin(&s, 13, ctx);
+	s.offer_first = 13;
+	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
+	ck_assert_uint_eq(s.nak_len, 1);
+	ck_assert_uint_eq(s.nak[0], 25);
+	ck_assert_str_eq(eap_peer_result(p)->text,
+			 "no common EAP method: the server offered TLS, we want PEAP");
+	ts_end(&s);
+	eap_peer_free(p);
+	c = cfg_base(EAP_PEER_METHOD_PEAP);
+	c.method = EAP_PEER_METHOD_TLS;
+	p = eap_peer_new(&c, NULL);
+	ts_begin(&s, 13, ctx);
+	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_CONFIG);
+	ck_assert_str_eq(eap_peer_result(p)->text, "TLS: no client_cert configured");
+	ck_assert(!s.hs_done);
+	ts_end(&s);
+	eap_peer_free(p);
+	SSL_CTX_free(ctx);
 }
 END_TEST
 
@@ -300,6 +341,7 @@ END_TEST
 #define TEST_LIST(X) X(test_prompts_identity_then_password) \
 	X(test_eapol_start_retries_then_failure) X(test_nak_proposes_configured_method) \
 	X(test_nak_lists_every_method) X(test_server_chooses_among_our_methods) \
-	X(test_nak_then_the_servers_next_method) X(test_early_success_refused) \
+	X(test_nak_then_the_servers_next_method) X(test_tls_without_certificate_never_runs) \
+	X(test_early_success_refused) \
 	X(test_malformed_input_ignored) X(test_logoff_and_silence) X(test_bad_config)
 E2E_MAIN("eap-peer")
