@@ -224,6 +224,83 @@ START_TEST(test_tls_without_certificate_never_runs)
 }
 END_TEST
 
+/*
+ * eap=PEAP TTLS: PEAP authenticates, then the authenticator reauthenticates with a new
+ * Identity request and TTLS; the list still holds, TTLS runs in full (the PEAP session is not
+ * resumed under another method) and both sides agree on its keys.
+ */
+START_TEST(test_reauthentication_with_another_listed_method)
+{
+	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
+	struct eap_session_cache *cache = eap_session_cache_new();
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	static struct test_server s, again;
+	struct eap_peer *p;
+
+	c.more_methods[0] = EAP_PEER_METHOD_TTLS;
+	p = eap_peer_new(&c, cache);
+	ts_begin(&s, 25, ctx);
+	s.user = "alice";
+	s.password = PASSWORD;
+	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_peer_result(p)->method, 25);
+	ts_end(&s);
+	ts_begin(&again, 21, ctx);
+	again.user = "alice";
+	again.password = PASSWORD;
+	ck_assert_int_eq(run_on(p, &again, NULL), EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_peer_result(p)->method, 21);
+	ck_assert(!eap_peer_result(p)->resumed);
+	ck_assert(!again.resumed);
+	check_same_keys(eap_peer_result(p), &again);
+	ts_end(&again);
+	eap_peer_free(p);
+	eap_session_cache_free(cache);
+	SSL_CTX_free(ctx);
+}
+END_TEST
+
+/* RFC 4137 4.4: once PEAP runs, a request for TTLS, though listed, is discarded unanswered. */
+START_TEST(test_other_listed_method_discarded_while_one_runs)
+{
+	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	static struct test_server s;
+	uint8_t hello[2048], ttls[] = { 2, 0, 0, 6, 1, 0, 0, 6, 21, 0x20 };
+	struct eap_peer *p;
+	const uint8_t *tx;
+	size_t len, hello_len;
+
+	c.more_methods[0] = EAP_PEER_METHOD_TTLS;
+	p = eap_peer_new(&c, NULL);
+	ts_begin(&s, 25, ctx);
+	s.user = "alice";
+	s.password = PASSWORD;
+	eap_peer_start(p);
+	tx = eap_peer_tx(p, &len);
+	ck_assert(ts_rx(&s, tx, len));
+	ck_assert_int_eq(eap_peer_rx(p, s.tx, s.tx_len), EAP_PEER_CONTINUE); /* Identity */
+	tx = eap_peer_tx(p, &len);
+	ck_assert(ts_rx(&s, tx, len));
+	ck_assert_int_eq(eap_peer_rx(p, s.tx, s.tx_len), EAP_PEER_CONTINUE); /* PEAP start */
+	tx = eap_peer_tx(p, &len);
+	ck_assert_ptr_nonnull(tx);
+	ck_assert_uint_le(len, sizeof(hello));
+	memcpy(hello, tx, len);
+	hello_len = len;
+	ttls[5] = (uint8_t)(s.id + 1);
+	ck_assert_int_eq(eap_peer_rx(p, ttls, sizeof(ttls)), EAP_PEER_CONTINUE);
+	ck_assert_ptr_null(eap_peer_tx(p, &len));
+	ck_assert(ts_rx(&s, hello, hello_len));
+	ck_assert_int_eq(run_on(p, &s, NULL), EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(eap_peer_result(p)->method, 25);
+	check_same_keys(eap_peer_result(p), &s);
+	ts_end(&s);
+	eap_peer_free(p);
+	SSL_CTX_free(ctx);
+}
+END_TEST
+
 /* EAP-Success must not short-cut the method (RFC 4137 decision FAIL). */
 START_TEST(test_early_success_refused)
 {
@@ -342,6 +419,8 @@ END_TEST
 	X(test_eapol_start_retries_then_failure) X(test_nak_proposes_configured_method) \
 	X(test_nak_lists_every_method) X(test_server_chooses_among_our_methods) \
 	X(test_nak_then_the_servers_next_method) X(test_tls_without_certificate_never_runs) \
+	X(test_reauthentication_with_another_listed_method) \
+	X(test_other_listed_method_discarded_while_one_runs) \
 	X(test_early_success_refused) \
 	X(test_malformed_input_ignored) X(test_logoff_and_silence) X(test_bad_config)
 E2E_MAIN("eap-peer")
