@@ -314,7 +314,7 @@ int config_eap_check(const struct config_network *n, char *err, size_t len)
 				   "authentication server would not be verified; give "
 				   "ca_cert=\"/path/ca.pem\" (or ca_cert=\"none\" to accept any "
 				   "server, not recommended)", e->eap);
-	/* TLS alone needs a certificate; in a list the server may choose another method */
+	/* TLS alone needs a certificate; a list without one runs without TLS (eap-peer.c) */
 	if (!strcmp(e->eap, "TLS") && (!e->client_cert || !e->private_key))
 		return config_errf(err, len, "network block: eap=TLS needs client_cert and "
 				   "private_key");

@@ -49,7 +49,8 @@ struct eap_peer_config {
 	unsigned int auth_period_ms;     /* authPeriod: silence after a response; 0: 30000 */
 	bool password_is_hash;           /* password is "hash:<32 hex>", the NtPasswordHash */
 	/* Further outer methods the server may choose instead of method, in our order of
-	 * preference; 0 ends the list (eap=PEAP TTLS: method PEAP, more_methods {TTLS}). */
+	 * preference; 0 ends the list (eap=PEAP TTLS: method PEAP, more_methods {TTLS}). TLS
+	 * without client_cert is left out of a list; alone, it fails to start. */
 	uint8_t more_methods[EAP_PEER_MORE_METHODS];
 };
 
