@@ -7,7 +7,10 @@
  * frame that is not whole (short dwSize, a body length with no body, a body
  * over DOT11EXT_LINUX_AUTH_BODY_MAX), a status over 0xffff, or any of these
  * calls before the plugin registered its handlers is malformed: the host
- * stops (host-chan.c) and none of it reaches the plugin.
+ * stops (host-chan.c) and none of it reaches the plugin. ihvd's DeinitService
+ * reaches the plugin's handler once, ends the service, and a plugin without the
+ * handler (which ihvd refuses, contract rule 4, but a hostile ihvd could still
+ * ask) is not called through NULL.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -64,11 +67,19 @@ static VOID WINAPI h_assoc(HANDLE ext, const DOT11_MAC_ADDRESS bssid, USHORT sta
 	got.status = status;
 }
 
+static int deinits;
+
+static VOID WINAPI h_deinit(VOID)
+{
+	deinits++;
+}
+
 static struct ipc_wr w, reply;
 
 static void setup(void)
 {
 	memset(&got, 0, sizeof(got));
+	deinits = 0;
 	memset(&phost.auth_hd, 0, sizeof(phost.auth_hd));
 	phost.auth_hd.dwSize = sizeof(phost.auth_hd);
 	phost.auth_hd.Dot11ExtIhvLinuxStartAuthentication = h_start;
@@ -272,6 +283,26 @@ START_TEST(test_calls_before_registration_malformed)
 }
 END_TEST
 
+START_TEST(test_deinit_service_calls_the_handler_or_none)
+{
+	phost.hd.Dot11ExtIhvDeinitService = h_deinit;
+	phost.service_up = true;
+	ipc_wr_reset(&w);
+	ipc_wr_u32(&w, 1);
+	ck_assert(!call(IPC_H_DEINIT_SERVICE)); /* a payload: malformed, nothing done */
+	ck_assert(phost.service_up);
+	ck_assert(call_n(IPC_H_DEINIT_SERVICE, 0));
+	ck_assert_int_eq(deinits, 1);
+	ck_assert(!phost.service_up);
+	/* no handler (contract rule 4 refuses such a plugin in ihvd): nothing is called */
+	phost.hd.Dot11ExtIhvDeinitService = NULL;
+	phost.service_up = true;
+	ck_assert(call_n(IPC_H_DEINIT_SERVICE, 0));
+	ck_assert(!phost.service_up);
+	ck_assert_int_eq(deinits, 1);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("host-calls");
@@ -286,6 +317,7 @@ int main(void)
 	tcase_add_test(tc, test_rx_not_whole_malformed);
 	tcase_add_test(tc, test_stop_and_assoc_status);
 	tcase_add_test(tc, test_calls_before_registration_malformed);
+	tcase_add_test(tc, test_deinit_service_calls_the_handler_or_none);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
