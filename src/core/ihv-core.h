@@ -418,10 +418,11 @@ uint32_t ihv_keys_check_default(const DOT11_CIPHER_DEFAULT_KEY_VALUE *k,
 /* onex.c: the host's 802.1X module (contract §4.17, rules 57-60) */
 struct ihv_onex;
 struct eap_session_cache;
-/* wpa_supplicant's eap=, "TLS", "PEAP", "TTLS" or a list of them, each once ("PEAP TTLS"):
- * 0 with pc's method (the first) and more_methods set, or -1. */
+/* ihv_onex_config.methods into pc's method (the first) and more_methods: 0, or -1 when
+ * the list is empty, names a type we do not run, names one twice or has a gap. */
 struct eap_peer_config;
-int ihv_onex_methods_parse(const char *eap, struct eap_peer_config *pc);
+int ihv_onex_methods_take(const uint8_t methods[IHV_ONEX_METHODS_MAX],
+			  struct eap_peer_config *pc);
 /* Keep a copy of the connection's EAP config (NULL: none). 0 or -ENOMEM. Loop thread. */
 int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg);
 /* Service checks under the lock: an ERROR_* value. */

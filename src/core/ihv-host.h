@@ -98,6 +98,20 @@ enum ihv_onex_event {
 	IHV_ONEX_UNVERIFIED, /* the server's certificate is not checked (ca_cert="none") */
 };
 
+/* The outer EAP methods the host's 802.1X module runs, by EAP Type (RFC 3748 5; IANA). */
+enum ihv_onex_eap_type {
+	IHV_ONEX_EAP_TLS = 13,
+	IHV_ONEX_EAP_TTLS = 21,
+	IHV_ONEX_EAP_PEAP = 25,
+};
+#define IHV_ONEX_METHODS_MAX 3 /* each of the three once */
+
+/* The type of wpa_supplicant's name for a method, the len octets at word ("PEAP"); 0 for
+ * any other word. Case matters, as in wpa_supplicant's eap=. */
+uint8_t ihv_onex_method_type(const char *word, size_t len);
+/* The name of type ("TTLS"), "?" for a type not above. */
+const char *ihv_onex_method_name(uint8_t type);
+
 /*
  * The host's 802.1X module's credentials for one connection (docs/contract.md §5.5): the
  * network block's EAP fields, handed over with the connect request as Windows' WLAN profile
@@ -105,7 +119,9 @@ enum ihv_onex_event {
  * Dot11ExtStartOneX. The core copies every string and clears its copies after use.
  */
 struct ihv_onex_config {
-	const char *eap;                /* "TLS", "PEAP", "TTLS" or a list: "PEAP TTLS" */
+	/* wpa_supplicant's eap=, parsed: the outer methods by EAP Type (RFC 3748 5), in the
+	 * user's order of preference, each once; 0 after the last */
+	uint8_t methods[IHV_ONEX_METHODS_MAX];
 	const char *identity;           /* NULL: asked through ui_request ("IDENTITY:...") */
 	const char *anonymous_identity;
 	const char *password;           /* NULL: asked ("PASSWORD:...") */

@@ -74,7 +74,7 @@ static bool onex_warm_net_copy(const struct ihv_onex_config *cfg)
 {
 	bool oom = false;
 
-	if (!cfg || ihv_onex_methods_parse(cfg->eap, &onex_warm_net.pc))
+	if (!cfg || ihv_onex_methods_take(cfg->methods, &onex_warm_net.pc))
 		return false;
 	/* a list's TLS keeps no context to warm (its client certificate) or is left out (none):
 	 * warm for the next method, whose context a conversation can take */

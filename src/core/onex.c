@@ -39,7 +39,6 @@
 #define ONEX_MPPE_KEY_LEN    32
 
 enum onex_str {
-	ONEX_S_EAP,
 	ONEX_S_IDENTITY,
 	ONEX_S_ANON,
 	ONEX_S_PASSWORD,
@@ -57,6 +56,7 @@ enum onex_str {
 
 struct ihv_onex {
 	char *s[ONEX_S_COUNT];       /* owned copies; cleansed on free */
+	char methods_text[sizeof("TLS PEAP TTLS")];
 	bool unverified_ok;
 	uint32_t start_period_ms, ui_timeout_ms;
 	struct eap_peer_config pc;   /* points into s[] */
@@ -145,42 +145,73 @@ void ihv_onex_free(struct ihv_adapter *a)
 	free(o);
 }
 
-static int onex_method_parse(const char *w, size_t n, enum eap_peer_method *m)
+/* The outer methods, by EAP Type (RFC 3748 5), with wpa_supplicant's names for them. */
+static const struct {
+	enum ihv_onex_eap_type type;
+	const char *name;
+} onex_methods[] = {
+	{ IHV_ONEX_EAP_TLS, "TLS" },
+	{ IHV_ONEX_EAP_PEAP, "PEAP" },
+	{ IHV_ONEX_EAP_TTLS, "TTLS" },
+};
+#define ONEX_METHODS_N (sizeof(onex_methods) / sizeof(onex_methods[0]))
+
+_Static_assert((int)IHV_ONEX_EAP_TLS == (int)EAP_PEER_METHOD_TLS &&
+	       (int)IHV_ONEX_EAP_PEAP == (int)EAP_PEER_METHOD_PEAP &&
+	       (int)IHV_ONEX_EAP_TTLS == (int)EAP_PEER_METHOD_TTLS,
+	       "the daemon's method types are the peer's (both the EAP Type)");
+_Static_assert(IHV_ONEX_METHODS_MAX == 1 + EAP_PEER_MORE_METHODS &&
+	       IHV_ONEX_METHODS_MAX == ONEX_METHODS_N, "a list holds each method once");
+
+uint8_t ihv_onex_method_type(const char *word, size_t len)
 {
-	if (n == 3 && !strncmp(w, "TLS", 3))
-		*m = EAP_PEER_METHOD_TLS;
-	else if (n == 4 && !strncmp(w, "PEAP", 4))
-		*m = EAP_PEER_METHOD_PEAP;
-	else if (n == 4 && !strncmp(w, "TTLS", 4))
-		*m = EAP_PEER_METHOD_TTLS;
-	else
-		return -1;
+	size_t i;
+
+	for (i = 0; i < ONEX_METHODS_N; i++)
+		if (strlen(onex_methods[i].name) == len && !memcmp(word, onex_methods[i].name, len))
+			return (uint8_t)onex_methods[i].type;
 	return 0;
 }
 
-int ihv_onex_methods_parse(const char *eap, struct eap_peer_config *pc)
+const char *ihv_onex_method_name(uint8_t type)
 {
-	enum eap_peer_method m;
-	size_t n, k = 0;
+	size_t i;
+
+	for (i = 0; i < ONEX_METHODS_N; i++)
+		if (onex_methods[i].type == type)
+			return onex_methods[i].name;
+	return "?";
+}
+
+int ihv_onex_methods_take(const uint8_t methods[IHV_ONEX_METHODS_MAX],
+			  struct eap_peer_config *pc)
+{
+	size_t k;
 
 	memset(pc->more_methods, 0, sizeof(pc->more_methods));
-	if (!eap)
-		return -1;
-	for (;;) {
-		eap += strspn(eap, " \t");
-		if (!*eap)
-			return k ? 0 : -1;
-		n = strcspn(eap, " \t");
-		if (onex_method_parse(eap, n, &m) || k > EAP_PEER_MORE_METHODS ||
-		    (k && (m == pc->method || memchr(pc->more_methods, (int)m, k - 1))))
+	for (k = 0; k < IHV_ONEX_METHODS_MAX && methods[k]; k++)
+		if (!strcmp(ihv_onex_method_name(methods[k]), "?") ||
+		    memchr(methods, methods[k], k))
 			return -1;
-		if (!k)
-			pc->method = m;
-		else
-			pc->more_methods[k - 1] = (uint8_t)m;
-		k++;
-		eap += n;
-	}
+	if (!k)
+		return -1;
+	for (; k < IHV_ONEX_METHODS_MAX; k++) /* nothing after the end */
+		if (methods[k])
+			return -1;
+	pc->method = (enum eap_peer_method)methods[0];
+	memcpy(pc->more_methods, methods + 1, sizeof(pc->more_methods));
+	return 0;
+}
+
+/* "PEAP TTLS": the list for log lines and the STARTED event. */
+static void onex_methods_text(const struct eap_peer_config *pc, char *buf, size_t len)
+{
+	size_t k;
+
+	snprintf(buf, len, "%s", ihv_onex_method_name((uint8_t)pc->method));
+	for (k = 0; k < EAP_PEER_MORE_METHODS && pc->more_methods[k]; k++)
+		snprintf(buf + strlen(buf), len - strlen(buf), " %s",
+			 ihv_onex_method_name(pc->more_methods[k]));
 }
 
 void ihv_onex_cache_drop(struct ihv_adapter *a)
@@ -217,15 +248,15 @@ int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg
 	ihv_onex_free(a);
 	if (!cfg)
 		return 0;
-	if (ihv_onex_methods_parse(cfg->eap, &methods)) {
-		log_warn("%s: 802.1X: invalid EAP method list '%s' (TLS, PEAP or TTLS, each "
-			 "once)", a->ifname, cfg->eap ? cfg->eap : "(none)");
+	if (ihv_onex_methods_take(cfg->methods, &methods)) {
+		log_warn("%s: 802.1X: invalid EAP method list (types %u %u %u; TLS, PEAP or "
+			 "TTLS, each once)", a->ifname, cfg->methods[0], cfg->methods[1],
+			 cfg->methods[2]);
 		return -EINVAL;
 	}
 	o = calloc(1, sizeof(*o));
 	if (!o)
 		return -ENOMEM;
-	o->s[ONEX_S_EAP] = onex_strdup(cfg->eap, &fail);
 	o->s[ONEX_S_IDENTITY] = onex_strdup(cfg->identity, &fail);
 	o->s[ONEX_S_ANON] = onex_strdup(cfg->anonymous_identity, &fail);
 	o->s[ONEX_S_PASSWORD] = onex_strdup(cfg->password, &fail);
@@ -244,6 +275,7 @@ int ihv_onex_config_set(struct ihv_adapter *a, const struct ihv_onex_config *cfg
 	o->cache = onex_cache_for(a, o->s[ONEX_S_NETWORK] ? o->s[ONEX_S_NETWORK] : "");
 	o->pc.method = methods.method;
 	memcpy(o->pc.more_methods, methods.more_methods, sizeof(o->pc.more_methods));
+	onex_methods_text(&o->pc, o->methods_text, sizeof(o->methods_text));
 	o->pc.identity = o->s[ONEX_S_IDENTITY];
 	o->pc.anonymous_identity = o->s[ONEX_S_ANON];
 	o->pc.password = o->s[ONEX_S_PASSWORD];
@@ -469,9 +501,7 @@ static void onex_after(struct ihv_adapter *a, enum eap_peer_status st)
 	res = eap_peer_result(o->peer);
 	if (res->method && res->method != o->method_told) {
 		o->method_told = res->method;
-		onex_event(a, IHV_ONEX_METHOD, res->method == EAP_PEER_METHOD_TLS ? "TLS" :
-			   res->method == EAP_PEER_METHOD_PEAP ? "PEAP" :
-			   res->method == EAP_PEER_METHOD_TTLS ? "TTLS" : "?");
+		onex_event(a, IHV_ONEX_METHOD, ihv_onex_method_name(res->method));
 	}
 	/* contract rule 60: a reauthentication reports "in progress", also one that begins by
 	 * asking the user (its result then follows that one) */
@@ -585,8 +615,8 @@ void ihv_onex_start_run(struct ihv_adapter *a)
 			 "will NOT be verified", a->ifname);
 		onex_event(a, IHV_ONEX_UNVERIFIED, "server certificate not verified (ca_cert=\"none\")");
 	}
-	log_info("%s: 802.1X: started (%s)", a->ifname, o->s[ONEX_S_EAP]);
-	onex_event(a, IHV_ONEX_STARTED, o->s[ONEX_S_EAP]);
+	log_info("%s: 802.1X: started (%s)", a->ifname, o->methods_text);
+	onex_event(a, IHV_ONEX_STARTED, o->methods_text);
 	st = eap_peer_start(o->peer);
 	/* the first EAPOL-Start is held back a little (ONEX_START_HOLD_MS) */
 	pdu = eap_peer_tx(o->peer, &len);

@@ -98,66 +98,63 @@ static int config_eap_file_check(const char *name, const char *path, char *err, 
 	return 0;
 }
 
-bool config_eap_method_is_listed(const char *list, const char *method)
+bool config_eap_lists(const struct config_eap *e, uint8_t type, bool alone)
 {
-	size_t n = strlen(method);
-	const char *w;
+	if (!e || !e->eap)
+		return false;
+	return alone ? e->methods[0] == type && !e->methods[1]
+		     : memchr(e->methods, type, sizeof(e->methods)) != NULL;
+}
 
-	for (w = list; w && *w; w = strchr(w, ' ') ? strchr(w, ' ') + 1 : NULL)
-		if (!strncmp(w, method, n) && (w[n] == ' ' || !w[n]))
-			return true;
-	return false;
+/* The error for an eap= word that names no method of ours, the n octets at w. */
+static int config_eap_method_unknown(const char *w, size_t n, char *err, size_t len)
+{
+	static const char *const unsupported[] = { "MD5", "MSCHAPV2", "GTC", "OTP", "LEAP", "FAST",
+						   "PWD", "SIM", "AKA", "AKA'", "TEAP", "TNC",
+						   "PSK", "SAKE", "IKEV2", "GPSK", "EKE" };
+	size_t i;
+
+	for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
+		if (strlen(unsupported[i]) == n && !memcmp(w, unsupported[i], n))
+			return config_errf(err, len, "eap: %s is not supported as the outer "
+					   "method (TLS, PEAP or TTLS)", unsupported[i]);
+	return config_errf(err, len, "eap: unknown method '%.*s' (TLS, PEAP or TTLS)",
+			   (int)(n < 32 ? n : 32), w);
 }
 
 /*
  * eap=: the outer methods the server may choose, space separated in our order of preference,
- * as wpa_supplicant reads it ("PEAP TTLS"); kept as one normalised list, each method once.
+ * as wpa_supplicant reads it ("PEAP TTLS"); kept parsed (methods, each once) and as the
+ * normalised text the control interface and SAVE_CONFIG show.
  */
 static int config_eap_method(struct config_eap *e, const char *v, char *err, size_t len)
 {
-	static const char *const supported[] = { "TLS", "PEAP", "TTLS" };
-	static const char *const unsupported[] = { "MD5", "MSCHAPV2", "GTC", "OTP", "LEAP", "FAST",
-						   "PWD", "SIM", "AKA", "AKA'", "TEAP", "TNC",
-						   "PSK", "SAKE", "IKEV2", "GPSK", "EKE" };
-	char list[sizeof("TLS PEAP TTLS")] = "", word[16];
-	size_t i, n, at;
+	uint8_t m[IHV_ONEX_METHODS_MAX] = { 0 };
+	char list[sizeof("TLS PEAP TTLS")] = "";
+	size_t n, k = 0;
+	uint8_t t;
 
 	for (;;) {
-		while (*v == ' ' || *v == '\t')
-			v++;
+		v += strspn(v, " \t");
 		if (!*v)
 			break;
 		n = strcspn(v, " \t");
-		if (n >= sizeof(word))
-			return config_errf(err, len, "eap: unknown method '%.*s' (TLS, PEAP or "
-					   "TTLS)", (int)(n < 32 ? n : 32), v);
-		memcpy(word, v, n);
-		word[n] = 0;
+		t = ihv_onex_method_type(v, n);
+		if (!t)
+			return config_eap_method_unknown(v, n, err, len);
+		/* each once: a repeat adds nothing, as in wpa_supplicant */
+		if (!memchr(m, t, k) && k < sizeof(m))
+			m[k++] = t;
 		v += n;
-		for (i = 0; i < sizeof(supported) / sizeof(supported[0]); i++)
-			if (!strcmp(word, supported[i]))
-				break;
-		if (i == sizeof(supported) / sizeof(supported[0])) {
-			for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
-				if (!strcmp(word, unsupported[i]))
-					return config_errf(err, len, "eap: %s is not supported as "
-							   "the outer method (TLS, PEAP or TTLS)",
-							   word);
-			return config_errf(err, len, "eap: unknown method '%s' (TLS, PEAP or "
-					   "TTLS)", word);
-		}
-		at = strlen(list);
-		/* each of the three once: "TLS PEAP TTLS" at most */
-		if (!config_eap_method_is_listed(list, word) && at + 1 + n < sizeof(list)) {
-			if (at)
-				list[at++] = ' ';
-			memcpy(list + at, word, n + 1);
-		}
 	}
-	if (!*list)
+	if (!k)
 		return config_errf(err, len, "eap: empty (TLS, PEAP or TTLS)");
+	for (n = 0; n < k; n++)
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", n ? " " : "",
+			 ihv_onex_method_name(m[n]));
 	secret_str_free(&e->eap);
 	e->eap = strdup(list);
+	memcpy(e->methods, m, sizeof(m));
 	return e->eap ? 0 : config_errf(err, len, "eap: out of memory");
 }
 
@@ -315,10 +312,10 @@ int config_eap_check(const struct config_network *n, char *err, size_t len)
 				   "ca_cert=\"/path/ca.pem\" (or ca_cert=\"none\" to accept any "
 				   "server, not recommended)", e->eap);
 	/* TLS alone needs a certificate; a list without one runs without TLS (eap-peer.c) */
-	if (!strcmp(e->eap, "TLS") && (!e->client_cert || !e->private_key))
+	if (config_eap_lists(e, IHV_ONEX_EAP_TLS, true) && (!e->client_cert || !e->private_key))
 		return config_errf(err, len, "network block: eap=TLS needs client_cert and "
 				   "private_key");
-	if (!strcmp(e->eap, "TLS") && !e->identity)
+	if (config_eap_lists(e, IHV_ONEX_EAP_TLS, true) && !e->identity)
 		return config_errf(err, len, "network block: eap=TLS needs an identity");
 	if ((e->client_cert != NULL) != (e->private_key != NULL))
 		return config_errf(err, len, "network block: client_cert and private_key go "

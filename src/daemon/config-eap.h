@@ -20,11 +20,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "core/ihv-host.h"
 
 struct config_network;
 
 struct config_eap {
 	char *eap;                  /* "TLS", "PEAP", "TTLS" or a list ("PEAP TTLS"); NULL: unset */
+	uint8_t methods[IHV_ONEX_METHODS_MAX]; /* the same, parsed: EAP Types, 0 after the last */
 	char *identity;
 	char *anonymous_identity;
 	char *password;             /* secret; the hash form kept as written, "hash:<32 hex>" */
@@ -53,8 +57,8 @@ int config_eap_file_value(const struct config_network *n, const char *name, char
 			  size_t len);
 /* The block's 802.1X part is complete and consistent (needs key_mgmt). 0 or -1 with err. */
 int config_eap_check(const struct config_network *n, char *err, size_t len);
-/* Is method ("TLS") one of list's, eap='s normalised form ("TLS PEAP")? */
-bool config_eap_method_is_listed(const char *list, const char *method);
+/* Does e's eap= list type (IHV_ONEX_EAP_TLS)? Alone: is it the whole list? */
+bool config_eap_lists(const struct config_eap *e, uint8_t type, bool alone);
 /* Does the block hold an EAP secret (password, private_key_passwd)? */
 bool config_eap_has_secret(const struct config_network *n);
 void config_eap_free(struct config_eap *e);

@@ -26,7 +26,7 @@ static void station_eap_fill(const struct config_network *n, struct ihv_onex_con
 
 	config_ssid_txt(n->ssid, n->ssid_len, ssid_txt, sizeof(ssid_txt));
 	snprintf(network, len, "SSID %s", ssid_txt);
-	oc->eap = e->eap;
+	memcpy(oc->methods, e->methods, sizeof(oc->methods));
 	oc->identity = e->identity;
 	oc->anonymous_identity = e->anonymous_identity;
 	oc->password = e->password;
@@ -54,8 +54,8 @@ bool station_eap_onex(const struct config_network *n, enum config_akm akm,
 		log_warn("network id=%d: ca_cert=\"none\": connecting WITHOUT verifying the "
 			 "802.1X server's certificate", n->id);
 	/* the peer leaves TLS out of a list it cannot run (eap-peer.c) */
-	if (strcmp(n->eap->eap, "TLS") && config_eap_method_is_listed(n->eap->eap, "TLS") &&
-	    !n->eap->client_cert)
+	if (config_eap_lists(n->eap, IHV_ONEX_EAP_TLS, false) &&
+	    !config_eap_lists(n->eap, IHV_ONEX_EAP_TLS, true) && !n->eap->client_cert)
 		log_warn("network id=%d: eap=%s: TLS is left out: it needs client_cert and "
 			 "private_key", n->id, n->eap->eap);
 	/* a network added at run time (wpa_cli, D-Bus): ready the peer while we associate */

@@ -26,7 +26,7 @@ static void onex_setup(void)
 	srv_ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_3_VERSION);
 	ck_assert_ptr_nonnull(srv_ctx);
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.eap = "PEAP";
+	cfg.methods[0] = IHV_ONEX_EAP_PEAP;
 	cfg.identity = "alice";
 	cfg.anonymous_identity = "anonymous";
 	cfg.password = PASSWORD;
@@ -414,23 +414,33 @@ START_TEST(test_onex_request_cancelled_by_reset)
 END_TEST
 
 /* wpa_supplicant's eap= list, as the station hands it over: ours in order, each once. */
-START_TEST(test_onex_methods_parsed)
+START_TEST(test_onex_methods_taken)
 {
+	const uint8_t peap[3] = { 25 }, all[3] = { 13, 25, 21 }, twice[3] = { 25, 21, 25 },
+		      same[3] = { 21, 21 }, md5[3] = { 25, 4 }, gap[3] = { 25, 0, 21 },
+		      none[3] = { 0 };
 	struct eap_peer_config pc;
 
-	ck_assert_int_eq(ihv_onex_methods_parse("PEAP", &pc), 0);
+	ck_assert_int_eq(ihv_onex_methods_take(peap, &pc), 0);
 	ck_assert_int_eq(pc.method, EAP_PEER_METHOD_PEAP);
 	ck_assert_uint_eq(pc.more_methods[0], 0);
-	ck_assert_int_eq(ihv_onex_methods_parse(" TLS\tPEAP  TTLS ", &pc), 0);
+	ck_assert_int_eq(ihv_onex_methods_take(all, &pc), 0);
 	ck_assert_int_eq(pc.method, EAP_PEER_METHOD_TLS);
 	ck_assert_uint_eq(pc.more_methods[0], EAP_PEER_METHOD_PEAP);
 	ck_assert_uint_eq(pc.more_methods[1], EAP_PEER_METHOD_TTLS);
-	ck_assert_int_eq(ihv_onex_methods_parse("PEAP TTLS PEAP", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods_parse("TTLS TTLS", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods_parse("PEAP MD5", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods_parse("PEAPX", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods_parse(" ", &pc), -1);
-	ck_assert_int_eq(ihv_onex_methods_parse(NULL, &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_take(twice, &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_take(same, &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_take(md5, &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_take(gap, &pc), -1);
+	ck_assert_int_eq(ihv_onex_methods_take(none, &pc), -1);
+	/* the names the daemon parses eap= with, and the ones the events carry */
+	ck_assert_uint_eq(ihv_onex_method_type("TTLS", 4), IHV_ONEX_EAP_TTLS);
+	ck_assert_uint_eq(ihv_onex_method_type("PEAPX", 4), IHV_ONEX_EAP_PEAP);
+	ck_assert_uint_eq(ihv_onex_method_type("PEAPX", 5), 0);
+	ck_assert_uint_eq(ihv_onex_method_type("peap", 4), 0);
+	ck_assert_uint_eq(ihv_onex_method_type("TL", 2), 0);
+	ck_assert_str_eq(ihv_onex_method_name(IHV_ONEX_EAP_TLS), "TLS");
+	ck_assert_str_eq(ihv_onex_method_name(4), "?");
 }
 END_TEST
 
@@ -440,7 +450,8 @@ END_TEST
  */
 START_TEST(test_onex_method_list_negotiated)
 {
-	cfg.eap = "TLS TTLS";
+	cfg.methods[0] = IHV_ONEX_EAP_TLS;
+	cfg.methods[1] = IHV_ONEX_EAP_TTLS;
 	cfg.client_cert = pki.client; /* else TLS is left out of the list, and of the Nak */
 	cfg.private_key = pki.client_key;
 	cfg.private_key_passwd = TEST_KEY_PASS;
@@ -472,7 +483,7 @@ int main(void)
 	Suite *s = suite_create("onex");
 
 	add(s, "rule58", test_rule_58_three_eapol_starts_then_failure);
-	add(s, "methods_parsed", test_onex_methods_parsed);
+	add(s, "methods_parsed", test_onex_methods_taken);
 	add(s, "method_list", test_onex_method_list_negotiated);
 	add(s, "rule60_success", test_rule_60_success_carries_the_msk);
 	add(s, "rule60_failure", test_rule_60_failure_names_method_and_outcome);

@@ -359,7 +359,7 @@ START_TEST(test_connect_wpa_eap_then_pmksa)
 
 	test_pki_make(&pki);
 	ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_3_VERSION);
-	oc.eap = "PEAP";
+	oc.methods[0] = IHV_ONEX_EAP_PEAP;
 	oc.identity = "alice";
 	oc.anonymous_identity = "anonymous";
 	oc.password = "correct horse";

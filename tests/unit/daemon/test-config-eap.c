@@ -122,6 +122,12 @@ START_TEST(test_method_list)
 	ck_assert_msg(c != NULL, "%s", err);
 	ck_assert_int_eq(config_network_value(c->networks, "eap", v, sizeof(v)), 0);
 	ck_assert_str_eq(v, "TTLS PEAP");
+	/* what the station hands the 802.1X module: the same list, parsed */
+	ck_assert_uint_eq(c->networks->eap->methods[0], IHV_ONEX_EAP_TTLS);
+	ck_assert_uint_eq(c->networks->eap->methods[1], IHV_ONEX_EAP_PEAP);
+	ck_assert_uint_eq(c->networks->eap->methods[2], 0);
+	ck_assert(!config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TLS, false));
+	ck_assert(!config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TTLS, true));
 	config_free(c);
 	/* TLS in a list needs no certificate of its own: the server may choose another */
 	c = load_block("\tkey_mgmt=WPA-EAP\n\teap=TLS PEAP\n\tidentity=\"alice\"\n"
@@ -129,6 +135,8 @@ START_TEST(test_method_list)
 	ck_assert_msg(c != NULL, "%s", err);
 	ck_assert_int_eq(config_network_value(c->networks, "eap", v, sizeof(v)), 0);
 	ck_assert_str_eq(v, "TLS PEAP");
+	ck_assert(config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TLS, false));
+	ck_assert(!config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TLS, true));
 	config_free(c);
 }
 END_TEST
@@ -187,6 +195,8 @@ START_TEST(test_bad_values)
 		{ "\tkey_mgmt=WPA-EAP\n\teap=PEAP MD5\n", "MD5 is not supported as the outer" },
 		{ "\tkey_mgmt=WPA-EAP\n\teap=TTLS FOO PEAP\n", "eap: unknown method 'FOO'" },
 		{ "\tkey_mgmt=WPA-EAP\n\teap=FOO\n", "eap: unknown method 'FOO'" },
+		{ "\tkey_mgmt=WPA-EAP\n\teap=peap\n", "eap: unknown method 'peap'" },
+		{ "\tkey_mgmt=WPA-EAP\n\teap= \t\n", "eap: empty" },
 		{ "\tkey_mgmt=WPA-EAP\n\teap=PEAP\n\tpassword=hash:1234\n",
 		  "password: hash: needs 32 hex digits" },
 		{ "\tkey_mgmt=WPA-EAP\n\teap=PEAP\n\tidentity=alice\n",
