@@ -615,6 +615,9 @@ void ihv_onex_start_run(struct ihv_adapter *a)
 			 "will NOT be verified", a->ifname);
 		onex_event(a, IHV_ONEX_UNVERIFIED, "server certificate not verified (ca_cert=\"none\")");
 	}
+	if (*eap_peer_left_out(o->peer))
+		log_warn("%s: 802.1X: left out of eap=%s, as this network's settings cannot run "
+			 "it: %s", a->ifname, o->methods_text, eap_peer_left_out(o->peer));
 	log_info("%s: 802.1X: started (%s)", a->ifname, o->methods_text);
 	onex_event(a, IHV_ONEX_STARTED, o->methods_text);
 	st = eap_peer_start(o->peer);

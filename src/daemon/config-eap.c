@@ -98,12 +98,9 @@ static int config_eap_file_check(const char *name, const char *path, char *err, 
 	return 0;
 }
 
-bool config_eap_lists(const struct config_eap *e, uint8_t type, bool alone)
+bool config_eap_is_only(const struct config_eap *e, uint8_t type)
 {
-	if (!e || !e->eap)
-		return false;
-	return alone ? e->methods[0] == type && !e->methods[1]
-		     : memchr(e->methods, type, sizeof(e->methods)) != NULL;
+	return e && e->eap && e->methods[0] == type && !e->methods[1];
 }
 
 /* The error for an eap= word that names no method of ours, the n octets at w. */
@@ -312,10 +309,10 @@ int config_eap_check(const struct config_network *n, char *err, size_t len)
 				   "ca_cert=\"/path/ca.pem\" (or ca_cert=\"none\" to accept any "
 				   "server, not recommended)", e->eap);
 	/* TLS alone needs a certificate; a list without one runs without TLS (eap-peer.c) */
-	if (config_eap_lists(e, IHV_ONEX_EAP_TLS, true) && (!e->client_cert || !e->private_key))
+	if (config_eap_is_only(e, IHV_ONEX_EAP_TLS) && (!e->client_cert || !e->private_key))
 		return config_errf(err, len, "network block: eap=TLS needs client_cert and "
 				   "private_key");
-	if (config_eap_lists(e, IHV_ONEX_EAP_TLS, true) && !e->identity)
+	if (config_eap_is_only(e, IHV_ONEX_EAP_TLS) && !e->identity)
 		return config_errf(err, len, "network block: eap=TLS needs an identity");
 	if ((e->client_cert != NULL) != (e->private_key != NULL))
 		return config_errf(err, len, "network block: client_cert and private_key go "

@@ -57,8 +57,8 @@ int config_eap_file_value(const struct config_network *n, const char *name, char
 			  size_t len);
 /* The block's 802.1X part is complete and consistent (needs key_mgmt). 0 or -1 with err. */
 int config_eap_check(const struct config_network *n, char *err, size_t len);
-/* Does e's eap= list type (IHV_ONEX_EAP_TLS)? Alone: is it the whole list? */
-bool config_eap_lists(const struct config_eap *e, uint8_t type, bool alone);
+/* Is type (IHV_ONEX_EAP_TLS) e's whole eap= list? */
+bool config_eap_is_only(const struct config_eap *e, uint8_t type);
 /* Does the block hold an EAP secret (password, private_key_passwd)? */
 bool config_eap_has_secret(const struct config_network *n);
 void config_eap_free(struct config_eap *e);

@@ -53,11 +53,6 @@ bool station_eap_onex(const struct config_network *n, enum config_akm akm,
 	if (n->eap->ca_none)
 		log_warn("network id=%d: ca_cert=\"none\": connecting WITHOUT verifying the "
 			 "802.1X server's certificate", n->id);
-	/* the peer leaves TLS out of a list it cannot run (eap-peer.c) */
-	if (config_eap_lists(n->eap, IHV_ONEX_EAP_TLS, false) &&
-	    !config_eap_lists(n->eap, IHV_ONEX_EAP_TLS, true) && !n->eap->client_cert)
-		log_warn("network id=%d: eap=%s: TLS is left out: it needs client_cert and "
-			 "private_key", n->id, n->eap->eap);
 	/* a network added at run time (wpa_cli, D-Bus): ready the peer while we associate */
 	ihv_onex_warm_start(NULL);
 	return true;

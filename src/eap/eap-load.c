@@ -45,6 +45,7 @@ static struct {
 	enum eap_peer_status (*logoff)(struct eap_peer *p);
 	const uint8_t *(*tx)(struct eap_peer *p, size_t *len);
 	const struct eap_peer_result *(*result)(const struct eap_peer *p);
+	const char *(*left_out)(const struct eap_peer *p);
 	const char *(*status_str)(enum eap_peer_status s);
 	const char *(*reason_str)(enum eap_peer_reason r);
 	void (*warm)(void);
@@ -116,6 +117,7 @@ static void eap_load_run(void)
 		      eap_load_sym(h, "eap_peer_logoff", &eap_load_fn.logoff) &&
 		      eap_load_sym(h, "eap_peer_tx", &eap_load_fn.tx) &&
 		      eap_load_sym(h, "eap_peer_result", &eap_load_fn.result) &&
+		      eap_load_sym(h, "eap_peer_left_out", &eap_load_fn.left_out) &&
 		      eap_load_sym(h, "eap_peer_status_str", &eap_load_fn.status_str) &&
 		      eap_load_sym(h, "eap_peer_reason_str", &eap_load_fn.reason_str) &&
 		      eap_load_sym(h, "eap_peer_warm", &eap_load_fn.warm) &&
@@ -201,6 +203,11 @@ const uint8_t *eap_peer_tx(struct eap_peer *p, size_t *len)
 const struct eap_peer_result *eap_peer_result(const struct eap_peer *p)
 {
 	return eap_load_fn.result(p);
+}
+
+const char *eap_peer_left_out(const struct eap_peer *p)
+{
+	return eap_load_fn.left_out(p);
 }
 
 const char *eap_peer_status_str(enum eap_peer_status s)

@@ -54,6 +54,12 @@ struct eap_method_ops {
 		    size_t *emsk_len);
 	/* EAP-Success accepted (e.g. keep the TLS session); may be NULL. */
 	void (*success)(void *priv, struct eap_method_env *env);
+	/*
+	 * Why cfg cannot run this method ("TLS: no client_cert configured"), NULL when it can;
+	 * the op may be NULL (always). A list leaves such a method out, so that our Nak names
+	 * only methods we would run (RFC 3748 5.3.1); init refuses it by the same test.
+	 */
+	const char *(*unusable)(const struct eap_peer_config *cfg);
 };
 
 extern const struct eap_method_ops eap_method_tls;

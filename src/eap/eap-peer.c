@@ -44,6 +44,7 @@ struct eap_peer {
 	struct eap_method_env env;
 	uint8_t offered;            /* a method the server proposed and we Nak'ed */
 	uint8_t methods[1 + EAP_PEER_MORE_METHODS]; /* ours, in order of preference; 0 ends */
+	char left_out[EAP_PEER_TEXT_MAX]; /* the list's methods cfg cannot run, and why */
 	struct eap_peer_result res;
 };
 
@@ -128,26 +129,44 @@ static void eap_peer_methods_format(const struct eap_peer *p, char *buf, size_t 
 }
 
 /*
- * cfg's method, then its more_methods, in order: each one we have, none twice. TLS without a
- * client certificate is left out of a list (eap_tls_init would refuse it), so our Nak never
- * offers it; false when nothing is left.
+ * cfg's method, then its more_methods, in order: each one we have, none twice. In a list, a
+ * method cfg cannot run (its unusable op: TLS without a client certificate, PEAP with
+ * phase2="auth=PAP") is left out and named in p->left_out, so our Nak never offers what we
+ * would refuse (RFC 3748 5.3.1: the Nak holds "the desired authentication Type(s)"). When
+ * none is left, the first stays, and its init fails saying why. False on a bad list.
  */
 static bool eap_peer_methods_set(struct eap_peer *p, const struct eap_peer_config *cfg)
 {
-	bool cert = cfg->client_cert && *cfg->client_cert;
 	uint8_t all[1 + EAP_PEER_MORE_METHODS];
-	size_t i, n = 0;
+	const struct eap_method_ops *ops;
+	size_t i, n = 0, at = 0;
+	const char *why;
 
 	all[0] = (uint8_t)cfg->method;
 	memcpy(all + 1, cfg->more_methods, EAP_PEER_MORE_METHODS);
 	for (i = 0; i < sizeof(all) && all[i]; i++) {
-		if (!eap_peer_method_ops((enum eap_peer_method)all[i]) || memchr(all, all[i], i))
+		ops = eap_peer_method_ops((enum eap_peer_method)all[i]);
+		if (!ops || memchr(all, all[i], i))
 			return false;
-		if (all[i] == EAP_PEER_METHOD_TLS && !cert && (i || all[1]))
+		why = all[1] && ops->unusable ? ops->unusable(cfg) : NULL;
+		if (why) {
+			if (at < sizeof(p->left_out))
+				at += (size_t)snprintf(p->left_out + at, sizeof(p->left_out) - at,
+						       "%s%s", at ? "; " : "", why);
 			continue;
+		}
 		p->methods[n++] = all[i];
 	}
-	return n > 0;
+	if (!n) {
+		p->methods[0] = all[0];
+		p->left_out[0] = 0;
+	}
+	return i > 0;
+}
+
+const char *eap_peer_left_out(const struct eap_peer *p)
+{
+	return p->left_out;
 }
 
 struct eap_peer *eap_peer_new(const struct eap_peer_config *cfg, struct eap_session_cache *cache)

@@ -49,8 +49,9 @@ struct eap_peer_config {
 	unsigned int auth_period_ms;     /* authPeriod: silence after a response; 0: 30000 */
 	bool password_is_hash;           /* password is "hash:<32 hex>", the NtPasswordHash */
 	/* Further outer methods the server may choose instead of method, in our order of
-	 * preference; 0 ends the list (eap=PEAP TTLS: method PEAP, more_methods {TTLS}). TLS
-	 * without client_cert is left out of a list; alone, it fails to start. */
+	 * preference; 0 ends the list (eap=PEAP TTLS: method PEAP, more_methods {TTLS}). A
+	 * method this configuration cannot run (TLS without client_cert, PEAP with phase2
+	 * "auth=PAP") is left out of a list (eap_peer_left_out); alone, it fails to start. */
 	uint8_t more_methods[EAP_PEER_MORE_METHODS];
 };
 
@@ -106,8 +107,9 @@ struct eap_peer;
  * call. Bump it with any change to the structures or functions of this file.
  * 2: eap_peer_config.password_is_hash.
  * 3: eap_peer_config.more_methods.
+ * 4: eap_peer_left_out.
  */
-#define EAP_PEER_ABI 3
+#define EAP_PEER_ABI 4
 unsigned int eap_peer_abi(void);
 
 /* Copies the configuration (secrets cleansed on free). cache may be NULL. NULL on bad config
@@ -132,6 +134,9 @@ enum eap_peer_status eap_peer_logoff(struct eap_peer *p);
 /* The PDU to send now (valid until the next call), NULL if none. Taking it clears it. */
 const uint8_t *eap_peer_tx(struct eap_peer *p, size_t *len);
 const struct eap_peer_result *eap_peer_result(const struct eap_peer *p);
+/* The methods of the configuration's list that it cannot run, left out of the list and of
+ * our Nak, with why ("TLS: no client_cert configured; ..."); "" when none was. */
+const char *eap_peer_left_out(const struct eap_peer *p);
 const char *eap_peer_status_str(enum eap_peer_status s);
 /*
  * Does once what a process's first conversation would otherwise do on the air: initialise

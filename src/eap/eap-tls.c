@@ -25,18 +25,23 @@ static void eap_tls_free(void *priv)
 	free(t);
 }
 
+/*
+ * RFC 5216, Abstract: EAP-TLS "includes support for certificate-based mutual
+ * authentication"; without our certificate the handshake authenticates nobody, and a
+ * server that asks for none would let us join as no one (wpa_supplicant refuses too).
+ */
+static const char *eap_tls_unusable(const struct eap_peer_config *cfg)
+{
+	return cfg->client_cert && *cfg->client_cert ? NULL : "TLS: no client_cert configured";
+}
+
 static void *eap_tls_init(struct eap_method_env *env)
 {
-	const struct eap_peer_config *cfg = env->cfg;
+	const char *why = eap_tls_unusable(env->cfg);
 	struct eap_tls *t;
 
-	/*
-	 * RFC 5216, Abstract: EAP-TLS "includes support for certificate-based mutual
-	 * authentication"; without our certificate the handshake authenticates nobody, and a
-	 * server that asks for none would let us join as no one (wpa_supplicant refuses too).
-	 */
-	if (!cfg->client_cert || !*cfg->client_cert) {
-		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "TLS: no client_cert configured");
+	if (why) {
+		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s", why);
 		return NULL;
 	}
 	t = calloc(1, sizeof(*t));
@@ -136,4 +141,5 @@ const struct eap_method_ops eap_method_tls = {
 	.process = eap_tls_process,
 	.keys = eap_tls_keys,
 	.success = eap_tls_success,
+	.unusable = eap_tls_unusable,
 };

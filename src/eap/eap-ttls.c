@@ -32,23 +32,37 @@ static void eap_ttls_free(void *priv)
 	free(t);
 }
 
+/* phase2: *pap for auth=PAP, else MS-CHAPv2 (the default); false for any other. */
+static bool eap_ttls_phase2_parse(const char *ph2, bool *pap)
+{
+	*pap = ph2 && strcasecmp(ph2, "auth=PAP") == 0;
+	return *pap || !ph2 || !*ph2 || strcasecmp(ph2, "auth=MSCHAPV2") == 0;
+}
+
+static const char *eap_ttls_unusable(const struct eap_peer_config *cfg)
+{
+	bool pap;
+
+	if (!eap_ttls_phase2_parse(cfg->phase2, &pap))
+		return "TTLS: its phase 2 is auth=PAP or auth=MSCHAPV2 only";
+	if (pap && cfg->password && cfg->password_is_hash)
+		return "TTLS/PAP: needs the password, not a hash:";
+	return NULL;
+}
+
 static void *eap_ttls_init(struct eap_method_env *env)
 {
-	const char *ph2 = env->cfg->phase2;
+	const char *ph2 = env->cfg->phase2, *why = eap_ttls_unusable(env->cfg);
 	struct eap_ttls *t;
 	bool pap;
 
-	if (!ph2 || !*ph2 || strcasecmp(ph2, "auth=MSCHAPV2") == 0) {
-		pap = false;
-	} else if (strcasecmp(ph2, "auth=PAP") == 0) {
-		pap = true;
-	} else {
+	if (!eap_ttls_phase2_parse(ph2, &pap)) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG,
 				"TTLS: phase2 %s is not supported (auth=PAP or auth=MSCHAPV2)", ph2);
 		return NULL;
 	}
-	if (pap && env->cfg->password && env->cfg->password_is_hash) {
-		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "TTLS/PAP: needs the password, not a hash:");
+	if (why) {
+		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s", why);
 		return NULL;
 	}
 	if (!pap && !mschapv2_crypto_available()) {
@@ -274,4 +288,5 @@ const struct eap_method_ops eap_method_ttls = {
 	.process = eap_ttls_process,
 	.keys = eap_ttls_keys,
 	.success = eap_ttls_success,
+	.unusable = eap_ttls_unusable,
 };

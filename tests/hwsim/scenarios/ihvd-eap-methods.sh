@@ -8,7 +8,9 @@
 # given as its NtPasswordHash (password=hash:..., unquoted) connects; the same text quoted is a
 # password of its own, and fails. eap= as a list: hostapd proposes PEAP, then TTLS, to the outer
 # identity "anonymous"; eap="TTLS PEAP" takes its PEAP, and eap="TLS TTLS" (with a client
-# certificate, else TLS is left out) Naks naming both and connects with TTLS (RFC 3748 5.3.1).
+# certificate, else TLS is left out) Naks naming both and connects with TTLS (RFC 3748 5.3.1);
+# eap="PEAP TTLS" with phase2="auth=PAP" leaves PEAP out (its phase 2 is MS-CHAPv2), says so,
+# Naks naming TTLS and connects with TTLS/PAP.
 # hwsim-timeout: 240
 # shellcheck source=tests/hwsim/ihvd-lib.sh disable=SC1091
 . "$HWSIM_REPO/tests/hwsim/ihvd-lib.sh"
@@ -64,6 +66,10 @@ connects list-nak-ttls "TTLS/PAP: success" 'eap=TLS TTLS' 'identity="bob"' \
 	"client_cert=\"$EAP_PKI/client.pem\"" "private_key=\"$EAP_PKI/client.key\""
 grep -q "CTRL-EVENT-EAP-METHOD EAP vendor 0 method TTLS selected" "$T/ihvd-list-nak-ttls.log" ||
 	fail "list-nak-ttls: TTLS was not the method selected"
+connects list-skips-peap "TTLS/PAP: success" 'eap=PEAP TTLS' 'identity="bob"' \
+	'anonymous_identity="anonymous"' 'password="bob-secret-9"' "$ca" 'phase2="auth=PAP"'
+grep -q "left out of eap=PEAP TTLS, as this network's settings cannot run it: PEAP: its phase 2" \
+	"$T/ihvd-list-skips-peap.log" || fail "list-skips-peap: no line saying PEAP was left out"
 refused wrong-ca "PEAP: server certificate not trusted" eap=PEAP 'identity="alice"' \
 	'anonymous_identity="anonymous"' 'password="alice-secret-7"' "ca_cert=\"$EAP_PKI/rogue.pem\""
 refused wrong-domain "PEAP: server name mismatch: wanted .*other.example.org" eap=PEAP \

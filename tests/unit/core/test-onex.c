@@ -468,6 +468,29 @@ START_TEST(test_onex_method_list_negotiated)
 }
 END_TEST
 
+/*
+ * eap=PEAP TTLS with phase2="auth=PAP": the peer leaves PEAP out (its phase 2 is MS-CHAPv2),
+ * the module says so in the log, the Nak names TTLS alone and TTLS/PAP runs.
+ */
+START_TEST(test_onex_unrunnable_method_left_out_and_logged)
+{
+	cfg.methods[0] = IHV_ONEX_EAP_PEAP;
+	cfg.methods[1] = IHV_ONEX_EAP_TTLS;
+	cfg.phase2 = "auth=PAP";
+	srv_type = 21;
+	srv_offer_first = 25;
+	onex_begin("alice", PASSWORD);
+	pump();
+	ck_assert(srv.success);
+	ck_assert_uint_eq(srv.nak_len, 1);
+	ck_assert_uint_eq(srv.nak[0], 21);
+	ck_assert(hx_log_has("802.1X: left out of eap=PEAP TTLS, as this network's settings "
+			     "cannot run it: PEAP: its phase 2 is auth=MSCHAPV2 only"));
+	ck_assert(strstr(X.onex_ev, "started:PEAP TTLS method:TTLS success:TTLS/PAP") != NULL);
+	hx_stop(&X);
+}
+END_TEST
+
 static void add(Suite *s, const char *name, const TTest *t)
 {
 	TCase *tc = tcase_create(name);
@@ -485,6 +508,7 @@ int main(void)
 	add(s, "rule58", test_rule_58_three_eapol_starts_then_failure);
 	add(s, "methods_parsed", test_onex_methods_taken);
 	add(s, "method_list", test_onex_method_list_negotiated);
+	add(s, "method_left_out", test_onex_unrunnable_method_left_out_and_logged);
 	add(s, "rule60_success", test_rule_60_success_carries_the_msk);
 	add(s, "rule60_failure", test_rule_60_failure_names_method_and_outcome);
 	add(s, "rule59", test_rule_59_key_frames_and_stop);

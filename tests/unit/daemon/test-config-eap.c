@@ -126,8 +126,7 @@ START_TEST(test_method_list)
 	ck_assert_uint_eq(c->networks->eap->methods[0], IHV_ONEX_EAP_TTLS);
 	ck_assert_uint_eq(c->networks->eap->methods[1], IHV_ONEX_EAP_PEAP);
 	ck_assert_uint_eq(c->networks->eap->methods[2], 0);
-	ck_assert(!config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TLS, false));
-	ck_assert(!config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TTLS, true));
+	ck_assert(!config_eap_is_only(c->networks->eap, IHV_ONEX_EAP_TTLS));
 	config_free(c);
 	/* TLS in a list needs no certificate of its own: the server may choose another */
 	c = load_block("\tkey_mgmt=WPA-EAP\n\teap=TLS PEAP\n\tidentity=\"alice\"\n"
@@ -135,8 +134,8 @@ START_TEST(test_method_list)
 	ck_assert_msg(c != NULL, "%s", err);
 	ck_assert_int_eq(config_network_value(c->networks, "eap", v, sizeof(v)), 0);
 	ck_assert_str_eq(v, "TLS PEAP");
-	ck_assert(config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TLS, false));
-	ck_assert(!config_eap_lists(c->networks->eap, IHV_ONEX_EAP_TLS, true));
+	ck_assert(!config_eap_is_only(c->networks->eap, IHV_ONEX_EAP_TLS));
+	ck_assert_uint_eq(c->networks->eap->methods[0], IHV_ONEX_EAP_TLS);
 	config_free(c);
 }
 END_TEST

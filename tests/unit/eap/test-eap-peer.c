@@ -201,6 +201,7 @@ START_TEST(test_tls_without_certificate_never_runs)
 
 	c.more_methods[0] = EAP_PEER_METHOD_TLS;
 	p = eap_peer_new(&c, NULL);
+	ck_assert_str_eq(eap_peer_left_out(p), "TLS: no client_cert configured");
 	ts_begin(&s, 13, ctx);
 	s.offer_first = 13;
 	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
@@ -213,12 +214,66 @@ START_TEST(test_tls_without_certificate_never_runs)
 	c = cfg_base(EAP_PEER_METHOD_PEAP);
 	c.method = EAP_PEER_METHOD_TLS;
 	p = eap_peer_new(&c, NULL);
+	ck_assert_str_eq(eap_peer_left_out(p), ""); /* alone: it stays, and fails */
 	ts_begin(&s, 13, ctx);
 	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
 	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_CONFIG);
 	ck_assert_str_eq(eap_peer_result(p)->text, "TLS: no client_cert configured");
 	ck_assert(!s.hs_done);
 	ts_end(&s);
+	eap_peer_free(p);
+	SSL_CTX_free(ctx);
+}
+END_TEST
+
+/*
+ * eap=PEAP TTLS with phase2="auth=PAP": PEAP's phase 2 is MS-CHAPv2 only, so PEAP is left out
+ * and named with why; a server that proposes PEAP, then TTLS (hostapd's "PEAP,TTLS" user),
+ * gets a Nak naming TTLS alone and TTLS/PAP authenticates. When nothing of a list can run
+ * (TLS without a certificate, PEAP with PAP), the first stays and fails saying why.
+ */
+START_TEST(test_method_the_settings_cannot_run_left_out)
+{
+	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
+	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
+	static struct test_server s;
+	struct eap_peer *p;
+
+	c.more_methods[0] = EAP_PEER_METHOD_TTLS;
+	c.phase2 = "auth=PAP";
+	p = eap_peer_new(&c, NULL);
+	ck_assert_str_eq(eap_peer_left_out(p), "PEAP: its phase 2 is auth=MSCHAPV2 only");
+	ts_begin(&s, 21, ctx);
+	s.offer_first = 25;
+	s.user = "alice";
+	s.password = PASSWORD;
+	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_SUCCESS);
+	ck_assert_uint_eq(s.nak_len, 1);
+	ck_assert_uint_eq(s.nak[0], 21);
+	ck_assert_uint_eq(eap_peer_result(p)->method, 21);
+	ck_assert_str_eq(eap_peer_result(p)->text, "TTLS/PAP: success");
+	check_same_keys(eap_peer_result(p), &s);
+	ts_end(&s);
+	eap_peer_free(p);
+	c = cfg_base(EAP_PEER_METHOD_PEAP);
+	c.method = EAP_PEER_METHOD_TLS;
+	c.more_methods[0] = EAP_PEER_METHOD_PEAP;
+	c.phase2 = "auth=PAP";
+	p = eap_peer_new(&c, NULL);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(eap_peer_left_out(p), "");
+	ts_begin(&s, 13, ctx);
+	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
+	ck_assert_str_eq(eap_peer_result(p)->text, "TLS: no client_cert configured");
+	ck_assert(!s.hs_done);
+	ts_end(&s);
+	eap_peer_free(p);
+	/* phase1 peapver=1 (PEAPv1, which we do not run) leaves PEAP out as well */
+	c = cfg_base(EAP_PEER_METHOD_PEAP);
+	c.more_methods[0] = EAP_PEER_METHOD_TTLS;
+	c.phase1 = "peapver=1";
+	p = eap_peer_new(&c, NULL);
+	ck_assert_str_eq(eap_peer_left_out(p), "PEAP: only peapver=0 is supported");
 	eap_peer_free(p);
 	SSL_CTX_free(ctx);
 }
@@ -419,6 +474,7 @@ END_TEST
 	X(test_eapol_start_retries_then_failure) X(test_nak_proposes_configured_method) \
 	X(test_nak_lists_every_method) X(test_server_chooses_among_our_methods) \
 	X(test_nak_then_the_servers_next_method) X(test_tls_without_certificate_never_runs) \
+	X(test_method_the_settings_cannot_run_left_out) \
 	X(test_reauthentication_with_another_listed_method) \
 	X(test_other_listed_method_discarded_while_one_runs) \
 	X(test_early_success_refused) \
