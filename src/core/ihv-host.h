@@ -108,7 +108,7 @@ enum ihv_onex_eap_type {
 
 /* The type of wpa_supplicant's name for a method, the len octets at word ("PEAP"); 0 for
  * any other word. Case matters, as in wpa_supplicant's eap=. */
-uint8_t ihv_onex_method_type(const char *word, size_t len);
+uint8_t ihv_onex_method_parse(const char *word, size_t len);
 /* The name of type ("TTLS"), "?" for a type not above. */
 const char *ihv_onex_method_name(uint8_t type);
 

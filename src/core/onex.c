@@ -163,7 +163,7 @@ _Static_assert((int)IHV_ONEX_EAP_TLS == (int)EAP_PEER_METHOD_TLS &&
 _Static_assert(IHV_ONEX_METHODS_MAX == 1 + EAP_PEER_MORE_METHODS &&
 	       IHV_ONEX_METHODS_MAX == ONEX_METHODS_N, "a list holds each method once");
 
-uint8_t ihv_onex_method_type(const char *word, size_t len)
+uint8_t ihv_onex_method_parse(const char *word, size_t len)
 {
 	size_t i;
 
@@ -173,14 +173,22 @@ uint8_t ihv_onex_method_type(const char *word, size_t len)
 	return 0;
 }
 
-const char *ihv_onex_method_name(uint8_t type)
+/* The name of one of our methods' type, NULL for any other type. */
+static const char *onex_method_name_find(uint8_t type)
 {
 	size_t i;
 
 	for (i = 0; i < ONEX_METHODS_N; i++)
 		if (onex_methods[i].type == type)
 			return onex_methods[i].name;
-	return "?";
+	return NULL;
+}
+
+const char *ihv_onex_method_name(uint8_t type)
+{
+	const char *name = onex_method_name_find(type);
+
+	return name ? name : "?";
 }
 
 int ihv_onex_methods_take(const uint8_t methods[IHV_ONEX_METHODS_MAX],
@@ -190,8 +198,7 @@ int ihv_onex_methods_take(const uint8_t methods[IHV_ONEX_METHODS_MAX],
 
 	memset(pc->more_methods, 0, sizeof(pc->more_methods));
 	for (k = 0; k < IHV_ONEX_METHODS_MAX && methods[k]; k++)
-		if (!strcmp(ihv_onex_method_name(methods[k]), "?") ||
-		    memchr(methods, methods[k], k))
+		if (!onex_method_name_find(methods[k]) || memchr(methods, methods[k], k))
 			return -1;
 	if (!k)
 		return -1;

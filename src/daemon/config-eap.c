@@ -76,6 +76,38 @@ void config_eap_free(struct config_eap *e)
 	free(e);
 }
 
+/* One string of a copy: *to becomes a copy of from (NULL stays NULL); false when out of memory. */
+static bool config_eap_str_copy(char **to, const char *from)
+{
+	*to = from ? strdup(from) : NULL;
+	return !from || *to;
+}
+
+struct config_eap *config_eap_dup(const struct config_eap *e)
+{
+	struct config_eap *d = calloc(1, sizeof(*d));
+	bool ok;
+	size_t i;
+
+	if (!d)
+		return NULL;
+	d->password_hash = e->password_hash;
+	d->ca_none = e->ca_none;
+	memcpy(d->methods, e->methods, sizeof(d->methods));
+	ok = config_eap_str_copy(&d->eap, e->eap);
+	for (i = 0; i < CONFIG_EAP_N; i++) {
+		size_t off = config_eap_fields[i].off;
+
+		ok &= config_eap_str_copy((char **)((char *)d + off),
+					  *(char *const *)((const char *)e + off));
+	}
+	if (!ok) {
+		config_eap_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 /* A readable regular file; a private key readable by others draws a warning. */
 static int config_eap_file_check(const char *name, const char *path, char *err, size_t len)
 {
@@ -136,7 +168,7 @@ static int config_eap_method(struct config_eap *e, const char *v, char *err, siz
 		if (!*v)
 			break;
 		n = strcspn(v, " \t");
-		t = ihv_onex_method_type(v, n);
+		t = ihv_onex_method_parse(v, n);
 		if (!t)
 			return config_eap_method_unknown(v, n, err, len);
 		/* each once: a repeat adds nothing, as in wpa_supplicant */
@@ -151,8 +183,12 @@ static int config_eap_method(struct config_eap *e, const char *v, char *err, siz
 			 ihv_onex_method_name(m[n]));
 	secret_str_free(&e->eap);
 	e->eap = strdup(list);
+	if (!e->eap) {
+		memset(e->methods, 0, sizeof(e->methods));
+		return config_errf(err, len, "eap: out of memory");
+	}
 	memcpy(e->methods, m, sizeof(m));
-	return e->eap ? 0 : config_errf(err, len, "eap: out of memory");
+	return 0;
 }
 
 /* "hash:" and 32 hex digits (the MD4 NtPasswordHash, RFC 2759 8.3). */

@@ -57,6 +57,8 @@ int config_eap_file_value(const struct config_network *n, const char *name, char
 			  size_t len);
 /* The block's 802.1X part is complete and consistent (needs key_mgmt). 0 or -1 with err. */
 int config_eap_check(const struct config_network *n, char *err, size_t len);
+/* A copy of e with strings of its own (config_eap_free it); NULL when out of memory. */
+struct config_eap *config_eap_dup(const struct config_eap *e);
 /* Is type (IHV_ONEX_EAP_TLS) e's whole eap= list? */
 bool config_eap_is_only(const struct config_eap *e, uint8_t type);
 /* Does the block hold an EAP secret (password, private_key_passwd)? */

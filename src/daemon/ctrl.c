@@ -19,8 +19,9 @@
 #include "common/hex.h"
 #include "common/log.h"
 #include "common/suite.h"
-#include "daemon/ctrl-reply.h"
+#include "daemon/config-eap.h"
 #include "daemon/ctrl-counters.h"
+#include "daemon/ctrl-reply.h"
 
 #define CTRL_CLIENT_FAILS_MAX 10
 
@@ -298,14 +299,19 @@ static bool ctrl_cmd_get_capability(const char *arg, struct ctrl_reply *r)
 }
 
 /* "SET_NETWORK <id> <name> <value>" */
-/* A copy of n to try a change on, with strings of its own. */
+/*
+ * A copy of n to try a change on, with the strings and 802.1X fields a change can set of its
+ * own, so that trying it leaves n as it was.
+ */
 static bool ctrl_network_trial(const struct config_network *n, struct config_network *t)
 {
 	*t = *n;
 	t->next = NULL;
 	t->id_str = n->id_str ? strdup(n->id_str) : NULL;
 	t->ihv_profile = n->ihv_profile ? strdup(n->ihv_profile) : NULL;
-	return (!n->id_str || t->id_str) && (!n->ihv_profile || t->ihv_profile);
+	t->eap = n->eap ? config_eap_dup(n->eap) : NULL;
+	return (!n->id_str || t->id_str) && (!n->ihv_profile || t->ihv_profile) &&
+	       (!n->eap || t->eap);
 }
 
 static void ctrl_network_trial_free(struct config_network *t)
@@ -314,6 +320,7 @@ static void ctrl_network_trial_free(struct config_network *t)
 	if (t->ihv_profile)
 		secret_wipe(t->ihv_profile, strlen(t->ihv_profile));
 	free(t->ihv_profile);
+	config_eap_free(t->eap); /* its password, cleansed */
 	secret_wipe(t, sizeof(*t)); /* a passphrase or PSK */
 }
 

@@ -55,11 +55,13 @@ struct eap_method_ops {
 	/* EAP-Success accepted (e.g. keep the TLS session); may be NULL. */
 	void (*success)(void *priv, struct eap_method_env *env);
 	/*
-	 * Why cfg cannot run this method ("TLS: no client_cert configured"), NULL when it can;
-	 * the op may be NULL (always). A list leaves such a method out, so that our Nak names
-	 * only methods we would run (RFC 3748 5.3.1); init refuses it by the same test.
+	 * Can cfg's settings run this method? false with why ("TLS: no client_cert configured")
+	 * when they cannot; the op may be NULL (always). A list leaves such a method out, so that
+	 * our Nak names only methods we would run (RFC 3748 5.3.1), and init refuses by this same
+	 * test. Init can still fail for what the settings do not tell: a file that does not
+	 * load, MD4/DES missing from the TLS library (MS-CHAPv2).
 	 */
-	const char *(*unusable)(const struct eap_peer_config *cfg);
+	bool (*usable)(const struct eap_peer_config *cfg, char *why, size_t len);
 };
 
 extern const struct eap_method_ops eap_method_tls;

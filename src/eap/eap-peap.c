@@ -7,6 +7,7 @@
  * none gets the TLS "client EAP encryption" MSK (hostapd's default, "OPTIONAL_BINDING").
  * phase1 "crypto_binding=2" requires the binding, "crypto_binding=0" never answers it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -49,30 +50,31 @@ static bool eap_peap_phase2_is_mschapv2(const char *phase2)
 	       strcasecmp(phase2, "autheap=MSCHAPV2") == 0;
 }
 
-/* PEAPv0 with EAP-MSCHAPv2 inside is all we run: "The PEAP peer MUST set the PEAP version to
- * 0 in PEAP responses" ([MS-PEAP], the PEAP start packet). */
-static const char *eap_peap_unusable(const struct eap_peer_config *cfg)
+/*
+ * PEAPv0 with EAP-MSCHAPv2 inside is all we run: "The PEAP peer MUST set the PEAP version to
+ * 0 in PEAP responses" ([MS-PEAP] 3.2.5.2).
+ */
+static bool eap_peap_usable(const struct eap_peer_config *cfg, char *why, size_t len)
 {
 	const char *ph1 = cfg->phase1;
 
 	if (!eap_peap_phase2_is_mschapv2(cfg->phase2))
-		return "PEAP: its phase 2 is auth=MSCHAPV2 only";
-	if (ph1 && strstr(ph1, "peapver=") && !strstr(ph1, "peapver=0"))
-		return "PEAP: only peapver=0 is supported";
-	return NULL;
+		snprintf(why, len, "PEAP: phase2 %s is not supported (auth=MSCHAPV2 only)",
+			 cfg->phase2);
+	else if (ph1 && strstr(ph1, "peapver=") && !strstr(ph1, "peapver=0"))
+		snprintf(why, len, "PEAP: only peapver=0 is supported");
+	else
+		return true;
+	return false;
 }
 
 static void *eap_peap_init(struct eap_method_env *env)
 {
-	const char *ph1 = env->cfg->phase1, *why = eap_peap_unusable(env->cfg);
+	const char *ph1 = env->cfg->phase1;
+	char why[EAP_PEER_TEXT_MAX];
 	struct eap_peap *p;
 
-	if (!eap_peap_phase2_is_mschapv2(env->cfg->phase2)) {
-		eap_method_fail(env, EAP_PEER_REASON_CONFIG,
-				"PEAP: phase2 %s is not supported (auth=MSCHAPV2 only)", env->cfg->phase2);
-		return NULL;
-	}
-	if (why) {
+	if (!eap_peap_usable(env->cfg, why, sizeof(why))) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s", why);
 		return NULL;
 	}
@@ -371,5 +373,5 @@ const struct eap_method_ops eap_method_peap = {
 	.process = eap_peap_process,
 	.keys = eap_peap_keys,
 	.success = eap_peap_success,
-	.unusable = eap_peap_unusable,
+	.usable = eap_peap_usable,
 };

@@ -130,17 +130,17 @@ static void eap_peer_methods_format(const struct eap_peer *p, char *buf, size_t 
 
 /*
  * cfg's method, then its more_methods, in order: each one we have, none twice. In a list, a
- * method cfg cannot run (its unusable op: TLS without a client certificate, PEAP with
+ * method cfg cannot run (its usable op: TLS without a client certificate, PEAP with
  * phase2="auth=PAP") is left out and named in p->left_out, so our Nak never offers what we
  * would refuse (RFC 3748 5.3.1: the Nak holds "the desired authentication Type(s)"). When
- * none is left, the first stays, and its init fails saying why. False on a bad list.
+ * none is left, eap_peer_start fails at once saying why. False on a bad list.
  */
 static bool eap_peer_methods_set(struct eap_peer *p, const struct eap_peer_config *cfg)
 {
 	uint8_t all[1 + EAP_PEER_MORE_METHODS];
 	const struct eap_method_ops *ops;
 	size_t i, n = 0, at = 0;
-	const char *why;
+	char why[EAP_PEER_TEXT_MAX];
 
 	all[0] = (uint8_t)cfg->method;
 	memcpy(all + 1, cfg->more_methods, EAP_PEER_MORE_METHODS);
@@ -148,18 +148,13 @@ static bool eap_peer_methods_set(struct eap_peer *p, const struct eap_peer_confi
 		ops = eap_peer_method_ops((enum eap_peer_method)all[i]);
 		if (!ops || memchr(all, all[i], i))
 			return false;
-		why = all[1] && ops->unusable ? ops->unusable(cfg) : NULL;
-		if (why) {
+		if (all[1] && ops->usable && !ops->usable(cfg, why, sizeof(why))) {
 			if (at < sizeof(p->left_out))
 				at += (size_t)snprintf(p->left_out + at, sizeof(p->left_out) - at,
 						       "%s%s", at ? "; " : "", why);
 			continue;
 		}
 		p->methods[n++] = all[i];
-	}
-	if (!n) {
-		p->methods[0] = all[0];
-		p->left_out[0] = 0;
 	}
 	return i > 0;
 }
@@ -288,6 +283,13 @@ enum eap_peer_status eap_peer_start(struct eap_peer *p)
 	memset(&p->res, 0, sizeof(p->res));
 	p->last_id = -1;
 	p->offered = 0;
+	if (!p->methods[0]) {
+		char text[EAP_PEER_TEXT_MAX + 64];
+
+		snprintf(text, sizeof(text), "no method of the list can run with this network's "
+			 "settings: %s", p->left_out);
+		return eap_peer_finish_fail(p, EAP_PEER_REASON_CONFIG, text);
+	}
 	p->pae = EAP_PEER_PAE_CONNECTING;
 	p->start_count = 1;
 	if (eapol_start_build(&b, p->eapol_version) == 0)
@@ -572,7 +574,8 @@ enum eap_peer_status eap_peer_rx(struct eap_peer *p, const uint8_t *pdu, size_t 
 	struct eap_msg m;
 	const char *err = NULL;
 
-	if (eapol_frame_parse(pdu, len, &f, &err) || f.type != EAPOL_TYPE_EAP)
+	/* nothing of the list can run (eap_peer_start failed): nothing to answer with */
+	if (!p->methods[0] || eapol_frame_parse(pdu, len, &f, &err) || f.type != EAPOL_TYPE_EAP)
 		return eap_peer_status_now(p);
 	if (eap_msg_parse(f.body, f.body_len, &m, &err))
 		return eap_peer_status_now(p); /* RFC 3748 4.1: silently discarded */

@@ -51,7 +51,8 @@ struct eap_peer_config {
 	/* Further outer methods the server may choose instead of method, in our order of
 	 * preference; 0 ends the list (eap=PEAP TTLS: method PEAP, more_methods {TTLS}). A
 	 * method this configuration cannot run (TLS without client_cert, PEAP with phase2
-	 * "auth=PAP") is left out of a list (eap_peer_left_out); alone, it fails to start. */
+	 * "auth=PAP") is left out of a list (eap_peer_left_out), and a list of nothing else fails
+	 * at eap_peer_start; alone, such a method fails when its conversation starts. */
 	uint8_t more_methods[EAP_PEER_MORE_METHODS];
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TLS (RFC 5216 for TLS 1.2, RFC 9190 for TLS 1.3). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,17 +31,20 @@ static void eap_tls_free(void *priv)
  * authentication"; without our certificate the handshake authenticates nobody, and a
  * server that asks for none would let us join as no one (wpa_supplicant refuses too).
  */
-static const char *eap_tls_unusable(const struct eap_peer_config *cfg)
+static bool eap_tls_usable(const struct eap_peer_config *cfg, char *why, size_t len)
 {
-	return cfg->client_cert && *cfg->client_cert ? NULL : "TLS: no client_cert configured";
+	if (cfg->client_cert && *cfg->client_cert)
+		return true;
+	snprintf(why, len, "TLS: no client_cert configured");
+	return false;
 }
 
 static void *eap_tls_init(struct eap_method_env *env)
 {
-	const char *why = eap_tls_unusable(env->cfg);
+	char why[EAP_PEER_TEXT_MAX];
 	struct eap_tls *t;
 
-	if (why) {
+	if (!eap_tls_usable(env->cfg, why, sizeof(why))) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s", why);
 		return NULL;
 	}
@@ -141,5 +145,5 @@ const struct eap_method_ops eap_method_tls = {
 	.process = eap_tls_process,
 	.keys = eap_tls_keys,
 	.success = eap_tls_success,
-	.unusable = eap_tls_unusable,
+	.usable = eap_tls_usable,
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /* EAP-TTLSv0 (RFC 5281) with PAP (11.2.5) or MS-CHAP-V2 (11.2.4) in phase 2. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,32 +40,31 @@ static bool eap_ttls_phase2_parse(const char *ph2, bool *pap)
 	return *pap || !ph2 || !*ph2 || strcasecmp(ph2, "auth=MSCHAPV2") == 0;
 }
 
-static const char *eap_ttls_unusable(const struct eap_peer_config *cfg)
+static bool eap_ttls_usable(const struct eap_peer_config *cfg, char *why, size_t len)
 {
 	bool pap;
 
 	if (!eap_ttls_phase2_parse(cfg->phase2, &pap))
-		return "TTLS: its phase 2 is auth=PAP or auth=MSCHAPV2 only";
-	if (pap && cfg->password && cfg->password_is_hash)
-		return "TTLS/PAP: needs the password, not a hash:";
-	return NULL;
+		snprintf(why, len, "TTLS: phase2 %s is not supported (auth=PAP or auth=MSCHAPV2)",
+			 cfg->phase2);
+	else if (pap && cfg->password && cfg->password_is_hash)
+		snprintf(why, len, "TTLS/PAP: needs the password, not a hash:");
+	else
+		return true;
+	return false;
 }
 
 static void *eap_ttls_init(struct eap_method_env *env)
 {
-	const char *ph2 = env->cfg->phase2, *why = eap_ttls_unusable(env->cfg);
+	char why[EAP_PEER_TEXT_MAX];
 	struct eap_ttls *t;
 	bool pap;
 
-	if (!eap_ttls_phase2_parse(ph2, &pap)) {
-		eap_method_fail(env, EAP_PEER_REASON_CONFIG,
-				"TTLS: phase2 %s is not supported (auth=PAP or auth=MSCHAPV2)", ph2);
-		return NULL;
-	}
-	if (why) {
+	if (!eap_ttls_usable(env->cfg, why, sizeof(why))) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG, "%s", why);
 		return NULL;
 	}
+	(void)eap_ttls_phase2_parse(env->cfg->phase2, &pap); /* usable: a phase 2 we run */
 	if (!pap && !mschapv2_crypto_available()) {
 		eap_method_fail(env, EAP_PEER_REASON_CONFIG,
 				"TTLS/MSCHAPv2: MD4/DES unavailable (OpenSSL legacy provider not loaded)");
@@ -288,5 +288,5 @@ const struct eap_method_ops eap_method_ttls = {
 	.process = eap_ttls_process,
 	.keys = eap_ttls_keys,
 	.success = eap_ttls_success,
-	.unusable = eap_ttls_unusable,
+	.usable = eap_ttls_usable,
 };

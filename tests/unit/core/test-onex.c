@@ -434,11 +434,11 @@ START_TEST(test_onex_methods_taken)
 	ck_assert_int_eq(ihv_onex_methods_take(gap, &pc), -1);
 	ck_assert_int_eq(ihv_onex_methods_take(none, &pc), -1);
 	/* the names the daemon parses eap= with, and the ones the events carry */
-	ck_assert_uint_eq(ihv_onex_method_type("TTLS", 4), IHV_ONEX_EAP_TTLS);
-	ck_assert_uint_eq(ihv_onex_method_type("PEAPX", 4), IHV_ONEX_EAP_PEAP);
-	ck_assert_uint_eq(ihv_onex_method_type("PEAPX", 5), 0);
-	ck_assert_uint_eq(ihv_onex_method_type("peap", 4), 0);
-	ck_assert_uint_eq(ihv_onex_method_type("TL", 2), 0);
+	ck_assert_uint_eq(ihv_onex_method_parse("TTLS", 4), IHV_ONEX_EAP_TTLS);
+	ck_assert_uint_eq(ihv_onex_method_parse("PEAPX", 4), IHV_ONEX_EAP_PEAP);
+	ck_assert_uint_eq(ihv_onex_method_parse("PEAPX", 5), 0);
+	ck_assert_uint_eq(ihv_onex_method_parse("peap", 4), 0);
+	ck_assert_uint_eq(ihv_onex_method_parse("TL", 2), 0);
 	ck_assert_str_eq(ihv_onex_method_name(IHV_ONEX_EAP_TLS), "TLS");
 	ck_assert_str_eq(ihv_onex_method_name(4), "?");
 }
@@ -485,7 +485,8 @@ START_TEST(test_onex_unrunnable_method_left_out_and_logged)
 	ck_assert_uint_eq(srv.nak_len, 1);
 	ck_assert_uint_eq(srv.nak[0], 21);
 	ck_assert(hx_log_has("802.1X: left out of eap=PEAP TTLS, as this network's settings "
-			     "cannot run it: PEAP: its phase 2 is auth=MSCHAPV2 only"));
+			     "cannot run it: PEAP: phase2 auth=PAP is not supported (auth=MSCHAPV2 "
+			     "only)"));
 	ck_assert(strstr(X.onex_ev, "started:PEAP TTLS method:TTLS success:TTLS/PAP") != NULL);
 	hx_stop(&X);
 }

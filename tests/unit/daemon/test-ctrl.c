@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "daemon/config.h"
+#include "daemon/config-eap.h"
 #include "daemon/ctrl.h"
 #include "common/log.h"
 #include "common/loop.h"
@@ -621,6 +622,52 @@ START_TEST(test_set_network_refused_by_validate_profile)
 }
 END_TEST
 
+/*
+ * An 802.1X block's change that the plugin refuses leaves its EAP fields as they were: the
+ * trial runs on a copy of them (before, the change reached the block and stayed, and the
+ * first EAP field's trial leaked its copy, which LeakSanitizer sees in unit-san).
+ */
+START_TEST(test_set_network_eap_refused_leaves_block)
+{
+	char ca[] = "/tmp/ihvd-test-ca-XXXXXX", line[200];
+	int fd = mkstemp(ca);
+	struct config_network *n;
+	int asked;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "x\n", 2), 2);
+	close(fd);
+	ck_assert_str_eq(cmd("ADD_NETWORK"), "0\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 ssid \"corp\""), "OK\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 key_mgmt WPA-EAP"), "OK\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 eap PEAP TTLS"), "OK\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 identity \"alice\""), "OK\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 password \"correct horse\""), "OK\n");
+	snprintf(line, sizeof(line), "SET_NETWORK 0 ca_cert \"%s\"", ca);
+	ck_assert_str_eq(cmd(line), "OK\n");
+	asked = fake.n_validate;
+	fake.validate_ret = -EINVAL;
+	fake.validate_reason = 0x90042;
+	ck_assert_str_eq(cmd("SET_NETWORK 0 eap TLS"), "FAIL\n");
+	ck_assert_str_eq(cmd("SET_NETWORK 0 phase2 \"auth=PAP\""), "FAIL\n");
+	ck_assert_int_eq(fake.n_validate, asked + 2); /* refused by the plugin, not the parser */
+	ck_assert_str_eq(cmd("GET_NETWORK 0 eap"), "PEAP TTLS");
+	ck_assert_str_eq(cmd("GET_NETWORK 0 phase2"), "FAIL\n");
+	n = config_network_get(config, 0);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_uint_eq(n->eap->methods[0], IHV_ONEX_EAP_PEAP);
+	ck_assert_uint_eq(n->eap->methods[1], IHV_ONEX_EAP_TTLS);
+	ck_assert_ptr_null(n->eap->phase2);
+	/* taken: the block changes */
+	fake.validate_ret = 0;
+	ck_assert_str_eq(cmd("SET_NETWORK 0 eap TTLS"), "OK\n");
+	ck_assert_str_eq(cmd("GET_NETWORK 0 eap"), "TTLS");
+	ck_assert_uint_eq(n->eap->methods[0], IHV_ONEX_EAP_TTLS);
+	ck_assert_uint_eq(n->eap->methods[1], 0);
+	unlink(ca);
+}
+END_TEST
+
 START_TEST(test_terminate)
 {
 	ck_assert_str_eq(cmd("TERMINATE"), "OK\n");
@@ -1147,6 +1194,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_ui_request_response);
 	tcase_add_test(tc, test_ihv_control_and_notification);
 	tcase_add_test(tc, test_set_network_refused_by_validate_profile);
+	tcase_add_test(tc, test_set_network_eap_refused_leaves_block);
 	tcase_add_test(tc, test_terminate);
 	tcase_add_test(tc, test_terminating_event_on_free);
 	tcase_add_test(tc, test_debian_wpa_cli);

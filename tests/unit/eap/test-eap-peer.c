@@ -230,19 +230,24 @@ END_TEST
  * eap=PEAP TTLS with phase2="auth=PAP": PEAP's phase 2 is MS-CHAPv2 only, so PEAP is left out
  * and named with why; a server that proposes PEAP, then TTLS (hostapd's "PEAP,TTLS" user),
  * gets a Nak naming TTLS alone and TTLS/PAP authenticates. When nothing of a list can run
- * (TLS without a certificate, PEAP with PAP), the first stays and fails saying why.
+ * (TLS without a certificate, PEAP with PAP), the start fails at once saying why, sends
+ * nothing, and answers nothing after (not even a new Identity request).
  */
 START_TEST(test_method_the_settings_cannot_run_left_out)
 {
+	/* EAPOL v2, EAP-Request/Identity, id 1 */
+	static const uint8_t identity_req[] = { 2, 0, 0, 5, 1, 1, 0, 5, 1 };
 	SSL_CTX *ctx = ts_ctx_new(pki.server, pki.server_key, NULL, TLS1_2_VERSION);
 	struct eap_peer_config c = cfg_base(EAP_PEER_METHOD_PEAP);
 	static struct test_server s;
 	struct eap_peer *p;
+	size_t len;
 
 	c.more_methods[0] = EAP_PEER_METHOD_TTLS;
 	c.phase2 = "auth=PAP";
 	p = eap_peer_new(&c, NULL);
-	ck_assert_str_eq(eap_peer_left_out(p), "PEAP: its phase 2 is auth=MSCHAPV2 only");
+	ck_assert_str_eq(eap_peer_left_out(p),
+			 "PEAP: phase2 auth=PAP is not supported (auth=MSCHAPV2 only)");
 	ts_begin(&s, 21, ctx);
 	s.offer_first = 25;
 	s.user = "alice";
@@ -261,12 +266,35 @@ START_TEST(test_method_the_settings_cannot_run_left_out)
 	c.phase2 = "auth=PAP";
 	p = eap_peer_new(&c, NULL);
 	ck_assert_ptr_nonnull(p);
-	ck_assert_str_eq(eap_peer_left_out(p), "");
-	ts_begin(&s, 13, ctx);
-	ck_assert_int_eq(run(p, &s, NULL), EAP_PEER_FAILURE);
-	ck_assert_str_eq(eap_peer_result(p)->text, "TLS: no client_cert configured");
-	ck_assert(!s.hs_done);
-	ts_end(&s);
+	ck_assert_str_eq(eap_peer_left_out(p), "TLS: no client_cert configured; PEAP: phase2 "
+			 "auth=PAP is not supported (auth=MSCHAPV2 only)");
+	ck_assert_int_eq(eap_peer_start(p), EAP_PEER_FAILURE);
+	ck_assert_int_eq(eap_peer_result(p)->reason, EAP_PEER_REASON_CONFIG);
+	ck_assert_str_eq(eap_peer_result(p)->text,
+			 "no method of the list can run with this network's settings: TLS: no "
+			 "client_cert configured; PEAP: phase2 auth=PAP is not supported "
+			 "(auth=MSCHAPV2 only)");
+	ck_assert_ptr_null(eap_peer_tx(p, &len));
+	ck_assert_int_eq(eap_peer_rx(p, identity_req, sizeof(identity_req)), EAP_PEER_FAILURE);
+	ck_assert_ptr_null(eap_peer_tx(p, &len));
+	eap_peer_free(p);
+	/* TTLS's own: a phase 2 it does not run (PEAP's autheap=MSCHAPV2), PAP with a hash */
+	c = cfg_base(EAP_PEER_METHOD_TTLS);
+	c.more_methods[0] = EAP_PEER_METHOD_PEAP;
+	c.phase2 = "autheap=MSCHAPV2";
+	p = eap_peer_new(&c, NULL);
+	ck_assert_str_eq(eap_peer_left_out(p), "TTLS: phase2 autheap=MSCHAPV2 is not supported "
+			 "(auth=PAP or auth=MSCHAPV2)");
+	eap_peer_free(p);
+	c.phase2 = "auth=PAP";
+	c.password = "hash:8846f7eaee8fb117ad06bdd830b7586c";
+	c.password_is_hash = true;
+	c.more_methods[0] = EAP_PEER_METHOD_TLS;
+	c.client_cert = pki.client;
+	c.private_key = pki.client_key;
+	c.private_key_passwd = TEST_KEY_PASS;
+	p = eap_peer_new(&c, NULL);
+	ck_assert_str_eq(eap_peer_left_out(p), "TTLS/PAP: needs the password, not a hash:");
 	eap_peer_free(p);
 	/* phase1 peapver=1 (PEAPv1, which we do not run) leaves PEAP out as well */
 	c = cfg_base(EAP_PEER_METHOD_PEAP);
